@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { AgencyLevelCounts } from '../../features/agencies/components/agency-level-counts';
+import { useCurrentUserQuery } from '../../features/auth/api/use-current-user';
+import { RoleSummary } from '../../features/auth/components/role-summary';
+import { usePageTitle } from '../../lib/use-page-title';
+
+export function OverviewRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('overview.title'));
+  const { data: user } = useCurrentUserQuery();
+  if (!user) return null;
+  return (
+    <section className="page overview">
+      <RoleSummary user={user} />
+      <AgencyLevelCounts />
+    </section>
+  );
+}

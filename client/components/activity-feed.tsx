@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatVietnamDateTime } from '../lib/figures';
+import type { Messages } from '../lib/i18n/vi';
+import { useLive } from '../lib/live/live-provider';
+
+type LiveTypeKey = keyof Messages['live']['types'];
+type LiveStateKey = keyof Messages['live']['states'];
+
+/** The latest changes as they happen, from the page's live stream (newest first). */
+export function ActivityFeed() {
+  const { t, i18n } = useTranslation();
+  const { feed } = useLive();
+  const en = i18n.language === 'en';
+  return (
+    <section className="activity-feed" aria-labelledby="activity-feed-title">
+      <h2 id="activity-feed-title">{t('live.feedTitle')}</h2>
+      {feed.length === 0 ? (
+        <p className="muted">{t('live.feedEmpty')}</p>
+      ) : (
+        <ol className="activity-feed__list" aria-live="polite" data-testid="activity-feed">
+          {feed.map((change) => {
+            const agency = en ? change.payload.agencyNameEn : change.payload.agencyNameVi;
+            return (
+              <li key={change.id}>
+                <time dateTime={new Date(change.at).toISOString()}>{formatVietnamDateTime(change.at)}</time>{' '}
+                {agency && <strong>{agency}: </strong>}
+                {t(`live.types.${change.type.replace('.', '_') as LiveTypeKey}`, {
+                  percent: change.payload.percent ?? 0,
+                  state: change.payload.state ? t(`live.states.${change.payload.state as LiveStateKey}`) : '',
+                })}
+                {change.payload.taskId && change.payload.title && (
+                  <>
+                    {' — '}
+                    <Link to={`/tasks/${change.payload.taskId}`}>{change.payload.title}</Link>
+                  </>
+                )}
+                {!change.payload.taskId && change.payload.documentId && change.payload.title && (
+                  <>
+                    {' — '}
+                    <Link to={`/documents/${change.payload.documentId}`}>{change.payload.title}</Link>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

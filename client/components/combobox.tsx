@@ -1,0 +1,190 @@
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { useDebouncedValue } from '../lib/use-debounced-value';
+import './forms.css';
+
+export interface ComboboxOption {
+  id: number;
+  label: string;
+  /** A second, quieter line, e.g. the parent unit. */
+  detail?: string | null;
+}
+
+export interface ComboboxTexts {
+  hint: string;
+  /** The button that clears the choice to pick another. */
+  change: string;
+  /** "Selected" for the chosen value's list. */
+  selected: string;
+  noMatches: string;
+  results: (count: number) => string;
+}
+
+interface ComboboxProps<T extends ComboboxOption> {
+  label: string;
+  value: T | null;
+  onChange: (value: T | null) => void;
+  /** Called with the trimmed text once typing pauses; the caller fetches matches for it. */
+  onQueryChange: (q: string) => void;
+  /** The matches the caller has, and the query they answer (only matches for the text in the box count). */
+  results: { q: string; items: T[] } | undefined;
+  texts: ComboboxTexts;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+/**
+ * A search-as-you-type single-choice combobox (ARIA 1.2 combobox with a listbox): arrows move through the
+ * matches, Enter picks, Escape closes, then clears; the number of matches is announced.
+ */
+export function Combobox<T extends ComboboxOption>({
+  label,
+  value,
+  onChange,
+  onQueryChange,
+  results,
+  texts,
+  error,
+  required = false,
+}: ComboboxProps<T>) {
+  const id = useId();
+  const listId = `${id}-list`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const q = useDebouncedValue(text, 200).trim();
+  useEffect(() => onQueryChange(q), [q, onQueryChange]);
+  const options = results?.items ?? [];
+  const current = q.length > 0 && q === text.trim() && results?.q === q;
+  const expanded = open && current;
+
+  function pick(option: T) {
+    onChange(option);
+    setText('');
+    setOpen(false);
+    setActive(-1);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (options.length ? (i + 1) % options.length : -1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (options.length ? (i <= 0 ? options.length - 1 : i - 1) : -1));
+    } else if (event.key === 'Enter') {
+      if (expanded) event.preventDefault();
+      const option = options[active];
+      if (expanded && option) pick(option);
+    } else if (event.key === 'Escape') {
+      if (open) {
+        event.preventDefault();
+        setOpen(false);
+        setActive(-1);
+      } else {
+        setText('');
+      }
+    }
+  }
+
+  const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(' ');
+  const activeOption = expanded ? options[active] : undefined;
+
+  return (
+    <div className="form__field combobox-field">
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {value ? (
+        <ul className="combobox-field__chosen" aria-label={`${label}: ${texts.selected}`}>
+          <li className="combobox-field__chip">
+            <span>{value.label}</span>
+            <button
+              type="button"
+              className="combobox-field__change"
+              aria-label={`${texts.change}: ${label}`}
+              onClick={() => {
+                onChange(null);
+                // The input returns in place of the chip: put focus there rather than losing it.
+                requestAnimationFrame(() => document.getElementById(id)?.focus());
+              }}
+            >
+              {texts.change}
+            </button>
+          </li>
+        </ul>
+      ) : (
+        <div className="combobox-field__box">
+          <input
+            id={id}
+            type="text"
+            role="combobox"
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-activedescendant={activeOption ? `${id}-opt-${activeOption.id}` : undefined}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+            aria-required={required ? true : undefined}
+            value={text}
+            maxLength={100}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOpen(true);
+              setActive(-1);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => setOpen(false)}
+            onFocus={() => setOpen(true)}
+          />
+          <ul
+            id={listId}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA 1.2 combobox pattern, a listbox the input drives through aria-activedescendant
+            role="listbox"
+            aria-labelledby={`${id}-label`}
+            className="combobox-field__list"
+            hidden={!expanded}
+          >
+            {options.map((option, index) => (
+              // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useFocusableInteractive: options stay unfocusable; the combobox input keeps focus and handles the keyboard (ARIA 1.2 combobox pattern)
+              <li
+                key={option.id}
+                id={`${id}-opt-${option.id}`}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (ARIA 1.2)
+                role="option"
+                aria-selected={index === active}
+                className="combobox-field__option"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(option)}
+              >
+                {option.label}
+                {option.detail && <span className="muted"> – {option.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="hint" id={hintId}>
+        {texts.hint}
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {expanded ? (options.length ? texts.results(options.length) : texts.noMatches) : ''}
+      </p>
+      {expanded && options.length === 0 && (
+        <p className="muted" aria-hidden="true">
+          {texts.noMatches}
+        </p>
+      )}
+      {error && (
+        <p className="form__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type Header,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { compareVietnamese } from '../lib/vietnamese-collator';
+
+interface DataTableProps<Row> {
+  caption: ReactNode;
+  columns: ColumnDef<Row, never>[];
+  data: Row[];
+  getRowId: (row: Row) => string;
+  /** True while newer data is on its way; the old rows stay visible meanwhile. */
+  busy?: boolean;
+}
+
+function SortableHeader<Row>({ header }: { header: Header<Row, unknown> }) {
+  const { t } = useTranslation();
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  if (!header.column.getCanSort()) return <>{label}</>;
+  const sorted = header.column.getIsSorted();
+  const hint =
+    sorted === 'asc'
+      ? t('common.sortAscending')
+      : sorted === 'desc'
+        ? t('common.sortDescending')
+        : t('common.sortable');
+  return (
+    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+      {label}
+      <span className="visually-hidden">, {hint}</span>
+      <span className="sort-button__icon" aria-hidden="true">
+        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+      </span>
+    </button>
+  );
+}
+
+function ariaSort(sorted: false | 'asc' | 'desc') {
+  if (sorted === 'asc') return 'ascending';
+  if (sorted === 'desc') return 'descending';
+  return undefined;
+}
+
+/** A table of rows already fetched: sorts them in Vietnamese order; paging is the caller's (server-side). */
+export function DataTable<Row>({ caption, columns, data, getRowId, busy = false }: DataTableProps<Row>) {
+  const captionId = useId();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const table = useReactTable({
+    data,
+    columns: columns as ColumnDef<Row, unknown>[],
+    state: { sorting },
+    onSortingChange: setSorting,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    defaultColumn: {
+      sortingFn: (a, b, columnId) => compareVietnamese(a.getValue(columnId), b.getValue(columnId)),
+    },
+  });
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone screen must be scrollable from the keyboard (WCAG 2.1.1)
+    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table" aria-busy={busy}>
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" aria-sort={ariaSort(header.column.getIsSorted())}>
+                  {header.isPlaceholder ? null : <SortableHeader header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getVisibleCells().map((cell, index) =>
+                index === 0 ? (
+                  <th key={cell.id} scope="row">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </th>
+                ) : (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldErrors, ServerFailure } from './form-errors';
+
+interface SubmitState {
+  pending: boolean;
+  failure: ServerFailure | null;
+  succeeded: boolean;
+}
+
+/**
+ * The life of one form's submissions: a pending flag (buttons are disabled meanwhile), the server's
+ * refusal in the user's language (also shown beside the field it names), and focus moved to the first
+ * invalid field whenever validation fails.
+ */
+export function useFormSubmit(
+  formRef: RefObject<HTMLFormElement | null>,
+  describe: (error: unknown) => ServerFailure,
+) {
+  const busy = useRef(false);
+  const [state, setState] = useState<SubmitState>({ pending: false, failure: null, succeeded: false });
+  const [errors, setErrorsState] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, formRef]);
+
+  const setErrors = useCallback((next: FieldErrors) => {
+    setErrorsState(next);
+    if (Object.keys(next).length > 0) {
+      setState((s) => ({ ...s, failure: null, succeeded: false }));
+      setAttempt((n) => n + 1);
+    }
+  }, []);
+
+  const run = useCallback(
+    async (send: () => Promise<unknown>, onSuccess?: () => void) => {
+      if (busy.current) return;
+      busy.current = true;
+      setErrorsState({});
+      setState({ pending: true, failure: null, succeeded: false });
+      try {
+        await send();
+        onSuccess?.();
+        setState({ pending: false, failure: null, succeeded: true });
+      } catch (error) {
+        const failure = describe(error);
+        setState({ pending: false, failure, succeeded: false });
+        if (failure.field) {
+          setErrorsState({ [failure.field]: failure.message });
+          setAttempt((n) => n + 1);
+        }
+      } finally {
+        busy.current = false;
+      }
+    },
+    [describe],
+  );
+
+  const reset = useCallback(() => {
+    setErrorsState({});
+    setState({ pending: false, failure: null, succeeded: false });
+  }, []);
+
+  return { ...state, errors, setErrors, run, reset };
+}

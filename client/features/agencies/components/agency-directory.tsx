@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { SearchBox } from '../../../components/search-box';
+import { pageParam } from '../../../lib/page-param';
+import { usePageTitle } from '../../../lib/use-page-title';
+import '../../../components/forms.css';
+import { useCreateAgency, useIsAdmin } from '../api/agency-admin';
+import { AgencyCreateForm } from './agency-create-form';
+import { AgencySearchResults } from './agency-search-results';
+import { AgencyTree } from './agency-tree';
+
+/** The directory page: search state lives in the URL (?q=&page=) so it survives reloads and can be shared. */
+export function AgencyDirectory() {
+  const { t } = useTranslation();
+  usePageTitle(t('agencies.title'));
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const page = pageParam(params.get('page'));
+
+  const onSearch = useCallback(
+    (next: string) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (next) updated.set('q', next);
+          else updated.delete('q');
+          updated.delete('page');
+          return updated;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const onPageChange = (next: number) =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set('page', String(next));
+      return updated;
+    });
+
+  return (
+    <section className="page">
+      <h1>{t('agencies.title')}</h1>
+      <AddUnit />
+      <SearchBox value={q} onSearch={onSearch} label={t('agencies.search')} hint={t('agencies.searchHint')} />
+      {q ? <AgencySearchResults q={q} page={page} onPageChange={onPageChange} /> : <AgencyTree />}
+    </section>
+  );
+}
+
+/** Administrators only: the "Add unit" button and, once opened, the form (focus moves into it). */
+function AddUnit() {
+  const { t } = useTranslation();
+  const isAdmin = useIsAdmin();
+  const create = useCreateAgency();
+  const [open, setOpen] = useState(false);
+  const regionRef = useRef<HTMLDivElement>(null);
+  const formId = useId();
+  useEffect(() => {
+    if (open) regionRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [open]);
+  if (!isAdmin) return null;
+  return (
+    <div className="stack">
+      <div>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={open}
+          aria-controls={formId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t('agencyAdmin.addOpen')}
+        </button>
+      </div>
+      <div id={formId} ref={regionRef} hidden={!open}>
+        {open && <AgencyCreateForm send={create.mutateAsync} />}
+      </div>
+    </div>
+  );
+}

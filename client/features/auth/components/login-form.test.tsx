@@ -1,0 +1,53 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../../lib/i18n/i18n';
+import { LoginForm } from './login-form';
+
+function renderForm(serverError: string | null = null) {
+  const onSubmit = vi.fn();
+  render(
+    <I18nextProvider i18n={i18n}>
+      <LoginForm onSubmit={onSubmit} pending={false} serverError={serverError} />
+    </I18nextProvider>,
+  );
+  return onSubmit;
+}
+
+describe('LoginForm', () => {
+  afterEach(async () => {
+    cleanup();
+    await i18n.changeLanguage('vi');
+  });
+
+  it('refuses an empty username with a message beside the field', () => {
+    const onSubmit = renderForm();
+    fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'Demo@2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    const username = screen.getByLabelText('Tên đăng nhập');
+    expect(username.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Vui lòng nhập tên đăng nhập.')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('says it in English when English is chosen', async () => {
+    await i18n.changeLanguage('en');
+    renderForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(screen.getByText('Please enter your username.')).toBeTruthy();
+    expect(screen.getByText('Please enter your password.')).toBeTruthy();
+  });
+
+  it('hands trimmed values on when both are filled', () => {
+    const onSubmit = renderForm();
+    fireEvent.change(screen.getByLabelText('Tên đăng nhập'), { target: { value: ' quantri ' } });
+    fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'Demo@2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(onSubmit).toHaveBeenCalledWith({ username: 'quantri', password: 'Demo@2026' });
+  });
+
+  it('shows the server answer as an alert', () => {
+    renderForm('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(screen.getByRole('alert').textContent).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+  });
+});

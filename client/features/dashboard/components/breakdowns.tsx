@@ -1,0 +1,148 @@
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
+import { formatCount } from '../../../lib/figures';
+import type { Dashboard, StatusCounts } from '../api/dashboard-queries';
+import { ChartPanel } from './chart-panel';
+
+// recharts is only fetched when a chart is about to show.
+const OverdueByMonthChart = lazy(() => import('./charts').then((m) => ({ default: m.OverdueByMonthChart })));
+const StatusStackChart = lazy(() => import('./charts').then((m) => ({ default: m.StatusStackChart })));
+
+/** "2026-03" as the reader writes a month: 03/2026. */
+function monthLabel(month: string): string {
+  const [year, mon] = month.split('-');
+  return `${mon}/${year}`;
+}
+
+function sum(counts: StatusCounts): number {
+  return TASK_STATUSES.reduce((total, status) => total + counts[status], 0);
+}
+
+export function OverdueByMonth({ rows }: { rows: Dashboard['overdueByMonth'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const data = rows.map((row) => ({ label: monthLabel(row.month), value: row.n }));
+  const total = rows.reduce((n, row) => n + row.n, 0);
+  return (
+    <ChartPanel
+      title={t('dashboard.overdueByMonthTitle')}
+      chart={
+        rows.length ? (
+          <OverdueByMonthChart data={data} seriesName={t('dashboard.overdue')} />
+        ) : (
+          <p className="empty">{t('dashboard.noOverdue')}</p>
+        )
+      }
+      table={
+        <table className="data-table data-table--compact">
+          <caption>{t('dashboard.overdueByMonthCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.month')}</th>
+              <th scope="col" className="numeric">
+                {t('dashboard.overdue')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td className="numeric">{formatCount(row.value, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('dashboard.totalRow')}</th>
+              <td className="numeric">{formatCount(total, lang)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      }
+    />
+  );
+}
+
+interface StackRow {
+  key: string;
+  label: string;
+  counts: StatusCounts;
+}
+
+/** A stacked bar per row (group, level) with its status table; the table's totals reconcile to the whole. */
+export function StatusBreakdown({
+  title,
+  caption,
+  rowHeader,
+  rows,
+}: {
+  title: string;
+  caption: string;
+  rowHeader: string;
+  rows: StackRow[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const statusLabel = (status: TaskStatus) => t(`status.${status}`);
+  const totals: StatusCounts = {
+    completed_on_time: 0,
+    completed_late: 0,
+    in_progress: 0,
+    overdue: 0,
+    no_deadline: 0,
+    withdrawn: 0,
+  };
+  for (const row of rows) for (const status of TASK_STATUSES) totals[status] += row.counts[status];
+  return (
+    <ChartPanel
+      title={title}
+      chart={<StatusStackChart rows={rows} statuses={TASK_STATUSES} statusLabel={statusLabel} />}
+      table={
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rowHeader}</th>
+                {TASK_STATUSES.map((status) => (
+                  <th key={status} scope="col" className="numeric">
+                    {statusLabel(status)}
+                  </th>
+                ))}
+                <th scope="col" className="numeric">
+                  {t('dashboard.totalRow')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  {TASK_STATUSES.map((status) => (
+                    <td key={status} className="numeric">
+                      {formatCount(row.counts[status], lang)}
+                    </td>
+                  ))}
+                  <td className="numeric">{formatCount(sum(row.counts), lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('dashboard.totalRow')}</th>
+                {TASK_STATUSES.map((status) => (
+                  <td key={status} className="numeric">
+                    {formatCount(totals[status], lang)}
+                  </td>
+                ))}
+                <td className="numeric">{formatCount(sum(totals), lang)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      }
+    />
+  );
+}

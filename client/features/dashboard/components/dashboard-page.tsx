@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { ActivityFeed } from '../../../components/activity-feed';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { formatVietnamDateTime } from '../../../lib/figures';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useDashboard } from '../api/dashboard-queries';
+import { AgencyRanking } from './agency-ranking';
+import { OverdueByMonth, StatusBreakdown } from './breakdowns';
+import { CompletionRates } from './completion-rates';
+import { OverdueReports } from './overdue-reports';
+import { StatusCards } from './status-cards';
+import './dashboard.css';
+
+/** The Government Office's national picture of assigned tasks. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('dashboard.title'));
+  const dashboard = useDashboard();
+  const en = i18n.language === 'en';
+
+  if (dashboard.isPending) return <Spinner />;
+  if (dashboard.isError)
+    return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  const data = dashboard.data;
+  return (
+    <section className="page dashboard">
+      <header className="dashboard__header">
+        <h1>{t('dashboard.title')}</h1>
+        <p className="dashboard__as-of">{t('dashboard.asOf', { time: formatVietnamDateTime(data.asOf) })}</p>
+      </header>
+      <StatusCards dashboard={data} />
+      <ActivityFeed />
+      <OverdueReports />
+      <CompletionRates
+        counts={data.counts}
+        keyCounts={data.keyCounts}
+        rates={data.rates}
+        keyRates={data.keyRates}
+      />
+      <OverdueByMonth rows={data.overdueByMonth} />
+      <StatusBreakdown
+        title={t('dashboard.byGroupTitle')}
+        caption={t('dashboard.byGroupCaption')}
+        rowHeader={t('dashboard.group')}
+        rows={data.byGroup.map((group) => ({
+          key: String(group.groupNo),
+          label: group.groupNo
+            ? `${group.groupNo}. ${en ? group.nameEn : group.nameVi}`
+            : en
+              ? group.nameEn
+              : group.nameVi,
+          counts: group.counts,
+        }))}
+      />
+      <StatusBreakdown
+        title={t('dashboard.byLevelTitle')}
+        caption={t('dashboard.byLevelCaption')}
+        rowHeader={t('dashboard.level')}
+        rows={data.byLevel.map((level) => ({
+          key: level.level,
+          label: t(`levels.${level.level}`),
+          counts: level.counts,
+        }))}
+      />
+      <AgencyRanking ranking={data.ranking} minTasks={data.minTasksToRank} />
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { StatusBadge } from '../../../components/status-badge';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { ProgressBar } from '../../tasks/components/task-facts';
+import { formatDate, formatDateTime } from '../../tasks/task-dates';
+import { useDocument } from '../api/document-queries';
+import '../../tasks/components/tasks.css';
+import './documents.css';
+
+/** One directive document and the tasks it assigns, each with its live status. */
+export function DocumentPage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const captionId = useId();
+  const params = useParams();
+  const id = Number(params.id);
+  const valid = Number.isInteger(id) && id > 0;
+  const query = useDocument(valid ? id : 0);
+  usePageTitle(query.data?.document.number ?? t('documents.title'));
+
+  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  if (query.isPending) return <Spinner />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const { document, tasks, asOf } = query.data;
+  return (
+    <article className="page">
+      <header>
+        <p className="muted">
+          <Link to="/documents">{t('documents.title')}</Link>
+        </p>
+        <h1>
+          {t(`documents.kinds.${document.kind}`)} {document.number}
+        </h1>
+        <p className="document-title">{document.title}</p>
+      </header>
+      <dl className="task-facts">
+        <div>
+          <dt>{t('documents.number')}</dt>
+          <dd>{document.number}</dd>
+        </div>
+        <div>
+          <dt>{t('documents.kind')}</dt>
+          <dd>{t(`documents.kinds.${document.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('documents.issuedOn')}</dt>
+          <dd>{formatDate(document.issuedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t('documents.signer')}</dt>
+          <dd>{document.signer}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="document-tasks-title" className="stack">
+        <h2 id="document-tasks-title">{t('documents.tasksTitle')}</h2>
+        <p className="muted">{t('documents.asOf', { time: formatDateTime(asOf) })}</p>
+        {tasks.length === 0 ? (
+          <p className="empty">{t('documents.noTasks')}</p>
+        ) : (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1)
+          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+            <table className="data-table">
+              <caption id={captionId}>{t('documents.tasksCaption', { number: document.number })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('documents.task')}</th>
+                  <th scope="col">{t('documents.lead')}</th>
+                  <th scope="col">{t('documents.deadline')}</th>
+                  <th scope="col">{t('documents.percent')}</th>
+                  <th scope="col">{t('documents.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tasks.map((task) => (
+                  <tr
+                    key={task.id}
+                    className={
+                      task.status === 'overdue' ? 'row--overdue' : task.dueSoon ? 'row--dueSoon' : undefined
+                    }
+                  >
+                    <th scope="row">
+                      <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+                      {task.isKey && (
+                        <>
+                          {' '}
+                          <span className="tag">{t('taskDetail.key')}</span>
+                        </>
+                      )}
+                    </th>
+                    <td>{en ? task.leadNameEn : task.leadNameVi}</td>
+                    <td className="nowrap">
+                      {task.deadline ? formatDate(task.deadline) : t('taskDetail.noDeadline')}
+                    </td>
+                    <td>
+                      <ProgressBar
+                        percent={task.latestPercent}
+                        label={t('taskDetail.percentValue', { percent: task.latestPercent })}
+                      />
+                    </td>
+                    <td>
+                      <StatusBadge status={task.status} dueSoon={task.dueSoon} stale={task.stale} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </section>
+    </article>
+  );
+}

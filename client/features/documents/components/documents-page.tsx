@@ -1,0 +1,116 @@
+import { useCallback, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Pagination } from '../../../components/pagination';
+import { SearchBox } from '../../../components/search-box';
+import { Spinner } from '../../../components/spinner';
+import { pageParam } from '../../../lib/page-param';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useCurrentUserQuery } from '../../auth/api/use-current-user';
+import { formatDate } from '../../tasks/task-dates';
+import { DOCUMENTS_PAGE_SIZE, useDocuments } from '../api/document-queries';
+import '../../tasks/components/tasks.css';
+import './documents.css';
+
+/** Directive documents, newest first, searchable with or without diacritics; the Office registers new ones. */
+export function DocumentsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('documents.title'));
+  const captionId = useId();
+  const me = useCurrentUserQuery();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const page = pageParam(params.get('page'));
+  const documents = useDocuments(q, page);
+
+  const onSearch = useCallback(
+    (next: string) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (next) updated.set('q', next);
+          else updated.delete('q');
+          updated.delete('page');
+          return updated;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const onPageChange = (next: number) =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set('page', String(next));
+      return updated;
+    });
+
+  return (
+    <section className="page">
+      <div className="page__header">
+        <h1>{t('documents.title')}</h1>
+        {me.data?.role === 'office' && (
+          <Link className="button button--primary" to="/documents/new">
+            {t('documents.register')}
+          </Link>
+        )}
+      </div>
+      <SearchBox
+        value={q}
+        onSearch={onSearch}
+        label={t('documents.search')}
+        hint={t('documents.searchHint')}
+      />
+      {documents.isPending ? (
+        <Spinner />
+      ) : documents.isError ? (
+        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
+      ) : documents.data.total === 0 ? (
+        <p className="empty" role="status">
+          {t('documents.noResults')}
+        </p>
+      ) : (
+        <div className="stack">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
+          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+            <table className="data-table" aria-busy={documents.isPlaceholderData}>
+              <caption id={captionId}>{t('documents.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('documents.number')}</th>
+                  <th scope="col">{t('documents.docTitle')}</th>
+                  <th scope="col">{t('documents.kind')}</th>
+                  <th scope="col">{t('documents.issuedOn')}</th>
+                  <th scope="col">{t('documents.signer')}</th>
+                  <th scope="col" className="numeric">
+                    {t('documents.taskCount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {documents.data.items.map((doc) => (
+                  <tr key={doc.id}>
+                    <th scope="row" className="nowrap">
+                      <Link to={`/documents/${doc.id}`}>{doc.number}</Link>
+                    </th>
+                    <td>{doc.title}</td>
+                    <td>{t(`documents.kinds.${doc.kind}`)}</td>
+                    <td className="nowrap">{formatDate(doc.issuedOn)}</td>
+                    <td>{doc.signer}</td>
+                    <td className="numeric">{doc.taskCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <Pagination
+            page={page}
+            pageSize={DOCUMENTS_PAGE_SIZE}
+            total={documents.data.total}
+            onPageChange={onPageChange}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

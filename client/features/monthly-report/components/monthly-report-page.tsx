@@ -1,0 +1,149 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { formatCount, formatDate, formatRate, formatVietnamDateTime } from '../../../lib/figures';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { type MonthlyReport, useMonthlyReport } from '../api/monthly-report-queries';
+import { defaultReportMonth, formatMonth, isReportMonth } from '../report-month';
+import { MonthlyTable } from './monthly-table';
+import './monthly-report.css';
+
+function MonthPicker({ month, onChange }: { month: string; onChange: (month: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(month);
+  const [invalid, setInvalid] = useState(false);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!isReportMonth(text)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    onChange(text);
+  }
+  return (
+    <form className="month-picker no-print" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={id}>{t('monthlyReport.month')}</label>
+        <input
+          id={id}
+          type="month"
+          value={text}
+          pattern="\d{4}-\d{2}"
+          placeholder="YYYY-MM"
+          aria-invalid={invalid}
+          aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          {t('monthlyReport.monthHint')}
+        </p>
+        {invalid && (
+          <p className="form__error" id={`${id}-error`} role="alert">
+            {t('monthlyReport.invalidMonth')}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button button--primary">
+        {t('monthlyReport.show')}
+      </button>
+    </form>
+  );
+}
+
+function Totals({ totals }: { totals: MonthlyReport['totals'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const items: [string, string][] = [
+    [t('monthlyReport.assigned'), formatCount(totals.assigned, lang)],
+    [t('monthlyReport.assignedInPeriod'), formatCount(totals.assignedInPeriod, lang)],
+    [t('monthlyReport.completedOnTime'), formatCount(totals.completedOnTime, lang)],
+    [t('monthlyReport.completedLate'), formatCount(totals.completedLate, lang)],
+    [t('monthlyReport.inProgress'), formatCount(totals.inProgress, lang)],
+    [t('monthlyReport.overdue'), formatCount(totals.overdue, lang)],
+    [t('monthlyReport.noDeadline'), formatCount(totals.noDeadline, lang)],
+    [t('monthlyReport.withdrawn'), formatCount(totals.withdrawn, lang)],
+    [t('monthlyReport.ofDue'), formatRate(totals.ofDue, lang)],
+    [t('monthlyReport.ofAssigned'), formatRate(totals.ofAssigned, lang)],
+  ];
+  return (
+    <section aria-labelledby="monthly-totals">
+      <h2 id="monthly-totals">{t('monthlyReport.totalsTitle')}</h2>
+      <dl className="monthly-totals">
+        {items.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The printable monthly monitoring report: frozen at its cut-off once the period has closed. */
+export function MonthlyReportPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('monthlyReport.title'));
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('month');
+  const month = isReportMonth(requested) ? requested : defaultReportMonth();
+  const report = useMonthlyReport(month);
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+
+  return (
+    <section className="page monthly-report">
+      <h1 className="no-print">{t('monthlyReport.title')}</h1>
+      <MonthPicker key={month} month={month} onChange={(next) => setParams({ month: next })} />
+      {report.isPending ? (
+        <Spinner />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+      ) : (
+        <article className="monthly-report__sheet" aria-busy={report.isPlaceholderData}>
+          <header className="monthly-report__header">
+            <h2 className="monthly-report__title">
+              {t('monthlyReport.heading', { month: formatMonth(report.data.month) })}
+            </h2>
+            <p>
+              {t('monthlyReport.period', {
+                start: formatDate(report.data.periodStart),
+                cutoff: formatDate(report.data.cutoff),
+              })}
+            </p>
+            <p className={`notice ${report.data.frozen ? 'notice--frozen' : 'notice--live'}`}>
+              {report.data.frozen
+                ? t('monthlyReport.frozen', {
+                    cutoff: formatDate(report.data.cutoff),
+                    at: report.data.frozenAt ? formatVietnamDateTime(report.data.frozenAt) : '—',
+                  })
+                : t('monthlyReport.live', { time: formatVietnamDateTime(report.data.asOf) })}
+            </p>
+            <div className="monthly-report__actions no-print">
+              <button type="button" className="button button--primary" onClick={() => window.print()}>
+                {t('monthlyReport.print')}
+              </button>
+              <a
+                className="button"
+                href={`/export/monthly.xlsx?month=${encodeURIComponent(report.data.month)}&lang=${lang}`}
+                download
+              >
+                {t('monthlyReport.exportExcel')}
+              </a>
+            </div>
+          </header>
+          <Totals totals={report.data.totals} />
+          {report.data.byAgency.length === 0 ? (
+            <p className="empty">{t('monthlyReport.empty')}</p>
+          ) : (
+            <MonthlyTable rows={report.data.byAgency} totals={report.data.totals} />
+          )}
+          <p className="hint">{t('monthlyReport.ratesNote')}</p>
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { previousMonth } from '../../../shared/monitoring-period';
+import { vietnamDate } from '../../../shared/time';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function isReportMonth(value: string | null): value is string {
+  return value !== null && MONTH.test(value);
+}
+
+/** The month a report is usually wanted for: the one before this month in Vietnam. */
+export function defaultReportMonth(now = new Date()): string {
+  return previousMonth(vietnamDate(now));
+}
+
+/** "2026-01" as Vietnamese readers write a month: 01/2026. */
+export function formatMonth(month: string): string {
+  const [year, mon] = month.split('-');
+  return `${mon}/${year}`;
+}

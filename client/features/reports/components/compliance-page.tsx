@@ -1,0 +1,318 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { formatCount, formatDate, formatRate, formatVietnamDateTime } from '../../../lib/figures';
+import { useTRPC } from '../../../lib/trpc';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { compareVietnamese } from '../../../lib/vietnamese-collator';
+import { type ComplianceData, complianceCsv } from '../compliance-csv';
+import { CELL_SYMBOLS, type CellState, HeatmapCell } from './heatmap-cell';
+import { ScrollRegion } from './scroll-region';
+import '../reports.css';
+
+type Level = 'central' | 'provincial' | 'commune';
+type RankKey = 'completeness' | 'timeliness';
+const CELL_STATES: CellState[] = ['on_time', 'late', 'missing', 'pending'];
+
+function download(text: string, filename: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Reporting rates as DHIS2 shows them: agencies × periods, rates per agency, a ranking and who is missing. */
+export function CompliancePage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const trpc = useTRPC();
+  const templateSelectId = useId();
+  const levelSelectId = useId();
+  usePageTitle(t('reports.compliance.title'));
+  const templates = useQuery(trpc.submissions.templates.queryOptions());
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [level, setLevel] = useState<Level | ''>('');
+  const [rank, setRank] = useState<{ key: RankKey; desc: boolean }>({ key: 'completeness', desc: true });
+  const templateId = chosen ?? templates.data?.[0]?.id ?? null;
+  const compliance = useQuery({
+    ...trpc.submissions.compliance.queryOptions({ templateId: templateId ?? 1, ...(level ? { level } : {}) }),
+    enabled: templateId !== null,
+    placeholderData: keepPreviousData,
+  });
+  const data = compliance.data;
+  const nameOf = (a: { nameVi: string; nameEn: string }) => (language === 'en' ? a.nameEn : a.nameVi);
+
+  const ranked = useMemo(() => {
+    if (!data) return [];
+    const sign = rank.desc ? -1 : 1;
+    return [...data.agencies].sort((a, b) => {
+      const x = a[rank.key];
+      const y = b[rank.key];
+      if (x === null && y === null) return compareVietnamese(a.nameVi, b.nameVi);
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return x === y ? compareVietnamese(a.nameVi, b.nameVi) : sign * (x - y);
+    });
+  }, [data, rank]);
+
+  const rankHeader = (key: RankKey) => {
+    const active = rank.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (rank.desc ? 'descending' : 'ascending') : undefined}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setRank((r) => ({ key, desc: r.key === key ? !r.desc : true }))}
+        >
+          {t(`reports.compliance.${key}`)}
+          <span className="visually-hidden">
+            ,{' '}
+            {active
+              ? rank.desc
+                ? t('common.sortDescending')
+                : t('common.sortAscending')
+              : t('common.sortable')}
+          </span>
+          <span className="sort-button__icon" aria-hidden="true">
+            {active ? (rank.desc ? '▼' : '▲') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  const exportCsv = () => {
+    if (!data) return;
+    const date = new Date().toISOString().slice(0, 10);
+    download(
+      complianceCsv(data as ComplianceData, t, language),
+      `tinh-hinh-nop-bao-cao-${data.template.code}-${date}.csv`,
+    );
+  };
+
+  return (
+    <section className="page reports compliance">
+      <h1>{t('reports.compliance.title')}</h1>
+      <p className="hint">{t('reports.compliance.intro')}</p>
+      {templates.isPending ? (
+        <Spinner />
+      ) : templates.isError ? (
+        <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />
+      ) : templates.data.length === 0 ? (
+        <p className="empty">{t('reports.compliance.noTemplates')}</p>
+      ) : (
+        <>
+          <div className="compliance__filters">
+            <div className="form__field">
+              <label htmlFor={templateSelectId}>{t('reports.compliance.template')}</label>
+              <select
+                id={templateSelectId}
+                value={templateId ?? ''}
+                onChange={(event) => setChosen(Number(event.target.value))}
+              >
+                {templates.data.map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {tpl.code} – {language === 'en' ? tpl.nameEn : tpl.nameVi}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form__field">
+              <label htmlFor={levelSelectId}>{t('reports.compliance.level')}</label>
+              <select
+                id={levelSelectId}
+                value={level}
+                onChange={(event) => setLevel(event.target.value as Level | '')}
+              >
+                <option value="">{t('reports.compliance.allLevels')}</option>
+                {(['central', 'provincial', 'commune'] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {t(`levels.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="compliance__export">
+              <button type="button" className="button" onClick={exportCsv} disabled={!data}>
+                {t('reports.compliance.exportCsv')}
+              </button>
+              <p className="hint">{t('reports.compliance.exportHint')}</p>
+            </div>
+          </div>
+          {compliance.isPending ? (
+            <Spinner />
+          ) : compliance.isError ? (
+            <ErrorState error={compliance.error} onRetry={() => void compliance.refetch()} />
+          ) : !data ? null : (
+            <>
+              <p aria-live="polite">
+                {t('reports.compliance.asOf', { time: formatVietnamDateTime(data.asOf) })}
+              </p>
+              <section aria-label={t('reports.compliance.legend')}>
+                <ul className="heatmap-legend">
+                  {CELL_STATES.map((s) => (
+                    <li key={s} className={`heatmap-cell heatmap-cell--${s}`}>
+                      <span aria-hidden="true">{CELL_SYMBOLS[s]}</span> {t(`reports.compliance.cells.${s}`)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              {data.periods.length === 0 ? (
+                <p className="empty">{t('reports.compliance.noPeriods')}</p>
+              ) : data.agencies.length === 0 ? (
+                <p className="empty">{t('reports.compliance.noAgencies')}</p>
+              ) : (
+                <>
+                  <ScrollRegion label={t('reports.compliance.heatmapCaption')}>
+                    <table className="data-table heatmap" aria-busy={compliance.isPlaceholderData}>
+                      <caption>{t('reports.compliance.heatmapCaption')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('reports.agency')}</th>
+                          {data.periods.map((p) => (
+                            <th key={p.key} scope="col" className="nowrap">
+                              {p.key}
+                              <span className="heatmap__deadline">
+                                {t('reports.deadline')}: {formatDate(p.deadline)}
+                              </span>
+                            </th>
+                          ))}
+                          <th scope="col">{t('reports.compliance.expected')}</th>
+                          <th scope="col">{t('reports.compliance.submitted')}</th>
+                          <th scope="col">{t('reports.compliance.onTime')}</th>
+                          <th scope="col">{t('reports.compliance.late')}</th>
+                          <th scope="col">{t('reports.compliance.missing')}</th>
+                          <th scope="col">{t('reports.compliance.completeness')}</th>
+                          <th scope="col">{t('reports.compliance.timeliness')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.agencies.map((a) => (
+                          <tr key={a.agencyId}>
+                            <th scope="row">{nameOf(a)}</th>
+                            {data.periods.map((p) => {
+                              const cell = a.cells[p.key];
+                              return cell ? (
+                                <HeatmapCell
+                                  key={p.key}
+                                  state={cell.state}
+                                  submissionId={cell.submissionId}
+                                  agencyName={nameOf(a)}
+                                  periodKey={p.key}
+                                />
+                              ) : (
+                                <td key={p.key}>—</td>
+                              );
+                            })}
+                            <td className="numeric">{formatCount(a.expected, language)}</td>
+                            <td className="numeric">{formatCount(a.submitted, language)}</td>
+                            <td className="numeric">{formatCount(a.onTime, language)}</td>
+                            <td className="numeric">{formatCount(a.late, language)}</td>
+                            <td className="numeric">{formatCount(a.missing, language)}</td>
+                            <td className="numeric">{formatRate(a.completeness, language)}</td>
+                            <td className="numeric">{formatRate(a.timeliness, language)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                      <tfoot>
+                        <tr>
+                          <th scope="row">{t('reports.compliance.totals')}</th>
+                          {data.periods.map((p) => (
+                            <td key={p.key} />
+                          ))}
+                          <td className="numeric">{formatCount(data.totals.expected, language)}</td>
+                          <td className="numeric">{formatCount(data.totals.submitted, language)}</td>
+                          <td className="numeric">{formatCount(data.totals.onTime, language)}</td>
+                          <td className="numeric">{formatCount(data.totals.late, language)}</td>
+                          <td className="numeric">{formatCount(data.totals.missing, language)}</td>
+                          <td className="numeric">{formatRate(data.totals.completeness, language)}</td>
+                          <td className="numeric">{formatRate(data.totals.timeliness, language)}</td>
+                        </tr>
+                      </tfoot>
+                    </table>
+                  </ScrollRegion>
+
+                  <section aria-labelledby="compliance-ranking">
+                    <h2 id="compliance-ranking">{t('reports.compliance.ranking')}</h2>
+                    <ScrollRegion label={t('reports.compliance.rankingCaption')}>
+                      <table className="data-table">
+                        <caption>{t('reports.compliance.rankingCaption')}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('reports.compliance.rank')}</th>
+                            <th scope="col">{t('reports.agency')}</th>
+                            {rankHeader('completeness')}
+                            {rankHeader('timeliness')}
+                            <th scope="col">{t('reports.compliance.submitted')}</th>
+                            <th scope="col">{t('reports.compliance.expected')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {ranked.map((a, index) => (
+                            <tr key={a.agencyId}>
+                              <td className="numeric">{index + 1}</td>
+                              <th scope="row">{nameOf(a)}</th>
+                              <td className="numeric">{formatRate(a.completeness, language)}</td>
+                              <td className="numeric">{formatRate(a.timeliness, language)}</td>
+                              <td className="numeric">{formatCount(a.submitted, language)}</td>
+                              <td className="numeric">{formatCount(a.expected, language)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </ScrollRegion>
+                  </section>
+
+                  <section aria-labelledby="compliance-missing">
+                    <h2 id="compliance-missing">{t('reports.compliance.missingTitle')}</h2>
+                    <MissingLists data={data} nameOf={nameOf} />
+                  </section>
+                </>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function MissingLists({
+  data,
+  nameOf,
+}: {
+  data: { periods: { key: string }[]; agencies: ComplianceData['agencies'] };
+  nameOf: (a: { nameVi: string; nameEn: string }) => string;
+}) {
+  const { t } = useTranslation();
+  const lists = data.periods
+    .map((p) => ({
+      key: p.key,
+      agencies: data.agencies.filter((a) => a.cells[p.key]?.state === 'missing'),
+    }))
+    .filter((l) => l.agencies.length > 0)
+    .reverse();
+  if (lists.length === 0) return <p className="empty">{t('reports.compliance.noneMissing')}</p>;
+  return (
+    <>
+      {lists.map((l) => (
+        <details key={l.key} className="compliance__missing">
+          <summary>
+            {t('reports.compliance.missingPeriod', { period: l.key, count: l.agencies.length })}
+          </summary>
+          <ul>
+            {l.agencies.map((a) => (
+              <li key={a.agencyId}>{nameOf(a)}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </>
+  );
+}

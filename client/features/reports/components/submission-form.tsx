@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TemplateField } from '../../../../shared/report-values';
+import type { FieldErrors } from '../../../components/form-errors';
+import { Field } from '../../../components/form-field';
+import { errorMessage } from '../../../lib/error-message';
+import { formatVietnamDateTime } from '../../../lib/figures';
+import { isTrpcClientError } from '../../../lib/trpc';
+import { boundsOf, type DraftInputs, fieldMessage, labelOf, validateInputs } from '../report-values-form';
+
+type Values = Record<string, number | string | null>;
+
+export interface SubmissionFormProps {
+  fields: readonly TemplateField[];
+  initialInputs: DraftInputs;
+  /** The submission's version the form was loaded with. */
+  version: number;
+  save: (input: { values: Values; version: number }) => Promise<{ version: number }>;
+  submit: (input: { version: number }) => Promise<{ version: number }>;
+  /** Fetches the submission again after a conflict; resolves to its current version. */
+  reload: () => Promise<number | null>;
+  onSubmitted?: () => void;
+  /** Milliseconds of quiet typing before the draft saves itself. */
+  autosaveDelay?: number;
+}
+
+interface ErrorData {
+  details?: { reason?: unknown; field?: unknown; issues?: unknown } | null;
+}
+
+type Notice = { kind: 'alert' | 'status'; text: string } | null;
+
+/**
+ * The agency's figures for one period: each field's input suited to its type, checked with the shared
+ * schema before anything is sent, the draft saved by hand or by itself after a pause in typing, and
+ * submission (which saves first). A conflict keeps what was typed on screen.
+ */
+export function SubmissionForm({
+  fields,
+  initialInputs,
+  version,
+  save,
+  submit,
+  reload,
+  onSubmitted,
+  autosaveDelay = 2000,
+}: SubmissionFormProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingId = useId();
+  const [inputs, setInputs] = useState<DraftInputs>(initialInputs);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [pending, setPending] = useState<'save' | 'submit' | null>(null);
+  const [autosave, setAutosave] = useState<'idle' | 'saving' | { at: Date }>('idle');
+  const [conflict, setConflict] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const versionRef = useRef(version);
+  const savedRef = useRef(JSON.stringify(initialInputs));
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const dirty = JSON.stringify(inputs) !== savedRef.current;
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+
+  /** One save at a time, each with the version the previous one left. */
+  const persist = useCallback(
+    (values: Values, snapshot: string) => {
+      const run = queue.current.then(async () => {
+        const result = await save({ values, version: versionRef.current });
+        versionRef.current = result.version;
+        savedRef.current = snapshot;
+      });
+      queue.current = run.catch(() => undefined);
+      return run;
+    },
+    [save],
+  );
+
+  const fail = useCallback(
+    (error: unknown) => {
+      const data = (isTrpcClientError(error) ? (error.data ?? {}) : {}) as ErrorData;
+      const reason =
+        typeof data.details?.reason === 'string'
+          ? data.details.reason
+          : isTrpcClientError(error)
+            ? error.message
+            : '';
+      if (reason === 'staleVersion') {
+        setConflict(true);
+        setNotice({ kind: 'alert', text: t('reports.staleVersion') });
+        return;
+      }
+      if (reason === 'submissionLocked') {
+        setNotice({ kind: 'alert', text: t('reports.submissionLocked') });
+        return;
+      }
+      const issues = Array.isArray(data.details?.issues)
+        ? (data.details.issues as { field: string; message: string }[])
+        : [];
+      if (issues.length > 0) {
+        const next: FieldErrors = {};
+        for (const issue of issues) {
+          const field = fields.find((f) => f.code === issue.field);
+          if (!field || next[field.code]) continue;
+          const raw = (inputs[field.code] ?? '').trim();
+          next[field.code] = fieldMessage(field, issue.message, raw === '' ? null : raw, t, language);
+        }
+        setErrors(next);
+        setAttempt((n) => n + 1);
+        setNotice({ kind: 'alert', text: t('reports.fixFields') });
+        return;
+      }
+      setNotice({ kind: 'alert', text: errorMessage(error, t) });
+    },
+    [fields, inputs, language, t],
+  );
+
+  // Autosave: after a pause in typing, when the figures are valid as a draft and nothing is in conflict.
+  useEffect(() => {
+    if (!dirty || conflict || pending) return;
+    const timer = setTimeout(() => {
+      const { values, errors: found } = validateInputs(fields, inputs, false, t, language);
+      if (Object.keys(found).length > 0) return;
+      setAutosave('saving');
+      persist(values, JSON.stringify(inputs)).then(
+        () => setAutosave({ at: new Date() }),
+        (error: unknown) => {
+          setAutosave('idle');
+          fail(error);
+        },
+      );
+    }, autosaveDelay);
+    return () => clearTimeout(timer);
+  }, [autosaveDelay, conflict, dirty, fail, fields, inputs, language, pending, persist, t]);
+
+  const check = (forSubmission: boolean) => {
+    const result = validateInputs(fields, inputs, forSubmission, t, language);
+    setErrors(result.errors);
+    if (Object.keys(result.errors).length > 0) {
+      setNotice({ kind: 'alert', text: t('reports.fixFields') });
+      setAttempt((n) => n + 1);
+      return null;
+    }
+    return result.values;
+  };
+
+  const onSave = async () => {
+    if (pending) return;
+    const values = check(false);
+    if (!values) return;
+    setPending('save');
+    setNotice(null);
+    try {
+      await persist(values, JSON.stringify(inputs));
+      setNotice({ kind: 'status', text: t('reports.saved') });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const onSubmit = async () => {
+    if (pending) return;
+    const values = check(true);
+    if (!values) return;
+    setPending('submit');
+    setNotice(null);
+    try {
+      await persist(values, JSON.stringify(inputs));
+      const result = await submit({ version: versionRef.current });
+      versionRef.current = result.version;
+      setNotice({ kind: 'status', text: t('reports.submittedOk') });
+      onSubmitted?.();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const onReload = async () => {
+    try {
+      const current = await reload();
+      if (current !== null) versionRef.current = current;
+      setConflict(false);
+      setNotice({ kind: 'status', text: t('reports.reloaded') });
+    } catch (error) {
+      setNotice({ kind: 'alert', text: errorMessage(error, t) });
+    }
+  };
+
+  const hintOf = (field: TemplateField) => {
+    const parts: string[] = [];
+    if (field.unit) parts.push(t('reports.unit', { unit: field.unit }));
+    if (field.type === 'percent') parts.push(t('reports.percentHint'));
+    else {
+      if (field.type === 'integer') parts.push(t('reports.integerHint'));
+      const { min, max } = boundsOf(field);
+      if (min !== null && max !== null) parts.push(t('reports.range', { min, max }));
+    }
+    return parts.join(' · ') || undefined;
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="form report-form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSave();
+      }}
+    >
+      <h2 id={headingId}>{t('reports.formTitle')}</h2>
+      <p className="hint">{t('reports.requiredNote')}</p>
+      {fields.map((field) => {
+        const { min, max } = boundsOf(field);
+        return (
+          <Field
+            key={field.code}
+            label={labelOf(field, language)}
+            required={field.required}
+            hint={hintOf(field)}
+            error={errors[field.code]}
+          >
+            {(control) =>
+              field.type === 'text' ? (
+                <textarea
+                  {...control}
+                  rows={4}
+                  maxLength={5000}
+                  value={inputs[field.code] ?? ''}
+                  onChange={(event) =>
+                    setInputs((current) => ({ ...current, [field.code]: event.target.value }))
+                  }
+                />
+              ) : (
+                <input
+                  {...control}
+                  type="number"
+                  inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+                  step={field.type === 'integer' ? 1 : 'any'}
+                  min={min ?? undefined}
+                  max={max ?? undefined}
+                  value={inputs[field.code] ?? ''}
+                  onChange={(event) =>
+                    setInputs((current) => ({ ...current, [field.code]: event.target.value }))
+                  }
+                />
+              )
+            }
+          </Field>
+        );
+      })}
+      {notice?.kind === 'alert' ? (
+        <p className="form__alert" role="alert">
+          {notice.text}
+        </p>
+      ) : (
+        <p className="form__success" role="status">
+          {notice?.text ?? ''}
+        </p>
+      )}
+      {conflict && (
+        <button type="button" className="button" onClick={() => void onReload()}>
+          {t('reports.reloadVersion')}
+        </button>
+      )}
+      <p className="hint report-form__autosave" role="status">
+        {autosave === 'saving'
+          ? t('reports.autosaving')
+          : dirty
+            ? t('reports.unsaved')
+            : autosave !== 'idle'
+              ? t('reports.autosaved', { time: formatVietnamDateTime(autosave.at) })
+              : ''}
+      </p>
+      <p className="hint">{t('reports.autosaveHint')}</p>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={pending !== null}>
+          {pending === 'save' ? t('reports.saving') : t('reports.saveDraft')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={pending !== null}
+          onClick={() => void onSubmit()}
+        >
+          {pending === 'submit' ? t('reports.submitting') : t('reports.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

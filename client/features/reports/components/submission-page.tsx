@@ -1,0 +1,241 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { formatDate, formatVietnamDateTime } from '../../../lib/figures';
+import { useTRPC } from '../../../lib/trpc';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { inputsFromValues, labelOf } from '../report-values-form';
+import { DecisionForm } from './decision-form';
+import { ScrollRegion } from './scroll-region';
+import { StateLabel } from './state-badges';
+import { SubmissionForm } from './submission-form';
+import '../reports.css';
+
+function formatValue(value: unknown, language: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'number')
+    return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN').format(value);
+  return String(value);
+}
+
+/** One agency's report for one period: its figures form or its decisions, its revisions and its audit trail. */
+export function SubmissionPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const query = useQuery({ ...trpc.submissions.get.queryOptions({ id }), enabled: valid });
+  const saveDraft = useMutation(trpc.submissions.saveDraft.mutationOptions());
+  const submit = useMutation(trpc.submissions.submit.mutationOptions());
+  const approve = useMutation(trpc.submissions.approve.mutationOptions());
+  const review = useMutation(trpc.submissions.review.mutationOptions());
+  const reopen = useMutation(trpc.submissions.reopen.mutationOptions());
+  const data = query.data;
+  const language = i18n.language;
+  const templateName = data ? (language === 'en' ? data.template.nameEn : data.template.nameVi) : '';
+  usePageTitle(
+    data
+      ? t('reports.detailTitle', { template: templateName, period: data.submission.periodKey })
+      : t('reports.myTitle'),
+  );
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.submissions.get.queryFilter({ id })),
+      queryClient.invalidateQueries(trpc.submissions.mine.pathFilter()),
+      queryClient.invalidateQueries(trpc.submissions.compliance.pathFilter()),
+    ]);
+
+  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  if (query.isPending) return <Spinner />;
+  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+
+  const { submission, revisions, audit } = data;
+  const fields = data.fields as TemplateField[];
+  const current = revisions.find((r) => r.revision === submission.currentRevision) ?? revisions.at(-1);
+  const version = submission.version;
+  const none = t('reports.revisions.none');
+  const byAt = (name: string | null, at: Date | string | null) =>
+    at ? t('reports.revisions.byAt', { name: name ?? '—', time: formatVietnamDateTime(at) }) : none;
+
+  return (
+    <section className="page reports">
+      <p>
+        <Link to="/reports">{t('reports.back')}</Link>
+      </p>
+      <h1>{t('reports.detailTitle', { template: templateName, period: submission.periodKey })}</h1>
+      <dl className="report-facts" aria-label={t('reports.facts')}>
+        <dt>{t('reports.agency')}</dt>
+        <dd>{language === 'en' ? submission.agencyNameEn : submission.agencyNameVi}</dd>
+        <dt>{t('reports.template')}</dt>
+        <dd>
+          <span className="tag">{data.template.code}</span> {templateName}
+        </dd>
+        <dt>{t('reports.period')}</dt>
+        <dd>{submission.periodKey}</dd>
+        <dt>{t('reports.deadline')}</dt>
+        <dd>{formatDate(submission.deadline)}</dd>
+        <dt>{t('reports.state')}</dt>
+        <dd>
+          <StateLabel state={submission.state} />
+        </dd>
+        <dt>{t('reports.revisionNo')}</dt>
+        <dd>{submission.currentRevision}</dd>
+      </dl>
+
+      {data.canEdit ? (
+        <SubmissionForm
+          key={submission.id}
+          fields={fields}
+          initialInputs={inputsFromValues(fields, current?.values as SubmissionValues | undefined)}
+          version={version}
+          save={async ({ values, version: v }) => {
+            const result = await saveDraft.mutateAsync({
+              templateId: submission.templateId,
+              periodKey: submission.periodKey,
+              values,
+              version: v,
+            });
+            void refresh();
+            return result;
+          }}
+          submit={async ({ version: v }) => {
+            const result = await submit.mutateAsync({ id: submission.id, version: v });
+            await refresh();
+            return result;
+          }}
+          reload={async () => {
+            const fresh = await query.refetch();
+            return fresh.data?.submission.version ?? null;
+          }}
+        />
+      ) : (
+        <p className="notice" role="note">
+          {t('reports.readOnly')}
+        </p>
+      )}
+
+      {data.canApprove && (
+        <DecisionForm
+          mode="leader"
+          decide={async ({ decision, text }) => {
+            await approve.mutateAsync({ id: submission.id, version, decision, comment: text });
+            await refresh();
+          }}
+        />
+      )}
+      {data.canReview && (
+        <DecisionForm
+          mode="office"
+          decide={async ({ decision, text }) => {
+            await review.mutateAsync({ id: submission.id, version, decision, comment: text });
+            await refresh();
+          }}
+        />
+      )}
+      {data.canReopen && (
+        <DecisionForm
+          mode="reopen"
+          decide={async ({ text }) => {
+            await reopen.mutateAsync({ id: submission.id, version, reason: text });
+            await refresh();
+          }}
+        />
+      )}
+
+      <section className="report-revisions" aria-labelledby="report-revisions-title">
+        <h2 id="report-revisions-title">{t('reports.revisions.title')}</h2>
+        {[...revisions].reverse().map((r) => {
+          const values = (r.values ?? {}) as SubmissionValues;
+          return (
+            <article key={r.revision} className="report-revision" aria-labelledby={`revision-${r.revision}`}>
+              <h3 id={`revision-${r.revision}`}>
+                {t('reports.revisions.heading', { n: r.revision })}
+                {r.revision === submission.currentRevision && ` ${t('reports.revisions.current')}`}
+              </h3>
+              <dl className="report-facts">
+                <dt>{t('reports.revisions.author')}</dt>
+                <dd>{r.authorName ?? none}</dd>
+                <dt>{t('reports.revisions.saved')}</dt>
+                <dd>{byAt(r.authorName, r.savedAt)}</dd>
+                <dt>{t('reports.revisions.submitted')}</dt>
+                <dd>{byAt(r.authorName, r.submittedAt)}</dd>
+                <dt>{t('reports.revisions.approved')}</dt>
+                <dd>{byAt(r.approverName, r.approvedAt)}</dd>
+                <dt>{t('reports.revisions.reviewed')}</dt>
+                <dd>{byAt(r.reviewerName, r.reviewedAt)}</dd>
+                <dt>{t('reports.revisions.outcome')}</dt>
+                <dd>
+                  {r.reviewOutcome
+                    ? t(
+                        `reports.revisions.outcomes.${r.reviewOutcome as 'accepted' | 'returned' | 'returned_by_leader'}`,
+                      )
+                    : none}
+                </dd>
+                <dt>{t('reports.revisions.comment')}</dt>
+                <dd>{r.reviewComment || none}</dd>
+              </dl>
+              <ScrollRegion label={t('reports.revisions.values', { n: r.revision })}>
+                <table className="data-table">
+                  <caption>{t('reports.revisions.values', { n: r.revision })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('reports.revisions.field')}</th>
+                      <th scope="col">{t('reports.revisions.value')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {fields.map((field) => (
+                      <tr key={field.code}>
+                        <th scope="row">{labelOf(field, language)}</th>
+                        <td className={field.type === 'text' ? undefined : 'numeric'}>
+                          {formatValue(values[field.code], language)}
+                          {field.unit && values[field.code] != null ? ` ${field.unit}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </article>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="report-audit-title">
+        <h2 id="report-audit-title">{t('reports.audit.title')}</h2>
+        {audit.length === 0 ? (
+          <p className="empty">{t('reports.audit.empty')}</p>
+        ) : (
+          <ScrollRegion label={t('reports.audit.caption')}>
+            <table className="data-table">
+              <caption>{t('reports.audit.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.audit.at')}</th>
+                  <th scope="col">{t('reports.audit.user')}</th>
+                  <th scope="col">{t('reports.audit.action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((entry) => (
+                  <tr key={entry.id}>
+                    <td className="nowrap">{formatVietnamDateTime(entry.at)}</td>
+                    <td>
+                      {entry.username} ({t(`roles.${entry.role as 'officer'}`)})
+                    </td>
+                    <td>{t(`reports.audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+    </section>
+  );
+}

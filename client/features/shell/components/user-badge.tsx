@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { CurrentUser } from '../../../lib/trpc';
+
+/** Who is logged in, as what, for which agency. */
+export function UserBadge({ user }: { user: CurrentUser }) {
+  const { t, i18n } = useTranslation();
+  const agency = i18n.language === 'en' ? user.agencyNameEn : user.agencyNameVi;
+  return (
+    <div className="user-badge">
+      <span className="user-badge__name">{user.fullName}</span>
+      <span className="user-badge__meta">
+        <span data-testid="current-role">{t(`roles.${user.role}`)}</span>
+        {' · '}
+        <span data-testid="current-agency">{agency}</span>
+      </span>
+    </div>
+  );
+}

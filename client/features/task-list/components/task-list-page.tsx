@@ -1,0 +1,103 @@
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Pagination } from '../../../components/pagination';
+import { Spinner } from '../../../components/spinner';
+import { formatCount, formatVietnamDateTime } from '../../../lib/figures';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useTaskList } from '../api/task-list-queries';
+import {
+  exportHref,
+  hasFilters,
+  parseTaskListParams,
+  type TaskListState,
+  type TaskSort,
+  taskListSearchParams,
+} from '../task-list-params';
+import { TaskFilters } from './task-filters';
+import { TaskTable } from './task-table';
+import './task-list.css';
+
+/** Every task the user may see, filtered on the server; the whole state is in the URL. */
+export function TaskListPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('taskList.title'));
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => parseTaskListParams(params), [params]);
+  const list = useTaskList(state);
+
+  const update = useCallback(
+    (patch: Partial<TaskListState>, replace = false) =>
+      setParams((current) => taskListSearchParams({ ...parseTaskListParams(current), page: 1, ...patch }), {
+        replace,
+      }),
+    [setParams],
+  );
+  const onSort = (sort: TaskSort) =>
+    update({ sort, direction: state.sort === sort && state.direction === 'asc' ? 'desc' : 'asc' });
+
+  const rows = list.data?.items ?? [];
+  // With an agency or document filter every row names it, so its name needs no extra request.
+  const agencyName = state.agencyId
+    ? (rows.find((row) => row.leadAgencyId === state.agencyId)?.[
+        i18n.language === 'en' ? 'leadNameEn' : 'leadNameVi'
+      ] ?? t('taskList.agencyUnknown', { id: state.agencyId }))
+    : null;
+  const documentNumber = state.documentId
+    ? (rows.find((row) => row.documentId === state.documentId)?.documentNumber ?? null)
+    : null;
+
+  return (
+    <section className="page task-list">
+      <h1>{t('taskList.title')}</h1>
+      <TaskFilters state={state} agencyName={agencyName} documentNumber={documentNumber} onChange={update} />
+      <div className="task-list__bar">
+        {list.data && (
+          <p className="task-list__summary" aria-live="polite">
+            <strong>
+              {t('taskList.summary', { formatted: formatCount(list.data.total, i18n.language) })}
+            </strong>
+            {' · '}
+            {t('taskList.asOf', { time: formatVietnamDateTime(list.data.asOf) })}
+          </p>
+        )}
+        <div className="task-list__actions">
+          {hasFilters(state) && (
+            <Link to="/tasks" className="button">
+              {t('taskList.reset')}
+            </Link>
+          )}
+          <a className="button" href={exportHref('csv', state, i18n.language)} download>
+            {t('taskList.exportCsv')}
+          </a>
+          <a className="button" href={exportHref('xlsx', state, i18n.language)} download>
+            {t('taskList.exportExcel')}
+          </a>
+        </div>
+      </div>
+      <p className="hint">{t('taskList.exportHint')}</p>
+      {list.isPending ? (
+        <Spinner />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.total === 0 ? (
+        <p className="empty" role="status">
+          {t('taskList.noResults')}
+        </p>
+      ) : (
+        <div className="stack">
+          <TaskTable rows={rows} state={state} busy={list.isPlaceholderData} onSort={onSort} />
+          <Pagination
+            page={state.page}
+            pageSize={state.pageSize}
+            total={list.data.total}
+            onPageChange={(page) =>
+              setParams((current) => taskListSearchParams({ ...parseTaskListParams(current), page }))
+            }
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import { useCallback, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
+import { ErrorState } from '../../../components/error-state';
+import { Pagination } from '../../../components/pagination';
+import { SearchBox } from '../../../components/search-box';
+import { Spinner } from '../../../components/spinner';
+import { StatusBadge } from '../../../components/status-badge';
+import { pageParam } from '../../../lib/page-param';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useCurrentUserQuery } from '../../auth/api/use-current-user';
+import { INBOX_PAGE_SIZE, useInbox } from '../api/task-queries';
+import { type InboxItem, inboxTodos } from '../inbox-todos';
+import { formatDate } from '../task-dates';
+import { ProgressBar } from './task-facts';
+import './tasks.css';
+import { ReportReminders } from './report-reminders';
+
+type Urgency = 'overdue' | 'dueSoon';
+type Viewer = Parameters<typeof inboxTodos>[1];
+
+function isStatus(value: string | null): value is TaskStatus {
+  return value !== null && (TASK_STATUSES as readonly string[]).includes(value);
+}
+
+function InboxRow({ task, viewer }: { task: InboxItem; viewer: Viewer }) {
+  const { t } = useTranslation();
+  const todos = inboxTodos(task, viewer);
+  const rowClass = task.status === 'overdue' ? 'row--overdue' : task.dueSoon ? 'row--dueSoon' : undefined;
+  return (
+    <tr className={rowClass}>
+      <th scope="row">
+        <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+        {task.isKey && (
+          <>
+            {' '}
+            <span className="tag">{t('taskDetail.key')}</span>
+          </>
+        )}
+      </th>
+      <td>{task.documentNumber}</td>
+      <td>{task.leadAgencyId === viewer.agencyId ? t('inbox.roleLead') : t('inbox.roleCoordinator')}</td>
+      <td className="nowrap">
+        {task.deadline ? formatDate(task.deadline) : t('taskDetail.noDeadline')}
+        {task.originalDeadline && task.originalDeadline !== task.deadline && (
+          <span className="muted block">
+            {t('taskDetail.originalDeadline')}: {formatDate(task.originalDeadline)}
+          </span>
+        )}
+      </td>
+      <td>
+        <ProgressBar
+          percent={task.latestPercent}
+          label={t('taskDetail.percentValue', { percent: task.latestPercent })}
+        />
+      </td>
+      <td>
+        <StatusBadge status={task.status} dueSoon={task.dueSoon} stale={task.stale} />
+      </td>
+      <td>
+        {todos.length ? (
+          <ul className="todo-list">
+            {todos.map((todo) => (
+              <li key={todo}>{t(`inbox.todos.${todo}`)}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{t('inbox.todos.none')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The agency's own tasks, soonest deadline first, with what each one needs from the user. */
+export function InboxPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('inbox.title'));
+  const statusId = useId();
+  const urgencyId = useId();
+  const captionId = useId();
+  const me = useCurrentUserQuery();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const rawStatus = params.get('status');
+  const status = isStatus(rawStatus) ? rawStatus : undefined;
+  const rawUrgency = params.get('urgency');
+  const urgency: Urgency | undefined =
+    rawUrgency === 'overdue' || rawUrgency === 'dueSoon' ? rawUrgency : undefined;
+  const page = pageParam(params.get('page'));
+  const inbox = useInbox({ q, status, urgency, page });
+
+  const setParam = useCallback(
+    (name: string, value: string | undefined) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (value) updated.set(name, value);
+          else updated.delete(name);
+          updated.delete('page');
+          return updated;
+        },
+        { replace: name === 'q' },
+      ),
+    [setParams],
+  );
+  const onSearch = useCallback((next: string) => setParam('q', next), [setParam]);
+  const onPageChange = (next: number) =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set('page', String(next));
+      return updated;
+    });
+
+  const viewer = me.data ? { role: me.data.role, agencyId: me.data.agencyId } : null;
+
+  return (
+    <section className="page">
+      <h1>{t('inbox.title')}</h1>
+      <p>{t('inbox.intro')}</p>
+      <ReportReminders />
+      <div className="filters">
+        <SearchBox value={q} onSearch={onSearch} label={t('inbox.search')} hint={t('inbox.searchHint')} />
+        <div className="field">
+          <label htmlFor={statusId}>{t('inbox.statusFilter')}</label>
+          <select
+            id={statusId}
+            value={status ?? ''}
+            onChange={(e) => setParam('status', e.target.value || undefined)}
+          >
+            <option value="">{t('inbox.allStatuses')}</option>
+            {TASK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={urgencyId}>{t('inbox.urgency')}</label>
+          <select
+            id={urgencyId}
+            value={urgency ?? ''}
+            onChange={(e) => setParam('urgency', e.target.value || undefined)}
+          >
+            <option value="">{t('inbox.urgencyAll')}</option>
+            <option value="overdue">{t('inbox.onlyOverdue')}</option>
+            <option value="dueSoon">{t('inbox.onlyDueSoon')}</option>
+          </select>
+        </div>
+      </div>
+      {inbox.isPending || !viewer ? (
+        <Spinner />
+      ) : inbox.isError ? (
+        <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
+      ) : inbox.data.total === 0 ? (
+        <p className="empty" role="status">
+          {t('inbox.noResults')}
+        </p>
+      ) : (
+        <div className="stack">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
+          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+            <table className="data-table" aria-busy={inbox.isPlaceholderData}>
+              <caption id={captionId}>{t('inbox.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inbox.task')}</th>
+                  <th scope="col">{t('inbox.document')}</th>
+                  <th scope="col">{t('inbox.ourRole')}</th>
+                  <th scope="col">{t('inbox.deadline')}</th>
+                  <th scope="col">{t('inbox.percent')}</th>
+                  <th scope="col">{t('inbox.status')}</th>
+                  <th scope="col">{t('inbox.todo')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inbox.data.items.map((task) => (
+                  <InboxRow key={task.id} task={task} viewer={viewer} />
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <Pagination
+            page={page}
+            pageSize={INBOX_PAGE_SIZE}
+            total={inbox.data.total}
+            onPageChange={onPageChange}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

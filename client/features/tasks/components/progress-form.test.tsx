@@ -1,0 +1,61 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../../lib/i18n/i18n';
+import { ProgressForm } from './progress-form';
+
+function renderForm(kind: 'progress' | 'contribution' = 'progress') {
+  const send = vi.fn(() => Promise.resolve({ id: 1, duplicate: false }));
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ProgressForm taskId={7} kind={kind} send={send} />
+    </I18nextProvider>,
+  );
+  return send;
+}
+
+describe('ProgressForm', () => {
+  afterEach(async () => {
+    cleanup();
+    await i18n.changeLanguage('vi');
+  });
+
+  it('refuses 150 percent with the translated message beside the field', () => {
+    const send = renderForm();
+    fireEvent.change(screen.getByLabelText(/Phần trăm hoàn thành/), { target: { value: '150' } });
+    fireEvent.change(screen.getByLabelText(/Diễn giải/), { target: { value: 'Đã hoàn thành dự thảo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi cập nhật tiến độ' }));
+    const percent = screen.getByLabelText(/Phần trăm hoàn thành/);
+    expect(percent.getAttribute('aria-invalid')).toBe('true');
+    const message = screen.getByText('Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.');
+    expect(percent.getAttribute('aria-describedby')).toContain(message.id);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('says it in English too', async () => {
+    await i18n.changeLanguage('en');
+    renderForm();
+    fireEvent.change(screen.getByLabelText(/Percent complete/), { target: { value: '150' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send progress update' }));
+    expect(screen.getByText('Percent complete must be a whole number from 0 to 100.')).toBeTruthy();
+    expect(screen.getByText('Please enter the narrative.')).toBeTruthy();
+  });
+
+  it('sends a valid update once with an idempotency key, then a new key for the next one', async () => {
+    const send = renderForm('contribution');
+    expect(screen.getByRole('heading', { name: 'Đóng góp của cơ quan phối hợp' })).toBeTruthy();
+    const fill = () => {
+      fireEvent.change(screen.getByLabelText(/Phần trăm hoàn thành/), { target: { value: '40' } });
+      fireEvent.change(screen.getByLabelText(/Diễn giải/), { target: { value: 'Góp ý dự thảo' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Gửi đóng góp' }));
+    };
+    fill();
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await screen.findByText('Đã gửi thành công.');
+    fill();
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    const calls = send.mock.calls as unknown as [{ percent: number; idempotencyKey: string }][];
+    expect(calls[0]?.[0].percent).toBe(40);
+    expect(calls[0]?.[0].idempotencyKey).not.toBe(calls[1]?.[0].idempotencyKey);
+  });
+});

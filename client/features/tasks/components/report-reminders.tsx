@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useTRPC } from '../../../lib/trpc';
+
+/** The agency's periodic reports that are overdue or due within three days, on its inbox. */
+export function ReportReminders() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const mine = useQuery(trpc.submissions.mine.queryOptions());
+  if (!mine.data) return null;
+  const overdue = mine.data.filter((s) => s.overdue).length;
+  const dueSoon = mine.data.filter((s) => s.dueSoon).length;
+  if (overdue === 0 && dueSoon === 0) return null;
+  return (
+    <aside
+      className={`report-reminders${overdue ? ' report-reminders--overdue' : ''}`}
+      aria-label={t('inbox.reportReminders')}
+    >
+      {overdue > 0 && <p>{t('inbox.reportsOverdue', { count: overdue })}</p>}
+      {dueSoon > 0 && <p>{t('inbox.reportsDueSoon', { count: dueSoon })}</p>}
+      <Link to="/reports">{t('inbox.openReports')}</Link>
+    </aside>
+  );
+}

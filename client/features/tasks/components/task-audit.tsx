@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../shared/roles';
+import type { Messages } from '../../../lib/i18n/vi';
+import type { RouterOutputs } from '../../../lib/trpc';
+import { formatDateTime } from '../task-dates';
+
+type AuditEntry = RouterOutputs['tasks']['get']['audit'][number];
+type AuditActionKey = keyof Messages['taskDetail']['auditActions'];
+
+function isAuditActionKey(key: string): key is AuditActionKey {
+  return AUDIT_KEYS.has(key);
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+const AUDIT_KEYS = new Set<string>([
+  'task_create',
+  'task_update',
+  'task_progress',
+  'task_contribution',
+  'extension_request',
+  'extension_approved',
+  'extension_refused',
+  'completion_report',
+  'completion_awaiting_office',
+  'completion_returned_by_leader',
+  'completion_accepted',
+  'completion_returned_by_office',
+]);
+
+/** Who did what to the task, in which role, when: the audit trail as the inspector reads it. */
+export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const actionLabel = (action: string) => {
+    const key = action.replace(/\./g, '_');
+    return isAuditActionKey(key) ? t(`taskDetail.auditActions.${key}`) : action;
+  };
+  return (
+    <section aria-labelledby="task-audit-title">
+      <h2 id="task-audit-title">{t('taskDetail.audit')}</h2>
+      {entries.length === 0 ? (
+        <p className="empty">{t('taskDetail.auditEmpty')}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1)
+        <section className="table-scroll" tabIndex={0} aria-labelledby="task-audit-title">
+          <table className="data-table data-table--compact">
+            <caption>{t('taskDetail.auditCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('taskDetail.auditWhen')}</th>
+                <th scope="col">{t('taskDetail.auditWho')}</th>
+                <th scope="col">{t('taskDetail.auditRole')}</th>
+                <th scope="col">{t('taskDetail.auditAction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <th scope="row">
+                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+                  </th>
+                  <td>{entry.username}</td>
+                  <td>{entry.role && isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—')}</td>
+                  <td>{actionLabel(entry.action)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { vietnamDate } from '../../../../shared/time';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useTaskDetail } from '../api/task-queries';
+import { TaskActions } from './task-actions';
+import { TaskAudit } from './task-audit';
+import { TaskFacts } from './task-facts';
+import { TaskTimeline } from './task-timeline';
+import './tasks.css';
+
+export function TaskDetailPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const id = Number(params.id);
+  const valid = Number.isInteger(id) && id > 0;
+  const detail = useTaskDetail(valid ? id : 0);
+  usePageTitle(detail.data?.task.title ?? t('taskDetail.title'));
+
+  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  if (detail.isPending) return <Spinner />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const data = detail.data;
+  const reload = () => detail.refetch().then((result) => result.data);
+  return (
+    <article className="page task-detail">
+      <header>
+        <p className="muted">{t('taskDetail.title')}</p>
+        <h1>
+          {data.task.title}
+          {data.task.isKey && <span className="tag task-detail__key">{t('taskDetail.key')}</span>}
+        </h1>
+      </header>
+      <TaskFacts detail={data} today={vietnamDate(new Date())} />
+      {data.task.description && (
+        <section aria-labelledby="task-description-title">
+          <h2 id="task-description-title">{t('taskDetail.description')}</h2>
+          <p className="task-detail__description">{data.task.description}</p>
+        </section>
+      )}
+      {data.detailsVisible ? (
+        <>
+          <TaskActions detail={data} onReload={reload} />
+          <TaskTimeline detail={data} />
+          <TaskAudit entries={data.audit} />
+        </>
+      ) : (
+        <p className="notice" role="note">
+          {t('taskDetail.restricted')}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,128 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatusBadge } from '../../../components/status-badge';
+import type { RouterOutputs } from '../../../lib/trpc';
+import { formatDate, formatDateTime } from '../task-dates';
+
+type Detail = RouterOutputs['tasks']['get'];
+
+export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  return (
+    <div className="progress">
+      <progress className="progress__bar" max={100} value={percent} aria-label={label}>
+        {percent}%
+      </progress>
+      <span className="progress__value">{percent}%</span>
+    </div>
+  );
+}
+
+function DaysLeft({ deadline, status, today }: { deadline: string | null; status: string; today: string }) {
+  const { t } = useTranslation();
+  if (!deadline || (status !== 'in_progress' && status !== 'overdue')) return null;
+  const days = Math.round(
+    (Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+  const text =
+    days > 0
+      ? t('taskDetail.daysLeft', { count: days })
+      : days === 0
+        ? t('taskDetail.dueToday')
+        : t('taskDetail.daysOverdue', { count: -days });
+  return <span className="muted"> ({text})</span>;
+}
+
+/** Everything known about the task at a glance. */
+export function TaskFacts({ detail, today }: { detail: Detail; today: string }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const { task, document, coordinators } = detail;
+  const groupName = task.groupNo
+    ? ((en ? task.groupNameEn : task.groupNameVi) ?? t(`taskGroups.${String(task.groupNo) as '1'}`))
+    : null;
+  return (
+    <dl className="task-facts">
+      <div>
+        <dt>{t('taskDetail.status')}</dt>
+        <dd>
+          <StatusBadge status={task.status} dueSoon={task.dueSoon} stale={task.stale} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.percent')}</dt>
+        <dd>
+          <ProgressBar
+            percent={task.latestPercent}
+            label={t('taskDetail.percentValue', { percent: task.latestPercent })}
+          />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.document')}</dt>
+        <dd>
+          {document ? (
+            <Link to={`/documents/${document.id}`}>
+              {document.number}
+              <span className="muted"> – {document.title}</span>
+            </Link>
+          ) : (
+            task.documentNumber
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.group')}</dt>
+        <dd>{groupName ? `${task.groupNo}. ${groupName}` : t('taskDetail.noGroup')}</dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.lead')}</dt>
+        <dd>{en ? task.leadNameEn : task.leadNameVi}</dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.coordinators')}</dt>
+        <dd>
+          {coordinators.length ? (
+            <ul className="plain-list">
+              {coordinators.map((c) => (
+                <li key={c.id}>{en ? c.nameEn : c.nameVi}</li>
+              ))}
+            </ul>
+          ) : (
+            t('taskDetail.none')
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.deadline')}</dt>
+        <dd>
+          {task.deadline ? formatDate(task.deadline) : t('taskDetail.noDeadline')}
+          <DaysLeft deadline={task.deadline} status={task.status} today={today} />
+        </dd>
+      </div>
+      {task.originalDeadline !== task.deadline && (
+        <div>
+          <dt>{t('taskDetail.originalDeadline')}</dt>
+          <dd>{task.originalDeadline ? formatDate(task.originalDeadline) : t('taskDetail.noDeadline')}</dd>
+        </div>
+      )}
+      {task.completedOn && (
+        <div>
+          <dt>{t('taskDetail.completedOn')}</dt>
+          <dd>{formatDate(task.completedOn)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('taskDetail.priority')}</dt>
+        <dd>{t(`priorities.${task.priority}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.isKey')}</dt>
+        <dd>{task.isKey ? t('common.yes') : t('common.no')}</dd>
+      </div>
+      <div>
+        <dt>{t('taskDetail.lastUpdate')}</dt>
+        <dd>{task.lastLeadUpdateAt ? formatDateTime(task.lastLeadUpdateAt) : t('taskDetail.never')}</dd>
+      </div>
+    </dl>
+  );
+}

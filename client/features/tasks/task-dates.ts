@@ -1,0 +1,26 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { formatVietnameseDate, VIETNAM_TZ, vietnamDate } from '../../../shared/time';
+
+/** An instant as dd/MM/yyyy HH:mm in Vietnam time, whatever the reader's own time zone. */
+export function formatDateTime(at: Date): string {
+  return `${formatVietnameseDate(vietnamDate(at))} ${format(new TZDate(at.getTime(), VIETNAM_TZ), 'HH:mm')}`;
+}
+
+export function formatDate(isoDate: string | null | undefined): string {
+  return isoDate ? formatVietnameseDate(isoDate) : '';
+}
+
+/**
+ * What the user typed in a dd/MM/yyyy field, as the YYYY-MM-DD the schemas expect. Anything that is not
+ * a real calendar date comes back unchanged, so the shared schema refuses it with its own message.
+ */
+export function parseDisplayDate(text: string): string {
+  const value = text.trim();
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (!match) return value;
+  const [, d, m, y] = match;
+  const iso = `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : value;
+}

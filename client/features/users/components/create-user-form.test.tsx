@@ -1,0 +1,62 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../../lib/i18n/i18n';
+import { createTrpcClient, TRPCProvider } from '../../../lib/trpc';
+import { CreateUserForm } from './create-user-form';
+
+function renderForm() {
+  const send = vi.fn(() => Promise.resolve({}));
+  const queryClient = new QueryClient();
+  render(
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={createTrpcClient()} queryClient={queryClient}>
+          <CreateUserForm send={send} />
+        </TRPCProvider>
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+  return send;
+}
+
+describe('CreateUserForm', () => {
+  afterEach(async () => {
+    cleanup();
+    await i18n.changeLanguage('vi');
+  });
+
+  it('refuses a 5-character password with the translated message beside the field', () => {
+    const send = renderForm();
+    expect(screen.getByText('Ít nhất 10 ký tự.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Tên đăng nhập/), { target: { value: 'nguyenvana' } });
+    fireEvent.change(screen.getByLabelText(/Họ và tên/), { target: { value: 'Nguyễn Văn A' } });
+    fireEvent.change(screen.getByLabelText(/Mật khẩu ban đầu/), { target: { value: 'abcde' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo tài khoản' }));
+    const password = screen.getByLabelText(/Mật khẩu ban đầu/);
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    const message = screen.getByText('Mật khẩu phải có ít nhất 10 ký tự.');
+    expect(password.getAttribute('aria-describedby')).toContain(message.id);
+    expect(screen.getByLabelText(/Tên đăng nhập/).getAttribute('aria-invalid')).toBeNull();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('explains the username rule, in English too, and moves focus to the first error', async () => {
+    await i18n.changeLanguage('en');
+    const send = renderForm();
+    fireEvent.change(screen.getByLabelText(/Username/), { target: { value: 'Nguyễn A' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    const username = screen.getByLabelText(/Username/);
+    expect(username.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText(
+        'The username must be 3–50 characters of lowercase letters without diacritics, digits, dots, underscores or hyphens, starting with a letter or digit.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Please choose the role.')).toBeTruthy();
+    expect(screen.getByText('Please choose the agency.')).toBeTruthy();
+    expect(document.activeElement).toBe(username);
+    expect(send).not.toHaveBeenCalled();
+  });
+});

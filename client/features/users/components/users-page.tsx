@@ -1,0 +1,129 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Pagination } from '../../../components/pagination';
+import { SearchBox } from '../../../components/search-box';
+import { Spinner } from '../../../components/spinner';
+import { pageParam } from '../../../lib/page-param';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { useCreateUser, useResetPassword, useUpdateUser } from '../api/use-user-admin';
+import { USERS_PAGE_SIZE, useUsers } from '../api/use-users';
+import '../../../components/forms.css';
+import { CreateUserForm } from './create-user-form';
+import { parseRole, RoleFilter } from './role-filter';
+import { UserEditPanel } from './user-edit-panel';
+import { type Notice, UserLockToggle, type UserRow } from './user-lock-toggle';
+import { UsersTable } from './users-table';
+
+/** Administrators' list of accounts; filters live in the URL (?q=&role=&page=). */
+export function UsersPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('users.title'));
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const role = parseRole(params.get('role'));
+  const page = pageParam(params.get('page'));
+  const users = useUsers({ q, role, page });
+
+  const setParam = useCallback(
+    (name: string, value: string | undefined, replace = false) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (value) updated.set(name, value);
+          else updated.delete(name);
+          if (name !== 'page') updated.delete('page');
+          return updated;
+        },
+        { replace },
+      ),
+    [setParams],
+  );
+  const onSearch = useCallback((next: string) => setParam('q', next, true), [setParam]);
+
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const reset = useResetPassword();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const editButtons = useRef(new Map<number, HTMLButtonElement>());
+  const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
+  const { mutateAsync: updateUser } = update;
+
+  const closeEditor = useCallback(() => {
+    const id = editingId;
+    setEditingId(null);
+    if (id !== null) requestAnimationFrame(() => editButtons.current.get(id)?.focus());
+  }, [editingId]);
+
+  const actions = useCallback(
+    (row: UserRow) => (
+      <>
+        <UserLockToggle user={row} send={updateUser} onNotice={setNotice} />
+        <button
+          ref={(node) => {
+            if (node) editButtons.current.set(row.id, node);
+            else editButtons.current.delete(row.id);
+          }}
+          type="button"
+          className="button"
+          aria-label={t('userAdmin.editLabel', { name: row.fullName })}
+          aria-expanded={editingId === row.id}
+          onClick={() => setEditingId(editingId === row.id ? null : row.id)}
+        >
+          {t('userAdmin.edit')}
+        </button>
+      </>
+    ),
+    [t, updateUser, editingId],
+  );
+
+  return (
+    <section className="page">
+      <h1>{t('users.title')}</h1>
+      <div className="filters">
+        <SearchBox value={q} onSearch={onSearch} label={t('users.search')} hint={t('users.searchHint')} />
+        <RoleFilter value={role} onChange={(next) => setParam('role', next)} />
+      </div>
+      <CreateUserForm send={create.mutateAsync} />
+      {notice?.ok === false ? (
+        <p className="form__alert" role="alert">
+          {notice.text}
+        </p>
+      ) : (
+        <p className="form__success" role="status">
+          {notice?.text ?? ''}
+        </p>
+      )}
+      {users.isPending ? (
+        <Spinner />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.total === 0 ? (
+        <p className="empty" role="status">
+          {t('users.noResults')}
+        </p>
+      ) : (
+        <div className="stack">
+          <UsersTable rows={users.data.items} busy={users.isPlaceholderData} actions={actions} />
+          {editing && (
+            <UserEditPanel
+              key={editing.id}
+              user={editing}
+              update={update.mutateAsync}
+              resetPassword={reset.mutateAsync}
+              onClose={closeEditor}
+            />
+          )}
+          <Pagination
+            page={page}
+            pageSize={USERS_PAGE_SIZE}
+            total={users.data.total}
+            onPageChange={(next) => setParam('page', String(next))}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

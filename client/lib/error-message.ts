@@ -1,0 +1,37 @@
+import type { TFunction } from 'i18next';
+import { type AppErrorCode, isAppErrorCode } from '../../shared/errors';
+import { isTrpcClientError } from './trpc';
+
+/** What the client can tell the user: a server code, or that the server could not be reached. */
+export type ClientErrorCode = AppErrorCode | 'NETWORK';
+
+function httpStatusOf(error: { data?: unknown; meta?: Record<string, unknown> }): number | undefined {
+  const data = error.data as { httpStatus?: unknown } | null | undefined;
+  if (typeof data?.httpStatus === 'number') return data.httpStatus;
+  const response = error.meta?.response;
+  if (
+    response &&
+    typeof response === 'object' &&
+    'status' in response &&
+    typeof response.status === 'number'
+  ) {
+    return response.status;
+  }
+  return undefined;
+}
+
+export function errorCodeOf(error: unknown): ClientErrorCode {
+  if (!isTrpcClientError(error)) return 'INTERNAL';
+  const appCode = (error.data as { appCode?: unknown } | null | undefined)?.appCode;
+  const status = httpStatusOf(error);
+  // The rate limiter answers before tRPC does, so its 429 carries no app code.
+  if (status === 429) return 'RATE_LIMITED';
+  if (isAppErrorCode(appCode)) return appCode;
+  if (status === 503) return 'DATABASE_UNAVAILABLE';
+  if (status === undefined && !error.data) return 'NETWORK';
+  return 'INTERNAL';
+}
+
+export function errorMessage(error: unknown, t: TFunction): string {
+  return t(`errors.${errorCodeOf(error)}`);
+}

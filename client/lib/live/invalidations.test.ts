@@ -1,0 +1,54 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import superjson from 'superjson';
+import { describe, expect, it } from 'vitest';
+import type { AppRouter } from '../../../server/trpc/router';
+import { cachesAffectedBy, filterKey } from './invalidations';
+
+const trpc = createTRPCOptionsProxy<AppRouter>({
+  client: createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: 'http://localhost/trpc', transformer: superjson })],
+  }),
+  queryClient: new QueryClient(),
+});
+
+const keys = (type: Parameters<typeof cachesAffectedBy>[0]['type'], payload = {}) =>
+  cachesAffectedBy({ type, payload }, trpc as never).map(filterKey);
+
+describe('which caches a change refreshes', () => {
+  it('a progress update refreshes the lists, the aggregates and that task’s detail only', () => {
+    const affected = keys('task.progress', { taskId: 7, documentId: 3 });
+    expect(affected).toContain(filterKey(trpc.tasks.get.queryFilter({ id: 7 })));
+    expect(affected).not.toContain(filterKey(trpc.tasks.get.queryFilter({ id: 8 })));
+    expect(affected).toContain(filterKey(trpc.tasks.dashboard.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.tasks.inbox.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.documents.list.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.agencies.list.pathFilter()));
+  });
+
+  it('a new document refreshes the document list too', () => {
+    expect(keys('document.created', { documentId: 3 })).toContain(
+      filterKey(trpc.documents.list.pathFilter()),
+    );
+  });
+
+  it('decisions refresh the monthly report', () => {
+    expect(keys('completion.decided', { taskId: 1 })).toContain(filterKey(trpc.reports.monthly.pathFilter()));
+    expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.reports.monthly.pathFilter()));
+  });
+
+  it('a periodic report change refreshes the agency list, compliance and that report only', () => {
+    const affected = keys('submission.changed', { submissionId: 12, templateId: 1, periodKey: '2026-M03' });
+    expect(affected).toContain(filterKey(trpc.submissions.mine.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.submissions.compliance.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.submissions.get.queryFilter({ id: 12 })));
+    expect(affected).not.toContain(filterKey(trpc.submissions.get.queryFilter({ id: 13 })));
+    expect(affected).not.toContain(filterKey(trpc.tasks.dashboard.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
+  });
+
+  it('task changes leave the periodic reports alone', () => {
+    expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.submissions.mine.pathFilter()));
+  });
+});

@@ -1,0 +1,41 @@
+import type { QueryFilters } from '@tanstack/react-query';
+import type { ChangeEvent } from '../../../shared/live-events';
+import type { useTRPC } from '../trpc';
+
+type Trpc = ReturnType<typeof useTRPC>;
+
+/**
+ * The caches a change can affect, and only those. Lists and aggregates are refetched (their rows move
+ * between statuses and pages); the changed task's own detail too. Nothing else is touched.
+ */
+export function cachesAffectedBy(change: Pick<ChangeEvent, 'type' | 'payload'>, trpc: Trpc): QueryFilters[] {
+  const { taskId, documentId, submissionId } = change.payload;
+  if (change.type === 'submission.changed') {
+    // A periodic report moved: the agency's own list, the compliance heatmap and that report only.
+    const filters: QueryFilters[] = [
+      trpc.submissions.mine.pathFilter(),
+      trpc.submissions.compliance.pathFilter(),
+      trpc.submissions.overdueCount.pathFilter(),
+    ];
+    if (submissionId) filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));
+    return filters;
+  }
+  const filters: QueryFilters[] = [
+    trpc.tasks.dashboard.pathFilter(),
+    trpc.tasks.counts.pathFilter(),
+    trpc.tasks.list.pathFilter(),
+    trpc.tasks.inbox.pathFilter(),
+  ];
+  if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
+  if (documentId) filters.push(trpc.documents.get.queryFilter({ id: documentId }));
+  if (change.type === 'document.created') filters.push(trpc.documents.list.pathFilter());
+  if (change.type === 'completion.decided' || change.type === 'extension.decided') {
+    filters.push(trpc.reports.monthly.pathFilter());
+  }
+  return filters;
+}
+
+/** A stable key for a filter, so a burst of changes invalidates each cache once. */
+export function filterKey(filter: QueryFilters): string {
+  return JSON.stringify(filter.queryKey ?? null);
+}

@@ -1,0 +1,105 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ChangeEvent, LiveMessage } from '../../../shared/live-events';
+import { useTRPC } from '../trpc';
+import { type ConnectionState, connectionState } from './connection-state';
+import { cachesAffectedBy, filterKey } from './invalidations';
+
+export type { ConnectionState };
+
+export interface LiveState {
+  state: ConnectionState;
+  databaseDown: boolean;
+  /** The latest changes, newest first (the Office dashboard's activity feed). */
+  feed: ChangeEvent[];
+}
+
+const FEED_LENGTH = 20;
+/** Changes arriving within this window refresh each affected cache once. */
+const COALESCE_MS = 150;
+
+const LiveContext = createContext<LiveState>({ state: 'connecting', databaseDown: false, feed: [] });
+
+export function useLive(): LiveState {
+  return useContext(LiveContext);
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * The page's one live stream (`live.changes`): it keeps the caches of what changed fresh, feeds the
+ * activity list and tells the connection indicator how things stand. On reconnection the client link
+ * sends the last event id it saw and the server replays what was missed.
+ */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const online = useOnline();
+  const [feed, setFeed] = useState<ChangeEvent[]>([]);
+  const [databaseDown, setDatabaseDown] = useState(false);
+  const [hasBeenLive, setHasBeenLive] = useState(false);
+  const pending = useRef(new Map<string, ReturnType<typeof cachesAffectedBy>[number]>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(() => {
+    timer.current = undefined;
+    const filters = [...pending.current.values()];
+    pending.current.clear();
+    for (const filter of filters) void queryClient.invalidateQueries(filter);
+  }, [queryClient]);
+
+  const onData = useCallback(
+    (tracked: { id: string; data: LiveMessage }) => {
+      const message = tracked.data;
+      if (message.kind === 'status') {
+        setDatabaseDown(message.database === 'down');
+        return;
+      }
+      const { kind: _kind, ...change } = message;
+      setFeed((current) => [change, ...current.filter((c) => c.id !== change.id)].slice(0, FEED_LENGTH));
+      for (const filter of cachesAffectedBy(change, trpc)) pending.current.set(filterKey(filter), filter);
+      timer.current ??= setTimeout(flush, COALESCE_MS);
+    },
+    [trpc, flush],
+  );
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const subscription = useSubscription(trpc.live.changes.subscriptionOptions({}, { onData }));
+  const live = subscription.status === 'pending' && subscription.data !== undefined;
+  useEffect(() => {
+    if (live) setHasBeenLive(true);
+  }, [live]);
+
+  const state = connectionState({
+    online,
+    status: subscription.status,
+    hasBeenLive: hasBeenLive || live,
+    hasData: subscription.data !== undefined,
+  });
+  const value = useMemo(() => ({ state, databaseDown, feed }), [state, databaseDown, feed]);
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}

@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { navItemsFor } from '../client/features/shell/nav-config';
+import { en } from '../client/lib/i18n/en';
+import { vi } from '../client/lib/i18n/vi';
+import type { Role } from '../shared/roles';
+import { keepScreenshot, logIn, logOut } from './helpers';
+
+/** The navigation each role must see: the app's one nav config, labelled in each language. */
+const navFor = (role: Role, messages: typeof vi | typeof en) =>
+  navItemsFor(role).map((item) => messages.nav[item.labelKey.slice('nav.'.length) as keyof typeof vi.nav]);
+const OVERSIGHT_NAV = navFor('office', vi);
+const AGENCY_NAV = navFor('officer', vi);
+const ROLES = [
+  {
+    username: 'quantri',
+    role: 'Quản trị hệ thống',
+    agency: 'Văn phòng Chính phủ',
+    nav: navFor('admin', vi),
+  },
+  { username: 'vpcp', role: 'Văn phòng Chính phủ', agency: 'Văn phòng Chính phủ', nav: OVERSIGHT_NAV },
+  { username: 'btc.chuyenvien', role: 'Chuyên viên', agency: 'Bộ Tài chính', nav: AGENCY_NAV },
+  { username: 'btc.lanhdao', role: 'Lãnh đạo cơ quan', agency: 'Bộ Tài chính', nav: AGENCY_NAV },
+  { username: 'thanhtra', role: 'Thanh tra', agency: 'Thanh tra Chính phủ', nav: OVERSIGHT_NAV },
+];
+
+test.describe('foundation journey', () => {
+  for (const account of ROLES) {
+    test(`${account.username} logs in and sees the navigation of the role “${account.role}”`, async ({
+      page,
+    }, testInfo) => {
+      await logIn(page, account.username);
+      await expect(page.getByTestId('current-role')).toHaveText(account.role);
+      await expect(page.getByRole('banner')).toContainText(account.agency);
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      await expect(nav.getByRole('link')).toHaveText(account.nav);
+      await expect(page.getByTestId('connection-status')).toContainText('Trực tuyến');
+      await keepScreenshot(page, testInfo, `role-${account.username}`);
+      await logOut(page);
+    });
+  }
+
+  test('a wrong password gets one generic message and no session', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('vpcp');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await page.goto('/agencies');
+    await expect(page).toHaveURL(/\/login\?next=/);
+  });
+
+  test('the agency directory finds “Thành phố Hà Nội” when typed “ha noi”, and opens a province’s communes', async ({
+    page,
+  }, testInfo) => {
+    await logIn(page, 'btc.chuyenvien');
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Danh bạ cơ quan' })
+      .click();
+    const hanoi = page.getByRole('button', { name: /Thành phố Hà Nội/ });
+    await hanoi.click();
+    await expect(hanoi).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByText(/^(Xã|Phường|Đặc khu) /).first()).toBeVisible();
+    await page.getByLabel('Tìm cơ quan').fill('ha noi');
+    await expect(page).toHaveURL(/q=ha(\+|%20)noi/);
+    await expect(page.getByRole('table').getByText('Thành phố Hà Nội', { exact: true })).toBeVisible();
+    await keepScreenshot(page, testInfo, 'agency-search');
+  });
+
+  test('switching to English and back changes the whole screen and is remembered', async ({
+    page,
+  }, testInfo) => {
+    await logIn(page, 'vpcp');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(
+      navFor('office', en),
+    );
+    await expect(page.getByTestId('current-role')).toHaveText('Government Office');
+    await keepScreenshot(page, testInfo, 'english');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+  });
+
+  test('after logout, protected pages are closed, in the browser and at the API', async ({
+    page,
+    request,
+  }) => {
+    await logIn(page, 'quantri');
+    await page.goto('/admin/users');
+    await expect(page.getByRole('table')).toContainText('btc.chuyenvien');
+    await logOut(page);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
+    for (const path of ['/agencies', '/admin/users']) {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path)}`));
+    }
+    const api = await request.get('/trpc/agencies.list');
+    expect(api.status()).toBe(401);
+  });
+
+  test('an agency officer cannot open the administrator’s pages', async ({ page }) => {
+    await logIn(page, 'hanoi.chuyenvien');
+    await expect(
+      page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Người dùng' }),
+    ).toHaveCount(0);
+    await page.goto('/admin/users');
+    await expect(page.getByRole('table')).toHaveCount(0);
+    const res = await page.request.get(
+      `/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+    );
+    expect(res.status()).toBe(403);
+  });
+});

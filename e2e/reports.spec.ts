@@ -1,0 +1,95 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { keepScreenshot, logIn } from './helpers';
+
+/**
+ * The periodic-report journey of issue 5: a province officer drafts, leaves, comes back and submits;
+ * the leader approves; the Office returns it with a comment; the officer corrects and resubmits; the
+ * Office accepts; the compliance heatmap shows it; an inspector reads both revisions.
+ */
+async function pageFor(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  const page = await context.newPage();
+  await logIn(page, username);
+  return page;
+}
+
+/** The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th). */
+function currentMonthlyKey(): string {
+  const now = new Date(Date.now() + 7 * 3_600_000);
+  let year = now.getUTCFullYear();
+  let month = now.getUTCMonth() + 1;
+  if (now.getUTCDate() >= 15) {
+    month += 1;
+    if (month === 13) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return `${year}-M${String(month).padStart(2, '0')}`;
+}
+
+async function decide(page: Page, url: string, button: string, expectedState: string, comment?: string) {
+  await page.goto(url);
+  if (comment) await page.getByLabel('Ý kiến').fill(comment);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByText(expectedState).first()).toBeVisible();
+}
+
+test('a province’s monthly report from draft to acceptance, with a correction', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const period = currentMonthlyKey();
+  const officer = await pageFor(browser, 'hanoi.chuyenvien');
+  await officer.goto('/reports');
+  await officer.getByRole('link', { name: new RegExp(`thực hiện nhiệm vụ.*kỳ ${period}`) }).click();
+  await officer.getByRole('button', { name: 'Bắt đầu lập báo cáo' }).click();
+  await officer.getByLabel(/Số nhiệm vụ được giao/).fill('24');
+  await officer.getByLabel(/Số nhiệm vụ đã hoàn thành/).fill('15');
+  await officer.getByRole('button', { name: 'Lưu nháp' }).click();
+  await expect(officer.getByText(/Đã lưu bản nháp|Đã tự động lưu/)).toBeVisible();
+  const url = officer.url();
+
+  // Leaves, comes back: the draft is there.
+  await officer.goto('/');
+  await officer.goto(url);
+  await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('24');
+  await officer.getByLabel(/Số nhiệm vụ quá hạn/).fill('3');
+  await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
+
+  const leader = await pageFor(browser, 'hanoi.lanhdao');
+  await decide(leader, url, 'Duyệt', 'Lãnh đạo đã duyệt, chờ VPCP');
+
+  const office = await pageFor(browser, 'vpcp');
+  await decide(office, url, 'Trả lại', 'Bị trả lại', 'Số nhiệm vụ quá hạn chưa khớp với hệ thống theo dõi.');
+
+  await officer.goto(url);
+  await expect(officer.getByText('Bị trả lại').first()).toBeVisible();
+  await officer.getByLabel(/Số nhiệm vụ quá hạn/).fill('2');
+  await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
+  await decide(leader, url, 'Duyệt', 'Lãnh đạo đã duyệt, chờ VPCP');
+  await decide(office, url, 'Chấp nhận', 'Đã được chấp nhận');
+
+  // The compliance heatmap shows the province's report for the period.
+  await office.goto('/reports/compliance');
+  const regime = office.getByLabel('Chế độ báo cáo');
+  const option = regime.locator('option', { hasText: 'thực hiện nhiệm vụ Chính phủ' });
+  await regime.selectOption((await option.getAttribute('value')) ?? '');
+  const row = office.getByRole('row').filter({ hasText: 'Thành phố Hà Nội' }).first();
+  await expect(row).toContainText('Đúng hạn');
+  await keepScreenshot(office, testInfo, 'reports-compliance');
+
+  // The inspector reads both revisions, with the Office's comment on the first.
+  const inspector = await pageFor(browser, 'thanhtra');
+  await inspector.goto(url);
+  await expect(inspector.getByRole('heading', { name: 'Phiên bản 1' })).toBeVisible();
+  await expect(inspector.getByRole('heading', { name: /^Phiên bản 2/ })).toBeVisible();
+  await expect(inspector.getByText('Số nhiệm vụ quá hạn chưa khớp với hệ thống theo dõi.')).toBeVisible();
+  await keepScreenshot(inspector, testInfo, 'reports-revisions');
+});

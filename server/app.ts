@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { registerEvidence } from './http/evidence';
+import { registerExports } from './http/exports';
+import { makeOriginCheck } from './http/origin-check';
+import { ChangeBus } from './modules/live/bus';
+import { type AppDeps, createContext } from './trpc/context';
+import { type AppRouter, appRouter } from './trpc/router';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's change bus (live updates). */
+    bus: ChangeBus;
+  }
+}
+
+export interface AppOptions {
+  /** Folder of the built client (index.html and assets); the SPA is served when it exists. */
+  clientDir?: string;
+  logger?: boolean;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+function isLoginRequest(req: FastifyRequest): boolean {
+  const url = req.url.split('?')[0] ?? '';
+  return url.startsWith('/trpc/') && url.slice('/trpc/'.length).split(',').includes('auth.login');
+}
+
+export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
+  const { config } = appDeps;
+  const bus = new ChangeBus(appDeps.database);
+  await bus.start();
+  const deps = { ...appDeps, bus };
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { maxParamLength: 5000 },
+    return503OnClosing: true,
+  });
+  app.decorate('bus', bus);
+
+  // Long-lived SSE streams would hold a graceful close open forever: they are ended first on shutdown
+  // (their clients reconnect, to another process if there is one, and resume from their last event id).
+  const eventStreams = new Set<Socket>();
+  app.addHook('onRequest', async (req) => {
+    if (req.headers.accept?.includes('text/event-stream')) {
+      const socket = req.raw.socket;
+      eventStreams.add(socket);
+      socket.once('close', () => eventStreams.delete(socket));
+    }
+  });
+  // Responses finished during shutdown close their connection, so no keep-alive socket holds the close open.
+  let closing = false;
+  app.addHook('onClose', async () => {
+    await bus.stop();
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+    for (const socket of eventStreams) socket.destroy();
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: '1 minute',
+    max: (req) =>
+      isLoginRequest(req) ? config.LOGIN_RATE_LIMIT_PER_MINUTE : config.API_RATE_LIMIT_PER_MINUTE,
+    keyGenerator: (req) => (isLoginRequest(req) ? `login:${req.ip}` : req.ip),
+    allowList: (req) => req.url === '/healthz' || Boolean(req.headers.accept?.includes('text/event-stream')),
+  });
+  app.addHook('onRequest', makeOriginCheck(config.ALLOWED_ORIGINS));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
+    return payload;
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    const up = await deps.database.ping();
+    return reply
+      .code(up ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', driver: deps.database.kind });
+  });
+
+  registerExports(app, deps);
+  await registerEvidence(app, deps);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) => createContext(deps, req, res),
+      onError: ({ error, path: procedure }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const clientDir = options.clientDir;
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+    // History-API fallback: any other GET for a page gets the app, which routes on the client.
+    app.setNotFoundHandler((req, reply) => {
+      const path = req.url.split('?')[0] ?? '';
+      const isApi = /^\/(trpc|api|export)(\/|$)/.test(path);
+      // Page paths have no file extension; a missing asset (.js, .png…) stays a 404.
+      const wantsPage =
+        req.method === 'GET' &&
+        !isApi &&
+        (!/\.[a-z0-9]+$/i.test(path) || req.headers.accept?.includes('text/html'));
+      if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.code(404).send({ error: 'NOT_FOUND' });
+    });
+  }
+  return app;
+}

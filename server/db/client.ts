@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Human-readable description for logs (never contains a password). */
+  label: string;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The postgres.js client, when on PostgreSQL (LISTEN/NOTIFY, advisory locks). */
+  pg?: postgres.Sql;
+  pglite?: PGlite;
+}
+
+export const pgliteExtensions = { pg_trgm };
+
+export function openPostgres(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 5,
+    // Reconnect quickly after a database restart instead of postgres.js's default growing backoff.
+    backoff: (attempt) => Math.min(0.1 * 2 ** attempt, 2),
+    connection: { statement_timeout: 15_000, application_name: 'dgm' },
+  });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const target = new URL(url);
+  return {
+    db,
+    kind: 'postgres',
+    label: `PostgreSQL ${target.hostname}:${target.port || 5432}${target.pathname}`,
+    pg: client,
+    ping: () => pingDb(db),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Embedded PostgreSQL. `dataDir` undefined means in memory (tests). */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: dataDir ? path.resolve(dataDir, 'pglite') : undefined,
+    extensions: pgliteExtensions,
+    loadDataDir,
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    label: dataDir ? `embedded PGlite in ${path.resolve(dataDir, 'pglite')}` : 'embedded PGlite in memory',
+    pglite: client,
+    ping: () => pingDb(db),
+    close: () => client.close(),
+  };
+}
+
+async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await Promise.race([
+      db.execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('ping timeout')), 2000)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,12 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from './client';
+
+/**
+ * Rows of a raw SQL query on either driver: postgres.js returns an array, PGlite `{ rows }`.
+ * Cast counts to int in the SQL (`count(*)::int`): drivers disagree on bigint.
+ */
+export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

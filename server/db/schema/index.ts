@@ -1,0 +1,7 @@
+export * from './agencies';
+export * from './audit';
+export * from './auth';
+export * from './catalog';
+export * from './events';
+export * from './reports';
+export * from './tasks';

@@ -1,0 +1,225 @@
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { agencies } from './agencies';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+import { users } from './auth';
+import { taskGroups } from './catalog';
+
+export const documentKind = pgEnum('document_kind', [
+  'decision',
+  'resolution',
+  'conclusion_notice',
+  'official_letter',
+  'directive',
+]);
+export const taskPriority = pgEnum('task_priority', ['normal', 'high', 'urgent']);
+export const progressKind = pgEnum('progress_kind', ['progress', 'contribution']);
+export const extensionState = pgEnum('extension_state', ['pending', 'approved', 'refused']);
+export const completionState = pgEnum('completion_state', [
+  'awaiting_leader',
+  'awaiting_office',
+  'accepted',
+  'returned_by_leader',
+  'returned_by_office',
+]);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    kind: documentKind('kind').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    signer: text('signer').notNull(),
+    title: text('title').notNull(),
+    searchText: text('search_text').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_issued_idx').on(t.issuedOn)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    groupNo: smallint('group_no').references(() => taskGroups.no),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    leadAgencyId: integer('lead_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** Calendar date in Vietnam time; null for recurring or ongoing work. */
+    deadline: date('deadline', { mode: 'string' }),
+    originalDeadline: date('original_deadline', { mode: 'string' }),
+    priority: taskPriority('priority').notNull().default('normal'),
+    isKey: boolean('is_key').notNull().default(false),
+    /** Set when the Government Office accepts the completion: the reported completion date. */
+    completedOn: date('completed_on', { mode: 'string' }),
+    withdrawn: boolean('withdrawn').notNull().default(false),
+    lastLeadUpdateAt: timestamp('last_lead_update_at', { withTimezone: true }),
+    latestPercent: smallint('latest_percent').notNull().default(0),
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('tasks_lead_deadline_idx').on(t.leadAgencyId, t.deadline),
+    index('tasks_document_idx').on(t.documentId),
+    index('tasks_group_idx').on(t.groupNo),
+    index('tasks_deadline_idx').on(t.deadline),
+    index('tasks_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('tasks_created_idx').on(t.createdAt),
+  ],
+);
+
+export const taskCoordinators = pgTable(
+  'task_coordinators',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.agencyId] }),
+    index('task_coordinators_agency_idx').on(t.agencyId),
+  ],
+);
+
+export const progressUpdates = pgTable(
+  'progress_updates',
+  {
+    id: serial('id').primaryKey(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: progressKind('kind').notNull().default('progress'),
+    percent: smallint('percent').notNull(),
+    narrative: text('narrative').notNull(),
+    evidenceUrl: text('evidence_url'),
+    evidenceFileId: integer('evidence_file_id').references(() => evidenceFiles.id),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('progress_task_idx').on(t.taskId, t.createdAt),
+    uniqueIndex('progress_idempotency_idx').on(t.authorId, t.idempotencyKey),
+  ],
+);
+
+/** Uploaded evidence, kept in the database so both drivers and every server process see the same files. */
+export const evidenceFiles = pgTable('evidence_files', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  data: bytea('data').notNull(),
+  uploadedBy: integer('uploaded_by')
+    .notNull()
+    .references(() => users.id),
+  agencyId: integer('agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: serial('id').primaryKey(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    currentDeadline: date('current_deadline', { mode: 'string' }),
+    requestedDeadline: date('requested_deadline', { mode: 'string' }).notNull(),
+    state: extensionState('state').notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionComment: text('decision_comment'),
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('extension_task_idx').on(t.taskId, t.createdAt),
+    index('extension_state_idx').on(t.state),
+    uniqueIndex('extension_idempotency_idx').on(t.requestedBy, t.idempotencyKey),
+  ],
+);
+
+export const completionReports = pgTable(
+  'completion_reports',
+  {
+    id: serial('id').primaryKey(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    reportedBy: integer('reported_by')
+      .notNull()
+      .references(() => users.id),
+    result: text('result').notNull(),
+    completionDate: date('completion_date', { mode: 'string' }).notNull(),
+    evidenceUrl: text('evidence_url'),
+    state: completionState('state').notNull().default('awaiting_leader'),
+    leaderId: integer('leader_id').references(() => users.id),
+    leaderAt: timestamp('leader_at', { withTimezone: true }),
+    leaderComment: text('leader_comment'),
+    reviewerId: integer('reviewer_id').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewComment: text('review_comment'),
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('completion_task_idx').on(t.taskId, t.createdAt),
+    index('completion_state_idx').on(t.state),
+    uniqueIndex('completion_idempotency_idx').on(t.reportedBy, t.idempotencyKey),
+  ],
+);
+
+/** Frozen monthly monitoring reports: computed once the month's cut-off has passed, then read as stored. */
+export const monthlyReports = pgTable('monthly_reports', {
+  month: text('month').primaryKey(),
+  cutoff: date('cutoff', { mode: 'string' }).notNull(),
+  data: jsonb('data').notNull(),
+  frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
+});

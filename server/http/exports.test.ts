@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../shared/time';
+import { seedIfEmpty } from '../db/seed';
+import { DEMO_PASSWORD } from '../db/seed/demo';
+import { createTestApp } from '../test/app';
+
+describe('exports', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let office: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedIfEmpty(t.database.db, { communes: 68, demo: true, today: vietnamDate(new Date()) });
+    office = await t.login('vpcp', DEMO_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const filter = { status: ['overdue'], sort: 'deadline' };
+  const url = (format: string) =>
+    `/export/tasks.${format}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+  it('exports exactly the tasks of the current filter as CSV, with a BOM for Excel and Vietnamese headers', async () => {
+    const list = await t.trpc('tasks.list', { ...filter, pageSize: 1 }, { method: 'GET', cookie: office });
+    const res = await t.app.inject({ method: 'GET', url: url('csv'), headers: { cookie: office } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="nhiem-vu-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    expect(res.body.startsWith('\uFEFF"Mã","Nhiệm vụ"')).toBe(true);
+    const lines = res.body.trim().split('\r\n');
+    expect(lines.length - 1).toBe(list.data.total);
+    expect(lines.slice(1).every((l) => l.includes('"Quá hạn"'))).toBe(true);
+  });
+
+  it('exports the same rows as Excel', async () => {
+    const list = await t.trpc('tasks.list', { ...filter, pageSize: 1 }, { method: 'GET', cookie: office });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${url('xlsx')}&lang=en`,
+      headers: { cookie: office },
+    });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(2).value).toBe('Task');
+    expect((sheet?.rowCount ?? 0) - 1).toBe(list.data.total);
+  });
+
+  it('exports the monthly report to the Office, not to an agency officer', async () => {
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: '/export/monthly.xlsx?month=2026-10',
+      headers: { cookie: office },
+    });
+    expect(ok.statusCode).toBe(200);
+    const officer = await t.login('btc.chuyenvien', DEMO_PASSWORD);
+    const no = await t.app.inject({
+      method: 'GET',
+      url: '/export/monthly.xlsx?month=2026-10',
+      headers: { cookie: officer },
+    });
+    expect(no.statusCode).toBe(403);
+  });
+
+  it('refuses anonymous callers and bad filters', async () => {
+    expect((await t.app.inject({ method: 'GET', url: url('csv') })).statusCode).toBe(401);
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/export/tasks.csv?filter=%7Bnot-json',
+      headers: { cookie: office },
+    });
+    expect(bad.statusCode).toBe(400);
+    const month = await t.app.inject({
+      method: 'GET',
+      url: '/export/monthly.xlsx?month=2026-13',
+      headers: { cookie: office },
+    });
+    expect(month.statusCode).toBe(400);
+  });
+
+  it('exports reporting compliance as CSV and Excel, one row per obliged agency', async () => {
+    const templates = await t.trpc('submissions.templates', undefined, { method: 'GET', cookie: office });
+    const templateId = templates.data[0].id;
+    const compliance = await t.trpc(
+      'submissions.compliance',
+      { templateId },
+      { method: 'GET', cookie: office },
+    );
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/export/compliance.csv?templateId=${templateId}`,
+      headers: { cookie: office },
+    });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines.length - 1).toBe(compliance.data.agencies.length);
+    expect(lines[0]).toContain('Tỷ lệ đầy đủ');
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/export/compliance.xlsx?templateId=${templateId}&lang=en`,
+      headers: { cookie: office },
+    });
+    expect(xlsx.statusCode).toBe(200);
+  });
+});

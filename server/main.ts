@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { vietnamDate } from '../shared/time';
+import { buildApp } from './app';
+import { runMigrations } from './db/migrate';
+import { openDatabase } from './db/open';
+import { seedIfEmpty } from './db/seed';
+import { DEMO_PASSWORD } from './db/seed/demo';
+import { loadConfig } from './env';
+import { deleteExpiredSessions } from './modules/auth/sessions';
+
+const ROLE_LABEL = {
+  admin: 'Quản trị hệ thống / Administrator',
+  office: 'Chuyên viên Văn phòng Chính phủ / Government Office officer',
+  officer: 'Chuyên viên cơ quan / Agency officer',
+  leader: 'Lãnh đạo cơ quan / Agency leader',
+  inspector: 'Thanh tra / Inspector',
+} as const;
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await runMigrations(database);
+  const seed = await seedIfEmpty(database.db, {
+    communes: config.SEED_COMMUNES,
+    demo: config.SEED_DEMO,
+    today: vietnamDate(new Date()),
+  });
+  await deleteExpiredSessions(database.db);
+
+  const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+  const app = await buildApp({ config, database }, { clientDir });
+  await app.listen({ host: config.HOST, port: config.PORT });
+
+  const url = `http://localhost:${config.PORT}`;
+  const lines = [
+    '',
+    `  Hệ thống giám sát Chương trình phát triển Chính phủ số đang chạy tại ${url}`,
+    `  Digital Government Program monitor is running at ${url}`,
+    `  Database: ${database.label}`,
+  ];
+  if (seed.seeded) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const login of seed.logins) {
+      lines.push(`    ${login.username.padEnd(18)} ${ROLE_LABEL[login.role]} — ${login.agencyName}`);
+    }
+  } else if (config.SEED_DEMO) {
+    lines.push(
+      '',
+      `  Demo logins: quantri, vpcp, btc.chuyenvien, btc.lanhdao, hanoi.chuyenvien, thanhtra (password ${DEMO_PASSWORD})`,
+    );
+  }
+  console.log(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close();
+      app.log.info('http server closed');
+      await database.close();
+      app.log.info('shut down cleanly');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import { LEVEL_OF_KIND } from '../../../shared/agencies';
+import { AppError } from '../../../shared/errors';
+import {
+  type CreateAgencyInput,
+  createAgencyInput,
+  type RenameAgencyInput,
+  renameAgencyInput,
+} from '../../../shared/schemas/agencies';
+import { foldVietnamese, vietnameseSortKey } from '../../../shared/text';
+import type { Db } from '../../db/client';
+import { agencies } from '../../db/schema';
+import { appendAudit } from '../audit/service';
+import type { Actor } from '../auth/actor';
+
+/** Commune-level units sit under a provincial unit; central and provincial units at the top. */
+export async function createAgency(db: Db, actor: Actor, input: CreateAgencyInput) {
+  const a = createAgencyInput.parse(input);
+  const level = LEVEL_OF_KIND[a.kind];
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    if (level === 'commune') {
+      const [parent] = a.parentId
+        ? await tx.select({ level: agencies.level }).from(agencies).where(eq(agencies.id, a.parentId))
+        : [];
+      if (parent?.level !== 'provincial')
+        throw new AppError('VALIDATION', 'parentMustBeProvincial', { field: 'parentId' });
+    } else if (a.parentId) {
+      throw new AppError('VALIDATION', 'noParentAllowed', { field: 'parentId' });
+    }
+    const [taken] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, a.code));
+    if (taken)
+      throw new AppError('CONFLICT', 'agencyCodeTaken', { field: 'code', reason: 'agencyCodeTaken' });
+    const [row] = await tx
+      .insert(agencies)
+      .values({
+        ...a,
+        level,
+        searchText: foldVietnamese(`${a.nameVi} ${a.nameEn} ${a.code}`),
+        sortKey: vietnameseSortKey(a.nameVi),
+      })
+      .returning();
+    if (!row) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: 'agency.create',
+      entityType: 'agency',
+      entityId: row.id,
+      after: row,
+    });
+    return { id: row.id };
+  });
+}
+
+export async function renameAgency(db: Db, actor: Actor, input: RenameAgencyInput) {
+  const r = renameAgencyInput.parse(input);
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const [before] = await tx.select().from(agencies).where(eq(agencies.id, r.id)).for('update');
+    if (!before) throw new AppError('NOT_FOUND');
+    const [after] = await tx
+      .update(agencies)
+      .set({
+        nameVi: r.nameVi,
+        nameEn: r.nameEn,
+        searchText: foldVietnamese(`${r.nameVi} ${r.nameEn} ${before.code}`),
+        sortKey: vietnameseSortKey(r.nameVi),
+      })
+      .where(eq(agencies.id, r.id))
+      .returning();
+    await appendAudit(tx, actor, {
+      action: 'agency.rename',
+      entityType: 'agency',
+      entityId: r.id,
+      before,
+      after,
+    });
+    return { id: r.id };
+  });
+}

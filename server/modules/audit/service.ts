@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog } from '../../db/schema';
+import { type Actor, actorFields } from '../auth/actor';
+import { auditHash, GENESIS_HASH, toJsonValue } from './hash';
+
+// Serialises audit appends across transactions and server processes, so the chain has one order.
+export const WRITE_ORDER_LOCK = 2629_0001;
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one audit entry; call it inside the transaction of the write it records. */
+export async function appendAudit(tx: Db, actor: Actor | null, input: AuditInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const content = {
+    at: new Date(),
+    ...actorFields(actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: String(input.entityId),
+    before: toJsonValue(input.before),
+    after: toJsonValue(input.after),
+  };
+  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose content or link does not match. */
+  brokenAtId: number | null;
+  reason: 'content_changed' | 'chain_broken' | null;
+  verifiedAt: Date;
+}
+
+/** Walks the whole chain in id order, recomputing every hash. */
+export async function verifyAuditTrail(db: Db, batchSize = 5000): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let lastId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.prevHash !== prevHash) {
+        return { ok: false, checked, brokenAtId: row.id, reason: 'chain_broken', verifiedAt: new Date() };
+      }
+      const expected = auditHash(prevHash, {
+        at: row.at,
+        userId: row.userId,
+        username: row.username,
+        role: row.role,
+        agencyId: row.agencyId,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        before: row.before,
+        after: row.after,
+      });
+      if (expected !== row.hash) {
+        return { ok: false, checked, brokenAtId: row.id, reason: 'content_changed', verifiedAt: new Date() };
+      }
+      prevHash = row.hash;
+      lastId = row.id;
+      checked++;
+    }
+  }
+  return { ok: true, checked, brokenAtId: null, reason: null, verifiedAt: new Date() };
+}
+
+export async function findAuditEntries(db: Db, entityType: string, entityId: string | number, limit = 200) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      username: auditLog.username,
+      role: auditLog.role,
+      agencyId: auditLog.agencyId,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions, users } from '../../db/schema';
+import { createTestApp, createUser, TEST_PASSWORD } from '../../test/app';
+
+describe('accounts and sessions', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await createUser(t.database, { username: 'vpcp.test', role: 'office', agency: 'Văn phòng Chính phủ' });
+    await createUser(t.database, { username: 'nghiviec', role: 'officer', agency: 'Bộ Y tế', active: false });
+  });
+  afterAll(() => t.close());
+
+  it('logs in with an httpOnly, SameSite=Strict session cookie and knows who is logged in', async () => {
+    const res = await t.trpc('auth.login', { username: 'vpcp.test', password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^dgm_session=[A-Za-z0-9_-]{40,};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const me = await t.trpc('auth.me', undefined, { method: 'GET', cookie: cookie.split(';')[0] });
+    expect(me.data).toMatchObject({
+      username: 'vpcp.test',
+      role: 'office',
+      agencyNameVi: 'Văn phòng Chính phủ',
+    });
+  });
+
+  it('accepts the username in any case', async () => {
+    const res = await t.trpc('auth.login', { username: 'VPCP.Test', password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+  });
+
+  it('gives one generic answer for a wrong password, an unknown user and a disabled account', async () => {
+    const answers = await Promise.all([
+      t.trpc('auth.login', { username: 'vpcp.test', password: 'sai-mat-khau' }),
+      t.trpc('auth.login', { username: 'khong-ton-tai', password: TEST_PASSWORD }),
+      t.trpc('auth.login', { username: 'nghiviec', password: TEST_PASSWORD }),
+    ]);
+    for (const res of answers) {
+      expect(res.status).toBe(401);
+      expect(res.error.data.appCode).toBe('INVALID_CREDENTIALS');
+      expect(res.error.message).toBe('INVALID_CREDENTIALS');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('refuses malformed input with the field named and no stack in the body', async () => {
+    const res = await t.trpc('auth.login', { username: '', password: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.error.data.appCode).toBe('VALIDATION');
+    expect(res.error.data.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'username' })]),
+    );
+    expect(JSON.stringify(res.body)).not.toContain('stack');
+  });
+
+  it('stores argon2id hashes, and sessions under a keyed hash rather than the token', async () => {
+    const [user] = await t.database.db.select().from(users).where(eq(users.username, 'vpcp.test'));
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    const cookie = await t.login('vpcp.test');
+    const token = cookie.split('=')[1] ?? '';
+    const rows = await t.database.db.select({ id: sessions.id }).from(sessions);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.id === token)).toBe(false);
+  });
+
+  it('ends the session on the server at logout: the old cookie no longer works', async () => {
+    const cookie = await t.login('vpcp.test');
+    const out = await t.trpc('auth.logout', undefined, { cookie });
+    expect(out.status).toBe(200);
+    expect(String(out.headers['set-cookie'])).toMatch(/dgm_session=;/);
+    const me = await t.trpc('auth.me', undefined, { method: 'GET', cookie });
+    expect(me.data).toBeNull();
+    const list = await t.trpc('agencies.list', {}, { method: 'GET', cookie });
+    expect(list.status).toBe(401);
+  });
+
+  it('rejects an expired session', async () => {
+    const cookie = await t.login('vpcp.test');
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    const me = await t.trpc('auth.me', undefined, { method: 'GET', cookie });
+    expect(me.data).toBeNull();
+  });
+
+  it('rejects a forged cookie', async () => {
+    const me = await t.trpc('auth.me', undefined, {
+      method: 'GET',
+      cookie: 'dgm_session=forged-token-value',
+    });
+    expect(me.data).toBeNull();
+  });
+
+  it('disabling an account ends its open sessions at once', async () => {
+    const cookie = await t.login('vpcp.test');
+    await t.database.db.update(users).set({ active: false }).where(eq(users.username, 'vpcp.test'));
+    const me = await t.trpc('auth.me', undefined, { method: 'GET', cookie });
+    expect(me.data).toBeNull();
+    await t.database.db.update(users).set({ active: true }).where(eq(users.username, 'vpcp.test'));
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveMessage } from '../../../shared/live-events';
+import { vietnamDate } from '../../../shared/time';
+import { seedIfEmpty } from '../../db/seed';
+import { DEMO_PASSWORD } from '../../db/seed/demo';
+import { createTestApp } from '../../test/app';
+
+/** Reads a tRPC SSE stream: yields each message's id and data (superjson `json` part). */
+async function* readSse(res: Response): AsyncGenerator<{ id?: string; data: LiveMessage }> {
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let cut = buffer.indexOf('\n\n');
+    while (cut >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const id = /^id: ?(.*)$/m.exec(block)?.[1];
+      const data = /^data: ?(.*)$/m.exec(block)?.[1];
+      const event = /^event: ?(.*)$/m.exec(block)?.[1];
+      if (data && !event) {
+        const parsed = JSON.parse(data);
+        if (parsed?.json) yield { id, data: parsed.json as LiveMessage };
+      }
+      cut = buffer.indexOf('\n\n');
+    }
+  }
+}
+
+describe('live changes over SSE', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let base: string;
+  let office: string;
+  let hanoi: string;
+  let finance: string;
+  let taskId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedIfEmpty(t.database.db, { communes: 68, demo: true, today: vietnamDate(new Date()) });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    office = await t.login('vpcp', DEMO_PASSWORD);
+    hanoi = await t.login('hanoi.chuyenvien', DEMO_PASSWORD);
+    finance = await t.login('btc.chuyenvien', DEMO_PASSWORD);
+    const inbox = await t.trpc(
+      'tasks.inbox',
+      { status: ['in_progress', 'overdue', 'no_deadline'], agencyRole: 'lead', pageSize: 50 },
+      { method: 'GET', cookie: finance },
+    );
+    const own = inbox.data.items.find((i: { leadNameVi: string }) => i.leadNameVi === 'Bộ Tài chính');
+    taskId = own.id;
+  });
+  afterAll(() => t.close());
+
+  const subscribe = (cookie: string, lastEventId?: string) => {
+    const input = encodeURIComponent(JSON.stringify({ json: lastEventId ? { lastEventId } : {} }));
+    const controller = new AbortController();
+    const response = fetch(`${base}/trpc/live.changes?input=${input}`, {
+      headers: { cookie, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    return { response, close: () => controller.abort() };
+  };
+
+  const post = (percent: number, key: string) =>
+    t.trpc(
+      'tasks.postProgress',
+      { taskId, percent, narrative: `Nội dung nội bộ ${key}`, idempotencyKey: `live-test-${key}` },
+      { cookie: finance },
+    );
+
+  async function nextChanges(stream: AsyncGenerator<{ id?: string; data: LiveMessage }>, n: number) {
+    const changes: { id?: string; data: LiveMessage }[] = [];
+    while (changes.length < n) {
+      const { value, done } = await stream.next();
+      if (done) break;
+      if (value.data.kind === 'change') changes.push(value);
+    }
+    return changes;
+  }
+
+  it('delivers a write to an open stream, with its id, first the server status', async () => {
+    const sub = subscribe(office);
+    const stream = readSse(await sub.response);
+    const first = await stream.next();
+    expect(first.value?.data.kind).toBe('status');
+    const started = Date.now();
+    expect((await post(41, 'a')).status).toBe(200);
+    const [change] = await nextChanges(stream, 1);
+    const latency = Date.now() - started;
+    console.log(`[live] write → subscriber on one process: ${latency} ms`);
+    expect(change?.data).toMatchObject({
+      kind: 'change',
+      type: 'task.progress',
+      payload: { taskId, percent: 41 },
+    });
+    expect(change?.id).toMatch(/^\d+$/);
+    sub.close();
+  });
+
+  it('a client that reconnects with its last id receives exactly what it missed, in order', async () => {
+    const sub = subscribe(office);
+    const stream = readSse(await sub.response);
+    await stream.next();
+    await post(42, 'b');
+    const [seen] = await nextChanges(stream, 1);
+    sub.close();
+    await post(43, 'c');
+    await post(44, 'd');
+    await post(45, 'e');
+    const again = subscribe(office, seen?.id);
+    const replay = await nextChanges(readSse(await again.response), 3);
+    again.close();
+    expect(replay.map((c) => (c.data.kind === 'change' ? c.data.payload.percent : null))).toEqual([
+      43, 44, 45,
+    ]);
+    const ids = replay.map((c) => Number(c.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(3);
+    expect(ids[0]).toBeGreaterThan(Number(seen?.id));
+  });
+
+  it('never sends another agency’s narrative to an agency officer; the Office and the agency itself get it', async () => {
+    const outsider = subscribe(hanoi);
+    const owner = subscribe(finance);
+    const oversight = subscribe(office);
+    const streams = await Promise.all(
+      [outsider, owner, oversight].map(async (s) => readSse(await s.response)),
+    );
+    for (const s of streams) await s.next();
+    await post(46, 'f');
+    const received = await Promise.all(streams.map((s) => nextChanges(s, 1)));
+    const [o, f, v] = received.map((r) => r[0]);
+    for (const s of [outsider, owner, oversight]) s.close();
+    expect(o?.data).toMatchObject({ type: 'task.progress', payload: { taskId, percent: 46 } });
+    expect(o?.data.kind === 'change' && o.data.detail).toBeFalsy();
+    expect(JSON.stringify(o?.data)).not.toContain('Nội dung nội bộ');
+    expect(f?.data.kind === 'change' && f.data.detail).toMatchObject({ narrative: 'Nội dung nội bộ f' });
+    expect(v?.data.kind === 'change' && v.data.detail).toMatchObject({ narrative: 'Nội dung nội bộ f' });
+  });
+
+  it('frees the listener when the client goes away', async () => {
+    const sub = subscribe(office);
+    const stream = readSse(await sub.response);
+    await stream.next();
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(t.app.bus.subscriberCount).toBe(1);
+    sub.close();
+    await expect.poll(() => t.app.bus.subscriberCount).toBe(0);
+  });
+});

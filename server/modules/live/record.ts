@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { ChangePayload, ChangeType } from '../../../shared/live-events';
+import type { Db } from '../../db/client';
+import { changeEvents } from '../../db/schema';
+import { WRITE_ORDER_LOCK } from '../audit/service';
+
+export const CHANGE_CHANNEL = 'dgm_changes';
+
+export interface ChangeInput {
+  type: ChangeType;
+  taskId?: number;
+  documentId?: number;
+  /** Agencies allowed to see `detail` (besides oversight roles). */
+  agencyIds?: number[];
+  payload: ChangePayload;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Records a change in the writing transaction and signals it. The lock (the audit trail's, held to
+ * commit) makes event ids commit in order, so a reader taking "id > last" never skips one that
+ * commits late. One NOTIFY per transaction: call this once per write.
+ */
+export async function recordChange(tx: Db, change: ChangeInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
+  const [row] = await tx
+    .insert(changeEvents)
+    .values({
+      type: change.type,
+      taskId: change.taskId ?? null,
+      documentId: change.documentId ?? null,
+      agencyIds: change.agencyIds ?? [],
+      payload: change.payload,
+      detail: change.detail ?? null,
+    })
+    .returning({ id: changeEvents.id });
+  await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${String(row?.id ?? '')})`);
+}

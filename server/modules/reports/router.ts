@@ -1,0 +1,10 @@
+import { monthInput } from '../../../shared/schemas/tasks';
+import { roleProcedure, router } from '../../trpc/init';
+import { getMonthlyReport } from './monthly';
+
+export const reportsRouter = router({
+  /** The monthly monitoring report; frozen at the month's cut-off once it has passed. */
+  monthly: roleProcedure('office', 'inspector', 'admin')
+    .input(monthInput)
+    .query(({ ctx, input }) => getMonthlyReport(ctx.database.db, input.month)),
+});

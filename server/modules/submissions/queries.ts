@@ -1,0 +1,294 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { AppError } from '../../../shared/errors';
+import {
+  type Period,
+  parsePeriodKey,
+  periodContaining,
+  periodsEndingBetween,
+} from '../../../shared/reporting-periods';
+import type { ComplianceInput } from '../../../shared/schemas/reports';
+import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
+import type { Db } from '../../db/client';
+import { selectRows } from '../../db/rows';
+import { agencies, reportTemplates, submissionRevisions, submissions, users } from '../../db/schema';
+import { findAuditEntries } from '../audit/service';
+import type { Actor } from '../auth/actor';
+import { agencyOf, deadlineOf, isObliged, loadHolidays, loadTemplate, type TemplateRow } from './rules';
+
+const OVERSIGHT = new Set(['office', 'inspector', 'admin']);
+
+export async function listTemplates(db: Db) {
+  return db
+    .select({
+      id: reportTemplates.id,
+      code: reportTemplates.code,
+      version: reportTemplates.version,
+      nameVi: reportTemplates.nameVi,
+      nameEn: reportTemplates.nameEn,
+      periodType: reportTemplates.periodType,
+      firstPeriod: reportTemplates.firstPeriod,
+    })
+    .from(reportTemplates)
+    .where(eq(reportTemplates.active, true))
+    .orderBy(asc(reportTemplates.code));
+}
+
+/** Periods of a template from its first one up to the one running today. */
+function openPeriods(template: TemplateRow, today: string): Period[] {
+  const first = parsePeriodKey(template.firstPeriod);
+  const current = periodContaining(template.periodType, today);
+  const last = current?.end ?? today;
+  return periodsEndingBetween(template.periodType, first.end, last);
+}
+
+/** The agency's obligations: every period of every template it must report, with its state and deadline. */
+export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) {
+  const today = vietnamDate(now);
+  const agency = await agencyOf(db, actor.agencyId);
+  const holidaySet = await loadHolidays(db);
+  const templates = (await db.select().from(reportTemplates).where(eq(reportTemplates.active, true))).filter(
+    (t) => isObliged(t.obligation, agency),
+  );
+  const existing = templates.length
+    ? await db
+        .select({
+          id: submissions.id,
+          templateId: submissions.templateId,
+          periodKey: submissions.periodKey,
+          state: submissions.state,
+          version: submissions.version,
+          firstSubmittedAt: submissions.firstSubmittedAt,
+        })
+        .from(submissions)
+        .where(
+          and(
+            eq(submissions.agencyId, actor.agencyId),
+            inArray(
+              submissions.templateId,
+              templates.map((t) => t.id),
+            ),
+          ),
+        )
+    : [];
+  const byKey = new Map(existing.map((s) => [`${s.templateId}:${s.periodKey}`, s]));
+  const items = templates.flatMap((template) =>
+    openPeriods(template, today).map((period) => {
+      const deadline = deadlineOf(template, period, holidaySet);
+      const found = byKey.get(`${template.id}:${period.key}`);
+      const submitted = Boolean(found?.firstSubmittedAt);
+      return {
+        templateId: template.id,
+        templateCode: template.code,
+        templateNameVi: template.nameVi,
+        templateNameEn: template.nameEn,
+        periodKey: period.key,
+        periodStart: period.start,
+        periodEnd: period.end,
+        deadline,
+        submissionId: found?.id ?? null,
+        version: found?.version ?? null,
+        state: found?.state ?? ('missing' as const),
+        overdue: !submitted && today > deadline,
+        dueSoon: !submitted && today <= deadline && deadline <= shiftDate(today, 3),
+      };
+    }),
+  );
+  return items.sort((a, b) => (a.deadline < b.deadline ? 1 : -1));
+}
+
+export async function getSubmission(db: Db, actor: Actor, id: number) {
+  const [row] = await db
+    .select({ submission: submissions, agencyNameVi: agencies.nameVi, agencyNameEn: agencies.nameEn })
+    .from(submissions)
+    .innerJoin(agencies, eq(agencies.id, submissions.agencyId))
+    .where(eq(submissions.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  const own = row.submission.agencyId === actor.agencyId;
+  if (!own && !OVERSIGHT.has(actor.role) && row.submission.state !== 'accepted')
+    throw new AppError('FORBIDDEN');
+  const { template, fields } = await loadTemplate(db, row.submission.templateId);
+  const author = alias(users, 'author');
+  const approver = alias(users, 'approver');
+  const reviewer = alias(users, 'reviewer');
+  const revisions = await db
+    .select({
+      revision: submissionRevisions.revision,
+      values: submissionRevisions.values,
+      authorName: author.fullName,
+      savedAt: submissionRevisions.savedAt,
+      submittedAt: submissionRevisions.submittedAt,
+      approverName: approver.fullName,
+      approvedAt: submissionRevisions.approvedAt,
+      reviewerName: reviewer.fullName,
+      reviewedAt: submissionRevisions.reviewedAt,
+      reviewOutcome: submissionRevisions.reviewOutcome,
+      reviewComment: submissionRevisions.reviewComment,
+    })
+    .from(submissionRevisions)
+    .leftJoin(author, eq(author.id, submissionRevisions.authorId))
+    .leftJoin(approver, eq(approver.id, submissionRevisions.approverId))
+    .leftJoin(reviewer, eq(reviewer.id, submissionRevisions.reviewerId))
+    .where(eq(submissionRevisions.submissionId, id))
+    .orderBy(asc(submissionRevisions.revision));
+  const audit = await findAuditEntries(db, 'submission', id);
+  return {
+    submission: { ...row.submission, agencyNameVi: row.agencyNameVi, agencyNameEn: row.agencyNameEn },
+    template: {
+      id: template.id,
+      code: template.code,
+      version: template.version,
+      nameVi: template.nameVi,
+      nameEn: template.nameEn,
+      periodType: template.periodType,
+    },
+    fields,
+    revisions,
+    audit: audit.map((a) => ({ id: a.id, at: a.at, username: a.username, role: a.role, action: a.action })),
+    canEdit:
+      actor.role === 'officer' &&
+      own &&
+      (row.submission.state === 'draft' || row.submission.state === 'returned'),
+    canSubmit: actor.role === 'officer' && own && row.submission.state === 'draft',
+    canApprove: actor.role === 'leader' && own && row.submission.state === 'submitted',
+    canReview: actor.role === 'office' && row.submission.state === 'approved',
+    canReopen: actor.role === 'office' && row.submission.state === 'accepted',
+  };
+}
+
+export type CellState = 'on_time' | 'late' | 'missing' | 'pending';
+
+interface ComplianceRow {
+  agency_id: number;
+  name_vi: string;
+  name_en: string;
+  level: string;
+  period_key: string;
+  state: CellState;
+  submission_id: number | null;
+}
+
+/**
+ * Compliance computed in SQL: expected = obliged agencies × periods whose deadline has passed; a
+ * submission is on time when first submitted by the end of its deadline day (Vietnam time).
+ */
+export async function getCompliance(db: Db, input: ComplianceInput, now = new Date()) {
+  const today = vietnamDate(now);
+  const { template } = await loadTemplate(db, input.templateId);
+  const holidaySet = await loadHolidays(db);
+  const periods = openPeriods(template, today)
+    .filter((p) => !input.from || p.end >= input.from)
+    .map((p) => {
+      const deadline = deadlineOf(template, p, holidaySet);
+      return {
+        key: p.key,
+        start: p.start,
+        end: p.end,
+        deadline,
+        due: deadline < today,
+        deadlineEnd: vietnamInstant(shiftDate(deadline, 1)).toISOString(),
+      };
+    });
+  const obligation = template.obligation;
+  const levels = 'levels' in obligation ? obligation.levels : null;
+  const agencyFilter = levels
+    ? sql`a.level in (${sql.join(
+        levels.map((l) => sql`${l}`),
+        sql`, `,
+      )})`
+    : sql`a.id in (${sql.join(
+        ('agencyIds' in obligation ? obligation.agencyIds : [0]).map((id) => sql`${id}`),
+        sql`, `,
+      )})`;
+  const levelFilter = input.level ? sql`and a.level = ${input.level}` : sql``;
+  const rows = periods.length
+    ? await selectRows<ComplianceRow>(
+        db,
+        sql`
+      with p(period_key, deadline_end, due) as (values ${sql.join(
+        periods.map((p) => sql`(${p.key}::text, ${p.deadlineEnd}::timestamptz, ${p.due}::boolean)`),
+        sql`, `,
+      )})
+      select a.id as agency_id, a.name_vi, a.name_en, a.level::text as level, p.period_key, s.id as submission_id,
+        case
+          when s.first_submitted_at is not null and s.first_submitted_at < p.deadline_end then 'on_time'
+          when s.first_submitted_at is not null then 'late'
+          when p.due then 'missing'
+          else 'pending' end as state
+      from agencies a cross join p
+      left join submissions s on s.template_id = ${template.id} and s.agency_id = a.id and s.period_key = p.period_key
+      where ${agencyFilter} ${levelFilter}
+      order by a.level, a.sort_key, p.period_key`,
+      )
+    : [];
+  const byAgency = new Map<
+    number,
+    {
+      agencyId: number;
+      nameVi: string;
+      nameEn: string;
+      level: string;
+      cells: Record<string, { state: CellState; submissionId: number | null }>;
+    }
+  >();
+  for (const r of rows) {
+    const entry = byAgency.get(r.agency_id) ?? {
+      agencyId: r.agency_id,
+      nameVi: r.name_vi,
+      nameEn: r.name_en,
+      level: r.level,
+      cells: {},
+    };
+    entry.cells[r.period_key] = { state: r.state, submissionId: r.submission_id };
+    byAgency.set(r.agency_id, entry);
+  }
+  const summarise = (cells: { state: CellState }[]) => {
+    const expected = cells.filter((c) => c.state !== 'pending').length;
+    const onTime = cells.filter((c) => c.state === 'on_time').length;
+    const late = cells.filter((c) => c.state === 'late').length;
+    const missing = cells.filter((c) => c.state === 'missing').length;
+    return {
+      expected,
+      submitted: onTime + late,
+      onTime,
+      late,
+      missing,
+      completeness: expected ? (onTime + late) / expected : null,
+      timeliness: expected ? onTime / expected : null,
+    };
+  };
+  const agenciesOut = [...byAgency.values()].map((a) => ({ ...a, ...summarise(Object.values(a.cells)) }));
+  return {
+    template: {
+      id: template.id,
+      code: template.code,
+      nameVi: template.nameVi,
+      nameEn: template.nameEn,
+      periodType: template.periodType,
+    },
+    periods,
+    agencies: agenciesOut,
+    totals: summarise(agenciesOut.flatMap((a) => Object.values(a.cells))),
+    asOf: now,
+  };
+}
+
+/** Reports whose deadline has passed without a submission, over every active regime (the Office's reminder). */
+export async function countOverdueSubmissions(db: Db, now = new Date()) {
+  const templates = await db
+    .select({
+      id: reportTemplates.id,
+      code: reportTemplates.code,
+      nameVi: reportTemplates.nameVi,
+      nameEn: reportTemplates.nameEn,
+    })
+    .from(reportTemplates)
+    .where(eq(reportTemplates.active, true));
+  const perTemplate = await Promise.all(
+    templates.map(async (t) => ({
+      ...t,
+      missing: (await getCompliance(db, { templateId: t.id }, now)).totals.missing,
+    })),
+  );
+  return { total: perTemplate.reduce((sum, t) => sum + t.missing, 0), perTemplate, asOf: now };
+}

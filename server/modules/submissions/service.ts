@@ -1,0 +1,330 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
+import { valuesSchema } from '../../../shared/report-values';
+import {
+  reopenSubmissionInput,
+  type SaveDraftInput,
+  type SubmissionDecisionInput,
+  saveDraftInput,
+  submissionActionInput,
+  submissionDecisionInput,
+} from '../../../shared/schemas/reports';
+import { vietnamDate } from '../../../shared/time';
+import type { Db } from '../../db/client';
+import { submissionRevisions, submissions } from '../../db/schema';
+import { appendAudit } from '../audit/service';
+import type { Actor } from '../auth/actor';
+import { recordChange } from '../live/record';
+import { agencyOf, deadlineOf, isObliged, loadHolidays, loadTemplate, templatePeriod } from './rules';
+
+type SubmissionRow = typeof submissions.$inferSelect;
+
+function issuesToError(error: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
+  const issue = error.issues[0];
+  return new AppError('VALIDATION', issue?.message ?? 'invalid', {
+    field: String(issue?.path[0] ?? ''),
+    issues: error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })),
+  });
+}
+
+async function lockSubmission(tx: Db, id: number): Promise<SubmissionRow> {
+  const [row] = await tx.select().from(submissions).where(eq(submissions.id, id)).for('update');
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+function assertVersion(row: SubmissionRow, version: number): void {
+  if (row.version !== version) {
+    throw new AppError('CONFLICT', 'staleVersion', { reason: 'staleVersion', currentVersion: row.version });
+  }
+}
+
+async function currentRevision(tx: Db, row: SubmissionRow) {
+  const [revision] = await tx
+    .select()
+    .from(submissionRevisions)
+    .where(
+      and(
+        eq(submissionRevisions.submissionId, row.id),
+        eq(submissionRevisions.revision, row.currentRevision),
+      ),
+    );
+  if (!revision) throw new AppError('INTERNAL');
+  return revision;
+}
+
+async function announce(tx: Db, actor: Actor, row: SubmissionRow, state: string) {
+  await recordChange(tx, {
+    type: 'submission.changed',
+    agencyIds: [row.agencyId],
+    payload: {
+      submissionId: row.id,
+      templateId: row.templateId,
+      periodKey: row.periodKey,
+      state,
+      agencyNameVi: actor.agencyNameVi,
+      agencyNameEn: actor.agencyNameEn,
+    },
+  });
+}
+
+/**
+ * An agency officer saves their agency's figures as they go. The first save creates the submission;
+ * after the Office returns it, the next save opens a new revision (earlier ones stay readable).
+ */
+export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
+  const d = saveDraftInput.parse(input);
+  if (actor.role !== 'officer') throw new AppError('FORBIDDEN');
+  const { template, fields } = await loadTemplate(db, d.templateId);
+  const agency = await agencyOf(db, actor.agencyId);
+  if (!isObliged(template.obligation, agency)) throw new AppError('FORBIDDEN');
+  const period = templatePeriod(template, d.periodKey, vietnamDate(new Date()));
+  const parsed = valuesSchema(fields, { forSubmission: false }).safeParse(d.values);
+  if (!parsed.success) throw issuesToError(parsed.error);
+  const values = Object.fromEntries(
+    Object.entries(parsed.data).map(([k, v]) => [k, (v ?? null) as number | string | null]),
+  );
+  const holidaySet = await loadHolidays(db);
+
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const [existing] = await tx
+      .select()
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.templateId, template.id),
+          eq(submissions.agencyId, actor.agencyId),
+          eq(submissions.periodKey, period.key),
+        ),
+      )
+      .for('update');
+    if (!existing) {
+      if (d.version !== undefined) throw new AppError('CONFLICT', 'staleVersion', { reason: 'staleVersion' });
+      const [row] = await tx
+        .insert(submissions)
+        .values({
+          templateId: template.id,
+          agencyId: actor.agencyId,
+          periodKey: period.key,
+          periodEnd: period.end,
+          deadline: deadlineOf(template, period, holidaySet),
+        })
+        .returning();
+      if (!row) throw new AppError('INTERNAL');
+      await tx
+        .insert(submissionRevisions)
+        .values({ submissionId: row.id, revision: 1, values, authorId: actor.id });
+      await appendAudit(tx, actor, {
+        action: 'submission.draft',
+        entityType: 'submission',
+        entityId: row.id,
+        after: { ...row, values },
+      });
+      await announce(tx, actor, row, 'draft');
+      return { id: row.id, version: row.version, revision: 1 };
+    }
+    if (d.version === undefined)
+      throw new AppError('CONFLICT', 'staleVersion', {
+        reason: 'staleVersion',
+        currentVersion: existing.version,
+      });
+    assertVersion(existing, d.version);
+    if (existing.state !== 'draft' && existing.state !== 'returned') {
+      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    }
+    const reopening = existing.state === 'returned';
+    const revision = reopening ? existing.currentRevision + 1 : existing.currentRevision;
+    if (reopening) {
+      await tx
+        .insert(submissionRevisions)
+        .values({ submissionId: existing.id, revision, values, authorId: actor.id });
+    } else {
+      await tx
+        .update(submissionRevisions)
+        .set({ values, authorId: actor.id, savedAt: new Date() })
+        .where(
+          and(eq(submissionRevisions.submissionId, existing.id), eq(submissionRevisions.revision, revision)),
+        );
+    }
+    const [after] = await tx
+      .update(submissions)
+      .set({
+        state: 'draft',
+        currentRevision: revision,
+        version: existing.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(submissions.id, existing.id))
+      .returning();
+    if (!after) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: 'submission.draft',
+      entityType: 'submission',
+      entityId: existing.id,
+      before: existing,
+      after: { ...after, values },
+    });
+    await announce(tx, actor, after, 'draft');
+    return { id: after.id, version: after.version, revision };
+  });
+}
+
+/** The officer submits the current revision: every value must now pass the template, required included. */
+export async function submitSubmission(db: Db, actor: Actor, input: { id: number; version: number }) {
+  const a = submissionActionInput.parse(input);
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const row = await lockSubmission(tx, a.id);
+    if (actor.role !== 'officer' || row.agencyId !== actor.agencyId) throw new AppError('FORBIDDEN');
+    assertVersion(row, a.version);
+    if (row.state !== 'draft')
+      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    const revision = await currentRevision(tx, row);
+    const { fields } = await loadTemplate(tx, row.templateId);
+    const parsed = valuesSchema(fields, { forSubmission: true }).safeParse(revision.values);
+    if (!parsed.success) throw issuesToError(parsed.error);
+    const now = new Date();
+    await tx
+      .update(submissionRevisions)
+      .set({ submittedAt: now })
+      .where(eq(submissionRevisions.id, revision.id));
+    const [after] = await tx
+      .update(submissions)
+      .set({
+        state: 'submitted',
+        firstSubmittedAt: row.firstSubmittedAt ?? now,
+        version: row.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(submissions.id, row.id))
+      .returning();
+    if (!after) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: 'submission.submit',
+      entityType: 'submission',
+      entityId: row.id,
+      before: row,
+      after,
+    });
+    await announce(tx, actor, after, 'submitted');
+    return { id: after.id, version: after.version };
+  });
+}
+
+/** The agency leader signs off (it goes to the Office) or sends it back to the officer as a draft. */
+export async function approveSubmission(db: Db, actor: Actor, input: SubmissionDecisionInput) {
+  const d = submissionDecisionInput.parse(input);
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const row = await lockSubmission(tx, d.id);
+    if (actor.role !== 'leader' || row.agencyId !== actor.agencyId) throw new AppError('FORBIDDEN');
+    assertVersion(row, d.version);
+    if (row.state !== 'submitted')
+      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    const revision = await currentRevision(tx, row);
+    const now = new Date();
+    const state = d.decision === 'accept' ? 'approved' : 'draft';
+    if (d.decision === 'accept') {
+      await tx
+        .update(submissionRevisions)
+        .set({ approverId: actor.id, approvedAt: now })
+        .where(eq(submissionRevisions.id, revision.id));
+    } else {
+      await tx
+        .update(submissionRevisions)
+        .set({ reviewComment: d.comment, reviewOutcome: 'returned_by_leader' })
+        .where(eq(submissionRevisions.id, revision.id));
+    }
+    const [after] = await tx
+      .update(submissions)
+      .set({ state, version: row.version + 1, updatedAt: now })
+      .where(eq(submissions.id, row.id))
+      .returning();
+    if (!after) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: `submission.leader_${d.decision}`,
+      entityType: 'submission',
+      entityId: row.id,
+      before: row,
+      after,
+    });
+    await announce(tx, actor, after, state);
+    return { id: after.id, version: after.version, state };
+  });
+}
+
+/** The Government Office accepts (the submission is locked) or returns it with a comment. */
+export async function reviewSubmission(db: Db, actor: Actor, input: SubmissionDecisionInput) {
+  const d = submissionDecisionInput.parse(input);
+  if (actor.role !== 'office') throw new AppError('FORBIDDEN');
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const row = await lockSubmission(tx, d.id);
+    assertVersion(row, d.version);
+    if (row.state !== 'approved')
+      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    const revision = await currentRevision(tx, row);
+    const now = new Date();
+    const state = d.decision === 'accept' ? 'accepted' : 'returned';
+    await tx
+      .update(submissionRevisions)
+      .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
+      .where(eq(submissionRevisions.id, revision.id));
+    const [after] = await tx
+      .update(submissions)
+      .set({ state, acceptedAt: state === 'accepted' ? now : null, version: row.version + 1, updatedAt: now })
+      .where(eq(submissions.id, row.id))
+      .returning();
+    if (!after) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: `submission.${state}`,
+      entityType: 'submission',
+      entityId: row.id,
+      before: row,
+      after,
+    });
+    await announce(tx, actor, after, state);
+    return { id: after.id, version: after.version, state };
+  });
+}
+
+/** Only the Office reopens an accepted submission, with a reason, and the decision is audited. */
+export async function reopenSubmission(
+  db: Db,
+  actor: Actor,
+  input: { id: number; version: number; reason: string },
+) {
+  const r = reopenSubmissionInput.parse(input);
+  if (actor.role !== 'office') throw new AppError('FORBIDDEN');
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const row = await lockSubmission(tx, r.id);
+    assertVersion(row, r.version);
+    if (row.state !== 'accepted')
+      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    const [after] = await tx
+      .update(submissions)
+      .set({ state: 'returned', acceptedAt: null, version: row.version + 1, updatedAt: new Date() })
+      .where(eq(submissions.id, row.id))
+      .returning();
+    if (!after) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: 'submission.reopen',
+      entityType: 'submission',
+      entityId: row.id,
+      before: row,
+      after: { ...after, reason: r.reason },
+    });
+    await announce(tx, actor, after, 'returned');
+    return { id: after.id, version: after.version };
+  });
+}
+
+export async function findRevisions(db: Db, submissionId: number) {
+  return db
+    .select()
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, submissionId))
+    .orderBy(desc(submissionRevisions.revision));
+}

@@ -1,0 +1,8 @@
+import { publicProcedure, router } from '../../trpc/init';
+
+export const systemRouter = router({
+  health: publicProcedure.query(async ({ ctx }) => ({
+    database: (await ctx.database.ping()) ? ('up' as const) : ('down' as const),
+    at: new Date(),
+  })),
+});

@@ -1,0 +1,385 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { AppError } from '../../../shared/errors';
+import type { TaskFilterInput, TaskListInput } from '../../../shared/schemas/tasks';
+import {
+  completionRates,
+  type StatusCounts,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../../shared/task-status';
+import { foldVietnamese } from '../../../shared/text';
+import type { Db } from '../../db/client';
+import {
+  agencies,
+  completionReports,
+  documents,
+  evidenceFiles,
+  extensionRequests,
+  progressUpdates,
+  taskCoordinators,
+  taskGroups,
+  tasks,
+  users,
+} from '../../db/schema';
+import { findAuditEntries } from '../audit/service';
+import type { Actor } from '../auth/actor';
+import { allowedTaskActions, canReadTaskDetails } from './permissions';
+import { dueSoonSql, type StatusClock, staleSql, statusSql } from './status-sql';
+
+const lead = alias(agencies, 'lead');
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** WHERE for every filter the task screens offer; each has an index behind it (see schema). */
+export function taskFilters(filter: TaskFilterInput, clock: StatusClock): SQL | undefined {
+  const where: SQL[] = [];
+  const status = statusSql(clock);
+  if (filter.q) {
+    const q = foldVietnamese(filter.q);
+    if (q) where.push(sql`${tasks.searchText} like ${likePattern(q)}`);
+  }
+  if (filter.status?.length) where.push(inArray(status, filter.status));
+  if (filter.dueSoon) where.push(dueSoonSql(clock));
+  if (filter.stale) where.push(staleSql(clock));
+  if (filter.isKey !== undefined) where.push(eq(tasks.isKey, filter.isKey));
+  if (filter.agencyId) {
+    const leads = eq(tasks.leadAgencyId, filter.agencyId);
+    where.push(
+      filter.agencyRole === 'any'
+        ? (or(
+            leads,
+            sql`exists (select 1 from ${taskCoordinators} where ${taskCoordinators.taskId} = ${tasks.id} and ${taskCoordinators.agencyId} = ${filter.agencyId})`,
+          ) as SQL)
+        : leads,
+    );
+  }
+  if (filter.agencyLevel) where.push(eq(lead.level, filter.agencyLevel));
+  if (filter.groupNo) where.push(eq(tasks.groupNo, filter.groupNo));
+  if (filter.documentId) where.push(eq(tasks.documentId, filter.documentId));
+  if (filter.deadlineFrom) where.push(gte(tasks.deadline, filter.deadlineFrom));
+  if (filter.deadlineTo) where.push(lte(tasks.deadline, filter.deadlineTo));
+  return where.length ? and(...where) : undefined;
+}
+
+function taskColumns(clock: StatusClock) {
+  return {
+    id: tasks.id,
+    title: tasks.title,
+    documentId: tasks.documentId,
+    documentNumber: documents.number,
+    groupNo: tasks.groupNo,
+    leadAgencyId: tasks.leadAgencyId,
+    leadNameVi: lead.nameVi,
+    leadNameEn: lead.nameEn,
+    leadLevel: lead.level,
+    deadline: tasks.deadline,
+    originalDeadline: tasks.originalDeadline,
+    completedOn: tasks.completedOn,
+    priority: tasks.priority,
+    isKey: tasks.isKey,
+    latestPercent: tasks.latestPercent,
+    lastLeadUpdateAt: tasks.lastLeadUpdateAt,
+    status: statusSql(clock).mapWith(String) as SQL<TaskStatus>,
+    dueSoon: dueSoonSql(clock).mapWith(Boolean),
+    stale: staleSql(clock).mapWith(Boolean),
+    extensionPending:
+      sql<boolean>`exists (select 1 from ${extensionRequests} where ${extensionRequests.taskId} = ${tasks.id} and ${extensionRequests.state} = 'pending')`.mapWith(
+        Boolean,
+      ),
+    completionState: sql<
+      string | null
+    >`(select ${completionReports.state} from ${completionReports} where ${completionReports.taskId} = ${tasks.id} order by ${completionReports.id} desc limit 1)`,
+    version: tasks.version,
+  };
+}
+
+const SORTS = {
+  deadline: tasks.deadline,
+  createdAt: tasks.createdAt,
+  title: tasks.title,
+  percent: tasks.latestPercent,
+  lastUpdate: tasks.lastLeadUpdateAt,
+} as const;
+
+export type TaskListItem = Awaited<ReturnType<typeof findTasks>>['items'][number];
+
+export async function findTasks(
+  db: Db,
+  input: TaskListInput & { page: number; pageSize: number },
+  clock: StatusClock,
+) {
+  const where = taskFilters(input, clock);
+  const column = SORTS[input.sort ?? 'deadline'];
+  const order = input.direction === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  const [items, [total]] = await Promise.all([
+    db
+      .select(taskColumns(clock))
+      .from(tasks)
+      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+      .innerJoin(documents, eq(documents.id, tasks.documentId))
+      .where(where)
+      .orderBy(order, asc(tasks.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(tasks).innerJoin(lead, eq(lead.id, tasks.leadAgencyId)).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, asOf: clock.now };
+}
+
+/** Every task of one filter for export (bounded). */
+export async function findTasksForExport(db: Db, input: TaskListInput, clock: StatusClock, limit = 100_000) {
+  return (
+    await findTasks(
+      db,
+      { ...input, page: 1, pageSize: limit } as TaskListInput & { page: number; pageSize: number },
+      clock,
+    )
+  ).items;
+}
+
+/** Everything about one task; narratives and documents only for those allowed to read them. */
+export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock: StatusClock) {
+  const [task] = await db
+    .select({
+      ...taskColumns(clock),
+      description: tasks.description,
+      createdAt: tasks.createdAt,
+      updatedAt: tasks.updatedAt,
+      withdrawn: tasks.withdrawn,
+    })
+    .from(tasks)
+    .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+    .innerJoin(documents, eq(documents.id, tasks.documentId))
+    .where(eq(tasks.id, taskId));
+  if (!task) throw new AppError('NOT_FOUND');
+  const [document] = await db
+    .select({
+      id: documents.id,
+      number: documents.number,
+      kind: documents.kind,
+      issuedOn: documents.issuedOn,
+      signer: documents.signer,
+      title: documents.title,
+    })
+    .from(documents)
+    .where(eq(documents.id, task.documentId));
+  const [group] = task.groupNo
+    ? await db.select().from(taskGroups).where(eq(taskGroups.no, task.groupNo))
+    : [undefined];
+  const coordinators = await db
+    .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+    .from(taskCoordinators)
+    .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
+    .where(eq(taskCoordinators.taskId, taskId));
+  const parties = { leadAgencyId: task.leadAgencyId, coordinatorIds: coordinators.map((c) => c.id) };
+  const visible = canReadTaskDetails(actor, parties);
+  const author = alias(users, 'author');
+  const decider = alias(users, 'decider');
+  const leader = alias(users, 'leader');
+  const [progress, extensions, completions, audit] = visible
+    ? await Promise.all([
+        db
+          .select({
+            id: progressUpdates.id,
+            kind: progressUpdates.kind,
+            percent: progressUpdates.percent,
+            narrative: progressUpdates.narrative,
+            evidenceUrl: progressUpdates.evidenceUrl,
+            evidenceFileId: progressUpdates.evidenceFileId,
+            evidenceFileName: evidenceFiles.name,
+            authorName: author.fullName,
+            agencyNameVi: agencies.nameVi,
+            agencyNameEn: agencies.nameEn,
+            createdAt: progressUpdates.createdAt,
+          })
+          .from(progressUpdates)
+          .innerJoin(author, eq(author.id, progressUpdates.authorId))
+          .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
+          .leftJoin(evidenceFiles, eq(evidenceFiles.id, progressUpdates.evidenceFileId))
+          .where(eq(progressUpdates.taskId, taskId))
+          .orderBy(desc(progressUpdates.createdAt))
+          .limit(500),
+        db
+          .select({
+            id: extensionRequests.id,
+            reason: extensionRequests.reason,
+            currentDeadline: extensionRequests.currentDeadline,
+            requestedDeadline: extensionRequests.requestedDeadline,
+            state: extensionRequests.state,
+            requestedByName: author.fullName,
+            decidedByName: decider.fullName,
+            decidedAt: extensionRequests.decidedAt,
+            decisionComment: extensionRequests.decisionComment,
+            createdAt: extensionRequests.createdAt,
+            version: extensionRequests.version,
+          })
+          .from(extensionRequests)
+          .innerJoin(author, eq(author.id, extensionRequests.requestedBy))
+          .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+          .where(eq(extensionRequests.taskId, taskId))
+          .orderBy(desc(extensionRequests.id)),
+        db
+          .select({
+            id: completionReports.id,
+            result: completionReports.result,
+            completionDate: completionReports.completionDate,
+            evidenceUrl: completionReports.evidenceUrl,
+            state: completionReports.state,
+            reportedByName: author.fullName,
+            leaderName: leader.fullName,
+            leaderAt: completionReports.leaderAt,
+            leaderComment: completionReports.leaderComment,
+            reviewerName: decider.fullName,
+            reviewedAt: completionReports.reviewedAt,
+            reviewComment: completionReports.reviewComment,
+            createdAt: completionReports.createdAt,
+            version: completionReports.version,
+          })
+          .from(completionReports)
+          .innerJoin(author, eq(author.id, completionReports.reportedBy))
+          .leftJoin(leader, eq(leader.id, completionReports.leaderId))
+          .leftJoin(decider, eq(decider.id, completionReports.reviewerId))
+          .where(eq(completionReports.taskId, taskId))
+          .orderBy(desc(completionReports.id)),
+        findAuditEntries(db, 'task', taskId),
+      ])
+    : [[], [], [], []];
+  return {
+    task: { ...task, groupNameVi: group?.nameVi ?? null, groupNameEn: group?.nameEn ?? null },
+    document: document ?? null,
+    coordinators,
+    detailsVisible: visible,
+    allowedActions: allowedTaskActions(actor, parties),
+    progress,
+    extensions,
+    completions,
+    audit: audit.map((a) => ({ id: a.id, at: a.at, username: a.username, role: a.role, action: a.action })),
+  };
+}
+
+const EMPTY_COUNTS = (): StatusCounts => ({
+  completed_on_time: 0,
+  completed_late: 0,
+  in_progress: 0,
+  overdue: 0,
+  no_deadline: 0,
+  withdrawn: 0,
+});
+
+/** Status buckets for a filter, with the two rates; the buckets always sum to the total. */
+export async function countByStatus(db: Db, filter: TaskFilterInput, clock: StatusClock) {
+  const status = statusSql(clock);
+  const rows = await db
+    .select({
+      status: status.mapWith(String),
+      n: count(),
+      key: sql<number>`count(*) filter (where ${tasks.isKey})`.mapWith(Number),
+    })
+    .from(tasks)
+    .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+    .where(taskFilters(filter, clock))
+    .groupBy(sql`1`);
+  const counts = EMPTY_COUNTS();
+  const keyCounts = EMPTY_COUNTS();
+  for (const r of rows) {
+    counts[r.status as TaskStatus] = r.n;
+    keyCounts[r.status as TaskStatus] = r.key;
+  }
+  return { counts, keyCounts, rates: completionRates(counts), keyRates: completionRates(keyCounts) };
+}
+
+const MIN_TASKS_TO_RANK = 5;
+
+/** The Government Office's national picture, all aggregated in SQL. */
+export async function getDashboard(db: Db, clock: StatusClock) {
+  const status = statusSql(clock);
+  const [overall, flags, overdueByMonth, byGroup, byLevel, byAgency] = await Promise.all([
+    countByStatus(db, {}, clock),
+    db
+      .select({
+        dueSoon: sql<number>`count(*) filter (where ${dueSoonSql(clock)})`.mapWith(Number),
+        stale: sql<number>`count(*) filter (where ${staleSql(clock)})`.mapWith(Number),
+      })
+      .from(tasks),
+    db
+      .select({ month: sql<string>`to_char(${tasks.deadline}, 'YYYY-MM')`, n: count() })
+      .from(tasks)
+      .where(sql`${status} = 'overdue'`)
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+    db
+      .select({ groupNo: tasks.groupNo, status: status.mapWith(String), n: count() })
+      .from(tasks)
+      .groupBy(sql`1`, sql`2`),
+    db
+      .select({ level: lead.level, status: status.mapWith(String), n: count() })
+      .from(tasks)
+      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+      .groupBy(sql`1`, sql`2`),
+    db
+      .select({
+        agencyId: lead.id,
+        nameVi: lead.nameVi,
+        nameEn: lead.nameEn,
+        level: lead.level,
+        status: status.mapWith(String),
+        n: count(),
+      })
+      .from(tasks)
+      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+      .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`),
+  ]);
+  const groups = await db.select().from(taskGroups).orderBy(asc(taskGroups.no));
+  const bucket = <K extends string | number>(rows: { key: K; status: string; n: number }[]) => {
+    const map = new Map<K, StatusCounts>();
+    for (const r of rows) {
+      const c = map.get(r.key) ?? EMPTY_COUNTS();
+      c[r.status as TaskStatus] += r.n;
+      map.set(r.key, c);
+    }
+    return map;
+  };
+  const groupMap = bucket(byGroup.map((r) => ({ key: r.groupNo ?? 0, status: r.status, n: r.n })));
+  const levelMap = bucket(byLevel.map((r) => ({ key: r.level, status: r.status, n: r.n })));
+  const agencyMap = bucket(byAgency.map((r) => ({ key: r.agencyId, status: r.status, n: r.n })));
+  const agencyInfo = new Map(byAgency.map((r) => [r.agencyId, r]));
+  const ranking = [...agencyMap.entries()]
+    .map(([agencyId, counts]) => {
+      const info = agencyInfo.get(agencyId);
+      const rates = completionRates(counts);
+      return {
+        agencyId,
+        nameVi: info?.nameVi ?? '',
+        nameEn: info?.nameEn ?? '',
+        level: info?.level ?? 'central',
+        counts,
+        ...rates,
+        ranked: rates.assigned >= MIN_TASKS_TO_RANK,
+      };
+    })
+    .sort((a, b) => (b.overdueRate ?? -1) - (a.overdueRate ?? -1) || b.assigned - a.assigned);
+  return {
+    asOf: clock.now,
+    today: clock.today,
+    ...overall,
+    dueSoon: flags[0]?.dueSoon ?? 0,
+    stale: flags[0]?.stale ?? 0,
+    overdueByMonth,
+    byGroup: [
+      ...groups.map((g) => ({ groupNo: g.no, nameVi: g.nameVi, nameEn: g.nameEn })),
+      { groupNo: 0, nameVi: 'Chưa phân nhóm', nameEn: 'No group' },
+    ]
+      .map((g) => ({ ...g, counts: groupMap.get(g.groupNo) ?? EMPTY_COUNTS() }))
+      .filter((g) => g.groupNo !== 0 || groupMap.has(0)),
+    byLevel: (['central', 'provincial', 'commune'] as const).map((level) => ({
+      level,
+      counts: levelMap.get(level) ?? EMPTY_COUNTS(),
+    })),
+    ranking,
+    minTasksToRank: MIN_TASKS_TO_RANK,
+    statuses: TASK_STATUSES,
+  };
+}

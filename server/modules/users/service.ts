@@ -1,0 +1,106 @@
+import { eq, sql } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
+import {
+  type CreateUserInput,
+  createUserInput,
+  type ResetPasswordInput,
+  resetPasswordInput,
+  type UpdateUserInput,
+  updateUserInput,
+} from '../../../shared/schemas/users';
+import { foldVietnamese } from '../../../shared/text';
+import type { Db } from '../../db/client';
+import { agencies, sessions, users } from '../../db/schema';
+import { appendAudit } from '../audit/service';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+
+const publicFields = {
+  id: users.id,
+  username: users.username,
+  fullName: users.fullName,
+  role: users.role,
+  agencyId: users.agencyId,
+  active: users.active,
+};
+
+async function assertAgency(tx: Db, agencyId: number): Promise<void> {
+  const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
+  if (!agency) throw new AppError('VALIDATION', 'unknownAgency', { field: 'agencyId' });
+}
+
+/** The administrator creates an account; the password is stored only as an argon2id hash. */
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
+  const u = createUserInput.parse(input);
+  const passwordHash = await hashPassword(u.password);
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    await assertAgency(tx, u.agencyId);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.username})`, u.username));
+    if (taken)
+      throw new AppError('CONFLICT', 'usernameTaken', { field: 'username', reason: 'usernameTaken' });
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: u.username,
+        fullName: u.fullName,
+        role: u.role,
+        agencyId: u.agencyId,
+        passwordHash,
+        searchText: foldVietnamese(`${u.fullName} ${u.username}`),
+      })
+      .returning(publicFields);
+    if (!row) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/**
+ * Changes a user's name, role, agency or whether the account is active. A change of role or agency, or
+ * a deactivation, ends the user's open sessions at once: their rights change now, not at next login.
+ */
+export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput) {
+  const u = updateUserInput.parse(input);
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const [before] = await tx.select(publicFields).from(users).where(eq(users.id, u.id)).for('update');
+    if (!before) throw new AppError('NOT_FOUND');
+    if (u.id === actor.id && (u.active === false || (u.role && u.role !== 'admin'))) {
+      throw new AppError('VALIDATION', 'cannotDemoteSelf', { field: u.active === false ? 'active' : 'role' });
+    }
+    if (u.agencyId) await assertAgency(tx, u.agencyId);
+    const { id, ...patch } = u;
+    const fullName = patch.fullName ?? before.fullName;
+    const [after] = await tx
+      .update(users)
+      .set({ ...patch, searchText: foldVietnamese(`${fullName} ${before.username}`) })
+      .where(eq(users.id, id))
+      .returning(publicFields);
+    if (!after) throw new AppError('NOT_FOUND');
+    const rightsChanged = after.role !== before.role || after.agencyId !== before.agencyId || !after.active;
+    if (rightsChanged) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await appendAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordInput) {
+  const r = resetPasswordInput.parse(input);
+  const passwordHash = await hashPassword(r.password);
+  return db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, r.id))
+      .returning({ id: users.id });
+    if (!row) throw new AppError('NOT_FOUND');
+    await tx.delete(sessions).where(eq(sessions.userId, r.id));
+    await appendAudit(tx, actor, { action: 'user.reset_password', entityType: 'user', entityId: r.id });
+    return { id: row.id };
+  });
+}

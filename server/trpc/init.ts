@@ -1,0 +1,97 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { AppError, type AppErrorCode } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import type { Context } from './context';
+
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  ACCOUNT_DISABLED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  VALIDATION: 'BAD_REQUEST',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  DATABASE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+const APP_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  BAD_REQUEST: 'VALIDATION',
+  PARSE_ERROR: 'VALIDATION',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
+  /** The one place errors take their wire shape: an app code for the client's messages, never a stack or SQL. */
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const appCode: AppErrorCode =
+      cause instanceof AppError ? cause.code : (APP_CODE[error.code] ?? 'INTERNAL');
+    const issues =
+      cause instanceof ZodError
+        ? cause.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }))
+        : undefined;
+    return {
+      code: shape.code,
+      message:
+        appCode === 'INTERNAL'
+          ? 'Internal server error'
+          : cause instanceof ZodError
+            ? 'VALIDATION'
+            : error.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        appCode,
+        issues,
+        details: cause instanceof AppError ? cause.details : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Services throw AppError; here, and only here, it becomes a TRPCError with the right status. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    return {
+      ...result,
+      error: new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause }),
+    };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A procedure only the given roles may call; row-level checks stay in the services. */
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) throw new AppError('FORBIDDEN');
+    return next();
+  });
+}

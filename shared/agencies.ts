@@ -1,0 +1,25 @@
+export const AGENCY_LEVELS = ['central', 'provincial', 'commune'] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
+export const AGENCY_KINDS = [
+  'ministry',
+  'ministry_level',
+  'government_agency',
+  'city',
+  'province',
+  'commune',
+  'ward',
+  'special_zone',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const LEVEL_OF_KIND: Record<AgencyKind, AgencyLevel> = {
+  ministry: 'central',
+  ministry_level: 'central',
+  government_agency: 'central',
+  city: 'provincial',
+  province: 'provincial',
+  commune: 'commune',
+  ward: 'commune',
+  special_zone: 'commune',
+};

@@ -1,0 +1,46 @@
+/** What a change event tells a screen: enough to patch or refetch the right caches, nothing more. */
+export const CHANGE_TYPES = [
+  'document.created',
+  'task.created',
+  'task.updated',
+  'task.progress',
+  'task.contribution',
+  'extension.requested',
+  'extension.decided',
+  'completion.reported',
+  'completion.decided',
+  'submission.changed',
+] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export interface ChangePayload {
+  taskId?: number;
+  documentId?: number;
+  leadAgencyId?: number;
+  title?: string;
+  agencyNameVi?: string;
+  agencyNameEn?: string;
+  percent?: number;
+  state?: string;
+  submissionId?: number;
+  templateId?: number;
+  periodKey?: string;
+}
+
+export interface ChangeEvent {
+  id: number;
+  at: Date;
+  type: ChangeType;
+  payload: ChangePayload;
+  /** Only for oversight roles and the agencies the change concerns (narratives, reasons, results). */
+  detail?: Record<string, unknown> | null;
+}
+
+/** The stream's other message: the server's own state, for the live / reconnecting indicator. */
+export interface StatusMessage {
+  kind: 'status';
+  database: 'up' | 'down';
+  at: Date;
+}
+
+export type LiveMessage = ({ kind: 'change' } & ChangeEvent) | StatusMessage;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AGENCY_KINDS, AGENCY_LEVELS } from '../agencies';
+
+export const PAGE_SIZE_MAX = 100;
+
+export const agencyListInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  level: z.enum(AGENCY_LEVELS).optional(),
+  /** Only the direct children of this agency; `null` for the top of the tree. */
+  parentId: z.number().int().positive().nullable().optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX).default(20),
+});
+export type AgencyListInput = z.input<typeof agencyListInput>;
+
+export const createAgencyInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, 'invalidCode'),
+  nameVi: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  kind: z.enum(AGENCY_KINDS),
+  parentId: z.number().int().positive().nullable().default(null),
+});
+export type CreateAgencyInput = z.input<typeof createAgencyInput>;
+
+export const renameAgencyInput = z.object({
+  id: z.number().int().positive(),
+  nameVi: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+});
+export type RenameAgencyInput = z.input<typeof renameAgencyInput>;

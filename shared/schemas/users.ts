@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+
+export const userListInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type UserListInput = z.input<typeof userListInput>;
+
+const password = z.string().min(10, 'passwordTooShort').max(200, 'tooLong');
+
+export const createUserInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'invalidUsername'),
+  fullName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  role: z.enum(ROLES),
+  agencyId: z.number().int().positive(),
+  password,
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const updateUserInput = z.object({
+  id: z.number().int().positive(),
+  fullName: z.string().trim().min(1, 'required').max(200, 'tooLong').optional(),
+  role: z.enum(ROLES).optional(),
+  agencyId: z.number().int().positive().optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserInput = z.input<typeof updateUserInput>;
+
+export const resetPasswordInput = z.object({ id: z.number().int().positive(), password });
+export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
