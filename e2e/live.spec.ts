@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
@@ -70,11 +71,19 @@ test('a page whose server restarts says it is reconnecting, then catches up by i
         LOG_LEVEL: 'warn',
         LOGIN_RATE_LIMIT_PER_MINUTE: '500',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    await expect
-      .poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, { timeout: 90_000 })
-      .toBe(200);
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    const until = Date.now() + 120_000;
+    while ((await fetch(`${base}/healthz`).catch(() => null))?.status !== 200) {
+      if (Date.now() > until || child.exitCode !== null) {
+        throw new Error(`the server did not start (exit ${child.exitCode}): ${stderr.slice(-2000)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     return child;
   };
   let server = await start();
@@ -86,6 +95,17 @@ test('a page whose server restarts says it is reconnecting, then catches up by i
 
     server.kill('SIGKILL');
     await expect(status).toHaveText(/Đang kết nối lại/, { timeout: 60_000 });
+
+    // While it is down, a proxy in front answers 502 for a while: the browser's EventSource gives up
+    // on an HTTP error, so the page itself must start the stream again.
+    const proxy = createServer((_req, res) => res.writeHead(502).end('Bad Gateway'));
+    await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+    await expect
+      .poll(async () => (await fetch(`${base}/trpc/live.changes`).catch(() => null))?.status ?? 0)
+      .toBe(502);
+    await office.waitForTimeout(4000);
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    proxy.closeAllConnections();
 
     server = await start();
     // A change made right after the restart, possibly before the page is back: it must still arrive.

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { ChangeEvent, LiveMessage } from '../../../shared/live-events';
 import { useTRPC } from '../trpc';
-import { type ConnectionState, connectionState } from './connection-state';
+import { type ConnectionState, connectionState, resubscribeDelay } from './connection-state';
 import { cachesAffectedBy, filterKey } from './invalidations';
 
 export type { ConnectionState };
@@ -61,6 +61,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const [feed, setFeed] = useState<ChangeEvent[]>([]);
   const [databaseDown, setDatabaseDown] = useState(false);
   const [hasBeenLive, setHasBeenLive] = useState(false);
+  /** The last event id seen, and the id a restarted stream resumes from (the server replays after it). */
+  const lastSeen = useRef<string | null>(null);
+  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const pending = useRef(new Map<string, ReturnType<typeof cachesAffectedBy>[number]>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -73,6 +77,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
   const onData = useCallback(
     (tracked: { id: string; data: LiveMessage }) => {
+      lastSeen.current = tracked.id;
       const message = tracked.data;
       if (message.kind === 'status') {
         setDatabaseDown(message.database === 'down');
@@ -88,11 +93,28 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const subscription = useSubscription(trpc.live.changes.subscriptionOptions({}, { onData }));
+  const subscription = useSubscription(
+    trpc.live.changes.subscriptionOptions(resumeFrom ? { lastEventId: resumeFrom } : {}, { onData }),
+  );
   const live = subscription.status === 'pending' && subscription.data !== undefined;
   useEffect(() => {
-    if (live) setHasBeenLive(true);
+    if (!live) return;
+    setHasBeenLive(true);
+    setAttempt(0);
   }, [live]);
+
+  // A stream the browser gave up on starts again by itself, from the last event it saw.
+  const { status, reset } = subscription;
+  const delay = resubscribeDelay({ status, hasBeenLive: hasBeenLive || live, attempt });
+  useEffect(() => {
+    if (delay === null) return;
+    const retry = setTimeout(() => {
+      setAttempt(attempt + 1);
+      if (lastSeen.current !== resumeFrom) setResumeFrom(lastSeen.current);
+      else reset();
+    }, delay);
+    return () => clearTimeout(retry);
+  }, [delay, attempt, reset, resumeFrom]);
 
   const state = connectionState({
     online,
