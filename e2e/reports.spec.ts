@@ -47,16 +47,18 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   const officer = await pageFor(browser, 'hanoi.chuyenvien');
   await officer.goto('/reports');
   await officer.getByRole('link', { name: new RegExp(`thực hiện nhiệm vụ.*kỳ ${period}`) }).click();
-  await officer.getByRole('button', { name: 'Bắt đầu lập báo cáo' }).click();
+  // A report not started opens straight into its form; the first save creates the draft.
   await officer.getByLabel(/Số nhiệm vụ được giao/).fill('24');
   await officer.getByLabel(/Số nhiệm vụ đã hoàn thành/).fill('15');
   await officer.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(officer.getByText(/Đã lưu bản nháp|Đã tự động lưu/)).toBeVisible();
-  const url = officer.url();
+  const newUrl = officer.url();
 
-  // Leaves, comes back: the draft is there.
+  // Leaves, comes back: the draft is there, on the report's own page.
   await officer.goto('/');
-  await officer.goto(url);
+  await officer.goto(newUrl);
+  await expect(officer).toHaveURL(/\/reports\/submissions\/\d+$/);
+  const url = officer.url();
   await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('24');
   await officer.getByLabel(/Số nhiệm vụ quá hạn/).fill('3');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();

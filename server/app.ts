@@ -5,19 +5,29 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import {
+  type FastifyTRPCPluginOptions,
+  fastifyRequestHandler,
+  fastifyTRPCPlugin,
+} from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { registerEvidence } from './http/evidence';
 import { registerExports } from './http/exports';
+import { registerKpiExports } from './http/kpi-exports';
 import { makeOriginCheck } from './http/origin-check';
 import { ChangeBus } from './modules/live/bus';
+import { registerLiveStream } from './modules/live/http';
+import { LiveHub } from './modules/live/hub';
 import { type AppDeps, createContext } from './trpc/context';
+import { SSE_CLIENT_OPTIONS, SSE_PING_INTERVAL_MS } from './trpc/init';
 import { type AppRouter, appRouter } from './trpc/router';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** This process's change bus (live updates). */
     bus: ChangeBus;
+    /** This process's live-stream fan-out when LIVE_FANOUT=hub, else null (tRPC serves the stream). */
+    liveHub: LiveHub | null;
   }
 }
 
@@ -53,6 +63,15 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     return503OnClosing: true,
   });
   app.decorate('bus', bus);
+  const liveHub =
+    config.LIVE_FANOUT === 'hub'
+      ? new LiveHub(bus, deps.database, {
+          pingIntervalMs: SSE_PING_INTERVAL_MS,
+          clientOptions: SSE_CLIENT_OPTIONS,
+        })
+      : null;
+  liveHub?.start();
+  app.decorate('liveHub', liveHub);
 
   // Long-lived SSE streams would hold a graceful close open forever: they are ended first on shutdown
   // (their clients reconnect, to another process if there is one, and resume from their last event id).
@@ -67,6 +86,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   // Responses finished during shutdown close their connection, so no keep-alive socket holds the close open.
   let closing = false;
   app.addHook('onClose', async () => {
+    liveHub?.stop();
     await bus.stop();
   });
   app.addHook('preClose', async () => {
@@ -120,19 +140,23 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   });
 
   registerExports(app, deps);
+  registerKpiExports(app, deps);
   await registerEvidence(app, deps);
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req, res }) => createContext(deps, req, res),
-      onError: ({ error, path: procedure }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  const trpcOptions = {
+    router: appRouter,
+    createContext: ({ req, res }) => createContext(deps, req, res),
+    onError: ({ error, path: procedure }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
+  if (liveHub) {
+    registerLiveStream(app, deps, liveHub, (req, res) =>
+      fastifyRequestHandler({ ...trpcOptions, req, res, path: 'live.changes' }),
+    );
+  }
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
@@ -140,6 +164,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
       root: clientDir,
       wildcard: false,
       index: false,
+      // The build writes .br/.gz beside each asset (vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         res.header(
           'cache-control',

@@ -10,6 +10,9 @@ export const CHANGE_TYPES = [
   'completion.reported',
   'completion.decided',
   'submission.changed',
+  'kpi.changed',
+  'template.changed',
+  'holiday.changed',
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
@@ -25,6 +28,12 @@ export interface ChangePayload {
   submissionId?: number;
   templateId?: number;
   periodKey?: string;
+  /** template.changed: the regime's code and the version now current. */
+  templateCode?: string;
+  templateVersion?: number;
+  /** kpi.changed: the KPIs whose figures moved, for which agency. */
+  kpiCodes?: string[];
+  agencyId?: number;
 }
 
 export interface ChangeEvent {

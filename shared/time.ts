@@ -1,12 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, parseISO } from 'date-fns';
+import { VIETNAM_TZ } from './vietnam-date';
 
-export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
-
-/** The calendar date in Vietnam (YYYY-MM-DD) at the given instant. */
-export function vietnamDate(at: Date): string {
-  return format(new TZDate(at.getTime(), VIETNAM_TZ), 'yyyy-MM-dd');
-}
+// Intl only (no date-fns), in a module of their own so the first page can use them without date-fns.
+export { VIETNAM_TZ, vietnamDate } from './vietnam-date';
 
 /** A calendar date (YYYY-MM-DD) moved by whole days. */
 export function shiftDate(isoDate: string, days: number): string {
@@ -19,11 +16,7 @@ export function vietnamInstant(isoDate: string, hour = 0, minute = 0): Date {
   return new Date(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, hour, minute, 0, VIETNAM_TZ).getTime());
 }
 
-/** dd/MM/yyyy, the way Vietnamese readers write dates. */
-export function formatVietnameseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+export { formatVietnameseDate } from './vietnam-date';
 
 /** The earlier of two calendar dates (YYYY-MM-DD). */
 export function earlierDate(a: string, b: string): string {

@@ -2,12 +2,11 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
-import { AgencyDirectory } from '../features/agencies/components/agency-directory';
 import { LoginPage } from '../features/auth/components/login-page';
+import { RequireRole } from '../features/auth/components/require-role';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OverviewRoute } from './routes/overview-route';
 import { ProtectedLayout } from './routes/protected-layout';
-import { UsersRoute } from './routes/users-route';
 
 /** A page fetched only when first visited, so the first load stays small. */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -42,6 +41,37 @@ const CompliancePage = lazyPage(
   () => import('../features/reports/components/compliance-page'),
   'CompliancePage',
 );
+const KpiOverviewPage = lazyPage(
+  () => import('../features/kpis/components/kpi-overview-page'),
+  'KpiOverviewPage',
+);
+const KpiDetailPage = lazyPage(() => import('../features/kpis/components/kpi-detail-page'), 'KpiDetailPage');
+const KpiAgencyPage = lazyPage(() => import('../features/kpis/components/kpi-agency-page'), 'KpiAgencyPage');
+const OwnScorecardPage = lazyPage(
+  () => import('../features/kpis/components/scorecard-page'),
+  'OwnScorecardPage',
+);
+const AgencyScorecardPage = lazyPage(
+  () => import('../features/kpis/components/scorecard-page'),
+  'AgencyScorecardPage',
+);
+
+const TemplatesPage = lazyPage(
+  () => import('../features/templates/components/templates-page'),
+  'TemplatesPage',
+);
+const TemplatePage = lazyPage(() => import('../features/templates/components/template-page'), 'TemplatePage');
+const TemplateCreatePage = lazyPage(
+  () => import('../features/templates/components/template-create-page'),
+  'TemplateCreatePage',
+);
+const HolidaysPage = lazyPage(() => import('../features/holidays/components/holidays-page'), 'HolidaysPage');
+
+const AgencyDirectory = lazyPage(
+  () => import('../features/agencies/components/agency-directory'),
+  'AgencyDirectory',
+);
+const UsersRoute = lazyPage(() => import('./routes/users-route'), 'UsersRoute');
 
 const InboxPage = lazyPage(() => import('../features/tasks/components/inbox-page'), 'InboxPage');
 const TaskDetailPage = lazyPage(
@@ -60,6 +90,15 @@ const DocumentCreatePage = lazyPage(
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spinner />}>{children}</Suspense>;
+}
+
+/** Pages the Office, inspectors and administrators read (only administrators change what they show). */
+function OversightRoute({ children }: { children: ReactNode }) {
+  return (
+    <RequireRole roles={['office', 'inspector', 'admin']}>
+      <Page>{children}</Page>
+    </RequireRole>
+  );
 }
 
 export function createRouter() {
@@ -168,8 +207,96 @@ export function createRouter() {
                 </Page>
               ),
             },
-            { path: 'agencies', element: <AgencyDirectory /> },
-            { path: 'admin/users', element: <UsersRoute /> },
+            {
+              path: 'kpis',
+              element: (
+                <Page>
+                  <KpiOverviewPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'kpis/:code',
+              element: (
+                <Page>
+                  <KpiDetailPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'kpis/:code/agencies/:agencyId',
+              element: (
+                <Page>
+                  <KpiAgencyPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'scorecard',
+              element: (
+                <Page>
+                  <OwnScorecardPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'agencies/:id/scorecard',
+              element: (
+                <Page>
+                  <AgencyScorecardPage />
+                </Page>
+              ),
+            },
+            {
+              path: 'agencies',
+              element: (
+                <Page>
+                  <AgencyDirectory />
+                </Page>
+              ),
+            },
+            {
+              path: 'admin/users',
+              element: (
+                <Page>
+                  <UsersRoute />
+                </Page>
+              ),
+            },
+            {
+              path: 'admin/templates',
+              element: (
+                <OversightRoute>
+                  <TemplatesPage />
+                </OversightRoute>
+              ),
+            },
+            {
+              path: 'admin/templates/new',
+              element: (
+                <RequireRole roles={['admin']}>
+                  <Page>
+                    <TemplateCreatePage />
+                  </Page>
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/templates/:id',
+              element: (
+                <OversightRoute>
+                  <TemplatePage />
+                </OversightRoute>
+              ),
+            },
+            {
+              path: 'admin/holidays',
+              element: (
+                <OversightRoute>
+                  <HolidaysPage />
+                </OversightRoute>
+              ),
+            },
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

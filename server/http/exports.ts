@@ -98,7 +98,7 @@ const exportQuery = z.object({
   lang: z.enum(['vi', 'en']).default('vi'),
 });
 
-async function requireUser(
+export async function requireUser(
   deps: AppDeps,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -112,7 +112,7 @@ async function requireUser(
   return user;
 }
 
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   // Quote everything; neutralise spreadsheet formulas in user text.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
@@ -123,7 +123,7 @@ function percent(value: number | null): number | string {
   return value === null ? '' : Math.round(value * 1000) / 10;
 }
 
-function sendDownload(reply: FastifyReply, name: string, type: string, body: Buffer | string) {
+export function sendDownload(reply: FastifyReply, name: string, type: string, body: Buffer | string) {
   return reply
     .header('content-type', type)
     .header('content-disposition', `attachment; filename="${name}"`)

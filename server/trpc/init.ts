@@ -30,11 +30,15 @@ const APP_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
   SERVICE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
 };
 
+/** SSE settings, shared by tRPC and the live stream's own fan-out (`server/modules/live/hub.ts`). */
+export const SSE_PING_INTERVAL_MS = 15_000;
+export const SSE_CLIENT_OPTIONS = { reconnectAfterInactivityMs: 40_000 };
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   sse: {
-    ping: { enabled: true, intervalMs: 15_000 },
-    client: { reconnectAfterInactivityMs: 40_000 },
+    ping: { enabled: true, intervalMs: SSE_PING_INTERVAL_MS },
+    client: SSE_CLIENT_OPTIONS,
   },
   /** The one place errors take their wire shape: an app code for the client's messages, never a stack or SQL. */
   errorFormatter({ shape, error }) {

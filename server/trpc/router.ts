@@ -3,11 +3,13 @@ import { auditRouter } from '../modules/audit/router';
 import { authRouter } from '../modules/auth/router';
 import { documentsRouter } from '../modules/documents/router';
 import { holidaysRouter } from '../modules/holidays/router';
+import { kpisRouter } from '../modules/kpis/router';
 import { liveRouter } from '../modules/live/router';
 import { reportsRouter } from '../modules/reports/router';
 import { submissionsRouter } from '../modules/submissions/router';
 import { systemRouter } from '../modules/system/router';
 import { tasksRouter } from '../modules/tasks/router';
+import { templatesRouter } from '../modules/templates/router';
 import { usersRouter } from '../modules/users/router';
 import { router } from './init';
 
@@ -22,6 +24,8 @@ export const appRouter = router({
   live: liveRouter,
   submissions: submissionsRouter,
   holidays: holidaysRouter,
+  kpis: kpisRouter,
+  templates: templatesRouter,
   system: systemRouter,
 });
 

@@ -3,13 +3,15 @@ import { navItemsFor } from './nav-config';
 
 describe('navItemsFor', () => {
   it.each(['officer', 'leader'] as const)(
-    "gives %s the overview, the agency's inbox, the task list, the periodic reports, the documents and the directory",
+    "gives %s the overview, the agency's inbox, the task list, the periodic reports, the KPIs, their scorecard, the documents and the directory",
     (role) => {
       expect(navItemsFor(role).map((item) => item.to)).toEqual([
         '/',
         '/inbox',
         '/tasks',
         '/reports',
+        '/kpis',
+        '/scorecard',
         '/documents',
         '/agencies',
       ]);
@@ -17,7 +19,7 @@ describe('navItemsFor', () => {
   );
 
   it.each(['office', 'inspector'] as const)(
-    'gives %s the dashboard, the task list, the monthly report and reporting compliance',
+    'gives %s the dashboard, the task list, the monthly report, reporting compliance, the KPIs and the reporting regimes (read-only)',
     (role) => {
       expect(navItemsFor(role).map((item) => item.to)).toEqual([
         '/',
@@ -25,8 +27,11 @@ describe('navItemsFor', () => {
         '/tasks',
         '/reports/monthly',
         '/reports/compliance',
+        '/kpis',
         '/documents',
         '/agencies',
+        '/admin/templates',
+        '/admin/holidays',
       ]);
     },
   );
@@ -38,9 +43,12 @@ describe('navItemsFor', () => {
       '/tasks',
       '/reports/monthly',
       '/reports/compliance',
+      '/kpis',
       '/documents',
       '/agencies',
       '/admin/users',
+      '/admin/templates',
+      '/admin/holidays',
     ]);
     expect(navItemsFor('office').map((item) => item.to)).not.toContain('/admin/users');
     expect(navItemsFor('office').map((item) => item.to)).not.toContain('/inbox');

@@ -21,9 +21,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.reportingCompliance',
     roles: ['office', 'inspector', 'admin'],
   },
+  { to: '/kpis', labelKey: 'nav.kpis', roles: 'all' },
+  { to: '/scorecard', labelKey: 'nav.scorecard', roles: ['officer', 'leader'] },
   { to: '/documents', labelKey: 'nav.documents', roles: 'all' },
   { to: '/agencies', labelKey: 'nav.agencies', roles: 'all' },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
+  { to: '/admin/templates', labelKey: 'nav.templates', roles: ['office', 'inspector', 'admin'] },
+  { to: '/admin/holidays', labelKey: 'nav.holidays', roles: ['office', 'inspector', 'admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

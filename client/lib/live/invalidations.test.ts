@@ -38,6 +38,22 @@ describe('which caches a change refreshes', () => {
     expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.reports.monthly.pathFilter()));
   });
 
+  it('a template or holiday change refreshes the regimes and every list of periods and deadlines', () => {
+    const template = keys('template.changed', {
+      templateId: 2,
+      templateCode: 'BC-NV-THANG',
+      templateVersion: 2,
+    });
+    expect(template).toContain(filterKey(trpc.templates.list.pathFilter()));
+    expect(template).toContain(filterKey(trpc.submissions.templates.pathFilter()));
+    expect(template).toContain(filterKey(trpc.submissions.mine.pathFilter()));
+    expect(template).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
+    const holiday = keys('holiday.changed');
+    expect(holiday).toContain(filterKey(trpc.holidays.list.pathFilter()));
+    expect(holiday).toContain(filterKey(trpc.submissions.compliance.pathFilter()));
+    expect(holiday).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
+  });
+
   it('a periodic report change refreshes the agency list, compliance and that report only', () => {
     const affected = keys('submission.changed', { submissionId: 12, templateId: 1, periodKey: '2026-M03' });
     expect(affected).toContain(filterKey(trpc.submissions.mine.pathFilter()));
@@ -50,5 +66,26 @@ describe('which caches a change refreshes', () => {
 
   it('task changes leave the periodic reports alone', () => {
     expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.submissions.mine.pathFilter()));
+  });
+
+  it('a KPI change refreshes every KPI screen and the submission behind it, and no task list', () => {
+    const affected = keys('kpi.changed', { kpiCodes: ['DV-01'], agencyId: 3, submissionId: 12 });
+    expect(affected).toContain(filterKey(trpc.kpis.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.submissions.get.queryFilter({ id: 12 })));
+    expect(affected).toContain(
+      filterKey(trpc.audit.forEntity.queryFilter({ entityType: 'submission', entityId: 12 })),
+    );
+    expect(affected).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.submissions.mine.pathFilter()));
+  });
+
+  it('a periodic report change refreshes the agency’s KPI submissions list but not the KPI figures', () => {
+    const affected = keys('submission.changed', { submissionId: 12 });
+    expect(affected).toContain(filterKey(trpc.kpis.agencySubmissions.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.kpis.pathFilter()));
+  });
+
+  it('task changes leave the KPIs alone', () => {
+    expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.kpis.pathFilter()));
   });
 });

@@ -10,6 +10,38 @@ type Trpc = ReturnType<typeof useTRPC>;
  */
 export function cachesAffectedBy(change: Pick<ChangeEvent, 'type' | 'payload'>, trpc: Trpc): QueryFilters[] {
   const { taskId, documentId, submissionId } = change.payload;
+  if (change.type === 'holiday.changed') {
+    // Deadlines are counted over the holiday calendar: every list showing one may move.
+    return [
+      trpc.holidays.list.pathFilter(),
+      trpc.submissions.newForm.pathFilter(),
+      trpc.submissions.mine.pathFilter(),
+      trpc.submissions.compliance.pathFilter(),
+      trpc.submissions.overdueCount.pathFilter(),
+    ];
+  }
+  if (change.type === 'template.changed') {
+    // A reporting regime changed or got a new version: the admin screens and every period list.
+    return [
+      trpc.templates.list.pathFilter(),
+      trpc.templates.get.pathFilter(),
+      trpc.submissions.templates.pathFilter(),
+      trpc.submissions.newForm.pathFilter(),
+      trpc.submissions.mine.pathFilter(),
+      trpc.submissions.compliance.pathFilter(),
+      trpc.submissions.overdueCount.pathFilter(),
+    ];
+  }
+  if (change.type === 'kpi.changed') {
+    // Accepted figures moved a KPI: every KPI view (overview, detail, drill-down, scorecards, counts).
+    const filters: QueryFilters[] = [trpc.kpis.pathFilter()];
+    if (submissionId) {
+      // The submission that carried the figure, and its audit entries (the inspector's drill-down).
+      filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));
+      filters.push(trpc.audit.forEntity.queryFilter({ entityType: 'submission', entityId: submissionId }));
+    }
+    return filters;
+  }
   if (change.type === 'submission.changed') {
     // A periodic report moved: the agency's own list, the compliance heatmap and that report only.
     const filters: QueryFilters[] = [
@@ -17,7 +49,12 @@ export function cachesAffectedBy(change: Pick<ChangeEvent, 'type' | 'payload'>, 
       trpc.submissions.compliance.pathFilter(),
       trpc.submissions.overdueCount.pathFilter(),
     ];
-    if (submissionId) filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));
+    if (submissionId) {
+      filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));
+      filters.push(trpc.audit.forEntity.queryFilter({ entityType: 'submission', entityId: submissionId }));
+      // An agency's list of its submissions for a KPI shows their states.
+      filters.push(trpc.kpis.agencySubmissions.pathFilter());
+    }
     return filters;
   }
   const filters: QueryFilters[] = [

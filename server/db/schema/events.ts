@@ -17,5 +17,9 @@ export const changeEvents = pgTable(
     payload: jsonb('payload').notNull(),
     detail: jsonb('detail'),
   },
-  (t) => [index('change_events_at_idx').on(t.at)],
+  (t) => [
+    index('change_events_at_idx').on(t.at),
+    // The latest event of a type in one index probe: the KPI caches are keyed on it.
+    index('change_events_type_idx').on(t.type, t.id),
+  ],
 );

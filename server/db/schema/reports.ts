@@ -58,8 +58,16 @@ export const reportTemplates = pgTable(
     obligation: jsonb('obligation').$type<Obligation>().notNull(),
     /** First period this version applies to (period key), e.g. 2026-Q1. */
     firstPeriod: text('first_period').notNull(),
+    /**
+     * Last period this version applies to, set when a newer version takes over from the next period;
+     * null while it is the current version. Each period of a code belongs to exactly one version.
+     */
+    lastPeriod: text('last_period'),
     active: boolean('active').notNull().default(true),
+    /** Optimistic-concurrency token of the administrator's edits (not the template version). */
+    editVersion: integer('edit_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('report_templates_code_version_idx').on(t.code, t.version)],
 );

@@ -38,7 +38,7 @@ const DEMO_ACCOUNTS: { username: string; role: Role; fullName: string; agency: s
   { username: 'thanhtra', role: 'inspector', fullName: 'Hoàng Đức Thắng', agency: 'Thanh tra Chính phủ' },
 ];
 
-const FAMILY = [
+export const FAMILY = [
   'Nguyễn',
   'Trần',
   'Lê',
@@ -56,8 +56,8 @@ const FAMILY = [
   'Dương',
   'Lý',
 ];
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Đức', 'Ngọc', 'Quốc', 'Thu', 'Hữu', 'Kim'];
-const GIVEN = [
+export const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Đức', 'Ngọc', 'Quốc', 'Thu', 'Hữu', 'Kim'];
+export const GIVEN = [
   'An',
   'Bình',
   'Cường',
@@ -81,7 +81,7 @@ const GIVEN = [
 ];
 
 /** Task titles per task group (1..9); `{x}` takes a field or platform name. */
-const TITLES: Record<number, string[]> = {
+export const TITLES: Record<number, string[]> = {
   1: [
     'Xây dựng Nghị định quy định về {x}',
     'Sửa đổi, bổ sung quy chế {x}',
@@ -107,7 +107,7 @@ const TITLES: Record<number, string[]> = {
   8: ['Bố trí kinh phí triển khai {x}', 'Xây dựng dự toán đầu tư công cho {x}'],
   9: ['Đánh giá mức độ trưởng thành quản trị dữ liệu về {x}', 'Báo cáo định kỳ kết quả chuyển đổi số về {x}'],
 };
-const FIELDS = [
+export const FIELDS = [
   'đất đai',
   'dân cư',
   'doanh nghiệp',
@@ -125,7 +125,7 @@ const FIELDS = [
   'nông nghiệp',
   'môi trường',
 ];
-const NARRATIVES = [
+export const NARRATIVES = [
   'Đã hoàn thành dự thảo, đang lấy ý kiến các đơn vị liên quan.',
   'Đã tổ chức họp triển khai, phân công đơn vị chủ trì xây dựng kế hoạch chi tiết.',
   'Đang khảo sát hiện trạng, thu thập yêu cầu nghiệp vụ.',

@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { Random } from '../../../shared/random';
 import { parsePeriodKey, periodsEndingBetween, submissionDeadline } from '../../../shared/reporting-periods';
 import { shiftDate, vietnamInstant } from '../../../shared/time';
+import { figureRows } from '../../modules/kpis/figures';
 import type { Db } from '../client';
 import {
   agencies,
   holidays,
+  kpiFigures,
   reportTemplates,
   submissionRevisions,
   submissions,
@@ -110,7 +112,20 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
       const inserted = await db
         .insert(submissions)
         .values(rows.slice(i, i + 500))
-        .returning({ id: submissions.id });
+        .returning({
+          id: submissions.id,
+          agencyId: submissions.agencyId,
+          periodKey: submissions.periodKey,
+          periodEnd: submissions.periodEnd,
+          state: submissions.state,
+        });
+      // The KPI figures of the accepted history, as accepting them would have written them.
+      const figures = inserted.flatMap((s, j) =>
+        s.state === 'accepted' ? figureRows(s, 1, fields, revisionValues[i + j] ?? {}) : [],
+      );
+      for (let k = 0; k < figures.length; k += 1000) {
+        await db.insert(kpiFigures).values(figures.slice(k, k + 1000));
+      }
       await db.insert(submissionRevisions).values(
         inserted.map((s, j) => {
           const p = people[i + j];

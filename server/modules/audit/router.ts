@@ -1,7 +1,12 @@
+import { auditEntityInput } from '../../../shared/schemas/audit';
 import { roleProcedure, router } from '../../trpc/init';
-import { verifyAuditTrail } from './service';
+import { findAuditEntries, verifyAuditTrail } from './service';
 
 export const auditRouter = router({
   /** Recomputes the whole hash chain: any entry changed, removed or reordered is found. */
   verify: roleProcedure('inspector', 'office', 'admin').query(({ ctx }) => verifyAuditTrail(ctx.database.db)),
+  /** The audit entries of one record (who, action, when, before/after), newest first. */
+  forEntity: roleProcedure('inspector', 'office', 'admin')
+    .input(auditEntityInput)
+    .query(({ ctx, input }) => findAuditEntries(ctx.database.db, input.entityType, input.entityId)),
 });

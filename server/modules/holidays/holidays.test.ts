@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeEvents } from '../../db/schema';
 import { createTestApp, createUser } from '../../test/app';
 
 describe('the holiday calendar', () => {
@@ -29,6 +31,12 @@ describe('the holiday calendar', () => {
         .error.data.appCode,
     ).toBe('CONFLICT');
     expect((await t.trpc('holidays.remove', { date: '2027-01-04' }, { cookie: admin })).status).toBe(200);
+    // Deadlines move with the calendar: each change is announced to open screens.
+    const events = await t.database.db
+      .select()
+      .from(changeEvents)
+      .where(eq(changeEvents.type, 'holiday.changed'));
+    expect(events).toHaveLength(2);
   });
 
   it('refuses changes from anyone else', async () => {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { holidays } from '../../db/schema';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import { appendAudit } from '../audit/service';
+import { recordChange } from '../live/record';
 
 /** The holiday calendar deadlines are counted over; the administrator keeps it (Tết moves every year). */
 export const holidaysRouter = router({
@@ -39,6 +40,7 @@ export const holidaysRouter = router({
           entityId: row.date,
           after: row,
         });
+        await recordChange(tx, { type: 'holiday.changed', payload: {} });
         return row;
       }),
     ),
@@ -56,6 +58,7 @@ export const holidaysRouter = router({
           entityId: row.date,
           before: row,
         });
+        await recordChange(tx, { type: 'holiday.changed', payload: {} });
         return { date: row.date };
       }),
     ),

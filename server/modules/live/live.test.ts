@@ -31,7 +31,7 @@ async function* readSse(res: Response): AsyncGenerator<{ id?: string; data: Live
   }
 }
 
-describe('live changes over SSE', () => {
+describe.each(['trpc', 'hub'] as const)('live changes over SSE (fan-out: %s)', (fanout) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let base: string;
   let office: string;
@@ -40,7 +40,7 @@ describe('live changes over SSE', () => {
   let taskId: number;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ config: { LIVE_FANOUT: fanout } });
     await seedIfEmpty(t.database.db, { communes: 68, demo: true, today: vietnamDate(new Date()) });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     office = await t.login('vpcp', DEMO_PASSWORD);
@@ -143,6 +143,25 @@ describe('live changes over SSE', () => {
     expect(v?.data.kind === 'change' && v.data.detail).toMatchObject({ narrative: 'Nội dung nội bộ f' });
   });
 
+  it('refuses a stream without a session or with a malformed last id, as tRPC does, and opens nothing', async () => {
+    const read = async (cookie: string, lastEventId?: string) => {
+      const input = encodeURIComponent(JSON.stringify({ json: lastEventId ? { lastEventId } : {} }));
+      const res = await fetch(`${base}/trpc/live.changes?input=${input}`, {
+        headers: { cookie, accept: 'text/event-stream' },
+      });
+      return res.text();
+    };
+    const anonymous = await read('');
+    expect(anonymous).toContain('event: serialized-error');
+    expect(anonymous).toContain('"appCode":"UNAUTHENTICATED"');
+    expect(anonymous).not.toContain('"kind":"change"');
+    const malformed = await read(office, '12 or 1=1');
+    expect(malformed).toContain('event: serialized-error');
+    expect(malformed).toContain('"appCode":"VALIDATION"');
+    expect(t.app.liveHub?.connectionCount ?? 0).toBe(0);
+    expect(t.app.bus.subscriberCount).toBe(fanout === 'hub' ? 1 : 0);
+  });
+
   it('frees the listener when the client goes away', async () => {
     const sub = subscribe(office);
     const stream = readSse(await sub.response);
@@ -150,7 +169,15 @@ describe('live changes over SSE', () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(t.app.bus.subscriberCount).toBe(1);
-    sub.close();
-    await expect.poll(() => t.app.bus.subscriberCount).toBe(0);
+    if (t.app.liveHub) {
+      // The process's one hub listens on the bus; each open stream is a connection of the hub.
+      expect(t.app.liveHub.connectionCount).toBe(1);
+      sub.close();
+      await expect.poll(() => t.app.liveHub?.connectionCount).toBe(0);
+      expect(t.app.bus.subscriberCount).toBe(1);
+    } else {
+      sub.close();
+      await expect.poll(() => t.app.bus.subscriberCount).toBe(0);
+    }
   });
 });

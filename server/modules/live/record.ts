@@ -22,17 +22,26 @@ export interface ChangeInput {
  * commits late. One NOTIFY per transaction: call this once per write.
  */
 export async function recordChange(tx: Db, change: ChangeInput): Promise<void> {
+  await recordChanges(tx, [change]);
+}
+
+/** Several changes of one write (e.g. a submission accepted and the KPI figures it moved): one NOTIFY. */
+export async function recordChanges(tx: Db, changes: readonly ChangeInput[]): Promise<void> {
+  if (changes.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
-  const [row] = await tx
+  const rows = await tx
     .insert(changeEvents)
-    .values({
-      type: change.type,
-      taskId: change.taskId ?? null,
-      documentId: change.documentId ?? null,
-      agencyIds: change.agencyIds ?? [],
-      payload: change.payload,
-      detail: change.detail ?? null,
-    })
+    .values(
+      changes.map((change) => ({
+        type: change.type,
+        taskId: change.taskId ?? null,
+        documentId: change.documentId ?? null,
+        agencyIds: change.agencyIds ?? [],
+        payload: change.payload,
+        detail: change.detail ?? null,
+      })),
+    )
     .returning({ id: changeEvents.id });
-  await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${String(row?.id ?? '')})`);
+  const last = rows[rows.length - 1];
+  await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${String(last?.id ?? '')})`);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import {
@@ -14,7 +14,16 @@ import { selectRows } from '../../db/rows';
 import { agencies, reportTemplates, submissionRevisions, submissions, users } from '../../db/schema';
 import { findAuditEntries } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { agencyOf, deadlineOf, isObliged, loadHolidays, loadTemplate, type TemplateRow } from './rules';
+import {
+  agencyOf,
+  deadlineOf,
+  isObliged,
+  loadHolidays,
+  loadTemplate,
+  type TemplateRow,
+  templateIdForPeriod,
+  templatePeriod,
+} from './rules';
 
 const OVERSIGHT = new Set(['office', 'inspector', 'admin']);
 
@@ -30,16 +39,30 @@ export async function listTemplates(db: Db) {
       firstPeriod: reportTemplates.firstPeriod,
     })
     .from(reportTemplates)
-    .where(eq(reportTemplates.active, true))
+    .where(and(eq(reportTemplates.active, true), isNull(reportTemplates.lastPeriod)))
     .orderBy(asc(reportTemplates.code));
 }
 
-/** Periods of a template from its first one up to the one running today. */
+/** Periods of a template version from its first one up to its last one or the one running today. */
 function openPeriods(template: TemplateRow, today: string): Period[] {
   const first = parsePeriodKey(template.firstPeriod);
   const current = periodContaining(template.periodType, today);
-  const last = current?.end ?? today;
-  return periodsEndingBetween(template.periodType, first.end, last);
+  const running = current?.end ?? today;
+  const last = template.lastPeriod ? parsePeriodKey(template.lastPeriod).end : running;
+  return periodsEndingBetween(template.periodType, first.end, last < running ? last : running);
+}
+
+/** Which agencies a version obliges, as a condition on `agencies a`. */
+function obligedSql(obligation: TemplateRow['obligation']) {
+  return 'levels' in obligation
+    ? sql`a.level in (${sql.join(
+        obligation.levels.map((l) => sql`${l}`),
+        sql`, `,
+      )})`
+    : sql`a.id in (${sql.join(
+        (obligation.agencyIds.length ? obligation.agencyIds : [0]).map((id) => sql`${id}`),
+        sql`, `,
+      )})`;
 }
 
 /** The agency's obligations: every period of every template it must report, with its state and deadline. */
@@ -95,6 +118,56 @@ export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) 
     }),
   );
   return items.sort((a, b) => (a.deadline < b.deadline ? 1 : -1));
+}
+
+/**
+ * What the form of a report not yet started needs: the fields of the version that collects the
+ * period, the period and its deadline, so the officer opens straight into the form. Only an obliged
+ * agency's users (and oversight roles) may open it; an existing submission is pointed to instead.
+ */
+export async function getNewSubmissionForm(
+  db: Db,
+  actor: Actor,
+  input: { templateId: number; periodKey: string },
+  now = new Date(),
+) {
+  const { template, fields } = await loadTemplate(
+    db,
+    await templateIdForPeriod(db, input.templateId, input.periodKey),
+  );
+  const agency = await agencyOf(db, actor.agencyId);
+  if (!OVERSIGHT.has(actor.role) && !isObliged(template.obligation, agency)) throw new AppError('FORBIDDEN');
+  if (!template.active) throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
+  const period = templatePeriod(template, input.periodKey, vietnamDate(now));
+  const deadline = deadlineOf(template, period, await loadHolidays(db));
+  const [existing] = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.templateId, template.id),
+        eq(submissions.agencyId, actor.agencyId),
+        eq(submissions.periodKey, period.key),
+      ),
+    );
+  const today = vietnamDate(now);
+  return {
+    template: {
+      id: template.id,
+      code: template.code,
+      version: template.version,
+      nameVi: template.nameVi,
+      nameEn: template.nameEn,
+      periodType: template.periodType,
+    },
+    fields,
+    period: { key: period.key, start: period.start, end: period.end },
+    deadline,
+    overdue: today > deadline,
+    dueSoon: today <= deadline && deadline <= shiftDate(today, 3),
+    submissionId: existing?.id ?? null,
+    canEdit: actor.role === 'officer',
+  };
 }
 
 export async function getSubmission(db: Db, actor: Actor, id: number) {
@@ -176,10 +249,17 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
   const today = vietnamDate(now);
   const { template } = await loadTemplate(db, input.templateId);
   const holidaySet = await loadHolidays(db);
-  const periods = openPeriods(template, today)
-    .filter((p) => !input.from || p.end >= input.from)
-    .map((p) => {
-      const deadline = deadlineOf(template, p, holidaySet);
+  // Every version of the regime, each over its own periods, so a code is never counted twice.
+  const versions = await db
+    .select()
+    .from(reportTemplates)
+    .where(eq(reportTemplates.code, template.code))
+    .orderBy(asc(reportTemplates.version));
+  const periods = versions
+    .flatMap((version) => openPeriods(version, today).map((p) => ({ p, version })))
+    .filter(({ p }) => !input.from || p.end >= input.from)
+    .map(({ p, version }) => {
+      const deadline = deadlineOf(version, p, holidaySet);
       return {
         key: p.key,
         start: p.start,
@@ -187,26 +267,24 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
         deadline,
         due: deadline < today,
         deadlineEnd: vietnamInstant(shiftDate(deadline, 1)).toISOString(),
+        templateId: version.id,
+        templateVersion: version.version,
       };
     });
-  const obligation = template.obligation;
-  const levels = 'levels' in obligation ? obligation.levels : null;
-  const agencyFilter = levels
-    ? sql`a.level in (${sql.join(
-        levels.map((l) => sql`${l}`),
-        sql`, `,
-      )})`
-    : sql`a.id in (${sql.join(
-        ('agencyIds' in obligation ? obligation.agencyIds : [0]).map((id) => sql`${id}`),
-        sql`, `,
-      )})`;
+  const agencyFilter = sql.join(
+    versions.map((v) => sql`(p.template_id = ${v.id} and ${obligedSql(v.obligation)})`),
+    sql` or `,
+  );
   const levelFilter = input.level ? sql`and a.level = ${input.level}` : sql``;
   const rows = periods.length
     ? await selectRows<ComplianceRow>(
         db,
         sql`
-      with p(period_key, deadline_end, due) as (values ${sql.join(
-        periods.map((p) => sql`(${p.key}::text, ${p.deadlineEnd}::timestamptz, ${p.due}::boolean)`),
+      with p(period_key, deadline_end, due, template_id) as (values ${sql.join(
+        periods.map(
+          (p) =>
+            sql`(${p.key}::text, ${p.deadlineEnd}::timestamptz, ${p.due}::boolean, ${p.templateId}::int)`,
+        ),
         sql`, `,
       )})
       select a.id as agency_id, a.name_vi, a.name_en, a.level::text as level, p.period_key, s.id as submission_id,
@@ -216,8 +294,8 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
           when p.due then 'missing'
           else 'pending' end as state
       from agencies a cross join p
-      left join submissions s on s.template_id = ${template.id} and s.agency_id = a.id and s.period_key = p.period_key
-      where ${agencyFilter} ${levelFilter}
+      left join submissions s on s.template_id = p.template_id and s.agency_id = a.id and s.period_key = p.period_key
+      where (${agencyFilter}) ${levelFilter}
       order by a.level, a.sort_key, p.period_key`,
       )
     : [];
@@ -283,7 +361,8 @@ export async function countOverdueSubmissions(db: Db, now = new Date()) {
       nameEn: reportTemplates.nameEn,
     })
     .from(reportTemplates)
-    .where(eq(reportTemplates.active, true));
+    // One entry per regime: its compliance covers all its versions.
+    .where(and(eq(reportTemplates.active, true), isNull(reportTemplates.lastPeriod)));
   const perTemplate = await Promise.all(
     templates.map(async (t) => ({
       ...t,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   complianceInput,
+  periodKey,
   reopenSubmissionInput,
   saveDraftInput,
   submissionActionInput,
@@ -11,6 +12,7 @@ import {
   countOverdueSubmissions,
   findMySubmissions,
   getCompliance,
+  getNewSubmissionForm,
   getSubmission,
   listTemplates,
 } from './queries';
@@ -30,6 +32,10 @@ export const submissionsRouter = router({
   overdueCount: roleProcedure('office', 'inspector', 'admin').query(({ ctx }) =>
     countOverdueSubmissions(ctx.database.db),
   ),
+  /** The form of a report not yet started: the fields of the version collecting that period. */
+  newForm: authedProcedure
+    .input(z.object({ templateId: z.number().int().positive(), periodKey }))
+    .query(({ ctx, input }) => getNewSubmissionForm(ctx.database.db, ctx.user, input)),
   get: authedProcedure
     .input(z.object({ id: z.number().int().positive() }))
     .query(({ ctx, input }) => getSubmission(ctx.database.db, ctx.user, input.id)),

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { TemplateField } from '../../../shared/report-values';
 import { type Period, parsePeriodKey, submissionDeadline } from '../../../shared/reporting-periods';
+import { versionCovers, versionForPeriod } from '../../../shared/template-versions';
 import type { Db } from '../../db/client';
 import { agencies, holidays, reportTemplates, templateFields } from '../../db/schema';
 import type { Obligation } from '../../db/schema/reports';
@@ -52,11 +53,41 @@ export function templatePeriod(template: TemplateRow, periodKey: string, today: 
   } catch {
     throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
   }
-  const first = parsePeriodKey(template.firstPeriod);
-  if (period.type !== template.periodType || period.end < first.end || period.start > today) {
+  if (period.type !== template.periodType || !versionCovers(template, period) || period.start > today) {
     throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
   }
   return period;
+}
+
+/**
+ * The version of the template's code that collects this period (each period has exactly one), so a
+ * form opened from any version of a regime saves under the right fields.
+ */
+export async function templateIdForPeriod(db: Db, templateId: number, periodKey: string): Promise<number> {
+  let period: Period;
+  try {
+    period = parsePeriodKey(periodKey);
+  } catch {
+    throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
+  }
+  const versions = await db
+    .select({
+      id: reportTemplates.id,
+      firstPeriod: reportTemplates.firstPeriod,
+      lastPeriod: reportTemplates.lastPeriod,
+    })
+    .from(reportTemplates)
+    .where(
+      eq(
+        reportTemplates.code,
+        db
+          .select({ code: reportTemplates.code })
+          .from(reportTemplates)
+          .where(eq(reportTemplates.id, templateId)),
+      ),
+    );
+  if (versions.length === 0) throw new AppError('NOT_FOUND');
+  return versionForPeriod(versions, period)?.id ?? templateId;
 }
 
 export function deadlineOf(template: TemplateRow, period: Period, holidaySet: ReadonlySet<string>): string {

@@ -9,13 +9,23 @@ import {
   submissionActionInput,
   submissionDecisionInput,
 } from '../../../shared/schemas/reports';
+import { versionCovers } from '../../../shared/template-versions';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
-import { submissionRevisions, submissions } from '../../db/schema';
+import { reportTemplates, submissionRevisions, submissions } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { recordChange } from '../live/record';
-import { agencyOf, deadlineOf, isObliged, loadHolidays, loadTemplate, templatePeriod } from './rules';
+import { clearKpiFigures, writeKpiFigures } from '../kpis/figures';
+import { type ChangeInput, recordChanges } from '../live/record';
+import {
+  agencyOf,
+  deadlineOf,
+  isObliged,
+  loadHolidays,
+  loadTemplate,
+  templateIdForPeriod,
+  templatePeriod,
+} from './rules';
 
 type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -53,19 +63,32 @@ async function currentRevision(tx: Db, row: SubmissionRow) {
   return revision;
 }
 
-async function announce(tx: Db, actor: Actor, row: SubmissionRow, state: string) {
-  await recordChange(tx, {
-    type: 'submission.changed',
-    agencyIds: [row.agencyId],
-    payload: {
-      submissionId: row.id,
-      templateId: row.templateId,
-      periodKey: row.periodKey,
-      state,
-      agencyNameVi: actor.agencyNameVi,
-      agencyNameEn: actor.agencyNameEn,
+/** The submission's change and, when its KPI figures moved, a 'kpi.changed' (one NOTIFY for both). */
+async function announce(tx: Db, actor: Actor, row: SubmissionRow, state: string, kpiCodes: string[] = []) {
+  const kpiChange: ChangeInput[] = kpiCodes.length
+    ? [
+        {
+          type: 'kpi.changed',
+          agencyIds: [row.agencyId],
+          payload: { kpiCodes, agencyId: row.agencyId, submissionId: row.id, periodKey: row.periodKey },
+        },
+      ]
+    : [];
+  await recordChanges(tx, [
+    {
+      type: 'submission.changed',
+      agencyIds: [row.agencyId],
+      payload: {
+        submissionId: row.id,
+        templateId: row.templateId,
+        periodKey: row.periodKey,
+        state,
+        agencyNameVi: actor.agencyNameVi,
+        agencyNameEn: actor.agencyNameEn,
+      },
     },
-  });
+    ...kpiChange,
+  ]);
 }
 
 /**
@@ -75,7 +98,10 @@ async function announce(tx: Db, actor: Actor, row: SubmissionRow, state: string)
 export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
   const d = saveDraftInput.parse(input);
   if (actor.role !== 'officer') throw new AppError('FORBIDDEN');
-  const { template, fields } = await loadTemplate(db, d.templateId);
+  const { template, fields } = await loadTemplate(
+    db,
+    await templateIdForPeriod(db, d.templateId, d.periodKey),
+  );
   const agency = await agencyOf(db, actor.agencyId);
   if (!isObliged(template.obligation, agency)) throw new AppError('FORBIDDEN');
   const period = templatePeriod(template, d.periodKey, vietnamDate(new Date()));
@@ -101,6 +127,14 @@ export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
       .for('update');
     if (!existing) {
       if (d.version !== undefined) throw new AppError('CONFLICT', 'staleVersion', { reason: 'staleVersion' });
+      // Held to commit: a new template version cannot take this period over while its draft is created.
+      const [span] = await tx
+        .select({ firstPeriod: reportTemplates.firstPeriod, lastPeriod: reportTemplates.lastPeriod })
+        .from(reportTemplates)
+        .where(eq(reportTemplates.id, template.id))
+        .for('share');
+      if (!span || !versionCovers(span, period))
+        throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -284,7 +318,9 @@ export async function reviewSubmission(db: Db, actor: Actor, input: SubmissionDe
       before: row,
       after,
     });
-    await announce(tx, actor, after, state);
+    // Accepted figures enter the national KPI values in this same transaction.
+    const kpiCodes = state === 'accepted' ? await writeKpiFigures(tx, after) : [];
+    await announce(tx, actor, after, state, kpiCodes);
     return { id: after.id, version: after.version, state };
   });
 }
@@ -316,7 +352,8 @@ export async function reopenSubmission(
       before: row,
       after: { ...after, reason: r.reason },
     });
-    await announce(tx, actor, after, 'returned');
+    const kpiCodes = await clearKpiFigures(tx, row.id);
+    await announce(tx, actor, after, 'returned', kpiCodes);
     return { id: after.id, version: after.version };
   });
 }

@@ -12,7 +12,8 @@ import {
   updateTaskInput,
 } from '../../../shared/schemas/tasks';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
-import { countByStatus, findTasks, getDashboard, getTaskDetail } from './queries';
+import { getDashboardCached } from './dashboard-cache';
+import { countByStatus, findTasks, getTaskDetail } from './queries';
 import {
   createDocument,
   createTask,
@@ -47,7 +48,7 @@ export const tasksRouter = router({
     .input(taskFilterInput)
     .query(({ ctx, input }) => countByStatus(ctx.database.db, input, statusClock(new Date()))),
 
-  dashboard: authedProcedure.query(({ ctx }) => getDashboard(ctx.database.db, statusClock(new Date()))),
+  dashboard: authedProcedure.query(({ ctx }) => getDashboardCached(ctx.database.db)),
 
   get: authedProcedure
     .input(z.object({ id: z.number().int().positive() }))

@@ -1,8 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LoginInput, loginInput } from '../../../../shared/schemas/auth';
+import { checkLogin, type LoginField } from '../../../../shared/login-rules';
 
-type Field = keyof LoginInput;
+type Field = LoginField;
+type LoginInput = Record<Field, string>;
 type FieldErrors = Partial<Record<Field, string>>;
 
 interface LoginFormProps {
@@ -24,7 +25,7 @@ function useFieldMessage() {
   };
 }
 
-/** The login form alone: validates with the same schema as the server, then hands the values on. */
+/** The login form alone: validates with the server schema's rules (`shared/login-rules.ts`), then hands the values on. */
 export function LoginForm({ onSubmit, pending, serverError }: LoginFormProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -35,21 +36,19 @@ export function LoginForm({ onSubmit, pending, serverError }: LoginFormProps) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = loginInput.safeParse({
+    const checked = checkLogin({
       username: String(form.get('username') ?? ''),
       password: String(form.get('password') ?? ''),
     });
-    if (parsed.success) {
+    if (checked.ok) {
       setErrors({});
-      onSubmit(parsed.data);
+      onSubmit(checked.data);
       return;
     }
     const next: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === 'username' || field === 'password') && !next[field]) {
-        next[field] = fieldMessage(field, issue.message);
-      }
+    for (const field of FIELDS) {
+      const issue = checked.issues[field];
+      if (issue) next[field] = fieldMessage(field, issue);
     }
     setErrors(next);
     const first = FIELDS.find((field) => next[field]);

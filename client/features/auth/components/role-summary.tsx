@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatVietnameseDate, vietnamDate } from '../../../../shared/time';
+import { formatVietnameseDate, vietnamDate } from '../../../../shared/vietnam-date';
 import type { CurrentUser } from '../../../lib/trpc';
 
 /** Greets the user and says what their role lets them do here. */

@@ -8,6 +8,7 @@ import { useDashboard } from '../api/dashboard-queries';
 import { AgencyRanking } from './agency-ranking';
 import { OverdueByMonth, StatusBreakdown } from './breakdowns';
 import { CompletionRates } from './completion-rates';
+import { KpiOffTrack } from './kpi-off-track';
 import { OverdueReports } from './overdue-reports';
 import { StatusCards } from './status-cards';
 import './dashboard.css';
@@ -32,6 +33,7 @@ export function DashboardPage() {
       <StatusCards dashboard={data} />
       <ActivityFeed />
       <OverdueReports />
+      <KpiOffTrack />
       <CompletionRates
         counts={data.counts}
         keyCounts={data.keyCounts}

@@ -1,19 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import type { TemplateField } from '../../../../shared/report-values';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { errorMessage } from '../../../lib/error-message';
 import { formatDate } from '../../../lib/figures';
 import { useTRPC } from '../../../lib/trpc';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { inputsFromValues } from '../report-values-form';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
+import { SubmissionForm } from './submission-form';
 import '../reports.css';
 
 /**
- * A period the agency has not started: the officer creates the (empty) draft, which opens the form.
- * The template's fields come with the submission, so the form itself lives on the submission's page.
+ * A period the agency has not started: the form of the template version collecting that period opens
+ * at once. The first save creates the draft (later saves and the autosave update it); submitting
+ * leads to the report's own page.
  */
 export function NewSubmissionPage() {
   const { t, i18n } = useTranslation();
@@ -23,47 +26,41 @@ export function NewSubmissionPage() {
   const params = useParams();
   const templateId = Number(params.templateId);
   const periodKey = params.periodKey ?? '';
-  const mine = useQuery(trpc.submissions.mine.queryOptions());
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const [failure, setFailure] = useState<string | null>(null);
-  const create = useMutation(trpc.submissions.saveDraft.mutationOptions());
-  const row = mine.data?.find((r) => r.templateId === templateId && r.periodKey === periodKey);
-  const name = row ? (i18n.language === 'en' ? row.templateNameEn : row.templateNameVi) : '';
-  usePageTitle(row ? t('reports.newTitle', { template: name, period: periodKey }) : t('reports.myTitle'));
+  const valid = Number.isInteger(templateId) && templateId > 0 && /^\d{4}-/.test(periodKey);
+  const form = useQuery({
+    ...trpc.submissions.newForm.queryOptions({ templateId, periodKey }),
+    enabled: valid,
+    // Once the form is open the page keeps it: refetching would swap it for "already started".
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+  const saveDraft = useMutation(trpc.submissions.saveDraft.mutationOptions());
+  const submit = useMutation(trpc.submissions.submit.mutationOptions());
+  /** The draft this page created, once the first save went through. */
+  const created = useRef<number | null>(null);
+  const data = form.data;
+  const name = data ? (i18n.language === 'en' ? data.template.nameEn : data.template.nameVi) : '';
+  usePageTitle(data ? t('reports.newTitle', { template: name, period: periodKey }) : t('reports.myTitle'));
 
-  if (mine.isPending) return <Spinner />;
-  if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
-  if (!row) {
+  if (!valid) return <p role="alert">{t('reports.newUnknown')}</p>;
+  if (form.isPending) return <Spinner />;
+  if (form.isError || !data) {
     return (
       <section className="page reports">
-        <p role="alert">{t('reports.newUnknown')}</p>
+        <ErrorState error={form.error} onRetry={() => void form.refetch()} />
         <Link to="/reports">{t('reports.back')}</Link>
       </section>
     );
   }
-  if (row.submissionId) {
-    return (
-      <section className="page reports">
-        <Link to={`/reports/submissions/${row.submissionId}`}>
-          {t('reports.openReport', { template: name, period: periodKey })}
-        </Link>
-      </section>
-    );
+  if (data.submissionId && created.current === null) {
+    return <Navigate to={`/reports/submissions/${data.submissionId}`} replace />;
   }
-
-  const start = () => {
-    setFailure(null);
-    create.mutate(
-      { templateId, periodKey, values: {} },
-      {
-        onSuccess: (result) => {
-          void queryClient.invalidateQueries(trpc.submissions.mine.pathFilter());
-          void navigate(`/reports/submissions/${result.id}`, { replace: true });
-        },
-        onError: (error) => setFailure(errorMessage(error, t)),
-      },
-    );
-  };
+  const fields = data.fields as TemplateField[];
+  const refreshLists = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.submissions.mine.pathFilter()),
+      queryClient.invalidateQueries(trpc.submissions.compliance.pathFilter()),
+    ]);
 
   return (
     <section className="page reports">
@@ -72,35 +69,61 @@ export function NewSubmissionPage() {
       </p>
       <h1>{t('reports.newTitle', { template: name, period: periodKey })}</h1>
       <dl className="report-facts">
+        <dt>{t('reports.template')}</dt>
+        <dd>
+          <span className="tag">{data.template.code}</span> {name}
+        </dd>
         <dt>{t('reports.period')}</dt>
         <dd>
-          <PeriodText periodKey={row.periodKey} start={row.periodStart} end={row.periodEnd} />
+          <PeriodText periodKey={data.period.key} start={data.period.start} end={data.period.end} />
         </dd>
         <dt>{t('reports.deadline')}</dt>
         <dd>
-          {formatDate(row.deadline)} <DueBadges overdue={row.overdue} dueSoon={row.dueSoon} />
+          {formatDate(data.deadline)} <DueBadges overdue={data.overdue} dueSoon={data.dueSoon} />
         </dd>
         <dt>{t('reports.state')}</dt>
         <dd>
-          <StateLabel state="missing" />
+          <StateLabel state={created.current ? 'draft' : 'missing'} />
         </dd>
       </dl>
-      {me.data?.role === 'officer' ? (
+      {data.canEdit ? (
         <>
-          <p>{t('reports.newIntro')}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={create.isPending}
-            onClick={start}
-          >
-            {create.isPending ? t('reports.starting') : t('reports.start')}
-          </button>
-          {failure && (
-            <p className="form__alert" role="alert">
-              {failure}
-            </p>
-          )}
+          <p className="hint">
+            {t('reports.newFormIntro')} {t('reports.newTemplateVersion', { version: data.template.version })}
+          </p>
+          <SubmissionForm
+            fields={fields}
+            initialInputs={inputsFromValues(fields, null)}
+            version={0}
+            save={async ({ values, version }) => {
+              const result = await saveDraft.mutateAsync({
+                templateId: data.template.id,
+                periodKey: data.period.key,
+                values,
+                ...(created.current === null ? {} : { version }),
+              });
+              created.current = result.id;
+              void refreshLists();
+              return result;
+            }}
+            submit={async ({ version }) => {
+              if (created.current === null) throw new Error('not saved');
+              const result = await submit.mutateAsync({ id: created.current, version });
+              await refreshLists();
+              return result;
+            }}
+            onSubmitted={() => {
+              if (created.current)
+                void navigate(`/reports/submissions/${created.current}`, { replace: true });
+            }}
+            reload={async () => {
+              if (created.current === null) return null;
+              const fresh = await queryClient.fetchQuery(
+                trpc.submissions.get.queryOptions({ id: created.current }),
+              );
+              return fresh.submission.version;
+            }}
+          />
         </>
       ) : (
         <p>{t('reports.newNotOfficer')}</p>

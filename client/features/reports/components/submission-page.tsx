@@ -11,8 +11,12 @@ import { inputsFromValues, labelOf } from '../report-values-form';
 import { DecisionForm } from './decision-form';
 import { ScrollRegion } from './scroll-region';
 import { StateLabel } from './state-badges';
+import { SubmissionAuditTrail } from './submission-audit-trail';
 import { SubmissionForm } from './submission-form';
 import '../reports.css';
+
+/** Who reads the full audit entries (before/after) and the chain check; the server enforces the same. */
+const OVERSIGHT_ROLES: ReadonlySet<string> = new Set(['office', 'inspector', 'admin']);
 
 function formatValue(value: unknown, language: string): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -34,6 +38,8 @@ export function SubmissionPage() {
   const approve = useMutation(trpc.submissions.approve.mutationOptions());
   const review = useMutation(trpc.submissions.review.mutationOptions());
   const reopen = useMutation(trpc.submissions.reopen.mutationOptions());
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const oversight = me.data ? OVERSIGHT_ROLES.has(me.data.role) : false;
   const data = query.data;
   const language = i18n.language;
   const templateName = data ? (language === 'en' ? data.template.nameEn : data.template.nameVi) : '';
@@ -48,6 +54,9 @@ export function SubmissionPage() {
       queryClient.invalidateQueries(trpc.submissions.get.queryFilter({ id })),
       queryClient.invalidateQueries(trpc.submissions.mine.pathFilter()),
       queryClient.invalidateQueries(trpc.submissions.compliance.pathFilter()),
+      queryClient.invalidateQueries(
+        trpc.audit.forEntity.queryFilter({ entityType: 'submission', entityId: id }),
+      ),
     ]);
 
   if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
@@ -206,36 +215,40 @@ export function SubmissionPage() {
         })}
       </section>
 
-      <section aria-labelledby="report-audit-title">
-        <h2 id="report-audit-title">{t('reports.audit.title')}</h2>
-        {audit.length === 0 ? (
-          <p className="empty">{t('reports.audit.empty')}</p>
-        ) : (
-          <ScrollRegion label={t('reports.audit.caption')}>
-            <table className="data-table">
-              <caption>{t('reports.audit.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.audit.at')}</th>
-                  <th scope="col">{t('reports.audit.user')}</th>
-                  <th scope="col">{t('reports.audit.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="nowrap">{formatVietnamDateTime(entry.at)}</td>
-                    <td>
-                      {entry.username} ({t(`roles.${entry.role as 'officer'}`)})
-                    </td>
-                    <td>{t(`reports.audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+      {oversight ? (
+        <SubmissionAuditTrail submissionId={submission.id} />
+      ) : (
+        <section aria-labelledby="report-audit-title">
+          <h2 id="report-audit-title">{t('reports.audit.title')}</h2>
+          {audit.length === 0 ? (
+            <p className="empty">{t('reports.audit.empty')}</p>
+          ) : (
+            <ScrollRegion label={t('reports.audit.caption')}>
+              <table className="data-table">
+                <caption>{t('reports.audit.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.audit.at')}</th>
+                    <th scope="col">{t('reports.audit.user')}</th>
+                    <th scope="col">{t('reports.audit.action')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-      </section>
+                </thead>
+                <tbody>
+                  {audit.map((entry) => (
+                    <tr key={entry.id}>
+                      <td className="nowrap">{formatVietnamDateTime(entry.at)}</td>
+                      <td>
+                        {entry.username} ({t(`roles.${entry.role as 'officer'}`)})
+                      </td>
+                      <td>{t(`reports.audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </section>
+      )}
     </section>
   );
 }

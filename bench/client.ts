@@ -1,0 +1,274 @@
+/**
+ * Client figures (issue 7): the JavaScript each page loads (gzip), from the built client's Vite manifest
+ * (the first page: dist/client/index.html's entry and its static imports; each route: that plus its lazy
+ * chunk and the chunk's static imports), and Lighthouse performance and accessibility on the dashboard,
+ * signed in as `vpcp`, on the system Chromium.
+ *
+ *   npx vite build && node --import tsx bench/client.ts [--port=4374] [--skip-lighthouse]
+ * Alone it starts its own server (embedded PGlite with the demo seed) serving dist/client.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Figure, figure } from './figures';
+import { argValue, DEMO_PASSWORD, login, ROOT, startOwnServer } from './own-server';
+
+const DIST = path.join(ROOT, 'dist/client');
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** Pages measured: the route's name, its URL, and the lazy module it loads (null: the entry alone). */
+const ROUTES: { name: string; url: string; module: string | null }[] = [
+  { name: 'login page', url: '/login', module: null },
+  { name: 'overview (home, after login)', url: '/', module: null },
+  { name: 'dashboard', url: '/dashboard', module: 'features/dashboard/components/dashboard-page.tsx' },
+  { name: 'task list', url: '/tasks', module: 'features/task-list/components/task-list-page.tsx' },
+  { name: 'task detail', url: '/tasks/1', module: 'features/tasks/components/task-detail-page.tsx' },
+  { name: 'inbox', url: '/inbox', module: 'features/tasks/components/inbox-page.tsx' },
+  { name: 'KPI overview', url: '/kpis', module: 'features/kpis/components/kpi-overview-page.tsx' },
+  { name: 'KPI detail (charts)', url: '/kpis/x', module: 'features/kpis/components/kpi-detail-page.tsx' },
+  {
+    name: 'monthly report',
+    url: '/reports/monthly',
+    module: 'features/monthly-report/components/monthly-report-page.tsx',
+  },
+  {
+    name: 'compliance',
+    url: '/reports/compliance',
+    module: 'features/reports/components/compliance-page.tsx',
+  },
+  { name: 'documents', url: '/documents', module: 'features/documents/components/documents-page.tsx' },
+  { name: 'users (admin)', url: '/admin/users', module: 'app/routes/users-route.tsx' },
+  { name: 'agencies', url: '/agencies', module: 'features/agencies/components/agency-directory.tsx' },
+];
+
+const gzipKb = (file: string) => gzipSync(readFileSync(path.join(DIST, file))).length / 1024;
+
+/** A chunk and everything it imports statically (what the browser fetches before it runs). */
+function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into;
+  into.add(key);
+  for (const imported of manifest[key]?.imports ?? []) staticClosure(manifest, imported, into);
+  return into;
+}
+
+export interface BundleReport {
+  entryFiles: string[];
+  routes: {
+    name: string;
+    url: string;
+    module: string | null;
+    files: string[];
+    gzipKb: number;
+    lazyGzipKb: number;
+  }[];
+}
+
+/** JavaScript per route from the built client (throws when dist/client has no manifest). */
+export function measureBundle(): BundleReport {
+  const manifestFile = path.join(DIST, '.vite/manifest.json');
+  if (!existsSync(manifestFile))
+    throw new Error('dist/client/.vite/manifest.json missing: run `npx vite build`');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
+  if (!entryKey) throw new Error('the manifest has no entry');
+  const initial = staticClosure(manifest, entryKey);
+  // index.html must preload exactly what the entry imports statically, nothing lazy.
+  for (const key of initial) {
+    const file = manifest[key]?.file ?? '';
+    if (!html.includes(file))
+      throw new Error(`${file} is a static import of the entry but not in index.html`);
+  }
+  const filesOf = (keys: Set<string>) =>
+    [...keys].map((k) => manifest[k]?.file ?? '').filter((f) => f.endsWith('.js'));
+  const entryFiles = filesOf(initial);
+  const entryKb = entryFiles.reduce((sum, f) => sum + gzipKb(f), 0);
+  const routes = ROUTES.map((route) => {
+    if (!route.module) return { ...route, files: entryFiles, gzipKb: entryKb, lazyGzipKb: 0 };
+    if (!manifest[route.module]) throw new Error(`${route.module} is not a chunk of its own`);
+    const lazy = filesOf(staticClosure(manifest, route.module)).filter((f) => !entryFiles.includes(f));
+    const lazyKb = lazy.reduce((sum, f) => sum + gzipKb(f), 0);
+    return { ...route, files: [...entryFiles, ...lazy], gzipKb: entryKb + lazyKb, lazyGzipKb: lazyKb };
+  });
+  return { entryFiles, routes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse on the dashboard
+
+function findChromium(): string {
+  for (const candidate of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  throw new Error('no Chromium found (set CHROME_PATH)');
+}
+
+export interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  metrics: Record<string, number>;
+  failedAudits: { id: string; title: string; score: number | null; items: string[] }[];
+  /** Where main-thread time went, for finding what to fix. */
+  diagnostics: Record<string, unknown>;
+}
+
+/** Lighthouse (desktop preset, as a government office works) on one page, signed in as the given cookie. */
+export async function runLighthouse(url: string, cookie: string): Promise<LighthouseScores> {
+  const { launch } = await import('chrome-launcher');
+  const { default: lighthouse } = await import('lighthouse');
+  const chrome = await launch({
+    chromePath: findChromium(),
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', extraHeaders: { cookie } },
+      {
+        extends: 'lighthouse:default',
+        settings: {
+          onlyCategories: ['performance', 'accessibility'],
+          formFactor: 'desktop',
+          screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+          throttling: {
+            rttMs: 40,
+            throughputKbps: 10240,
+            cpuSlowdownMultiplier: 1,
+            requestLatencyMs: 0,
+            downloadThroughputKbps: 0,
+            uploadThroughputKbps: 0,
+          },
+        },
+      },
+    );
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error('Lighthouse returned no result');
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const failedAudits = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+      .filter((a) =>
+        Object.values(lhr.categories).some((c) => c.auditRefs.some((r) => r.id === a.id && r.weight > 0)),
+      )
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        score: a.score,
+        items: (
+          (a.details as { items?: { node?: { snippet?: string }; url?: string }[] } | undefined)?.items ?? []
+        )
+          .slice(0, 5)
+          .map((i) => i.node?.snippet ?? i.url ?? ''),
+      }));
+    const diagnostics: Record<string, unknown> = {};
+    for (const id of [
+      'bootup-time',
+      'mainthread-work-breakdown',
+      'long-tasks',
+      'uses-text-compression',
+      'render-blocking-resources',
+      'network-requests',
+    ]) {
+      const audit = lhr.audits[id];
+      const items = (audit?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+      diagnostics[id] = { displayValue: audit?.displayValue, items: items.slice(0, 12) };
+    }
+    const metric = (id: string) => Number(lhr.audits[id]?.numericValue ?? Number.NaN);
+    return {
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+      metrics: {
+        fcp: metric('first-contentful-paint'),
+        lcp: metric('largest-contentful-paint'),
+        tbt: metric('total-blocking-time'),
+        cls: metric('cumulative-layout-shift'),
+      },
+      failedAudits,
+      diagnostics,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** The last Lighthouse run's details (failed audits), for `--audits`. */
+export let lastLighthouse: LighthouseScores | null = null;
+
+export async function runClientBench(opts: { baseUrl: string; skipLighthouse?: boolean }): Promise<Figure[]> {
+  const bundle = measureBundle();
+  const figures: Figure[] = [];
+  const first = bundle.routes.find((r) => r.name === 'login page');
+  figures.push(
+    figure('client: first page JavaScript (gzip)', 'KB', first?.gzipKb ?? Number.NaN, 200, {
+      note: `index.html entry + static imports: ${bundle.entryFiles.map((f) => path.basename(f)).join(', ')}`,
+    }),
+  );
+  for (const route of bundle.routes.filter((r) => r.module)) {
+    figures.push(
+      figure(`client: JavaScript for ${route.name} (gzip)`, 'KB', route.gzipKb, null, {
+        note: `${route.url}: first page + ${route.lazyGzipKb.toFixed(1)} KB of its own`,
+      }),
+    );
+  }
+  if (opts.skipLighthouse) return figures;
+  const cookie = await login(opts.baseUrl, 'vpcp', DEMO_PASSWORD);
+  // A loaded machine sometimes loses the trace (NO_NAVSTART): one more try before giving up.
+  const scores = await runLighthouse(`${opts.baseUrl}/dashboard`, cookie).catch(() =>
+    runLighthouse(`${opts.baseUrl}/dashboard`, cookie),
+  );
+  lastLighthouse = scores;
+  const note = `desktop preset, /dashboard as vpcp; FCP ${Math.round(scores.metrics.fcp ?? 0)} ms, LCP ${Math.round(scores.metrics.lcp ?? 0)} ms, TBT ${Math.round(scores.metrics.tbt ?? 0)} ms, CLS ${(scores.metrics.cls ?? 0).toFixed(3)}`;
+  const misses = scores.failedAudits.map((a) => a.id).join(', ');
+  figures.push(
+    figure('client: Lighthouse performance (dashboard)', 'score', scores.performance, 95, {
+      higherIsBetter: true,
+      note: misses ? `${note}; below 1: ${misses}` : note,
+    }),
+    figure('client: Lighthouse accessibility (dashboard)', 'score', scores.accessibility, 100, {
+      higherIsBetter: true,
+      note,
+    }),
+  );
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const skipLighthouse = process.argv.includes('--skip-lighthouse');
+  const port = Number(argValue('port') ?? 4374);
+  const server = skipLighthouse ? null : await startOwnServer(port);
+  try {
+    const report = measureBundle();
+    console.log('JavaScript per route (gzip KB):');
+    console.table(
+      report.routes.map((r) => ({
+        route: r.name,
+        url: r.url,
+        total: +r.gzipKb.toFixed(1),
+        own: +r.lazyGzipKb.toFixed(1),
+      })),
+    );
+    const figures = await runClientBench({ baseUrl: server?.base ?? '', skipLighthouse });
+    console.table(
+      figures.map(({ name, unit, value, budget, pass }) => ({ name, unit, value, budget, pass })),
+    );
+    if (process.argv.includes('--audits')) console.log(JSON.stringify(lastLighthouse, null, 2));
+  } finally {
+    await server?.stop();
+  }
+}

@@ -1,0 +1,645 @@
+/**
+ * `npm run bench -- --scale=small|national` (issue 7): server figures over HTTP against a real
+ * PostgreSQL loaded with the generated dataset, each read next to the same SQL run directly through
+ * postgres.js; write latency and throughput; the server's memory; the embedded PGlite default at demo
+ * size; then the client and real-time figures from bench/client.ts and bench/live.ts when present.
+ * Prints one table and writes bench/results/latest.json.
+ *
+ * Flags: --scale=small|national (default small), --regenerate (reload even if the database already
+ * holds this dataset), --requests=N (measured requests per read), --skip-pglite, --skip-client,
+ * --skip-live, --port=N. DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/dgm_bench
+ * (BENCH_DATABASE_URL wins over DATABASE_URL); only a database whose name contains "bench" is dropped.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { Pool } from 'undici';
+import type { Db } from '../server/db/client';
+import * as schema from '../server/db/schema';
+import type { Actor } from '../server/modules/auth/actor';
+import { getKpiDetail, getKpiOverview } from '../server/modules/kpis/service';
+import { getCompliance } from '../server/modules/submissions/queries';
+import { findTasks, getDashboard, getTaskDetail } from '../server/modules/tasks/queries';
+import { statusClock } from '../server/modules/tasks/status-sql';
+import { vietnamDate } from '../shared/time';
+import { type Figure, figure, percentile } from './figures';
+import {
+  argValue,
+  DEFAULT_BENCH_URL,
+  generate,
+  markerFor,
+  readMarker,
+  SCALES,
+  type ScaleName,
+} from './generate';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const scale = (argValue('scale') ?? 'small') as ScaleName;
+if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_BENCH_URL;
+const REQUESTS = Number(argValue('requests') ?? 100);
+const WARMUP = 20;
+const PORT = Number(argValue('port') ?? 4790);
+const PASSWORD = 'Demo@2026';
+
+const log = (line: string) => console.log(line);
+const ms = (start: number) => performance.now() - start;
+
+// ---------------------------------------------------------------------------------------------
+// The server under test and an HTTP client for it
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  pool: Pool;
+  stop(): Promise<void>;
+}
+
+async function startServer(env: Record<string, string>, port: number): Promise<Server> {
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT_PER_MINUTE: '100000000',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  for (let i = 0; i < 2400 && !exited; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).status === 200) {
+        const pool = new Pool(base, { connections: 128, pipelining: 1 });
+        return {
+          child,
+          base,
+          pool,
+          stop: async () => {
+            await pool.close();
+            if (!exited) {
+              child.kill('SIGTERM');
+              await new Promise((r) => child.once('exit', r));
+            }
+          },
+        };
+      }
+    } catch {
+      // still starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server on port ${port} did not start`);
+}
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function login(server: Server, username: string): Promise<string> {
+  const res = await server.pool.request({
+    path: '/trpc/auth.login',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.base },
+    body: JSON.stringify({ json: { username, password: PASSWORD } }),
+  });
+  await res.body.text();
+  const cookie = [res.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0];
+  if (res.statusCode !== 200 || !cookie) throw new Error(`login ${username} failed (${res.statusCode})`);
+  return cookie;
+}
+
+async function query(server: Server, cookie: string, procedure: string, input?: unknown): Promise<unknown> {
+  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await server.pool.request({
+    path: `/trpc/${procedure}${qs}`,
+    method: 'GET',
+    headers: { cookie },
+  });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`${procedure} → ${res.statusCode}: ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+async function mutate(server: Server, cookie: string, procedure: string, input: unknown): Promise<unknown> {
+  const res = await server.pool.request({
+    path: `/trpc/${procedure}`,
+    method: 'POST',
+    headers: { cookie, origin: server.base, 'content-type': 'application/json' },
+    body: JSON.stringify({ json: input }),
+  });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`${procedure} → ${res.statusCode}: ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same SQL, directly: each read's query function is run once on a drizzle instance that records
+// its statements; they are then replayed through postgres.js (all at once, the database's floor).
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+function captureDb(pg: postgres.Sql) {
+  const captured: Statement[] = [];
+  const db = drizzle(pg, {
+    schema,
+    logger: { logQuery: (q, params) => captured.push({ sql: q, params: [...params] }) },
+  }) as unknown as Db;
+  return {
+    async capture(run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
+      captured.length = 0;
+      await run(db);
+      return [...captured];
+    },
+  };
+}
+
+function replay(pg: postgres.Sql, statements: Statement[]) {
+  return Promise.all(
+    // biome-ignore lint/suspicious/noExplicitAny: parameters exactly as drizzle hands them to postgres.js
+    statements.map((s) => pg.unsafe(s.sql, s.params as any[], { prepare: true })),
+  );
+}
+
+interface Read {
+  name: string;
+  budget: number;
+  as: 'office' | 'officer';
+  procedure: string;
+  input?: unknown;
+  direct: (db: Db) => Promise<unknown>;
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function ensureDataset(): Promise<void> {
+  const wanted = markerFor({ scale });
+  const found = await readMarker(databaseUrl).catch(() => null);
+  const same =
+    found &&
+    found.scale === wanted.scale &&
+    found.tasks === wanted.tasks &&
+    found.progress === wanted.progress &&
+    found.seed === wanted.seed &&
+    found.migrations === wanted.migrations;
+  if (same && !flag('regenerate')) {
+    log(`Dataset ${JSON.stringify(found)} already loaded (--regenerate to reload).`);
+    return;
+  }
+  log(`Generating the ${scale} dataset into ${new URL(databaseUrl).pathname.slice(1)}…`);
+  const result = await generate({ databaseUrl, scale, log });
+  log(`Loaded ${JSON.stringify(result.counts)} in ${result.seconds.toFixed(0)} s.`);
+}
+
+async function serverFigures(): Promise<{
+  figures: Figure[];
+  postgresVersion: string;
+  counts: Record<string, number>;
+}> {
+  const figures: Figure[] = [];
+  const pg = postgres(databaseUrl, { max: 10, onnotice: () => {} });
+  const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'false' }, PORT);
+  const pid = server.child.pid ?? 0;
+  try {
+    const [{ version }] = (await pg`select current_setting('server_version') as version`) as unknown as [
+      { version: string },
+    ];
+    const [counts] = await pg<{ tasks: number; progress: number; audit: number; agencies: number }[]>`
+      select (select count(*) from tasks)::int as tasks, (select count(*) from progress_updates)::int as progress,
+        (select count(*) from audit_log)::int as audit, (select count(*) from agencies)::int as agencies`;
+    log(`Server on ${server.base} (pid ${pid}), PostgreSQL ${version}, ${JSON.stringify(counts)}`);
+    const office = await login(server, 'vpcp');
+    const officer = await login(server, 'btc.chuyenvien');
+    const users = await pg<Actor[]>`
+      select u.id, u.username, u.role, u.agency_id as "agencyId" from users u where username in ('vpcp', 'btc.chuyenvien')`;
+    const officerActor = users.find((u) => u.username === 'btc.chuyenvien') as Actor;
+    // A task of the officer's agency with a long history (the detail page's heaviest case).
+    const [task] = await pg<{ id: number }[]>`
+      select t.id from tasks t where t.lead_agency_id = ${officerActor.agencyId} and t.completed_on is null
+      order by (select count(*) from progress_updates p where p.task_id = t.id) desc, t.id limit 1`;
+    const [monthly] = await pg<{ id: number }[]>`
+      select id from report_templates where code = 'BC-NV-THANG' order by version desc limit 1`;
+    const [kpi] = await pg<{ code: string }[]>`select code from kpis order by sort_order limit 1`;
+    if (!task || !monthly || !kpi) throw new Error('dataset incomplete');
+    const total = counts?.tasks ?? 0;
+    const deepPage = Math.max(1, Math.floor((total / 25) * 0.8));
+    const clock = () => statusClock(new Date());
+    const list = (input: Parameters<typeof findTasks>[1]) => (db: Db) => findTasks(db, input, clock());
+    const listInput = (i: object) =>
+      ({ sort: 'deadline', direction: 'asc', page: 1, pageSize: 25, agencyRole: 'lead', ...i }) as const;
+
+    const reads: Read[] = [
+      {
+        name: 'tasks.dashboard (Office dashboard)',
+        budget: 50,
+        as: 'office',
+        procedure: 'tasks.dashboard',
+        direct: (db) => getDashboard(db, clock()),
+      },
+      ...(
+        [
+          [
+            'filtered + sorted',
+            {
+              status: ['in_progress', 'overdue'],
+              agencyLevel: 'provincial',
+              sort: 'lastUpdate',
+              direction: 'desc',
+            },
+          ],
+          ['searched without diacritics', { q: 'co so du lieu dat dai' }],
+          [`deep page ${deepPage}`, { sort: 'createdAt', direction: 'desc', page: deepPage }],
+        ] as const
+      ).map(([label, input]) => {
+        const full = listInput(input);
+        return {
+          name: `tasks.list (${label})`,
+          budget: 30,
+          as: 'office' as const,
+          procedure: 'tasks.list',
+          input: full,
+          direct: list(full),
+        };
+      }),
+      {
+        name: 'tasks.get (task detail)',
+        budget: 15,
+        as: 'officer',
+        procedure: 'tasks.get',
+        input: { id: task.id },
+        direct: (db) => getTaskDetail(db, officerActor, task.id, clock()),
+      },
+      {
+        name: 'tasks.inbox (agency inbox)',
+        budget: 30,
+        as: 'officer',
+        procedure: 'tasks.inbox',
+        input: listInput({}),
+        direct: list({ ...listInput({}), agencyId: officerActor.agencyId, agencyRole: 'any' }),
+      },
+      {
+        name: 'submissions.compliance (heatmap)',
+        budget: 30,
+        as: 'office',
+        procedure: 'submissions.compliance',
+        input: { templateId: monthly.id },
+        direct: (db) => getCompliance(db, { templateId: monthly.id }),
+      },
+      {
+        name: 'kpis.overview',
+        budget: 30,
+        as: 'office',
+        procedure: 'kpis.overview',
+        input: {},
+        direct: (db) => getKpiOverview(db, {}),
+      },
+      {
+        name: `kpis.detail (${kpi.code})`,
+        budget: 30,
+        as: 'office',
+        procedure: 'kpis.detail',
+        input: { code: kpi.code },
+        direct: (db) => getKpiDetail(db, kpi.code),
+      },
+    ];
+
+    const capture = captureDb(pg);
+    for (const read of reads) {
+      const cookie = read.as === 'office' ? office : officer;
+      const statements = await capture.capture(read.direct);
+      for (let i = 0; i < WARMUP; i++) {
+        await query(server, cookie, read.procedure, read.input);
+        await replay(pg, statements);
+      }
+      const api: number[] = [];
+      const direct: number[] = [];
+      // Interleaved, so both see the same machine at the same moment.
+      for (let i = 0; i < REQUESTS; i++) {
+        let t = performance.now();
+        await query(server, cookie, read.procedure, read.input);
+        api.push(ms(t));
+        t = performance.now();
+        await replay(pg, statements);
+        direct.push(ms(t));
+      }
+      const a = stats(api);
+      const d = stats(direct);
+      figures.push(
+        figure(`${read.name} p95`, 'ms', a.p95, read.budget, {
+          note: `${REQUESTS} sequential requests after ${WARMUP} warm-up; p50 ${a.p50.toFixed(1)}, p99 ${a.p99.toFixed(1)}; direct SQL (${statements.length} statements) p50 ${d.p50.toFixed(1)}, p95 ${d.p95.toFixed(1)}`,
+        }),
+        figure(`${read.name} API ÷ direct SQL (p50)`, 'ratio', a.p50 / d.p50, 1.5, {
+          note: `API p50 ${a.p50.toFixed(2)} ms over postgres.js p50 ${d.p50.toFixed(2)} ms`,
+        }),
+      );
+      log(
+        `  ${read.name}: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
+      );
+    }
+    figures.push(figure('Server memory after reads (RSS)', 'MB', rssMb(pid), null, { note: 'informative' }));
+
+    // Writes: a progress update's latency, then throughput under concurrency.
+    const progressInput = (i: number, tag: string) => ({
+      taskId: task.id,
+      percent: 50 + (i % 40),
+      narrative: `Bench ${tag} ${i}: cập nhật tiến độ`,
+      evidenceUrl: null,
+      evidenceFileId: null,
+      idempotencyKey: `bench-${tag}-${Date.now()}-${i}`,
+    });
+    for (let i = 0; i < WARMUP; i++)
+      await mutate(server, officer, 'tasks.postProgress', progressInput(i, 'warm'));
+    const writes: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const t = performance.now();
+      await mutate(server, officer, 'tasks.postProgress', progressInput(i, 'lat'));
+      writes.push(ms(t));
+    }
+    const w = stats(writes);
+    figures.push(
+      figure('tasks.postProgress (progress write) p95', 'ms', w.p95, 20, {
+        note: `${REQUESTS} sequential writes; p50 ${w.p50.toFixed(1)}, p99 ${w.p99.toFixed(1)}`,
+      }),
+    );
+    log(`  progress write: p50 ${w.p50.toFixed(1)} p95 ${w.p95.toFixed(1)} ms`);
+
+    // Throughput: 32 agency officers at once, each on a task of its own agency (one row lock each).
+    const CONCURRENCY = 32;
+    const writers = await pg<{ username: string; taskId: number }[]>`
+      select distinct on (u.agency_id) u.username, t.id as "taskId"
+      from users u
+      join agencies a on a.id = u.agency_id and a.level in ('central', 'provincial')
+      join tasks t on t.lead_agency_id = u.agency_id and t.completed_on is null and not t.withdrawn
+      where u.role = 'officer' and u.active
+      order by u.agency_id, u.id, t.id limit ${CONCURRENCY}`;
+    const writerCookies = await Promise.all(writers.map((wr) => login(server, wr.username)));
+    const SECONDS = scale === 'national' ? 20 : 10;
+    let done = 0;
+    let errors = 0;
+    let firstError = '';
+    const until = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, worker) => {
+        let i = 0;
+        while (performance.now() < until) {
+          try {
+            const wr = writers[worker % writers.length];
+            await mutate(server, writerCookies[worker % writers.length] ?? officer, 'tasks.postProgress', {
+              ...progressInput(i++, `tp${worker}`),
+              taskId: wr?.taskId ?? task.id,
+            });
+            done++;
+          } catch (error) {
+            errors++;
+            firstError ||= String(error);
+          }
+        }
+      }),
+    );
+    const rate = done / (ms(started) / 1000);
+    const throughput = figure('Progress writes per second sustained', 'writes/s', rate, 500, {
+      higherIsBetter: true,
+      note: `${CONCURRENCY} concurrent writers (${writers.length} agencies, a task each) for ${SECONDS} s: ${done} written, ${errors} errors${firstError ? ` (${firstError.slice(0, 120)})` : ''}`,
+    });
+    if (errors > 0) throughput.pass = false;
+    figures.push(throughput, figure('Progress write errors under concurrency', 'errors', errors, 0));
+    log(`  throughput: ${rate.toFixed(0)} writes/s, ${errors} errors`);
+
+    // A submission: the agency officer saving the report of an open period, again and again.
+    const mine = (await query(server, officer, 'submissions.mine')) as {
+      templateId: number;
+      periodKey: string;
+      state: string;
+      version: number | null;
+    }[];
+    const open = mine.find((s) => s.state === 'missing' || s.state === 'draft' || s.state === 'returned');
+    if (open) {
+      let version: number | undefined = open.version ?? undefined;
+      const saves: number[] = [];
+      for (let i = 0; i < WARMUP + REQUESTS; i++) {
+        const t = performance.now();
+        const res = (await mutate(server, officer, 'submissions.saveDraft', {
+          templateId: open.templateId,
+          periodKey: open.periodKey,
+          values: {},
+          ...(version === undefined ? {} : { version }),
+        })) as { version: number };
+        if (i >= WARMUP) saves.push(ms(t));
+        version = res.version;
+      }
+      const s = stats(saves);
+      figures.push(
+        figure('submissions.saveDraft (a submission) p95', 'ms', s.p95, null, {
+          note: `${REQUESTS} sequential saves of ${open.periodKey}; p50 ${s.p50.toFixed(1)}; no budget in the issue`,
+        }),
+      );
+      log(`  submission save: p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} ms`);
+    } else {
+      log('  no open submission period for btc.chuyenvien: submission write not measured');
+    }
+    figures.push(
+      figure('Server memory after writes (RSS)', 'MB', rssMb(pid), null, { note: 'informative' }),
+      figure('Server peak memory (VmHWM)', 'MB', rssMb(pid, 'VmHWM'), null, { note: 'informative' }),
+    );
+    return { figures, postgresVersion: version, counts: counts ?? {} };
+  } finally {
+    await server.stop();
+    await pg.end({ timeout: 5 });
+  }
+}
+
+/** The embedded default at demo size: every page's data (the calls a page makes, at once) ≤ 200 ms. */
+async function pgliteFigures(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dgm-bench-pglite-'));
+  const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' }, PORT + 1);
+  const figures: Figure[] = [];
+  try {
+    const office = await login(server, 'vpcp');
+    const officer = await login(server, 'btc.chuyenvien');
+    const inbox = (await query(server, officer, 'tasks.inbox', { pageSize: 1 })) as {
+      items: { id: number }[];
+    };
+    const templates = (await query(server, office, 'submissions.templates')) as {
+      id: number;
+      code: string;
+    }[];
+    const monthly = templates.find((t) => t.code === 'BC-NV-THANG') ?? templates[0];
+    const taskId = inbox.items[0]?.id;
+    const pages: [string, string, [string, unknown?][]][] = [
+      [
+        'Office dashboard',
+        office,
+        [['tasks.dashboard'], ['submissions.overdueCount'], ['kpis.offTrackCount']],
+      ],
+      [
+        'Task list',
+        office,
+        [
+          ['tasks.list', { status: ['overdue'], sort: 'deadline' }],
+          ['agencies.list', {}],
+        ],
+      ],
+      ['Task list search', office, [['tasks.list', { q: 'co so du lieu' }]]],
+      ['Task detail', officer, taskId ? [['tasks.get', { id: taskId }]] : []],
+      ['Agency inbox', officer, [['tasks.inbox', {}]]],
+      ['Reports (mine)', officer, [['submissions.mine']]],
+      ['Compliance heatmap', office, monthly ? [['submissions.compliance', { templateId: monthly.id }]] : []],
+      ['KPI overview', office, [['kpis.overview', {}]]],
+      ['KPI detail', office, [['kpis.detail', { code: 'DV-01' }]]],
+    ];
+    const N = 40;
+    const slowest: { page: string; p95: number }[] = [];
+    for (const [page, cookie, calls] of pages) {
+      if (!calls.length) continue;
+      const samples: number[] = [];
+      for (let i = 0; i < 5 + N; i++) {
+        const t = performance.now();
+        await Promise.all(calls.map(([p, input]) => query(server, cookie, p, input)));
+        if (i >= 5) samples.push(ms(t));
+      }
+      const s = stats(samples);
+      slowest.push({ page, p95: s.p95 });
+      figures.push(
+        figure(`PGlite demo · ${page} data p95`, 'ms', s.p95, 200, {
+          note: `${calls.map((c) => c[0]).join(' + ')}; ${N} loads; p50 ${s.p50.toFixed(1)}`,
+        }),
+      );
+      log(`  PGlite ${page}: p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} ms`);
+    }
+    figures.push(
+      figure('PGlite demo server memory (RSS)', 'MB', rssMb(server.child.pid ?? 0), null, {
+        note: 'informative',
+      }),
+    );
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** bench/client.ts and bench/live.ts are another engineer's: called when present. */
+async function optional(file: string, exportName: string, opts: unknown): Promise<Figure[]> {
+  const full = path.join(ROOT, 'bench', file);
+  if (!existsSync(full)) {
+    log(`  (${file} not present: skipped)`);
+    return [];
+  }
+  const mod = (await import(full)) as Record<string, (o: unknown) => Promise<Figure[]>>;
+  const run = mod[exportName];
+  if (typeof run !== 'function') {
+    log(`  (${file} has no ${exportName}: skipped)`);
+    return [];
+  }
+  try {
+    return await run(opts);
+  } catch (error) {
+    log(`  ${file} failed: ${String(error)}`);
+    return [figure(`${file} failed`, 'error', 1, 0, { note: String(error).slice(0, 200) })];
+  }
+}
+
+function machine(postgresVersion: string) {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: postgresVersion,
+    loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+function printTable(figures: Figure[]) {
+  const rows = figures.map((f) => [
+    f.name,
+    `${f.value} ${f.unit}`,
+    f.budget === null ? '—' : `${f.higherIsBetter ? '≥' : '≤'} ${f.budget}`,
+    f.pass === null ? '' : f.pass ? 'pass' : 'MISS',
+  ]);
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length), 6));
+  const fmt = (r: string[]) => r.map((v, c) => v.padEnd(widths[c] ?? 0)).join('  ');
+  console.log(`\n${fmt(['Figure', 'Value', 'Budget', 'Result'])}`);
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(fmt(r));
+}
+
+async function main() {
+  const started = performance.now();
+  log(
+    `npm run bench — scale ${scale}, database ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`,
+  );
+  await ensureDataset();
+  const server = await serverFigures();
+  const figures = [...server.figures];
+  if (!flag('skip-pglite')) {
+    log('Embedded PGlite at demo size…');
+    figures.push(...(await pgliteFigures()));
+  }
+  if (!flag('skip-client') || !flag('skip-live')) {
+    const live = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'false' }, PORT + 2);
+    try {
+      if (!flag('skip-client'))
+        figures.push(...(await optional('client.ts', 'runClientBench', { baseUrl: live.base })));
+      if (!flag('skip-live')) {
+        figures.push(
+          ...(await optional('live.ts', 'runLiveBench', {
+            baseUrl: live.base,
+            databaseUrl,
+            subscribers: 1000,
+            serverPid: live.child.pid,
+          })),
+        );
+      }
+    } finally {
+      await live.stop();
+    }
+  }
+  const result = {
+    scale,
+    dataset: { ...markerFor({ scale }), counts: server.counts },
+    machine: machine(server.postgresVersion),
+    ranAt: new Date().toISOString(),
+    today: vietnamDate(new Date()),
+    seconds: Math.round(ms(started) / 1000),
+    figures,
+  };
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (scale === 'national') {
+    writeFileSync(path.join(ROOT, 'bench/results/national.json'), `${JSON.stringify(result, null, 2)}\n`);
+  }
+  printTable(figures);
+  const missed = figures.filter((f) => f.pass === false).length;
+  log(
+    `\n${figures.length} figures, ${missed} over budget; ${result.seconds} s. Written to bench/results/latest.json`,
+  );
+}
+
+await main();

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatCount } from '../../../lib/figures';
+import { useTRPC } from '../../../lib/trpc';
+
+/** The Office's signal on the Program's targets: how many KPIs are off track or at risk, one click from them. */
+export function KpiOffTrack() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const counts = useQuery(trpc.kpis.offTrackCount.queryOptions());
+  if (!counts.data) return null;
+  const language = i18n.language;
+  const { offTrack, atRisk, total } = counts.data;
+  return (
+    <section className="overdue-reports" aria-labelledby="kpi-off-track-title">
+      <h2 id="kpi-off-track-title">{t('kpis.dashboardTitle')}</h2>
+      <ul>
+        <li>
+          <Link to="/kpis?status=off_track" className="overdue-reports__total">
+            <span aria-hidden="true">✗ </span>
+            {t('kpis.offTrack', { count: offTrack, formatted: formatCount(offTrack, language) })}
+          </Link>{' '}
+          {t('kpis.ofTotal', { total: formatCount(total, language) })}
+        </li>
+        <li>
+          <Link to="/kpis?status=at_risk">
+            <span aria-hidden="true">! </span>
+            {t('kpis.atRisk', { count: atRisk, formatted: formatCount(atRisk, language) })}
+          </Link>
+        </li>
+      </ul>
+    </section>
+  );
+}

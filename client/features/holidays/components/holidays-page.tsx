@@ -1,0 +1,240 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { holidayInput } from '../../../../shared/schemas/reports';
+import { vietnamDate } from '../../../../shared/time';
+import { ErrorState } from '../../../components/error-state';
+import { describeServerError, zodFieldErrors } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
+import { Field } from '../../../components/form-field';
+import { Spinner } from '../../../components/spinner';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { errorMessage } from '../../../lib/error-message';
+import { formatDate } from '../../../lib/figures';
+import { useTRPC } from '../../../lib/trpc';
+import { usePageTitle } from '../../../lib/use-page-title';
+
+const EMPTY = { date: '', nameVi: '', nameEn: '' };
+
+/** The holiday calendar report deadlines are counted over, year by year; the administrator keeps it. */
+export function HolidaysPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const en = i18n.language === 'en';
+  usePageTitle(t('holidayAdmin.title'));
+  const thisYear = Number(vietnamDate(new Date()).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const list = useQuery(trpc.holidays.list.queryOptions({ from: `${year}-01-01` }));
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const admin = me.data?.role === 'admin';
+  const add = useMutation(trpc.holidays.add.mutationOptions());
+  const remove = useMutation(trpc.holidays.remove.mutationOptions());
+  const [removal, setRemoval] = useState<{ kind: 'alert' | 'status'; text: string } | null>(null);
+  const [values, setValues] = useState(EMPTY);
+  const [added, setAdded] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingId = useId();
+  const yearId = useId();
+  const message = useCallback(
+    (key: string, path: string) => {
+      const labels: Record<string, string> = {
+        date: t('holidayAdmin.date'),
+        nameVi: t('holidayAdmin.nameVi'),
+        nameEn: t('holidayAdmin.nameEn'),
+      };
+      if (key === 'invalidDate') return t('holidayAdmin.invalidDate');
+      if (key === 'holidayExists') return t('holidayAdmin.holidayExists');
+      if (key === 'tooLong') return t('validation.tooLong', { field: labels[path] ?? path });
+      return t('validation.required', { field: (labels[path] ?? path).toLocaleLowerCase() });
+    },
+    [t],
+  );
+  const describe = useCallback(
+    (error: unknown) =>
+      describeServerError(error, t, (reason, field) =>
+        reason === 'holidayExists' || reason === 'invalidDate' ? message(reason, field ?? 'date') : undefined,
+      ),
+    [message, t],
+  );
+  const submit = useFormSubmit(formRef, describe);
+  const refresh = () => queryClient.invalidateQueries(trpc.holidays.list.pathFilter());
+  const rows = (list.data ?? []).filter((h) => h.date.startsWith(String(year)));
+
+  function onAdd(event: FormEvent) {
+    event.preventDefault();
+    const parsed = holidayInput.safeParse(values);
+    if (!parsed.success) {
+      submit.setErrors(zodFieldErrors(parsed.error, message));
+      return;
+    }
+    const input = parsed.data;
+    void submit.run(
+      async () => {
+        await add.mutateAsync(input);
+        await refresh();
+      },
+      () => {
+        setAdded(input.date);
+        setValues(EMPTY);
+        const addedYear = Number(input.date.slice(0, 4));
+        if (addedYear !== year) setYear(addedYear);
+      },
+    );
+  }
+
+  const weekday = (date: string) =>
+    new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
+
+  return (
+    <section className="page">
+      <h1>{t('holidayAdmin.title')}</h1>
+      <p className="hint">{t('holidayAdmin.intro')}</p>
+      <p>
+        <Link to="/admin/templates">{t('templateAdmin.title')}</Link>
+      </p>
+      <div className="form__field">
+        <label htmlFor={yearId}>{t('holidayAdmin.year')}</label>
+        <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p
+        className={removal?.kind === 'alert' ? 'form__alert' : 'form__success'}
+        role={removal?.kind === 'alert' ? 'alert' : 'status'}
+      >
+        {removal?.text ?? ''}
+      </p>
+      {list.isPending ? (
+        <Spinner />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : rows.length === 0 ? (
+        <p role="status">{t('holidayAdmin.empty', { year })}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="holiday-table">
+            <caption>
+              {t('holidayAdmin.caption', { year })} · {t('holidayAdmin.count', { count: rows.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('holidayAdmin.date')}</th>
+                <th scope="col">{t('holidayAdmin.weekday')}</th>
+                <th scope="col">{t('holidayAdmin.nameVi')}</th>
+                <th scope="col">{t('holidayAdmin.nameEn')}</th>
+                {admin && <th scope="col">{t('holidayAdmin.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((h) => (
+                <tr key={h.date}>
+                  <th scope="row">
+                    <time dateTime={h.date}>{formatDate(h.date)}</time>
+                  </th>
+                  <td>{weekday(h.date)}</td>
+                  <td>{h.nameVi}</td>
+                  <td lang="en">{h.nameEn}</td>
+                  {admin && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={remove.isPending}
+                        onClick={() => {
+                          setRemoval(null);
+                          remove.mutate(
+                            { date: h.date },
+                            {
+                              onSuccess: () => {
+                                setRemoval({
+                                  kind: 'status',
+                                  text: t('holidayAdmin.removed', { date: formatDate(h.date) }),
+                                });
+                                void refresh();
+                              },
+                              onError: (error) => setRemoval({ kind: 'alert', text: errorMessage(error, t) }),
+                            },
+                          );
+                        }}
+                      >
+                        {t('holidayAdmin.remove', { date: formatDate(h.date) })}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {admin ? (
+        <section className="admin-panel" aria-labelledby={headingId}>
+          <h2 id={headingId}>{t('holidayAdmin.addTitle')}</h2>
+          <form ref={formRef} className="form" noValidate onSubmit={onAdd}>
+            <FormFeedback
+              failure={submit.failure}
+              succeeded={submit.succeeded}
+              successText={t('holidayAdmin.added', { date: added ? formatDate(added) : '' })}
+              invalidText={
+                Object.keys(submit.errors).length > 0 && !submit.failure
+                  ? t('holidayAdmin.fixErrors')
+                  : undefined
+              }
+            />
+            <Field label={t('holidayAdmin.date')} error={submit.errors.date} required>
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  value={values.date}
+                  onChange={(e) => setValues((v) => ({ ...v, date: e.target.value }))}
+                />
+              )}
+            </Field>
+            <Field label={t('holidayAdmin.nameVi')} error={submit.errors.nameVi} required>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  maxLength={200}
+                  value={values.nameVi}
+                  onChange={(e) => setValues((v) => ({ ...v, nameVi: e.target.value }))}
+                />
+              )}
+            </Field>
+            <Field label={t('holidayAdmin.nameEn')} error={submit.errors.nameEn} required>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  lang="en"
+                  maxLength={200}
+                  value={values.nameEn}
+                  onChange={(e) => setValues((v) => ({ ...v, nameEn: e.target.value }))}
+                />
+              )}
+            </Field>
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={submit.pending}>
+                {submit.pending ? t('holidayAdmin.adding') : t('holidayAdmin.add')}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : (
+        <p className="notice" role="note">
+          {t('holidayAdmin.readOnly')}
+        </p>
+      )}
+    </section>
+  );
+}

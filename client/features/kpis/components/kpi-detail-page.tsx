@@ -1,0 +1,452 @@
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Pagination } from '../../../components/pagination';
+import { Spinner } from '../../../components/spinner';
+import { formatDate } from '../../../lib/figures';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { type KpiDetailData, type KpiRankingRow, useKpiDetail } from '../api/kpi-queries';
+import {
+  arrangeRanking,
+  formatKpiValue,
+  formatNumber,
+  type HeatBand,
+  heatBand,
+  kpiExportUrls,
+  nextTarget,
+  type RankingSort,
+  trajectoryRows,
+} from '../kpi-view';
+import { AttainmentList, ExportLinks, KpiStatusBadge, TrendLabel } from './kpi-bits';
+import '../kpis.css';
+
+// recharts is fetched only when this chart is about to show.
+const TrajectoryChart = lazy(() => import('./kpi-charts').then((m) => ({ default: m.TrajectoryChart })));
+
+const PAGE_SIZE = 50;
+const KPI_CODE = /^[A-Z]{2}-\d{2}$/;
+
+/** One KPI: the national value, its path to the 2027/2030 targets, and every agency behind it. */
+export function KpiDetailPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const code = useParams().code ?? '';
+  const valid = KPI_CODE.test(code);
+  const detail = useKpiDetail(code, valid);
+  const data = detail.data;
+  const name = data ? (language === 'en' ? data.nameEn : data.nameVi) : code;
+  usePageTitle(`${code} — ${name}`);
+
+  if (!valid) return <p role="alert">{t('kpis.invalidAddress')}</p>;
+  if (detail.isPending) return <Spinner />;
+  if (detail.isError || !data)
+    return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const en = language === 'en';
+
+  return (
+    <section className="page kpis" aria-busy={detail.isPlaceholderData}>
+      <nav aria-label={t('kpis.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/kpis">{t('kpis.back')}</Link>
+          </li>
+          <li aria-current="page">{data.code}</li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="tag">{data.code}</span> {name}
+      </h1>
+      <p>
+        <KpiStatusBadge status={data.status} /> {t(`kpis.pillars.${data.pillar}`)}
+      </p>
+      <p className="hint">{en ? data.definition.en : data.definition.vi}</p>
+
+      <div className="kpi-facts">
+        <section aria-labelledby="kpi-national-title">
+          <h2 id="kpi-national-title">{t('kpis.national')}</h2>
+          {data.latest ? (
+            <>
+              <p className="kpi-card__value">{formatKpiValue(data.latest.value, data.unit, language)}</p>
+              <p>
+                {t('kpis.periodOf', {
+                  period: data.latest.periodKey,
+                  date: formatDate(data.latest.periodEnd),
+                })}
+                ; {t('kpis.agencies', { count: data.latest.agencies })}
+              </p>
+              <p>
+                {t('kpis.fraction', {
+                  numerator: formatNumber(data.latest.numerator, language),
+                  denominator: formatNumber(data.latest.denominator, language),
+                })}
+              </p>
+            </>
+          ) : (
+            <p>{t('kpis.noValue')}</p>
+          )}
+          {data.baseline && (
+            <p>
+              {t('kpis.baseline', { period: data.baseline.periodKey })}:{' '}
+              {formatKpiValue(data.baseline.value, data.unit, language)}
+            </p>
+          )}
+        </section>
+        <section aria-labelledby="kpi-targets-title">
+          <h2 id="kpi-targets-title">{t('kpis.targetsTitle')}</h2>
+          <ul>
+            {data.targets.map((target) => (
+              <li key={target.year}>
+                {t('kpis.target', { year: target.year })}: {formatKpiValue(target.value, data.unit, language)}
+              </li>
+            ))}
+          </ul>
+          <AttainmentList attainment={data.attainment} />
+        </section>
+        <section aria-labelledby="kpi-rule-title">
+          <h2 id="kpi-rule-title">{t('kpis.statusRule')}</h2>
+          <p>{en ? data.statusReason.en : data.statusReason.vi}</p>
+          <h2>{t('kpis.forecastMethod')}</h2>
+          {data.forecast ? (
+            <>
+              <p>{en ? data.forecast.method.en : data.forecast.method.vi}</p>
+              <ul>
+                {data.forecast.byTargetYear.map((f) => (
+                  <li key={f.year}>
+                    {t('kpis.forecastFor', {
+                      year: f.year,
+                      value: formatKpiValue(f.value, data.unit, language),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t('kpis.noForecast')}</p>
+          )}
+        </section>
+      </div>
+
+      <Trajectory data={data} />
+      <Ranking data={data} />
+      <Heatmap data={data} />
+    </section>
+  );
+}
+
+function Trajectory({ data }: { data: KpiDetailData }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const rows = useMemo(() => trajectoryRows(data.series, data.forecast?.points), [data]);
+  const format = (v: number | null) => formatKpiValue(v, data.unit, language);
+  return (
+    <section className="dashboard-panel" aria-labelledby="kpi-trajectory-title">
+      <h2 id="kpi-trajectory-title">{t('kpis.chartTitle')}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t('kpis.noSeries')}</p>
+      ) : (
+        <>
+          <div role="img" aria-label={t('dashboard.chartLabel', { title: t('kpis.chartTitle') })}>
+            <Suspense fallback={<Spinner label={t('dashboard.chartLoading')} />}>
+              <TrajectoryChart
+                rows={rows}
+                targets={data.targets.map((target) => ({
+                  ...target,
+                  label: t('kpis.targetMarker', { year: target.year, value: format(target.value) }),
+                }))}
+                names={{
+                  actual: t('kpis.actual'),
+                  planned: t('kpis.plannedShort'),
+                  forecast: t('kpis.forecast'),
+                }}
+                format={(v) => format(v)}
+              />
+            </Suspense>
+          </div>
+          <p className="hint">{t('kpis.chartLegendHint')}</p>
+          <details>
+            <summary>{t('dashboard.showData')}</summary>
+            <div className="table-scroll">
+              <table className="data-table data-table--compact">
+                <caption>{t('kpis.trajectoryCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('kpis.period')}</th>
+                    <th scope="col">{t('kpis.periodEnd')}</th>
+                    <th scope="col" className="numeric">
+                      {t('kpis.actual')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('kpis.planned')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('kpis.forecast')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.periodKey}>
+                      <th scope="row">{row.periodKey}</th>
+                      <td>{formatDate(row.periodEnd)}</td>
+                      <td className="numeric">{format(row.actual)}</td>
+                      <td className="numeric">{format(row.planned)}</td>
+                      <td className="numeric">{format(row.forecast)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function SortHeader({
+  label,
+  active,
+  direction,
+  onClick,
+}: {
+  label: string;
+  active: boolean;
+  direction: 'asc' | 'desc';
+  onClick: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <th scope="col" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={onClick}>
+        {label}
+        <span className="visually-hidden">
+          ,{' '}
+          {active
+            ? direction === 'asc'
+              ? t('common.sortAscending')
+              : t('common.sortDescending')
+            : t('common.sortable')}
+        </span>
+        <span className="sort-button__icon" aria-hidden="true">
+          {active ? (direction === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function Ranking({ data }: { data: KpiDetailData }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const searchId = useId();
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<RankingSort>('value-asc');
+  const [page, setPage] = useState(1);
+  const rows = useMemo(
+    () => arrangeRanking(data.ranking, search, sort, language),
+    [data.ranking, search, sort, language],
+  );
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const nameOf = (row: KpiRankingRow) => (language === 'en' ? row.nameEn : row.nameVi);
+  const format = (v: number | null) => formatKpiValue(v, data.unit, language);
+  const agencyLink = (row: KpiRankingRow) =>
+    `/kpis/${encodeURIComponent(data.code)}/agencies/${row.agencyId}`;
+
+  return (
+    <section className="dashboard-panel" aria-labelledby="kpi-ranking-title">
+      <h2 id="kpi-ranking-title">{t('kpis.rankingTitle')}</h2>
+      <p className="hint">{t('kpis.rankingIntro')}</p>
+      <div className="kpi-filters">
+        <div className="form__field">
+          <label htmlFor={searchId}>{t('kpis.rankingFilter')}</label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+          />
+        </div>
+        <ExportLinks
+          what={t('kpis.exportRanking')}
+          href={(format) => kpiExportUrls.ranking(data.code, format, language)}
+        />
+      </div>
+      {data.ranking.length === 0 ? (
+        <p className="empty">{t('kpis.noRanking')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">{t('kpis.noMatch')}</p>
+      ) : (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
+          <section className="table-scroll" tabIndex={0} aria-label={t('kpis.rankingCaption')}>
+            <table className="data-table">
+              <caption>{t('kpis.rankingCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <SortHeader
+                    label={t('kpis.agency')}
+                    active={sort === 'name'}
+                    direction="asc"
+                    onClick={() => {
+                      setSort('name');
+                      setPage(1);
+                    }}
+                  />
+                  <th scope="col">{t('kpis.level')}</th>
+                  <SortHeader
+                    label={t('kpis.value')}
+                    active={sort !== 'name'}
+                    direction={sort === 'value-desc' ? 'desc' : 'asc'}
+                    onClick={() => {
+                      setSort((s) => (s === 'value-asc' ? 'value-desc' : 'value-asc'));
+                      setPage(1);
+                    }}
+                  />
+                  <th scope="col" className="numeric">
+                    {t('kpis.numerator')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('kpis.denominator')}
+                  </th>
+                  <th scope="col">{t('kpis.period')}</th>
+                  <th scope="col" className="numeric">
+                    {t('kpis.previous')}
+                  </th>
+                  <th scope="col">{t('kpis.trend')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row, index) => (
+                  <tr key={row.agencyId}>
+                    <td className="numeric">{(page - 1) * PAGE_SIZE + index + 1}</td>
+                    <th scope="row">
+                      <Link to={agencyLink(row)} aria-label={t('kpis.openAgency', { agency: nameOf(row) })}>
+                        {nameOf(row)}
+                      </Link>
+                    </th>
+                    <td>{t(`levels.${row.level as 'central'}`, { defaultValue: row.level })}</td>
+                    <td className="numeric">
+                      {row.submissionId ? (
+                        <Link
+                          to={`/reports/submissions/${row.submissionId}`}
+                          aria-label={`${format(row.value)}, ${t('kpis.openSubmission', { period: row.periodKey ?? '' })}`}
+                        >
+                          {format(row.value)}
+                        </Link>
+                      ) : (
+                        format(row.value)
+                      )}
+                    </td>
+                    <td className="numeric">{formatNumber(row.numerator, language)}</td>
+                    <td className="numeric">{formatNumber(row.denominator, language)}</td>
+                    <td>{row.periodKey ?? '—'}</td>
+                    <td className="numeric">{format(row.previousValue)}</td>
+                    <td>
+                      <TrendLabel trend={row.trend} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <Pagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={rows.length}
+            onPageChange={setPage}
+            label={t('kpis.rankingCaption')}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+const BANDS: HeatBand[] = ['met', 'high', 'mid', 'low', 'none'];
+
+function Heatmap({ data }: { data: KpiDetailData }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [page, setPage] = useState(1);
+  const target = nextTarget(data.targets, new Date().getFullYear());
+  const { periods, rows } = data.heatmap;
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  if (rows.length === 0 || periods.length === 0) return null;
+  return (
+    <section className="dashboard-panel" aria-labelledby="kpi-heatmap-title">
+      <h2 id="kpi-heatmap-title">{t('kpis.heatmapTitle')}</h2>
+      {target && (
+        <section aria-label={t('kpis.heatmapLegend', { year: target.year })}>
+          <p className="hint">{t('kpis.heatmapLegend', { year: target.year })}</p>
+          <ul className="kpi-heat-legend">
+            {BANDS.map((band) => (
+              <li key={band} className={`kpi-heat kpi-heat--${band}`}>
+                {t(`kpis.bands.${band}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
+      <section className="table-scroll" tabIndex={0} aria-label={t('kpis.heatmapCaption')}>
+        <table className="data-table heatmap">
+          <caption>{t('kpis.heatmapCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('kpis.agency')}</th>
+              {periods.map((p) => (
+                <th key={p} scope="col" className="numeric">
+                  {p}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const name = language === 'en' ? row.nameEn : row.nameVi;
+              const link = `/kpis/${encodeURIComponent(data.code)}/agencies/${row.agencyId}`;
+              return (
+                <tr key={row.agencyId}>
+                  <th scope="row">
+                    <Link to={link}>{name}</Link>
+                  </th>
+                  {periods.map((p, i) => {
+                    const value = row.values[i] ?? null;
+                    const band = heatBand(value, target?.value ?? null);
+                    const text = formatKpiValue(value, data.unit, language);
+                    return (
+                      <td key={p} className={`kpi-heat kpi-heat--${band}`}>
+                        {value === null ? (
+                          text
+                        ) : (
+                          <Link
+                            to={link}
+                            aria-label={t('kpis.heatmapCell', { agency: name, period: p, value: text })}
+                          >
+                            {text}
+                          </Link>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <Pagination
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={rows.length}
+        onPageChange={setPage}
+        label={t('kpis.heatmapCaption')}
+      />
+    </section>
+  );
+}

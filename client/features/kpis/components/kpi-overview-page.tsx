@@ -1,0 +1,241 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/data-table';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { formatDate } from '../../../lib/figures';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { type KpiSummaryRow, useKpiOverview } from '../api/kpi-queries';
+import {
+  countByStatus,
+  formatAttainment,
+  formatKpiValue,
+  groupByPillar,
+  KPI_PILLARS,
+  KPI_STATUSES,
+  kpiExportUrls,
+  kpiFiltersFromParams,
+  targetFor,
+} from '../kpi-view';
+import { AttainmentList, ExportLinks, KpiStatusBadge, Sparkline } from './kpi-bits';
+import '../kpis.css';
+
+const TARGET_YEARS = [2027, 2030] as const;
+
+/** All the Program's KPIs, grouped by pillar, with filters in the address so a link can share them. */
+export function KpiOverviewPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  usePageTitle(t('kpis.title'));
+  const [params, setParams] = useSearchParams();
+  const filters = kpiFiltersFromParams(params);
+  const view = params.get('view') === 'table' ? 'table' : 'cards';
+  const overview = useKpiOverview(filters);
+  const pillarId = useId();
+  const statusId = useId();
+
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <section className="page kpis">
+      <h1>{t('kpis.title')}</h1>
+      <p className="hint">{t('kpis.intro')}</p>
+      <div className="kpi-filters">
+        <div className="form__field">
+          <label htmlFor={pillarId}>{t('kpis.pillar')}</label>
+          <select
+            id={pillarId}
+            value={filters.pillar ?? ''}
+            onChange={(e) => setParam('pillar', e.target.value)}
+          >
+            <option value="">{t('kpis.allPillars')}</option>
+            {KPI_PILLARS.map((p) => (
+              <option key={p} value={p}>
+                {t(`kpis.pillars.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form__field">
+          <label htmlFor={statusId}>{t('kpis.status')}</label>
+          <select
+            id={statusId}
+            value={filters.status ?? ''}
+            onChange={(e) => setParam('status', e.target.value)}
+          >
+            <option value="">{t('kpis.allStatuses')}</option>
+            {KPI_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`kpis.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="kpi-view-switch">
+          <legend>{t('kpis.view')}</legend>
+          {(['cards', 'table'] as const).map((v) => (
+            <label key={v}>
+              <input
+                type="radio"
+                name="kpi-view"
+                value={v}
+                checked={view === v}
+                onChange={() => setParam('view', v === 'table' ? 'table' : '')}
+              />{' '}
+              {v === 'table' ? t('kpis.viewTable') : t('kpis.viewCards')}
+            </label>
+          ))}
+        </fieldset>
+        <ExportLinks
+          what={t('kpis.exportOverview')}
+          href={(format) => kpiExportUrls.overview(format, language, filters)}
+        />
+      </div>
+
+      {overview.isPending ? (
+        <Spinner />
+      ) : overview.isError ? (
+        <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : (
+        <div aria-busy={overview.isPlaceholderData}>
+          <StatusCounts items={overview.data.items} />
+          {overview.data.items.length === 0 ? (
+            <p className="empty">{t('kpis.empty')}</p>
+          ) : view === 'table' ? (
+            <KpiTable items={overview.data.items} busy={overview.isPlaceholderData} />
+          ) : (
+            groupByPillar(overview.data.items).map((group) => (
+              <section key={group.pillar} className="kpi-pillar" aria-labelledby={`pillar-${group.pillar}`}>
+                <h2 id={`pillar-${group.pillar}`}>{t(`kpis.pillars.${group.pillar}`)}</h2>
+                <ul className="kpi-cards">
+                  {group.items.map((item) => (
+                    <KpiCard key={item.code} item={item} />
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function StatusCounts({ items }: { items: readonly KpiSummaryRow[] }) {
+  const { t } = useTranslation();
+  const { counts, total } = countByStatus(items);
+  return (
+    <section aria-label={t('kpis.statusCounts')}>
+      <ul className="kpi-counts">
+        {KPI_STATUSES.map((s) => (
+          <li key={s}>
+            <KpiStatusBadge status={s} /> {counts[s]}
+          </li>
+        ))}
+        <li>{t('kpis.totalCount', { count: total })}</li>
+      </ul>
+    </section>
+  );
+}
+
+function KpiCard({ item }: { item: KpiSummaryRow }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const name = language === 'en' ? item.nameEn : item.nameVi;
+  return (
+    <li className={`kpi-card kpi-card--${item.status}`}>
+      <h3>
+        <Link to={`/kpis/${encodeURIComponent(item.code)}`}>
+          <span className="tag">{item.code}</span> {name}
+        </Link>
+      </h3>
+      <KpiStatusBadge status={item.status} />
+      <p className="kpi-card__reason">{language === 'en' ? item.statusReason.en : item.statusReason.vi}</p>
+      <p className="kpi-card__meta">
+        {t('kpis.latest')}:{' '}
+        <span className="kpi-card__value">
+          {item.latest ? formatKpiValue(item.latest.value, item.unit, language) : t('kpis.noValue')}
+        </span>
+        {item.latest && (
+          <>
+            {' '}
+            ({t('kpis.periodOf', { period: item.latest.periodKey, date: formatDate(item.latest.periodEnd) })};{' '}
+            {t('kpis.agencies', { count: item.latest.agencies })})
+          </>
+        )}
+      </p>
+      <p className="kpi-card__meta">
+        {item.targets
+          .map(
+            (tg) =>
+              `${t('kpis.target', { year: tg.year })}: ${formatKpiValue(tg.value, item.unit, language)}`,
+          )
+          .join(' · ')}
+      </p>
+      <AttainmentList attainment={item.attainment} />
+      <Sparkline points={item.series} unit={item.unit} />
+    </li>
+  );
+}
+
+const column = createColumnHelper<KpiSummaryRow>();
+
+function KpiTable({ items, busy }: { items: KpiSummaryRow[]; busy: boolean }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const columns = useMemo(
+    () => [
+      column.accessor('code', {
+        header: t('kpis.code'),
+        cell: (info) => <Link to={`/kpis/${encodeURIComponent(info.getValue())}`}>{info.getValue()}</Link>,
+      }),
+      column.accessor((row) => (language === 'en' ? row.nameEn : row.nameVi), {
+        id: 'name',
+        header: t('kpis.name'),
+      }),
+      column.accessor((row) => t(`kpis.pillars.${row.pillar}`), { id: 'pillar', header: t('kpis.pillar') }),
+      column.accessor((row) => row.latest?.value ?? null, {
+        id: 'value',
+        header: t('kpis.national'),
+        cell: (info) => (
+          <span className="numeric">{formatKpiValue(info.getValue(), info.row.original.unit, language)}</span>
+        ),
+      }),
+      column.accessor((row) => row.latest?.periodKey ?? '', { id: 'period', header: t('kpis.period') }),
+      ...TARGET_YEARS.flatMap((year) => [
+        column.accessor((row) => targetFor(row.targets, year), {
+          id: `target-${year}`,
+          header: t('kpis.target', { year }),
+          cell: (info) => formatKpiValue(info.getValue(), info.row.original.unit, language),
+        }),
+        column.accessor((row) => row.attainment.find((a) => a.year === year)?.ratio ?? null, {
+          id: `attainment-${year}`,
+          header: t('kpis.attainment', { year }),
+          cell: (info) => formatAttainment(info.getValue(), language),
+        }),
+      ]),
+      column.accessor((row) => KPI_STATUSES.indexOf(row.status), {
+        id: 'status',
+        header: t('kpis.status'),
+        cell: (info) => <KpiStatusBadge status={info.row.original.status} />,
+      }),
+    ],
+    [t, language],
+  );
+  return (
+    <DataTable
+      caption={t('kpis.tableCaption')}
+      columns={columns}
+      data={items}
+      getRowId={(row) => row.code}
+      busy={busy}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../../lib/i18n/i18n';
+import { emptyDraft, emptyField, type TemplateDraft } from '../template-draft';
+import { TemplateEditor, type TemplateUsage } from './template-editor';
+
+const KPIS = [
+  { code: 'DV-01', nameVi: 'Dịch vụ công trực tuyến toàn trình', nameEn: 'Full online public services' },
+];
+
+function draft(): TemplateDraft {
+  return {
+    ...emptyDraft(),
+    code: 'BC-THU',
+    nameVi: 'Báo cáo thử',
+    nameEn: 'Trial report',
+    firstPeriod: '2026-Q3',
+    fields: [
+      { ...emptyField(), code: 'so_luong', labelVi: 'Số lượng', labelEn: 'Count' },
+      { ...emptyField(), code: 'ty_le', labelVi: 'Tỷ lệ', labelEn: 'Share', type: 'percent' },
+    ],
+  };
+}
+
+function renderEditor(options: { usage?: TemplateUsage; mode?: 'create' | 'update' } = {}) {
+  const send = vi.fn(() => Promise.resolve({ version: 1, created: true, code: 'BC-THU' }));
+  render(
+    <I18nextProvider i18n={i18n}>
+      <TemplateEditor
+        mode={options.mode ?? 'create'}
+        initial={draft()}
+        kpis={KPIS}
+        usage={options.usage}
+        searchAgencies={() => Promise.resolve([])}
+        send={send}
+      />
+    </I18nextProvider>,
+  );
+  return send;
+}
+
+const indicator = (n: number) => screen.getByRole('group', { name: `Chỉ tiêu ${n}` });
+const submit = (name: RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+
+describe('TemplateEditor field editor', () => {
+  afterEach(async () => {
+    cleanup();
+    await i18n.changeLanguage('vi');
+  });
+
+  it('refuses a duplicate indicator code, naming the indicator, and sends nothing', async () => {
+    const send = renderEditor();
+    fireEvent.change(within(indicator(2)).getByLabelText(/Mã chỉ tiêu/), { target: { value: 'so_luong' } });
+    submit(/Tạo chế độ báo cáo/);
+    expect(await screen.findByText('Mã chỉ tiêu (Chỉ tiêu 2) trùng với một chỉ tiêu khác.')).toBeTruthy();
+    expect(
+      within(indicator(2))
+        .getByLabelText(/Mã chỉ tiêu/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('refuses a minimum above the maximum and a code that is not snake_case', async () => {
+    const send = renderEditor();
+    fireEvent.change(within(indicator(1)).getByLabelText(/Giá trị nhỏ nhất/), { target: { value: '10' } });
+    fireEvent.change(within(indicator(1)).getByLabelText(/Giá trị lớn nhất/), { target: { value: '5' } });
+    fireEvent.change(within(indicator(2)).getByLabelText(/Mã chỉ tiêu/), { target: { value: 'Tỷ lệ' } });
+    submit(/Tạo chế độ báo cáo/);
+    expect(
+      await screen.findByText('Giá trị lớn nhất (Chỉ tiêu 1) phải lớn hơn hoặc bằng giá trị nhỏ nhất.'),
+    ).toBeTruthy();
+    expect(screen.getByText(/Mã chỉ tiêu \(Chỉ tiêu 2\): chỉ dùng chữ thường không dấu/)).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('asks for the denominator of a KPI numerator, then sends the pair', async () => {
+    const send = renderEditor();
+    const first = within(indicator(1));
+    fireEvent.change(first.getByLabelText('Chỉ tiêu Chương trình (KPI)'), { target: { value: 'DV-01' } });
+    fireEvent.change(first.getByLabelText('Vai trò trong KPI'), { target: { value: 'numerator' } });
+    submit(/Tạo chế độ báo cáo/);
+    expect(
+      await screen.findByText(
+        'Vai trò trong KPI (Chỉ tiêu 1): KPI này có tử số nhưng chưa có chỉ tiêu mẫu số.',
+      ),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+
+    const second = within(indicator(2));
+    fireEvent.change(second.getByLabelText(/^Kiểu dữ liệu/), { target: { value: 'integer' } });
+    fireEvent.change(second.getByLabelText('Chỉ tiêu Chương trình (KPI)'), { target: { value: 'DV-01' } });
+    fireEvent.change(second.getByLabelText('Vai trò trong KPI'), { target: { value: 'denominator' } });
+    submit(/Tạo chế độ báo cáo/);
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]).toMatchObject([
+      {
+        code: 'BC-THU',
+        fields: [
+          { code: 'so_luong', kpiCode: 'DV-01', kpiRole: 'numerator' },
+          { code: 'ty_le', kpiCode: 'DV-01', kpiRole: 'denominator' },
+        ],
+      },
+    ]);
+  });
+
+  it('adds, moves and removes indicators, keeping the form order', async () => {
+    const send = renderEditor();
+    fireEvent.click(screen.getByRole('button', { name: 'Chuyển chỉ tiêu 2 lên' }));
+    expect((within(indicator(1)).getByLabelText(/Mã chỉ tiêu/) as HTMLInputElement).value).toBe('ty_le');
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm chỉ tiêu' }));
+    const third = within(indicator(3));
+    fireEvent.change(third.getByLabelText(/Mã chỉ tiêu/), { target: { value: 'ghi_chu' } });
+    fireEvent.change(third.getByLabelText(/Nhãn tiếng Việt/), { target: { value: 'Ghi chú' } });
+    fireEvent.change(third.getByLabelText(/Nhãn tiếng Anh/), { target: { value: 'Notes' } });
+    fireEvent.change(third.getByLabelText(/^Kiểu dữ liệu/), { target: { value: 'text' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xoá chỉ tiêu 2' }));
+    submit(/Tạo chế độ báo cáo/);
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]).toMatchObject([
+      { fields: [{ code: 'ty_le' }, { code: 'ghi_chu', type: 'text', min: null, max: null }] },
+    ]);
+  });
+
+  it('says before saving that a template in use gets a new version', () => {
+    renderEditor({ mode: 'update', usage: { version: 1, submissions: 12, lastUsedPeriod: '2026-Q2' } });
+    expect(screen.getByRole('note').textContent).toContain('tạo phiên bản 2');
+    expect(screen.getByRole('button', { name: 'Lưu thành phiên bản 2' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,391 @@
+import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGENCY_LEVELS } from '../../../../shared/agencies';
+import { PERIOD_TYPES, type PeriodType } from '../../../../shared/reporting-periods';
+import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
+import { Combobox, type ComboboxOption } from '../../../components/combobox';
+import { describeServerError } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
+import { Field } from '../../../components/form-field';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { isTrpcClientError } from '../../../lib/trpc';
+import { type PickedAgency, type TemplateDraft, templateMessage, validateDraft } from '../template-draft';
+import { FieldEditor, type KpiOption } from './field-editor';
+
+export interface TemplateUsage {
+  version: number;
+  submissions: number;
+  lastUsedPeriod: string | null;
+}
+
+interface TemplateEditorProps {
+  mode: 'create' | 'update';
+  initial: TemplateDraft;
+  kpis: readonly KpiOption[];
+  /** For an existing version: whether saving edits it or makes the next version. */
+  usage?: TemplateUsage | undefined;
+  searchAgencies: (q: string) => Promise<PickedAgency[]>;
+  send: (input: CreateTemplateInput) => Promise<{ version: number; created: boolean; code: string }>;
+  onSaved?: (result: { version: number; created: boolean; code: string }) => void;
+}
+
+type AgencyOption = ComboboxOption & PickedAgency;
+
+/**
+ * The administrator's editor of a reporting regime: general facts, deadline rule, who must report and
+ * the indicators, checked with the server's own schema before sending. On a version in use it says,
+ * before saving, that a new version will be made from the chosen period.
+ */
+export function TemplateEditor({
+  mode,
+  initial,
+  kpis,
+  usage,
+  searchAgencies,
+  send,
+  onSaved,
+}: TemplateEditorProps) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const headingId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<TemplateDraft>(initial);
+  const [result, setResult] = useState('');
+  const [agencyResults, setAgencyResults] = useState<{ q: string; items: AgencyOption[] }>();
+  const describe = useCallback(
+    (error: unknown) => {
+      const details = isTrpcClientError(error)
+        ? ((error.data as { details?: { after?: unknown } } | null)?.details ?? {})
+        : {};
+      return describeServerError(error, t, (reason, field) =>
+        templateMessage(reason, field, t, { after: details.after ?? '' }),
+      );
+    },
+    [t],
+  );
+  const submit = useFormSubmit(formRef, describe);
+  const { errors } = submit;
+  const inUse = mode === 'update' && (usage?.submissions ?? 0) > 0;
+  const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const onQueryChange = useCallback(
+    (q: string) => {
+      if (!q) return;
+      void searchAgencies(q).then((items) =>
+        setAgencyResults({
+          q,
+          items: items.map((a) => ({ ...a, label: en ? a.nameEn : a.nameVi })),
+        }),
+      );
+    },
+    [en, searchAgencies],
+  );
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validateDraft(draft, mode, t);
+    if (Object.keys(checked.errors).length > 0) {
+      submit.setErrors(checked.errors);
+      return;
+    }
+    void submit.run(
+      async () => {
+        const saved = await send(checked.input);
+        setResult(
+          saved.created && mode === 'update'
+            ? t('templateAdmin.savedVersion', { version: saved.version })
+            : mode === 'create'
+              ? t('templateAdmin.createdOk', { code: saved.code })
+              : t('templateAdmin.saved'),
+        );
+        onSaved?.(saved);
+      },
+      () => undefined,
+    );
+  }
+
+  const invalid = Object.keys(errors).length > 0 && !submit.failure;
+  const next = (usage?.version ?? 0) + 1;
+
+  return (
+    <form
+      ref={formRef}
+      className="form template-editor"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby={headingId}
+    >
+      <h2 id={headingId}>
+        {mode === 'create' ? t('templateAdmin.createTitle') : t('templateAdmin.definition')}
+      </h2>
+      {mode === 'update' && usage && (
+        <p className="notice" role="note" data-testid="version-notice">
+          {inUse
+            ? t('templateAdmin.inUse', {
+                count: usage.submissions,
+                period: usage.lastUsedPeriod ?? '',
+                next,
+                current: usage.version,
+              })
+            : t('templateAdmin.notInUse', { current: usage.version })}
+        </p>
+      )}
+      <FormFeedback
+        failure={submit.failure}
+        succeeded={submit.succeeded}
+        successText={result}
+        invalidText={invalid ? t('templateAdmin.fixErrors') : undefined}
+      />
+      {mode === 'create' && (
+        <Field
+          label={t('templateAdmin.code')}
+          hint={t('templateAdmin.codeHint')}
+          error={errors.code}
+          required
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={40}
+              value={draft.code}
+              onChange={(e) => set('code', e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <Field label={t('templateAdmin.nameVi')} error={errors.nameVi} required>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={300}
+            value={draft.nameVi}
+            onChange={(e) => set('nameVi', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('templateAdmin.nameEn')} error={errors.nameEn} required>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            lang="en"
+            maxLength={300}
+            value={draft.nameEn}
+            onChange={(e) => set('nameEn', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('templateAdmin.periodType')} error={errors.periodType} required>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.periodType}
+            disabled={mode === 'update' && (inUse || (usage?.version ?? 1) > 1)}
+            onChange={(e) => set('periodType', e.target.value as PeriodType)}
+          >
+            {PERIOD_TYPES.map((p) => (
+              <option key={p} value={p}>
+                {t(`templateAdmin.periodTypes.${p}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('templateAdmin.firstPeriod')}
+        hint={t('templateAdmin.firstPeriodHint')}
+        error={errors.firstPeriod}
+        required
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={8}
+            value={draft.firstPeriod}
+            onChange={(e) => set('firstPeriod', e.target.value)}
+          />
+        )}
+      </Field>
+
+      <fieldset className="template-editor__group">
+        <legend>{t('templateAdmin.deadline.legend')}</legend>
+        <p className="hint">{t('templateAdmin.deadline.note')}</p>
+        {(['working_days_after_cutoff', 'fixed_day'] as const).map((kind) => (
+          <label key={kind} className="radio">
+            <input
+              type="radio"
+              name="deadlineKind"
+              value={kind}
+              checked={draft.deadlineKind === kind}
+              onChange={() => set('deadlineKind', kind)}
+            />{' '}
+            {t(`templateAdmin.deadline.${kind}`)}
+          </label>
+        ))}
+        {draft.deadlineKind === 'working_days_after_cutoff' ? (
+          <Field label={t('templateAdmin.deadline.days')} error={errors['deadlineRule.days']} required>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={60}
+                value={draft.days}
+                onChange={(e) => set('days', e.target.value)}
+              />
+            )}
+          </Field>
+        ) : (
+          <>
+            <Field label={t('templateAdmin.deadline.day')} error={errors['deadlineRule.day']} required>
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  min={1}
+                  max={31}
+                  value={draft.day}
+                  onChange={(e) => set('day', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('templateAdmin.deadline.monthsAfter')}
+              hint={t('templateAdmin.deadline.monthsAfterHint')}
+              error={errors['deadlineRule.monthsAfter']}
+              required
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  min={0}
+                  max={12}
+                  value={draft.monthsAfter}
+                  onChange={(e) => set('monthsAfter', e.target.value)}
+                />
+              )}
+            </Field>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className="template-editor__group">
+        <legend>{t('templateAdmin.obligation.legend')}</legend>
+        {(['levels', 'agencies'] as const).map((kind) => (
+          <label key={kind} className="radio">
+            <input
+              type="radio"
+              name="obligationKind"
+              value={kind}
+              checked={draft.obligationKind === kind}
+              onChange={() => set('obligationKind', kind)}
+            />{' '}
+            {t(kind === 'levels' ? 'templateAdmin.obligation.byLevels' : 'templateAdmin.obligation.byList')}
+          </label>
+        ))}
+        {(errors['obligation.levels'] ?? errors['obligation.agencyIds'] ?? errors.obligation) && (
+          <p className="form__error" role="alert">
+            {errors['obligation.levels'] ?? errors['obligation.agencyIds'] ?? errors.obligation}
+          </p>
+        )}
+        {draft.obligationKind === 'levels' ? (
+          <fieldset>
+            <legend>{t('templateAdmin.obligation.levels')}</legend>
+            {AGENCY_LEVELS.map((level) => (
+              <label key={level} className="checkbox">
+                <input
+                  type="checkbox"
+                  aria-invalid={errors['obligation.levels'] ? true : undefined}
+                  checked={draft.levels.includes(level)}
+                  onChange={(e) =>
+                    set(
+                      'levels',
+                      e.target.checked ? [...draft.levels, level] : draft.levels.filter((l) => l !== level),
+                    )
+                  }
+                />{' '}
+                {t(`levels.${level}`)}
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <div>
+            <h3 className="template-editor__subhead">{t('templateAdmin.obligation.agencies')}</h3>
+            {draft.agencies.length === 0 ? (
+              <p className="hint">{t('templateAdmin.obligation.none')}</p>
+            ) : (
+              <ul className="template-editor__agencies">
+                {draft.agencies.map((a) => (
+                  <li key={a.id}>
+                    {en ? a.nameEn : a.nameVi}{' '}
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() =>
+                        set(
+                          'agencies',
+                          draft.agencies.filter((x) => x.id !== a.id),
+                        )
+                      }
+                    >
+                      {t('templateAdmin.obligation.remove', { name: en ? a.nameEn : a.nameVi })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Combobox<AgencyOption>
+              label={t('templateAdmin.obligation.addAgency')}
+              value={null}
+              onChange={(picked) => {
+                if (picked && !draft.agencies.some((a) => a.id === picked.id)) {
+                  set('agencies', [
+                    ...draft.agencies,
+                    { id: picked.id, nameVi: picked.nameVi, nameEn: picked.nameEn },
+                  ]);
+                }
+              }}
+              onQueryChange={onQueryChange}
+              results={agencyResults}
+              texts={{
+                hint: t('templateAdmin.obligation.agencyHint'),
+                change: t('templateAdmin.obligation.change'),
+                selected: t('templateAdmin.obligation.selected'),
+                noMatches: t('templateAdmin.obligation.noMatches'),
+                results: (count) => t('templateAdmin.obligation.results', { count }),
+              }}
+            />
+          </div>
+        )}
+      </fieldset>
+
+      <FieldEditor
+        fields={draft.fields}
+        onChange={(fields) => set('fields', fields)}
+        errors={errors}
+        kpis={kpis}
+      />
+
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={submit.pending}>
+          {submit.pending
+            ? t('templateAdmin.saving')
+            : mode === 'create'
+              ? t('templateAdmin.createSubmit')
+              : inUse
+                ? t('templateAdmin.saveVersion', { next })
+                : t('templateAdmin.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

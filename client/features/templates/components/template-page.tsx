@@ -1,0 +1,265 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-periods';
+import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
+import { shiftDate } from '../../../../shared/time';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { errorMessage } from '../../../lib/error-message';
+import { formatCount, formatVietnamDateTime } from '../../../lib/figures';
+import { useTRPC } from '../../../lib/trpc';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { draftFromTemplate, type PickedAgency } from '../template-draft';
+import { TemplateEditor } from './template-editor';
+import '../templates.css';
+
+/** The period right after a period key (where a new version may start). */
+function periodAfterKey(key: string): string {
+  const period = parsePeriodKey(key);
+  return periodContaining(period.type, shiftDate(period.end, 1))?.key ?? key;
+}
+
+/** Search for the obligation editor's agency list. */
+export function useAgencySearch() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (q: string): Promise<PickedAgency[]> => {
+      const result = await queryClient.fetchQuery(trpc.agencies.list.queryOptions({ q, pageSize: 10 }));
+      return result.items.map((a) => ({ id: a.id, nameVi: a.nameVi, nameEn: a.nameEn }));
+    },
+    [queryClient, trpc],
+  );
+}
+
+/** One version of a regime: its definition (editable by the administrator) and the code's history. */
+export function TemplatePage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const en = i18n.language === 'en';
+  const language = i18n.language;
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const query = useQuery({ ...trpc.templates.get.queryOptions({ id }), enabled: valid });
+  const kpis = useQuery(trpc.templates.kpiOptions.queryOptions());
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const update = useMutation(trpc.templates.update.mutationOptions());
+  const setActive = useMutation(trpc.templates.setActive.mutationOptions());
+  const searchAgencies = useAgencySearch();
+  const [activeFailure, setActiveFailure] = useState('');
+  const data = query.data;
+  usePageTitle(
+    data
+      ? `${data.template.code} · ${t('templateAdmin.versionN', { n: data.template.version })}`
+      : t('templateAdmin.title'),
+  );
+  const savedVersion = (location.state as { savedVersion?: number } | null)?.savedVersion;
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.templates.list.pathFilter()),
+      queryClient.invalidateQueries(trpc.templates.get.pathFilter()),
+      queryClient.invalidateQueries(trpc.submissions.templates.pathFilter()),
+    ]);
+
+  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  if (query.isPending || kpis.isPending) return <Spinner />;
+  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (kpis.isError) return <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />;
+
+  const { template, fields, usage, history } = data;
+  const admin = me.data?.role === 'admin';
+  const initial = draftFromTemplate(template, fields, data.obligedAgencies);
+  if (data.inUse && usage.lastUsedPeriod) initial.firstPeriod = periodAfterKey(usage.lastUsedPeriod);
+  const rule = template.deadlineRule;
+
+  const send = async (input: CreateTemplateInput) => {
+    const { code: _code, ...body } = input;
+    const result = await update.mutateAsync({ ...body, id: template.id, editVersion: template.editVersion });
+    await refresh();
+    if (result.id !== template.id) {
+      void navigate(`/admin/templates/${result.id}`, { state: { savedVersion: result.version } });
+    }
+    return result;
+  };
+
+  return (
+    <section className="page">
+      <p>
+        <Link to="/admin/templates">{t('templateAdmin.back')}</Link>
+      </p>
+      <h1>
+        <span className="tag">{template.code}</span> {en ? template.nameEn : template.nameVi}
+      </h1>
+      {savedVersion && (
+        <p className="form__success" role="status">
+          {t('templateAdmin.savedVersion', { version: savedVersion })}
+        </p>
+      )}
+      <dl className="template-facts">
+        <dt>{t('templateAdmin.version')}</dt>
+        <dd>{template.version}</dd>
+        <dt>{t('templateAdmin.periodType')}</dt>
+        <dd>{t(`templateAdmin.periodTypes.${template.periodType}`)}</dd>
+        <dt>{t('templateAdmin.firstPeriod')}</dt>
+        <dd>{template.firstPeriod}</dd>
+        <dt>{t('templateAdmin.lastPeriod')}</dt>
+        <dd>{template.lastPeriod ?? t('templateAdmin.ongoing')}</dd>
+        <dt>{t('templateAdmin.deadline.legend')}</dt>
+        <dd>
+          {rule.kind === 'working_days_after_cutoff'
+            ? t('templateAdmin.deadline.summaryWorking', { days: rule.days })
+            : t('templateAdmin.deadline.summaryFixed', { day: rule.day, monthsAfter: rule.monthsAfter })}
+        </dd>
+        <dt>{t('templateAdmin.obligation.legend')}</dt>
+        <dd>
+          {'levels' in template.obligation
+            ? t('templateAdmin.obligation.summaryLevels', {
+                levels: template.obligation.levels.map((l) => t(`levels.${l}`)).join(', '),
+              })
+            : t('templateAdmin.obligation.summaryList', { count: template.obligation.agencyIds.length })}
+        </dd>
+        <dt>{t('templateAdmin.active')}</dt>
+        <dd>{template.active ? t('templateAdmin.active') : t('templateAdmin.retired')}</dd>
+        <dt>{t('templateAdmin.submissions')}</dt>
+        <dd>{formatCount(usage.submissions, language)}</dd>
+      </dl>
+
+      {!data.editable ? (
+        <p className="notice" role="note">
+          {t('templateAdmin.notLatest')}
+        </p>
+      ) : !admin ? (
+        <p className="notice" role="note">
+          {t('templateAdmin.readOnly')}
+        </p>
+      ) : (
+        <>
+          <TemplateEditor
+            key={template.id}
+            mode="update"
+            initial={initial}
+            kpis={kpis.data}
+            usage={{
+              version: template.version,
+              submissions: usage.submissions,
+              lastUsedPeriod: usage.lastUsedPeriod,
+            }}
+            searchAgencies={searchAgencies}
+            send={send}
+          />
+          <section className="admin-panel" aria-labelledby="template-active-title">
+            <h2 id="template-active-title">
+              {template.active ? t('templateAdmin.retire') : t('templateAdmin.reactivate')}
+            </h2>
+            <p className="hint">{t('templateAdmin.retireNote')}</p>
+            <button
+              type="button"
+              className={template.active ? 'button button--danger' : 'button'}
+              disabled={setActive.isPending}
+              onClick={() => {
+                setActiveFailure('');
+                setActive.mutate(
+                  { id: template.id, editVersion: template.editVersion, active: !template.active },
+                  {
+                    onSuccess: () => void refresh(),
+                    onError: (error) => setActiveFailure(errorMessage(error, t)),
+                  },
+                );
+              }}
+            >
+              {template.active ? t('templateAdmin.retire') : t('templateAdmin.reactivate')}
+            </button>
+            {activeFailure && (
+              <p className="form__alert" role="alert">
+                {activeFailure}
+              </p>
+            )}
+          </section>
+        </>
+      )}
+
+      {(!data.editable || !admin) && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t('templateAdmin.fields.legend')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('templateAdmin.fields.code')}</th>
+                <th scope="col">{t('templateAdmin.fields.labelVi')}</th>
+                <th scope="col">{t('templateAdmin.fields.type')}</th>
+                <th scope="col">{t('templateAdmin.fields.unit')}</th>
+                <th scope="col">{t('templateAdmin.fields.required')}</th>
+                <th scope="col">{t('templateAdmin.fields.min')}</th>
+                <th scope="col">{t('templateAdmin.fields.max')}</th>
+                <th scope="col">{t('templateAdmin.fields.kpiCode')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => (
+                <tr key={f.code}>
+                  <th scope="row">{f.code}</th>
+                  <td>{en ? f.labelEn : f.labelVi}</td>
+                  <td>{t(`templateAdmin.fields.types.${f.type}`)}</td>
+                  <td>{f.unit ?? '—'}</td>
+                  <td>{f.required ? '✓' : '—'}</td>
+                  <td className="numeric">{f.min ?? '—'}</td>
+                  <td className="numeric">{f.max ?? '—'}</td>
+                  <td>
+                    {f.kpiCode
+                      ? `${f.kpiCode}${f.kpiRole ? ` · ${t(`templateAdmin.fields.kpiRoles.${f.kpiRole}`)}` : ''}`
+                      : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section aria-labelledby="template-history-title">
+        <h2 id="template-history-title">{t('templateAdmin.history')}</h2>
+        <div className="table-scroll">
+          <table className="data-table" data-testid="version-history">
+            <caption>{t('templateAdmin.historyCaption', { code: template.code })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('templateAdmin.version')}</th>
+                <th scope="col">{t('templateAdmin.firstPeriod')}</th>
+                <th scope="col">{t('templateAdmin.lastPeriod')}</th>
+                <th scope="col">{t('templateAdmin.submissions')}</th>
+                <th scope="col">{t('templateAdmin.createdAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">
+                    {h.id === template.id ? (
+                      <>
+                        {t('templateAdmin.versionN', { n: h.version })} {t('templateAdmin.current')}
+                      </>
+                    ) : (
+                      <Link to={`/admin/templates/${h.id}`}>
+                        {t('templateAdmin.versionN', { n: h.version })}
+                      </Link>
+                    )}
+                  </th>
+                  <td>{h.firstPeriod}</td>
+                  <td>{h.lastPeriod ?? t('templateAdmin.ongoing')}</td>
+                  <td className="numeric">{formatCount(h.submissions, language)}</td>
+                  <td>{formatVietnamDateTime(h.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </section>
+  );
+}

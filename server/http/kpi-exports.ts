@@ -1,0 +1,299 @@
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { type KpiStatus, kpiAgencyInput, kpiCodeInput } from '../../shared/kpi';
+import { vietnamDate } from '../../shared/time';
+import type { SessionUser } from '../modules/auth/sessions';
+import { getAgencyKpiSubmissions, getKpiDetail, getKpiOverview } from '../modules/kpis/service';
+import type { AppDeps } from '../trpc/context';
+import { csvCell, requireUser, sendDownload } from './exports';
+
+type Lang = 'vi' | 'en';
+const OVERSIGHT = ['office', 'inspector', 'admin'];
+
+const STATUS_LABEL: Record<Lang, Record<KpiStatus, string>> = {
+  vi: {
+    on_track: 'Đúng lộ trình',
+    at_risk: 'Có nguy cơ',
+    off_track: 'Chệch lộ trình',
+    insufficient_data: 'Chưa đủ số liệu',
+  },
+  en: {
+    on_track: 'On track',
+    at_risk: 'At risk',
+    off_track: 'Off track',
+    insufficient_data: 'Insufficient data',
+  },
+};
+
+const STATE_LABEL: Record<Lang, Record<string, string>> = {
+  vi: {
+    draft: 'Nháp',
+    submitted: 'Đã gửi',
+    approved: 'Lãnh đạo đã duyệt',
+    accepted: 'Đã tiếp nhận',
+    returned: 'Trả lại',
+  },
+  en: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    accepted: 'Accepted',
+    returned: 'Returned',
+  },
+};
+
+const langQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') });
+const round = (v: number | null | undefined) =>
+  v === null || v === undefined ? '' : Math.round(v * 10) / 10;
+const ratio = (v: number | null | undefined) =>
+  v === null || v === undefined ? '' : Math.round(v * 1000) / 10;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function download(
+  reply: FastifyReply,
+  format: 'csv' | 'xlsx',
+  name: string,
+  sheetName: string,
+  title: string,
+  header: string[],
+  rows: (string | number)[][],
+) {
+  if (format === 'csv') {
+    const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
+    return sendDownload(reply, `${name}.csv`, 'text/csv; charset=utf-8', `\uFEFF${lines.join('\r\n')}\r\n`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.addRow([title]).font = { bold: true };
+  sheet.addRow([]);
+  sheet.addRow(header).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  sheet.views = [{ state: 'frozen', ySplit: 3 }];
+  sheet.getColumn(2).width = 50;
+  return sendDownload(reply, `${name}.xlsx`, XLSX, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+function formatOf(raw: string): 'csv' | 'xlsx' | null {
+  return raw === 'csv' || raw === 'xlsx' ? raw : null;
+}
+
+/** Services' typed errors as HTTP statuses (the same mapping the tRPC layer applies). */
+async function guarded(reply: FastifyReply, run: () => Promise<unknown>) {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError) {
+      const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : 400;
+      return reply.code(status).send({ error: error.code });
+    }
+    throw error;
+  }
+}
+
+function oversight(user: SessionUser, reply: FastifyReply): boolean {
+  if (OVERSIGHT.includes(user.role)) return true;
+  void reply.code(403).send({ error: 'FORBIDDEN' });
+  return false;
+}
+
+/** CSV and Excel downloads of each level of the KPI drill-down, with the procedures' permissions. */
+export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
+  app.get('/export/kpis.:format', async (req, reply) => {
+    const format = formatOf((req.params as { format: string }).format);
+    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const user = await requireUser(deps, req, reply);
+    if (!user) return;
+    const query = langQuery.safeParse(req.query);
+    if (!query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    const lang = query.data.lang;
+    const { items } = await getKpiOverview(deps.database.db);
+    const vi = lang === 'vi';
+    const header = vi
+      ? [
+          'Mã',
+          'Chỉ tiêu',
+          'Kỳ gần nhất',
+          'Giá trị (%)',
+          'Tử số',
+          'Mẫu số',
+          'Số cơ quan',
+          'Mục tiêu 2027 (%)',
+          'Mục tiêu 2030 (%)',
+          'Mức đạt 2027 (%)',
+          'Mức đạt 2030 (%)',
+          'Dự báo 2027 (%)',
+          'Dự báo 2030 (%)',
+          'Trạng thái',
+          'Lý do',
+          'Phương pháp dự báo',
+        ]
+      : [
+          'Code',
+          'KPI',
+          'Latest period',
+          'Value (%)',
+          'Numerator',
+          'Denominator',
+          'Agencies',
+          'Target 2027 (%)',
+          'Target 2030 (%)',
+          'Attainment 2027 (%)',
+          'Attainment 2030 (%)',
+          'Forecast 2027 (%)',
+          'Forecast 2030 (%)',
+          'Status',
+          'Reason',
+          'Forecast method',
+        ];
+    const rows = items.map((k) => {
+      const at = (year: number) => ({
+        target: k.targets.find((t) => t.year === year)?.value,
+        attainment: k.attainment.find((a) => a.year === year)?.ratio,
+        forecast: k.forecast?.byTargetYear.find((f) => f.year === year)?.value,
+      });
+      const [y27, y30] = [at(2027), at(2030)];
+      return [
+        k.code,
+        vi ? k.nameVi : k.nameEn,
+        k.latest?.periodKey ?? '',
+        round(k.latest?.value),
+        k.latest?.numerator ?? '',
+        k.latest?.denominator ?? '',
+        k.latest?.agencies ?? '',
+        y27.target ?? '',
+        y30.target ?? '',
+        ratio(y27.attainment),
+        ratio(y30.attainment),
+        round(y27.forecast),
+        round(y30.forecast),
+        STATUS_LABEL[lang][k.status],
+        k.statusReason[lang],
+        k.forecast?.method[lang] ?? '',
+      ];
+    });
+    return download(
+      reply,
+      format,
+      `chi-tieu-${vietnamDate(new Date())}`,
+      vi ? 'Chỉ tiêu' : 'KPIs',
+      vi ? 'Mức độ đạt chỉ tiêu Chương trình Chính phủ số' : 'Digital Government Program KPI attainment',
+      header,
+      rows,
+    );
+  });
+
+  app.get('/export/kpis/:code/ranking.:format', async (req, reply) => {
+    const params = req.params as { code: string; format: string };
+    const format = formatOf(params.format);
+    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const user = await requireUser(deps, req, reply);
+    if (!user || !oversight(user, reply)) return;
+    const input = kpiCodeInput.safeParse({ code: params.code });
+    const query = langQuery.safeParse(req.query);
+    if (!input.success || !query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    const lang = query.data.lang;
+    const vi = lang === 'vi';
+    return guarded(reply, async () => {
+      const detail = await getKpiDetail(deps.database.db, input.data.code);
+      const header = vi
+        ? ['Hạng', 'Cơ quan', 'Cấp', 'Kỳ', 'Giá trị (%)', 'Tử số', 'Mẫu số', 'Kỳ trước (%)', 'Xu hướng']
+        : [
+            'Rank',
+            'Agency',
+            'Level',
+            'Period',
+            'Value (%)',
+            'Numerator',
+            'Denominator',
+            'Previous (%)',
+            'Trend',
+          ];
+      const trend = { up: vi ? 'Tăng' : 'Up', down: vi ? 'Giảm' : 'Down', flat: vi ? 'Không đổi' : 'Flat' };
+      const rows = detail.ranking.map((r, i) => [
+        i + 1,
+        vi ? r.nameVi : r.nameEn,
+        r.level,
+        r.periodKey ?? '',
+        round(r.value),
+        r.numerator ?? '',
+        r.denominator ?? '',
+        round(r.previousValue),
+        r.trend ? trend[r.trend] : '',
+      ]);
+      return download(
+        reply,
+        format,
+        `chi-tieu-${detail.code}-xep-hang-${vietnamDate(new Date())}`,
+        detail.code,
+        `${detail.code} — ${vi ? detail.nameVi : detail.nameEn}`,
+        header,
+        rows,
+      );
+    });
+  });
+
+  app.get('/export/kpis/:code/agencies/:agencyId.:format', async (req, reply) => {
+    const params = req.params as { code: string; agencyId: string; format: string };
+    const format = formatOf(params.format);
+    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const user = await requireUser(deps, req, reply);
+    if (!user) return;
+    const input = kpiAgencyInput.safeParse({ code: params.code, agencyId: Number(params.agencyId) });
+    const query = langQuery.safeParse(req.query);
+    if (!input.success || !query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    const lang = query.data.lang;
+    const vi = lang === 'vi';
+    return guarded(reply, async () => {
+      const result = await getAgencyKpiSubmissions(deps.database.db, user, input.data);
+      const header = vi
+        ? [
+            'Mã báo cáo',
+            'Kỳ',
+            'Chế độ báo cáo',
+            'Phiên bản mẫu',
+            'Trạng thái',
+            'Lần sửa',
+            'Tử số',
+            'Mẫu số',
+            'Giá trị (%)',
+            'Tiếp nhận lúc',
+          ]
+        : [
+            'Submission',
+            'Period',
+            'Template',
+            'Template version',
+            'State',
+            'Revision',
+            'Numerator',
+            'Denominator',
+            'Value (%)',
+            'Accepted at',
+          ];
+      const rows = result.rows.map((r) => [
+        r.submissionId,
+        r.periodKey,
+        r.templateCode,
+        r.templateVersion,
+        STATE_LABEL[lang][r.state] ?? r.state,
+        r.revision,
+        r.numerator ?? '',
+        r.denominator ?? '',
+        round(r.value),
+        r.acceptedAt ? r.acceptedAt.toISOString() : '',
+      ]);
+      return download(
+        reply,
+        format,
+        `chi-tieu-${result.kpi.code}-co-quan-${result.agency.id}`,
+        result.kpi.code,
+        `${result.kpi.code} — ${vi ? result.agency.nameVi : result.agency.nameEn}`,
+        header,
+        rows,
+      );
+    });
+  });
+}

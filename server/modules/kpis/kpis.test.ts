@@ -1,0 +1,497 @@
+import { and, desc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agencySharesAtPeriods,
+  aggregateShare,
+  figuresFromValues,
+  type KpiSummary,
+  kpiSource,
+  percentOf,
+} from '../../../shared/kpi';
+import { parsePeriodKey } from '../../../shared/reporting-periods';
+import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
+import {
+  agencies,
+  changeEvents,
+  progressUpdates,
+  reportTemplates,
+  submissionRevisions,
+  submissions,
+  tasks,
+  templateFields,
+} from '../../db/schema';
+import { DEMO_PASSWORD } from '../../db/seed/demo';
+import { seedIfEmpty } from '../../db/seed/index';
+import { createTestApp } from '../../test/app';
+import { getCompliance } from '../submissions/queries';
+
+/**
+ * Recomputes every national value independently: straight from the accepted submissions' current
+ * revisions and the template fields, through the pure functions, without kpi_figures.
+ */
+async function recompute(db: Awaited<ReturnType<typeof createTestApp>>['database']['db']) {
+  const rows = await db
+    .select({
+      templateId: submissions.templateId,
+      agencyId: submissions.agencyId,
+      periodKey: submissions.periodKey,
+      periodEnd: submissions.periodEnd,
+      values: submissionRevisions.values,
+    })
+    .from(submissions)
+    .innerJoin(
+      submissionRevisions,
+      and(
+        eq(submissionRevisions.submissionId, submissions.id),
+        eq(submissionRevisions.revision, submissions.currentRevision),
+      ),
+    )
+    .where(eq(submissions.state, 'accepted'));
+  const fields = await db
+    .select({
+      templateId: templateFields.templateId,
+      code: templateFields.code,
+      kpiCode: templateFields.kpiCode,
+      kpiRole: templateFields.kpiRole,
+    })
+    .from(templateFields);
+  const figures = rows.flatMap((r) =>
+    figuresFromValues(
+      fields.filter((f) => f.templateId === r.templateId),
+      r.values,
+    ).map((f) => ({ ...f, agencyId: r.agencyId, periodKey: r.periodKey, periodEnd: r.periodEnd })),
+  );
+  // The quarterly template obliges central and provincial agencies.
+  const obliged = (await db.select({ id: agencies.id, level: agencies.level }).from(agencies))
+    .filter((a) => a.level === 'central' || a.level === 'provincial')
+    .map((a) => a.id);
+  const result = new Map<string, Map<string, number | null>>();
+  for (const code of new Set(figures.map((f) => f.kpiCode))) {
+    const own = figures.filter((f) => f.kpiCode === code);
+    const periods = [
+      ...new Map(own.map((f) => [f.periodKey, { key: f.periodKey, end: f.periodEnd }])).values(),
+    ];
+    const byPeriod = new Map<string, number | null>();
+    if (kpiSource(code) === 'share') {
+      for (const p of periods)
+        byPeriod.set(p.key, aggregateShare(own.filter((f) => f.periodKey === p.key)).value);
+    } else {
+      for (const a of agencySharesAtPeriods(
+        periods,
+        obliged,
+        own.map((f) => ({ agencyId: f.agencyId, periodEnd: f.periodEnd, met: f.numerator > 0 })),
+      ))
+        byPeriod.set(a.periodKey, a.value);
+    }
+    result.set(code, byPeriod);
+  }
+  return result;
+}
+
+describe('KPI attainment', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let office: string;
+  let inspector: string;
+  let hanoiOfficer: string;
+  let hanoiLeader: string;
+  let btcOfficer: string;
+  let hanoiId: number;
+  let btcId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedIfEmpty(t.database.db, { communes: 0, demo: true, today: vietnamDate(new Date()) });
+    office = await t.login('vpcp', DEMO_PASSWORD);
+    inspector = await t.login('thanhtra', DEMO_PASSWORD);
+    hanoiOfficer = await t.login('hanoi.chuyenvien', DEMO_PASSWORD);
+    hanoiLeader = await t.login('hanoi.lanhdao', DEMO_PASSWORD);
+    btcOfficer = await t.login('btc.chuyenvien', DEMO_PASSWORD);
+    const named = await t.database.db.select({ id: agencies.id, nameVi: agencies.nameVi }).from(agencies);
+    hanoiId = named.find((a) => a.nameVi === 'Thành phố Hà Nội')?.id ?? 0;
+    btcId = named.find((a) => a.nameVi === 'Bộ Tài chính')?.id ?? 0;
+  }, 180_000);
+  afterAll(() => t.close());
+
+  it('national values agree with an independent recomputation from accepted submissions', async () => {
+    const res = await t.trpc('kpis.overview', {}, { method: 'GET', cookie: hanoiOfficer });
+    expect(res.status).toBe(200);
+    const items: KpiSummary[] = res.data.items;
+    expect(items).toHaveLength(20);
+    const expected = await recompute(t.database.db);
+    let compared = 0;
+    for (const item of items.filter((k) => k.source !== 'system')) {
+      const byPeriod = expected.get(item.code);
+      expect(byPeriod, item.code).toBeDefined();
+      expect(item.series.map((p) => p.periodKey).sort()).toEqual([...(byPeriod?.keys() ?? [])].sort());
+      for (const point of item.series) {
+        expect(point.value, `${item.code} ${point.periodKey}`).toBeCloseTo(
+          byPeriod?.get(point.periodKey) ?? -1,
+          9,
+        );
+        compared++;
+      }
+      expect(item.latest?.value).toBeCloseTo(
+        percentOf(item.latest?.numerator ?? 0, item.latest?.denominator ?? 0) ?? -1,
+        9,
+      );
+    }
+    expect(compared).toBeGreaterThanOrEqual(18 * 2);
+    // Every KPI says how it stands, with a reason in both languages.
+    for (const item of items) {
+      expect(['on_track', 'at_risk', 'off_track', 'insufficient_data']).toContain(item.status);
+      expect(item.statusReason.vi.length).toBeGreaterThan(10);
+      expect(item.targets.length).toBeGreaterThan(0);
+    }
+    const filtered = await t.trpc('kpis.overview', { pillar: 'data' }, { method: 'GET', cookie: office });
+    expect(filtered.data.items.map((k: KpiSummary) => k.code)).toEqual([
+      'DL-01',
+      'DL-02',
+      'DL-03',
+      'DL-04',
+      'DL-05',
+      'DL-06',
+      'DL-07',
+    ]);
+    const counts = await t.trpc('kpis.offTrackCount', undefined, { method: 'GET', cookie: office });
+    expect(counts.data.total).toBe(20);
+    expect(counts.data.offTrack).toBe(items.filter((k) => k.status === 'off_track').length);
+  });
+
+  it('maturity shares are nested: level 5 ≤ level 4+ ≤ level 3+', async () => {
+    const res = await t.trpc('kpis.overview', { pillar: 'data' }, { method: 'GET', cookie: office });
+    const by = Object.fromEntries(res.data.items.map((k: KpiSummary) => [k.code, k.latest?.value ?? 0]));
+    expect(by['DL-06']).toBeLessThanOrEqual(by['DL-05']);
+    expect(by['DL-05']).toBeLessThanOrEqual(by['DL-04']);
+  });
+
+  it('computes VH-03 and VH-04 from the system’s own records, as an independent recount finds', async () => {
+    const db = t.database.db;
+    const vh03 = await t.trpc('kpis.detail', { code: 'VH-03' }, { method: 'GET', cookie: inspector });
+    expect(vh03.status).toBe(200);
+    expect(vh03.data.source).toBe('system');
+    const quarter = parsePeriodKey(vh03.data.latest.periodKey);
+    // Recount with the compliance report: due reports of periods ending in the quarter, and those submitted.
+    let expected = 0;
+    let submitted = 0;
+    for (const template of await db.select().from(reportTemplates)) {
+      const report = await getCompliance(db, { templateId: template.id });
+      const inQuarter = new Set(
+        report.periods.filter((p) => p.end >= quarter.start && p.end <= quarter.end).map((p) => p.key),
+      );
+      for (const a of report.agencies)
+        for (const [key, cell] of Object.entries(a.cells)) {
+          if (!inQuarter.has(key) || cell.state === 'pending') continue;
+          expected++;
+          if (cell.state === 'on_time' || cell.state === 'late') submitted++;
+        }
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect({ n: vh03.data.latest.numerator, d: vh03.data.latest.denominator }).toEqual({
+      n: submitted,
+      d: expected,
+    });
+
+    const vh04 = await t.trpc('kpis.detail', { code: 'VH-04' }, { method: 'GET', cookie: inspector });
+    const q4 = parsePeriodKey(vh04.data.latest.periodKey);
+    const from = vietnamInstant(q4.start).getTime();
+    const to = vietnamInstant(shiftDate(q4.end, 1)).getTime();
+    const allTasks = await db.select().from(tasks);
+    const updates = await db.select().from(progressUpdates);
+    const open = allTasks.filter(
+      (task) =>
+        !task.withdrawn &&
+        task.createdAt.getTime() < to &&
+        (!task.completedOn || task.completedOn >= q4.start),
+    );
+    const followed = open.filter(
+      (task) =>
+        (task.completedOn !== null && task.completedOn >= q4.start && task.completedOn <= q4.end) ||
+        updates.some(
+          (u) =>
+            u.taskId === task.id &&
+            u.agencyId === task.leadAgencyId &&
+            u.createdAt.getTime() >= from &&
+            u.createdAt.getTime() < to,
+        ),
+    );
+    expect(open.length).toBeGreaterThan(0);
+    expect({ n: vh04.data.latest.numerator, d: vh04.data.latest.denominator }).toEqual({
+      n: followed.length,
+      d: open.length,
+    });
+  });
+
+  it('ranks every agency lowest first for oversight roles, and refuses officers', async () => {
+    const res = await t.trpc('kpis.detail', { code: 'DV-01' }, { method: 'GET', cookie: inspector });
+    expect(res.status).toBe(200);
+    const values = res.data.ranking
+      .map((r: { value: number | null }) => r.value)
+      .filter((v: number | null) => v !== null);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(res.data.heatmap.periods).toEqual(res.data.series.map((p: { periodKey: string }) => p.periodKey));
+    expect(res.data.heatmap.rows).toHaveLength(res.data.ranking.length);
+    const denied = await t.trpc('kpis.detail', { code: 'DV-01' }, { method: 'GET', cookie: hanoiOfficer });
+    expect(denied.error.data.appCode).toBe('FORBIDDEN');
+    const bad = await t.trpc('kpis.detail', { code: 'nope' }, { method: 'GET', cookie: inspector });
+    expect(bad.error.data.appCode).toBe('VALIDATION');
+    const missing = await t.trpc('kpis.detail', { code: 'XX-99' }, { method: 'GET', cookie: inspector });
+    expect(missing.error.data.appCode).toBe('NOT_FOUND');
+    const anonymous = await t.trpc('kpis.overview', {}, { method: 'GET' });
+    expect(anonymous.error.data.appCode).toBe('UNAUTHENTICATED');
+  });
+
+  it("keeps an agency's scorecard and submissions to its own users and oversight", async () => {
+    const own = await t.trpc(
+      'kpis.scorecard',
+      { agencyId: hanoiId },
+      { method: 'GET', cookie: hanoiOfficer },
+    );
+    expect(own.status).toBe(200);
+    expect(own.data.items).toHaveLength(20);
+    expect(own.data.agency.nameVi).toBe('Thành phố Hà Nội');
+    // Its DV-01 is the one of its latest accepted quarterly report.
+    const [latest] = await t.database.db
+      .select({ periodKey: submissions.periodKey, values: submissionRevisions.values })
+      .from(submissions)
+      .innerJoin(
+        submissionRevisions,
+        and(
+          eq(submissionRevisions.submissionId, submissions.id),
+          eq(submissionRevisions.revision, submissions.currentRevision),
+        ),
+      )
+      .innerJoin(reportTemplates, eq(reportTemplates.id, submissions.templateId))
+      .where(
+        and(
+          eq(submissions.agencyId, hanoiId),
+          eq(submissions.state, 'accepted'),
+          eq(reportTemplates.code, 'BC-CPS-QUY'),
+        ),
+      )
+      .orderBy(desc(submissions.periodEnd))
+      .limit(1);
+    const dv01 = own.data.items.find((i: { code: string }) => i.code === 'DV-01');
+    expect(dv01.agencyPeriodKey).toBe(latest?.periodKey);
+    expect(dv01.agencyValue).toBeCloseTo(
+      percentOf(Number(latest?.values.dv_01_num), Number(latest?.values.dv_01_den)) ?? -1,
+      9,
+    );
+    const other = await t.trpc(
+      'kpis.scorecard',
+      { agencyId: btcId },
+      { method: 'GET', cookie: hanoiOfficer },
+    );
+    expect(other.error.data.appCode).toBe('FORBIDDEN');
+    const otherSubs = await t.trpc(
+      'kpis.agencySubmissions',
+      { code: 'DV-01', agencyId: btcId },
+      { method: 'GET', cookie: hanoiOfficer },
+    );
+    expect(otherSubs.error.data.appCode).toBe('FORBIDDEN');
+    const asInspector = await t.trpc(
+      'kpis.agencySubmissions',
+      { code: 'DV-01', agencyId: btcId },
+      { method: 'GET', cookie: inspector },
+    );
+    expect(asInspector.status).toBe(200);
+    expect(asInspector.data.rows.length).toBeGreaterThan(0);
+    const ownSubs = await t.trpc(
+      'kpis.agencySubmissions',
+      { code: 'DV-01', agencyId: btcId },
+      { method: 'GET', cookie: btcOfficer },
+    );
+    expect(ownSubs.status).toBe(200);
+    const audit = await t.trpc(
+      'audit.forEntity',
+      { entityType: 'submission', entityId: asInspector.data.rows[0].submissionId },
+      { method: 'GET', cookie: hanoiOfficer },
+    );
+    expect(audit.error.data.appCode).toBe('FORBIDDEN');
+  });
+
+  it('a corrected submission, accepted, changes the national value and announces kpi.changed', async () => {
+    const db = t.database.db;
+    const [template] = await db.select().from(reportTemplates).where(eq(reportTemplates.code, 'BC-CPS-QUY'));
+    const [target] = await db
+      .select()
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.agencyId, hanoiId),
+          eq(submissions.templateId, template?.id ?? 0),
+          eq(submissions.state, 'accepted'),
+        ),
+      )
+      .orderBy(desc(submissions.periodEnd))
+      .limit(1);
+    if (!target) throw new Error('no accepted Hà Nội report in the seed');
+    const [revision] = await db
+      .select()
+      .from(submissionRevisions)
+      .where(eq(submissionRevisions.submissionId, target.id));
+    const before = await t.trpc('kpis.detail', { code: 'DV-01' }, { method: 'GET', cookie: office });
+    const point = (d: typeof before) =>
+      d.data.series.find((p: { periodKey: string }) => p.periodKey === target.periodKey)?.value as number;
+    const old = { n: Number(revision?.values.dv_01_num), d: Number(revision?.values.dv_01_den) };
+
+    const reopened = await t.trpc(
+      'submissions.reopen',
+      { id: target.id, version: target.version, reason: 'Số liệu DV-01 chưa chính xác' },
+      { cookie: office },
+    );
+    expect(reopened.status).toBe(200);
+    const [reopenEvent] = await db
+      .select()
+      .from(changeEvents)
+      .where(eq(changeEvents.type, 'kpi.changed'))
+      .orderBy(desc(changeEvents.id))
+      .limit(1);
+    expect(reopenEvent?.payload).toMatchObject({ submissionId: target.id, agencyId: hanoiId });
+    const withoutHanoi = await t.trpc('kpis.detail', { code: 'DV-01' }, { method: 'GET', cookie: office });
+    const ranking = withoutHanoi.data.ranking.find((r: { agencyId: number }) => r.agencyId === hanoiId);
+    expect(ranking.periodKey).not.toBe(target.periodKey);
+
+    // The corrected figures: every procedure online (numerator = denominator).
+    const values = { ...(revision?.values ?? {}), dv_01_num: old.d };
+    const saved = await t.trpc(
+      'submissions.saveDraft',
+      { templateId: target.templateId, periodKey: target.periodKey, values, version: reopened.data.version },
+      { cookie: hanoiOfficer },
+    );
+    expect(saved.status).toBe(200);
+    const submitted = await t.trpc(
+      'submissions.submit',
+      { id: target.id, version: saved.data.version },
+      { cookie: hanoiOfficer },
+    );
+    const approved = await t.trpc(
+      'submissions.approve',
+      { id: target.id, version: submitted.data.version, decision: 'accept' },
+      { cookie: hanoiLeader },
+    );
+    const accepted = await t.trpc(
+      'submissions.review',
+      { id: target.id, version: approved.data.version, decision: 'accept' },
+      { cookie: office },
+    );
+    expect(accepted.data.state).toBe('accepted');
+
+    const after = await t.trpc('kpis.detail', { code: 'DV-01' }, { method: 'GET', cookie: office });
+    const latestFor = (d: typeof before) =>
+      d.data.series.find((p: { periodKey: string }) => p.periodKey === target.periodKey);
+    // National numerator rose by exactly the correction; the value is Σ/Σ again.
+    const beforeNational = await nationalSums(target.periodKey);
+    expect(point(after)).toBeCloseTo(percentOf(beforeNational.n, beforeNational.d) ?? -1, 9);
+    if (old.n !== old.d) expect(point(after)).not.toBeCloseTo(point(before), 9);
+    expect(latestFor(after)).toBeDefined();
+    const events = await db
+      .select()
+      .from(changeEvents)
+      .where(eq(changeEvents.type, 'kpi.changed'))
+      .orderBy(desc(changeEvents.id))
+      .limit(1);
+    expect(events[0]?.payload).toMatchObject({ submissionId: target.id, agencyId: hanoiId });
+    expect((events[0]?.payload as { kpiCodes?: string[] } | undefined)?.kpiCodes).toContain('DV-01');
+    const drill = await t.trpc(
+      'kpis.agencySubmissions',
+      { code: 'DV-01', agencyId: hanoiId },
+      { method: 'GET', cookie: inspector },
+    );
+    const row = drill.data.rows.find((r: { submissionId: number }) => r.submissionId === target.id);
+    expect(row).toMatchObject({
+      revision: 2,
+      numerator: old.d,
+      denominator: old.d,
+      value: 100,
+      state: 'accepted',
+    });
+    const audit = await t.trpc(
+      'audit.forEntity',
+      { entityType: 'submission', entityId: target.id },
+      { method: 'GET', cookie: inspector },
+    );
+    expect(audit.data.map((a: { action: string }) => a.action).slice(0, 2)).toEqual([
+      'submission.accepted',
+      'submission.leader_accept',
+    ]);
+
+    async function nationalSums(periodKey: string) {
+      const accepted = await db
+        .select({ values: submissionRevisions.values })
+        .from(submissions)
+        .innerJoin(
+          submissionRevisions,
+          and(
+            eq(submissionRevisions.submissionId, submissions.id),
+            eq(submissionRevisions.revision, submissions.currentRevision),
+          ),
+        )
+        .where(
+          and(
+            eq(submissions.templateId, target?.templateId ?? 0),
+            eq(submissions.periodKey, periodKey),
+            eq(submissions.state, 'accepted'),
+          ),
+        );
+      return accepted.reduce(
+        (s, x) => ({ n: s.n + Number(x.values.dv_01_num), d: s.d + Number(x.values.dv_01_den) }),
+        { n: 0, d: 0 },
+      );
+    }
+  });
+
+  it('exports each level as CSV and Excel, with the procedures’ permissions', async () => {
+    const csv = await t.app.inject({ url: '/export/kpis.csv', headers: { cookie: hanoiOfficer } });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toContain('"Mã"');
+    expect(lines.some((l) => l.startsWith('"DV-01"'))).toBe(true);
+
+    const ranking = await t.app.inject({
+      url: '/export/kpis/DV-01/ranking.xlsx?lang=en',
+      headers: { cookie: inspector },
+    });
+    expect(ranking.statusCode).toBe(200);
+    expect(ranking.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(ranking.rawPayload as unknown as ArrayBuffer);
+    const detail = await t.trpc('kpis.detail', { code: 'DV-01' }, { method: 'GET', cookie: inspector });
+    expect((workbook.worksheets[0]?.rowCount ?? 0) - 3).toBe(detail.data.ranking.length);
+    expect(workbook.worksheets[0]?.getRow(3).getCell(1).value).toBe('Rank');
+
+    const refused = await t.app.inject({
+      url: '/export/kpis/DV-01/ranking.csv',
+      headers: { cookie: hanoiOfficer },
+    });
+    expect(refused.statusCode).toBe(403);
+    const anonymous = await t.app.inject({ url: '/export/kpis.csv' });
+    expect(anonymous.statusCode).toBe(401);
+
+    const mine = await t.app.inject({
+      url: `/export/kpis/DV-01/agencies/${hanoiId}.csv`,
+      headers: { cookie: hanoiOfficer },
+    });
+    expect(mine.statusCode).toBe(200);
+    const subs = await t.trpc(
+      'kpis.agencySubmissions',
+      { code: 'DV-01', agencyId: hanoiId },
+      { method: 'GET', cookie: hanoiOfficer },
+    );
+    expect(mine.body.trim().split('\r\n')).toHaveLength(subs.data.rows.length + 1);
+    const theirs = await t.app.inject({
+      url: `/export/kpis/DV-01/agencies/${btcId}.xlsx`,
+      headers: { cookie: hanoiOfficer },
+    });
+    expect(theirs.statusCode).toBe(403);
+    const bad = await t.app.inject({
+      url: `/export/kpis/bad/agencies/${btcId}.csv`,
+      headers: { cookie: inspector },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});

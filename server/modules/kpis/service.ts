@@ -1,0 +1,386 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
+import {
+  type AgencyKpiRow,
+  aggregateShare,
+  type Bilingual,
+  figuresFromValues,
+  type KpiDetail,
+  type KpiSource,
+  type KpiStatus,
+  type KpiSummary,
+  kpiSource,
+  MATURITY_FIELD_KPI,
+  MATURITY_THRESHOLDS,
+  type Pillar,
+  percentOf,
+  summariseSeries,
+  trendOf,
+} from '../../../shared/kpi';
+import { vietnamDate } from '../../../shared/time';
+import type { Db } from '../../db/client';
+import { agencies, reportTemplates, submissionRevisions, submissions, templateFields } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import {
+  type AgencyFigure,
+  agencyFigures,
+  eventMarks,
+  loadCatalog,
+  type PeriodAggregate,
+  rankingAgencies,
+  reportedAggregates,
+  systemFigures,
+} from './queries';
+
+const OVERSIGHT = new Set(['office', 'inspector', 'admin']);
+
+const DEFINITIONS: Record<KpiSource, Bilingual> = {
+  share: {
+    vi: 'Tổng tử số / tổng mẫu số do các cơ quan báo cáo trong các báo cáo đã được Văn phòng Chính phủ tiếp nhận (không lấy trung bình các tỷ lệ).',
+    en: 'Sum of numerators / sum of denominators reported by agencies in submissions accepted by the Government Office (never a mean of percentages).',
+  },
+  agency_condition: {
+    vi: 'Số cơ quan đáp ứng điều kiện / tổng số cơ quan phải báo cáo; mỗi cơ quan tính theo báo cáo được tiếp nhận gần nhất tính đến kỳ; cơ quan chưa báo cáo tính là chưa đáp ứng.',
+    en: 'Agencies meeting the condition / all obliged agencies, each by its latest accepted report up to the period; an agency that has not reported counts as not meeting it.',
+  },
+  maturity: {
+    vi: 'Số cơ quan có mức trưởng thành quản trị dữ liệu (1–5, theo báo cáo được tiếp nhận gần nhất) đạt ngưỡng / tổng số cơ quan phải báo cáo.',
+    en: 'Agencies whose data-governance maturity level (1–5, latest accepted report) reaches the threshold / all obliged agencies.',
+  },
+  system: {
+    vi: 'Tính từ dữ liệu của chính hệ thống.',
+    en: "Computed from the system's own records.",
+  },
+};
+
+const SYSTEM_DEFINITIONS: Record<string, Bilingual> = {
+  'VH-03': {
+    vi: 'Số báo cáo đã gửi qua hệ thống / số báo cáo phải gửi (cơ quan phải báo cáo × chế độ báo cáo × kỳ đã quá hạn nộp), theo quý.',
+    en: 'Reports submitted through the system / reports due (obliged agency × reporting regime × period past its deadline), per quarter.',
+  },
+  'VH-04': {
+    vi: 'Số nhiệm vụ được theo dõi trên hệ thống trong quý (cơ quan chủ trì cập nhật tiến độ hoặc nhiệm vụ hoàn thành trong quý) / số nhiệm vụ đang thực hiện trong quý (không tính nhiệm vụ đã thu hồi).',
+    en: 'Tasks followed in the system during the quarter (the lead agency posted progress, or the task was completed, in it) / tasks open during the quarter (withdrawn tasks excluded).',
+  },
+};
+
+function definitionOf(code: string): Bilingual {
+  const source = kpiSource(code);
+  const base = SYSTEM_DEFINITIONS[code] ?? DEFINITIONS[source];
+  const threshold = MATURITY_THRESHOLDS[code];
+  if (threshold === undefined) return base;
+  return {
+    vi: `${base.vi} Ngưỡng: mức ${threshold}${threshold < 5 ? ' trở lên' : ''}.`,
+    en: `${base.en} Threshold: level ${threshold}${threshold < 5 ? ' or above' : ''}.`,
+  };
+}
+
+type CatalogKpi = Awaited<ReturnType<typeof loadCatalog>>[number];
+
+/** National Σ/Σ per period of the system-computed KPIs (the same sum as the share KPIs). */
+function systemAggregates(rows: readonly AgencyFigure[]): PeriodAggregate[] {
+  const groups = new Map<string, AgencyFigure[]>();
+  for (const r of rows) {
+    const key = `${r.kpiCode}|${r.periodKey}|${r.periodEnd}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.entries()]
+    .map(([key, list]) => {
+      const [kpiCode = '', periodKey = '', periodEnd = ''] = key.split('|');
+      const agg = aggregateShare(list);
+      return { kpiCode, periodKey, periodEnd, ...agg };
+    })
+    .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
+}
+
+function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[]): KpiSummary {
+  const own = aggregates
+    .filter((a) => a.kpiCode === kpi.code)
+    .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
+  const series = own.map((a) => ({
+    periodKey: a.periodKey,
+    periodEnd: a.periodEnd,
+    value: percentOf(Number(a.numerator), Number(a.denominator)),
+  }));
+  const latestAgg = [...own].reverse().find((a) => Number(a.denominator) > 0) ?? own[own.length - 1];
+  return {
+    code: kpi.code,
+    pillar: kpi.pillar as Pillar,
+    nameVi: kpi.nameVi,
+    nameEn: kpi.nameEn,
+    unit: kpi.unit,
+    source: kpiSource(kpi.code),
+    definition: definitionOf(kpi.code),
+    latest: latestAgg
+      ? {
+          periodKey: latestAgg.periodKey,
+          periodEnd: latestAgg.periodEnd,
+          value: percentOf(Number(latestAgg.numerator), Number(latestAgg.denominator)),
+          numerator: Number(latestAgg.numerator),
+          denominator: Number(latestAgg.denominator),
+          agencies: Number(latestAgg.agencies),
+        }
+      : null,
+    targets: kpi.targets,
+    ...summariseSeries(series, kpi.targets),
+  };
+}
+
+/** National summaries of the given KPIs (all when none are given). */
+async function buildSummaries(db: Db, now: Date, only?: string): Promise<KpiSummary[]> {
+  const all = await loadCatalog(db);
+  const catalog = all.filter((k) => !only || k.code === only);
+  // Aggregates for the whole catalog (cached as one), so overview and detail share the cache.
+  const codes = (...sources: KpiSource[]) =>
+    all.filter((k) => sources.includes(kpiSource(k.code))).map((k) => k.code);
+  const systemCodes = catalog.filter((k) => kpiSource(k.code) === 'system').map((k) => k.code);
+  const marks = await eventMarks(db);
+  const aggregates = [
+    ...(await reportedAggregates(db, codes('share'), codes('agency_condition', 'maturity'), marks)),
+    ...(systemCodes.length
+      ? systemAggregates(
+          (await systemFigures(db, vietnamDate(now), marks)).filter((r) => systemCodes.includes(r.kpiCode)),
+        )
+      : []),
+  ];
+  return catalog.map((k) => summarise(k, aggregates));
+}
+
+export async function getKpiOverview(
+  db: Db,
+  input: { pillar?: Pillar; status?: KpiStatus } = {},
+  now = new Date(),
+): Promise<{ items: KpiSummary[] }> {
+  const items = (await buildSummaries(db, now)).filter(
+    (k) => (!input.pillar || k.pillar === input.pillar) && (!input.status || k.status === input.status),
+  );
+  return { items };
+}
+
+export async function countOffTrack(db: Db, now = new Date()) {
+  const items = await buildSummaries(db, now);
+  return {
+    offTrack: items.filter((k) => k.status === 'off_track').length,
+    atRisk: items.filter((k) => k.status === 'at_risk').length,
+    total: items.length,
+  };
+}
+
+async function summaryOf(db: Db, code: string, now: Date): Promise<KpiSummary> {
+  const [summary] = await buildSummaries(db, now, code);
+  if (!summary) throw new AppError('NOT_FOUND', 'kpiNotFound');
+  return summary;
+}
+
+/** Every agency's figures of one KPI, per period (system KPIs computed, others as accepted). */
+async function figuresOfKpi(db: Db, code: string, now: Date, agencyId?: number): Promise<AgencyFigure[]> {
+  if (kpiSource(code) === 'system') {
+    return (await systemFigures(db, vietnamDate(now)))
+      .filter((r) => r.kpiCode === code && (!agencyId || r.agencyId === agencyId))
+      .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
+  }
+  return agencyFigures(db, code, agencyId);
+}
+
+const compareNullsLast = (a: number | null, b: number | null) =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b;
+
+/** The drill-down's first step: the national figure, every agency ranked (lowest first) and a heatmap. */
+export async function getKpiDetail(db: Db, code: string, now = new Date()): Promise<KpiDetail> {
+  const summary = await summaryOf(db, code, now);
+  const figures = await figuresOfKpi(db, code, now);
+  const listed = await rankingAgencies(db, summary.source === 'system' ? null : code, [
+    ...new Set(figures.map((f) => f.agencyId)),
+  ]);
+  const ids = new Set(listed.map((a) => a.id));
+  const names = new Map(listed.map((a) => [a.id, a]));
+  const byAgency = new Map<number, AgencyFigure[]>();
+  for (const f of figures) byAgency.set(f.agencyId, [...(byAgency.get(f.agencyId) ?? []), f]);
+  const ranked = [...ids]
+    .map((id) => {
+      const agency = names.get(id);
+      const list = byAgency.get(id) ?? [];
+      const latest = list[list.length - 1];
+      const previous = list[list.length - 2];
+      const value = latest?.value ?? null;
+      const row: AgencyKpiRow = {
+        agencyId: id,
+        nameVi: agency?.nameVi ?? '',
+        nameEn: agency?.nameEn ?? '',
+        level: agency?.level ?? '',
+        value,
+        numerator: latest?.numerator ?? null,
+        denominator: latest?.denominator ?? null,
+        previousValue: previous?.value ?? null,
+        trend: trendOf(value, previous?.value ?? null),
+        periodKey: latest?.periodKey ?? null,
+        submissionId: latest?.submissionId ?? null,
+      };
+      return { row, sortKey: agency?.sortKey ?? '' };
+    })
+    .sort(
+      (a, b) =>
+        compareNullsLast(a.row.value, b.row.value) ||
+        (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0),
+    );
+  const periods = summary.series.map((p) => p.periodKey);
+  return {
+    ...summary,
+    ranking: ranked.map((r) => r.row),
+    heatmap: {
+      periods,
+      rows: ranked.map(({ row }) => {
+        const list = byAgency.get(row.agencyId) ?? [];
+        return {
+          agencyId: row.agencyId,
+          nameVi: row.nameVi,
+          nameEn: row.nameEn,
+          values: periods.map((p) => list.find((f) => f.periodKey === p)?.value ?? null),
+        };
+      }),
+    },
+  };
+}
+
+/** Oversight roles read every agency; an agency's own users read theirs; nobody else. */
+function assertMayReadAgency(actor: Actor, agencyId: number): void {
+  if (!OVERSIGHT.has(actor.role) && actor.agencyId !== agencyId) throw new AppError('FORBIDDEN');
+}
+
+async function agencyHeader(db: Db, agencyId: number) {
+  const [agency] = await db
+    .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn, level: agencies.level })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
+  if (!agency) throw new AppError('NOT_FOUND');
+  return agency;
+}
+
+/** The drill-down's second step: one agency's submissions that carry (or count for) the KPI. */
+export async function getAgencyKpiSubmissions(
+  db: Db,
+  actor: Actor,
+  input: { code: string; agencyId: number },
+  now = new Date(),
+) {
+  assertMayReadAgency(actor, input.agencyId);
+  const summary = await summaryOf(db, input.code, now);
+  const agency = await agencyHeader(db, input.agencyId);
+  const source = summary.source;
+  const fieldKpi = source === 'maturity' ? MATURITY_FIELD_KPI : input.code;
+  const base = db
+    .select({
+      submissionId: submissions.id,
+      periodKey: submissions.periodKey,
+      periodEnd: submissions.periodEnd,
+      state: submissions.state,
+      revision: submissions.currentRevision,
+      acceptedAt: submissions.acceptedAt,
+      templateId: reportTemplates.id,
+      templateCode: reportTemplates.code,
+      templateVersion: reportTemplates.version,
+      values: submissionRevisions.values,
+    })
+    .from(submissions)
+    .innerJoin(reportTemplates, eq(reportTemplates.id, submissions.templateId))
+    .innerJoin(
+      submissionRevisions,
+      and(
+        eq(submissionRevisions.submissionId, submissions.id),
+        eq(submissionRevisions.revision, submissions.currentRevision),
+      ),
+    );
+  // VH-03 counts every report the agency owes; VH-04 comes from tasks, not from reports.
+  const rows =
+    input.code === 'VH-04'
+      ? []
+      : input.code === 'VH-03'
+        ? await base.where(eq(submissions.agencyId, input.agencyId)).orderBy(asc(submissions.periodEnd))
+        : await base
+            .where(
+              and(
+                eq(submissions.agencyId, input.agencyId),
+                sql`exists (select 1 from ${templateFields} f where f.template_id = ${submissions.templateId} and f.kpi_code = ${fieldKpi})`,
+              ),
+            )
+            .orderBy(asc(submissions.periodEnd));
+  const templateIds = [...new Set(rows.map((r) => r.templateId))];
+  const fields = templateIds.length
+    ? await db
+        .select({
+          templateId: templateFields.templateId,
+          code: templateFields.code,
+          kpiCode: templateFields.kpiCode,
+          kpiRole: templateFields.kpiRole,
+        })
+        .from(templateFields)
+        .where(inArray(templateFields.templateId, templateIds))
+    : [];
+  return {
+    agency,
+    kpi: { code: summary.code, nameVi: summary.nameVi, nameEn: summary.nameEn, unit: summary.unit },
+    rows: rows.map((r) => {
+      const figure =
+        source === 'system'
+          ? undefined
+          : figuresFromValues(
+              fields.filter((f) => f.templateId === r.templateId),
+              r.values,
+            ).find((f) => f.kpiCode === input.code);
+      return {
+        submissionId: r.submissionId,
+        periodKey: r.periodKey,
+        periodEnd: r.periodEnd,
+        state: r.state,
+        revision: r.revision,
+        numerator: figure?.numerator ?? null,
+        denominator: figure?.denominator ?? null,
+        value: figure?.value ?? null,
+        level: figure?.level ?? null,
+        acceptedAt: r.acceptedAt,
+        templateCode: r.templateCode,
+        templateVersion: r.templateVersion,
+      };
+    }),
+  };
+}
+
+/** An agency's own scorecard: its latest figure of each KPI beside the national value and targets. */
+export async function getScorecard(db: Db, actor: Actor, agencyId: number, now = new Date()) {
+  assertMayReadAgency(actor, agencyId);
+  const agency = await agencyHeader(db, agencyId);
+  const national = await buildSummaries(db, now);
+  const own = [
+    ...(await agencyFigures(db, null, agencyId)),
+    ...(await systemFigures(db, vietnamDate(now))).filter((r) => r.agencyId === agencyId),
+  ];
+  return {
+    agency,
+    items: national.map((k) => {
+      const list = own
+        .filter((f) => f.kpiCode === k.code)
+        .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
+      const latest = list[list.length - 1];
+      const mine = summariseSeries(
+        list.map((f) => ({ periodKey: f.periodKey, periodEnd: f.periodEnd, value: f.value })),
+        k.targets,
+      );
+      return {
+        code: k.code,
+        pillar: k.pillar,
+        nameVi: k.nameVi,
+        nameEn: k.nameEn,
+        unit: k.unit,
+        agencyValue: latest?.value ?? null,
+        agencyPeriodKey: latest?.periodKey ?? null,
+        agencyLevel: latest?.level ?? null,
+        nationalValue: k.latest?.value ?? null,
+        targets: k.targets,
+        /** The agency's own status, by the same rule on its own series. */
+        status: mine.status,
+        statusReason: mine.statusReason,
+        nationalStatus: k.status,
+      };
+    }),
+  };
+}

@@ -1,0 +1,141 @@
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../../shared/roles';
+import type { Database } from '../../db/client';
+import { createTestDatabase } from '../../test/db';
+import { ChangeBus } from './bus';
+import { LiveHub } from './hub';
+import { recordChange } from './record';
+
+/** A response that records what was written, with a socket buffer the test controls. */
+class FakeResponse extends EventEmitter {
+  text = '';
+  writableLength = 0;
+  destroyed = false;
+  socket = null;
+  writeHead() {
+    return this;
+  }
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('close');
+    return this;
+  }
+  /** The `data:` messages received (superjson `json` parts), pings and the connected event aside. */
+  messages(): { id?: string; data: Record<string, unknown> }[] {
+    return this.text
+      .split('\n\n')
+      .filter((block) => block.startsWith('data: '))
+      .map((block) => ({
+        id: /^id: (.*)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null').json,
+      }));
+  }
+  changes() {
+    return this.messages().filter((m) => m.data.kind === 'change');
+  }
+}
+
+describe('LiveHub fan-out', () => {
+  let database: Database;
+  let bus: ChangeBus;
+  let hub: LiveHub;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    bus = new ChangeBus(database);
+    await bus.start();
+    hub = new LiveHub(bus, database, { maxBufferedBytes: 10_000 });
+    hub.start();
+  });
+  afterAll(async () => {
+    hub.stop();
+    await bus.stop();
+    await database.close();
+  });
+
+  async function connect(role: Role, agencyId: number, lastEventId: number | null = null) {
+    const res = new FakeResponse();
+    await hub.attach(res as unknown as ServerResponse, { role, agencyId }, lastEventId);
+    return res;
+  }
+
+  const write = async (agencyIds: number[], narrative: string) => {
+    await recordChange(database.db, {
+      type: 'task.progress',
+      taskId: 7,
+      agencyIds,
+      payload: { taskId: 7, percent: 10 },
+      detail: { narrative },
+    });
+    await bus.pull();
+    await new Promise((r) => setImmediate(r));
+  };
+
+  it('sends detail only to oversight roles and the agencies concerned, encoding each event once per audience', async () => {
+    const office = await Promise.all(Array.from({ length: 20 }, () => connect('office', 1)));
+    const concerned = await Promise.all(Array.from({ length: 20 }, () => connect('officer', 5)));
+    const outsiders = await Promise.all(Array.from({ length: 20 }, () => connect('leader', 6)));
+    for (const res of [...office, ...concerned, ...outsiders])
+      expect(res.messages()[0]?.data.kind).toBe('status');
+
+    const serialize = vi.spyOn(superjson, 'serialize');
+    await write([5], 'Nội dung riêng');
+    // 60 subscribers, two audiences: two encodings, not sixty.
+    expect(serialize).toHaveBeenCalledTimes(2);
+    serialize.mockRestore();
+
+    for (const res of [...office, ...concerned]) {
+      expect(res.changes()).toHaveLength(1);
+      expect(res.changes()[0]?.data.detail).toEqual({ narrative: 'Nội dung riêng' });
+    }
+    for (const res of outsiders) {
+      expect(res.changes()).toHaveLength(1);
+      expect(res.changes()[0]?.data.detail).toBeNull();
+      expect(res.text).not.toContain('Nội dung riêng');
+    }
+    for (const res of [...office, ...concerned, ...outsiders]) res.destroy();
+    expect(hub.connectionCount).toBe(0);
+  });
+
+  it('replays from a last id in order, then goes live without gaps or repeats', async () => {
+    const first = await connect('office', 1);
+    await write([], 'r1');
+    const seen = Number(first.changes()[0]?.id);
+    first.destroy();
+    await write([], 'r2');
+    await write([], 'r3');
+    const again = await connect('office', 1, seen);
+    await write([], 'r4');
+    const ids = again.changes().map((c) => Number(c.id));
+    expect(again.changes().map((c) => (c.data.detail as { narrative: string }).narrative)).toEqual([
+      'r2',
+      'r3',
+      'r4',
+    ]);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(ids[0]).toBeGreaterThan(seen);
+    again.destroy();
+  });
+
+  it('lets go of a subscriber whose socket stops draining, and keeps serving the others', async () => {
+    const slow = await connect('office', 1);
+    const fine = await connect('office', 1);
+    const droppedBefore = hub.dropped;
+    slow.writableLength = 20_000; // the client stopped reading: unsent bytes pile up past the bound
+    await write([], 'after-stall');
+    expect(slow.destroyed).toBe(true);
+    expect(slow.text).not.toContain('after-stall');
+    expect(hub.dropped).toBe(droppedBefore + 1);
+    expect(fine.text).toContain('after-stall');
+    expect(hub.connectionCount).toBe(1);
+    fine.destroy();
+    expect(hub.connectionCount).toBe(0);
+  });
+});

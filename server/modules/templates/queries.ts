@@ -1,0 +1,137 @@
+import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/client';
+import { agencies, kpis, reportTemplates, submissions, templateFields } from '../../db/schema';
+
+const versionColumns = {
+  id: reportTemplates.id,
+  code: reportTemplates.code,
+  version: reportTemplates.version,
+  nameVi: reportTemplates.nameVi,
+  nameEn: reportTemplates.nameEn,
+  periodType: reportTemplates.periodType,
+  firstPeriod: reportTemplates.firstPeriod,
+  lastPeriod: reportTemplates.lastPeriod,
+  active: reportTemplates.active,
+  editVersion: reportTemplates.editVersion,
+  createdAt: reportTemplates.createdAt,
+  updatedAt: reportTemplates.updatedAt,
+};
+
+/** Submissions per template version, counted in the database. */
+function submissionCounts(db: Db) {
+  return db
+    .select({ templateId: submissions.templateId, n: count().as('n') })
+    .from(submissions)
+    .groupBy(submissions.templateId)
+    .as('counts');
+}
+
+/** Every regime with all its versions (newest first) and how many submissions each version holds. */
+export async function listTemplateVersions(db: Db) {
+  const counts = submissionCounts(db);
+  const rows = await db
+    .select({ ...versionColumns, submissions: counts.n })
+    .from(reportTemplates)
+    .leftJoin(counts, eq(counts.templateId, reportTemplates.id))
+    .orderBy(asc(reportTemplates.code), desc(reportTemplates.version));
+  const byCode = new Map<string, { code: string; versions: (typeof rows)[number][] }>();
+  for (const row of rows) {
+    const entry = byCode.get(row.code) ?? { code: row.code, versions: [] };
+    entry.versions.push({ ...row, submissions: Number(row.submissions ?? 0) });
+    byCode.set(row.code, entry);
+  }
+  return [...byCode.values()].map((entry) => {
+    const current = entry.versions[0];
+    if (!current) throw new AppError('INTERNAL');
+    return { code: entry.code, current, versions: entry.versions };
+  });
+}
+
+export async function findTemplateFields(db: Db, templateId: number) {
+  return db
+    .select({
+      code: templateFields.code,
+      labelVi: templateFields.labelVi,
+      labelEn: templateFields.labelEn,
+      unit: templateFields.unit,
+      type: templateFields.type,
+      required: templateFields.required,
+      min: templateFields.min,
+      max: templateFields.max,
+      kpiCode: templateFields.kpiCode,
+      kpiRole: templateFields.kpiRole,
+    })
+    .from(templateFields)
+    .where(eq(templateFields.templateId, templateId))
+    .orderBy(asc(templateFields.sortOrder));
+}
+
+/** How a version is used: its submissions and the last period they cover (a new version starts after it). */
+export async function usageOf(db: Db, templateId: number) {
+  const [usage] = await db
+    .select({ n: count(), lastPeriodEnd: max(submissions.periodEnd) })
+    .from(submissions)
+    .where(eq(submissions.templateId, templateId));
+  const n = Number(usage?.n ?? 0);
+  if (n === 0) return { submissions: 0, lastUsedPeriod: null };
+  const [last] = await db
+    .select({ periodKey: submissions.periodKey })
+    .from(submissions)
+    .where(and(eq(submissions.templateId, templateId), eq(submissions.periodEnd, usage?.lastPeriodEnd ?? '')))
+    .limit(1);
+  return { submissions: n, lastUsedPeriod: last?.periodKey ?? null };
+}
+
+/** One version with its fields, its usage and the code's version history. */
+export async function getTemplate(db: Db, id: number) {
+  const [template] = await db
+    .select({
+      ...versionColumns,
+      deadlineRule: reportTemplates.deadlineRule,
+      obligation: reportTemplates.obligation,
+    })
+    .from(reportTemplates)
+    .where(eq(reportTemplates.id, id));
+  if (!template) throw new AppError('NOT_FOUND');
+  const fields = await findTemplateFields(db, id);
+  const usage = await usageOf(db, id);
+  const counts = submissionCounts(db);
+  const history = await db
+    .select({ ...versionColumns, submissions: counts.n })
+    .from(reportTemplates)
+    .leftJoin(counts, eq(counts.templateId, reportTemplates.id))
+    .where(eq(reportTemplates.code, template.code))
+    .orderBy(desc(reportTemplates.version));
+  const obligedAgencies =
+    'agencyIds' in template.obligation && template.obligation.agencyIds.length
+      ? await db
+          .select({
+            id: agencies.id,
+            nameVi: agencies.nameVi,
+            nameEn: agencies.nameEn,
+            level: agencies.level,
+          })
+          .from(agencies)
+          .where(inArray(agencies.id, template.obligation.agencyIds))
+      : [];
+  const latest = history[0]?.id === template.id;
+  return {
+    template,
+    fields,
+    usage,
+    /** Only the newest version of a code is edited (in place when unused, else by a new version). */
+    editable: latest,
+    inUse: usage.submissions > 0,
+    obligedAgencies,
+    history: history.map((h) => ({ ...h, submissions: Number(h.submissions ?? 0) })),
+  };
+}
+
+/** The KPI catalog a field may feed. */
+export async function listKpiOptions(db: Db) {
+  return db
+    .select({ code: kpis.code, nameVi: kpis.nameVi, nameEn: kpis.nameEn, unit: kpis.unit })
+    .from(kpis)
+    .orderBy(asc(kpis.sortOrder));
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { AGENCY_LEVELS } from '../agencies';
+import { FIELD_TYPES } from '../report-values';
+import { PERIOD_TYPES, parsePeriodKey } from '../reporting-periods';
+import { periodKey } from './reports';
+
+/**
+ * A report template (reporting regime) as the administrator writes it. The same schema checks the
+ * editor's form and the server's input; messages are keys the client words, paths name the field
+ * (`fields.2.code`). What needs the database (KPI codes, agencies, periods with submissions) the
+ * server checks on top.
+ */
+const optionalNumber = z.number({ error: 'notANumber' }).finite('notANumber').nullable();
+
+export const templateFieldInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(60, 'tooLong')
+    .regex(/^[a-z][a-z0-9_]*$/, 'fieldCodeFormat'),
+  labelVi: z.string().trim().min(1, 'required').max(300, 'tooLong'),
+  labelEn: z.string().trim().min(1, 'required').max(300, 'tooLong'),
+  unit: z.string().trim().max(50, 'tooLong').nullable(),
+  type: z.enum(FIELD_TYPES, { error: 'required' }),
+  required: z.boolean(),
+  min: optionalNumber,
+  max: optionalNumber,
+  kpiCode: z.string().trim().min(1).max(20, 'tooLong').nullable(),
+  kpiRole: z.enum(['numerator', 'denominator']).nullable(),
+});
+export type TemplateFieldInput = z.input<typeof templateFieldInput>;
+
+export const deadlineRuleInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('working_days_after_cutoff'),
+    days: z.number({ error: 'notANumber' }).int('notAnInteger').min(1, 'belowMin').max(60, 'aboveMax'),
+  }),
+  z.object({
+    kind: z.literal('fixed_day'),
+    day: z.number({ error: 'notANumber' }).int('notAnInteger').min(1, 'belowMin').max(31, 'aboveMax'),
+    monthsAfter: z.number({ error: 'notANumber' }).int('notAnInteger').min(0, 'belowMin').max(12, 'aboveMax'),
+  }),
+]);
+
+export const obligationInput = z.union([
+  z.object({ levels: z.array(z.enum(AGENCY_LEVELS)).min(1, 'obligationEmpty').max(3) }),
+  z.object({
+    agencyIds: z.array(z.number().int().positive()).min(1, 'obligationEmpty').max(5000, 'tooLong'),
+  }),
+]);
+
+const templateBody = z.object({
+  nameVi: z.string().trim().min(1, 'required').max(300, 'tooLong'),
+  nameEn: z.string().trim().min(1, 'required').max(300, 'tooLong'),
+  periodType: z.enum(PERIOD_TYPES),
+  deadlineRule: deadlineRuleInput,
+  obligation: obligationInput,
+  firstPeriod: periodKey,
+  fields: z.array(templateFieldInput).min(1, 'noFields').max(200, 'tooMany'),
+});
+
+type Body = z.output<typeof templateBody>;
+
+/** The rules that span several inputs, each reported on the input to correct. */
+function checkTemplate(t: Body, ctx: z.RefinementCtx) {
+  try {
+    if (parsePeriodKey(t.firstPeriod).type !== t.periodType) {
+      ctx.addIssue({ code: 'custom', message: 'periodTypeMismatch', path: ['firstPeriod'] });
+    }
+  } catch {
+    // The regex already refused it.
+  }
+  const seen = new Set<string>();
+  t.fields.forEach((field, i) => {
+    if (seen.has(field.code)) {
+      ctx.addIssue({ code: 'custom', message: 'duplicateFieldCode', path: ['fields', i, 'code'] });
+    }
+    seen.add(field.code);
+    if (field.type === 'text' && (field.min !== null || field.max !== null)) {
+      ctx.addIssue({ code: 'custom', message: 'boundsOnText', path: ['fields', i, 'min'] });
+    } else if (field.min !== null && field.max !== null && field.min > field.max) {
+      ctx.addIssue({ code: 'custom', message: 'minAboveMax', path: ['fields', i, 'max'] });
+    }
+    if (field.kpiRole !== null && field.kpiCode === null) {
+      ctx.addIssue({ code: 'custom', message: 'kpiRoleWithoutKpi', path: ['fields', i, 'kpiCode'] });
+    }
+    if (field.kpiRole !== null && field.type === 'text') {
+      ctx.addIssue({ code: 'custom', message: 'kpiFieldNotNumeric', path: ['fields', i, 'type'] });
+    }
+  });
+  // A KPI fed as a share needs exactly one numerator and one denominator.
+  const roles = new Map<string, { numerator: number[]; denominator: number[] }>();
+  t.fields.forEach((field, i) => {
+    if (!field.kpiCode || !field.kpiRole) return;
+    const entry = roles.get(field.kpiCode) ?? { numerator: [], denominator: [] };
+    entry[field.kpiRole].push(i);
+    roles.set(field.kpiCode, entry);
+  });
+  for (const entry of roles.values()) {
+    for (const role of ['numerator', 'denominator'] as const) {
+      const other = role === 'numerator' ? 'denominator' : 'numerator';
+      if (entry[role].length > 1) {
+        for (const i of entry[role].slice(1)) {
+          ctx.addIssue({ code: 'custom', message: 'kpiRoleTwice', path: ['fields', i, 'kpiRole'] });
+        }
+      }
+      if (entry[role].length > 0 && entry[other].length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: role === 'numerator' ? 'kpiDenominatorMissing' : 'kpiNumeratorMissing',
+          path: ['fields', entry[role][0] ?? 0, 'kpiRole'],
+        });
+      }
+    }
+  }
+}
+
+export const createTemplateInput = templateBody
+  .extend({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1, 'required')
+      .max(40, 'tooLong')
+      .regex(/^[A-Z0-9][A-Z0-9-]*$/, 'templateCodeFormat'),
+  })
+  .superRefine(checkTemplate);
+export type CreateTemplateInput = z.input<typeof createTemplateInput>;
+
+/**
+ * A change to a template version. `editVersion` is the concurrency token the editor loaded; the
+ * whole definition is sent again. When the version is in use the server makes version N+1 starting
+ * at `firstPeriod` instead of editing it.
+ */
+export const updateTemplateInput = templateBody
+  .extend({
+    id: z.number().int().positive(),
+    editVersion: z.number().int().positive(),
+  })
+  .superRefine(checkTemplate);
+export type UpdateTemplateInput = z.input<typeof updateTemplateInput>;
+
+export const setTemplateActiveInput = z.object({
+  id: z.number().int().positive(),
+  editVersion: z.number().int().positive(),
+  active: z.boolean(),
+});
+export type SetTemplateActiveInput = z.input<typeof setTemplateActiveInput>;

@@ -1,0 +1,17 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { describe, expect, it } from 'vitest';
+import { VIETNAM_TZ, vietnamDate } from './time';
+
+describe('vietnamDate', () => {
+  it('gives the calendar date in Vietnam, around midnight there and over three decades', () => {
+    // 16:59:59 and 17:00:00 UTC are 23:59:59 and 00:00:00 in Vietnam (UTC+7).
+    expect(vietnamDate(new Date('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
+    expect(vietnamDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+    expect(vietnamDate(new Date('2028-02-28T17:30:00Z'))).toBe('2028-02-29');
+    for (let t = Date.UTC(1999, 0, 1); t < Date.UTC(2031, 0, 1); t += 3_600_000 * 7 + 59_000) {
+      const expected = format(new TZDate(t, VIETNAM_TZ), 'yyyy-MM-dd');
+      if (vietnamDate(new Date(t)) !== expected) expect(vietnamDate(new Date(t))).toBe(expected);
+    }
+  });
+});
