@@ -16,6 +16,7 @@ import {
   tasks,
   users,
 } from '../schema';
+import { seedAuditHistory } from './audit-history';
 import { seedSubmissionHistory } from './submissions';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -222,7 +223,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
   const office = byName.get('Văn phòng Chính phủ');
   if (!office) throw new Error('Reference agencies must be loaded before demo data');
 
-  // Named accounts, then one officer for every central and provincial agency (authors of the history).
+  // Named accounts, then one officer for every central and provincial agency (authors of the history)…
   const named = DEMO_ACCOUNTS.map((a) => {
     const agency = byName.get(a.agency);
     if (!agency) throw new Error(`Missing agency ${a.agency}`);
@@ -248,7 +249,18 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
       fullName: `${random.pick(FAMILY)} ${random.pick(MIDDLE)} ${random.pick(GIVEN)}`,
       agencyId: a.id,
     }));
-  const userValues = [...named, ...generated].map((u) => ({
+  // …and a leader for each, who approves its reports (names from a stream of their own, so adding
+  // them leaves the rest of the history as it was).
+  const leaderNames = createRandom(2629_2);
+  const leaders = [...central, ...provincial]
+    .filter((a) => !namedAgencyRoles.has(`${a.id}:leader`))
+    .map((a) => ({
+      username: `ld.${a.code.toLowerCase()}`,
+      role: 'leader' as Role,
+      fullName: `${leaderNames.pick(FAMILY)} ${leaderNames.pick(MIDDLE)} ${leaderNames.pick(GIVEN)}`,
+      agencyId: a.id,
+    }));
+  const userValues = [...named, ...generated, ...leaders].map((u) => ({
     username: u.username,
     passwordHash,
     fullName: u.fullName,
@@ -409,6 +421,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
   });
 
   await seedSubmissionHistory(db, random, options.today);
+  await seedAuditHistory(db);
 
   return named.map((n) => ({
     username: n.username,

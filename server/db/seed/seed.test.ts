@@ -1,16 +1,19 @@
 import { count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/roles';
+import { verifyAuditTrail } from '../../modules/audit/service';
 import { createTestDatabase } from '../../test/db';
 import type { Database } from '../client';
 import {
   agencies,
+  auditLog,
   documents,
   holidays,
   kpis,
   kpiTargets,
   progressUpdates,
   reportTemplates,
+  submissions,
   taskGroups,
   tasks,
   templateFields,
@@ -40,6 +43,32 @@ describe('demo seed', () => {
     expect(progressCount?.n).toBeGreaterThan(taskCount?.n ?? 0);
     const [program] = await database.db.select().from(documents).where(eq(documents.number, '2629/QĐ-TTg'));
     expect(program?.title).toContain('Chính phủ số');
+  });
+
+  it('writes the audit trail of the history it made, in time order, with a chain that verifies', async () => {
+    const verification = await verifyAuditTrail(database.db);
+    expect(verification.ok).toBe(true);
+    const [taskCount] = await database.db.select({ n: count() }).from(tasks);
+    const [progressCount] = await database.db.select({ n: count() }).from(progressUpdates);
+    expect(verification.checked).toBeGreaterThan((taskCount?.n ?? 0) + (progressCount?.n ?? 0));
+    const [accepted] = await database.db
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(eq(submissions.state, 'accepted'))
+      .limit(1);
+    const trail = await database.db
+      .select({ action: auditLog.action, at: auditLog.at, role: auditLog.role })
+      .from(auditLog)
+      .where(sql`${auditLog.entityType} = 'submission' and ${auditLog.entityId} = ${String(accepted?.id)}`)
+      .orderBy(auditLog.id);
+    expect(trail.map((e) => e.action)).toEqual([
+      'submission.submit',
+      'submission.leader_accept',
+      'submission.accepted',
+    ]);
+    expect(trail.map((e) => e.role)).toEqual(['officer', 'leader', 'office']);
+    const times = trail.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it('gives every screen something true: overdue, due later, no deadline, completed, stale', async () => {
