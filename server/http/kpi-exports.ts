@@ -6,6 +6,7 @@ import { type KpiStatus, kpiAgencyInput, kpiCodeInput } from '../../shared/kpi';
 import { vietnamDate } from '../../shared/time';
 import type { SessionUser } from '../modules/auth/sessions';
 import { getAgencyKpiSubmissions, getKpiDetail, getKpiOverview } from '../modules/kpis/service';
+import { getSubmission } from '../modules/submissions/queries';
 import type { AppDeps } from '../trpc/context';
 import { csvCell, requireUser, sendDownload } from './exports';
 
@@ -41,6 +42,15 @@ const STATE_LABEL: Record<Lang, Record<string, string>> = {
     approved: 'Approved',
     accepted: 'Accepted',
     returned: 'Returned',
+  },
+};
+
+const REVIEW_OUTCOME: Record<Lang, Record<string, string>> = {
+  vi: { accepted: 'VPCP chấp nhận', returned: 'VPCP trả lại', returned_by_leader: 'Lãnh đạo trả lại' },
+  en: {
+    accepted: 'Accepted by the Office',
+    returned: 'Returned by the Office',
+    returned_by_leader: 'Returned by the leader',
   },
 };
 
@@ -296,4 +306,88 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
       );
     });
   });
+
+  // The last levels of the drill-down: one submission's revisions (who wrote, approved and reviewed each,
+  // when) and the audit entries of those writes. Same permission as opening the submission.
+  app.get('/export/submissions/:id/history.:format', async (req, reply) => {
+    const params = req.params as { id: string; format: string };
+    const format = formatOf(params.format);
+    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const user = await requireUser(deps, req, reply);
+    if (!user) return;
+    const id = z.coerce.number().int().positive().safeParse(params.id);
+    const query = langQuery.safeParse(req.query);
+    if (!id.success || !query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    const lang = query.data.lang;
+    const vi = lang === 'vi';
+    return guarded(reply, async () => {
+      const detail = await getSubmission(deps.database.db, user, id.data);
+      const header = vi
+        ? [
+            'Loại',
+            'Lần sửa',
+            'Thời điểm (giờ Việt Nam)',
+            'Người thực hiện',
+            'Bước / thao tác',
+            'Ghi chú',
+            'Số liệu',
+          ]
+        : ['Kind', 'Revision', 'At (Vietnam time)', 'By', 'Step / action', 'Comment', 'Figures'];
+      const rows: (string | number)[][] = [];
+      for (const r of detail.revisions) {
+        const step = (at: Date | null, by: string | null, label: string, comment = '', values = '') => {
+          if (at)
+            rows.push([
+              vi ? 'Lần sửa' : 'Revision',
+              r.revision,
+              vietnamDateTime(at),
+              by ?? '',
+              label,
+              comment,
+              values,
+            ]);
+        };
+        step(r.submittedAt, r.authorName, vi ? 'Gửi báo cáo' : 'Submitted', '', JSON.stringify(r.values));
+        step(r.approvedAt, r.approverName, vi ? 'Lãnh đạo duyệt' : 'Approved by the leader');
+        const outcome = r.reviewOutcome ? (REVIEW_OUTCOME[lang][r.reviewOutcome] ?? r.reviewOutcome) : '';
+        step(r.reviewedAt, r.reviewerName, outcome, r.reviewComment ?? '');
+      }
+      for (const a of [...detail.audit].reverse()) {
+        rows.push([
+          vi ? 'Nhật ký' : 'Audit',
+          '',
+          vietnamDateTime(a.at),
+          `${a.username ?? ''} (${a.role ?? ''})`,
+          a.action,
+          '',
+          '',
+        ]);
+      }
+      const agency = vi ? detail.submission.agencyNameVi : detail.submission.agencyNameEn;
+      return download(
+        reply,
+        format,
+        `bao-cao-${detail.submission.id}-lich-su`,
+        vi ? 'Lịch sử báo cáo' : 'Submission history', // "History" is reserved by Excel
+        `${detail.template.code} ${detail.submission.periodKey} — ${agency}`,
+        header,
+        rows,
+      );
+    });
+  });
+}
+
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** dd/MM/yyyy HH:mm in Vietnam time. */
+function vietnamDateTime(at: Date): string {
+  return VIETNAM_TIME.format(at).replace(',', '');
 }

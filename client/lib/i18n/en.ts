@@ -810,6 +810,8 @@ export const en: Messages = {
       reasonRequired: 'Please enter the reason for reopening.',
     },
     revisions: {
+      exportCsv: 'Download the history (CSV)',
+      exportXlsx: 'Download the history (Excel)',
       title: 'Revisions',
       heading: 'Revision {{n}}',
       current: '(current)',

@@ -807,6 +807,8 @@ export const vi = {
       reasonRequired: 'Vui lòng nhập lý do mở lại.',
     },
     revisions: {
+      exportCsv: 'Tải lịch sử (CSV)',
+      exportXlsx: 'Tải lịch sử (Excel)',
       title: 'Các lần nộp (phiên bản)',
       heading: 'Phiên bản {{n}}',
       current: '(hiện hành)',

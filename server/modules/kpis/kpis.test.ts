@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -493,5 +493,62 @@ describe('KPI attainment', () => {
       headers: { cookie: inspector },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports one submission’s revisions and audit entries, to whoever may open it', async () => {
+    const [accepted] = await t.database.db
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(and(eq(submissions.agencyId, btcId), eq(submissions.state, 'accepted')))
+      .limit(1);
+    const csv = await t.app.inject({
+      url: `/export/submissions/${accepted?.id}/history.csv`,
+      headers: { cookie: inspector },
+    });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toContain('Người thực hiện');
+    expect(lines.filter((l) => l.includes('Gửi báo cáo'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('Lãnh đạo duyệt'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('VPCP chấp nhận'))).toHaveLength(1);
+    // The seeded history has its audit trail: submit, leader's approval, the Office's acceptance.
+    expect(lines.filter((l) => l.startsWith('"Nhật ký"')).map((l) => l.split('","')[4])).toEqual([
+      'submission.submit',
+      'submission.leader_accept',
+      'submission.accepted',
+    ]);
+    const xlsx = await t.app.inject({
+      url: `/export/submissions/${accepted?.id}/history.xlsx?lang=en`,
+      headers: { cookie: office },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+
+    const [draft] = await t.database.db
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(and(ne(submissions.agencyId, hanoiId), ne(submissions.state, 'accepted')))
+      .limit(1);
+    expect(draft).toBeDefined();
+    const theirs = await t.app.inject({
+      url: `/export/submissions/${draft?.id}/history.csv`,
+      headers: { cookie: hanoiOfficer },
+    });
+    expect(theirs.statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/export/submissions/${accepted?.id}/history.csv` })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await t.app.inject({ url: '/export/submissions/abc/history.csv', headers: { cookie: inspector } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          url: '/export/submissions/99999999/history.csv',
+          headers: { cookie: inspector },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

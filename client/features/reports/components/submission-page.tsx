@@ -158,6 +158,18 @@ export function SubmissionPage() {
 
       <section className="report-revisions" aria-labelledby="report-revisions-title">
         <h2 id="report-revisions-title">{t('reports.revisions.title')}</h2>
+        <p className="report-history-exports">
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a
+              key={format}
+              className="button button--small"
+              href={`/export/submissions/${submission.id}/history.${format}?lang=${language === 'en' ? 'en' : 'vi'}`}
+              download
+            >
+              {t(format === 'csv' ? 'reports.revisions.exportCsv' : 'reports.revisions.exportXlsx')}
+            </a>
+          ))}
+        </p>
         {[...revisions].reverse().map((r) => {
           const values = (r.values ?? {}) as SubmissionValues;
           return (
