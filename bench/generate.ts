@@ -275,8 +275,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
     const next = async (table: string) =>
       Number((await sql.unsafe(`select coalesce(max(id), 0) + 1 as n from ${table}`))[0]?.n ?? 1);
+    // Ordered by the column, not by the text alias (which would put 999 after 1000).
     const [lastAudit] = await sql<{ id: string; hash: string }[]>`
-      select id::text, hash from audit_log order by id desc limit 1`;
+      select id::text as id, hash from audit_log order by audit_log.id desc limit 1`;
     let auditId = Number(lastAudit?.id ?? 0);
     let prevHash = lastAudit?.hash ?? GENESIS_HASH;
 
