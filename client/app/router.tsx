@@ -4,13 +4,14 @@ import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
+import { retryImport } from '../lib/retry-import';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OverviewRoute } from './routes/overview-route';
 import { ProtectedLayout } from './routes/protected-layout';
 
 /** A page fetched only when first visited, so the first load stays small. */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  return lazy(() => retryImport(load).then((module) => ({ default: module[name] })));
 }
 
 const DashboardPage = lazyPage(

@@ -21,6 +21,15 @@ import {
  * the latest are still with the leader or the Office. KPI figures move towards the targets, each
  * agency at its own pace.
  */
+/**
+ * KPIs whose figures grow at a fraction of the agency's pace: in every demo history they lag far
+ * behind their 2027 target, so the off-track case is always there to be seen and drilled into.
+ */
+const LAGGING_KPIS = new Map([
+  ['DV-02', 0.5],
+  ['NL-01', 0.55],
+]);
+
 export async function seedSubmissionHistory(db: Db, random: Random, today: string): Promise<void> {
   const holidaySet = new Set((await db.select({ date: holidays.date }).from(holidays)).map((h) => h.date));
   const obliged = await db.select({ id: agencies.id, level: agencies.level }).from(agencies);
@@ -79,9 +88,10 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
           if (f.kpiRole !== 'numerator') continue;
           const den = fields.find((g) => g.kpiCode === f.kpiCode && g.kpiRole === 'denominator');
           const denominator = Number(den ? values[den.code] : 0);
+          const pace = rate * (LAGGING_KPIS.get(f.kpiCode ?? '') ?? 1);
           values[f.code] = Math.min(
             denominator,
-            Math.round(denominator * Math.min(1, rate + (random.next() - 0.5) * 0.1)),
+            Math.round(denominator * Math.max(0, Math.min(1, pace + (random.next() - 0.5) * 0.1))),
           );
         }
         rows.push({

@@ -113,6 +113,12 @@ describe('KPI attainment', () => {
   }, 180_000);
   afterAll(() => t.close());
 
+  it('shows the demo history’s lagging KPIs off track, far below the planned path', async () => {
+    const res = await t.trpc('kpis.overview', { status: 'off_track' }, { method: 'GET', cookie: inspector });
+    const codes = (res.data.items as KpiSummary[]).map((k) => k.code);
+    expect(codes).toEqual(expect.arrayContaining(['DV-02', 'NL-01']));
+  });
+
   it('national values agree with an independent recomputation from accepted submissions', async () => {
     const res = await t.trpc('kpis.overview', {}, { method: 'GET', cookie: hanoiOfficer });
     expect(res.status).toBe(200);

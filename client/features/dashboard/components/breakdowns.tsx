@@ -2,12 +2,17 @@ import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
 import { formatCount } from '../../../lib/figures';
+import { retryImport } from '../../../lib/retry-import';
 import type { Dashboard, StatusCounts } from '../api/dashboard-queries';
 import { ChartPanel } from './chart-panel';
 
 // recharts is only fetched when a chart is about to show.
-const OverdueByMonthChart = lazy(() => import('./charts').then((m) => ({ default: m.OverdueByMonthChart })));
-const StatusStackChart = lazy(() => import('./charts').then((m) => ({ default: m.StatusStackChart })));
+const OverdueByMonthChart = lazy(() =>
+  retryImport(() => import('./charts')).then((m) => ({ default: m.OverdueByMonthChart })),
+);
+const StatusStackChart = lazy(() =>
+  retryImport(() => import('./charts')).then((m) => ({ default: m.StatusStackChart })),
+);
 
 /** "2026-03" as the reader writes a month: 03/2026. */
 function monthLabel(month: string): string {

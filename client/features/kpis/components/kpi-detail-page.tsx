@@ -20,9 +20,12 @@ import {
 } from '../kpi-view';
 import { AttainmentList, ExportLinks, KpiStatusBadge, TrendLabel } from './kpi-bits';
 import '../kpis.css';
+import { retryImport } from '../../../lib/retry-import';
 
 // recharts is fetched only when this chart is about to show.
-const TrajectoryChart = lazy(() => import('./kpi-charts').then((m) => ({ default: m.TrajectoryChart })));
+const TrajectoryChart = lazy(() =>
+  retryImport(() => import('./kpi-charts')).then((m) => ({ default: m.TrajectoryChart })),
+);
 
 const PAGE_SIZE = 50;
 const KPI_CODE = /^[A-Z]{2}-\d{2}$/;
