@@ -130,6 +130,8 @@ describe('LiveHub fan-out', () => {
     const droppedBefore = hub.dropped;
     slow.writableLength = 20_000; // the client stopped reading: unsent bytes pile up past the bound
     await write([], 'after-stall');
+    // On PostgreSQL the event may also arrive by NOTIFY a moment later: wait for the healthy reader.
+    await vi.waitFor(() => expect(fine.text).toContain('after-stall'));
     expect(slow.destroyed).toBe(true);
     expect(slow.text).not.toContain('after-stall');
     expect(hub.dropped).toBe(droppedBefore + 1);
