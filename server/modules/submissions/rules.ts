@@ -1,11 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { TemplateField } from '../../../shared/report-values';
 import { type Period, parsePeriodKey, submissionDeadline } from '../../../shared/reporting-periods';
 import { versionCovers, versionForPeriod } from '../../../shared/template-versions';
 import type { Db } from '../../db/client';
-import { agencies, holidays, reportTemplates, templateFields } from '../../db/schema';
+import { agencies, holidays, reportTemplates } from '../../db/schema';
 import type { Obligation } from '../../db/schema/reports';
+import { findTemplateFields } from '../templates/queries';
 
 export type TemplateRow = typeof reportTemplates.$inferSelect;
 
@@ -20,22 +21,7 @@ export async function loadTemplate(
 ): Promise<{ template: TemplateRow; fields: TemplateField[] }> {
   const [template] = await db.select().from(reportTemplates).where(eq(reportTemplates.id, templateId));
   if (!template) throw new AppError('NOT_FOUND');
-  const fields = await db
-    .select({
-      code: templateFields.code,
-      labelVi: templateFields.labelVi,
-      labelEn: templateFields.labelEn,
-      unit: templateFields.unit,
-      type: templateFields.type,
-      required: templateFields.required,
-      min: templateFields.min,
-      max: templateFields.max,
-      kpiCode: templateFields.kpiCode,
-      kpiRole: templateFields.kpiRole,
-    })
-    .from(templateFields)
-    .where(eq(templateFields.templateId, templateId))
-    .orderBy(asc(templateFields.sortOrder));
+  const fields = await findTemplateFields(db, templateId);
   return { template, fields };
 }
 
