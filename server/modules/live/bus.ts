@@ -25,7 +25,7 @@ export function toChangeEvent(row: StoredChange, withDetail: boolean): ChangeEve
 export class ChangeBus {
   lastId = 0;
   private readonly listeners = new Set<Listener>();
-  private pulling = false;
+  private pulling: Promise<void> | null = null;
   private pullAgain = false;
   private stopListening?: () => Promise<void>;
 
@@ -59,13 +59,21 @@ export class ChangeBus {
     return this.listeners.size;
   }
 
-  /** Reads every event after the last one seen; concurrent calls coalesce into one more pass. */
-  async pull(): Promise<void> {
+  /**
+   * Reads every event after the last one seen; concurrent calls coalesce into one more pass. The
+   * promise settles once a pass that began after the call has delivered, so a caller that has just
+   * committed a change knows its listeners have seen it (a NOTIFY-triggered pass may be in flight).
+   */
+  pull(): Promise<void> {
     if (this.pulling) {
       this.pullAgain = true;
-      return;
+      return this.pulling;
     }
-    this.pulling = true;
+    this.pulling = this.drain();
+    return this.pulling;
+  }
+
+  private async drain(): Promise<void> {
     try {
       do {
         this.pullAgain = false;
@@ -86,7 +94,7 @@ export class ChangeBus {
     } catch {
       // The database is away: the next notification, or postgres.js's re-LISTEN, pulls again.
     } finally {
-      this.pulling = false;
+      this.pulling = null;
     }
   }
 
