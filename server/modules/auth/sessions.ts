@@ -19,6 +19,8 @@ export interface SessionUser {
 interface SessionSettings {
   SESSION_SECRET: string;
   SESSION_TTL_HOURS: number;
+  /** 0 turns the cache off. */
+  SESSION_CACHE_MS?: number;
 }
 
 /** Sessions are looked up by a keyed hash of the token, never by the token itself. */
@@ -44,6 +46,30 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/**
+ * Resolved sessions, kept for SESSION_CACHE_MS (config, default 1 s) so that a page's burst of requests (and a busy client)
+ * costs one lookup, not one per request: on this machine a database round trip is about a millisecond,
+ * as much as a small query itself (issue 7, README "Performance"). In this process a logout or a change
+ * of a user's rights (`forgetUserSessions`) takes effect at once; another server process sees it within
+ * SESSION_CACHE_MS. Keyed by the session's hash, per database.
+ */
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { db: Db; user: SessionUser; at: number; expiresAt: number }>();
+
+function rememberSession(db: Db, id: string, user: SessionUser, at: number, expiresAt: number): void {
+  if (sessionCache.size >= SESSION_CACHE_MAX) {
+    for (const [key, entry] of sessionCache)
+      if (at >= entry.expiresAt || at - entry.at >= 60_000) sessionCache.delete(key);
+    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+  }
+  sessionCache.set(id, { db, user, at, expiresAt });
+}
+
+/** Drops the cached sessions of a user whose rights changed or whose sessions were ended. */
+export function forgetUserSessions(userId: number): void {
+  for (const [key, entry] of sessionCache) if (entry.user.id === userId) sessionCache.delete(key);
+}
+
 /** The user of a live session; slides the expiry forward at most once a minute. */
 export async function resolveSession(
   db: Db,
@@ -53,6 +79,10 @@ export async function resolveSession(
   if (token.length > 100) return null;
   const id = sessionId(settings.SESSION_SECRET, token);
   const now = new Date();
+  const cacheMs = settings.SESSION_CACHE_MS ?? 0;
+  const cached = cacheMs > 0 ? sessionCache.get(id) : undefined;
+  if (cached && cached.db === db && now.getTime() - cached.at < cacheMs && now.getTime() < cached.expiresAt)
+    return cached.user;
   const [row] = await db
     .select({
       id: users.id,
@@ -64,6 +94,7 @@ export async function resolveSession(
       agencyNameEn: agencies.nameEn,
       agencyLevel: agencies.level,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -71,18 +102,23 @@ export async function resolveSession(
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
+  let expiresAt = row.expiresAt.getTime();
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    expiresAt = now.getTime() + settings.SESSION_TTL_HOURS * 3_600_000;
     await db
       .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + settings.SESSION_TTL_HOURS * 3_600_000) })
+      .set({ lastSeenAt: now, expiresAt: new Date(expiresAt) })
       .where(eq(sessions.id, id));
   }
-  const { lastSeenAt: _seen, ...user } = row;
+  const { lastSeenAt: _seen, expiresAt: _expires, ...user } = row;
+  if (cacheMs > 0) rememberSession(db, id, user, now.getTime(), expiresAt);
   return user;
 }
 
 export async function deleteSession(db: Db, settings: SessionSettings, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId(settings.SESSION_SECRET, token)));
+  const id = sessionId(settings.SESSION_SECRET, token);
+  await db.delete(sessions).where(eq(sessions.id, id));
+  sessionCache.delete(id);
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {

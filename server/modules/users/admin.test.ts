@@ -16,7 +16,8 @@ describe('the administrator manages users and agencies', () => {
   ];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // A long session cache, so the test sees that a change of rights drops cached sessions at once.
+    t = await createTestApp({ config: { SESSION_CACHE_MS: '60000' } });
     const created = await createUser(t.database, {
       username: 'qt',
       role: 'admin',
@@ -84,6 +85,10 @@ describe('the administrator manages users and agencies', () => {
       .select({ id: users.id })
       .from(users)
       .where(eq(users.username, 'moi.hanoi'));
+    // The session has just been used, so this process holds it in its short session cache.
+    expect((await t.trpc('auth.me', undefined, { method: 'GET', cookie })).data).toMatchObject({
+      role: 'officer',
+    });
     const res = await t.trpc('users.update', { id: row?.id, role: 'leader' }, { cookie: admin });
     expect(res.data).toMatchObject({ role: 'leader' });
     expect((await t.trpc('auth.me', undefined, { method: 'GET', cookie })).data).toBeNull();

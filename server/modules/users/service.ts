@@ -14,6 +14,7 @@ import { agencies, sessions, users } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
+import { forgetUserSessions } from '../auth/sessions';
 
 const publicFields = {
   id: users.id,
@@ -65,7 +66,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
  */
 export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput) {
   const u = updateUserInput.parse(input);
-  return db.transaction(async (txx) => {
+  const updated = await db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const [before] = await tx.select(publicFields).from(users).where(eq(users.id, u.id)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
@@ -86,12 +87,15 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput) {
     await appendAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after });
     return after;
   });
+  // After commit: a request between a cache drop and the commit could cache the old rights again.
+  forgetUserSessions(updated.id);
+  return updated;
 }
 
 export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordInput) {
   const r = resetPasswordInput.parse(input);
   const passwordHash = await hashPassword(r.password);
-  return db.transaction(async (txx) => {
+  const reset = await db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const [row] = await tx
       .update(users)
@@ -103,4 +107,6 @@ export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordIn
     await appendAudit(tx, actor, { action: 'user.reset_password', entityType: 'user', entityId: r.id });
     return { id: row.id };
   });
+  forgetUserSessions(reset.id);
+  return reset;
 }
