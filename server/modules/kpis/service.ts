@@ -82,7 +82,9 @@ function systemAggregates(rows: readonly AgencyFigure[]): PeriodAggregate[] {
   const groups = new Map<string, AgencyFigure[]>();
   for (const r of rows) {
     const key = `${r.kpiCode}|${r.periodKey}|${r.periodEnd}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups.entries()]
     .map(([key, list]) => {
@@ -126,24 +128,45 @@ function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[]): Kpi
   };
 }
 
+/**
+ * National summaries of every KPI, kept per database while their inputs are the same: the catalog,
+ * the change-event marks the figure caches are keyed on, Vietnam's date and the obliged-agency
+ * denominators (read every time). Summarising (grouping thousands of system figures, trends and
+ * forecasts for 20 KPIs) cost more than the queries; a request that finds the same inputs reuses it.
+ */
+const summaryMemo = new WeakMap<Db, { key: string; summaries: KpiSummary[] }>();
+
 /** National summaries of the given KPIs (all when none are given). */
 async function buildSummaries(db: Db, now: Date, only?: string): Promise<KpiSummary[]> {
   const all = await loadCatalog(db);
-  const catalog = all.filter((k) => !only || k.code === only);
-  // Aggregates for the whole catalog (cached as one), so overview and detail share the cache.
   const codes = (...sources: KpiSource[]) =>
     all.filter((k) => sources.includes(kpiSource(k.code))).map((k) => k.code);
-  const systemCodes = catalog.filter((k) => kpiSource(k.code) === 'system').map((k) => k.code);
   const marks = await eventMarks(db);
-  const aggregates = [
-    ...(await reportedAggregates(db, codes('share'), codes('agency_condition', 'maturity'), marks)),
-    ...(systemCodes.length
-      ? systemAggregates(
-          (await systemFigures(db, vietnamDate(now), marks)).filter((r) => systemCodes.includes(r.kpiCode)),
-        )
-      : []),
-  ];
-  return catalog.map((k) => summarise(k, aggregates));
+  const today = vietnamDate(now);
+  // Aggregates for the whole catalog (cached as one), so overview and detail share the cache.
+  const reported = await reportedAggregates(db, codes('share'), codes('agency_condition', 'maturity'), marks);
+  const key = [
+    JSON.stringify(all),
+    marks.figures,
+    marks.system,
+    today,
+    reported.map((a) => `${a.kpiCode}:${a.periodKey}:${a.denominator}`).join(','),
+  ].join('|');
+  let memo = summaryMemo.get(db);
+  if (memo?.key !== key) {
+    const systemCodes = codes('system');
+    const aggregates = [
+      ...reported,
+      ...(systemCodes.length
+        ? systemAggregates(
+            (await systemFigures(db, today, marks)).filter((r) => systemCodes.includes(r.kpiCode)),
+          )
+        : []),
+    ];
+    memo = { key, summaries: all.map((k) => summarise(k, aggregates)) };
+    summaryMemo.set(db, memo);
+  }
+  return only ? memo.summaries.filter((k) => k.code === only) : memo.summaries;
 }
 
 export async function getKpiOverview(
@@ -195,7 +218,11 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
   const ids = new Set(listed.map((a) => a.id));
   const names = new Map(listed.map((a) => [a.id, a]));
   const byAgency = new Map<number, AgencyFigure[]>();
-  for (const f of figures) byAgency.set(f.agencyId, [...(byAgency.get(f.agencyId) ?? []), f]);
+  for (const f of figures) {
+    const own = byAgency.get(f.agencyId);
+    if (own) own.push(f);
+    else byAgency.set(f.agencyId, [f]);
+  }
   const ranked = [...ids]
     .map((id) => {
       const agency = names.get(id);
