@@ -27,14 +27,21 @@ export interface Database {
 
 export const pgliteExtensions = { pg_trgm };
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
+export function openPostgres(
+  url: string,
+  options: {
+    max?: number;
+    /** Per-statement limit (default 15 s); 0 for administration such as creating databases. */
+    statementTimeoutMs?: number;
+  } = {},
+): Database {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
     connect_timeout: 5,
     // Reconnect quickly after a database restart instead of postgres.js's default growing backoff.
     backoff: (attempt) => Math.min(0.1 * 2 ** attempt, 2),
-    connection: { statement_timeout: 15_000, application_name: 'dgm' },
+    connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'dgm' },
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   const target = new URL(url);

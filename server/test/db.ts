@@ -15,7 +15,10 @@ export async function createTestDatabase(): Promise<Database> {
     return openPglite(undefined, dump);
   }
   const name = `dgm_t_${randomBytes(6).toString('hex')}`;
-  const admin = openPostgres(config.templateUrl.replace(/\/[^/]*$/, '/postgres'), { max: 1 });
+  const admin = openPostgres(config.templateUrl.replace(/\/[^/]*$/, '/postgres'), {
+    max: 1,
+    statementTimeoutMs: 0,
+  });
   await admin.pg?.unsafe(`create database ${name} template ${new URL(config.templateUrl).pathname.slice(1)}`);
   await admin.close();
   const database = openPostgres(withDatabase(config.templateUrl, name), { max: 4 });
@@ -23,7 +26,10 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const cleanup = openPostgres(config.templateUrl.replace(/\/[^/]*$/, '/postgres'), { max: 1 });
+      const cleanup = openPostgres(config.templateUrl.replace(/\/[^/]*$/, '/postgres'), {
+        max: 1,
+        statementTimeoutMs: 0,
+      });
       await cleanup.pg?.unsafe(`drop database if exists ${name} with (force)`);
       await cleanup.close();
     },

@@ -17,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = testDatabaseUrl();
   if (url) {
-    const admin = openPostgres(url, { max: 1 });
+    const admin = openPostgres(url, { max: 1, statementTimeoutMs: 0 });
     await admin.pg?.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`);
     await admin.pg?.unsafe(`create database ${TEMPLATE_DB}`);
     const templateUrl = withDatabase(url, TEMPLATE_DB);

@@ -25,7 +25,7 @@ describe.skipIf(!url)('live changes across server processes', () => {
       children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
     );
     if (!url) return;
-    const admin = openPostgres(url, { max: 1 });
+    const admin = openPostgres(url, { max: 1, statementTimeoutMs: 0 });
     await admin.pg?.unsafe(`drop database if exists ${dbName} with (force)`);
     await admin.close();
   });
@@ -78,7 +78,7 @@ describe.skipIf(!url)('live changes across server processes', () => {
   }
 
   it('a write through process A reaches a subscriber on process B', async () => {
-    const admin = openPostgres(url ?? '', { max: 1 });
+    const admin = openPostgres(url ?? '', { max: 1, statementTimeoutMs: 0 });
     await admin.pg?.unsafe(`create database ${dbName}`);
     await admin.close();
     const portA = 21_000 + Math.floor(Math.random() * 9000);
