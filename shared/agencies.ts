@@ -1,6 +1,10 @@
 export const AGENCY_LEVELS = ['central', 'provincial', 'commune'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 
+/** The agency ranking's level filter: every level, or one. */
+export const RANKING_LEVELS = ['all', ...AGENCY_LEVELS] as const;
+export type RankingLevel = (typeof RANKING_LEVELS)[number];
+
 export const AGENCY_KINDS = [
   'ministry',
   'ministry_level',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_LEVELS } from '../agencies';
+import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
 import { TASK_STATUSES } from '../task-status';
 
 /** Messages are keys the client translates (client/lib/i18n: validation.*). */
@@ -141,5 +141,17 @@ export const taskListInput = taskFilterInput.extend({
   pageSize: z.number().int().min(1).max(200).default(25),
 });
 export type TaskListInput = z.input<typeof taskListInput>;
+
+/** A page of the agency ranking (`tasks.agencyRanking`); the dashboard itself carries only the worst few. */
+export const agencyRankingInput = z.object({
+  level: z.enum(RANKING_LEVELS).default('all'),
+  /** false: the agencies with too few tasks to rank, listed apart. */
+  ranked: z.boolean().default(true),
+  /** Part of the agency's name, with or without diacritics. */
+  q: z.string().trim().max(100, 'tooLong').optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type AgencyRankingInput = z.input<typeof agencyRankingInput>;
 
 export const monthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalidMonth') });

@@ -22,6 +22,7 @@ describe('which caches a change refreshes', () => {
     expect(affected).toContain(filterKey(trpc.tasks.get.queryFilter({ id: 7 })));
     expect(affected).not.toContain(filterKey(trpc.tasks.get.queryFilter({ id: 8 })));
     expect(affected).toContain(filterKey(trpc.tasks.dashboard.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.tasks.agencyRanking.pathFilter()));
     expect(affected).toContain(filterKey(trpc.tasks.inbox.pathFilter()));
     expect(affected).not.toContain(filterKey(trpc.documents.list.pathFilter()));
     expect(affected).not.toContain(filterKey(trpc.agencies.list.pathFilter()));
@@ -61,6 +62,7 @@ describe('which caches a change refreshes', () => {
     expect(affected).toContain(filterKey(trpc.submissions.get.queryFilter({ id: 12 })));
     expect(affected).not.toContain(filterKey(trpc.submissions.get.queryFilter({ id: 13 })));
     expect(affected).not.toContain(filterKey(trpc.tasks.dashboard.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.tasks.agencyRanking.pathFilter()));
     expect(affected).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
   });
 

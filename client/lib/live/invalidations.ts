@@ -59,6 +59,8 @@ export function cachesAffectedBy(change: Pick<ChangeEvent, 'type' | 'payload'>, 
   }
   const filters: QueryFilters[] = [
     trpc.tasks.dashboard.pathFilter(),
+    // Every page of the dashboard's full agency ranking (computed with the dashboard on the server).
+    trpc.tasks.agencyRanking.pathFilter(),
     trpc.tasks.counts.pathFilter(),
     trpc.tasks.list.pathFilter(),
     trpc.tasks.inbox.pathFilter(),

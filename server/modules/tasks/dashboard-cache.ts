@@ -1,7 +1,9 @@
 import { max } from 'drizzle-orm';
+import type { AgencyRankingInput } from '../../../shared/schemas/tasks';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { changeEvents } from '../../db/schema';
+import { type AgencyRankingPage, pageAgencyRanking } from './agency-ranking';
 import { getDashboard } from './queries';
 import { statusClock } from './status-sql';
 
@@ -11,19 +13,22 @@ import { statusClock } from './status-sql';
  * task write records a change event in its transaction, in every server process; so the figures are
  * kept per database and re-computed when the newest change event id or Vietnam's date differs, or
  * after MAX_AGE_MS at most (due-soon and stale flags move with the clock; an agency renamed without
- * a change event shows its new name within that bound). Checking costs one index-only read.
+ * a change event shows its new name within that bound). Checking costs one index-only read. The whole
+ * agency ranking is built in the same computation and paged from it (`tasks.agencyRanking`).
  */
 export const DASHBOARD_MAX_AGE_MS = 60_000;
 
-type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+type Snapshot = Awaited<ReturnType<typeof getDashboard>>;
+export type Dashboard = Snapshot['summary'];
 interface Entry {
   key: string;
   at: number;
-  value: Promise<Dashboard>;
+  value: Promise<Snapshot>;
 }
 const cache = new WeakMap<Db, Entry>();
 
-export async function getDashboardCached(db: Db, now = new Date()): Promise<Dashboard> {
+/** The dashboard's figures and its whole agency ranking, computed together once per key. */
+async function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
   const [latest] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
   const key = `${latest?.id ?? 0}|${vietnamDate(now)}`;
   const entry = cache.get(db);
@@ -35,4 +40,22 @@ export async function getDashboardCached(db: Db, now = new Date()): Promise<Dash
     if (cache.get(db)?.value === value) cache.delete(db);
   });
   return value;
+}
+
+/**
+ * What the dashboard page loads: small (the ranking's worst few only), since it is serialised on every
+ * request — the whole ranking of thousands of agencies made this response about 1 MB.
+ */
+export async function getDashboardCached(db: Db, now = new Date()): Promise<Dashboard> {
+  return (await getSnapshot(db, now)).summary;
+}
+
+/** A page of the whole ranking, sliced from the same cached computation as the dashboard's figures. */
+export async function getAgencyRankingCached(
+  db: Db,
+  input: AgencyRankingInput,
+  now = new Date(),
+): Promise<AgencyRankingPage> {
+  const snapshot = await getSnapshot(db, now);
+  return pageAgencyRanking(snapshot.ranking, input, snapshot.summary.asOf);
 }

@@ -215,7 +215,7 @@ describe('task permissions', () => {
     expect(await c.snapshot()).toEqual(before);
   });
 
-  it.each(['tasks.get', 'tasks.list', 'tasks.dashboard', 'audit.verify'])(
+  it.each(['tasks.get', 'tasks.list', 'tasks.dashboard', 'tasks.agencyRanking', 'audit.verify'])(
     '%s without a session answers 401',
     async (path) => {
       const res = await c.query(null, path, path === 'tasks.get' ? { id: shared.taskA } : undefined);

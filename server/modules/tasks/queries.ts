@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
-import type { TaskFilterInput, TaskListInput } from '../../../shared/schemas/tasks';
+import { type TaskFilterInput, type TaskListInput, taskFilterInput } from '../../../shared/schemas/tasks';
 import {
   completionRates,
   type StatusCounts,
@@ -24,8 +24,10 @@ import {
 } from '../../db/schema';
 import { findAuditEntries } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { buildAgencyRanking, shortRanking } from './agency-ranking';
+import { cachedTaskCount, taskChangeMark } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './permissions';
-import { dueSoonSql, type StatusClock, staleSql, statusSql } from './status-sql';
+import { dueSoonSql, type StatusClock, staleSql, statusIn, statusSql } from './status-sql';
 
 const lead = alias(agencies, 'lead');
 
@@ -36,12 +38,11 @@ function likePattern(text: string): string {
 /** WHERE for every filter the task screens offer; each has an index behind it (see schema). */
 export function taskFilters(filter: TaskFilterInput, clock: StatusClock): SQL | undefined {
   const where: SQL[] = [];
-  const status = statusSql(clock);
   if (filter.q) {
     const q = foldVietnamese(filter.q);
     if (q) where.push(sql`${tasks.searchText} like ${likePattern(q)}`);
   }
-  if (filter.status?.length) where.push(inArray(status, filter.status));
+  if (filter.status?.length) where.push(statusIn(filter.status, clock));
   if (filter.dueSoon) where.push(dueSoonSql(clock));
   if (filter.stale) where.push(staleSql(clock));
   if (filter.isKey !== undefined) where.push(eq(tasks.isKey, filter.isKey));
@@ -108,6 +109,16 @@ const NULLABLE_SORTS = new Set<keyof typeof SORTS>(['deadline', 'lastUpdate']);
 
 export type TaskListItem = Awaited<ReturnType<typeof findTasks>>['items'][number];
 
+/** The filter part of a list request (every filter field, no paging or sorting): what a cached total is keyed on. */
+const FILTER_FIELDS = Object.keys(taskFilterInput.shape) as (keyof TaskFilterInput)[];
+function filterKey(input: TaskListInput): string {
+  return JSON.stringify(
+    FILTER_FIELDS.map((field) =>
+      field === 'status' && input.status ? [...input.status].sort() : input[field],
+    ),
+  );
+}
+
 export async function findTasks(
   db: Db,
   input: TaskListInput & { page: number; pageSize: number },
@@ -120,15 +131,23 @@ export async function findTasks(
   const order = input.direction === 'desc' ? sql`${column} desc${nulls}` : sql`${column} asc${nulls}`;
   // Deferred join: the page's ids first (skipped rows cost an index entry, not the computed columns),
   // then the columns of those 25 rows only. A deep page of 200,000 tasks depends on it.
-  const pageIds = db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+  // Only the agency-level filter reads the lead agency; without it, no join to skip rows through.
+  const needsLead = Boolean(input.agencyLevel);
+  const candidates = needsLead
+    ? db.select({ id: tasks.id }).from(tasks).innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+    : db.select({ id: tasks.id }).from(tasks);
+  const pageIds = candidates
     .where(where)
     .orderBy(order, asc(tasks.id))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
-  const [items, [total]] = await Promise.all([
+  const countAll = async () => {
+    const counted = needsLead
+      ? db.select({ n: count() }).from(tasks).innerJoin(lead, eq(lead.id, tasks.leadAgencyId)).where(where)
+      : db.select({ n: count() }).from(tasks).where(where);
+    return (await counted)[0]?.n ?? 0;
+  };
+  const [items, total] = await Promise.all([
     db
       .select(taskColumns(clock))
       .from(tasks)
@@ -136,9 +155,9 @@ export async function findTasks(
       .innerJoin(documents, eq(documents.id, tasks.documentId))
       .where(inArray(tasks.id, pageIds))
       .orderBy(order, asc(tasks.id)),
-    db.select({ n: count() }).from(tasks).innerJoin(lead, eq(lead.id, tasks.leadAgencyId)).where(where),
+    input.stale ? countAll() : cachedTaskCount(db, filterKey(input), taskChangeMark(db, clock), countAll),
   ]);
-  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, asOf: clock.now };
+  return { items, total, page: input.page, pageSize: input.pageSize, asOf: clock.now };
 }
 
 /** Every task of one filter for export (bounded). */
@@ -154,38 +173,40 @@ export async function findTasksForExport(db: Db, input: TaskListInput, clock: St
 
 /** Everything about one task; narratives and documents only for those allowed to read them. */
 export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock: StatusClock) {
-  const [task] = await db
-    .select({
-      ...taskColumns(clock),
-      description: tasks.description,
-      createdAt: tasks.createdAt,
-      updatedAt: tasks.updatedAt,
-      withdrawn: tasks.withdrawn,
-    })
-    .from(tasks)
-    .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-    .innerJoin(documents, eq(documents.id, tasks.documentId))
-    .where(eq(tasks.id, taskId));
-  if (!task) throw new AppError('NOT_FOUND');
-  const [document] = await db
-    .select({
-      id: documents.id,
-      number: documents.number,
-      kind: documents.kind,
-      issuedOn: documents.issuedOn,
-      signer: documents.signer,
-      title: documents.title,
-    })
-    .from(documents)
-    .where(eq(documents.id, task.documentId));
-  const [group] = task.groupNo
-    ? await db.select().from(taskGroups).where(eq(taskGroups.no, task.groupNo))
-    : [undefined];
-  const coordinators = await db
-    .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
-    .from(taskCoordinators)
-    .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
-    .where(eq(taskCoordinators.taskId, taskId));
+  // Two round trips before the details: the task with its document and group in one query, beside
+  // its coordinating agencies (a round trip costs about as much as these small queries: README).
+  const [[row], coordinators] = await Promise.all([
+    db
+      .select({
+        ...taskColumns(clock),
+        description: tasks.description,
+        createdAt: tasks.createdAt,
+        updatedAt: tasks.updatedAt,
+        withdrawn: tasks.withdrawn,
+        document: {
+          id: documents.id,
+          number: documents.number,
+          kind: documents.kind,
+          issuedOn: documents.issuedOn,
+          signer: documents.signer,
+          title: documents.title,
+        },
+        groupNameVi: taskGroups.nameVi,
+        groupNameEn: taskGroups.nameEn,
+      })
+      .from(tasks)
+      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+      .innerJoin(documents, eq(documents.id, tasks.documentId))
+      .leftJoin(taskGroups, eq(taskGroups.no, tasks.groupNo))
+      .where(eq(tasks.id, taskId)),
+    db
+      .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+      .from(taskCoordinators)
+      .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
+      .where(eq(taskCoordinators.taskId, taskId)),
+  ]);
+  if (!row) throw new AppError('NOT_FOUND');
+  const { document, groupNameVi, groupNameEn, ...task } = row;
   const parties = { leadAgencyId: task.leadAgencyId, coordinatorIds: coordinators.map((c) => c.id) };
   const visible = canReadTaskDetails(actor, parties);
   const author = alias(users, 'author');
@@ -260,8 +281,8 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock:
       ])
     : [[], [], [], []];
   return {
-    task: { ...task, groupNameVi: group?.nameVi ?? null, groupNameEn: group?.nameEn ?? null },
-    document: document ?? null,
+    task: { ...task, groupNameVi, groupNameEn },
+    document,
     coordinators,
     detailsVisible: visible,
     allowedActions: allowedTaskActions(actor, parties),
@@ -303,9 +324,11 @@ export async function countByStatus(db: Db, filter: TaskFilterInput, clock: Stat
   return { counts, keyCounts, rates: completionRates(counts), keyRates: completionRates(keyCounts) };
 }
 
-const MIN_TASKS_TO_RANK = 5;
-
-/** The Government Office's national picture, all aggregated in SQL. */
+/**
+ * The Government Office's national picture, all aggregated in SQL: the dashboard's figures (`summary`,
+ * small: the ranking's worst few only) and the whole agency ranking (`ranking`, paged by
+ * `tasks.agencyRanking`). Both are kept together by dashboard-cache.ts.
+ */
 export async function getDashboard(db: Db, clock: StatusClock) {
   const status = statusSql(clock);
   const [overall, flags, overdueByMonth, byGroup, byLevel, byAgency] = await Promise.all([
@@ -358,22 +381,19 @@ export async function getDashboard(db: Db, clock: StatusClock) {
   const levelMap = bucket(byLevel.map((r) => ({ key: r.level, status: r.status, n: r.n })));
   const agencyMap = bucket(byAgency.map((r) => ({ key: r.agencyId, status: r.status, n: r.n })));
   const agencyInfo = new Map(byAgency.map((r) => [r.agencyId, r]));
-  const ranking = [...agencyMap.entries()]
-    .map(([agencyId, counts]) => {
+  const ranking = buildAgencyRanking(
+    [...agencyMap.entries()].map(([agencyId, counts]) => {
       const info = agencyInfo.get(agencyId);
-      const rates = completionRates(counts);
       return {
         agencyId,
         nameVi: info?.nameVi ?? '',
         nameEn: info?.nameEn ?? '',
         level: info?.level ?? 'central',
         counts,
-        ...rates,
-        ranked: rates.assigned >= MIN_TASKS_TO_RANK,
       };
-    })
-    .sort((a, b) => (b.overdueRate ?? -1) - (a.overdueRate ?? -1) || b.assigned - a.assigned);
-  return {
+    }),
+  );
+  const summary = {
     asOf: clock.now,
     today: clock.today,
     ...overall,
@@ -390,8 +410,8 @@ export async function getDashboard(db: Db, clock: StatusClock) {
       level,
       counts: levelMap.get(level) ?? EMPTY_COUNTS(),
     })),
-    ranking,
-    minTasksToRank: MIN_TASKS_TO_RANK,
+    ranking: shortRanking(ranking),
     statuses: TASK_STATUSES,
   };
+  return { summary, ranking };
 }

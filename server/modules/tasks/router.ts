@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  agencyRankingInput,
   createDocumentInput,
   createTaskInput,
   decideExtensionInput,
@@ -12,7 +13,8 @@ import {
   updateTaskInput,
 } from '../../../shared/schemas/tasks';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
-import { getDashboardCached } from './dashboard-cache';
+import { agencyRankingPage } from './agency-ranking';
+import { getAgencyRankingCached, getDashboardCached } from './dashboard-cache';
 import { countByStatus, findTasks, getTaskDetail } from './queries';
 import {
   createDocument,
@@ -49,6 +51,12 @@ export const tasksRouter = router({
     .query(({ ctx, input }) => countByStatus(ctx.database.db, input, statusClock(new Date()))),
 
   dashboard: authedProcedure.query(({ ctx }) => getDashboardCached(ctx.database.db)),
+
+  /** The whole agency ranking behind the dashboard's short list, a page at a time; readable as the dashboard is. */
+  agencyRanking: authedProcedure
+    .input(agencyRankingInput)
+    .output(agencyRankingPage)
+    .query(({ ctx, input }) => getAgencyRankingCached(ctx.database.db, input)),
 
   get: authedProcedure
     .input(z.object({ id: z.number().int().positive() }))

@@ -389,7 +389,19 @@ describe('status SQL agrees with deriveTaskStatus', () => {
       expect(
         dash.byGroup.reduce((n: number, g: { counts: Record<string, number> }) => n + sum(g.counts), 0),
       ).toBe(total);
-      for (const agency of dash.ranking as { agencyId: number; counts: Record<string, number> }[])
+      // The whole agency ranking (ranked and too few to rank), page by page, reconciles agency by agency.
+      const agencies: { agencyId: number; counts: Record<string, number> }[] = [];
+      for (const ranked of [true, false]) {
+        for (let page = 1; ; page++) {
+          const input = { ranked, page, pageSize: 100 };
+          const res = ok(await t.trpc('tasks.agencyRanking', input, { method: 'GET', cookie }));
+          agencies.push(...res.items);
+          if (page * 100 >= res.total) break;
+        }
+      }
+      expect(agencies.length).toBe(dash.ranking.rankedCount + dash.ranking.unrankedCount);
+      expect(agencies.reduce((n, a) => n + sum(a.counts), 0)).toBe(total);
+      for (const agency of agencies)
         expect(sum(agency.counts)).toBe(await list({ agencyId: agency.agencyId }));
       const overdueByMonth = dash.overdueByMonth.reduce((n: number, m: { n: number }) => n + m.n, 0);
       expect(overdueByMonth).toBe(dash.counts.overdue);

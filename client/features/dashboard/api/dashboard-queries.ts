@@ -1,9 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AgencyRankingInput } from '../../../../shared/schemas/tasks';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 
 export type Dashboard = RouterOutputs['tasks']['dashboard'];
 export type StatusCounts = Dashboard['counts'];
-export type RankingRow = Dashboard['ranking'][number];
+export type RankingSummary = Dashboard['ranking'];
+export type RankingRow = RankingSummary['worst'][number];
 
 /**
  * The national picture. Changes arrive through the page's live stream (client/lib/live), which
@@ -17,4 +19,25 @@ export function useDashboard() {
       placeholderData: (previous) => previous,
     }),
   );
+}
+
+/**
+ * A page of the whole agency ranking, fetched only once asked for. The page shown stays while the
+ * next one loads (no flicker); the live stream refreshes it as it does the dashboard.
+ */
+export function useAgencyRanking(input: AgencyRankingInput) {
+  const trpc = useTRPC();
+  return useQuery(trpc.tasks.agencyRanking.queryOptions(input, { placeholderData: keepPreviousData }));
+}
+
+/** The Office's reminder: periodic reports overdue without a submission. */
+export function useOverdueReports() {
+  const trpc = useTRPC();
+  return useQuery(trpc.submissions.overdueCount.queryOptions());
+}
+
+/** How many KPIs are off track or at risk. */
+export function useKpiOffTrack() {
+  const trpc = useTRPC();
+  return useQuery(trpc.kpis.offTrackCount.queryOptions());
 }

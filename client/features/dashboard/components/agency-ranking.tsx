@@ -1,17 +1,36 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+// Not from shared/schemas: that would bring zod into the dashboard's chunk.
+import { RANKING_LEVELS, type RankingLevel } from '../../../../shared/agencies';
+import { ErrorState } from '../../../components/error-state';
+import { Pagination, pageCount } from '../../../components/pagination';
+import { SearchBox } from '../../../components/search-box';
+import { Spinner } from '../../../components/spinner';
 import { formatCount, formatRate } from '../../../lib/figures';
-import type { RankingRow } from '../api/dashboard-queries';
+import { type RankingRow, type RankingSummary, useAgencyRanking } from '../api/dashboard-queries';
 
-function RankingTable({ rows, caption, ranked }: { rows: RankingRow[]; caption: string; ranked: boolean }) {
+/** Rows per page of the full ranking (the server allows up to 100). */
+export const RANKING_PAGE_SIZE = 25;
+
+function RankingTable({
+  rows,
+  caption,
+  ranked,
+  busy = false,
+}: {
+  rows: RankingRow[];
+  caption: string;
+  ranked: boolean;
+  busy?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const captionId = useId();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must be scrollable from the keyboard (WCAG 2.1.1)
     <section className="table-scroll" tabIndex={0} aria-labelledby={captionId}>
-      <table className="data-table ranking">
+      <table className="data-table ranking" aria-busy={busy}>
         <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
@@ -45,9 +64,9 @@ function RankingTable({ rows, caption, ranked }: { rows: RankingRow[]; caption: 
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, index) => (
+          {rows.map((row) => (
             <tr key={row.agencyId}>
-              {ranked && <td className="numeric">{index + 1}</td>}
+              {ranked && <td className="numeric">{row.rank}</td>}
               <th scope="row">
                 <Link to={`/tasks?agency=${row.agencyId}`}>{lang === 'en' ? row.nameEn : row.nameVi}</Link>
               </th>
@@ -66,27 +85,140 @@ function RankingTable({ rows, caption, ranked }: { rows: RankingRow[]; caption: 
   );
 }
 
-/** Agencies ranked by rates, never by raw counts; too few tasks to rank means listed apart, not hidden. */
-export function AgencyRanking({ ranking, minTasks }: { ranking: RankingRow[]; minTasks: number }) {
+/** The whole ranking, a page at a time, by level; ranked or too few tasks to rank; searchable by name. */
+function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
   const { t } = useTranslation();
-  const id = useId();
-  const ranked = ranking.filter((row) => row.ranked);
-  const unranked = ranking.filter((row) => !row.ranked);
+  const [level, setLevel] = useState<RankingLevel>('all');
+  const [ranked, setRanked] = useState(true);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const ranking = useAgencyRanking({ level, ranked, q: q || undefined, page, pageSize: RANKING_PAGE_SIZE });
+  // A live update can shorten the list under the page shown: go to its new last page.
+  const pages = ranking.data ? pageCount(ranking.data.total, RANKING_PAGE_SIZE) : page;
+  useEffect(() => {
+    if (page > pages) setPage(pages);
+  }, [page, pages]);
+  const levelLabel = (value: RankingLevel) =>
+    value === 'all' ? t('dashboard.allLevels') : t(`levels.${value}`);
+  const caption = ranked
+    ? t('dashboard.fullRankingCaption', { level: levelLabel(level) })
+    : t('dashboard.unrankedCaption', { min: minTasks });
   return (
-    <section className="dashboard-panel" aria-labelledby={id}>
-      <h2 id={id}>{t('dashboard.rankingTitle')}</h2>
-      <p>{t('dashboard.rankingIntro', { min: minTasks })}</p>
-      <RankingTable rows={ranked} caption={t('dashboard.rankingCaption')} ranked />
-      <h3>{t('dashboard.unrankedTitle', { min: minTasks })}</h3>
-      {unranked.length ? (
+    <section id={id} className="full-ranking" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('dashboard.fullRankingTitle')}</h3>
+      <div className="filters full-ranking__filters">
+        <div className="field">
+          <label htmlFor={`${id}-level`}>{t('dashboard.level')}</label>
+          <select
+            id={`${id}-level`}
+            value={level}
+            onChange={(event) => {
+              setLevel(event.target.value as RankingLevel);
+              setPage(1);
+            }}
+          >
+            {RANKING_LEVELS.map((value) => (
+              <option key={value} value={value}>
+                {levelLabel(value)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-which`}>{t('dashboard.whichAgencies')}</label>
+          <select
+            id={`${id}-which`}
+            value={ranked ? 'ranked' : 'unranked'}
+            onChange={(event) => {
+              setRanked(event.target.value === 'ranked');
+              setPage(1);
+            }}
+          >
+            <option value="ranked">{t('dashboard.rankedOption')}</option>
+            <option value="unranked">{t('dashboard.unrankedOption', { min: minTasks })}</option>
+          </select>
+        </div>
+        <SearchBox
+          value={q}
+          onSearch={(text) => {
+            setQ(text);
+            setPage(1);
+          }}
+          label={t('dashboard.rankingSearch')}
+          hint={t('dashboard.rankingSearchHint')}
+        />
+      </div>
+      {ranking.isPending ? (
+        <Spinner />
+      ) : ranking.isError ? (
+        <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />
+      ) : (
+        <>
+          {ranking.data.items.length ? (
+            <RankingTable
+              rows={ranking.data.items}
+              caption={caption}
+              ranked={ranked}
+              busy={ranking.isPlaceholderData}
+            />
+          ) : (
+            <p className="empty">{t('dashboard.noRankingMatch')}</p>
+          )}
+          <Pagination
+            page={page}
+            pageSize={RANKING_PAGE_SIZE}
+            total={ranking.data.total}
+            onPageChange={setPage}
+            label={t('dashboard.rankingPagination')}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Agencies ranked by rates, never by raw counts; too few tasks to rank means listed apart, not hidden.
+ * The dashboard carries the worst few; the whole ranking is fetched a page at a time when asked for.
+ */
+export function AgencyRanking({ ranking }: { ranking: RankingSummary }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [showAll, setShowAll] = useState(false);
+  const lang = i18n.language;
+  const min = ranking.minTasksToRank;
+  return (
+    <section className="dashboard-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('dashboard.rankingTitle')}</h2>
+      <p>{t('dashboard.rankingIntro', { min })}</p>
+      {ranking.worst.length ? (
         <RankingTable
-          rows={unranked}
-          caption={t('dashboard.unrankedCaption', { min: minTasks })}
-          ranked={false}
+          rows={ranking.worst}
+          caption={t('dashboard.worstCaption', { n: ranking.worst.length })}
+          ranked
         />
       ) : (
-        <p>{t('dashboard.noUnranked')}</p>
+        <p className="empty">{t('dashboard.noRanked', { min })}</p>
       )}
+      <p>
+        {t('dashboard.rankingCounts', {
+          ranked: formatCount(ranking.rankedCount, lang),
+          unranked: formatCount(ranking.unrankedCount, lang),
+          min,
+        })}
+      </p>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={showAll}
+        aria-controls={`${id}-full`}
+        onClick={() => setShowAll((shown) => !shown)}
+      >
+        {showAll ? t('dashboard.hideFullRanking') : t('dashboard.showFullRanking')}
+      </button>
+      <div id={`${id}-full`} hidden={!showAll}>
+        {showAll && <FullRanking id={`${id}-all`} minTasks={min} />}
+      </div>
     </section>
   );
 }

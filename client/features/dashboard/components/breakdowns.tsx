@@ -5,6 +5,7 @@ import { formatCount } from '../../../lib/figures';
 import { retryImport } from '../../../lib/retry-import';
 import type { Dashboard, StatusCounts } from '../api/dashboard-queries';
 import { ChartPanel } from './chart-panel';
+import { CHART_HEIGHT, stackChartHeight } from './chart-sizes';
 
 // recharts is only fetched when a chart is about to show.
 const OverdueByMonthChart = lazy(() =>
@@ -32,6 +33,7 @@ export function OverdueByMonth({ rows }: { rows: Dashboard['overdueByMonth'] }) 
   return (
     <ChartPanel
       title={t('dashboard.overdueByMonthTitle')}
+      height={rows.length ? CHART_HEIGHT : 0}
       chart={
         rows.length ? (
           <OverdueByMonthChart data={data} seriesName={t('dashboard.overdue')} />
@@ -103,6 +105,7 @@ export function StatusBreakdown({
   return (
     <ChartPanel
       title={title}
+      height={stackChartHeight(rows.length)}
       chart={<StatusStackChart rows={rows} statuses={TASK_STATUSES} statusLabel={statusLabel} />}
       table={
         <div className="table-scroll">

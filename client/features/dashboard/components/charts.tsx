@@ -1,10 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TaskStatus } from '../../../../shared/task-status';
 import { STATUS_COLORS, STATUS_PATTERNS } from '../status-colors';
+import { CHART_HEIGHT, stackChartHeight } from './chart-sizes';
 
 /** Everything that needs recharts lives in this module, loaded lazily so the first page stays small. */
-
-const HEIGHT = 320;
 
 export interface MonthBar {
   label: string;
@@ -13,7 +12,7 @@ export interface MonthBar {
 
 export function OverdueByMonthChart({ data, seriesName }: { data: MonthBar[]; seriesName: string }) {
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <defs>
           <Patterns />
@@ -43,7 +42,7 @@ export function StatusStackChart({
   statusLabel: (status: TaskStatus) => string;
 }) {
   const data = rows.map((row) => ({ label: row.label, ...row.counts }));
-  const height = Math.max(HEIGHT, rows.length * 44 + 80);
+  const height = stackChartHeight(rows.length);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart

@@ -4,7 +4,7 @@ import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { formatVietnamDateTime } from '../../../lib/figures';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useDashboard } from '../api/dashboard-queries';
+import { useDashboard, useKpiOffTrack, useOverdueReports } from '../api/dashboard-queries';
 import { AgencyRanking } from './agency-ranking';
 import { OverdueByMonth, StatusBreakdown } from './breakdowns';
 import { CompletionRates } from './completion-rates';
@@ -18,9 +18,14 @@ export function DashboardPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('dashboard.title'));
   const dashboard = useDashboard();
+  // Asked for with the dashboard (one batched request) and waited for with it: the reminders above the
+  // charts would otherwise appear a moment later and push the whole page down. One that fails is not
+  // waited for (it shows nothing).
+  const reminders = [useOverdueReports(), useKpiOffTrack()];
   const en = i18n.language === 'en';
 
-  if (dashboard.isPending) return <Spinner />;
+  if (dashboard.isPending || reminders.some((query) => query.isPending && query.failureCount === 0))
+    return <Spinner />;
   if (dashboard.isError)
     return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   const data = dashboard.data;
@@ -65,7 +70,7 @@ export function DashboardPage() {
           counts: level.counts,
         }))}
       />
-      <AgencyRanking ranking={data.ranking} minTasks={data.minTasksToRank} />
+      <AgencyRanking ranking={data.ranking} />
     </section>
   );
 }

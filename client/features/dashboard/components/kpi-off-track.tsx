@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatCount } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { useKpiOffTrack } from '../api/dashboard-queries';
 
 /** The Office's signal on the Program's targets: how many KPIs are off track or at risk, one click from them. */
 export function KpiOffTrack() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const counts = useQuery(trpc.kpis.offTrackCount.queryOptions());
+  const counts = useKpiOffTrack();
   if (!counts.data) return null;
   const language = i18n.language;
   const { offTrack, atRisk, total } = counts.data;

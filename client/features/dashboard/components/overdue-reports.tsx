@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatCount } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { useOverdueReports } from '../api/dashboard-queries';
 
 /** The Office's reminder: periodic reports whose deadline passed without a submission. */
 export function OverdueReports() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const overdue = useQuery(trpc.submissions.overdueCount.queryOptions());
+  const overdue = useOverdueReports();
   if (!overdue.data) return null;
   const en = i18n.language === 'en';
   return (
