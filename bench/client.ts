@@ -105,11 +105,10 @@ export function measureBundle(): BundleReport {
 // ---------------------------------------------------------------------------------------------
 // Lighthouse on the dashboard
 
-function findChromium(): string {
-  for (const candidate of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
-  throw new Error('no Chromium found (set CHROME_PATH)');
+/** The test command's finder: CHROME_PATH, the system's Chromium, else Debian's package via apt-get. */
+async function findChromium(): Promise<string> {
+  const { findChromium: find } = await import('../scripts/find-chromium.mjs');
+  return find();
 }
 
 export interface LighthouseScores {
@@ -126,7 +125,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
   const { launch } = await import('chrome-launcher');
   const { default: lighthouse } = await import('lighthouse');
   const chrome = await launch({
-    chromePath: findChromium(),
+    chromePath: await findChromium(),
     chromeFlags: [
       '--headless=new',
       '--no-sandbox',

