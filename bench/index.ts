@@ -12,7 +12,7 @@
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -615,6 +615,12 @@ async function main() {
     figures.push(...(await pgliteFigures()));
   }
   if ((!flag('skip-client') || !flag('skip-live')) && !onlyWrites) {
+    // A clean clone has no built client: build it, since the client figures measure the build.
+    if (!flag('skip-client') && !existsSync(path.join(ROOT, 'dist/client/.vite/manifest.json'))) {
+      log('Building the client (npx vite build)…');
+      const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+      if (built.status !== 0) log('  the client build failed: its figures will say so');
+    }
     const live = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'false' }, PORT + 2);
     try {
       if (!flag('skip-client'))

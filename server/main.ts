@@ -8,6 +8,8 @@ import { seedIfEmpty } from './db/seed';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { loadConfig } from './env';
 import { deleteExpiredSessions } from './modules/auth/sessions';
+import { getKpiOverview } from './modules/kpis/service';
+import { getDashboardCached } from './modules/tasks/dashboard-cache';
 
 const ROLE_LABEL = {
   admin: 'Quản trị hệ thống / Administrator',
@@ -31,6 +33,9 @@ async function main() {
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
   const app = await buildApp({ config, database }, { clientDir });
   await app.listen({ host: config.HOST, port: config.PORT });
+  // The national aggregates take about a second at national scale: computed now, the first visitor of
+  // the dashboard or the KPI overview does not wait for them (they stay cached until a change).
+  void Promise.allSettled([getDashboardCached(database.db), getKpiOverview(database.db)]);
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [

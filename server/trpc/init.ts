@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { Context } from './context';
+import { transformer } from './transformer';
 
 const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHENTICATED: 'UNAUTHORIZED',
@@ -35,7 +35,7 @@ export const SSE_PING_INTERVAL_MS = 15_000;
 export const SSE_CLIENT_OPTIONS = { reconnectAfterInactivityMs: 40_000 };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   sse: {
     ping: { enabled: true, intervalMs: SSE_PING_INTERVAL_MS },
     client: SSE_CLIENT_OPTIONS,
