@@ -117,6 +117,15 @@ export type ReviewCompletionInput = z.input<typeof reviewCompletionInput>;
 
 export const TASK_SORTS = ['deadline', 'createdAt', 'title', 'percent', 'lastUpdate'] as const;
 
+/** Progress updates and audit entries a task's page loads at first; "show earlier" asks for more. */
+export const TASK_HISTORY_PAGE = 50;
+export const taskDetailInput = z.object({
+  id: z.number().int().positive(),
+  /** How many of the latest progress updates and audit entries to return. */
+  history: z.number().int().min(1).max(5000).default(TASK_HISTORY_PAGE),
+});
+export type TaskDetailInput = z.input<typeof taskDetailInput>;
+
 export const taskFilterInput = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.array(z.enum(TASK_STATUSES)).max(6).optional(),

@@ -406,6 +406,9 @@ export const en: Messages = {
     auditAction: 'Action',
     auditWhen: 'When',
     auditEmpty: 'No entries yet.',
+    historyShown:
+      'Showing the latest {{progress}} of {{progressTotal}} progress updates and {{audit}} of {{auditTotal}} log entries.',
+    historyMore: 'Show earlier entries',
     auditActions: {
       task_create: 'Task assigned',
       task_update: 'Task edited',

@@ -404,6 +404,9 @@ export const vi = {
     auditAction: 'Thao tác',
     auditWhen: 'Thời điểm',
     auditEmpty: 'Chưa có bản ghi nào.',
+    historyShown:
+      'Đang hiện {{progress}}/{{progressTotal}} lần cập nhật tiến độ và {{audit}}/{{auditTotal}} bản ghi nhật ký gần nhất.',
+    historyMore: 'Xem các mục cũ hơn',
     auditActions: {
       task_create: 'Giao nhiệm vụ',
       task_update: 'Sửa nhiệm vụ',

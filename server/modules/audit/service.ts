@@ -98,3 +98,19 @@ export async function findAuditEntries(db: Db, entityType: string, entityId: str
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
+
+/** Who did what and when, without the before/after snapshots (a task's page lists hundreds of them). */
+export async function findAuditSummaries(db: Db, entityType: string, entityId: string | number, limit = 200) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      username: auditLog.username,
+      role: auditLog.role,
+      action: auditLog.action,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

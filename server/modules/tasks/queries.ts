@@ -1,7 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
-import { type TaskFilterInput, type TaskListInput, taskFilterInput } from '../../../shared/schemas/tasks';
+import {
+  TASK_HISTORY_PAGE,
+  type TaskFilterInput,
+  type TaskListInput,
+  taskFilterInput,
+} from '../../../shared/schemas/tasks';
 import {
   completionRates,
   type StatusCounts,
@@ -12,6 +17,7 @@ import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import {
   agencies,
+  auditLog,
   completionReports,
   documents,
   evidenceFiles,
@@ -22,7 +28,7 @@ import {
   tasks,
   users,
 } from '../../db/schema';
-import { findAuditEntries } from '../audit/service';
+import { findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount, taskChangeMark } from './count-cache';
@@ -172,7 +178,13 @@ export async function findTasksForExport(db: Db, input: TaskListInput, clock: St
 }
 
 /** Everything about one task; narratives and documents only for those allowed to read them. */
-export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock: StatusClock) {
+export async function getTaskDetail(
+  db: Db,
+  actor: Actor,
+  taskId: number,
+  clock: StatusClock,
+  history = TASK_HISTORY_PAGE,
+) {
   // Two round trips before the details: the task with its document and group in one query, beside
   // its coordinating agencies (a round trip costs about as much as these small queries: README).
   const [[row], coordinators] = await Promise.all([
@@ -212,7 +224,7 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock:
   const author = alias(users, 'author');
   const decider = alias(users, 'decider');
   const leader = alias(users, 'leader');
-  const [progress, extensions, completions, audit] = visible
+  const [progress, extensions, completions, audit, [totals]] = visible
     ? await Promise.all([
         db
           .select({
@@ -233,8 +245,8 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock:
           .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
           .leftJoin(evidenceFiles, eq(evidenceFiles.id, progressUpdates.evidenceFileId))
           .where(eq(progressUpdates.taskId, taskId))
-          .orderBy(desc(progressUpdates.createdAt))
-          .limit(500),
+          .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+          .limit(history),
         db
           .select({
             id: extensionRequests.id,
@@ -277,9 +289,21 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock:
           .leftJoin(decider, eq(decider.id, completionReports.reviewerId))
           .where(eq(completionReports.taskId, taskId))
           .orderBy(desc(completionReports.id)),
-        findAuditEntries(db, 'task', taskId),
+        findAuditSummaries(db, 'task', taskId, history),
+        db
+          .select({
+            progress:
+              sql<number>`(select count(*) from ${progressUpdates} where ${progressUpdates.taskId} = ${taskId})`.mapWith(
+                Number,
+              ),
+            audit:
+              sql<number>`(select count(*) from ${auditLog} where ${auditLog.entityType} = 'task' and ${auditLog.entityId} = ${String(taskId)})`.mapWith(
+                Number,
+              ),
+          })
+          .from(sql`(select 1) as one`),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], [{ progress: 0, audit: 0 }]];
   return {
     task: { ...task, groupNameVi, groupNameEn },
     document,
@@ -289,7 +313,10 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, clock:
     progress,
     extensions,
     completions,
-    audit: audit.map((a) => ({ id: a.id, at: a.at, username: a.username, role: a.role, action: a.action })),
+    audit,
+    /** How many there are in all: the page offers the earlier ones when it shows fewer. */
+    progressTotal: totals?.progress ?? 0,
+    auditTotal: totals?.audit ?? 0,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   reportCompletionInput,
   requestExtensionInput,
   reviewCompletionInput,
+  taskDetailInput,
   taskFilterInput,
   taskListInput,
   updateTaskInput,
@@ -59,8 +60,10 @@ export const tasksRouter = router({
     .query(({ ctx, input }) => getAgencyRankingCached(ctx.database.db, input)),
 
   get: authedProcedure
-    .input(z.object({ id: z.number().int().positive() }))
-    .query(({ ctx, input }) => getTaskDetail(ctx.database.db, ctx.user, input.id, statusClock(new Date()))),
+    .input(taskDetailInput)
+    .query(({ ctx, input }) =>
+      getTaskDetail(ctx.database.db, ctx.user, input.id, statusClock(new Date()), input.history),
+    ),
 
   createDocument: roleProcedure('office')
     .input(createDocumentInput)

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
 import type { TaskStatus } from '../../../../shared/task-status';
 import { useTRPC } from '../../../lib/trpc';
 
@@ -31,9 +32,14 @@ export function useInbox({ q, status, urgency, page }: InboxFilter) {
   });
 }
 
-export function useTaskDetail(id: number) {
+/** A task with its latest `history` progress updates and audit entries (more on request). */
+export function useTaskDetail(id: number, history = TASK_HISTORY_PAGE) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.tasks.get.queryOptions({ id }), enabled: id > 0 });
+  return useQuery({
+    ...trpc.tasks.get.queryOptions({ id, history }),
+    enabled: id > 0,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** After a write to one task: refetch that task and the lists and figures it appears in, nothing else. */

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
 import { vietnamDate } from '../../../../shared/time';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
@@ -16,7 +18,8 @@ export function TaskDetailPage() {
   const params = useParams();
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
-  const detail = useTaskDetail(valid ? id : 0);
+  const [history, setHistory] = useState(TASK_HISTORY_PAGE);
+  const detail = useTaskDetail(valid ? id : 0, history);
   usePageTitle(detail.data?.task.title ?? t('taskDetail.title'));
 
   if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
@@ -45,6 +48,24 @@ export function TaskDetailPage() {
           <TaskActions detail={data} onReload={reload} />
           <TaskTimeline detail={data} />
           <TaskAudit entries={data.audit} />
+          {(data.progressTotal > data.progress.length || data.auditTotal > data.audit.length) && (
+            <p className="task-detail__history">
+              {t('taskDetail.historyShown', {
+                progress: data.progress.length,
+                progressTotal: data.progressTotal,
+                audit: data.audit.length,
+                auditTotal: data.auditTotal,
+              })}{' '}
+              <button
+                type="button"
+                className="button"
+                disabled={detail.isFetching}
+                onClick={() => setHistory((n) => n * 4)}
+              >
+                {t('taskDetail.historyMore')}
+              </button>
+            </p>
+          )}
         </>
       ) : (
         <p className="notice" role="note">

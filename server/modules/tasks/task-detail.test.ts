@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TASK_HISTORY_PAGE } from '../../../shared/schemas/tasks';
+import { type Cast, ok, startCast } from '../../test/tasks';
+
+/** A task's page loads its latest history and says how much there is; earlier entries on request. */
+describe('task detail history', () => {
+  let c: Cast;
+  let taskId: number;
+  beforeAll(async () => {
+    c = await startCast();
+    taskId = await c.newTask();
+    for (const percent of [10, 20, 30, 40, 50]) await c.postProgress(taskId, percent);
+  });
+  afterAll(() => c.close());
+
+  it('returns the latest entries first, as many as asked, with the totals', async () => {
+    const two = ok(await c.query('office', 'tasks.get', { id: taskId, history: 2 }));
+    expect(two.progress.map((p: { percent: number }) => p.percent)).toEqual([50, 40]);
+    expect(two.progressTotal).toBe(5);
+    expect(two.audit).toHaveLength(2);
+    expect(two.auditTotal).toBeGreaterThanOrEqual(6); // the creation and five updates
+    const all = ok(await c.query('office', 'tasks.get', { id: taskId }));
+    expect(all.progress).toHaveLength(5);
+    expect(all.audit).toHaveLength(all.auditTotal);
+    expect(TASK_HISTORY_PAGE).toBeGreaterThanOrEqual(all.auditTotal);
+  });
+
+  it('refuses a history size out of range, naming the field', async () => {
+    const res = await c.query('office', 'tasks.get', { id: taskId, history: 0 });
+    expect(res.error.data.appCode).toBe('VALIDATION');
+    expect(res.error.data.issues[0].path).toBe('history');
+  });
+
+  it('an agency not concerned sees neither the history nor how long it is', async () => {
+    const other = ok(await c.query('otherOfficer', 'tasks.get', { id: taskId }));
+    expect(other.detailsVisible).toBe(false);
+    expect(other.progress).toEqual([]);
+    expect(other.progressTotal).toBe(0);
+    expect(other.auditTotal).toBe(0);
+  });
+});
