@@ -12,6 +12,8 @@ import superjson from 'superjson';
 type Annotation = [string];
 class Unsupported extends Error {}
 
+const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 const escapeKey = (key: string) => key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
 
 function isPlain(value: object): boolean {
@@ -50,6 +52,8 @@ function encode(value: unknown, path: string | null, values: Record<string, Anno
       if (!isPlain(value)) throw new Unsupported();
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
+        // superjson refuses these keys (prototype pollution on the reading side): so do we, through it.
+        if (REFUSED_KEYS.has(key)) throw new Unsupported();
         out[key] = encode((value as Record<string, unknown>)[key], `${prefix}${escapeKey(key)}`, values);
       }
       return out;
@@ -67,9 +71,9 @@ export function serialize(value: unknown): ReturnType<typeof superjson.serialize
     return (Object.keys(values).length ? { json, meta: { values, v: 1 } } : { json }) as ReturnType<
       typeof superjson.serialize
     >;
-  } catch (error) {
-    if (error instanceof Unsupported) return superjson.serialize(value);
-    throw error;
+  } catch {
+    // Unsupported, or anything unexpected (a cycle): superjson answers, or refuses with its own error.
+    return superjson.serialize(value);
   }
 }
 
