@@ -8,7 +8,7 @@ import { seedIfEmpty } from './db/seed';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { loadConfig } from './env';
 import { deleteExpiredSessions } from './modules/auth/sessions';
-import { getKpiOverview } from './modules/kpis/service';
+import { getKpiOverviewCached } from './modules/kpis/service';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
 
 const ROLE_LABEL = {
@@ -35,7 +35,7 @@ async function main() {
   await app.listen({ host: config.HOST, port: config.PORT });
   // The national aggregates take about a second at national scale: computed now, the first visitor of
   // the dashboard or the KPI overview does not wait for them (they stay cached until a change).
-  void Promise.allSettled([getDashboardCached(database.db), getKpiOverview(database.db)]);
+  void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { type Actor, actorFields } from '../auth/actor';
@@ -81,20 +81,29 @@ export async function verifyAuditTrail(db: Db, batchSize = 5000): Promise<AuditV
   return { ok: true, checked, brokenAtId: null, reason: null, verifiedAt: new Date() };
 }
 
+/** The audit entries of one entity. */
+const ofEntity = (entityType: string, entityId: string | number) =>
+  and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId)));
+
+const summaryColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  username: auditLog.username,
+  role: auditLog.role,
+  action: auditLog.action,
+};
+
+/** An entity's audit entries with their before/after snapshots, newest first. */
 export async function findAuditEntries(db: Db, entityType: string, entityId: string | number, limit = 200) {
   return db
     .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      username: auditLog.username,
-      role: auditLog.role,
+      ...summaryColumns,
       agencyId: auditLog.agencyId,
-      action: auditLog.action,
       before: auditLog.before,
       after: auditLog.after,
     })
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .where(ofEntity(entityType, entityId))
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
@@ -102,15 +111,15 @@ export async function findAuditEntries(db: Db, entityType: string, entityId: str
 /** Who did what and when, without the before/after snapshots (a task's page lists hundreds of them). */
 export async function findAuditSummaries(db: Db, entityType: string, entityId: string | number, limit = 200) {
   return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      username: auditLog.username,
-      role: auditLog.role,
-      action: auditLog.action,
-    })
+    .select(summaryColumns)
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .where(ofEntity(entityType, entityId))
     .orderBy(desc(auditLog.id))
     .limit(limit);
+}
+
+/** How many audit entries an entity has. */
+export async function countAuditEntries(db: Db, entityType: string, entityId: string | number) {
+  const [row] = await db.select({ n: count() }).from(auditLog).where(ofEntity(entityType, entityId));
+  return row?.n ?? 0;
 }

@@ -3,8 +3,8 @@ import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import {
   countOffTrack,
   getAgencyKpiSubmissions,
-  getKpiDetail,
-  getKpiOverview,
+  getKpiDetailCached,
+  getKpiOverviewCached,
   getScorecard,
 } from './service';
 
@@ -12,11 +12,11 @@ export const kpisRouter = router({
   /** National figures of every KPI: all signed-in users may read them. */
   overview: authedProcedure
     .input(kpiOverviewInput)
-    .query(({ ctx, input }) => getKpiOverview(ctx.database.db, input)),
+    .query(({ ctx, input }) => getKpiOverviewCached(ctx.database.db, input)),
   /** One KPI with every agency ranked and the agency × period heatmap (oversight roles). */
   detail: roleProcedure('office', 'inspector', 'admin')
     .input(kpiCodeInput)
-    .query(({ ctx, input }) => getKpiDetail(ctx.database.db, input.code)),
+    .query(({ ctx, input }) => getKpiDetailCached(ctx.database.db, input.code)),
   /** One agency's submissions for a KPI: oversight roles, and the agency's own users (checked per row). */
   agencySubmissions: authedProcedure
     .input(kpiAgencyInput)

@@ -21,6 +21,7 @@ import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { agencies, reportTemplates, submissionRevisions, submissions, templateFields } from '../../db/schema';
 import type { Actor } from '../auth/actor';
+import { changeCache, changeMark } from '../live/change-cache';
 import {
   type AgencyFigure,
   agencyFigures,
@@ -267,6 +268,28 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
       }),
     },
   };
+}
+
+/**
+ * The KPI pages are the same for every reader and change only with a change event ('kpi.changed',
+ * 'template.changed'); obliged-agency counts (agencies added or closed) show within a minute.
+ */
+const overviewCache = changeCache<{ items: KpiSummary[] }>({ maxAgeMs: 60_000, maxEntries: 50 });
+const detailCache = changeCache<KpiDetail>({ maxAgeMs: 60_000, maxEntries: 100 });
+
+/** `getKpiOverview`, kept until the next change event (`live/change-cache.ts`). */
+export function getKpiOverviewCached(
+  db: Db,
+  input: { pillar?: Pillar; status?: KpiStatus } = {},
+  now = new Date(),
+): Promise<{ items: KpiSummary[] }> {
+  const key = `${input.pillar ?? ''}|${input.status ?? ''}`;
+  return overviewCache.get(db, key, changeMark(db, now), () => getKpiOverview(db, input, now), now.getTime());
+}
+
+/** `getKpiDetail`, kept until the next change event (`live/change-cache.ts`). */
+export function getKpiDetailCached(db: Db, code: string, now = new Date()): Promise<KpiDetail> {
+  return detailCache.get(db, code, changeMark(db, now), () => getKpiDetail(db, code, now), now.getTime());
 }
 
 /** Oversight roles read every agency; an agency's own users read theirs; nobody else. */

@@ -14,6 +14,7 @@ import { selectRows } from '../../db/rows';
 import { agencies, reportTemplates, submissionRevisions, submissions, users } from '../../db/schema';
 import { findAuditEntries } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { changeCache, changeMark } from '../live/change-cache';
 import {
   agencyOf,
   deadlineOf,
@@ -349,6 +350,20 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
     totals: summarise(agenciesOut.flatMap((a) => Object.values(a.cells))),
     asOf: now,
   };
+}
+
+type Compliance = Awaited<ReturnType<typeof getCompliance>>;
+const complianceCache = changeCache<Compliance>({ maxAgeMs: 60_000, maxEntries: 100 });
+
+/** The heatmap as `getCompliance`, kept until the next change event (`live/change-cache.ts`): every reader sees the same. */
+export function getComplianceCached(db: Db, input: ComplianceInput, now = new Date()): Promise<Compliance> {
+  return complianceCache.get(
+    db,
+    JSON.stringify(input),
+    changeMark(db, now),
+    () => getCompliance(db, input, now),
+    now.getTime(),
+  );
 }
 
 /** Reports whose deadline has passed without a submission, over every active regime (the Office's reminder). */

@@ -11,7 +11,7 @@ import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import {
   countOverdueSubmissions,
   findMySubmissions,
-  getCompliance,
+  getComplianceCached,
   getNewSubmissionForm,
   getSubmission,
   listTemplates,
@@ -41,7 +41,7 @@ export const submissionsRouter = router({
     .query(({ ctx, input }) => getSubmission(ctx.database.db, ctx.user, input.id)),
   compliance: authedProcedure
     .input(complianceInput)
-    .query(({ ctx, input }) => getCompliance(ctx.database.db, input)),
+    .query(({ ctx, input }) => getComplianceCached(ctx.database.db, input)),
 
   saveDraft: roleProcedure('officer')
     .input(saveDraftInput)

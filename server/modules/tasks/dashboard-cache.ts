@@ -1,8 +1,6 @@
-import { max } from 'drizzle-orm';
 import type { AgencyRankingInput } from '../../../shared/schemas/tasks';
-import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
-import { changeEvents } from '../../db/schema';
+import { changeCache, changeMark } from '../live/change-cache';
 import { type AgencyRankingPage, pageAgencyRanking } from './agency-ranking';
 import { getDashboard } from './queries';
 import { statusClock } from './status-sql';
@@ -20,26 +18,17 @@ export const DASHBOARD_MAX_AGE_MS = 60_000;
 
 type Snapshot = Awaited<ReturnType<typeof getDashboard>>;
 export type Dashboard = Snapshot['summary'];
-interface Entry {
-  key: string;
-  at: number;
-  value: Promise<Snapshot>;
-}
-const cache = new WeakMap<Db, Entry>();
+const snapshots = changeCache<Snapshot>({ maxAgeMs: DASHBOARD_MAX_AGE_MS, maxEntries: 1 });
 
-/** The dashboard's figures and its whole agency ranking, computed together once per key. */
-async function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
-  const [latest] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
-  const key = `${latest?.id ?? 0}|${vietnamDate(now)}`;
-  const entry = cache.get(db);
-  if (entry && entry.key === key && now.getTime() - entry.at < DASHBOARD_MAX_AGE_MS) return entry.value;
-  const value = getDashboard(db, statusClock(now));
-  cache.set(db, { key, at: now.getTime(), value });
-  // A failed computation is not kept.
-  value.catch(() => {
-    if (cache.get(db)?.value === value) cache.delete(db);
-  });
-  return value;
+/** The dashboard's figures and its whole agency ranking, computed together once per change mark. */
+function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
+  return snapshots.get(
+    db,
+    'dashboard',
+    changeMark(db, now),
+    () => getDashboard(db, statusClock(now)),
+    now.getTime(),
+  );
 }
 
 /**

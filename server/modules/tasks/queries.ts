@@ -17,7 +17,6 @@ import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import {
   agencies,
-  auditLog,
   completionReports,
   documents,
   evidenceFiles,
@@ -28,10 +27,11 @@ import {
   tasks,
   users,
 } from '../../db/schema';
-import { findAuditSummaries } from '../audit/service';
+import { countAuditEntries, findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { changeMark } from '../live/change-cache';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
-import { cachedTaskCount, taskChangeMark } from './count-cache';
+import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './permissions';
 import { dueSoonSql, type StatusClock, staleSql, statusIn, statusSql } from './status-sql';
 
@@ -161,7 +161,7 @@ export async function findTasks(
       .innerJoin(documents, eq(documents.id, tasks.documentId))
       .where(inArray(tasks.id, pageIds))
       .orderBy(order, asc(tasks.id)),
-    input.stale ? countAll() : cachedTaskCount(db, filterKey(input), taskChangeMark(db, clock), countAll),
+    input.stale ? countAll() : cachedTaskCount(db, filterKey(input), changeMark(db, clock.now), countAll),
   ]);
   return { items, total, page: input.page, pageSize: input.pageSize, asOf: clock.now };
 }
@@ -177,7 +177,156 @@ export async function findTasksForExport(db: Db, input: TaskListInput, clock: St
   ).items;
 }
 
-/** Everything about one task; narratives and documents only for those allowed to read them. */
+/** Everything the detail page shows of one task, for any reader (`taskDetailFor` applies who sees what). */
+export async function loadTaskDetail(
+  db: Db,
+  taskId: number,
+  clock: StatusClock,
+  history = TASK_HISTORY_PAGE,
+) {
+  const author = alias(users, 'author');
+  const decider = alias(users, 'decider');
+  const leader = alias(users, 'leader');
+  // One round trip: every query side by side, the history's too, even for a reader who will not be
+  // shown it (rare; `taskDetailFor` leaves it out). Waiting for the task's parties first cost a round
+  // trip on every view.
+  const [[row], coordinators, progress, extensions, completions, audit, progressTotal, auditTotal] =
+    await Promise.all([
+      db
+        .select({
+          ...taskColumns(clock),
+          description: tasks.description,
+          createdAt: tasks.createdAt,
+          updatedAt: tasks.updatedAt,
+          withdrawn: tasks.withdrawn,
+          document: {
+            id: documents.id,
+            number: documents.number,
+            kind: documents.kind,
+            issuedOn: documents.issuedOn,
+            signer: documents.signer,
+            title: documents.title,
+          },
+          groupNameVi: taskGroups.nameVi,
+          groupNameEn: taskGroups.nameEn,
+        })
+        .from(tasks)
+        .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+        .innerJoin(documents, eq(documents.id, tasks.documentId))
+        .leftJoin(taskGroups, eq(taskGroups.no, tasks.groupNo))
+        .where(eq(tasks.id, taskId)),
+      db
+        .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+        .from(taskCoordinators)
+        .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
+        .where(eq(taskCoordinators.taskId, taskId)),
+      db
+        .select({
+          id: progressUpdates.id,
+          kind: progressUpdates.kind,
+          percent: progressUpdates.percent,
+          narrative: progressUpdates.narrative,
+          evidenceUrl: progressUpdates.evidenceUrl,
+          evidenceFileId: progressUpdates.evidenceFileId,
+          evidenceFileName: evidenceFiles.name,
+          authorName: author.fullName,
+          agencyNameVi: agencies.nameVi,
+          agencyNameEn: agencies.nameEn,
+          createdAt: progressUpdates.createdAt,
+        })
+        .from(progressUpdates)
+        .innerJoin(author, eq(author.id, progressUpdates.authorId))
+        .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
+        .leftJoin(evidenceFiles, eq(evidenceFiles.id, progressUpdates.evidenceFileId))
+        .where(eq(progressUpdates.taskId, taskId))
+        .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+        .limit(history),
+      db
+        .select({
+          id: extensionRequests.id,
+          reason: extensionRequests.reason,
+          currentDeadline: extensionRequests.currentDeadline,
+          requestedDeadline: extensionRequests.requestedDeadline,
+          state: extensionRequests.state,
+          requestedByName: author.fullName,
+          decidedByName: decider.fullName,
+          decidedAt: extensionRequests.decidedAt,
+          decisionComment: extensionRequests.decisionComment,
+          createdAt: extensionRequests.createdAt,
+          version: extensionRequests.version,
+        })
+        .from(extensionRequests)
+        .innerJoin(author, eq(author.id, extensionRequests.requestedBy))
+        .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+        .where(eq(extensionRequests.taskId, taskId))
+        .orderBy(desc(extensionRequests.id)),
+      db
+        .select({
+          id: completionReports.id,
+          result: completionReports.result,
+          completionDate: completionReports.completionDate,
+          evidenceUrl: completionReports.evidenceUrl,
+          state: completionReports.state,
+          reportedByName: author.fullName,
+          leaderName: leader.fullName,
+          leaderAt: completionReports.leaderAt,
+          leaderComment: completionReports.leaderComment,
+          reviewerName: decider.fullName,
+          reviewedAt: completionReports.reviewedAt,
+          reviewComment: completionReports.reviewComment,
+          createdAt: completionReports.createdAt,
+          version: completionReports.version,
+        })
+        .from(completionReports)
+        .innerJoin(author, eq(author.id, completionReports.reportedBy))
+        .leftJoin(leader, eq(leader.id, completionReports.leaderId))
+        .leftJoin(decider, eq(decider.id, completionReports.reviewerId))
+        .where(eq(completionReports.taskId, taskId))
+        .orderBy(desc(completionReports.id)),
+      findAuditSummaries(db, 'task', taskId, history),
+      db.$count(progressUpdates, eq(progressUpdates.taskId, taskId)),
+      countAuditEntries(db, 'task', taskId),
+    ]);
+  if (!row) throw new AppError('NOT_FOUND');
+  const { document, groupNameVi, groupNameEn, ...task } = row;
+  return {
+    task: { ...task, groupNameVi, groupNameEn },
+    document,
+    coordinators,
+    progress,
+    extensions,
+    completions,
+    audit,
+    /** How many there are in all: the page offers the earlier ones when it shows fewer. */
+    progressTotal,
+    auditTotal,
+  };
+}
+
+export type LoadedTaskDetail = Awaited<ReturnType<typeof loadTaskDetail>>;
+
+/** What `actor` sees of a task: its history only when an oversight role or one of its agencies. */
+export function taskDetailFor(actor: Actor, loaded: LoadedTaskDetail) {
+  const { progress, extensions, completions, audit, progressTotal, auditTotal, ...task } = loaded;
+  const parties = {
+    leadAgencyId: task.task.leadAgencyId,
+    coordinatorIds: task.coordinators.map((c) => c.id),
+  };
+  const visible = canReadTaskDetails(actor, parties);
+  return {
+    ...task,
+    detailsVisible: visible,
+    allowedActions: allowedTaskActions(actor, parties),
+    progress: visible ? progress : [],
+    extensions: visible ? extensions : [],
+    completions: visible ? completions : [],
+    audit: visible ? audit : [],
+    progressTotal: visible ? progressTotal : 0,
+    auditTotal: visible ? auditTotal : 0,
+  };
+}
+
+/** A task's detail page as `actor` sees it, straight from the database. */
 export async function getTaskDetail(
   db: Db,
   actor: Actor,
@@ -185,139 +334,7 @@ export async function getTaskDetail(
   clock: StatusClock,
   history = TASK_HISTORY_PAGE,
 ) {
-  // Two round trips before the details: the task with its document and group in one query, beside
-  // its coordinating agencies (a round trip costs about as much as these small queries: README).
-  const [[row], coordinators] = await Promise.all([
-    db
-      .select({
-        ...taskColumns(clock),
-        description: tasks.description,
-        createdAt: tasks.createdAt,
-        updatedAt: tasks.updatedAt,
-        withdrawn: tasks.withdrawn,
-        document: {
-          id: documents.id,
-          number: documents.number,
-          kind: documents.kind,
-          issuedOn: documents.issuedOn,
-          signer: documents.signer,
-          title: documents.title,
-        },
-        groupNameVi: taskGroups.nameVi,
-        groupNameEn: taskGroups.nameEn,
-      })
-      .from(tasks)
-      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-      .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .leftJoin(taskGroups, eq(taskGroups.no, tasks.groupNo))
-      .where(eq(tasks.id, taskId)),
-    db
-      .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
-      .from(taskCoordinators)
-      .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
-      .where(eq(taskCoordinators.taskId, taskId)),
-  ]);
-  if (!row) throw new AppError('NOT_FOUND');
-  const { document, groupNameVi, groupNameEn, ...task } = row;
-  const parties = { leadAgencyId: task.leadAgencyId, coordinatorIds: coordinators.map((c) => c.id) };
-  const visible = canReadTaskDetails(actor, parties);
-  const author = alias(users, 'author');
-  const decider = alias(users, 'decider');
-  const leader = alias(users, 'leader');
-  const [progress, extensions, completions, audit, [totals]] = visible
-    ? await Promise.all([
-        db
-          .select({
-            id: progressUpdates.id,
-            kind: progressUpdates.kind,
-            percent: progressUpdates.percent,
-            narrative: progressUpdates.narrative,
-            evidenceUrl: progressUpdates.evidenceUrl,
-            evidenceFileId: progressUpdates.evidenceFileId,
-            evidenceFileName: evidenceFiles.name,
-            authorName: author.fullName,
-            agencyNameVi: agencies.nameVi,
-            agencyNameEn: agencies.nameEn,
-            createdAt: progressUpdates.createdAt,
-          })
-          .from(progressUpdates)
-          .innerJoin(author, eq(author.id, progressUpdates.authorId))
-          .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
-          .leftJoin(evidenceFiles, eq(evidenceFiles.id, progressUpdates.evidenceFileId))
-          .where(eq(progressUpdates.taskId, taskId))
-          .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
-          .limit(history),
-        db
-          .select({
-            id: extensionRequests.id,
-            reason: extensionRequests.reason,
-            currentDeadline: extensionRequests.currentDeadline,
-            requestedDeadline: extensionRequests.requestedDeadline,
-            state: extensionRequests.state,
-            requestedByName: author.fullName,
-            decidedByName: decider.fullName,
-            decidedAt: extensionRequests.decidedAt,
-            decisionComment: extensionRequests.decisionComment,
-            createdAt: extensionRequests.createdAt,
-            version: extensionRequests.version,
-          })
-          .from(extensionRequests)
-          .innerJoin(author, eq(author.id, extensionRequests.requestedBy))
-          .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
-          .where(eq(extensionRequests.taskId, taskId))
-          .orderBy(desc(extensionRequests.id)),
-        db
-          .select({
-            id: completionReports.id,
-            result: completionReports.result,
-            completionDate: completionReports.completionDate,
-            evidenceUrl: completionReports.evidenceUrl,
-            state: completionReports.state,
-            reportedByName: author.fullName,
-            leaderName: leader.fullName,
-            leaderAt: completionReports.leaderAt,
-            leaderComment: completionReports.leaderComment,
-            reviewerName: decider.fullName,
-            reviewedAt: completionReports.reviewedAt,
-            reviewComment: completionReports.reviewComment,
-            createdAt: completionReports.createdAt,
-            version: completionReports.version,
-          })
-          .from(completionReports)
-          .innerJoin(author, eq(author.id, completionReports.reportedBy))
-          .leftJoin(leader, eq(leader.id, completionReports.leaderId))
-          .leftJoin(decider, eq(decider.id, completionReports.reviewerId))
-          .where(eq(completionReports.taskId, taskId))
-          .orderBy(desc(completionReports.id)),
-        findAuditSummaries(db, 'task', taskId, history),
-        db
-          .select({
-            progress:
-              sql<number>`(select count(*) from ${progressUpdates} where ${progressUpdates.taskId} = ${taskId})`.mapWith(
-                Number,
-              ),
-            audit:
-              sql<number>`(select count(*) from ${auditLog} where ${auditLog.entityType} = 'task' and ${auditLog.entityId} = ${String(taskId)})`.mapWith(
-                Number,
-              ),
-          })
-          .from(sql`(select 1) as one`),
-      ])
-    : [[], [], [], [], [{ progress: 0, audit: 0 }]];
-  return {
-    task: { ...task, groupNameVi, groupNameEn },
-    document,
-    coordinators,
-    detailsVisible: visible,
-    allowedActions: allowedTaskActions(actor, parties),
-    progress,
-    extensions,
-    completions,
-    audit,
-    /** How many there are in all: the page offers the earlier ones when it shows fewer. */
-    progressTotal: totals?.progress ?? 0,
-    auditTotal: totals?.audit ?? 0,
-  };
+  return taskDetailFor(actor, await loadTaskDetail(db, taskId, clock, history));
 }
 
 const EMPTY_COUNTS = (): StatusCounts => ({

@@ -16,7 +16,8 @@ import {
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import { agencyRankingPage } from './agency-ranking';
 import { getAgencyRankingCached, getDashboardCached } from './dashboard-cache';
-import { countByStatus, findTasks, getTaskDetail } from './queries';
+import { getTaskDetailCached } from './detail-cache';
+import { countByStatus, findTasks } from './queries';
 import {
   createDocument,
   createTask,
@@ -61,9 +62,7 @@ export const tasksRouter = router({
 
   get: authedProcedure
     .input(taskDetailInput)
-    .query(({ ctx, input }) =>
-      getTaskDetail(ctx.database.db, ctx.user, input.id, statusClock(new Date()), input.history),
-    ),
+    .query(({ ctx, input }) => getTaskDetailCached(ctx.database.db, ctx.user, input.id, input.history)),
 
   createDocument: roleProcedure('office')
     .input(createDocumentInput)

@@ -38,4 +38,34 @@ describe('task detail history', () => {
     expect(other.progressTotal).toBe(0);
     expect(other.auditTotal).toBe(0);
   });
+
+  it('is kept between reads but never outlives a write, and who sees what is decided per request', async () => {
+    // The lead agency's read fills the shared entry; the agency not concerned still sees no history.
+    const lead = ok(await c.query('leadOfficer', 'tasks.get', { id: taskId }));
+    expect(lead.detailsVisible).toBe(true);
+    const other = ok(await c.query('otherOfficer', 'tasks.get', { id: taskId }));
+    expect(other.detailsVisible).toBe(false);
+    expect(other.progress).toEqual([]);
+    expect(other.audit).toEqual([]);
+    expect(other.allowedActions).toEqual([]);
+    expect(lead.allowedActions).toContain('postProgress');
+
+    // The next read after a write shows it, for every reader, with its totals.
+    const before = ok(await c.query('office', 'tasks.get', { id: taskId }));
+    await c.postProgress(taskId, 77);
+    const after = ok(await c.query('office', 'tasks.get', { id: taskId }));
+    expect(after.progress[0].percent).toBe(77);
+    expect(after.progressTotal).toBe(before.progressTotal + 1);
+    expect(after.auditTotal).toBe(before.auditTotal + 1);
+    expect(after.task.latestPercent).toBe(77);
+    const leadAfter = ok(await c.query('leadOfficer', 'tasks.get', { id: taskId }));
+    expect(leadAfter.progress[0].percent).toBe(77);
+  });
+
+  it('an unknown task is not found, and stays so for the next reader', async () => {
+    for (const who of ['office', 'leadOfficer'] as const) {
+      const res = await c.query(who, 'tasks.get', { id: 987_654_321 });
+      expect(res.error.data.appCode).toBe('NOT_FOUND');
+    }
+  });
 });
