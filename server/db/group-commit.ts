@@ -2,6 +2,32 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /**
+ * A queue drained one batch at a time: what arrives while a batch runs waits for the next one, and
+ * something arriving when nothing runs starts a batch at once. `runBatch` takes its items from
+ * `queue` (it may put some back at the front).
+ */
+export abstract class BatchQueue<Q> {
+  protected readonly queue: Q[] = [];
+  private running = false;
+
+  protected enqueue(item: Q): void {
+    this.queue.push(item);
+    if (!this.running) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) await this.runBatch();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  protected abstract runBatch(): Promise<void>;
+}
+
+/**
  * Group commit for frequent short writes (progress updates; see docs/decisions/0006-group-commit.md).
  *
  * Every audited write appends to the hash chain and records a change event under one advisory lock
@@ -27,35 +53,25 @@ import type { Db } from './client';
  * of the batch has succeeded, lock waits time out quickly (`lock_timeout`, 20 ms) and a write that hit
  * one is put back at the front of the queue, to run first in the next batch, where it may wait.
  */
-export class GroupCommit {
-  private readonly queue: Queued[] = [];
-  private running = false;
+export class GroupCommit extends BatchQueue<Queued> {
   /** Counters for diagnostics and tests. */
   readonly stats = { batches: 0, writes: 0, requeued: 0 };
 
   constructor(
     private readonly db: Db,
     private readonly maxBatch = MAX_BATCH,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Runs `write` in the next batch; resolves with its result once that batch has committed. */
   run<T>(write: Write<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.running) void this.drain();
+      this.enqueue({ write, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.queue.length > 0) await this.runBatch();
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async runBatch(): Promise<void> {
+  protected async runBatch(): Promise<void> {
     let batch: Queued[] = [];
     const outcomes: Outcome[] = [];
     try {

@@ -17,19 +17,33 @@ export interface AuditInput {
 
 /** Appends one audit entry; call it inside the transaction of the write it records. */
 export async function appendAudit(tx: Db, actor: Actor | null, input: AuditInput): Promise<void> {
+  await appendAudits(tx, [{ actor, input }]);
+}
+
+/** Appends several entries, chained in the order given, with one insert (a batch of writes). */
+export async function appendAudits(
+  tx: Db,
+  entries: readonly { actor: Actor | null; input: AuditInput }[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = {
-    at: new Date(),
-    ...actorFields(actor),
-    action: input.action,
-    entityType: input.entityType,
-    entityId: String(input.entityId),
-    before: toJsonValue(input.before),
-    after: toJsonValue(input.after),
-  };
-  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map(({ actor, input }) => {
+    const content = {
+      at: new Date(),
+      ...actorFields(actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      before: toJsonValue(input.before),
+      after: toJsonValue(input.after),
+    };
+    const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
+    prevHash = row.hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
 }
 
 export interface AuditVerification {

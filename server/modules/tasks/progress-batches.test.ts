@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GroupCommit, groupCommitFor } from '../../db/group-commit';
+import { GroupCommit } from '../../db/group-commit';
 import { selectRows } from '../../db/rows';
 import { CAST, type Cast, newKey, ok, startCast, type Who } from '../../test/tasks';
 import { verifyAuditTrail } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { ProgressBatches, progressBatchesFor } from './progress-batch';
 import { saveProgress } from './service';
 
 /**
@@ -40,7 +41,7 @@ describe('progress updates committed together', () => {
 
   it('sent at once, all are saved in one order: rows, audit chain (verified) and change events', async () => {
     const tasks = [await c.newTask(), await c.newTask(), await c.newTask()];
-    const stats = { ...groupCommitFor(c.database.db).stats };
+    const stats = { ...progressBatchesFor(c.database.db).stats };
     const writes = Array.from({ length: 24 }, (_, i) => ({
       taskId: tasks[i % 3] as number,
       percent: i + 1,
@@ -52,11 +53,12 @@ describe('progress updates committed together', () => {
       )
     ).map(ok);
     expect(answers.every((a) => a.duplicate === false)).toBe(true);
-    const after = groupCommitFor(c.database.db).stats;
+    const after = progressBatchesFor(c.database.db).stats;
     expect(after.writes - stats.writes).toBe(24);
     // On PostgreSQL some shared a transaction. (On PGlite the requests reach the batch one at a time:
     // its single connection runs their earlier queries in turn with the batches.)
     if (c.database.kind === 'postgres') expect(after.batches - stats.batches).toBeLessThan(24);
+    expect(after.fallbacks).toBe(stats.fallbacks);
 
     // Order of the progress rows (ids), of their audit entries, and of their change events: the same.
     const byId = await selectRows<{ percent: number }>(
@@ -155,5 +157,71 @@ describe('progress updates committed together', () => {
     const task = await c.getTask(taskId);
     expect(task.progress.map((p: { percent: number }) => p.percent)).toEqual([50]);
     expect((await verifyAuditTrail(c.database.db)).ok).toBe(true);
+  });
+
+  it('set-based: the same key twice in one batch is one record, and a retry after the task closed is answered', async () => {
+    const taskId = await c.newTask();
+    const actor = await actorOf('leadOfficer');
+    const before = await c.snapshot();
+    const batches = new ProgressBatches(c.database.db);
+    const key = newKey('set-same');
+    const input = progressInput(taskId, 60, key);
+    // Posted together: all ride in the first batch (taken once its BEGIN has returned).
+    const answers = await Promise.all([
+      batches.post(actor, input),
+      batches.post(actor, input),
+      batches.post(actor, progressInput(taskId, 61)),
+    ]);
+    expect(batches.stats).toEqual({ batches: 1, writes: 3, fallbacks: 0 });
+    expect(answers.map((a) => a.duplicate)).toEqual([false, true, false]);
+    expect(answers[1]?.id).toBe(answers[0]?.id);
+    const after = await c.snapshot();
+    expect(after.progress).toBe((before.progress as number) + 2);
+    expect(after.audit).toBe((before.audit as number) + 2);
+    expect(after.changeEvents).toBe((before.changeEvents as number) + 2);
+    expect((await c.getTask(taskId)).task.latestPercent).toBe(61);
+
+    // The task closes; a retry of the saved update still gets its record, a new update is refused.
+    await c.reportCompletion(taskId);
+    await c.leaderApproves(taskId);
+    const r = await c.latestCompletion(taskId);
+    ok(await c.mutate('office', 'tasks.reviewCompletion', { ...r, decision: 'accept' }));
+    const [retry, late] = await Promise.allSettled([
+      batches.post(actor, input),
+      batches.post(actor, progressInput(taskId, 70)),
+    ]);
+    expect(retry).toEqual({ status: 'fulfilled', value: { id: answers[0]?.id, duplicate: true } });
+    expect(late).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
+    expect((await verifyAuditTrail(c.database.db)).ok).toBe(true);
+  });
+
+  it('if a batch statement fails, each update is run again alone: only the faulty one is refused', async () => {
+    const taskId = await c.newTask();
+    const actor = await actorOf('leadOfficer');
+    // A rule the application does not know about, refusing one narrative (as a constraint would).
+    await c.database.db.execute(sql`create or replace function refuse_marked() returns trigger language plpgsql as $$
+      begin if new.narrative = 'REFUSE' then raise exception 'refused by trigger'; end if; return new; end $$`);
+    await c.database.db.execute(sql`create trigger refuse_marked before insert on progress_updates
+      for each row execute function refuse_marked()`);
+    try {
+      const before = await c.snapshot();
+      const batches = new ProgressBatches(c.database.db);
+      const results = await Promise.allSettled([
+        batches.post(actor, progressInput(taskId, 21)),
+        batches.post(actor, { ...progressInput(taskId, 22), narrative: 'REFUSE' }),
+        batches.post(actor, progressInput(taskId, 23)),
+      ]);
+      expect(batches.stats.fallbacks).toBe(1);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const after = await c.snapshot();
+      expect(after.progress).toBe((before.progress as number) + 2);
+      expect(after.audit).toBe((before.audit as number) + 2);
+      expect(after.changeEvents).toBe((before.changeEvents as number) + 2);
+      const task = await c.getTask(taskId);
+      expect(task.progress.map((p: { percent: number }) => p.percent).sort()).toEqual([21, 23]);
+      expect((await verifyAuditTrail(c.database.db)).ok).toBe(true);
+    } finally {
+      await c.database.db.execute(sql`drop trigger refuse_marked on progress_updates`);
+    }
   });
 });

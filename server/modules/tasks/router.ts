@@ -17,13 +17,13 @@ import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import { agencyRankingPage } from './agency-ranking';
 import { getAgencyRankingCached, getDashboardCached } from './dashboard-cache';
 import { getTaskDetailCached } from './detail-cache';
+import { postProgress } from './progress-batch';
 import { countByStatus, findTasks } from './queries';
 import {
   createDocument,
   createTask,
   decideCompletion,
   decideExtension,
-  postProgress,
   reportCompletion,
   requestExtension,
   updateTask,

@@ -5,7 +5,6 @@ import type {
   CreateDocumentInput,
   CreateTaskInput,
   DecideExtensionInput,
-  PostProgressInput,
   ReportCompletionInput,
   RequestExtensionInput,
   ReviewCompletionInput,
@@ -15,7 +14,7 @@ import {
   createDocumentInput,
   createTaskInput,
   decideExtensionInput,
-  postProgressInput,
+  type postProgressInput,
   reportCompletionInput,
   requestExtensionInput,
   reviewCompletionInput,
@@ -24,7 +23,7 @@ import {
 import { foldVietnamese } from '../../../shared/text';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
-import { groupCommit, together } from '../../db/group-commit';
+import { together } from '../../db/group-commit';
 import {
   agencies,
   completionReports,
@@ -64,7 +63,7 @@ async function assertAgenciesExist(tx: Db, ids: number[], field: string): Promis
   if (found.length !== unique.length) throw new AppError('VALIDATION', 'unknownAgency', { field });
 }
 
-function assertOpen(task: TaskRow): void {
+export function assertOpen(task: TaskRow): void {
   if (task.withdrawn || task.completedOn)
     throw new AppError('CONFLICT', 'taskClosed', { reason: 'taskClosed' });
 }
@@ -252,19 +251,9 @@ export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput) {
 }
 
 /**
- * Appends a progress update (lead agency) or contribution (coordinating agency). The idempotency key
- * makes a double click or a retried request one record: the second call returns the first record.
- * The most frequent write, so it commits together with those arriving meanwhile (group commit).
+ * One progress update (the checked input) in the transaction or savepoint it is given: the path a
+ * batch falls back to (`progress-batch.ts`), one update at a time.
  */
-export async function postProgress(db: Db, actor: Actor, input: PostProgressInput) {
-  const p = postProgressInput.parse(input);
-  // A retry of a saved update is answered at once, outside the batch (even if the task closed since).
-  const existing = await findProgressByKey(db, actor, p.idempotencyKey);
-  if (existing) return { id: existing.id, duplicate: true };
-  return groupCommit(db, (tx) => saveProgress(tx, actor, p));
-}
-
-/** postProgress's write (the checked input), in the transaction (a batch's savepoint) it is given. */
 export async function saveProgress(tx: Db, actor: Actor, p: ReturnType<typeof postProgressInput.parse>) {
   const task = await lockTask(tx, p.taskId);
   const kind = actor.agencyId === task.leadAgencyId ? 'progress' : 'contribution';
@@ -602,7 +591,7 @@ export async function decideCompletion(
 }
 
 /** The public part of a change to one task, and who may see its detail. */
-function taskChange(task: TaskRow & TaskParties, actor: Actor) {
+export function taskChange(task: TaskRow & TaskParties, actor: Actor) {
   return {
     taskId: task.id,
     documentId: task.documentId,
