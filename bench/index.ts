@@ -373,6 +373,38 @@ async function serverFigures(): Promise<{
         `  ${read.name}: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
       );
     }
+    if (!onlyWrites) {
+      // The reads above repeat one request, so after the first they are answered from the change-mark
+      // cache (server/modules/live/change-cache.ts). A task's first view is not: one request each to
+      // REQUESTS different tasks with long histories, next to the same SQL run directly.
+      const firstViews = await pg<{ id: number }[]>`
+        select task_id as id from progress_updates where task_id <> ${task.id}
+        group by task_id order by count(*) desc, task_id limit ${REQUESTS}`;
+      const api: number[] = [];
+      const direct: number[] = [];
+      for (const { id } of firstViews) {
+        let t = performance.now();
+        await query(server, office, 'tasks.get', { id });
+        api.push(ms(t));
+        const statements = await capture.capture((db) => getTaskDetail(db, officerActor, id, clock()));
+        t = performance.now();
+        await replay(pg, statements);
+        direct.push(ms(t));
+      }
+      const a = stats(api);
+      const d = stats(direct);
+      figures.push(
+        figure('tasks.get, first view of a task (not cached) p95', 'ms', a.p95, null, {
+          note: `${api.length} different tasks, one request each; p50 ${a.p50.toFixed(1)}; direct SQL p50 ${d.p50.toFixed(1)}, p95 ${d.p95.toFixed(1)}; informative (the budget is on the figure above)`,
+        }),
+        figure('tasks.get, first view API ÷ direct SQL (p50)', 'ratio', a.p50 / d.p50, null, {
+          note: 'informative: what a cache miss costs over the database floor',
+        }),
+      );
+      log(
+        `  task detail, first views: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
+      );
+    }
     figures.push(figure('Server memory after reads (RSS)', 'MB', rssMb(pid), null, { note: 'informative' }));
 
     // Writes: a progress update's latency, then throughput under concurrency.

@@ -25,8 +25,9 @@ export const liveRouter = router({
   /**
    * The page's one live stream: every change (detail only where the user may read it) and the server's
    * status. A client that reconnects sends the last id it saw and gets everything after it, in order.
-   * With LIVE_FANOUT=hub a signed-in client is instead served by `LiveHub` (`hub.ts`, same wire
-   * format, one encoding per audience for many subscribers).
+   * Over HTTP a signed-in client is served by `LiveHub` instead (`hub.ts`, the default, LIVE_FANOUT=hub:
+   * same wire format, one encoding per audience for many subscribers); this generator serves
+   * LIVE_FANOUT=trpc, server-side callers and the types.
    */
   changes: authedProcedure.input(liveChangesInput).subscription(async function* ({ ctx, input, signal }) {
     const { bus, user } = ctx;
