@@ -63,8 +63,30 @@ function encode(value: unknown, path: string | null, values: Record<string, Anno
   }
 }
 
-export function serialize(value: unknown): ReturnType<typeof superjson.serialize> {
-  if (typeof value !== 'object' || value === null || value instanceof Date) return superjson.serialize(value);
+type Serialized = ReturnType<typeof superjson.serialize>;
+
+/**
+ * Values their owner promises never to change (the read caches' shared results,
+ * `server/modules/live/change-cache.ts`): each is encoded once, and its encoding reused for every
+ * request that returns the very same object.
+ */
+const encodedOnce = new WeakMap<object, Serialized | null>();
+
+export function shareEncoding(value: unknown): void {
+  if (typeof value === 'object' && value !== null && !encodedOnce.has(value)) encodedOnce.set(value, null);
+}
+
+export function serialize(value: unknown): Serialized {
+  if (typeof value !== 'object' || value === null) return superjson.serialize(value);
+  const shared = encodedOnce.get(value);
+  if (shared) return shared;
+  const serialized = encodeValue(value);
+  if (shared === null) encodedOnce.set(value, serialized);
+  return serialized;
+}
+
+function encodeValue(value: object): Serialized {
+  if (value instanceof Date) return superjson.serialize(value);
   const values: Record<string, Annotation> = {};
   try {
     const json = encode(value, null, values);

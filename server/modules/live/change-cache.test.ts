@@ -25,7 +25,10 @@ describe('changeCache', () => {
     const db = fakeDb();
     let runs = 0;
     const slow = () => new Promise<number>((r) => setTimeout(() => r(++runs), 20));
-    const both = await Promise.all([cache.get(db, 'k', 'm', slow, 0), cache.get(db, 'k', 'm', slow, 1)]);
+    const both = await Promise.all([
+      cache.get(db, 'k', '5|2026-12-04', slow, 0),
+      cache.get(db, 'k', '5|2026-12-04', slow, 1),
+    ]);
     expect(both).toEqual([1, 1]);
     expect(runs).toBe(1);
   });
@@ -35,18 +38,18 @@ describe('changeCache', () => {
     const db = fakeDb();
     let runs = 0;
     const compute = async () => ++runs;
-    await cache.get(db, 'k', 'm', compute, 0);
-    expect(await cache.get(db, 'k', 'm', compute, 999)).toBe(1);
-    expect(await cache.get(db, 'k', 'm', compute, 1000)).toBe(2);
+    await cache.get(db, 'k', '5|2026-12-04', compute, 0);
+    expect(await cache.get(db, 'k', '5|2026-12-04', compute, 999)).toBe(1);
+    expect(await cache.get(db, 'k', '5|2026-12-04', compute, 1000)).toBe(2);
   });
 
   it('keeps no failed computation: the next caller computes again', async () => {
     const cache = changeCache<number>({ maxAgeMs: 60_000, maxEntries: 10 });
     const db = fakeDb();
-    await expect(cache.get(db, 'k', 'm', async () => Promise.reject(new Error('boom')), 0)).rejects.toThrow(
-      'boom',
-    );
-    expect(await cache.get(db, 'k', 'm', async () => 7, 1)).toBe(7);
+    await expect(
+      cache.get(db, 'k', '5|2026-12-04', async () => Promise.reject(new Error('boom')), 0),
+    ).rejects.toThrow('boom');
+    expect(await cache.get(db, 'k', '5|2026-12-04', async () => 7, 1)).toBe(7);
   });
 
   it('holds at most maxEntries, letting the least recently computed go first', async () => {
@@ -57,11 +60,53 @@ describe('changeCache', () => {
       runs.push(key);
       return key;
     };
-    await cache.get(db, 'a', 'm', compute('a'), 0);
-    await cache.get(db, 'b', 'm', compute('b'), 0);
-    await cache.get(db, 'c', 'm', compute('c'), 0); // 'a' goes
-    await cache.get(db, 'b', 'm', compute('b'), 0); // kept
-    await cache.get(db, 'a', 'm', compute('a'), 0); // computed again
+    await cache.get(db, 'a', '5|2026-12-04', compute('a'), 0);
+    await cache.get(db, 'b', '5|2026-12-04', compute('b'), 0);
+    await cache.get(db, 'c', '5|2026-12-04', compute('c'), 0); // 'a' goes
+    await cache.get(db, 'b', '5|2026-12-04', compute('b'), 0); // kept
+    await cache.get(db, 'a', '5|2026-12-04', compute('a'), 0); // computed again
     expect(runs).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('serves a value computed under a newer mark to a caller that read an older one', async () => {
+    const cache = changeCache<number>({ maxAgeMs: 60_000, maxEntries: 10 });
+    const db = fakeDb();
+    let runs = 0;
+    const compute = async () => ++runs;
+    await cache.get(db, 'k', '9|2026-12-04', compute, 0);
+    expect(await cache.get(db, 'k', '8|2026-12-04', compute, 1)).toBe(1);
+    expect(await cache.get(db, 'k', '9|2026-12-05', compute, 2)).toBe(2);
+  });
+
+  it('computes one at a time: newer marks wait for the running computation, then share one', async () => {
+    const cache = changeCache<string>({ maxAgeMs: 60_000, maxEntries: 10 });
+    const db = fakeDb();
+    let running = 0;
+    let most = 0;
+    const runs: string[] = [];
+    const compute = (mark: string) => async () => {
+      running++;
+      most = Math.max(most, running);
+      runs.push(mark);
+      await new Promise((r) => setTimeout(r, 20));
+      running--;
+      return mark;
+    };
+    const first = cache.get(db, 'k', '1|2026-12-04', compute('1'), 0);
+    await new Promise((r) => setTimeout(r, 5));
+    // Two writes later, three readers arrive while the first computation runs.
+    const later = await Promise.all([
+      cache.get(db, 'k', '2|2026-12-04', compute('2'), 1),
+      cache.get(db, 'k', '3|2026-12-04', compute('3'), 1),
+      cache.get(db, 'k', '3|2026-12-04', compute('3'), 1),
+    ]);
+    expect(await first).toBe('1');
+    expect(most).toBe(1);
+    // Each reader gets a value at least as new as its mark; the one read under 3 is computed once.
+    expect(later[1]).toBe('3');
+    expect(later[2]).toBe('3');
+    expect(['2', '3']).toContain(later[0]);
+    expect(runs.filter((r) => r === '3')).toHaveLength(1);
+    expect(runs.length).toBeLessThanOrEqual(3);
   });
 });
