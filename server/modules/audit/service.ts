@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { together } from '../../db/group-commit';
 import { auditLog } from '../../db/schema';
 import { type Actor, actorFields } from '../auth/actor';
 import { auditHash, GENESIS_HASH, toJsonValue } from './hash';
@@ -26,8 +27,13 @@ export async function appendAudits(
   entries: readonly { actor: Actor | null; input: AuditInput }[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  // Sent together (one round trip): they run in order, so the last hash is read under the lock.
+  const locked = Promise.resolve(tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`));
+  const lastRows = Promise.resolve(
+    tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1),
+  );
+  await together(locked, lastRows);
+  const [last] = await lastRows;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows = entries.map(({ actor, input }) => {
     const content = {

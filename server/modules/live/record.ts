@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ChangePayload, ChangeType } from '../../../shared/live-events';
 import type { Db } from '../../db/client';
+import { together } from '../../db/group-commit';
 import { changeEvents } from '../../db/schema';
 import { WRITE_ORDER_LOCK } from '../audit/service';
 
@@ -28,10 +29,11 @@ export async function recordChange(tx: Db, change: ChangeInput): Promise<void> {
 /** Several changes of one write (e.g. a submission accepted and the KPI figures it moved): one NOTIFY. */
 export async function recordChanges(tx: Db, changes: readonly ChangeInput[]): Promise<void> {
   if (changes.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
-  const rows = await tx
-    .insert(changeEvents)
-    .values(
+  // Sent together (one round trip; they run in order): the lock, the rows, and the signal, which
+  // names the newest id (the rows just inserted: the lock keeps other writers' out until commit).
+  await together(
+    tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`),
+    tx.insert(changeEvents).values(
       changes.map((change) => ({
         type: change.type,
         taskId: change.taskId ?? null,
@@ -40,8 +42,9 @@ export async function recordChanges(tx: Db, changes: readonly ChangeInput[]): Pr
         payload: change.payload,
         detail: change.detail ?? null,
       })),
-    )
-    .returning({ id: changeEvents.id });
-  const last = rows[rows.length - 1];
-  await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${String(last?.id ?? '')})`);
+    ),
+    tx.execute(
+      sql`select pg_notify(${CHANGE_CHANNEL}, (select max(${changeEvents.id}) from ${changeEvents})::text)`,
+    ),
+  );
 }
