@@ -176,4 +176,16 @@ test('a document with two tasks goes from assignment to accepted completion', as
   const rankingAfter = await rankingRow();
   await expect.poll(async () => rankingAfter.innerText()).not.toBe(rankingBefore);
   await keepScreenshot(office, testInfo, 'tasks-dashboard-after');
+
+  // On paper each chart's figures print as its table, drawn or not (no empty boxes, no toggles).
+  const toggles = office.getByRole('button', { name: 'Xem bảng số liệu' });
+  const charts = await toggles.count();
+  expect(charts).toBeGreaterThan(0);
+  const tables = office.locator('.chart-panel__table');
+  await expect(tables.first()).toBeHidden();
+  await office.emulateMedia({ media: 'print' });
+  for (let i = 0; i < charts; i++) await expect(tables.nth(i).getByRole('table')).toBeVisible();
+  await expect(toggles.first()).toBeHidden();
+  await office.emulateMedia({ media: 'screen' });
+  await expect(tables.first()).toBeHidden();
 });

@@ -8,8 +8,15 @@ import { evidenceFiles, progressUpdates, taskCoordinators, tasks } from '../../d
 import { type AuditInput, appendAudits } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { type ChangeInput, recordChanges } from '../live/record';
-import { assertTaskAction } from './permissions';
-import { assertOpen, saveProgress, taskChange } from './service';
+import {
+  assertOpen,
+  assertOwnFile,
+  progressAudit,
+  progressChange,
+  progressKind,
+  progressRow,
+  saveProgress,
+} from './service';
 
 /**
  * Progress updates, the most frequent write, saved a batch at a time with set-based statements
@@ -147,7 +154,7 @@ export async function saveProgressBatch(tx: Db, batch: readonly Pending[]): Prom
   const taskById = new Map(locked.map((t) => [t.id, t]));
   const uploader = new Map(files.map((f) => [f.id, f.uploadedBy]));
 
-  // Step 2: each update on its own. `accepted[i]` is the row to insert, or the earlier update of this
+  // Step 2: each update on its own. `outcomes[i]` is its answer, the row it inserts, or the earlier update of this
   // batch with the same key (a double click that arrived twice at once: answered with the first).
   const outcomes: (Outcome | { sameAs: number } | { insert: number })[] = [];
   const firstOfKey = new Map<string, number>();
@@ -167,26 +174,12 @@ export async function saveProgressBatch(tx: Db, batch: readonly Pending[]): Prom
     try {
       const task = taskById.get(p.taskId);
       if (!task) throw new AppError('NOT_FOUND');
-      const kind = actor.agencyId === task.leadAgencyId ? 'progress' : 'contribution';
-      assertTaskAction(actor, task, kind === 'progress' ? 'postProgress' : 'postContribution');
+      const kind = progressKind(actor, task);
       assertOpen(task);
-      if (p.evidenceFileId && uploader.get(p.evidenceFileId) !== actor.id)
-        throw new AppError('VALIDATION', 'unknownFile', { field: 'evidenceFileId' });
+      if (p.evidenceFileId) assertOwnFile(actor, uploader.get(p.evidenceFileId));
       firstOfKey.set(key, i);
       outcomes.push({ insert: rows.length });
-      rows.push({
-        taskId: task.id,
-        agencyId: actor.agencyId,
-        authorId: actor.id,
-        kind,
-        percent: p.percent,
-        narrative: p.narrative,
-        evidenceUrl: p.evidenceUrl,
-        evidenceFileId: p.evidenceFileId,
-        idempotencyKey: p.idempotencyKey,
-        // Each row's own moment (not the batch's start, now()): updates of one task keep their order.
-        createdAt: sql`clock_timestamp()`,
-      });
+      rows.push(progressRow(actor, task, kind, p));
     } catch (error) {
       outcomes.push({ error });
     }
@@ -208,17 +201,8 @@ export async function saveProgressBatch(tx: Db, batch: readonly Pending[]): Prom
     const task = row && taskById.get(row.taskId);
     if (!row || !pending || !task) throw new AppError('INTERNAL');
     if (row.kind === 'progress') latest.set(task.id, { percent: row.percent, at: row.createdAt });
-    audits.push({
-      actor: pending.actor,
-      input: { action: `task.${row.kind}`, entityType: 'task', entityId: task.id, after: row },
-    });
-    const change = taskChange(task, pending.actor);
-    changes.push({
-      ...change,
-      type: row.kind === 'progress' ? 'task.progress' : 'task.contribution',
-      payload: { ...change.payload, percent: row.percent },
-      detail: { narrative: row.narrative.slice(0, 300) },
-    });
+    audits.push({ actor: pending.actor, input: progressAudit(task, row) });
+    changes.push(progressChange(task, pending.actor, row));
   }
   const updates = [...latest];
   await together(

@@ -36,7 +36,10 @@ import {
 } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { recordChange } from '../live/record';
+import { type ChangeInput, recordChange } from '../live/record';
+
+type ProgressInput = ReturnType<typeof postProgressInput.parse>;
+
 import { assertTaskAction, type TaskParties } from './permissions';
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -254,34 +257,20 @@ export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput) {
  * One progress update (the checked input) in the transaction or savepoint it is given: the path a
  * batch falls back to (`progress-batch.ts`), one update at a time.
  */
-export async function saveProgress(tx: Db, actor: Actor, p: ReturnType<typeof postProgressInput.parse>) {
+export async function saveProgress(tx: Db, actor: Actor, p: ProgressInput) {
   const task = await lockTask(tx, p.taskId);
-  const kind = actor.agencyId === task.leadAgencyId ? 'progress' : 'contribution';
-  assertTaskAction(actor, task, kind === 'progress' ? 'postProgress' : 'postContribution');
+  const kind = progressKind(actor, task);
   assertOpen(task);
   if (p.evidenceFileId) {
     const [file] = await tx
       .select({ uploadedBy: evidenceFiles.uploadedBy })
       .from(evidenceFiles)
       .where(eq(evidenceFiles.id, p.evidenceFileId));
-    if (!file || file.uploadedBy !== actor.id)
-      throw new AppError('VALIDATION', 'unknownFile', { field: 'evidenceFileId' });
+    assertOwnFile(actor, file?.uploadedBy);
   }
   const [row] = await tx
     .insert(progressUpdates)
-    .values({
-      taskId: task.id,
-      agencyId: actor.agencyId,
-      authorId: actor.id,
-      kind,
-      percent: p.percent,
-      narrative: p.narrative,
-      evidenceUrl: p.evidenceUrl,
-      evidenceFileId: p.evidenceFileId,
-      idempotencyKey: p.idempotencyKey,
-      // The moment of this write, not its batch's start (now()): updates keep their order.
-      createdAt: sql`clock_timestamp()`,
-    })
+    .values(progressRow(actor, task, kind, p))
     // Two sends of one update that both passed the check in postProgress (a double click, maybe in
     // this very batch): the unique (author, key) index keeps the first; the second answers with it.
     .onConflictDoNothing({ target: [progressUpdates.authorId, progressUpdates.idempotencyKey] })
@@ -291,7 +280,6 @@ export async function saveProgress(tx: Db, actor: Actor, p: ReturnType<typeof po
     if (!first) throw new AppError('INTERNAL');
     return { id: first.id, duplicate: true };
   }
-  const progressChange = taskChange(task, actor);
   // Three independent steps, sent together (each of the last two takes the write-order lock first).
   await together(
     kind === 'progress'
@@ -300,20 +288,55 @@ export async function saveProgress(tx: Db, actor: Actor, p: ReturnType<typeof po
           .set({ latestPercent: p.percent, lastLeadUpdateAt: row.createdAt, updatedAt: row.createdAt })
           .where(eq(tasks.id, task.id))
       : undefined,
-    appendAudit(tx, actor, {
-      action: `task.${kind}`,
-      entityType: 'task',
-      entityId: task.id,
-      after: row,
-    }),
-    recordChange(tx, {
-      ...progressChange,
-      type: kind === 'progress' ? 'task.progress' : 'task.contribution',
-      payload: { ...progressChange.payload, percent: p.percent },
-      detail: { narrative: p.narrative.slice(0, 300) },
-    }),
+    appendAudit(tx, actor, progressAudit(task, row)),
+    recordChange(tx, progressChange(task, actor, row)),
   );
   return { id: row.id, duplicate: false };
+}
+
+type ProgressKind = 'progress' | 'contribution';
+type ProgressRow = typeof progressUpdates.$inferSelect;
+
+/** The lead agency posts progress, a coordinating agency a contribution; anyone else is refused. */
+export function progressKind(actor: Actor, task: TaskRow & TaskParties): ProgressKind {
+  const kind = actor.agencyId === task.leadAgencyId ? 'progress' : 'contribution';
+  assertTaskAction(actor, task, kind === 'progress' ? 'postProgress' : 'postContribution');
+  return kind;
+}
+
+/** Evidence attached to an update must be a file its author uploaded. */
+export function assertOwnFile(actor: Actor, uploadedBy: number | undefined): void {
+  if (uploadedBy !== actor.id) throw new AppError('VALIDATION', 'unknownFile', { field: 'evidenceFileId' });
+}
+
+export function progressRow(actor: Actor, task: TaskRow, kind: ProgressKind, p: ProgressInput) {
+  return {
+    taskId: task.id,
+    agencyId: actor.agencyId,
+    authorId: actor.id,
+    kind,
+    percent: p.percent,
+    narrative: p.narrative,
+    evidenceUrl: p.evidenceUrl,
+    evidenceFileId: p.evidenceFileId,
+    idempotencyKey: p.idempotencyKey,
+    // The moment of this write, not its transaction's start (now()): updates keep their order.
+    createdAt: sql`clock_timestamp()`,
+  };
+}
+
+export function progressAudit(task: TaskRow, row: ProgressRow) {
+  return { action: `task.${row.kind}`, entityType: 'task', entityId: task.id, after: row };
+}
+
+export function progressChange(task: TaskRow & TaskParties, actor: Actor, row: ProgressRow): ChangeInput {
+  const change = taskChange(task, actor);
+  return {
+    ...change,
+    type: row.kind === 'progress' ? 'task.progress' : 'task.contribution',
+    payload: { ...change.payload, percent: row.percent },
+    detail: { narrative: row.narrative.slice(0, 300) },
+  };
 }
 
 function findProgressByKey(db: Db, actor: Actor, key: string) {
