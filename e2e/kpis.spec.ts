@@ -98,6 +98,16 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   await expect(inspector.getByText('Người lập').first()).toBeVisible();
   await expect(inspector.getByRole('heading', { name: 'Nhật ký kiểm toán của báo cáo' })).toBeVisible();
   await expect(inspector.getByText(/Nhật ký kiểm toán nguyên vẹn: đã kiểm tra \d+ bản ghi/)).toBeVisible();
+  // Each entry says what it changed in words (the whole record stays one click away).
+  const trail = inspector.getByRole('table', { name: /Các bản ghi kiểm toán của báo cáo/ });
+  await expect(
+    trail
+      .getByRole('listitem')
+      .filter({ hasText: /^Trạng thái: / })
+      .first(),
+  ).toBeVisible();
+  await expect(trail.getByText('Bản ghi đầy đủ, trước và sau').first()).toBeVisible();
+  await expect(trail.locator('.audit-json').first()).toBeHidden();
   await keepScreenshot(inspector, testInfo, 'kpi-submission-audit');
 
   // Back on the KPI: export the agency ranking.

@@ -5,6 +5,7 @@ import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { formatVietnamDateTime } from '../../../lib/figures';
 import { useTRPC } from '../../../lib/trpc';
+import { auditChanges, isInstant } from '../audit-changes';
 import { ScrollRegion } from './scroll-region';
 
 function isRole(value: string | null): value is Role {
@@ -16,11 +17,72 @@ function Json({ value }: { value: unknown }) {
   return <pre className="audit-json">{JSON.stringify(value, null, 1)}</pre>;
 }
 
+/** One audit entry's changes as lines a person reads, with the whole record one click away. */
+function Changes({
+  before,
+  after,
+  fieldLabels,
+}: {
+  before: unknown;
+  after: unknown;
+  fieldLabels?: ReadonlyMap<string, string>;
+}) {
+  const { t } = useTranslation();
+  const changes = auditChanges(before, after);
+  const label = (path: string) => {
+    const [head, code] = path.split('.');
+    if (head === 'values' && code) return fieldLabels?.get(code) ?? t('reports.audit.fields.value', { code });
+    return t(`reports.audit.fields.${head as 'state'}`, { defaultValue: path });
+  };
+  const show = (path: string, value: unknown) => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (path === 'state' && typeof value === 'string')
+      return t(`reports.states.${value as 'draft'}`, { defaultValue: value });
+    if (isInstant(value)) return formatVietnamDateTime(value);
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  return (
+    <>
+      {changes.length === 0 ? (
+        <p className="audit-changes__none">{t('kpis.auditNothingChanged')}</p>
+      ) : (
+        <ul className="audit-changes">
+          {changes.map((c) => (
+            <li key={c.path}>
+              <span className="audit-changes__field">{label(c.path)}</span>:{' '}
+              {c.before !== undefined && (
+                <>
+                  <del>{show(c.path, c.before)}</del> →{' '}
+                </>
+              )}
+              <ins>{show(c.path, c.after)}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="audit-record">
+        <summary>{t('kpis.auditFullRecord')}</summary>
+        <h4>{t('kpis.auditBefore')}</h4>
+        <Json value={before} />
+        <h4>{t('kpis.auditAfter')}</h4>
+        <Json value={after} />
+      </details>
+    </>
+  );
+}
+
 /**
  * For oversight roles: every audit entry of this submission with its before and after, and the result
  * of re-verifying the whole audit chain, so an inspector sees the trail is intact (or where it is not).
  */
-export function SubmissionAuditTrail({ submissionId }: { submissionId: number }) {
+export function SubmissionAuditTrail({
+  submissionId,
+  fieldLabels,
+}: {
+  submissionId: number;
+  /** The template's field labels by code, so a changed figure reads by its name. */
+  fieldLabels?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const entries = useQuery(
@@ -84,8 +146,7 @@ export function SubmissionAuditTrail({ submissionId }: { submissionId: number })
                 <th scope="col">{t('reports.audit.user')}</th>
                 <th scope="col">{t('kpis.auditRole')}</th>
                 <th scope="col">{t('reports.audit.action')}</th>
-                <th scope="col">{t('kpis.auditBefore')}</th>
-                <th scope="col">{t('kpis.auditAfter')}</th>
+                <th scope="col">{t('kpis.auditChanges')}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,10 +159,7 @@ export function SubmissionAuditTrail({ submissionId }: { submissionId: number })
                   <td>{isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—')}</td>
                   <td>{actionLabel(entry.action)}</td>
                   <td>
-                    <Json value={entry.before} />
-                  </td>
-                  <td>
-                    <Json value={entry.after} />
+                    <Changes before={entry.before} after={entry.after} fieldLabels={fieldLabels} />
                   </td>
                 </tr>
               ))}

@@ -228,7 +228,10 @@ export function SubmissionPage() {
       </section>
 
       {oversight ? (
-        <SubmissionAuditTrail submissionId={submission.id} />
+        <SubmissionAuditTrail
+          submissionId={submission.id}
+          fieldLabels={new Map(fields.map((f) => [f.code, labelOf(f, language)]))}
+        />
       ) : (
         <section aria-labelledby="report-audit-title">
           <h2 id="report-audit-title">{t('reports.audit.title')}</h2>
