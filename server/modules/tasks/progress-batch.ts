@@ -1,16 +1,17 @@
-import { and, asc, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import { type PostProgressInput, postProgressInput } from '../../../shared/schemas/tasks';
 import type { Db } from '../../db/client';
 import { BatchQueue, groupCommit, MAX_BATCH, together } from '../../db/group-commit';
-import { evidenceFiles, progressUpdates, taskCoordinators, tasks } from '../../db/schema';
+import { evidenceFiles, progressUpdates, tasks } from '../../db/schema';
 import { type AuditInput, appendAudits } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { type ChangeInput, recordChanges } from '../live/record';
 import {
   assertOpen,
   assertOwnFile,
+  lockTasks,
   progressAudit,
   progressChange,
   progressKind,
@@ -133,16 +134,7 @@ export async function saveProgressBatch(tx: Db, batch: readonly Pending[]): Prom
           inArray(progressUpdates.idempotencyKey, [...new Set(batch.map((b) => b.p.idempotencyKey))]),
         ),
       ),
-    tx
-      .select({
-        ...getTableColumns(tasks),
-        coordinatorIds: sql<number[]>`array(select ${taskCoordinators.agencyId} from ${taskCoordinators}
-          where ${taskCoordinators.taskId} = ${tasks.id} order by 1)`,
-      })
-      .from(tasks)
-      .where(inArray(tasks.id, taskIds))
-      .orderBy(asc(tasks.id))
-      .for('update'),
+    lockTasks(tx, taskIds),
     fileIds.length
       ? tx
           .select({ id: evidenceFiles.id, uploadedBy: evidenceFiles.uploadedBy })

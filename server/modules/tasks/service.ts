@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import type {
@@ -45,16 +45,22 @@ import { assertTaskAction, type TaskParties } from './permissions';
 type TaskRow = typeof tasks.$inferSelect;
 
 /** The task row locked for this transaction, with its coordinating agencies (one statement). */
-async function lockTask(tx: Db, taskId: number): Promise<TaskRow & TaskParties> {
-  const [task] = await tx
+/** Tasks with their coordinating agencies, locked FOR UPDATE in id order (no deadlock between batches). */
+export function lockTasks(tx: Db, taskIds: readonly number[]) {
+  return tx
     .select({
       ...getTableColumns(tasks),
       coordinatorIds: sql<number[]>`array(select ${taskCoordinators.agencyId} from ${taskCoordinators}
         where ${taskCoordinators.taskId} = ${tasks.id} order by 1)`,
     })
     .from(tasks)
-    .where(eq(tasks.id, taskId))
+    .where(inArray(tasks.id, [...taskIds]))
+    .orderBy(asc(tasks.id))
     .for('update');
+}
+
+async function lockTask(tx: Db, taskId: number): Promise<TaskRow & TaskParties> {
+  const [task] = await lockTasks(tx, [taskId]);
   if (!task) throw new AppError('NOT_FOUND');
   return task;
 }
