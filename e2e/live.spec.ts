@@ -29,7 +29,7 @@ async function postProgressViaUi(page: Page, percent: number, narrative: string)
   await progress.getByLabel('Phần trăm hoàn thành').fill(String(percent));
   await progress.getByLabel('Diễn giải').fill(narrative);
   await progress.getByRole('button', { name: 'Gửi cập nhật tiến độ' }).click();
-  await expect(page.getByText(`Cập nhật tiến độ: ${percent}%`).first()).toBeVisible();
+  await expect(page.getByText(`Cập nhật tiến độ: ${percent} %`).first()).toBeVisible();
 }
 
 test('the Office dashboard follows a ministry’s progress within a second, without reloading', async ({
@@ -46,7 +46,7 @@ test('the Office dashboard follows a ministry’s progress within a second, with
   await postProgressViaUi(ministry, 37, 'Đã lắp đặt hạ tầng máy chủ cho hệ thống.');
   const posted = Date.now();
   const feed = office.getByTestId('activity-feed');
-  await expect(feed).toContainText('cập nhật tiến độ 37%', { timeout: 1000 });
+  await expect(feed).toContainText('cập nhật tiến độ 37 %', { timeout: 1000 });
   console.log(`[live] ministry write → Office dashboard: ${Date.now() - posted} ms after the form confirmed`);
   await expect(feed).toContainText('Bộ Tài chính');
   expect(
@@ -136,7 +136,7 @@ test('a page whose server restarts says it is reconnecting, then catches up by i
     expect(write.status).toBe(200);
 
     await expect(status).toHaveText(/Trực tuyến/, { timeout: 60_000 });
-    await expect(office.getByTestId('activity-feed')).toContainText('cập nhật tiến độ 63%', {
+    await expect(office.getByTestId('activity-feed')).toContainText('cập nhật tiến độ 63 %', {
       timeout: 15_000,
     });
   } finally {

@@ -108,7 +108,7 @@ test('a document with two tasks goes from assignment to accepted completion', as
     buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0x20)]),
   });
   await progress.getByRole('button', { name: 'Gửi cập nhật tiến độ' }).click();
-  await expect(ministry.getByText('Cập nhật tiến độ: 40%')).toBeVisible();
+  await expect(ministry.getByText('Cập nhật tiến độ: 40 %')).toBeVisible();
   const evidence = ministry.getByRole('link', { name: 'Tệp minh chứng: du-thao-kien-truc.pdf' });
   await expect(evidence).toBeVisible();
   const download = await ministry.request.get((await evidence.getAttribute('href')) ?? '');

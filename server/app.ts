@@ -11,23 +11,23 @@ import {
   fastifyTRPCPlugin,
 } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyRequest } from 'fastify';
+import { type AppRouter, appRouter } from './app-router';
+import { type AppDeps, createContext } from './context';
 import { registerEvidence } from './http/evidence';
 import { registerExports } from './http/exports';
 import { registerKpiExports } from './http/kpi-exports';
+import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
 import { ChangeBus } from './modules/live/bus';
-import { registerLiveStream } from './modules/live/http';
 import { LiveHub } from './modules/live/hub';
-import { type AppDeps, createContext } from './trpc/context';
 import { SSE_CLIENT_OPTIONS, SSE_PING_INTERVAL_MS } from './trpc/init';
-import { type AppRouter, appRouter } from './trpc/router';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** This process's change bus (live updates). */
     bus: ChangeBus;
-    /** This process's live-stream fan-out when LIVE_FANOUT=hub, else null (tRPC serves the stream). */
-    liveHub: LiveHub | null;
+    /** This process's live-stream fan-out. */
+    liveHub: LiveHub;
   }
 }
 
@@ -63,14 +63,11 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     return503OnClosing: true,
   });
   app.decorate('bus', bus);
-  const liveHub =
-    config.LIVE_FANOUT === 'hub'
-      ? new LiveHub(bus, deps.database, {
-          pingIntervalMs: SSE_PING_INTERVAL_MS,
-          clientOptions: SSE_CLIENT_OPTIONS,
-        })
-      : null;
-  liveHub?.start();
+  const liveHub = new LiveHub(bus, deps.database, {
+    pingIntervalMs: SSE_PING_INTERVAL_MS,
+    clientOptions: SSE_CLIENT_OPTIONS,
+  });
+  liveHub.start();
   app.decorate('liveHub', liveHub);
 
   // Long-lived SSE streams would hold a graceful close open forever: they are ended first on shutdown
@@ -86,7 +83,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   // Responses finished during shutdown close their connection, so no keep-alive socket holds the close open.
   let closing = false;
   app.addHook('onClose', async () => {
-    liveHub?.stop();
+    liveHub.stop();
     await bus.stop();
   });
   app.addHook('preClose', async () => {
@@ -151,11 +148,9 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
         app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
-  if (liveHub) {
-    registerLiveStream(app, deps, liveHub, (req, res) =>
-      fastifyRequestHandler({ ...trpcOptions, req, res, path: 'live.changes' }),
-    );
-  }
+  registerLiveStream(app, deps, liveHub, (req, res) =>
+    fastifyRequestHandler({ ...trpcOptions, req, res, path: 'live.changes' }),
+  );
   await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
   const clientDir = options.clientDir;

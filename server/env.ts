@@ -47,13 +47,6 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
-  /**
-   * Who writes the live stream's events to the browsers: `hub` (default) serves the `live.changes`
-   * stream, in tRPC's wire format, from one per-process fan-out that encodes each event once per
-   * audience; `trpc` runs the async-generator procedure per subscriber
-   * (docs/decisions/0003-live-updates.md: at 1,000 subscribers p95 62 ms against 378 ms).
-   */
-  LIVE_FANOUT: z.enum(['trpc', 'hub']).default('hub'),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };

@@ -4,12 +4,12 @@ import { vietnamDate } from '../shared/time';
 import { buildApp } from './app';
 import { runMigrations } from './db/migrate';
 import { openDatabase } from './db/open';
-import { seedIfEmpty } from './db/seed';
-import { DEMO_PASSWORD } from './db/seed/demo';
 import { loadConfig } from './env';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { getKpiOverviewCached } from './modules/kpis/service';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
+import { seedIfEmpty } from './seed';
+import { DEMO_PASSWORD } from './seed/demo';
 
 const ROLE_LABEL = {
   admin: 'Quản trị hệ thống / Administrator',

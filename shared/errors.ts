@@ -1,6 +1,7 @@
 /**
  * Error codes the server sends in `error.data.appCode`; the client shows each in the user's language
- * (client/lib/i18n). Services throw `AppError(code)`; only the tRPC layer maps codes to HTTP statuses.
+ * (client/lib/i18n). Services throw `AppError(code)`; one map turns codes into tRPC codes and HTTP statuses,
+ * for the procedures and the HTTP routes alike (`server/trpc/error-map.ts`).
  */
 export const APP_ERROR_CODES = [
   'UNAUTHENTICATED',

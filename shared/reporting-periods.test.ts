@@ -2,16 +2,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
+  isPeriodClosed,
   isWorkingDay,
+  monthlyPeriod,
   PERIOD_TYPES,
   parsePeriodKey,
   periodContaining,
   periodOf,
   periodsEndingBetween,
+  previousMonth,
   submissionDeadline,
 } from './reporting-periods';
 
 describe('periods under Decree 09’s cut-off', () => {
+  it('the monthly report’s month runs from the 15th of the previous month to the 14th', () => {
+    expect(monthlyPeriod('2026-10')).toMatchObject({ start: '2026-09-15', end: '2026-10-14' });
+    expect(monthlyPeriod('2026-01')).toMatchObject({ start: '2025-12-15', end: '2026-01-14' });
+    expect(isPeriodClosed('2026-10', '2026-10-14')).toBe(false);
+    expect(isPeriodClosed('2026-10', '2026-10-15')).toBe(true);
+    expect(previousMonth('2026-01-20')).toBe('2025-12');
+    expect(previousMonth('2026-03-01')).toBe('2026-02');
+  });
+
   it.each([
     ['month', 2026, 1, '2025-12-15', '2026-01-14', '2026-M01'],
     ['month', 2026, 3, '2026-02-15', '2026-03-14', '2026-M03'],

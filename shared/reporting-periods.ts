@@ -61,6 +61,24 @@ export function parsePeriodKey(key: string): Period {
   return periodOf('year', year);
 }
 
+/**
+ * The month of the monthly monitoring report ('YYYY-MM') as its Decree 09 period: the 15th of the
+ * previous month to the 14th (its cut-off, `end`).
+ */
+export function monthlyPeriod(month: string): Period {
+  return periodOf('month', Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+}
+
+/** The day after the cut-off: the month's figures are final once Vietnam's calendar reaches it. */
+export function isPeriodClosed(month: string, today: string): boolean {
+  return today > monthlyPeriod(month).end;
+}
+
+/** The calendar month ('YYYY-MM') before the one of `today`. */
+export function previousMonth(today: string): string {
+  return shiftDate(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
 /** The period of this type whose data range contains the date (for six/nine months: null outside it). */
 export function periodContaining(type: PeriodType, date: string): Period | null {
   const year = Number(date.slice(0, 4));

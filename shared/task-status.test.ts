@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { completionRates, daysBetween, deriveTaskStatus, type TaskDates } from './task-status';
+import {
+  acceptsProgress,
+  COMPLETION_STATES,
+  completionRates,
+  daysBetween,
+  deriveTaskStatus,
+  isCompletionPending,
+  isTaskOpen,
+  type TaskDates,
+} from './task-status';
 
 /** An instant given as Vietnam local time (UTC+7, no daylight saving). */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -189,6 +198,27 @@ describe('deriveTaskStatus: properties', () => {
         const before = deriveTaskStatus(open, { now: at }).status;
         const after = deriveTaskStatus(open, { now: new Date(at.getTime() + days * 86_400_000) }).status;
         if (before === 'overdue') expect(after).toBe('overdue');
+      }),
+    );
+  });
+
+  it('a task is open exactly when its status is in progress, overdue or without deadline', () => {
+    fc.assert(
+      fc.property(task, now, (t, at) => {
+        const dates = { ...t, originalDeadline: t.deadline, createdAt: new Date('2025-01-01') };
+        const status = deriveTaskStatus(dates, { now: at }).status;
+        expect(isTaskOpen(t)).toBe(['in_progress', 'overdue', 'no_deadline'].includes(status));
+      }),
+    );
+  });
+
+  it('progress is taken on an open task whose completion awaits no decision, and only then', () => {
+    fc.assert(
+      fc.property(task, fc.constantFrom(null, ...COMPLETION_STATES), (t, state) => {
+        const completionPending = isCompletionPending(state);
+        expect(acceptsProgress({ ...t, completionPending })).toBe(
+          isTaskOpen(t) && state !== 'awaiting_leader' && state !== 'awaiting_office',
+        );
       }),
     );
   });

@@ -71,7 +71,7 @@ export function deriveTaskStatus(task: TaskDates, options: StatusOptions): Deriv
   else if (today > deadline) status = 'overdue';
   else status = 'in_progress';
 
-  const open = status === 'in_progress' || status === 'overdue' || status === 'no_deadline';
+  const open = isTaskOpen(task);
   const lastActivity = task.lastLeadUpdateAt ?? task.createdAt;
   return {
     status,
@@ -81,8 +81,38 @@ export function deriveTaskStatus(task: TaskDates, options: StatusOptions): Deriv
   };
 }
 
-export function isCompleted(status: TaskStatus): boolean {
-  return status === 'completed_on_time' || status === 'completed_late';
+/** A completion report's way: the agency's leader signs it off, then the Government Office decides. */
+export const COMPLETION_STATES = [
+  'awaiting_leader',
+  'awaiting_office',
+  'accepted',
+  'returned_by_leader',
+  'returned_by_office',
+] as const;
+export type CompletionState = (typeof COMPLETION_STATES)[number];
+/** A report in these states awaits a decision: the task's work is reported done, no new report is taken. */
+export const PENDING_COMPLETION_STATES = ['awaiting_leader', 'awaiting_office'] as const;
+
+export function isCompletionPending(state: string | null | undefined): boolean {
+  return (PENDING_COMPLETION_STATES as readonly (string | null | undefined)[]).includes(state);
+}
+
+/** A task is open until it is withdrawn or its completion is accepted: in progress, overdue or no deadline. */
+export function isTaskOpen(task: Pick<TaskDates, 'withdrawn' | 'completedOn'>): boolean {
+  return !task.withdrawn && !task.completedOn;
+}
+
+export interface TaskOpenness extends Pick<TaskDates, 'withdrawn' | 'completedOn'> {
+  /** A completion report awaits the leader or the Office. */
+  completionPending: boolean;
+}
+
+/**
+ * Whether progress (or a contribution) may be posted now: the task is open and its completion is not
+ * awaiting a decision (once reported done, the work is frozen until the report is returned or accepted).
+ */
+export function acceptsProgress(task: TaskOpenness): boolean {
+  return isTaskOpen(task) && !task.completionPending;
 }
 
 export interface StatusCounts {

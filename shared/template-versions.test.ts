@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodKey } from './reporting-periods';
-import { periodAfter, previousPeriod, versionCovers, versionForPeriod } from './template-versions';
+import {
+  collectablePeriod,
+  openPeriods,
+  periodAfter,
+  previousPeriod,
+  versionCovers,
+  versionForPeriod,
+} from './template-versions';
 
 describe('template versions', () => {
   it.each([
@@ -34,5 +41,27 @@ describe('template versions', () => {
     expect(periodAfter('2026-M07', '2026-M06')).toBe(true);
     expect(periodAfter('2026-M06', '2026-M06')).toBe(false);
     expect(periodAfter('2026-M01', '2025-M12')).toBe(true);
+  });
+
+  it('lists a version’s periods up to the one running today, or up to its last one', () => {
+    const current = { periodType: 'quarter' as const, firstPeriod: '2026-Q1', lastPeriod: null };
+    expect(openPeriods(current, '2026-07-01').map((p) => p.key)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(openPeriods(current, '2026-06-14').map((p) => p.key)).toEqual(['2026-Q1', '2026-Q2']);
+    const replaced = { ...current, lastPeriod: '2026-Q1' };
+    expect(openPeriods(replaced, '2026-12-01').map((p) => p.key)).toEqual(['2026-Q1']);
+    const halfYear = { periodType: 'half_year' as const, firstPeriod: '2026-H1', lastPeriod: null };
+    expect(openPeriods(halfYear, '2026-10-01').map((p) => p.key)).toEqual(['2026-H1']);
+  });
+
+  it('collects a period of its type, within its span, once started', () => {
+    const version = { periodType: 'month' as const, firstPeriod: '2026-M03', lastPeriod: '2026-M06' };
+    const today = '2026-05-20';
+    expect(collectablePeriod(version, '2026-M04', today)?.key).toBe('2026-M04');
+    expect(collectablePeriod(version, '2026-M06', today)?.key).toBe('2026-M06');
+    expect(collectablePeriod(version, '2026-M07', '2026-07-01')).toBeNull();
+    expect(collectablePeriod(version, '2026-M02', today)).toBeNull();
+    expect(collectablePeriod(version, '2026-Q2', today)).toBeNull();
+    expect(collectablePeriod(version, 'not a key', today)).toBeNull();
+    expect(collectablePeriod({ ...version, lastPeriod: null }, '2026-M07', today)).toBeNull();
   });
 });

@@ -1,4 +1,11 @@
-import { type Period, parsePeriodKey, periodOf } from './reporting-periods';
+import {
+  type Period,
+  type PeriodType,
+  parsePeriodKey,
+  periodContaining,
+  periodOf,
+  periodsEndingBetween,
+} from './reporting-periods';
 
 /**
  * A template code's versions split its periods between them: a version applies from its first period
@@ -42,4 +49,31 @@ export function versionForPeriod<T extends VersionSpan>(
 /** Whether period key `a` comes after period key `b` (by cut-off date). */
 export function periodAfter(a: string, b: string): boolean {
   return parsePeriodKey(a).end > parsePeriodKey(b).end;
+}
+
+/** A version as the period rules need it: its span and its period type. */
+export type VersionPeriods = VersionSpan & { periodType: PeriodType };
+
+/** Periods of a version from its first one up to its last one or the one running today. */
+export function openPeriods(version: VersionPeriods, today: string): Period[] {
+  const first = parsePeriodKey(version.firstPeriod);
+  const running = periodContaining(version.periodType, today)?.end ?? today;
+  const last = version.lastPeriod ? parsePeriodKey(version.lastPeriod).end : running;
+  return periodsEndingBetween(version.periodType, first.end, last < running ? last : running);
+}
+
+/**
+ * The period of this key if the version collects it and it has started (its figures can be entered);
+ * null for a malformed key, another period type, a period of another version or one still to come.
+ */
+export function collectablePeriod(version: VersionPeriods, periodKey: string, today: string): Period | null {
+  let period: Period;
+  try {
+    period = parsePeriodKey(periodKey);
+  } catch {
+    return null;
+  }
+  if (period.type !== version.periodType || !versionCovers(version, period) || period.start > today)
+    return null;
+  return period;
 }

@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { AppRouter } from '../../server/trpc/router';
+import type { AppRouter } from '../../server/app-router';
 import { errorCodeOf } from '../lib/error-message';
 import { i18n } from '../lib/i18n/i18n';
 import { createTrpcClient, TRPCProvider } from '../lib/trpc';

@@ -1,9 +1,10 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
+import type { PagePath } from '../lib/page-access';
 import { retryImport } from '../lib/retry-import';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OverviewRoute } from './routes/overview-route';
@@ -80,7 +81,7 @@ const AgencyDirectory = lazyPage(
   () => import('../features/agencies/components/agency-directory'),
   'AgencyDirectory',
 );
-const UsersRoute = lazyPage(() => import('./routes/users-route'), 'UsersRoute');
+const UsersPage = lazyPage(() => import('../features/users/components/users-page'), 'UsersPage');
 
 const InboxPage = lazyPage(() => import('../features/tasks/components/inbox-page'), 'InboxPage');
 const TaskDetailPage = lazyPage(
@@ -97,17 +98,44 @@ const DocumentCreatePage = lazyPage(
   'DocumentCreatePage',
 );
 
-function Page({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Spinner />}>{children}</Suspense>;
-}
+/** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
+const PAGES: Record<PagePath, ComponentType> = {
+  '/': OverviewRoute,
+  '/inbox': InboxPage,
+  '/dashboard': DashboardPage,
+  '/tasks': TaskListPage,
+  '/tasks/:id': TaskDetailPage,
+  '/reports': MyReportsPage,
+  '/reports/monthly': MonthlyReportPage,
+  '/reports/compliance': CompliancePage,
+  '/reports/submissions/:id': SubmissionPage,
+  '/reports/:templateId/:periodKey': NewSubmissionPage,
+  '/kpis': KpiOverviewPage,
+  '/kpis/:code': KpiDetailPage,
+  '/kpis/:code/agencies/:agencyId': KpiAgencyPage,
+  '/scorecard': OwnScorecardPage,
+  '/agencies/:id/scorecard': AgencyScorecardPage,
+  '/documents': DocumentsPage,
+  '/documents/new': DocumentCreatePage,
+  '/documents/:id': DocumentPage,
+  '/agencies': AgencyDirectory,
+  '/admin/users': UsersPage,
+  '/admin/templates': TemplatesPage,
+  '/admin/templates/new': TemplateCreatePage,
+  '/admin/templates/:id': TemplatePage,
+  '/admin/holidays': HolidaysPage,
+};
 
-/** Pages the Office, inspectors and administrators read (only administrators change what they show). */
-function OversightRoute({ children }: { children: ReactNode }) {
-  return (
-    <RequireRole roles={['office', 'inspector', 'admin']}>
-      <Page>{children}</Page>
+/** A page's route: only the roles `PAGE_ROLES` names may open it. */
+function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
+  const element = (
+    <RequireRole page={page}>
+      <Suspense fallback={<Spinner />}>
+        <Page />
+      </Suspense>
     </RequireRole>
   );
+  return page === '/' ? { index: true, element } : { path: page.slice(1), element };
 }
 
 export function createRouter() {
@@ -125,193 +153,7 @@ export function createRouter() {
         {
           element: <ProtectedLayout />,
           children: [
-            { index: true, element: <OverviewRoute /> },
-            {
-              path: 'dashboard',
-              element: (
-                <Page>
-                  <DashboardPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'tasks',
-              element: (
-                <Page>
-                  <TaskListPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'reports/monthly',
-              element: (
-                <Page>
-                  <MonthlyReportPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'reports',
-              element: (
-                <Page>
-                  <MyReportsPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'reports/compliance',
-              element: (
-                <Page>
-                  <CompliancePage />
-                </Page>
-              ),
-            },
-            {
-              path: 'reports/submissions/:id',
-              element: (
-                <Page>
-                  <SubmissionPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'reports/:templateId/:periodKey',
-              element: (
-                <Page>
-                  <NewSubmissionPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'inbox',
-              element: (
-                <Page>
-                  <InboxPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'tasks/:id',
-              element: (
-                <Page>
-                  <TaskDetailPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'documents',
-              element: (
-                <Page>
-                  <DocumentsPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'documents/new',
-              element: (
-                <Page>
-                  <DocumentCreatePage />
-                </Page>
-              ),
-            },
-            {
-              path: 'documents/:id',
-              element: (
-                <Page>
-                  <DocumentPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'kpis',
-              element: (
-                <Page>
-                  <KpiOverviewPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'kpis/:code',
-              element: (
-                <Page>
-                  <KpiDetailPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'kpis/:code/agencies/:agencyId',
-              element: (
-                <Page>
-                  <KpiAgencyPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'scorecard',
-              element: (
-                <Page>
-                  <OwnScorecardPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'agencies/:id/scorecard',
-              element: (
-                <Page>
-                  <AgencyScorecardPage />
-                </Page>
-              ),
-            },
-            {
-              path: 'agencies',
-              element: (
-                <Page>
-                  <AgencyDirectory />
-                </Page>
-              ),
-            },
-            {
-              path: 'admin/users',
-              element: (
-                <Page>
-                  <UsersRoute />
-                </Page>
-              ),
-            },
-            {
-              path: 'admin/templates',
-              element: (
-                <OversightRoute>
-                  <TemplatesPage />
-                </OversightRoute>
-              ),
-            },
-            {
-              path: 'admin/templates/new',
-              element: (
-                <RequireRole roles={['admin']}>
-                  <Page>
-                    <TemplateCreatePage />
-                  </Page>
-                </RequireRole>
-              ),
-            },
-            {
-              path: 'admin/templates/:id',
-              element: (
-                <OversightRoute>
-                  <TemplatePage />
-                </OversightRoute>
-              ),
-            },
-            {
-              path: 'admin/holidays',
-              element: (
-                <OversightRoute>
-                  <HolidaysPage />
-                </OversightRoute>
-              ),
-            },
+            ...Object.entries(PAGES).map(([page, Page]) => pageRoute(page as PagePath, Page)),
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatVietnamDateTime } from '../lib/figures';
+import { formatDateTime } from '../lib/format';
 import type { Messages } from '../lib/i18n/vi';
 import { useLive } from '../lib/live/live-provider';
 
@@ -23,7 +23,7 @@ export function ActivityFeed() {
             const agency = en ? change.payload.agencyNameEn : change.payload.agencyNameVi;
             return (
               <li key={change.id}>
-                <time dateTime={new Date(change.at).toISOString()}>{formatVietnamDateTime(change.at)}</time>{' '}
+                <time dateTime={new Date(change.at).toISOString()}>{formatDateTime(change.at)}</time>{' '}
                 {agency && <strong>{agency}: </strong>}
                 {t(`live.types.${change.type.replace('.', '_') as LiveTypeKey}`, {
                   percent: change.payload.percent ?? 0,

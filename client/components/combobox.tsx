@@ -17,12 +17,17 @@ export interface ComboboxTexts {
   selected: string;
   noMatches: string;
   results: (count: number) => string;
+  /** The accessible name of a chosen value's remove button, when several may be chosen. */
+  remove?: (label: string) => string;
 }
 
 interface ComboboxProps<T extends ComboboxOption> {
   label: string;
-  value: T | null;
-  onChange: (value: T | null) => void;
+  /** What is chosen: at most one value unless `multiple`. */
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  /** Any number of values (each chip removes its own), else one (its chip's button clears it). */
+  multiple?: boolean;
   /** Called with the trimmed text once typing pauses; the caller fetches matches for it. */
   onQueryChange: (q: string) => void;
   /** The matches the caller has, and the query they answer (only matches for the text in the box count). */
@@ -33,13 +38,14 @@ interface ComboboxProps<T extends ComboboxOption> {
 }
 
 /**
- * A search-as-you-type single-choice combobox (ARIA 1.2 combobox with a listbox): arrows move through the
+ * A search-as-you-type combobox (ARIA 1.2 combobox with a listbox): arrows move through the
  * matches, Enter picks, Escape closes, then clears; the number of matches is announced.
  */
 export function Combobox<T extends ComboboxOption>({
   label,
   value,
   onChange,
+  multiple = false,
   onQueryChange,
   results,
   texts,
@@ -55,12 +61,13 @@ export function Combobox<T extends ComboboxOption>({
   const [active, setActive] = useState(-1);
   const q = useDebouncedValue(text, 200).trim();
   useEffect(() => onQueryChange(q), [q, onQueryChange]);
-  const options = results?.items ?? [];
+  const chosen = new Set(value.map((v) => v.id));
+  const options = (results?.items ?? []).filter((option) => !chosen.has(option.id));
   const current = q.length > 0 && q === text.trim() && results?.q === q;
   const expanded = open && current;
 
   function pick(option: T) {
-    onChange(option);
+    onChange(multiple ? [...value, option] : [option]);
     setText('');
     setOpen(false);
     setActive(-1);
@@ -99,25 +106,30 @@ export function Combobox<T extends ComboboxOption>({
         {label}
         {required && <span aria-hidden="true"> *</span>}
       </label>
-      {value ? (
+      {value.length > 0 && (
         <ul className="combobox-field__chosen" aria-label={`${label}: ${texts.selected}`}>
-          <li className="combobox-field__chip">
-            <span>{value.label}</span>
-            <button
-              type="button"
-              className="combobox-field__change"
-              aria-label={`${texts.change}: ${label}`}
-              onClick={() => {
-                onChange(null);
-                // The input returns in place of the chip: put focus there rather than losing it.
-                requestAnimationFrame(() => document.getElementById(id)?.focus());
-              }}
-            >
-              {texts.change}
-            </button>
-          </li>
+          {value.map((chosenValue) => (
+            <li key={chosenValue.id} className="combobox-field__chip">
+              <span>{chosenValue.label}</span>
+              <button
+                type="button"
+                className="combobox-field__change"
+                aria-label={
+                  multiple ? (texts.remove?.(chosenValue.label) ?? texts.change) : `${texts.change}: ${label}`
+                }
+                onClick={() => {
+                  onChange(value.filter((v) => v.id !== chosenValue.id));
+                  // The input returns in place of the chip: put focus there rather than losing it.
+                  requestAnimationFrame(() => document.getElementById(id)?.focus());
+                }}
+              >
+                {multiple ? '×' : texts.change}
+              </button>
+            </li>
+          ))}
         </ul>
-      ) : (
+      )}
+      {(multiple || value.length === 0) && (
         <div className="combobox-field__box">
           <input
             id={id}

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { ServerFailure } from './form-errors';
+import './forms.css';
 
 interface FormFeedbackProps {
   failure: ServerFailure | null;
@@ -6,15 +8,23 @@ interface FormFeedbackProps {
   successText: string;
   /** Shown when the form was refused locally (field errors). */
   invalidText?: string | undefined;
+  /** Fetches the latest version; offered when someone else changed the record meanwhile. */
+  onReload?: (() => void) | undefined;
 }
 
-/** Above or below a form: the server's refusal, the "fix the marked fields" note, or a quiet success. */
-export function FormFeedback({ failure, succeeded, successText, invalidText }: FormFeedbackProps) {
+/** Above a form: the server's refusal (with a reload when the record moved on), the "fix the marked fields" note, or a quiet success. */
+export function FormFeedback({ failure, succeeded, successText, invalidText, onReload }: FormFeedbackProps) {
+  const { t } = useTranslation();
   if (failure) {
     return (
-      <p className="form__alert" role="alert">
-        {failure.message}
-      </p>
+      <div className="form__alert" role="alert">
+        <p>{failure.message}</p>
+        {failure.stale && onReload && (
+          <button type="button" className="button" onClick={onReload}>
+            {t('taskForms.reloadLatest')}
+          </button>
+        )}
+      </div>
     );
   }
   if (invalidText) {

@@ -1,4 +1,5 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useIdempotencyKey } from '../lib/use-idempotency-key';
 import type { FieldErrors, ServerFailure } from './form-errors';
 
 interface SubmitState {
@@ -8,14 +9,15 @@ interface SubmitState {
 }
 
 /**
- * The life of one form's submissions: a pending flag (buttons are disabled meanwhile), the server's
- * refusal in the user's language (also shown beside the field it names), and focus moved to the first
- * invalid field whenever validation fails.
+ * The life of one form's submissions: an idempotency key kept until a submission succeeds, a pending
+ * flag (buttons are disabled meanwhile), the server's refusal in the user's language (also shown beside
+ * the field it names), and focus moved to the first invalid field whenever validation fails.
  */
 export function useFormSubmit(
   formRef: RefObject<HTMLFormElement | null>,
   describe: (error: unknown) => ServerFailure,
 ) {
+  const key = useIdempotencyKey();
   const busy = useRef(false);
   const [state, setState] = useState<SubmitState>({ pending: false, failure: null, succeeded: false });
   const [errors, setErrorsState] = useState<FieldErrors>({});
@@ -26,6 +28,7 @@ export function useFormSubmit(
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt, formRef]);
 
+  // A refusal from an earlier attempt no longer applies once the form is refused locally.
   const setErrors = useCallback((next: FieldErrors) => {
     setErrorsState(next);
     if (Object.keys(next).length > 0) {
@@ -42,6 +45,7 @@ export function useFormSubmit(
       setState({ pending: true, failure: null, succeeded: false });
       try {
         await send();
+        key.renew();
         onSuccess?.();
         setState({ pending: false, failure: null, succeeded: true });
       } catch (error) {
@@ -55,7 +59,7 @@ export function useFormSubmit(
         busy.current = false;
       }
     },
-    [describe],
+    [describe, key],
   );
 
   const reset = useCallback(() => {
@@ -63,5 +67,16 @@ export function useFormSubmit(
     setState({ pending: false, failure: null, succeeded: false });
   }, []);
 
-  return { ...state, errors, setErrors, run, reset };
+  const clearFailure = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
+
+  return {
+    ...state,
+    errors,
+    invalid: Object.keys(errors).length > 0,
+    setErrors,
+    run,
+    reset,
+    clearFailure,
+    idempotencyKey: key.current,
+  };
 }

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { WRITE_ORDER_LOCK } from '../modules/audit/service';
 import { testDatabaseUrl } from '../test/database-url';
 import { createTestDatabase } from '../test/db';
 import type { Database, Db } from './client';
-import { GroupCommit, together } from './group-commit';
+import { GroupCommit, together, WRITE_ORDER_LOCK } from './group-commit';
 import { selectRows } from './rows';
 
 /** Batches of writes in one transaction, on PGlite and (with TEST_DATABASE_URL) PostgreSQL. */

@@ -2,6 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /**
+ * Held until commit by every audited write (audit appends and change events), across transactions and
+ * server processes, so the audit chain and the change events have one order.
+ */
+export const WRITE_ORDER_LOCK = 2629_0001;
+
+/**
  * A queue drained one batch at a time: what arrives while a batch runs waits for the next one, and
  * something arriving when nothing runs starts a batch at once. `runBatch` takes its items from
  * `queue` (it may put some back at the front).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../shared/time';
-import { seedIfEmpty } from '../db/seed';
-import { DEMO_PASSWORD } from '../db/seed/demo';
+import { seedIfEmpty } from '../seed';
+import { DEMO_PASSWORD } from '../seed/demo';
 import { createTestApp } from '../test/app';
 
 function multipartBody(filename: string, content: Buffer) {

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../shared/time';
-import { seedIfEmpty } from '../db/seed';
-import { DEMO_PASSWORD } from '../db/seed/demo';
+import { seedIfEmpty } from '../seed';
+import { DEMO_PASSWORD } from '../seed/demo';
 import { createTestApp } from '../test/app';
 
 describe('exports', () => {
@@ -98,6 +98,22 @@ describe('exports', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines.length - 1).toBe(compliance.data.agencies.length);
     expect(lines[0]).toContain('Tỷ lệ đầy đủ');
+    // The one compliance export carries what the page shows: level, late and missing beside the counts.
+    const cells = (line = '') =>
+      line
+        .replace(/^\uFEFF/, '')
+        .split(',')
+        .map((c) => c.replace(/^"|"$/g, ''));
+    const header = cells(lines[0]);
+    expect(header.slice(0, 2)).toEqual(['Cơ quan', 'Cấp']);
+    expect(header).toEqual(expect.arrayContaining(['Phải nộp', 'Đã nộp', 'Đúng hạn', 'Muộn', 'Chưa nộp']));
+    const first = compliance.data.agencies[0];
+    const row = cells(lines.find((line) => line.includes(first.nameVi)));
+    expect(row[1]).toMatch(/Trung ương|Địa phương cấp tỉnh|Cấp xã/);
+    const at = (name: string) => row[header.indexOf(name)];
+    expect([at('Phải nộp'), at('Đúng hạn'), at('Muộn'), at('Chưa nộp')]).toEqual(
+      [first.expected, first.onTime, first.late, first.missing].map(String),
+    );
     const xlsx = await t.app.inject({
       method: 'GET',
       url: `/export/compliance.xlsx?templateId=${templateId}&lang=en`,

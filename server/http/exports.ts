@@ -1,16 +1,26 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AgencyLevel } from '../../shared/agencies';
+import { isOversight } from '../../shared/roles';
 import { monthInput, taskListInput } from '../../shared/schemas/tasks';
 import type { TaskStatus } from '../../shared/task-status';
-import { formatVietnameseDate, vietnamDate } from '../../shared/time';
-import { SESSION_COOKIE } from '../modules/auth/cookie';
-import { resolveSession, type SessionUser } from '../modules/auth/sessions';
+import { formatVietnameseDate } from '../../shared/time';
+import type { AppDeps } from '../context';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { getCompliance } from '../modules/submissions/queries';
 import { findTasksForExport } from '../modules/tasks/queries';
 import { statusClock } from '../modules/tasks/status-sql';
-import type { AppDeps } from '../trpc/context';
+import {
+  datedName,
+  langQuery,
+  percentCell,
+  requireUser,
+  sendCsv,
+  sendError,
+  sendXlsx,
+  tableFormat,
+} from './kit';
 
 const STATUS_LABEL: Record<'vi' | 'en', Record<TaskStatus, string>> = {
   vi: {
@@ -93,49 +103,13 @@ const MONTHLY_HEADERS = {
   ],
 };
 
-const exportQuery = z.object({
-  filter: z.string().max(4000).default('{}'),
-  lang: z.enum(['vi', 'en']).default('vi'),
-});
-
-export async function requireUser(
-  deps: AppDeps,
-  req: FastifyRequest,
-  reply: FastifyReply,
-): Promise<SessionUser | null> {
-  const token = req.cookies[SESSION_COOKIE];
-  const user = token ? await resolveSession(deps.database.db, deps.config, token) : null;
-  if (!user) {
-    await reply.code(401).send({ error: 'UNAUTHENTICATED' });
-    return null;
-  }
-  return user;
-}
-
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; neutralise spreadsheet formulas in user text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-function percent(value: number | null): number | string {
-  return value === null ? '' : Math.round(value * 1000) / 10;
-}
-
-export function sendDownload(reply: FastifyReply, name: string, type: string, body: Buffer | string) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
+const exportQuery = langQuery.extend({ filter: z.string().max(4000).default('{}') });
 
 /** CSV and Excel downloads of the task list (current filter) and of the monthly report. */
 export function registerExports(app: FastifyInstance, deps: AppDeps) {
   app.get('/export/tasks.:format', async (req, reply) => {
-    const format = (req.params as { format: string }).format;
-    if (format !== 'csv' && format !== 'xlsx') return reply.code(404).send({ error: 'NOT_FOUND' });
+    const format = tableFormat((req.params as { format: string }).format);
+    if (!format) return sendError(reply, 'NOT_FOUND');
     const user = await requireUser(deps, req, reply);
     if (!user) return;
     const query = exportQuery.safeParse(req.query);
@@ -146,7 +120,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
       filterJson = null;
     }
     const filter = taskListInput.safeParse(filterJson);
-    if (!query.success || !filter.success) return reply.code(400).send({ error: 'VALIDATION' });
+    if (!query.success || !filter.success) return sendError(reply, 'VALIDATION');
     const lang = query.data.lang;
     const clock = statusClock(new Date());
     const items = await findTasksForExport(deps.database.db, filter.data, clock);
@@ -166,16 +140,8 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
       t.isKey ? 'x' : '',
       t.completedOn ? formatVietnameseDate(t.completedOn) : '',
     ]);
-    const stamp = clock.today;
-    if (format === 'csv') {
-      const lines = [TASK_HEADERS[lang], ...rows].map((r) => r.map(csvCell).join(','));
-      return sendDownload(
-        reply,
-        `nhiem-vu-${stamp}.csv`,
-        'text/csv; charset=utf-8',
-        `\uFEFF${lines.join('\r\n')}\r\n`,
-      );
-    }
+    const name = datedName('nhiem-vu', clock.now);
+    if (format === 'csv') return sendCsv(reply, name, [TASK_HEADERS[lang], ...rows]);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(lang === 'vi' ? 'Nhiệm vụ' : 'Tasks');
     sheet.addRow(TASK_HEADERS[lang]).font = { bold: true };
@@ -183,21 +149,16 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.getColumn(2).width = 60;
     sheet.getColumn(4).width = 32;
-    return sendDownload(
-      reply,
-      `nhiem-vu-${stamp}.xlsx`,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      Buffer.from(await workbook.xlsx.writeBuffer()),
-    );
+    return sendXlsx(reply, name, workbook);
   });
 
   app.get('/export/monthly.xlsx', async (req, reply) => {
     const user = await requireUser(deps, req, reply);
     if (!user) return;
-    if (!['office', 'inspector', 'admin'].includes(user.role))
-      return reply.code(403).send({ error: 'FORBIDDEN' });
-    const input = monthInput.extend({ lang: z.enum(['vi', 'en']).default('vi') }).safeParse(req.query);
-    if (!input.success) return reply.code(400).send({ error: 'VALIDATION' });
+    // The monthly report's own procedure (`reports.monthly`) is for the oversight roles too.
+    if (!isOversight(user.role)) return sendError(reply, 'FORBIDDEN');
+    const input = monthInput.extend(langQuery.shape).safeParse(req.query);
+    if (!input.success) return sendError(reply, 'VALIDATION');
     const { month, lang } = input.data;
     const report = await getMonthlyReport(deps.database.db, month);
     const workbook = new ExcelJS.Workbook();
@@ -225,33 +186,27 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
       f.inProgress,
       f.overdue,
       f.noDeadline,
-      percent(f.ofDue),
-      percent(f.ofAssigned),
+      percentCell(f.ofDue),
+      percentCell(f.ofAssigned),
     ];
     for (const a of report.byAgency) sheet.addRow(line(lang === 'vi' ? a.nameVi : a.nameEn, a));
     sheet.addRow(line(lang === 'vi' ? 'Tổng cộng' : 'Total', report.totals)).font = { bold: true };
     sheet.getColumn(1).width = 40;
-    return sendDownload(
-      reply,
-      `bao-cao-thang-${month}.xlsx`,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      Buffer.from(await workbook.xlsx.writeBuffer()),
-    );
+    return sendXlsx(reply, `bao-cao-thang-${month}`, workbook);
   });
 
   app.get('/export/compliance.:format', async (req, reply) => {
-    const format = (req.params as { format: string }).format;
-    if (format !== 'csv' && format !== 'xlsx') return reply.code(404).send({ error: 'NOT_FOUND' });
+    const format = tableFormat((req.params as { format: string }).format);
+    if (!format) return sendError(reply, 'NOT_FOUND');
     const user = await requireUser(deps, req, reply);
     if (!user) return;
-    const input = z
-      .object({
+    const input = langQuery
+      .extend({
         templateId: z.coerce.number().int().positive(),
         level: z.enum(['central', 'provincial', 'commune']).optional(),
-        lang: z.enum(['vi', 'en']).default('vi'),
       })
       .safeParse(req.query);
-    if (!input.success) return reply.code(400).send({ error: 'VALIDATION' });
+    if (!input.success) return sendError(reply, 'VALIDATION');
     const { lang, ...filter } = input.data;
     const report = await getCompliance(deps.database.db, filter);
     const symbol = {
@@ -260,29 +215,36 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
       missing: lang === 'vi' ? 'Chưa nộp' : 'Missing',
       pending: lang === 'vi' ? 'Chưa đến hạn' : 'Not yet due',
     };
+    const levelName: Record<AgencyLevel, string> =
+      lang === 'vi'
+        ? { central: 'Trung ương', provincial: 'Địa phương cấp tỉnh', commune: 'Cấp xã' }
+        : { central: 'Central', provincial: 'Provincial', commune: 'Commune' };
     const header = [
       lang === 'vi' ? 'Cơ quan' : 'Agency',
+      lang === 'vi' ? 'Cấp' : 'Level',
       ...report.periods.map((p) => p.key),
       lang === 'vi' ? 'Phải nộp' : 'Expected',
       lang === 'vi' ? 'Đã nộp' : 'Submitted',
       lang === 'vi' ? 'Đúng hạn' : 'On time',
+      lang === 'vi' ? 'Muộn' : 'Late',
+      lang === 'vi' ? 'Chưa nộp' : 'Missing',
       lang === 'vi' ? 'Tỷ lệ đầy đủ (%)' : 'Completeness (%)',
       lang === 'vi' ? 'Tỷ lệ đúng hạn (%)' : 'Timeliness (%)',
     ];
     const rows = report.agencies.map((a) => [
       lang === 'vi' ? a.nameVi : a.nameEn,
+      levelName[a.level as AgencyLevel] ?? a.level,
       ...report.periods.map((p) => symbol[a.cells[p.key]?.state ?? 'pending']),
       a.expected,
       a.submitted,
       a.onTime,
-      percent(a.completeness),
-      percent(a.timeliness),
+      a.late,
+      a.missing,
+      percentCell(a.completeness),
+      percentCell(a.timeliness),
     ]);
-    const name = `tuan-thu-bao-cao-${report.template.code}-${vietnamDate(new Date())}`;
-    if (format === 'csv') {
-      const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
-      return sendDownload(reply, `${name}.csv`, 'text/csv; charset=utf-8', `\uFEFF${lines.join('\r\n')}\r\n`);
-    }
+    const name = datedName(`tuan-thu-bao-cao-${report.template.code}`);
+    if (format === 'csv') return sendCsv(reply, name, [header, ...rows]);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(lang === 'vi' ? 'Tình hình nộp báo cáo' : 'Reporting compliance');
     sheet.addRow([lang === 'vi' ? report.template.nameVi : report.template.nameEn]).font = { bold: true };
@@ -290,11 +252,6 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     sheet.addRow(header).font = { bold: true };
     for (const r of rows) sheet.addRow(r);
     sheet.getColumn(1).width = 40;
-    return sendDownload(
-      reply,
-      `${name}.xlsx`,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      Buffer.from(await workbook.xlsx.writeBuffer()),
-    );
+    return sendXlsx(reply, name, workbook);
   });
 }

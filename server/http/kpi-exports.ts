@@ -1,17 +1,25 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors';
-import { type KpiStatus, kpiAgencyInput, kpiCodeInput } from '../../shared/kpi';
-import { vietnamDate } from '../../shared/time';
-import type { SessionUser } from '../modules/auth/sessions';
+import type { KpiStatus } from '../../shared/kpi-vocabulary';
+import { kpiAgencyInput, kpiCodeInput } from '../../shared/schemas/kpis';
+import type { AppDeps } from '../context';
+import { canReadKpiDetail } from '../modules/kpis/policy';
 import { getAgencyKpiSubmissions, getKpiDetail, getKpiOverview } from '../modules/kpis/service';
 import { getSubmission } from '../modules/submissions/queries';
-import type { AppDeps } from '../trpc/context';
-import { csvCell, requireUser, sendDownload } from './exports';
-
-type Lang = 'vi' | 'en';
-const OVERSIGHT = ['office', 'inspector', 'admin'];
+import {
+  datedName,
+  guarded,
+  type Lang,
+  langQuery,
+  percentCell,
+  requireUser,
+  sendCsv,
+  sendError,
+  sendXlsx,
+  type TableFormat,
+  tableFormat,
+} from './kit';
 
 const STATUS_LABEL: Record<Lang, Record<KpiStatus, string>> = {
   vi: {
@@ -54,27 +62,19 @@ const REVIEW_OUTCOME: Record<Lang, Record<string, string>> = {
   },
 };
 
-const langQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') });
 const round = (v: number | null | undefined) =>
   v === null || v === undefined ? '' : Math.round(v * 10) / 10;
-const ratio = (v: number | null | undefined) =>
-  v === null || v === undefined ? '' : Math.round(v * 1000) / 10;
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function download(
   reply: FastifyReply,
-  format: 'csv' | 'xlsx',
+  format: TableFormat,
   name: string,
   sheetName: string,
   title: string,
   header: string[],
   rows: (string | number)[][],
 ) {
-  if (format === 'csv') {
-    const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
-    return sendDownload(reply, `${name}.csv`, 'text/csv; charset=utf-8', `\uFEFF${lines.join('\r\n')}\r\n`);
-  }
+  if (format === 'csv') return sendCsv(reply, name, [header, ...rows]);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow([title]).font = { bold: true };
@@ -83,41 +83,18 @@ async function download(
   for (const r of rows) sheet.addRow(r);
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   sheet.getColumn(2).width = 50;
-  return sendDownload(reply, `${name}.xlsx`, XLSX, Buffer.from(await workbook.xlsx.writeBuffer()));
-}
-
-function formatOf(raw: string): 'csv' | 'xlsx' | null {
-  return raw === 'csv' || raw === 'xlsx' ? raw : null;
-}
-
-/** Services' typed errors as HTTP statuses (the same mapping the tRPC layer applies). */
-async function guarded(reply: FastifyReply, run: () => Promise<unknown>) {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError) {
-      const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : 400;
-      return reply.code(status).send({ error: error.code });
-    }
-    throw error;
-  }
-}
-
-function oversight(user: SessionUser, reply: FastifyReply): boolean {
-  if (OVERSIGHT.includes(user.role)) return true;
-  void reply.code(403).send({ error: 'FORBIDDEN' });
-  return false;
+  return sendXlsx(reply, name, workbook);
 }
 
 /** CSV and Excel downloads of each level of the KPI drill-down, with the procedures' permissions. */
 export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
   app.get('/export/kpis.:format', async (req, reply) => {
-    const format = formatOf((req.params as { format: string }).format);
-    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const format = tableFormat((req.params as { format: string }).format);
+    if (!format) return sendError(reply, 'NOT_FOUND');
     const user = await requireUser(deps, req, reply);
     if (!user) return;
     const query = langQuery.safeParse(req.query);
-    if (!query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    if (!query.success) return sendError(reply, 'VALIDATION');
     const lang = query.data.lang;
     const { items } = await getKpiOverview(deps.database.db);
     const vi = lang === 'vi';
@@ -175,8 +152,8 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         k.latest?.agencies ?? '',
         y27.target ?? '',
         y30.target ?? '',
-        ratio(y27.attainment),
-        ratio(y30.attainment),
+        percentCell(y27.attainment),
+        percentCell(y30.attainment),
         round(y27.forecast),
         round(y30.forecast),
         STATUS_LABEL[lang][k.status],
@@ -187,7 +164,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     return download(
       reply,
       format,
-      `chi-tieu-${vietnamDate(new Date())}`,
+      datedName('chi-tieu'),
       vi ? 'Chỉ tiêu' : 'KPIs',
       vi ? 'Mức độ đạt chỉ tiêu Chương trình Chính phủ số' : 'Digital Government Program KPI attainment',
       header,
@@ -197,13 +174,14 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/export/kpis/:code/ranking.:format', async (req, reply) => {
     const params = req.params as { code: string; format: string };
-    const format = formatOf(params.format);
-    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const format = tableFormat(params.format);
+    if (!format) return sendError(reply, 'NOT_FOUND');
     const user = await requireUser(deps, req, reply);
-    if (!user || !oversight(user, reply)) return;
+    if (!user) return;
+    if (!canReadKpiDetail(user)) return sendError(reply, 'FORBIDDEN');
     const input = kpiCodeInput.safeParse({ code: params.code });
     const query = langQuery.safeParse(req.query);
-    if (!input.success || !query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    if (!input.success || !query.success) return sendError(reply, 'VALIDATION');
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
@@ -236,7 +214,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
       return download(
         reply,
         format,
-        `chi-tieu-${detail.code}-xep-hang-${vietnamDate(new Date())}`,
+        datedName(`chi-tieu-${detail.code}-xep-hang`),
         detail.code,
         `${detail.code} — ${vi ? detail.nameVi : detail.nameEn}`,
         header,
@@ -247,13 +225,13 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/export/kpis/:code/agencies/:agencyId.:format', async (req, reply) => {
     const params = req.params as { code: string; agencyId: string; format: string };
-    const format = formatOf(params.format);
-    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const format = tableFormat(params.format);
+    if (!format) return sendError(reply, 'NOT_FOUND');
     const user = await requireUser(deps, req, reply);
     if (!user) return;
     const input = kpiAgencyInput.safeParse({ code: params.code, agencyId: Number(params.agencyId) });
     const query = langQuery.safeParse(req.query);
-    if (!input.success || !query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    if (!input.success || !query.success) return sendError(reply, 'VALIDATION');
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
@@ -311,13 +289,13 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
   // when) and the audit entries of those writes. Same permission as opening the submission.
   app.get('/export/submissions/:id/history.:format', async (req, reply) => {
     const params = req.params as { id: string; format: string };
-    const format = formatOf(params.format);
-    if (!format) return reply.code(404).send({ error: 'NOT_FOUND' });
+    const format = tableFormat(params.format);
+    if (!format) return sendError(reply, 'NOT_FOUND');
     const user = await requireUser(deps, req, reply);
     if (!user) return;
     const id = z.coerce.number().int().positive().safeParse(params.id);
     const query = langQuery.safeParse(req.query);
-    if (!id.success || !query.success) return reply.code(400).send({ error: 'VALIDATION' });
+    if (!id.success || !query.success) return sendError(reply, 'VALIDATION');
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { seedReference } from '../db/seed/reference';
+import { seedReference } from '../seed/reference';
 import { TEMPLATE_DB, testDatabaseUrl, withDatabase } from './database-url';
 
 declare module 'vitest' {

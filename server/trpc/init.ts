@@ -1,34 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
-import type { Context } from './context';
+import type { Context } from '../context';
+import { APP_CODE, TRPC_CODE } from './error-map';
 import { transformer } from './transformer';
-
-const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  UNAUTHENTICATED: 'UNAUTHORIZED',
-  INVALID_CREDENTIALS: 'UNAUTHORIZED',
-  ACCOUNT_DISABLED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  VALIDATION: 'BAD_REQUEST',
-  RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  DATABASE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
-
-const APP_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
-  UNAUTHORIZED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  BAD_REQUEST: 'VALIDATION',
-  PARSE_ERROR: 'VALIDATION',
-  TOO_MANY_REQUESTS: 'RATE_LIMITED',
-  SERVICE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
-};
 
 /** SSE settings, shared by tRPC and the live stream's own fan-out (`server/modules/live/hub.ts`). */
 export const SSE_PING_INTERVAL_MS = 15_000;

@@ -66,22 +66,20 @@ function encode(value: unknown, path: string | null, values: Record<string, Anno
 type Serialized = ReturnType<typeof superjson.serialize>;
 
 /**
- * Values their owner promises never to change (the read caches' shared results,
- * `server/modules/live/change-cache.ts`): each is encoded once, and its encoding reused for every
- * request that returns the very same object.
+ * A frozen object is one its owner promises never to change (the read caches' shared results,
+ * `server/modules/live/change-cache.ts`, freeze theirs): it is encoded once, and its encoding reused
+ * for every request that returns the very same object.
  */
-const encodedOnce = new WeakMap<object, Serialized | null>();
-
-export function shareEncoding(value: unknown): void {
-  if (typeof value === 'object' && value !== null && !encodedOnce.has(value)) encodedOnce.set(value, null);
-}
+const encodedOnce = new WeakMap<object, Serialized>();
 
 export function serialize(value: unknown): Serialized {
   if (typeof value !== 'object' || value === null) return superjson.serialize(value);
-  const shared = encodedOnce.get(value);
-  if (shared) return shared;
-  const serialized = encodeValue(value);
-  if (shared === null) encodedOnce.set(value, serialized);
+  if (!Object.isFrozen(value)) return encodeValue(value);
+  let serialized = encodedOnce.get(value);
+  if (!serialized) {
+    serialized = encodeValue(value);
+    encodedOnce.set(value, serialized);
+  }
   return serialized;
 }
 

@@ -32,3 +32,27 @@ export const renameAgencyInput = z.object({
   nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
 });
 export type RenameAgencyInput = z.input<typeof renameAgencyInput>;
+
+export const agencyListOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      kind: z.enum(AGENCY_KINDS),
+      level: z.enum(AGENCY_LEVELS),
+      parentId: z.number().nullable(),
+      parentNameVi: z.string().nullable(),
+      parentNameEn: z.string().nullable(),
+      childCount: z.number(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const agencyCountsOutput = z.array(z.object({ level: z.enum(AGENCY_LEVELS), n: z.number() }));
+
+export const agencyIdOutput = z.object({ id: z.number() });

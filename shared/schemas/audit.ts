@@ -4,3 +4,26 @@ export const auditEntityInput = z.object({
   entityType: z.string().trim().min(1).max(50),
   entityId: z.number().int().positive(),
 });
+
+/** `audit.verify`: the whole hash chain recomputed; the first entry that does not match, if any. */
+export const auditVerificationOutput = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  brokenAtId: z.number().nullable(),
+  reason: z.enum(['content_changed', 'chain_broken']).nullable(),
+  verifiedAt: z.date(),
+});
+
+/** `audit.forEntity`: one record's entries with their before/after snapshots, newest first. */
+export const auditEntriesOutput = z.array(
+  z.object({
+    id: z.number(),
+    at: z.date(),
+    username: z.string().nullable(),
+    role: z.string().nullable(),
+    action: z.string(),
+    agencyId: z.number().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  }),
+);

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AGENCY_LEVELS } from '../agencies';
+import { FIELD_TYPES } from '../report-values';
+import { PERIOD_TYPES } from '../reporting-periods';
 
 const periodKey = z.string().regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H1|9M|Y)$/, 'invalidPeriod');
 const values = z.record(z.string().max(100), z.union([z.number(), z.string().max(5000), z.null()]));
@@ -10,7 +13,6 @@ export const saveDraftInput = z.object({
   /** The submission's version the form was loaded with; absent for a first save. */
   version: z.number().int().positive().optional(),
 });
-export type SaveDraftInput = z.input<typeof saveDraftInput>;
 
 export const submissionActionInput = z.object({
   id: z.number().int().positive(),
@@ -26,7 +28,6 @@ export const submissionDecisionInput = submissionActionInput
     message: 'commentRequired',
     path: ['comment'],
   });
-export type SubmissionDecisionInput = z.input<typeof submissionDecisionInput>;
 
 export const reopenSubmissionInput = submissionActionInput.extend({
   reason: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
@@ -39,15 +40,222 @@ export const complianceInput = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  level: z.enum(['central', 'provincial', 'commune']).optional(),
+  level: z.enum(AGENCY_LEVELS).optional(),
 });
 export type ComplianceInput = z.input<typeof complianceInput>;
 
 export { periodKey };
 
-export const holidayInput = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate'),
-  nameVi: z.string().trim().min(1, 'required').max(200, 'tooLong'),
-  nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+export const submissionIdInput = z.object({ id: z.number().int().positive() });
+export const newSubmissionFormInput = z.object({ templateId: z.number().int().positive(), periodKey });
+
+export const SUBMISSION_STATES = ['draft', 'submitted', 'approved', 'accepted', 'returned'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+const submissionState = z.enum(SUBMISSION_STATES);
+const periodType = z.enum(PERIOD_TYPES);
+
+/** What the procedures return. Plain shapes (no transforms): they are checked on every response. */
+export const templateFieldOutput = z.object({
+  code: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  unit: z.string().nullable(),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  kpiCode: z.string().nullable(),
+  kpiRole: z.enum(['numerator', 'denominator']).nullable(),
 });
-export type HolidayInput = z.input<typeof holidayInput>;
+
+const templateHeader = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  periodType,
+});
+
+/** The regimes in force, current version of each. */
+export const activeTemplatesOutput = z.array(templateHeader.extend({ firstPeriod: z.string() }));
+
+export const mySubmissionsOutput = z.array(
+  z.object({
+    templateId: z.number(),
+    templateCode: z.string(),
+    templateNameVi: z.string(),
+    templateNameEn: z.string(),
+    periodKey: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    deadline: z.string(),
+    submissionId: z.number().nullable(),
+    version: z.number().nullable(),
+    state: z.enum([...SUBMISSION_STATES, 'missing']),
+    overdue: z.boolean(),
+    dueSoon: z.boolean(),
+  }),
+);
+
+export const overdueCountOutput = z.object({
+  total: z.number(),
+  perTemplate: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      missing: z.number(),
+    }),
+  ),
+  asOf: z.date(),
+});
+
+export const newSubmissionFormOutput = z.object({
+  template: templateHeader,
+  fields: z.array(templateFieldOutput),
+  period: z.object({ key: z.string(), start: z.string(), end: z.string() }),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  submissionId: z.number().nullable(),
+  canEdit: z.boolean(),
+});
+
+const reportValues = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+export const submissionOutput = z.object({
+  submission: z.object({
+    id: z.number(),
+    templateId: z.number(),
+    agencyId: z.number(),
+    agencyNameVi: z.string(),
+    agencyNameEn: z.string(),
+    periodKey: z.string(),
+    periodEnd: z.string(),
+    deadline: z.string(),
+    state: submissionState,
+    currentRevision: z.number(),
+    firstSubmittedAt: z.date().nullable(),
+    acceptedAt: z.date().nullable(),
+    version: z.number(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  }),
+  template: templateHeader,
+  fields: z.array(templateFieldOutput),
+  revisions: z.array(
+    z.object({
+      revision: z.number(),
+      values: reportValues,
+      authorName: z.string().nullable(),
+      savedAt: z.date(),
+      submittedAt: z.date().nullable(),
+      approverName: z.string().nullable(),
+      approvedAt: z.date().nullable(),
+      reviewerName: z.string().nullable(),
+      reviewedAt: z.date().nullable(),
+      reviewOutcome: z.string().nullable(),
+      reviewComment: z.string().nullable(),
+    }),
+  ),
+  audit: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      username: z.string().nullable(),
+      role: z.string().nullable(),
+      action: z.string(),
+    }),
+  ),
+  canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canApprove: z.boolean(),
+  canReview: z.boolean(),
+  canReopen: z.boolean(),
+});
+
+export const CELL_STATES = ['on_time', 'late', 'missing', 'pending'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+const complianceSummary = {
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  missing: z.number(),
+  completeness: z.number().nullable(),
+  timeliness: z.number().nullable(),
+};
+
+export const complianceOutput = z.object({
+  template: templateHeader.omit({ version: true }),
+  periods: z.array(
+    z.object({
+      key: z.string(),
+      start: z.string(),
+      end: z.string(),
+      deadline: z.string(),
+      due: z.boolean(),
+      deadlineEnd: z.string(),
+      templateId: z.number(),
+      templateVersion: z.number(),
+    }),
+  ),
+  agencies: z.array(
+    z.object({
+      agencyId: z.number(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      level: z.string(),
+      cells: z.record(
+        z.string(),
+        z.object({ state: z.enum(CELL_STATES), submissionId: z.number().nullable() }),
+      ),
+      ...complianceSummary,
+    }),
+  ),
+  totals: z.object(complianceSummary),
+  asOf: z.date(),
+});
+
+export const saveDraftOutput = z.object({ id: z.number(), version: z.number(), revision: z.number() });
+export const submissionWriteOutput = z.object({ id: z.number(), version: z.number() });
+export const submissionDecisionOutput = submissionWriteOutput.extend({ state: submissionState });
+
+const monthlyFigures = {
+  assigned: z.number(),
+  assignedInPeriod: z.number(),
+  completedOnTime: z.number(),
+  completedLate: z.number(),
+  completedInPeriodOnTime: z.number(),
+  completedInPeriodLate: z.number(),
+  inProgress: z.number(),
+  overdue: z.number(),
+  noDeadline: z.number(),
+  withdrawn: z.number(),
+  ofDue: z.number().nullable(),
+  ofAssigned: z.number().nullable(),
+};
+
+/** The monthly monitoring report: the task picture at the month's Decree 09 cut-off. */
+export const monthlyReportOutput = z.object({
+  month: z.string(),
+  periodStart: z.string(),
+  cutoff: z.string(),
+  frozen: z.boolean(),
+  frozenAt: z.date().nullable(),
+  asOf: z.date(),
+  totals: z.object(monthlyFigures),
+  byAgency: z.array(
+    z.object({
+      ...monthlyFigures,
+      agencyId: z.number(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      level: z.enum(AGENCY_LEVELS),
+    }),
+  ),
+});
+export type MonthlyReport = z.infer<typeof monthlyReportOutput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
-import { TASK_STATUSES } from '../task-status';
+import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
 
 /** Messages are keys the client translates (client/lib/i18n: validation.*). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
@@ -37,7 +37,10 @@ export const taskFields = z.object({
   priority: taskFieldShapes.priority.default('normal'),
   isKey: taskFieldShapes.isKey.default(false),
 });
+/** A task's fields as checked (defaults filled in). */
+export type TaskFields = z.output<typeof taskFields>;
 
+/** The Office registers a directive document with the tasks it assigns (`tasks.createDocument`). */
 export const createDocumentInput = z.object({
   number: text(50),
   kind: z.enum(DOCUMENT_KINDS),
@@ -47,9 +50,13 @@ export const createDocumentInput = z.object({
   tasks: z.array(taskFields).max(200).default([]),
 });
 export type CreateDocumentInput = z.input<typeof createDocumentInput>;
+export type CreateDocument = z.output<typeof createDocumentInput>;
+export const createDocumentResult = z.object({ id: z.number(), taskIds: z.array(z.number()) });
 
 export const createTaskInput = taskFields.extend({ documentId: z.number().int().positive() });
 export type CreateTaskInput = z.input<typeof createTaskInput>;
+/** The `z.output` types: what a procedure hands its service, checked once. */
+export type CreateTask = z.output<typeof createTaskInput>;
 
 export const updateTaskInput = z.object({
   id: z.number().int().positive(),
@@ -58,6 +65,7 @@ export const updateTaskInput = z.object({
   patch: z.object(taskFieldShapes).partial().extend({ withdrawn: z.boolean().optional() }),
 });
 export type UpdateTaskInput = z.input<typeof updateTaskInput>;
+export type UpdateTask = z.output<typeof updateTaskInput>;
 
 export const postProgressInput = z.object({
   taskId: z.number().int().positive(),
@@ -72,6 +80,7 @@ export const postProgressInput = z.object({
   idempotencyKey,
 });
 export type PostProgressInput = z.input<typeof postProgressInput>;
+export type PostProgress = z.output<typeof postProgressInput>;
 
 export const requestExtensionInput = z.object({
   taskId: z.number().int().positive(),
@@ -80,6 +89,7 @@ export const requestExtensionInput = z.object({
   idempotencyKey,
 });
 export type RequestExtensionInput = z.input<typeof requestExtensionInput>;
+export type RequestExtension = z.output<typeof requestExtensionInput>;
 
 export const decideExtensionInput = z.object({
   id: z.number().int().positive(),
@@ -88,6 +98,7 @@ export const decideExtensionInput = z.object({
   comment: z.string().trim().max(2000, 'tooLong').default(''),
 });
 export type DecideExtensionInput = z.input<typeof decideExtensionInput>;
+export type DecideExtension = z.output<typeof decideExtensionInput>;
 
 export const reportCompletionInput = z.object({
   taskId: z.number().int().positive(),
@@ -101,6 +112,7 @@ export const reportCompletionInput = z.object({
   idempotencyKey,
 });
 export type ReportCompletionInput = z.input<typeof reportCompletionInput>;
+export type ReportCompletion = z.output<typeof reportCompletionInput>;
 
 export const reviewCompletionInput = z
   .object({
@@ -114,6 +126,7 @@ export const reviewCompletionInput = z
     path: ['comment'],
   });
 export type ReviewCompletionInput = z.input<typeof reviewCompletionInput>;
+export type ReviewCompletion = z.output<typeof reviewCompletionInput>;
 
 export const TASK_SORTS = ['deadline', 'createdAt', 'title', 'percent', 'lastUpdate'] as const;
 
@@ -150,6 +163,7 @@ export const taskListInput = taskFilterInput.extend({
   pageSize: z.number().int().min(1).max(200).default(25),
 });
 export type TaskListInput = z.input<typeof taskListInput>;
+export type TaskListQuery = z.output<typeof taskListInput>;
 
 /** A page of the agency ranking (`tasks.agencyRanking`); the dashboard itself carries only the worst few. */
 export const agencyRankingInput = z.object({
@@ -162,5 +176,228 @@ export const agencyRankingInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(25),
 });
 export type AgencyRankingInput = z.input<typeof agencyRankingInput>;
+export type AgencyRankingQuery = z.output<typeof agencyRankingInput>;
 
 export const monthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalidMonth') });
+
+/** The inbox: the user's own agency's tasks, so no agency to choose. */
+export const inboxInput = taskListInput.omit({ agencyId: true, agencyRole: true });
+
+// What the procedures answer (`.output()`): plain schemas, no transforms, checked on every response.
+
+export const TASK_ACTIONS = [
+  'postProgress',
+  'postContribution',
+  'requestExtension',
+  'reportCompletion',
+  'approveCompletion',
+  'decideExtension',
+  'reviewCompletion',
+  'edit',
+] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+export const PROGRESS_KINDS = ['progress', 'contribution'] as const;
+export const EXTENSION_STATES = ['pending', 'approved', 'refused'] as const;
+
+/** A write that an idempotency key makes safe to repeat: `duplicate` when an earlier call saved it. */
+export const writeResult = z.object({ id: z.number(), duplicate: z.boolean() });
+export const createTaskResult = z.object({ id: z.number() });
+export const updateTaskResult = z.object({ id: z.number(), version: z.number() });
+export const decideExtensionResult = z.object({ id: z.number(), state: decideExtensionInput.shape.decision });
+export const reviewCompletionResult = z.object({ id: z.number(), state: z.enum(COMPLETION_STATES) });
+
+export const statusCounts = z.object({
+  completed_on_time: z.number(),
+  completed_late: z.number(),
+  in_progress: z.number(),
+  overdue: z.number(),
+  no_deadline: z.number(),
+  withdrawn: z.number(),
+}) satisfies z.ZodType<StatusCounts>;
+
+const rate = z.number().nullable();
+/** `completionRates` (shared/task-status.ts). */
+export const completionRatesOutput = z.object({
+  total: z.number(),
+  assigned: z.number(),
+  completed: z.number(),
+  ofDue: rate,
+  ofAssigned: rate,
+  onTimeOfCompleted: rate,
+  overdueRate: rate,
+});
+
+export const taskListItem = z.object({
+  id: z.number(),
+  title: z.string(),
+  documentId: z.number(),
+  documentNumber: z.string(),
+  groupNo: z.number().nullable(),
+  leadAgencyId: z.number(),
+  leadNameVi: z.string(),
+  leadNameEn: z.string(),
+  leadLevel: z.enum(AGENCY_LEVELS),
+  deadline: z.string().nullable(),
+  originalDeadline: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  priority: z.enum(TASK_PRIORITIES),
+  isKey: z.boolean(),
+  latestPercent: z.number(),
+  lastLeadUpdateAt: z.date().nullable(),
+  status: z.enum(TASK_STATUSES),
+  dueSoon: z.boolean(),
+  stale: z.boolean(),
+  extensionPending: z.boolean(),
+  completionState: z.enum(COMPLETION_STATES).nullable(),
+  version: z.number(),
+});
+export type TaskListItem = z.infer<typeof taskListItem>;
+
+export const taskListPage = z.object({
+  items: z.array(taskListItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  asOf: z.date(),
+});
+
+export const taskCounts = z.object({
+  counts: statusCounts,
+  keyCounts: statusCounts,
+  rates: completionRatesOutput,
+  keyRates: completionRatesOutput,
+});
+
+export const rankingRow = z.object({
+  agencyId: z.number(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  level: z.enum(AGENCY_LEVELS),
+  counts: statusCounts,
+  ...completionRatesOutput.shape,
+  ranked: z.boolean(),
+  /** Place among the ranked agencies of the level asked for (1 = highest overdue rate); null when unranked. */
+  rank: z.number().nullable(),
+});
+export type RankingRow = z.infer<typeof rankingRow>;
+
+export const agencyRankingPage = z.object({
+  items: z.array(rankingRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  minTasksToRank: z.number(),
+  asOf: z.date(),
+});
+export type AgencyRankingPage = z.infer<typeof agencyRankingPage>;
+
+/** The Office dashboard: national figures and the worst few of the agency ranking. */
+export const dashboardSummary = z.object({
+  asOf: z.date(),
+  today: z.string(),
+  ...taskCounts.shape,
+  dueSoon: z.number(),
+  stale: z.number(),
+  overdueByMonth: z.array(z.object({ month: z.string(), n: z.number() })),
+  byGroup: z.array(
+    z.object({ groupNo: z.number(), nameVi: z.string(), nameEn: z.string(), counts: statusCounts }),
+  ),
+  byLevel: z.array(z.object({ level: z.enum(AGENCY_LEVELS), counts: statusCounts })),
+  ranking: z.object({
+    worst: z.array(rankingRow),
+    rankedCount: z.number(),
+    unrankedCount: z.number(),
+    minTasksToRank: z.number(),
+  }),
+  statuses: z.array(z.enum(TASK_STATUSES)),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummary>;
+
+/** A directive document as a task's page and the document list show it. */
+export const documentHeader = z.object({
+  id: z.number(),
+  number: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  issuedOn: z.string(),
+  signer: z.string(),
+  title: z.string(),
+});
+
+const nullableDate = z.date().nullable();
+/** A task's page; the history (progress, requests, reports, audit) only for those who may read it. */
+export const taskDetail = z.object({
+  task: taskListItem.extend({
+    description: z.string(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    withdrawn: z.boolean(),
+    groupNameVi: z.string().nullable(),
+    groupNameEn: z.string().nullable(),
+  }),
+  document: documentHeader,
+  coordinators: z.array(z.object({ id: z.number(), nameVi: z.string(), nameEn: z.string() })),
+  detailsVisible: z.boolean(),
+  /** What this user may do on this task now (the policy): the page offers exactly these. */
+  allowedActions: z.array(z.enum(TASK_ACTIONS)),
+  progress: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(PROGRESS_KINDS),
+      percent: z.number(),
+      narrative: z.string(),
+      evidenceUrl: z.string().nullable(),
+      evidenceFileId: z.number().nullable(),
+      evidenceFileName: z.string().nullable(),
+      authorName: z.string(),
+      agencyNameVi: z.string(),
+      agencyNameEn: z.string(),
+      createdAt: z.date(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.number(),
+      reason: z.string(),
+      currentDeadline: z.string().nullable(),
+      requestedDeadline: z.string(),
+      state: z.enum(EXTENSION_STATES),
+      requestedByName: z.string(),
+      decidedByName: z.string().nullable(),
+      decidedAt: nullableDate,
+      decisionComment: z.string().nullable(),
+      createdAt: z.date(),
+      version: z.number(),
+    }),
+  ),
+  completions: z.array(
+    z.object({
+      id: z.number(),
+      result: z.string(),
+      completionDate: z.string(),
+      evidenceUrl: z.string().nullable(),
+      state: z.enum(COMPLETION_STATES),
+      reportedByName: z.string(),
+      leaderName: z.string().nullable(),
+      leaderAt: nullableDate,
+      leaderComment: z.string().nullable(),
+      reviewerName: z.string().nullable(),
+      reviewedAt: nullableDate,
+      reviewComment: z.string().nullable(),
+      createdAt: z.date(),
+      version: z.number(),
+    }),
+  ),
+  audit: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      username: z.string().nullable(),
+      role: z.string().nullable(),
+      action: z.string(),
+    }),
+  ),
+  /** How many there are in all: the page offers the earlier ones when it shows fewer. */
+  progressTotal: z.number(),
+  auditTotal: z.number(),
+});
+export type TaskDetail = z.infer<typeof taskDetail>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
+import { obligationSchema } from '../obligations';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES, parsePeriodKey } from '../reporting-periods';
-import { periodKey } from './reports';
+import { periodKey, templateFieldOutput } from './reports';
 
 /**
  * A report template (reporting regime) as the administrator writes it. The same schema checks the
@@ -12,7 +13,7 @@ import { periodKey } from './reports';
  */
 const optionalNumber = z.number({ error: 'notANumber' }).finite('notANumber').nullable();
 
-export const templateFieldInput = z.object({
+const templateFieldInput = z.object({
   code: z
     .string()
     .trim()
@@ -29,9 +30,8 @@ export const templateFieldInput = z.object({
   kpiCode: z.string().trim().min(1).max(20, 'tooLong').nullable(),
   kpiRole: z.enum(['numerator', 'denominator']).nullable(),
 });
-export type TemplateFieldInput = z.input<typeof templateFieldInput>;
 
-export const deadlineRuleInput = z.discriminatedUnion('kind', [
+const deadlineRuleInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('working_days_after_cutoff'),
     days: z.number({ error: 'notANumber' }).int('notAnInteger').min(1, 'belowMin').max(60, 'aboveMax'),
@@ -43,19 +43,12 @@ export const deadlineRuleInput = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const obligationInput = z.union([
-  z.object({ levels: z.array(z.enum(AGENCY_LEVELS)).min(1, 'obligationEmpty').max(3) }),
-  z.object({
-    agencyIds: z.array(z.number().int().positive()).min(1, 'obligationEmpty').max(5000, 'tooLong'),
-  }),
-]);
-
 const templateBody = z.object({
   nameVi: z.string().trim().min(1, 'required').max(300, 'tooLong'),
   nameEn: z.string().trim().min(1, 'required').max(300, 'tooLong'),
   periodType: z.enum(PERIOD_TYPES),
   deadlineRule: deadlineRuleInput,
-  obligation: obligationInput,
+  obligation: obligationSchema,
   firstPeriod: periodKey,
   fields: z.array(templateFieldInput).min(1, 'noFields').max(200, 'tooMany'),
 });
@@ -140,11 +133,62 @@ export const updateTemplateInput = templateBody
     editVersion: z.number().int().positive(),
   })
   .superRefine(checkTemplate);
-export type UpdateTemplateInput = z.input<typeof updateTemplateInput>;
 
 export const setTemplateActiveInput = z.object({
   id: z.number().int().positive(),
   editVersion: z.number().int().positive(),
   active: z.boolean(),
 });
-export type SetTemplateActiveInput = z.input<typeof setTemplateActiveInput>;
+
+export const templateIdInput = z.object({ id: z.number().int().positive() });
+
+/** What the procedures return. Plain shapes (no transforms): they are checked on every response. */
+const templateVersionOutput = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  periodType: z.enum(PERIOD_TYPES),
+  firstPeriod: z.string(),
+  lastPeriod: z.string().nullable(),
+  active: z.boolean(),
+  editVersion: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+const versionWithUse = templateVersionOutput.extend({ submissions: z.number() });
+
+export const templateListOutput = z.array(
+  z.object({ code: z.string(), current: versionWithUse, versions: z.array(versionWithUse) }),
+);
+
+export const templateOutput = z.object({
+  template: templateVersionOutput.extend({ deadlineRule: deadlineRuleInput, obligation: obligationSchema }),
+  fields: z.array(templateFieldOutput),
+  usage: z.object({ submissions: z.number(), lastUsedPeriod: z.string().nullable() }),
+  editable: z.boolean(),
+  inUse: z.boolean(),
+  obligedAgencies: z.array(
+    z.object({ id: z.number(), nameVi: z.string(), nameEn: z.string(), level: z.enum(AGENCY_LEVELS) }),
+  ),
+  history: z.array(versionWithUse),
+});
+
+export const kpiOptionsOutput = z.array(
+  z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string() }),
+);
+
+export const templateWriteOutput = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  editVersion: z.number(),
+  created: z.boolean(),
+});
+
+export const templateActiveOutput = z.object({
+  id: z.number(),
+  active: z.boolean(),
+  editVersion: z.number(),
+});

@@ -35,3 +35,32 @@ export type UpdateUserInput = z.input<typeof updateUserInput>;
 
 export const resetPasswordInput = z.object({ id: z.number().int().positive(), password });
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+
+export const userListOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      username: z.string(),
+      fullName: z.string(),
+      role: z.enum(ROLES),
+      active: z.boolean(),
+      agencyNameVi: z.string(),
+      agencyNameEn: z.string(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** A user as created or updated (never the password hash). */
+export const userOutput = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(ROLES),
+  agencyId: z.number(),
+  active: z.boolean(),
+});
+
+export const userIdOutput = z.object({ id: z.number() });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AgencyLevelCounts } from '../../features/agencies/components/agency-level-counts';
-import { useCurrentUserQuery } from '../../features/auth/api/use-current-user';
 import { RoleSummary } from '../../features/auth/components/role-summary';
+import { useCurrentUserQuery } from '../../lib/use-current-user';
 import { usePageTitle } from '../../lib/use-page-title';
 
 export function OverviewRoute() {

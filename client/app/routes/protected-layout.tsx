@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Spinner } from '../../components/spinner';
-import { useCurrentUserQuery } from '../../features/auth/api/use-current-user';
 import { LogoutButton } from '../../features/auth/components/logout-button';
 import { AppShell } from '../../features/shell/components/app-shell';
 import { LiveProvider } from '../../lib/live/live-provider';
+import { useCurrentUserQuery } from '../../lib/use-current-user';
 
 /** Every page but /login: nobody logged in means a trip to the login page and back. */
 export function ProtectedLayout() {

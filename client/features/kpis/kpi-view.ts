@@ -1,6 +1,6 @@
-import { type AgencyTrend, type KpiStatus, PILLARS, type Pillar } from '../../../shared/kpi';
+import { type AgencyTrend, type KpiStatus, PILLARS, type Pillar } from '../../../shared/kpi-vocabulary';
 import { foldVietnamese } from '../../../shared/text';
-import { formatRate } from '../../lib/figures';
+import { formatNumber, formatPercent, formatRate } from '../../lib/format';
 import { compareVietnamese } from '../../lib/vietnamese-collator';
 
 /**
@@ -54,29 +54,14 @@ export function kpiFiltersFromParams(params: URLSearchParams): KpiFilters {
   };
 }
 
-function locale(language: string): string {
-  return language === 'en' ? 'en-GB' : 'vi-VN';
-}
-
 /** A KPI figure in its unit: percentages are stored as 0–100, shown with one decimal. */
 export function formatKpiValue(value: number | null | undefined, unit: string, language: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const number = new Intl.NumberFormat(locale(language), {
-    minimumFractionDigits: unit === 'percent' ? 1 : 0,
-    maximumFractionDigits: 1,
-  }).format(value);
-  if (unit !== 'percent') return number;
-  return language === 'en' ? `${number}%` : `${number} %`;
+  return unit === 'percent' ? formatPercent(value, language, 1) : formatNumber(value, language, 1);
 }
 
 /** Attainment (value / target) as a percentage; above 100 % is kept, an overshoot is information. */
 export function formatAttainment(ratio: number | null | undefined, language: string): string {
-  return formatRate(ratio ?? null, language);
-}
-
-export function formatNumber(value: number | null | undefined, language: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
+  return formatRate(ratio, language);
 }
 
 /** The items grouped by pillar in the catalog's order; empty pillars are left out. */

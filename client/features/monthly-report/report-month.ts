@@ -1,4 +1,4 @@
-import { previousMonth } from '../../../shared/monitoring-period';
+import { previousMonth } from '../../../shared/reporting-periods';
 import { vietnamDate } from '../../../shared/time';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

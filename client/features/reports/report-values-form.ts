@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { type SubmissionValues, type TemplateField, valuesSchema } from '../../../shared/report-values';
 import type { FieldErrors } from '../../components/form-errors';
+import { formatNumber } from '../../lib/format';
 
 /** What the inputs hold: text as typed, one entry per field code. */
 export type DraftInputs = Record<string, string>;
@@ -42,10 +43,6 @@ export function valuesFromInputs(fields: readonly TemplateField[], inputs: Draft
     }
   }
   return values;
-}
-
-function formatBound(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN').format(value);
 }
 
 /** The bounds the shared schema applies to a field (percent is always within 0–100). */
@@ -110,7 +107,7 @@ export function fieldMessage(
     value === null || value === '' ? 'required' : isKnown(key) ? key : 'invalid';
   return t(`reports.validation.${messageKey}`, {
     field: label,
-    min: min === null ? '' : formatBound(min, language),
-    max: max === null ? '' : formatBound(max, language),
+    min: min === null ? '' : formatNumber(min, language),
+    max: max === null ? '' : formatNumber(max, language),
   });
 }

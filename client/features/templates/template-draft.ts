@@ -8,6 +8,7 @@ import {
   createTemplateInput,
   updateTemplateInput,
 } from '../../../shared/schemas/templates';
+import type { PickedAgency } from '../../components/agency-picker';
 import type { FieldErrors } from '../../components/form-errors';
 
 /** One indicator as the editor holds it: numbers as typed, a stable key for React. */
@@ -23,12 +24,6 @@ export interface FieldDraft {
   max: string;
   kpiCode: string;
   kpiRole: '' | 'numerator' | 'denominator';
-}
-
-export interface PickedAgency {
-  id: number;
-  nameVi: string;
-  nameEn: string;
 }
 
 export interface TemplateDraft {

@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { formatPercent } from '../format';
 import { type Messages, vi } from './vi';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -11,6 +12,8 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: Messages };
+    /** `{{percent, percent}}` in a message: a 0–100 figure shown by lib/format in the message's language. */
+    interpolationFormatTypeMap: { percent: number };
   }
 }
 
@@ -71,6 +74,8 @@ export const i18nReady: Promise<unknown> = i18n
     initAsync: false,
     showSupportNotice: false,
   });
+
+i18n.services.formatter?.add('percent', (value: number, language) => formatPercent(value, language ?? 'vi'));
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', applyLanguage);

@@ -1,10 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryFilters } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
-import { describe, expect, it } from 'vitest';
-import type { AppRouter } from '../../../server/trpc/router';
-import { cachesAffectedBy, filterKey } from './invalidations';
+import { describe, expect, it, vi } from 'vitest';
+import type { AppRouter } from '../../../server/app-router';
+import { type CacheChange, cachesAffectedBy, filterKey, invalidateFor } from './invalidations';
 
 const trpc = createTRPCOptionsProxy<AppRouter>({
   client: createTRPCClient<AppRouter>({
@@ -13,8 +13,8 @@ const trpc = createTRPCOptionsProxy<AppRouter>({
   queryClient: new QueryClient(),
 });
 
-const keys = (type: Parameters<typeof cachesAffectedBy>[0]['type'], payload = {}) =>
-  cachesAffectedBy({ type, payload }, trpc as never).map(filterKey);
+const keys = (type: CacheChange['type'], payload = {}) =>
+  cachesAffectedBy({ type, payload } as CacheChange, trpc as never).map(filterKey);
 
 describe('which caches a change refreshes', () => {
   it('a progress update refreshes the lists, the aggregates and that task’s detail only', () => {
@@ -89,5 +89,57 @@ describe('which caches a change refreshes', () => {
 
   it('task changes leave the KPIs alone', () => {
     expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.kpis.pathFilter()));
+  });
+
+  it('a unit or an account change refreshes the directory or the user list, nothing else', () => {
+    expect(keys('agency.changed')).toEqual([
+      filterKey(trpc.agencies.list.pathFilter()),
+      filterKey(trpc.agencies.countsByLevel.pathFilter()),
+    ]);
+    expect(keys('user.changed')).toEqual([filterKey(trpc.users.list.pathFilter())]);
+  });
+});
+
+describe('a write refreshes through the same map as its live event', () => {
+  async function invalidatedBy(change: CacheChange) {
+    const queryClient = new QueryClient();
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries').mockResolvedValue();
+    await invalidateFor(queryClient, trpc as never, change);
+    return invalidate.mock.calls.map(([filter]) => filterKey(filter as QueryFilters));
+  }
+
+  it('refreshes exactly the caches the live event would', async () => {
+    for (const change of [
+      { type: 'task.progress', payload: { taskId: 7, documentId: 3 } },
+      { type: 'submission.changed', payload: { submissionId: 12 } },
+      { type: 'template.changed', payload: { templateId: 2 } },
+      { type: 'holiday.changed' },
+      { type: 'agency.changed' },
+    ] as CacheChange[]) {
+      expect(await invalidatedBy(change)).toEqual(cachesAffectedBy(change, trpc as never).map(filterKey));
+    }
+  });
+
+  // Each write used to keep its own shorter list: the writer's own screens lagged behind everyone else's.
+  it('the administrator who adds a holiday sees the deadlines move at once', async () => {
+    const affected = await invalidatedBy({ type: 'holiday.changed' });
+    expect(affected).toContain(filterKey(trpc.submissions.compliance.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.submissions.mine.pathFilter()));
+  });
+
+  it('the Office that decides an extension sees the monthly report and the ranking move at once', async () => {
+    const affected = await invalidatedBy({
+      type: 'extension.decided',
+      payload: { taskId: 1, documentId: 3 },
+    });
+    expect(affected).toContain(filterKey(trpc.reports.monthly.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.tasks.agencyRanking.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.documents.get.queryFilter({ id: 3 })));
+  });
+
+  it('a new version of a template refreshes every list of periods for its author too', async () => {
+    const affected = await invalidatedBy({ type: 'template.changed', payload: { templateId: 2 } });
+    expect(affected).toContain(filterKey(trpc.submissions.newForm.pathFilter()));
+    expect(affected).toContain(filterKey(trpc.submissions.compliance.pathFilter()));
   });
 });

@@ -1,15 +1,29 @@
-import type { QueryFilters } from '@tanstack/react-query';
-import type { ChangeEvent } from '../../../shared/live-events';
-import type { useTRPC } from '../trpc';
+import { type QueryClient, type QueryFilters, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ChangePayload, ChangeType } from '../../../shared/live-events';
+import { useTRPC } from '../trpc';
 
 type Trpc = ReturnType<typeof useTRPC>;
 
 /**
- * The caches a change can affect, and only those. Lists and aggregates are refetched (their rows move
- * between statuses and pages); the changed task's own detail too. Nothing else is touched.
+ * A change, as a live event tells it or as this tab's own write knows it. Directory and account
+ * changes record no live event (only administrators see them), so only the writer refreshes them.
  */
-export function cachesAffectedBy(change: Pick<ChangeEvent, 'type' | 'payload'>, trpc: Trpc): QueryFilters[] {
-  const { taskId, documentId, submissionId } = change.payload;
+export type CacheChange =
+  | { type: ChangeType; payload?: ChangePayload }
+  | { type: 'agency.changed' | 'user.changed'; payload?: undefined };
+
+/**
+ * The caches a change can affect, and only those: the one map the live stream and every mutation use.
+ * Lists and aggregates are refetched (their rows move between statuses and pages); the changed task's
+ * own detail too. Nothing else is touched.
+ */
+export function cachesAffectedBy(change: CacheChange, trpc: Trpc): QueryFilters[] {
+  if (change.type === 'agency.changed') {
+    return [trpc.agencies.list.pathFilter(), trpc.agencies.countsByLevel.pathFilter()];
+  }
+  if (change.type === 'user.changed') return [trpc.users.list.pathFilter()];
+  const { taskId, documentId, submissionId } = change.payload ?? {};
   if (change.type === 'holiday.changed') {
     // Deadlines are counted over the holiday calendar: every list showing one may move.
     return [
@@ -72,6 +86,22 @@ export function cachesAffectedBy(change: Pick<ChangeEvent, 'type' | 'payload'>, 
     filters.push(trpc.reports.monthly.pathFilter());
   }
   return filters;
+}
+
+/** Refetches what a change affects; resolves when the caches on screen are fresh again. */
+export async function invalidateFor(
+  queryClient: QueryClient,
+  trpc: Trpc,
+  change: CacheChange,
+): Promise<void> {
+  await Promise.all(cachesAffectedBy(change, trpc).map((filter) => queryClient.invalidateQueries(filter)));
+}
+
+/** `invalidateFor` for a mutation's `onSuccess`: the write's own change, through the same map as its live event. */
+export function useInvalidateFor(): (change: CacheChange) => Promise<void> {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback((change) => invalidateFor(queryClient, trpc, change), [queryClient, trpc]);
 }
 
 /** A stable key for a filter, so a burst of changes invalidates each cache once. */

@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { AgencyLevel } from '../../../shared/agencies';
+import type { Obligation } from '../../../shared/obligations';
 import { FIELD_TYPES } from '../../../shared/report-values';
 import { type DeadlineRule, PERIOD_TYPES } from '../../../shared/reporting-periods';
 import { agencies } from './agencies';
@@ -37,9 +37,6 @@ export const holidays = pgTable('holidays', {
   nameVi: text('name_vi').notNull(),
   nameEn: text('name_en').notNull(),
 });
-
-/** Which agencies must submit: by level, or by a list. */
-export type Obligation = { levels: AgencyLevel[] } | { agencyIds: number[] };
 
 /**
  * A reporting regime. A template in use is never edited: a change makes a new version (same code),

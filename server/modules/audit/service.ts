@@ -1,12 +1,9 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { together } from '../../db/group-commit';
+import { together, WRITE_ORDER_LOCK } from '../../db/group-commit';
 import { auditLog } from '../../db/schema';
 import { type Actor, actorFields } from '../auth/actor';
 import { auditHash, GENESIS_HASH, toJsonValue } from './hash';
-
-// Serialises audit appends across transactions and server processes, so the chain has one order.
-export const WRITE_ORDER_LOCK = 2629_0001;
 
 export interface AuditInput {
   action: string;

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { figuresFromValues, type KpiField } from '../../../shared/kpi';
+import { figuresFromValues, type KpiField } from '../../../shared/kpi-math';
 import type { Db } from '../../db/client';
 import { kpiFigures, submissionRevisions, type submissions, templateFields } from '../../db/schema';
 

@@ -1,15 +1,16 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiSource, MATURITY_FIELD_KPI, MATURITY_THRESHOLDS } from '../../../shared/kpi-catalog';
 import {
   agencySharesAtPeriods,
   aggregateShare,
   figuresFromValues,
-  type KpiSummary,
-  kpiSource,
   percentOf,
-} from '../../../shared/kpi';
+} from '../../../shared/kpi-math';
+import { isObliged } from '../../../shared/obligations';
 import { parsePeriodKey } from '../../../shared/reporting-periods';
+import type { KpiSummary } from '../../../shared/schemas/kpis';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import {
   agencies,
@@ -21,8 +22,8 @@ import {
   tasks,
   templateFields,
 } from '../../db/schema';
-import { DEMO_PASSWORD } from '../../db/seed/demo';
-import { seedIfEmpty } from '../../db/seed/index';
+import { DEMO_PASSWORD } from '../../seed/demo';
+import { seedIfEmpty } from '../../seed/index';
 import { createTestApp } from '../../test/app';
 import { getCompliance } from '../submissions/queries';
 
@@ -62,10 +63,18 @@ async function recompute(db: Awaited<ReturnType<typeof createTestApp>>['database
       r.values,
     ).map((f) => ({ ...f, agencyId: r.agencyId, periodKey: r.periodKey, periodEnd: r.periodEnd })),
   );
-  // The quarterly template obliges central and provincial agencies.
-  const obliged = (await db.select({ id: agencies.id, level: agencies.level }).from(agencies))
-    .filter((a) => a.level === 'central' || a.level === 'provincial')
-    .map((a) => a.id);
+  // Who must state a condition or maturity KPI: by the JS rule, over the templates carrying its field.
+  const templates = await db
+    .select({ id: reportTemplates.id, obligation: reportTemplates.obligation })
+    .from(reportTemplates);
+  const allAgencies = await db.select({ id: agencies.id, level: agencies.level }).from(agencies);
+  const obligedFor = (code: string) => {
+    const fieldKpi = code in MATURITY_THRESHOLDS ? MATURITY_FIELD_KPI : code;
+    const carrying = templates.filter((t) =>
+      fields.some((f) => f.templateId === t.id && f.kpiCode === fieldKpi),
+    );
+    return allAgencies.filter((a) => carrying.some((t) => isObliged(t.obligation, a))).map((a) => a.id);
+  };
   const result = new Map<string, Map<string, number | null>>();
   for (const code of new Set(figures.map((f) => f.kpiCode))) {
     const own = figures.filter((f) => f.kpiCode === code);
@@ -79,7 +88,7 @@ async function recompute(db: Awaited<ReturnType<typeof createTestApp>>['database
     } else {
       for (const a of agencySharesAtPeriods(
         periods,
-        obliged,
+        obligedFor(code),
         own.map((f) => ({ agencyId: f.agencyId, periodEnd: f.periodEnd, met: f.numerator > 0 })),
       ))
         byPeriod.set(a.periodKey, a.value);

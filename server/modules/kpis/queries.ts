@@ -1,11 +1,12 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS } from '../../../shared/kpi';
+import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS } from '../../../shared/kpi-catalog';
 import { parsePeriodKey, periodsEndingBetween, submissionDeadline } from '../../../shared/reporting-periods';
 import { shiftDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
 import { reportTemplates, templateFields } from '../../db/schema';
-import { loadHolidays } from '../submissions/rules';
+import { loadHolidays } from '../holidays/queries';
+import { obligedSql } from '../templates/obligation-sql';
 
 /** The Program's first reporting quarter: system-computed KPIs are measured per quarter from it. */
 const PROGRAM_FIRST_PERIOD = '2026-Q1';
@@ -63,9 +64,6 @@ const codeList = (codes: readonly string[]) =>
     sql`, `,
   );
 
-/** Whether agency `a` must submit template `t` (the obligation is a list of levels or of agency ids). */
-const obligedSql = sql`(t.obligation -> 'levels' @> to_jsonb(a.level::text) or t.obligation -> 'agencyIds' @> to_jsonb(a.id))`;
-
 /** Share KPIs: Σ numerators and Σ denominators of accepted figures per KPI and period: one GROUP BY. */
 async function shareAggregates(db: Db, codes: readonly string[]): Promise<PeriodAggregate[]> {
   if (codes.length === 0) return [];
@@ -82,9 +80,8 @@ async function shareAggregates(db: Db, codes: readonly string[]): Promise<Period
 const fieldKpiOf = (code: string) => (code in MATURITY_THRESHOLDS ? MATURITY_FIELD_KPI : code);
 
 /**
- * Which agencies must report a field KPI, as a condition on `a` (agencies): the union of the obligations
- * of the template versions carrying it, built from those few rows so that the agency scan uses the
- * level index instead of a JSON test per agency.
+ * Which agencies must report a field KPI, as a condition on `a` (agencies): obliged by any template
+ * version carrying it, each obligation in its index-friendly form (`a.level in …`, `a.id in …`).
  */
 async function obligationFilter(db: Db, fieldKpi: string): Promise<SQL> {
   const rows = await db
@@ -92,22 +89,12 @@ async function obligationFilter(db: Db, fieldKpi: string): Promise<SQL> {
     .from(reportTemplates)
     .innerJoin(templateFields, eq(templateFields.templateId, reportTemplates.id))
     .where(eq(templateFields.kpiCode, fieldKpi));
-  const levels = new Set<string>();
-  const ids = new Set<number>();
-  for (const { obligation } of rows) {
-    if ('levels' in obligation) for (const l of obligation.levels) levels.add(l);
-    else for (const id of obligation.agencyIds) ids.add(id);
-  }
-  const parts: SQL[] = [];
-  if (levels.size) parts.push(sql`a.level::text in (${codeList([...levels])})`);
-  if (ids.size)
-    parts.push(
-      sql`a.id in (${sql.join(
-        [...ids].map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+  return rows.length
+    ? sql`(${sql.join(
+        rows.map((r) => obligedSql(r.obligation)),
+        sql` or `,
+      )})`
+    : sql`false`;
 }
 
 /**
@@ -305,7 +292,7 @@ async function reportingThroughSystem(db: Db, today: string): Promise<AgencyFigu
           count(s.first_submitted_at)::float8 as numerator, count(*)::float8 as denominator,
           100.0 * count(s.first_submitted_at) / count(*) as value, null::int as level, null::int as "submissionId"
         from p join report_templates t on t.id = p.template_id
-        join agencies a on ${obligedSql}
+        join agencies a on ${obligedSql(sql`t.obligation`)}
         left join submissions s on s.template_id = p.template_id and s.agency_id = a.id and s.period_key = p.period_key
         group by a.id, p.quarter_key, p.quarter_end`,
   );

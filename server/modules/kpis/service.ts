@@ -1,27 +1,28 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
+import { kpiDefinition, kpiSource, MATURITY_FIELD_KPI } from '../../../shared/kpi-catalog';
 import {
-  type AgencyKpiRow,
   aggregateShare,
-  type Bilingual,
   figuresFromValues,
-  type KpiDetail,
-  type KpiSource,
-  type KpiStatus,
-  type KpiSummary,
-  kpiSource,
-  MATURITY_FIELD_KPI,
-  MATURITY_THRESHOLDS,
-  type Pillar,
   percentOf,
   summariseSeries,
   trendOf,
-} from '../../../shared/kpi';
+} from '../../../shared/kpi-math';
+import type { KpiSource, Pillar } from '../../../shared/kpi-vocabulary';
+import type {
+  AgencyKpiRow,
+  AgencyKpiSubmissions,
+  KpiDetail,
+  KpiOverviewInput,
+  KpiSummary,
+  Scorecard,
+} from '../../../shared/schemas/kpis';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { agencies, reportTemplates, submissionRevisions, submissions, templateFields } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMark } from '../live/change-cache';
+import { canReadAgencyKpis } from './policy';
 import {
   type AgencyFigure,
   agencyFigures,
@@ -32,49 +33,6 @@ import {
   reportedAggregates,
   systemFigures,
 } from './queries';
-
-const OVERSIGHT = new Set(['office', 'inspector', 'admin']);
-
-const DEFINITIONS: Record<KpiSource, Bilingual> = {
-  share: {
-    vi: 'Tổng tử số / tổng mẫu số do các cơ quan báo cáo trong các báo cáo đã được Văn phòng Chính phủ tiếp nhận (không lấy trung bình các tỷ lệ).',
-    en: 'Sum of numerators / sum of denominators reported by agencies in submissions accepted by the Government Office (never a mean of percentages).',
-  },
-  agency_condition: {
-    vi: 'Số cơ quan đáp ứng điều kiện / tổng số cơ quan phải báo cáo; mỗi cơ quan tính theo báo cáo được tiếp nhận gần nhất tính đến kỳ; cơ quan chưa báo cáo tính là chưa đáp ứng.',
-    en: 'Agencies meeting the condition / all obliged agencies, each by its latest accepted report up to the period; an agency that has not reported counts as not meeting it.',
-  },
-  maturity: {
-    vi: 'Số cơ quan có mức trưởng thành quản trị dữ liệu (1–5, theo báo cáo được tiếp nhận gần nhất) đạt ngưỡng / tổng số cơ quan phải báo cáo.',
-    en: 'Agencies whose data-governance maturity level (1–5, latest accepted report) reaches the threshold / all obliged agencies.',
-  },
-  system: {
-    vi: 'Tính từ dữ liệu của chính hệ thống.',
-    en: "Computed from the system's own records.",
-  },
-};
-
-const SYSTEM_DEFINITIONS: Record<string, Bilingual> = {
-  'VH-03': {
-    vi: 'Số báo cáo đã gửi qua hệ thống / số báo cáo phải gửi (cơ quan phải báo cáo × chế độ báo cáo × kỳ đã quá hạn nộp), theo quý.',
-    en: 'Reports submitted through the system / reports due (obliged agency × reporting regime × period past its deadline), per quarter.',
-  },
-  'VH-04': {
-    vi: 'Số nhiệm vụ được theo dõi trên hệ thống trong quý (cơ quan chủ trì cập nhật tiến độ hoặc nhiệm vụ hoàn thành trong quý) / số nhiệm vụ đang thực hiện trong quý (không tính nhiệm vụ đã thu hồi).',
-    en: 'Tasks followed in the system during the quarter (the lead agency posted progress, or the task was completed, in it) / tasks open during the quarter (withdrawn tasks excluded).',
-  },
-};
-
-function definitionOf(code: string): Bilingual {
-  const source = kpiSource(code);
-  const base = SYSTEM_DEFINITIONS[code] ?? DEFINITIONS[source];
-  const threshold = MATURITY_THRESHOLDS[code];
-  if (threshold === undefined) return base;
-  return {
-    vi: `${base.vi} Ngưỡng: mức ${threshold}${threshold < 5 ? ' trở lên' : ''}.`,
-    en: `${base.en} Threshold: level ${threshold}${threshold < 5 ? ' or above' : ''}.`,
-  };
-}
 
 type CatalogKpi = Awaited<ReturnType<typeof loadCatalog>>[number];
 
@@ -113,7 +71,7 @@ function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[]): Kpi
     nameEn: kpi.nameEn,
     unit: kpi.unit,
     source: kpiSource(kpi.code),
-    definition: definitionOf(kpi.code),
+    definition: kpiDefinition(kpi.code),
     latest: latestAgg
       ? {
           periodKey: latestAgg.periodKey,
@@ -172,7 +130,7 @@ async function buildSummaries(db: Db, now: Date, only?: string): Promise<KpiSumm
 
 export async function getKpiOverview(
   db: Db,
-  input: { pillar?: Pillar; status?: KpiStatus } = {},
+  input: KpiOverviewInput = {},
   now = new Date(),
 ): Promise<{ items: KpiSummary[] }> {
   const items = (await buildSummaries(db, now)).filter(
@@ -280,7 +238,7 @@ const detailCache = changeCache<KpiDetail>({ maxAgeMs: 60_000, maxEntries: 100 }
 /** `getKpiOverview`, kept until the next change event (`live/change-cache.ts`). */
 export function getKpiOverviewCached(
   db: Db,
-  input: { pillar?: Pillar; status?: KpiStatus } = {},
+  input: KpiOverviewInput = {},
   now = new Date(),
 ): Promise<{ items: KpiSummary[] }> {
   const key = `${input.pillar ?? ''}|${input.status ?? ''}`;
@@ -292,9 +250,8 @@ export function getKpiDetailCached(db: Db, code: string, now = new Date()): Prom
   return detailCache.get(db, code, changeMark(db, now), () => getKpiDetail(db, code, now), now.getTime());
 }
 
-/** Oversight roles read every agency; an agency's own users read theirs; nobody else. */
 function assertMayReadAgency(actor: Actor, agencyId: number): void {
-  if (!OVERSIGHT.has(actor.role) && actor.agencyId !== agencyId) throw new AppError('FORBIDDEN');
+  if (!canReadAgencyKpis(actor, agencyId)) throw new AppError('FORBIDDEN');
 }
 
 async function agencyHeader(db: Db, agencyId: number) {
@@ -312,7 +269,7 @@ export async function getAgencyKpiSubmissions(
   actor: Actor,
   input: { code: string; agencyId: number },
   now = new Date(),
-) {
+): Promise<AgencyKpiSubmissions> {
   assertMayReadAgency(actor, input.agencyId);
   const summary = await summaryOf(db, input.code, now);
   const agency = await agencyHeader(db, input.agencyId);
@@ -396,7 +353,12 @@ export async function getAgencyKpiSubmissions(
 }
 
 /** An agency's own scorecard: its latest figure of each KPI beside the national value and targets. */
-export async function getScorecard(db: Db, actor: Actor, agencyId: number, now = new Date()) {
+export async function getScorecard(
+  db: Db,
+  actor: Actor,
+  agencyId: number,
+  now = new Date(),
+): Promise<Scorecard> {
   assertMayReadAgency(actor, agencyId);
   const agency = await agencyHeader(db, agencyId);
   const national = await buildSummaries(db, now);

@@ -2,7 +2,6 @@ import { max } from 'drizzle-orm';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { changeEvents } from '../../db/schema';
-import { shareEncoding } from '../../trpc/transformer';
 
 /**
  * Read results kept until the data under them can have changed. Every write a page shows records a
@@ -13,7 +12,8 @@ import { shareEncoding } from '../../trpc/transformer';
  * clock: seen within that bound) and the oldest goes when `maxEntries` are held. A computation that
  * fails is not kept. Values are per database (tests open many) and shared by every user: callers
  * keep per-user rules (who may see what) outside, applied to the shared value on each request, and
- * must never change a value they got (its API encoding is kept with it: `shareEncoding`).
+ * must never change a value they got: it is frozen, which also lets the API encode it once
+ * (`server/trpc/transformer.ts`).
  *
  * Used by the dashboard and its ranking, the task list's totals, task detail, the compliance heatmap
  * and the KPI pages: the reads that many users repeat, and that every open page repeats at once after
@@ -88,8 +88,7 @@ export function changeCache<V>(options: { maxAgeMs: number; maxEntries: number }
       entry.value.then(
         (value) => {
           entry.settled = true;
-          // Shared by every reader and never changed: its API encoding is made once.
-          shareEncoding(value);
+          if (typeof value === 'object' && value !== null) Object.freeze(value);
         },
         () => {
           if (entries.get(key) === entry) entries.delete(key);

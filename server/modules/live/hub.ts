@@ -4,18 +4,9 @@ import type { LiveMessage } from '../../../shared/live-events';
 import type { Database } from '../../db/client';
 import type { Actor } from '../auth/actor';
 import { type ChangeBus, type StoredChange, toChangeEvent } from './bus';
+import { canSeeDetail } from './policy';
 
-/** Whether a user may read a change's `detail`: oversight roles and the agencies it concerns. */
-export function canSeeDetail(user: Pick<Actor, 'role' | 'agencyId'>, row: StoredChange): boolean {
-  return (
-    user.role === 'office' ||
-    user.role === 'inspector' ||
-    user.role === 'admin' ||
-    row.agencyIds.includes(user.agencyId)
-  );
-}
-
-export function changeMessage(row: StoredChange, withDetail: boolean): LiveMessage {
+function changeMessage(row: StoredChange, withDetail: boolean): LiveMessage {
   return { kind: 'change', ...toChangeEvent(row, withDetail) };
 }
 
@@ -68,10 +59,10 @@ class FramePair {
 }
 
 /**
- * The HTTP side of `live.changes` for one server process. tRPC's generic SSE path costs, for every event
- * and every subscriber, a superjson encoding, several async-generator hops, a timer, web-stream
- * transforms and four socket writes; with 1,000 subscribers that put p95 latency over a second. Here an
- * event is serialised once per audience (with or without `detail`), each subscriber gets one socket
+ * The live stream (`live.changes`) of one server process: the product's one fan-out. tRPC's generic SSE
+ * path costs, for every event and every subscriber, a superjson encoding, several async-generator hops,
+ * a timer, web-stream transforms and four socket writes; with 1,000 subscribers that put p95 latency
+ * over a second (docs/decisions/0003-live-updates.md). Here an event is serialised once per audience (with or without `detail`), each subscriber gets one socket
  * write per batch of events, the status and keep-alive are one timer (and one database ping) for all,
  * and a subscriber that does not read is dropped once its socket buffer passes a bound. The wire format
  * is tRPC's, so the client's `httpSubscriptionLink` (and its reconnect with the last id) is unchanged.

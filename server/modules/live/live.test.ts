@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveMessage } from '../../../shared/live-events';
 import { vietnamDate } from '../../../shared/time';
-import { seedIfEmpty } from '../../db/seed';
-import { DEMO_PASSWORD } from '../../db/seed/demo';
+import { seedIfEmpty } from '../../seed';
+import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestApp } from '../../test/app';
 
 /** Reads a tRPC SSE stream: yields each message's id and data (superjson `json` part). */
@@ -31,7 +31,7 @@ async function* readSse(res: Response): AsyncGenerator<{ id?: string; data: Live
   }
 }
 
-describe.each(['trpc', 'hub'] as const)('live changes over SSE (fan-out: %s)', (fanout) => {
+describe('live changes over SSE', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let base: string;
   let office: string;
@@ -40,7 +40,7 @@ describe.each(['trpc', 'hub'] as const)('live changes over SSE (fan-out: %s)', (
   let taskId: number;
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { LIVE_FANOUT: fanout } });
+    t = await createTestApp();
     await seedIfEmpty(t.database.db, { communes: 68, demo: true, today: vietnamDate(new Date()) });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     office = await t.login('vpcp', DEMO_PASSWORD);
@@ -158,8 +158,9 @@ describe.each(['trpc', 'hub'] as const)('live changes over SSE (fan-out: %s)', (
     const malformed = await read(office, '12 or 1=1');
     expect(malformed).toContain('event: serialized-error');
     expect(malformed).toContain('"appCode":"VALIDATION"');
-    expect(t.app.liveHub?.connectionCount ?? 0).toBe(0);
-    expect(t.app.bus.subscriberCount).toBe(fanout === 'hub' ? 1 : 0);
+    expect(t.app.liveHub.connectionCount).toBe(0);
+    // The process's one hub listens on the bus; no stream was opened.
+    expect(t.app.bus.subscriberCount).toBe(1);
   });
 
   it('frees the listener when the client goes away', async () => {
@@ -169,15 +170,10 @@ describe.each(['trpc', 'hub'] as const)('live changes over SSE (fan-out: %s)', (
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(t.app.bus.subscriberCount).toBe(1);
-    if (t.app.liveHub) {
-      // The process's one hub listens on the bus; each open stream is a connection of the hub.
-      expect(t.app.liveHub.connectionCount).toBe(1);
-      sub.close();
-      await expect.poll(() => t.app.liveHub?.connectionCount).toBe(0);
-      expect(t.app.bus.subscriberCount).toBe(1);
-    } else {
-      sub.close();
-      await expect.poll(() => t.app.bus.subscriberCount).toBe(0);
-    }
+    // Each open stream is a connection of the hub.
+    expect(t.app.liveHub.connectionCount).toBe(1);
+    sub.close();
+    await expect.poll(() => t.app.liveHub.connectionCount).toBe(0);
+    expect(t.app.bus.subscriberCount).toBe(1);
   });
 });

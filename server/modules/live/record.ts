@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { ChangePayload, ChangeType } from '../../../shared/live-events';
 import type { Db } from '../../db/client';
-import { together } from '../../db/group-commit';
+import { together, WRITE_ORDER_LOCK } from '../../db/group-commit';
 import { changeEvents } from '../../db/schema';
-import { WRITE_ORDER_LOCK } from '../audit/service';
 
 export const CHANGE_CHANNEL = 'dgm_changes';
 

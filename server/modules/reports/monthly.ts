@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
-import { isPeriodClosed, monthlyPeriod } from '../../../shared/monitoring-period';
+import { isPeriodClosed, monthlyPeriod } from '../../../shared/reporting-periods';
+import type { MonthlyReport } from '../../../shared/schemas/reports';
 import { completionRates, type StatusCounts, type TaskStatus } from '../../../shared/task-status';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
@@ -8,31 +9,7 @@ import { selectRows } from '../../db/rows';
 import { monthlyReports } from '../../db/schema';
 import { statusCase } from '../tasks/status-sql';
 
-export interface MonthlyFigures {
-  assigned: number;
-  assignedInPeriod: number;
-  completedOnTime: number;
-  completedLate: number;
-  completedInPeriodOnTime: number;
-  completedInPeriodLate: number;
-  inProgress: number;
-  overdue: number;
-  noDeadline: number;
-  withdrawn: number;
-  ofDue: number | null;
-  ofAssigned: number | null;
-}
-
-export interface MonthlyReport {
-  month: string;
-  periodStart: string;
-  cutoff: string;
-  frozen: boolean;
-  frozenAt: Date | null;
-  asOf: Date;
-  totals: MonthlyFigures;
-  byAgency: (MonthlyFigures & { agencyId: number; nameVi: string; nameEn: string; level: AgencyLevel })[];
-}
+type MonthlyFigures = MonthlyReport['totals'];
 
 interface Row {
   agency_id: number;
@@ -55,9 +32,13 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
   const closed = isPeriodClosed(month, today);
   if (closed) {
     const [stored] = await db.select().from(monthlyReports).where(eq(monthlyReports.month, month));
-    if (stored) return { ...(stored.data as MonthlyReport), frozen: true, frozenAt: stored.frozenAt };
+    if (stored) {
+      const data = stored.data as MonthlyReport;
+      // Stored as JSON, where the instant became a string.
+      return { ...data, asOf: new Date(data.asOf), frozen: true, frozenAt: stored.frozenAt };
+    }
   }
-  const { start, cutoff } = monthlyPeriod(month);
+  const { start, end: cutoff } = monthlyPeriod(month);
   const asOfDay = closed ? cutoff : today;
   const end = closed ? vietnamInstant(shiftDate(cutoff, 1)) : now;
   const startInstant = vietnamInstant(start);

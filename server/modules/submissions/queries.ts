@@ -1,32 +1,31 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
-import {
-  type Period,
-  parsePeriodKey,
-  periodContaining,
-  periodsEndingBetween,
-} from '../../../shared/reporting-periods';
-import type { ComplianceInput } from '../../../shared/schemas/reports';
+import { isObliged } from '../../../shared/obligations';
+import { submissionDeadline } from '../../../shared/reporting-periods';
+import type { CellState, ComplianceInput } from '../../../shared/schemas/reports';
+import { collectablePeriod, openPeriods } from '../../../shared/template-versions';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
 import { agencies, reportTemplates, submissionRevisions, submissions, users } from '../../db/schema';
-import { findAuditEntries } from '../audit/service';
+import { findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { loadHolidays } from '../holidays/queries';
 import { changeCache, changeMark } from '../live/change-cache';
-import {
-  agencyOf,
-  deadlineOf,
-  isObliged,
-  loadHolidays,
-  loadTemplate,
-  type TemplateRow,
-  templateIdForPeriod,
-  templatePeriod,
-} from './rules';
+import { obligedSql } from '../templates/obligation-sql';
+import { loadTemplate, templateIdForPeriod } from '../templates/queries';
+import { canDraft, canOpenNewForm, canReadSubmission, canSubmissionAction } from './policy';
 
-const OVERSIGHT = new Set(['office', 'inspector', 'admin']);
+/** The agency an actor belongs to, with the level obligations are stated in. */
+export async function agencyOf(db: Db, agencyId: number) {
+  const [agency] = await db
+    .select({ id: agencies.id, level: agencies.level })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
+  if (!agency) throw new AppError('NOT_FOUND');
+  return agency;
+}
 
 export async function listTemplates(db: Db) {
   return db
@@ -42,28 +41,6 @@ export async function listTemplates(db: Db) {
     .from(reportTemplates)
     .where(and(eq(reportTemplates.active, true), isNull(reportTemplates.lastPeriod)))
     .orderBy(asc(reportTemplates.code));
-}
-
-/** Periods of a template version from its first one up to its last one or the one running today. */
-function openPeriods(template: TemplateRow, today: string): Period[] {
-  const first = parsePeriodKey(template.firstPeriod);
-  const current = periodContaining(template.periodType, today);
-  const running = current?.end ?? today;
-  const last = template.lastPeriod ? parsePeriodKey(template.lastPeriod).end : running;
-  return periodsEndingBetween(template.periodType, first.end, last < running ? last : running);
-}
-
-/** Which agencies a version obliges, as a condition on `agencies a`. */
-function obligedSql(obligation: TemplateRow['obligation']) {
-  return 'levels' in obligation
-    ? sql`a.level in (${sql.join(
-        obligation.levels.map((l) => sql`${l}`),
-        sql`, `,
-      )})`
-    : sql`a.id in (${sql.join(
-        (obligation.agencyIds.length ? obligation.agencyIds : [0]).map((id) => sql`${id}`),
-        sql`, `,
-      )})`;
 }
 
 /** The agency's obligations: every period of every template it must report, with its state and deadline. */
@@ -98,7 +75,7 @@ export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) 
   const byKey = new Map(existing.map((s) => [`${s.templateId}:${s.periodKey}`, s]));
   const items = templates.flatMap((template) =>
     openPeriods(template, today).map((period) => {
-      const deadline = deadlineOf(template, period, holidaySet);
+      const deadline = submissionDeadline(period, template.deadlineRule, holidaySet);
       const found = byKey.get(`${template.id}:${period.key}`);
       const submitted = Boolean(found?.firstSubmittedAt);
       return {
@@ -137,10 +114,10 @@ export async function getNewSubmissionForm(
     await templateIdForPeriod(db, input.templateId, input.periodKey),
   );
   const agency = await agencyOf(db, actor.agencyId);
-  if (!OVERSIGHT.has(actor.role) && !isObliged(template.obligation, agency)) throw new AppError('FORBIDDEN');
-  if (!template.active) throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
-  const period = templatePeriod(template, input.periodKey, vietnamDate(now));
-  const deadline = deadlineOf(template, period, await loadHolidays(db));
+  if (!canOpenNewForm(actor, template.obligation, agency)) throw new AppError('FORBIDDEN');
+  const period = template.active ? collectablePeriod(template, input.periodKey, vietnamDate(now)) : null;
+  if (!period) throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
+  const deadline = submissionDeadline(period, template.deadlineRule, await loadHolidays(db));
   const [existing] = await db
     .select({ id: submissions.id })
     .from(submissions)
@@ -167,7 +144,7 @@ export async function getNewSubmissionForm(
     overdue: today > deadline,
     dueSoon: today <= deadline && deadline <= shiftDate(today, 3),
     submissionId: existing?.id ?? null,
-    canEdit: actor.role === 'officer',
+    canEdit: canDraft(actor, template.obligation, agency),
   };
 }
 
@@ -178,9 +155,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
     .innerJoin(agencies, eq(agencies.id, submissions.agencyId))
     .where(eq(submissions.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  const own = row.submission.agencyId === actor.agencyId;
-  if (!own && !OVERSIGHT.has(actor.role) && row.submission.state !== 'accepted')
-    throw new AppError('FORBIDDEN');
+  if (!canReadSubmission(actor, row.submission)) throw new AppError('FORBIDDEN');
   const { template, fields } = await loadTemplate(db, row.submission.templateId);
   const author = alias(users, 'author');
   const approver = alias(users, 'approver');
@@ -205,7 +180,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
     .leftJoin(reviewer, eq(reviewer.id, submissionRevisions.reviewerId))
     .where(eq(submissionRevisions.submissionId, id))
     .orderBy(asc(submissionRevisions.revision));
-  const audit = await findAuditEntries(db, 'submission', id);
+  const audit = await findAuditSummaries(db, 'submission', id);
   return {
     submission: { ...row.submission, agencyNameVi: row.agencyNameVi, agencyNameEn: row.agencyNameEn },
     template: {
@@ -218,19 +193,14 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
     },
     fields,
     revisions,
-    audit: audit.map((a) => ({ id: a.id, at: a.at, username: a.username, role: a.role, action: a.action })),
-    canEdit:
-      actor.role === 'officer' &&
-      own &&
-      (row.submission.state === 'draft' || row.submission.state === 'returned'),
-    canSubmit: actor.role === 'officer' && own && row.submission.state === 'draft',
-    canApprove: actor.role === 'leader' && own && row.submission.state === 'submitted',
-    canReview: actor.role === 'office' && row.submission.state === 'approved',
-    canReopen: actor.role === 'office' && row.submission.state === 'accepted',
+    audit,
+    canEdit: canSubmissionAction(actor, 'edit', row.submission),
+    canSubmit: canSubmissionAction(actor, 'submit', row.submission),
+    canApprove: canSubmissionAction(actor, 'approve', row.submission),
+    canReview: canSubmissionAction(actor, 'review', row.submission),
+    canReopen: canSubmissionAction(actor, 'reopen', row.submission),
   };
 }
-
-export type CellState = 'on_time' | 'late' | 'missing' | 'pending';
 
 interface ComplianceRow {
   agency_id: number;
@@ -260,7 +230,7 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
     .flatMap((version) => openPeriods(version, today).map((p) => ({ p, version })))
     .filter(({ p }) => !input.from || p.end >= input.from)
     .map(({ p, version }) => {
-      const deadline = deadlineOf(version, p, holidaySet);
+      const deadline = submissionDeadline(p, version.deadlineRule, holidaySet);
       return {
         key: p.key,
         start: p.start,

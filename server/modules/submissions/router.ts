@@ -1,13 +1,25 @@
-import { z } from 'zod';
+import { OVERSIGHT_ROLES } from '../../../shared/roles';
 import {
+  activeTemplatesOutput,
   complianceInput,
-  periodKey,
+  complianceOutput,
+  mySubmissionsOutput,
+  newSubmissionFormInput,
+  newSubmissionFormOutput,
+  overdueCountOutput,
   reopenSubmissionInput,
   saveDraftInput,
+  saveDraftOutput,
   submissionActionInput,
   submissionDecisionInput,
+  submissionDecisionOutput,
+  submissionIdInput,
+  submissionOutput,
+  submissionWriteOutput,
 } from '../../../shared/schemas/reports';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { sharedOutput } from '../../trpc/shared-output';
+import { submissionActionRole } from './policy';
 import {
   countOverdueSubmissions,
   findMySubmissions,
@@ -25,37 +37,47 @@ import {
 } from './service';
 
 export const submissionsRouter = router({
-  templates: authedProcedure.query(({ ctx }) => listTemplates(ctx.database.db)),
+  templates: authedProcedure.output(activeTemplatesOutput).query(({ ctx }) => listTemplates(ctx.database.db)),
   /** The user's agency's obligations: upcoming and overdue submissions first. */
-  mine: authedProcedure.query(({ ctx }) => findMySubmissions(ctx.database.db, ctx.user)),
+  mine: authedProcedure
+    .output(mySubmissionsOutput)
+    .query(({ ctx }) => findMySubmissions(ctx.database.db, ctx.user)),
   /** The Office's reminder: reports past their deadline and not submitted, per regime. */
-  overdueCount: roleProcedure('office', 'inspector', 'admin').query(({ ctx }) =>
-    countOverdueSubmissions(ctx.database.db),
-  ),
+  overdueCount: roleProcedure(...OVERSIGHT_ROLES)
+    .output(overdueCountOutput)
+    .query(({ ctx }) => countOverdueSubmissions(ctx.database.db)),
   /** The form of a report not yet started: the fields of the version collecting that period. */
   newForm: authedProcedure
-    .input(z.object({ templateId: z.number().int().positive(), periodKey }))
+    .input(newSubmissionFormInput)
+    .output(newSubmissionFormOutput)
     .query(({ ctx, input }) => getNewSubmissionForm(ctx.database.db, ctx.user, input)),
   get: authedProcedure
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(submissionIdInput)
+    .output(submissionOutput)
     .query(({ ctx, input }) => getSubmission(ctx.database.db, ctx.user, input.id)),
   compliance: authedProcedure
     .input(complianceInput)
+    .output(sharedOutput(complianceOutput))
     .query(({ ctx, input }) => getComplianceCached(ctx.database.db, input)),
 
-  saveDraft: roleProcedure('officer')
+  saveDraft: roleProcedure(submissionActionRole('edit'))
     .input(saveDraftInput)
+    .output(saveDraftOutput)
     .mutation(({ ctx, input }) => saveDraft(ctx.database.db, ctx.user, input)),
-  submit: roleProcedure('officer')
+  submit: roleProcedure(submissionActionRole('submit'))
     .input(submissionActionInput)
+    .output(submissionWriteOutput)
     .mutation(({ ctx, input }) => submitSubmission(ctx.database.db, ctx.user, input)),
-  approve: roleProcedure('leader')
+  approve: roleProcedure(submissionActionRole('approve'))
     .input(submissionDecisionInput)
+    .output(submissionDecisionOutput)
     .mutation(({ ctx, input }) => approveSubmission(ctx.database.db, ctx.user, input)),
-  review: roleProcedure('office')
+  review: roleProcedure(submissionActionRole('review'))
     .input(submissionDecisionInput)
+    .output(submissionDecisionOutput)
     .mutation(({ ctx, input }) => reviewSubmission(ctx.database.db, ctx.user, input)),
-  reopen: roleProcedure('office')
+  reopen: roleProcedure(submissionActionRole('reopen'))
     .input(reopenSubmissionInput)
+    .output(submissionWriteOutput)
     .mutation(({ ctx, input }) => reopenSubmission(ctx.database.db, ctx.user, input)),
 });

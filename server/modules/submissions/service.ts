@@ -1,31 +1,27 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { valuesSchema } from '../../../shared/report-values';
-import {
+import { submissionDeadline } from '../../../shared/reporting-periods';
+import type {
   reopenSubmissionInput,
-  type SaveDraftInput,
-  type SubmissionDecisionInput,
+  SubmissionState,
   saveDraftInput,
   submissionActionInput,
   submissionDecisionInput,
 } from '../../../shared/schemas/reports';
-import { versionCovers } from '../../../shared/template-versions';
+import { collectablePeriod, versionCovers } from '../../../shared/template-versions';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { reportTemplates, submissionRevisions, submissions } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { loadHolidays } from '../holidays/queries';
 import { clearKpiFigures, writeKpiFigures } from '../kpis/figures';
 import { type ChangeInput, recordChanges } from '../live/record';
-import {
-  agencyOf,
-  deadlineOf,
-  isObliged,
-  loadHolidays,
-  loadTemplate,
-  templateIdForPeriod,
-  templatePeriod,
-} from './rules';
+import { loadTemplate, templateIdForPeriod } from '../templates/queries';
+import { assertSubmissionRight, assertSubmissionState, canDraft } from './policy';
+import { agencyOf } from './queries';
 
 type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -95,16 +91,16 @@ async function announce(tx: Db, actor: Actor, row: SubmissionRow, state: string,
  * An agency officer saves their agency's figures as they go. The first save creates the submission;
  * after the Office returns it, the next save opens a new revision (earlier ones stay readable).
  */
-export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
-  const d = saveDraftInput.parse(input);
-  if (actor.role !== 'officer') throw new AppError('FORBIDDEN');
+export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDraftInput>) {
+  assertSubmissionRight(actor, 'edit', actor.agencyId);
   const { template, fields } = await loadTemplate(
     db,
     await templateIdForPeriod(db, d.templateId, d.periodKey),
   );
   const agency = await agencyOf(db, actor.agencyId);
-  if (!isObliged(template.obligation, agency)) throw new AppError('FORBIDDEN');
-  const period = templatePeriod(template, d.periodKey, vietnamDate(new Date()));
+  if (!canDraft(actor, template.obligation, agency)) throw new AppError('FORBIDDEN');
+  const period = collectablePeriod(template, d.periodKey, vietnamDate(new Date()));
+  if (!period) throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
   const parsed = valuesSchema(fields, { forSubmission: false }).safeParse(d.values);
   if (!parsed.success) throw issuesToError(parsed.error);
   const values = Object.fromEntries(
@@ -142,7 +138,7 @@ export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
           agencyId: actor.agencyId,
           periodKey: period.key,
           periodEnd: period.end,
-          deadline: deadlineOf(template, period, holidaySet),
+          deadline: submissionDeadline(period, template.deadlineRule, holidaySet),
         })
         .returning();
       if (!row) throw new AppError('INTERNAL');
@@ -164,9 +160,7 @@ export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
         currentVersion: existing.version,
       });
     assertVersion(existing, d.version);
-    if (existing.state !== 'draft' && existing.state !== 'returned') {
-      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
-    }
+    assertSubmissionState('edit', existing.state);
     const reopening = existing.state === 'returned';
     const revision = reopening ? existing.currentRevision + 1 : existing.currentRevision;
     if (reopening) {
@@ -205,15 +199,13 @@ export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput) {
 }
 
 /** The officer submits the current revision: every value must now pass the template, required included. */
-export async function submitSubmission(db: Db, actor: Actor, input: { id: number; version: number }) {
-  const a = submissionActionInput.parse(input);
+export async function submitSubmission(db: Db, actor: Actor, a: z.output<typeof submissionActionInput>) {
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const row = await lockSubmission(tx, a.id);
-    if (actor.role !== 'officer' || row.agencyId !== actor.agencyId) throw new AppError('FORBIDDEN');
+    assertSubmissionRight(actor, 'submit', row.agencyId);
     assertVersion(row, a.version);
-    if (row.state !== 'draft')
-      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    assertSubmissionState('submit', row.state);
     const revision = await currentRevision(tx, row);
     const { fields } = await loadTemplate(tx, row.templateId);
     const parsed = valuesSchema(fields, { forSubmission: true }).safeParse(revision.values);
@@ -247,18 +239,16 @@ export async function submitSubmission(db: Db, actor: Actor, input: { id: number
 }
 
 /** The agency leader signs off (it goes to the Office) or sends it back to the officer as a draft. */
-export async function approveSubmission(db: Db, actor: Actor, input: SubmissionDecisionInput) {
-  const d = submissionDecisionInput.parse(input);
+export async function approveSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const row = await lockSubmission(tx, d.id);
-    if (actor.role !== 'leader' || row.agencyId !== actor.agencyId) throw new AppError('FORBIDDEN');
+    assertSubmissionRight(actor, 'approve', row.agencyId);
     assertVersion(row, d.version);
-    if (row.state !== 'submitted')
-      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    assertSubmissionState('approve', row.state);
     const revision = await currentRevision(tx, row);
     const now = new Date();
-    const state = d.decision === 'accept' ? 'approved' : 'draft';
+    const state: SubmissionState = d.decision === 'accept' ? 'approved' : 'draft';
     if (d.decision === 'accept') {
       await tx
         .update(submissionRevisions)
@@ -289,18 +279,16 @@ export async function approveSubmission(db: Db, actor: Actor, input: SubmissionD
 }
 
 /** The Government Office accepts (the submission is locked) or returns it with a comment. */
-export async function reviewSubmission(db: Db, actor: Actor, input: SubmissionDecisionInput) {
-  const d = submissionDecisionInput.parse(input);
-  if (actor.role !== 'office') throw new AppError('FORBIDDEN');
+export async function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const row = await lockSubmission(tx, d.id);
+    assertSubmissionRight(actor, 'review', row.agencyId);
     assertVersion(row, d.version);
-    if (row.state !== 'approved')
-      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    assertSubmissionState('review', row.state);
     const revision = await currentRevision(tx, row);
     const now = new Date();
-    const state = d.decision === 'accept' ? 'accepted' : 'returned';
+    const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
     await tx
       .update(submissionRevisions)
       .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
@@ -326,19 +314,13 @@ export async function reviewSubmission(db: Db, actor: Actor, input: SubmissionDe
 }
 
 /** Only the Office reopens an accepted submission, with a reason, and the decision is audited. */
-export async function reopenSubmission(
-  db: Db,
-  actor: Actor,
-  input: { id: number; version: number; reason: string },
-) {
-  const r = reopenSubmissionInput.parse(input);
-  if (actor.role !== 'office') throw new AppError('FORBIDDEN');
+export async function reopenSubmission(db: Db, actor: Actor, r: z.output<typeof reopenSubmissionInput>) {
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const row = await lockSubmission(tx, r.id);
+    assertSubmissionRight(actor, 'reopen', row.agencyId);
     assertVersion(row, r.version);
-    if (row.state !== 'accepted')
-      throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+    assertSubmissionState('reopen', row.state);
     const [after] = await tx
       .update(submissions)
       .set({ state: 'returned', acceptedAt: null, version: row.version + 1, updatedAt: new Date() })
@@ -356,12 +338,4 @@ export async function reopenSubmission(
     await announce(tx, actor, after, 'returned', kpiCodes);
     return { id: after.id, version: after.version };
   });
-}
-
-export async function findRevisions(db: Db, submissionId: number) {
-  return db
-    .select()
-    .from(submissionRevisions)
-    .where(eq(submissionRevisions.submissionId, submissionId))
-    .orderBy(desc(submissionRevisions.revision));
 }

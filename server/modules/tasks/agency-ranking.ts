@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { AGENCY_LEVELS, type AgencyLevel, type RankingLevel } from '../../../shared/agencies';
-import { type AgencyRankingInput, agencyRankingInput } from '../../../shared/schemas/tasks';
+import type { AgencyLevel, RankingLevel } from '../../../shared/agencies';
+import type { AgencyRankingPage, AgencyRankingQuery, RankingRow } from '../../../shared/schemas/tasks';
 import { completionRates, type StatusCounts } from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 
@@ -16,43 +15,6 @@ export interface AgencyStatusCounts {
   level: AgencyLevel;
   counts: StatusCounts;
 }
-
-const rate = z.number().nullable();
-export const rankingRow = z.object({
-  agencyId: z.number(),
-  nameVi: z.string(),
-  nameEn: z.string(),
-  level: z.enum(AGENCY_LEVELS),
-  counts: z.object({
-    completed_on_time: z.number(),
-    completed_late: z.number(),
-    in_progress: z.number(),
-    overdue: z.number(),
-    no_deadline: z.number(),
-    withdrawn: z.number(),
-  }) satisfies z.ZodType<StatusCounts>,
-  total: z.number(),
-  assigned: z.number(),
-  completed: z.number(),
-  ofDue: rate,
-  ofAssigned: rate,
-  onTimeOfCompleted: rate,
-  overdueRate: rate,
-  ranked: z.boolean(),
-  /** Place among the ranked agencies of the level asked for (1 = highest overdue rate); null when unranked. */
-  rank: z.number().nullable(),
-});
-export type RankingRow = z.infer<typeof rankingRow>;
-
-export const agencyRankingPage = z.object({
-  items: z.array(rankingRow),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  minTasksToRank: z.number(),
-  asOf: z.date(),
-});
-export type AgencyRankingPage = z.infer<typeof agencyRankingPage>;
 
 interface Entry {
   row: Omit<RankingRow, 'rank'>;
@@ -122,10 +84,9 @@ export function shortRanking(index: AgencyRankingIndex) {
 /** One page of the ranking, for a level, ranked or not, optionally searched (diacritics ignored). */
 export function pageAgencyRanking(
   index: AgencyRankingIndex,
-  input: AgencyRankingInput,
+  { level, ranked, q, page, pageSize }: AgencyRankingQuery,
   asOf: Date,
 ): AgencyRankingPage {
-  const { level, ranked, q, page, pageSize } = agencyRankingInput.parse(input);
   const list = index.lists[level][ranked ? 'ranked' : 'unranked'];
   const needle = q ? foldVietnamese(q) : '';
   const matching = needle ? list.filter((e) => e.folded.includes(needle)) : list;

@@ -1,7 +1,7 @@
-import type { AgencyRankingInput } from '../../../shared/schemas/tasks';
+import type { AgencyRankingPage, AgencyRankingQuery } from '../../../shared/schemas/tasks';
 import type { Db } from '../../db/client';
 import { changeCache, changeMark } from '../live/change-cache';
-import { type AgencyRankingPage, pageAgencyRanking } from './agency-ranking';
+import { pageAgencyRanking } from './agency-ranking';
 import { getDashboard } from './queries';
 import { statusClock } from './status-sql';
 
@@ -26,7 +26,12 @@ function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
     db,
     'dashboard',
     changeMark(db, now),
-    () => getDashboard(db, statusClock(now)),
+    async () => {
+      const snapshot = await getDashboard(db, statusClock(now));
+      // Shared by every reader and never changed: encoded once for the API (server/trpc/transformer.ts).
+      Object.freeze(snapshot.summary);
+      return snapshot;
+    },
     now.getTime(),
   );
 }
@@ -42,7 +47,7 @@ export async function getDashboardCached(db: Db, now = new Date()): Promise<Dash
 /** A page of the whole ranking, sliced from the same cached computation as the dashboard's figures. */
 export async function getAgencyRankingCached(
   db: Db,
-  input: AgencyRankingInput,
+  input: AgencyRankingQuery,
   now = new Date(),
 ): Promise<AgencyRankingPage> {
   const snapshot = await getSnapshot(db, now);

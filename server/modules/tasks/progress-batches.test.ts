@@ -5,8 +5,7 @@ import { selectRows } from '../../db/rows';
 import { CAST, type Cast, newKey, ok, startCast, type Who } from '../../test/tasks';
 import { verifyAuditTrail } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { ProgressBatches, progressBatchesFor } from './progress-batch';
-import { saveProgress } from './service';
+import { ProgressBatches, progressBatchesFor, saveProgress } from './progress';
 
 /**
  * Progress updates sent at the same moment commit together (group commit, server/db/group-commit.ts):

@@ -8,7 +8,9 @@ import {
   taskFilterInput,
 } from '../../../shared/schemas/tasks';
 import {
+  type CompletionState,
   completionRates,
+  isCompletionPending,
   type StatusCounts,
   TASK_STATUSES,
   type TaskStatus,
@@ -32,7 +34,7 @@ import type { Actor } from '../auth/actor';
 import { changeMark } from '../live/change-cache';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
-import { allowedTaskActions, canReadTaskDetails } from './permissions';
+import { allowedTaskActions, canReadTaskDetails } from './policy';
 import { dueSoonSql, type StatusClock, staleSql, statusIn, statusSql } from './status-sql';
 
 const lead = alias(agencies, 'lead');
@@ -96,9 +98,7 @@ function taskColumns(clock: StatusClock) {
       sql<boolean>`exists (select 1 from ${extensionRequests} where ${extensionRequests.taskId} = ${tasks.id} and ${extensionRequests.state} = 'pending')`.mapWith(
         Boolean,
       ),
-    completionState: sql<
-      string | null
-    >`(select ${completionReports.state} from ${completionReports} where ${completionReports.taskId} = ${tasks.id} order by ${completionReports.id} desc limit 1)`,
+    completionState: sql<CompletionState | null>`(select ${completionReports.state} from ${completionReports} where ${completionReports.taskId} = ${tasks.id} order by ${completionReports.id} desc limit 1)`,
     version: tasks.version,
   };
 }
@@ -308,15 +308,18 @@ export type LoadedTaskDetail = Awaited<ReturnType<typeof loadTaskDetail>>;
 /** What `actor` sees of a task: its history only when an oversight role or one of its agencies. */
 export function taskDetailFor(actor: Actor, loaded: LoadedTaskDetail) {
   const { progress, extensions, completions, audit, progressTotal, auditTotal, ...task } = loaded;
-  const parties = {
+  const policyTask = {
     leadAgencyId: task.task.leadAgencyId,
     coordinatorIds: task.coordinators.map((c) => c.id),
+    withdrawn: task.task.withdrawn,
+    completedOn: task.task.completedOn,
+    completionPending: isCompletionPending(task.task.completionState),
   };
-  const visible = canReadTaskDetails(actor, parties);
+  const visible = canReadTaskDetails(actor, policyTask);
   return {
     ...task,
     detailsVisible: visible,
-    allowedActions: allowedTaskActions(actor, parties),
+    allowedActions: allowedTaskActions(actor, policyTask),
     progress: visible ? progress : [],
     extensions: visible ? extensions : [],
     completions: visible ? completions : [],
@@ -455,7 +458,7 @@ export async function getDashboard(db: Db, clock: StatusClock) {
       counts: levelMap.get(level) ?? EMPTY_COUNTS(),
     })),
     ranking: shortRanking(ranking),
-    statuses: TASK_STATUSES,
+    statuses: [...TASK_STATUSES],
   };
   return { summary, ranking };
 }

@@ -1,45 +1,51 @@
-import { z } from 'zod';
 import {
   agencyRankingInput,
+  agencyRankingPage,
   createDocumentInput,
+  createDocumentResult,
   createTaskInput,
+  createTaskResult,
+  dashboardSummary,
   decideExtensionInput,
+  decideExtensionResult,
+  inboxInput,
   postProgressInput,
   reportCompletionInput,
   requestExtensionInput,
   reviewCompletionInput,
+  reviewCompletionResult,
+  taskCounts,
+  taskDetail,
   taskDetailInput,
   taskFilterInput,
   taskListInput,
+  taskListPage,
   updateTaskInput,
+  updateTaskResult,
+  writeResult,
 } from '../../../shared/schemas/tasks';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
-import { agencyRankingPage } from './agency-ranking';
+import { sharedOutput } from '../../trpc/shared-output';
+import { createDocument } from '../documents/service';
+import { decideCompletion, reportCompletion } from './completions';
 import { getAgencyRankingCached, getDashboardCached } from './dashboard-cache';
 import { getTaskDetailCached } from './detail-cache';
-import { postProgress } from './progress-batch';
+import { decideExtension, requestExtension } from './extensions';
+import { postProgress } from './progress';
 import { countByStatus, findTasks } from './queries';
-import {
-  createDocument,
-  createTask,
-  decideCompletion,
-  decideExtension,
-  reportCompletion,
-  requestExtension,
-  updateTask,
-} from './service';
 import { statusClock } from './status-sql';
-
-const writeResult = z.object({ id: z.number(), duplicate: z.boolean() });
+import { createTask, updateTask } from './task-writes';
 
 export const tasksRouter = router({
   list: authedProcedure
     .input(taskListInput)
+    .output(taskListPage)
     .query(({ ctx, input }) => findTasks(ctx.database.db, input, statusClock(new Date()))),
 
   /** The user's own agency's tasks (led or coordinated), soonest deadline first. */
   inbox: authedProcedure
-    .input(taskListInput.omit({ agencyId: true, agencyRole: true }))
+    .input(inboxInput)
+    .output(taskListPage)
     .query(({ ctx, input }) =>
       findTasks(
         ctx.database.db,
@@ -50,9 +56,12 @@ export const tasksRouter = router({
 
   counts: authedProcedure
     .input(taskFilterInput)
+    .output(taskCounts)
     .query(({ ctx, input }) => countByStatus(ctx.database.db, input, statusClock(new Date()))),
 
-  dashboard: authedProcedure.query(({ ctx }) => getDashboardCached(ctx.database.db)),
+  dashboard: authedProcedure
+    .output(sharedOutput(dashboardSummary))
+    .query(({ ctx }) => getDashboardCached(ctx.database.db)),
 
   /** The whole agency ranking behind the dashboard's short list, a page at a time; readable as the dashboard is. */
   agencyRanking: authedProcedure
@@ -62,21 +71,22 @@ export const tasksRouter = router({
 
   get: authedProcedure
     .input(taskDetailInput)
+    .output(taskDetail)
     .query(({ ctx, input }) => getTaskDetailCached(ctx.database.db, ctx.user, input.id, input.history)),
 
   createDocument: roleProcedure('office')
     .input(createDocumentInput)
-    .output(z.object({ id: z.number(), taskIds: z.array(z.number()) }))
+    .output(createDocumentResult)
     .mutation(({ ctx, input }) => createDocument(ctx.database.db, ctx.user, input)),
 
   create: roleProcedure('office')
     .input(createTaskInput)
-    .output(z.object({ id: z.number() }))
+    .output(createTaskResult)
     .mutation(({ ctx, input }) => createTask(ctx.database.db, ctx.user, input)),
 
   update: roleProcedure('office')
     .input(updateTaskInput)
-    .output(z.object({ id: z.number(), version: z.number() }))
+    .output(updateTaskResult)
     .mutation(({ ctx, input }) => updateTask(ctx.database.db, ctx.user, input)),
 
   postProgress: roleProcedure('officer')
@@ -91,6 +101,7 @@ export const tasksRouter = router({
 
   decideExtension: roleProcedure('office')
     .input(decideExtensionInput)
+    .output(decideExtensionResult)
     .mutation(({ ctx, input }) => decideExtension(ctx.database.db, ctx.user, input)),
 
   reportCompletion: roleProcedure('officer')
@@ -101,10 +112,12 @@ export const tasksRouter = router({
   /** The lead agency's leader signs off (accept) or sends back (return) a completion report. */
   approveCompletion: roleProcedure('leader')
     .input(reviewCompletionInput)
+    .output(reviewCompletionResult)
     .mutation(({ ctx, input }) => decideCompletion(ctx.database.db, ctx.user, input, 'leader')),
 
   /** The Government Office accepts or returns a completion its agency's leader signed off. */
   reviewCompletion: roleProcedure('office')
     .input(reviewCompletionInput)
+    .output(reviewCompletionResult)
     .mutation(({ ctx, input }) => decideCompletion(ctx.database.db, ctx.user, input, 'office')),
 });

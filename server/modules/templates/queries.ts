@@ -1,7 +1,12 @@
 import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
+import type { TemplateField } from '../../../shared/report-values';
+import { type Period, parsePeriodKey } from '../../../shared/reporting-periods';
+import { versionForPeriod } from '../../../shared/template-versions';
 import type { Db } from '../../db/client';
 import { agencies, kpis, reportTemplates, submissions, templateFields } from '../../db/schema';
+
+export type TemplateRow = typeof reportTemplates.$inferSelect;
 
 const versionColumns = {
   id: reportTemplates.id,
@@ -134,4 +139,46 @@ export async function listKpiOptions(db: Db) {
     .select({ code: kpis.code, nameVi: kpis.nameVi, nameEn: kpis.nameEn, unit: kpis.unit })
     .from(kpis)
     .orderBy(asc(kpis.sortOrder));
+}
+
+/** A template version with its fields, in form order. */
+export async function loadTemplate(
+  db: Db,
+  templateId: number,
+): Promise<{ template: TemplateRow; fields: TemplateField[] }> {
+  const [template] = await db.select().from(reportTemplates).where(eq(reportTemplates.id, templateId));
+  if (!template) throw new AppError('NOT_FOUND');
+  const fields = await findTemplateFields(db, templateId);
+  return { template, fields };
+}
+
+/**
+ * The version of the template's code that collects this period (each period has exactly one), so a
+ * form opened from any version of a regime saves under the right fields.
+ */
+export async function templateIdForPeriod(db: Db, templateId: number, periodKey: string): Promise<number> {
+  let period: Period;
+  try {
+    period = parsePeriodKey(periodKey);
+  } catch {
+    throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
+  }
+  const versions = await db
+    .select({
+      id: reportTemplates.id,
+      firstPeriod: reportTemplates.firstPeriod,
+      lastPeriod: reportTemplates.lastPeriod,
+    })
+    .from(reportTemplates)
+    .where(
+      eq(
+        reportTemplates.code,
+        db
+          .select({ code: reportTemplates.code })
+          .from(reportTemplates)
+          .where(eq(reportTemplates.id, templateId)),
+      ),
+    );
+  if (versions.length === 0) throw new AppError('NOT_FOUND');
+  return versionForPeriod(versions, period)?.id ?? templateId;
 }

@@ -1,43 +1,41 @@
-import { z } from 'zod';
 import {
   createTemplateInput,
+  kpiOptionsOutput,
   setTemplateActiveInput,
+  templateActiveOutput,
+  templateIdInput,
+  templateListOutput,
+  templateOutput,
+  templateWriteOutput,
   updateTemplateInput,
 } from '../../../shared/schemas/templates';
 import { roleProcedure, router } from '../../trpc/init';
+import { TEMPLATE_EDITOR_ROLE, TEMPLATE_READER_ROLES } from './policy';
 import { getTemplate, listKpiOptions, listTemplateVersions } from './queries';
 import { createTemplate, setTemplateActive, updateTemplate } from './service';
 
-/**
- * Report templates (reporting regimes) and their versions. Oversight roles read them; only the
- * administrator changes them. Agencies get the regimes that oblige them through `submissions.*`.
- */
-const readers = roleProcedure('office', 'inspector', 'admin');
-const writeResult = z.object({
-  id: z.number(),
-  code: z.string(),
-  version: z.number(),
-  editVersion: z.number(),
-  created: z.boolean(),
-});
+/** Report templates (reporting regimes) and their versions; who reads and who changes them: `./policy`. */
+const readers = roleProcedure(...TEMPLATE_READER_ROLES);
+const editor = roleProcedure(TEMPLATE_EDITOR_ROLE);
 
 export const templatesRouter = router({
-  list: readers.query(({ ctx }) => listTemplateVersions(ctx.database.db)),
+  list: readers.output(templateListOutput).query(({ ctx }) => listTemplateVersions(ctx.database.db)),
   get: readers
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(templateIdInput)
+    .output(templateOutput)
     .query(({ ctx, input }) => getTemplate(ctx.database.db, input.id)),
-  kpiOptions: readers.query(({ ctx }) => listKpiOptions(ctx.database.db)),
+  kpiOptions: readers.output(kpiOptionsOutput).query(({ ctx }) => listKpiOptions(ctx.database.db)),
 
-  create: roleProcedure('admin')
+  create: editor
     .input(createTemplateInput)
-    .output(writeResult)
+    .output(templateWriteOutput)
     .mutation(({ ctx, input }) => createTemplate(ctx.database.db, ctx.user, input)),
-  update: roleProcedure('admin')
+  update: editor
     .input(updateTemplateInput)
-    .output(writeResult)
+    .output(templateWriteOutput)
     .mutation(({ ctx, input }) => updateTemplate(ctx.database.db, ctx.user, input)),
-  setActive: roleProcedure('admin')
+  setActive: editor
     .input(setTemplateActiveInput)
-    .output(z.object({ id: z.number(), active: z.boolean(), editVersion: z.number() }))
+    .output(templateActiveOutput)
     .mutation(({ ctx, input }) => setTemplateActive(ctx.database.db, ctx.user, input)),
 });

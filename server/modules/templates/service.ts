@@ -1,12 +1,10 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { parsePeriodKey } from '../../../shared/reporting-periods';
-import {
-  type CreateTemplateInput,
+import type {
   createTemplateInput,
-  type SetTemplateActiveInput,
   setTemplateActiveInput,
-  type UpdateTemplateInput,
   updateTemplateInput,
 } from '../../../shared/schemas/templates';
 import { periodAfter, previousPeriod } from '../../../shared/template-versions';
@@ -15,10 +13,10 @@ import { agencies, kpis, reportTemplates, submissions, templateFields } from '..
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { recordChange } from '../live/record';
-import { findTemplateFields } from './queries';
+import { canEditTemplates } from './policy';
+import { findTemplateFields, type TemplateRow } from './queries';
 
-type TemplateRow = typeof reportTemplates.$inferSelect;
-type FieldValues = CreateTemplateInput['fields'];
+type FieldValues = z.output<typeof createTemplateInput>['fields'];
 
 /** Field codes must be KPIs of the catalog and agencies of the list must exist; the message names the input. */
 async function assertReferences(
@@ -75,9 +73,8 @@ async function announce(tx: Db, row: TemplateRow): Promise<void> {
 }
 
 /** The administrator opens a new reporting regime (version 1 of a new code). */
-export async function createTemplate(db: Db, actor: Actor, input: CreateTemplateInput) {
-  const d = createTemplateInput.parse(input);
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN');
+export async function createTemplate(db: Db, actor: Actor, d: z.output<typeof createTemplateInput>) {
+  if (!canEditTemplates(actor)) throw new AppError('FORBIDDEN');
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     await assertReferences(tx, d);
@@ -150,9 +147,8 @@ async function lastUsedPeriod(tx: Db, templateId: number): Promise<{ n: number; 
  * under its submissions: version N+1 takes over from `firstPeriod` (after the last period with
  * submissions) and version N ends just before it, so every period belongs to exactly one version.
  */
-export async function updateTemplate(db: Db, actor: Actor, input: UpdateTemplateInput) {
-  const d = updateTemplateInput.parse(input);
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN');
+export async function updateTemplate(db: Db, actor: Actor, d: z.output<typeof updateTemplateInput>) {
+  if (!canEditTemplates(actor)) throw new AppError('FORBIDDEN');
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const before = await lockTemplate(tx, d.id);
@@ -292,9 +288,8 @@ async function assertStartsAfter(
 }
 
 /** Retires a regime (or brings it back): every version of the code, so no period is collected any more. */
-export async function setTemplateActive(db: Db, actor: Actor, input: SetTemplateActiveInput) {
-  const d = setTemplateActiveInput.parse(input);
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN');
+export async function setTemplateActive(db: Db, actor: Actor, d: z.output<typeof setTemplateActiveInput>) {
+  if (!canEditTemplates(actor)) throw new AppError('FORBIDDEN');
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const before = await lockTemplate(tx, d.id);

@@ -1,22 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 
 /** Whether the signed-in user administers the directory (the same `auth.me` cache the shell reads). */
 export function useIsAdmin(): boolean {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const me = useCurrentUserQuery();
   return me.data?.role === 'admin';
 }
 
 /** A new or renamed unit changes every list of units and the counts per level. */
 function useRefreshDirectory() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.agencies.list.pathFilter()),
-      queryClient.invalidateQueries(trpc.agencies.countsByLevel.pathFilter()),
-    ]);
+  const invalidateFor = useInvalidateFor();
+  return () => invalidateFor({ type: 'agency.changed' });
 }
 
 export function useCreateAgency() {

@@ -2,11 +2,12 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_KINDS, LEVEL_OF_KIND } from '../../../../shared/agencies';
 import { type CreateAgencyInput, createAgencyInput } from '../../../../shared/schemas/agencies';
+import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { useFormMessages } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
-import { useAgencyFormMessages } from '../agency-form-errors';
-import { type PickedProvince, ProvinceCombobox } from './province-combobox';
+import { agencyFormVocabulary } from '../agency-form-vocabulary';
 
 interface AgencyCreateFormProps {
   send: (input: CreateAgencyInput) => Promise<unknown>;
@@ -25,10 +26,10 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldErrors, describe, choose } = useAgencyFormMessages();
+  const { fieldErrors, describe, message } = useFormMessages(agencyFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
   const [values, setValues] = useState(EMPTY);
-  const [parent, setParent] = useState<PickedProvince | null>(null);
+  const [parent, setParent] = useState<PickedAgency | null>(null);
   const [created, setCreated] = useState('');
   const { errors } = submit;
   const withParent = needsParent(values.kind);
@@ -44,7 +45,7 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
       parentId: withParent ? (parent?.id ?? null) : null,
     });
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (withParent && !parent && !errors.parentId) errors.parentId = choose('parentId');
+    if (withParent && !parent && !errors.parentId) errors.parentId = message('choose', 'parentId');
     if (!parsed.success || Object.keys(errors).length > 0) {
       submit.setErrors(errors);
       return;
@@ -65,13 +66,13 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
   return (
     <section className="admin-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('agencyAdmin.addTitle')}</h2>
-      <p className="hint">{t('agencyAdmin.addIntro')}</p>
+      <p className="hint">{t('validation.requiredFieldsIntro')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormFeedback
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('agencyAdmin.created', { name: created })}
-          invalidText={invalid ? t('agencyAdmin.fixErrors') : undefined}
+          invalidText={invalid ? t('validation.fixErrors') : undefined}
         />
         <Field label={t('agencyAdmin.code')} hint={t('agencyAdmin.codeHint')} error={errors.code} required>
           {(control) => (
@@ -126,10 +127,11 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
           )}
         </Field>
         {withParent && (
-          <ProvinceCombobox
+          <AgencyPicker
             label={t('agencyAdmin.parent')}
-            value={parent}
-            onChange={setParent}
+            level="provincial"
+            value={parent ? [parent] : []}
+            onChange={(picked) => setParent(picked[0] ?? null)}
             error={errors.parentId}
             required
           />

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RenameAgencyInput, renameAgencyInput } from '../../../../shared/schemas/agencies';
+import { useFormMessages } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
-import { useAgencyFormMessages } from '../agency-form-errors';
+import { agencyFormVocabulary } from '../agency-form-vocabulary';
 import { type AgencyItem, agencyName } from '../agency-name';
 
 interface AgencyRenameFormProps {
@@ -19,7 +20,7 @@ export function AgencyRenameForm({ agency, send, onClose }: AgencyRenameFormProp
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldErrors, describe } = useAgencyFormMessages();
+  const { fieldErrors, describe } = useFormMessages(agencyFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
   const [nameVi, setNameVi] = useState(agency.nameVi);
   const [nameEn, setNameEn] = useState(agency.nameEn);
@@ -60,7 +61,7 @@ export function AgencyRenameForm({ agency, send, onClose }: AgencyRenameFormProp
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('agencyAdmin.renamed', { name: renamed })}
-          invalidText={invalid ? t('agencyAdmin.fixErrors') : undefined}
+          invalidText={invalid ? t('validation.fixErrors') : undefined}
         />
         <Field label={t('agencyAdmin.nameVi')} error={errors.nameVi} required>
           {(control) => (

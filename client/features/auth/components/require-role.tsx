@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../shared/roles';
+import { mayOpen, type PagePath } from '../../../lib/page-access';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useCurrentUserQuery } from '../api/use-current-user';
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -16,8 +16,8 @@ function Forbidden() {
 }
 
 /** Keeps other roles off a page; the server refuses them anyway, this only spares a useless request. */
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+export function RequireRole({ page, children }: { page: PagePath; children: ReactNode }) {
   const { data: user } = useCurrentUserQuery();
-  if (!user || !roles.includes(user.role)) return <Forbidden />;
+  if (!user || !mayOpen(user.role, page)) return <Forbidden />;
   return <>{children}</>;
 }

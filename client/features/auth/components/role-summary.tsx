@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatVietnameseDate, vietnamDate } from '../../../../shared/vietnam-date';
+import { formatDate } from '../../../lib/format';
 import type { CurrentUser } from '../../../lib/trpc';
 
 /** Greets the user and says what their role lets them do here. */
@@ -9,7 +9,7 @@ export function RoleSummary({ user }: { user: CurrentUser }) {
   return (
     <div className="stack">
       <h1>{t('overview.greeting', { name: user.fullName })}</h1>
-      <p className="muted">{t('overview.today', { date: formatVietnameseDate(vietnamDate(new Date())) })}</p>
+      <p className="muted">{t('overview.today', { date: formatDate(new Date()) })}</p>
       <dl className="facts">
         <div>
           <dt>{t('overview.agency')}</dt>

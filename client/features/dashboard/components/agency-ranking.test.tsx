@@ -5,7 +5,7 @@ import { observable } from '@trpc/server/observable';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../../../../server/trpc/router';
+import type { AppRouter } from '../../../../server/app-router';
 import type { AgencyRankingInput } from '../../../../shared/schemas/tasks';
 import { i18n } from '../../../lib/i18n/i18n';
 import { TRPCProvider } from '../../../lib/trpc';

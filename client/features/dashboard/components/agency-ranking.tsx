@@ -7,7 +7,7 @@ import { ErrorState } from '../../../components/error-state';
 import { Pagination, pageCount } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatRate } from '../../../lib/figures';
+import { formatCount, formatRate } from '../../../lib/format';
 import { type RankingRow, type RankingSummary, useAgencyRanking } from '../api/dashboard-queries';
 
 /** Rows per page of the full ranking (the server allows up to 100). */

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
-import { formatCount } from '../../../lib/figures';
+import { formatCount } from '../../../lib/format';
 import { retryImport } from '../../../lib/retry-import';
 import type { Dashboard, StatusCounts } from '../api/dashboard-queries';
 import { ChartPanel } from './chart-panel';

@@ -1,9 +1,21 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TaskStatus } from '../../../../shared/task-status';
+import { formatCount } from '../../../lib/format';
 import { STATUS_COLORS, STATUS_PATTERNS } from '../status-colors';
 import { CHART_HEIGHT, stackChartHeight } from './chart-sizes';
 
 /** Everything that needs recharts lives in this module, loaded lazily so the first page stays small. */
+
+/** Axis ticks and tooltips count the way the cards beside them do. */
+function useCountFormat() {
+  const { i18n } = useTranslation();
+  return {
+    tick: (value: number) => formatCount(value, i18n.language),
+    tooltip: (value: unknown) =>
+      typeof value === 'number' ? formatCount(value, i18n.language) : String(value),
+  };
+}
 
 export interface MonthBar {
   label: string;
@@ -11,6 +23,7 @@ export interface MonthBar {
 }
 
 export function OverdueByMonthChart({ data, seriesName }: { data: MonthBar[]; seriesName: string }) {
+  const count = useCountFormat();
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -19,8 +32,8 @@ export function OverdueByMonthChart({ data, seriesName }: { data: MonthBar[]; se
         </defs>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" />
-        <YAxis allowDecimals={false} />
-        <Tooltip />
+        <YAxis allowDecimals={false} tickFormatter={count.tick} />
+        <Tooltip formatter={count.tooltip} />
         <Bar dataKey="value" name={seriesName} fill="url(#pattern-overdue)" stroke={STATUS_COLORS.overdue} />
       </BarChart>
     </ResponsiveContainer>
@@ -43,6 +56,7 @@ export function StatusStackChart({
 }) {
   const data = rows.map((row) => ({ label: row.label, ...row.counts }));
   const height = stackChartHeight(rows.length);
+  const count = useCountFormat();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart
@@ -55,9 +69,9 @@ export function StatusStackChart({
           <Patterns />
         </defs>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} />
+        <XAxis type="number" allowDecimals={false} tickFormatter={count.tick} />
         <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 12 }} />
-        <Tooltip />
+        <Tooltip formatter={count.tooltip} />
         <Legend />
         {statuses.map((status) => (
           <Bar

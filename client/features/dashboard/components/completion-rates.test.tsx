@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completionRates } from '../../../../shared/task-status';
-import { formatRate } from '../../../lib/figures';
+import { formatRate } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n/i18n';
 import { CompletionRates } from './completion-rates';
 

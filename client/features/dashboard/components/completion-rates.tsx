@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type completionRates, TASK_STATUSES } from '../../../../shared/task-status';
-import { formatCount, formatRate } from '../../../lib/figures';
+import { formatCount, formatRate } from '../../../lib/format';
 import type { StatusCounts } from '../api/dashboard-queries';
 
 type Rates = ReturnType<typeof completionRates>;

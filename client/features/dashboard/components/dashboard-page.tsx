@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ActivityFeed } from '../../../components/activity-feed';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatVietnamDateTime } from '../../../lib/figures';
+import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useDashboard, useKpiOffTrack, useOverdueReports } from '../api/dashboard-queries';
 import { AgencyRanking } from './agency-ranking';
@@ -33,7 +33,7 @@ export function DashboardPage() {
     <section className="page dashboard">
       <header className="dashboard__header">
         <h1>{t('dashboard.title')}</h1>
-        <p className="dashboard__as-of">{t('dashboard.asOf', { time: formatVietnamDateTime(data.asOf) })}</p>
+        <p className="dashboard__as-of">{t('dashboard.asOf', { time: formatDateTime(data.asOf) })}</p>
       </header>
       <StatusCards dashboard={data} />
       <ActivityFeed />

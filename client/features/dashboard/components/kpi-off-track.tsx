@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCount } from '../../../lib/figures';
+import { formatCount } from '../../../lib/format';
 import { useKpiOffTrack } from '../api/dashboard-queries';
 
 /** The Office's signal on the Program's targets: how many KPIs are off track or at risk, one click from them. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCount } from '../../../lib/figures';
+import { formatCount } from '../../../lib/format';
 import { useOverdueReports } from '../api/dashboard-queries';
 
 /** The Office's reminder: periodic reports whose deadline passed without a submission. */

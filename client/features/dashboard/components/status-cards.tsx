@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TASK_STATUSES } from '../../../../shared/task-status';
-import { formatCount } from '../../../lib/figures';
+import { formatCount } from '../../../lib/format';
 import type { Dashboard } from '../api/dashboard-queries';
 
 interface Card {

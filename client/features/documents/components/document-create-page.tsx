@@ -2,16 +2,16 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createDocumentInput, DOCUMENT_KINDS, TASK_PRIORITIES } from '../../../../shared/schemas/tasks';
+import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { DateField } from '../../../components/date-field';
+import { parseDisplayDate } from '../../../components/display-date';
+import { useFormMessages } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useCurrentUserQuery } from '../../auth/api/use-current-user';
-import { FormFeedback } from '../../tasks/components/form-feedback';
-import { useFormSubmit } from '../../tasks/components/use-form-submit';
-import { zodFieldErrors } from '../../tasks/form-errors';
-import { parseDisplayDate } from '../../tasks/task-dates';
 import { useCreateDocument } from '../api/document-queries';
-import { AgencyPicker, type PickedAgency } from './agency-picker';
-import '../../tasks/components/tasks.css';
 import './documents.css';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
@@ -69,7 +69,6 @@ function DocumentCreateForm() {
   const navigate = useNavigate();
   const create = useCreateDocument();
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useFormSubmit(formRef);
   const [doc, setDoc] = useState({
     number: '',
     kind: 'decision' as Kind,
@@ -78,7 +77,6 @@ function DocumentCreateForm() {
     title: '',
   });
   const [tasks, setTasks] = useState<TaskDraft[]>(() => [emptyTask()]);
-  const e = submit.errors;
 
   const labels: Record<string, string> = {
     number: t('documents.number'),
@@ -95,6 +93,15 @@ function DocumentCreateForm() {
     'task.priority': t('documents.create.priority'),
   };
   const labelOf = (path: string) => labels[path.replace(/^tasks\.\d+\./, 'task.')] ?? path;
+  const messages = useFormMessages({
+    validation: 'taskValidation',
+    errors: 'taskErrors',
+    conflict: 'taskErrors.staleVersion',
+    label: labelOf,
+    choice: (path) => path.endsWith('.leadAgencyId'),
+  });
+  const submit = useFormSubmit(formRef, messages.describe);
+  const e = submit.errors;
 
   const updateTask = (key: number, patch: Partial<TaskDraft>) =>
     setTasks((list) => list.map((task) => (task.key === key ? { ...task, ...patch } : task)));
@@ -116,7 +123,7 @@ function DocumentCreateForm() {
       })),
     });
     if (!parsed.success) {
-      submit.setErrors(zodFieldErrors(parsed.error, t, labelOf, (path) => path.endsWith('.leadAgencyId')));
+      submit.setErrors(messages.fieldErrors(parsed.error));
       return;
     }
     void submit.run(async () => {
@@ -140,7 +147,7 @@ function DocumentCreateForm() {
           failure={submit.failure}
           succeeded={false}
           successText=""
-          invalid={Object.keys(e).length > 0}
+          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
         />
         <fieldset>
           <legend>{t('documents.create.documentSection')}</legend>
@@ -172,25 +179,13 @@ function DocumentCreateForm() {
                 </select>
               )}
             </Field>
-            <Field
+            <DateField
               label={labels.issuedOn ?? ''}
-              hint={t('documents.create.dateHint')}
+              value={doc.issuedOn}
+              onChange={(value) => setDoc((d) => ({ ...d, issuedOn: value }))}
               error={e.issuedOn}
               required
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input--date"
-                  type="text"
-                  inputMode="numeric"
-                  placeholder="dd/mm/yyyy"
-                  autoComplete="off"
-                  value={doc.issuedOn}
-                  onChange={(ev) => setDoc((d) => ({ ...d, issuedOn: ev.target.value }))}
-                />
-              )}
-            </Field>
+            />
             <Field label={labels.signer ?? ''} error={e.signer} required>
               {(control) => (
                 <input
@@ -294,7 +289,7 @@ function DocumentCreateForm() {
                   {!task.noDeadline && (
                     <Field
                       label={t('documents.create.deadline')}
-                      hint={t('documents.create.dateHint')}
+                      hint={t('validation.dateHint')}
                       error={e[`${p}deadline`]}
                       required
                     >

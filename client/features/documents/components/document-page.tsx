@@ -2,13 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
+import { ProgressBar } from '../../../components/progress-bar';
 import { Spinner } from '../../../components/spinner';
 import { StatusBadge } from '../../../components/status-badge';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { ProgressBar } from '../../tasks/components/task-facts';
-import { formatDate, formatDateTime } from '../../tasks/task-dates';
 import { useDocument } from '../api/document-queries';
-import '../../tasks/components/tasks.css';
 import './documents.css';
 
 /** One directive document and the tasks it assigns, each with its live status. */
@@ -37,7 +36,7 @@ export function DocumentPage() {
         </h1>
         <p className="document-title">{document.title}</p>
       </header>
-      <dl className="task-facts">
+      <dl className="fact-panel">
         <div>
           <dt>{t('documents.number')}</dt>
           <dd>{document.number}</dd>

@@ -5,12 +5,11 @@ import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
 import { Spinner } from '../../../components/spinner';
+import { formatDate } from '../../../lib/format';
 import { pageParam } from '../../../lib/page-param';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useCurrentUserQuery } from '../../auth/api/use-current-user';
-import { formatDate } from '../../tasks/task-dates';
 import { DOCUMENTS_PAGE_SIZE, useDocuments } from '../api/document-queries';
-import '../../tasks/components/tasks.css';
 import './documents.css';
 
 /** Directive documents, newest first, searchable with or without diacritics; the Office registers new ones. */

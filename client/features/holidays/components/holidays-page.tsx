@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { holidayInput } from '../../../../shared/schemas/reports';
+import { holidayInput } from '../../../../shared/schemas/holidays';
 import { vietnamDate } from '../../../../shared/time';
 import { ErrorState } from '../../../components/error-state';
 import { describeServerError, zodFieldErrors } from '../../../components/form-errors';
@@ -11,26 +10,24 @@ import { Field } from '../../../components/form-field';
 import { Spinner } from '../../../components/spinner';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { errorMessage } from '../../../lib/error-message';
-import { formatDate } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatDate, formatWeekday } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useAddHoliday, useHolidays, useRemoveHoliday } from '../api/holiday-queries';
 
 const EMPTY = { date: '', nameVi: '', nameEn: '' };
 
 /** The holiday calendar report deadlines are counted over, year by year; the administrator keeps it. */
 export function HolidaysPage() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const en = i18n.language === 'en';
   usePageTitle(t('holidayAdmin.title'));
   const thisYear = Number(vietnamDate(new Date()).slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const list = useQuery(trpc.holidays.list.queryOptions({ from: `${year}-01-01` }));
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const list = useHolidays(year);
+  const me = useCurrentUserQuery();
   const admin = me.data?.role === 'admin';
-  const add = useMutation(trpc.holidays.add.mutationOptions());
-  const remove = useMutation(trpc.holidays.remove.mutationOptions());
+  const add = useAddHoliday();
+  const remove = useRemoveHoliday();
   const [removal, setRemoval] = useState<{ kind: 'alert' | 'status'; text: string } | null>(null);
   const [values, setValues] = useState(EMPTY);
   const [added, setAdded] = useState('');
@@ -59,7 +56,6 @@ export function HolidaysPage() {
     [message, t],
   );
   const submit = useFormSubmit(formRef, describe);
-  const refresh = () => queryClient.invalidateQueries(trpc.holidays.list.pathFilter());
   const rows = (list.data ?? []).filter((h) => h.date.startsWith(String(year)));
 
   function onAdd(event: FormEvent) {
@@ -71,10 +67,7 @@ export function HolidaysPage() {
     }
     const input = parsed.data;
     void submit.run(
-      async () => {
-        await add.mutateAsync(input);
-        await refresh();
-      },
+      () => add.mutateAsync(input),
       () => {
         setAdded(input.date);
         setValues(EMPTY);
@@ -84,10 +77,7 @@ export function HolidaysPage() {
     );
   }
 
-  const weekday = (date: string) =>
-    new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { weekday: 'long', timeZone: 'UTC' }).format(
-      new Date(`${date}T00:00:00Z`),
-    );
+  const weekday = (date: string) => formatWeekday(date, i18n.language);
 
   return (
     <section className="page">
@@ -158,7 +148,6 @@ export function HolidaysPage() {
                                   kind: 'status',
                                   text: t('holidayAdmin.removed', { date: formatDate(h.date) }),
                                 });
-                                void refresh();
                               },
                               onError: (error) => setRemoval({ kind: 'alert', text: errorMessage(error, t) }),
                             },
@@ -186,7 +175,7 @@ export function HolidaysPage() {
               successText={t('holidayAdmin.added', { date: added ? formatDate(added) : '' })}
               invalidText={
                 Object.keys(submit.errors).length > 0 && !submit.failure
-                  ? t('holidayAdmin.fixErrors')
+                  ? t('validation.fixErrors')
                   : undefined
               }
             />

@@ -1,16 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isOversight } from '../../../../shared/roles';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatVietnamDateTime } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type KpiAgencySubmissions, useKpiAgencySubmissions, useKpiOverview } from '../api/kpi-queries';
-import { formatKpiValue, formatNumber, kpiExportUrls } from '../kpi-view';
+import { formatKpiValue, kpiExportUrls } from '../kpi-view';
 import { ExportLinks, KpiStatusBadge } from './kpi-bits';
 import '../kpis.css';
 
@@ -30,14 +30,13 @@ export function KpiAgencyPage() {
   const code = params.code ?? '';
   const agencyId = Number(params.agencyId);
   const valid = KPI_CODE.test(code) && Number.isInteger(agencyId) && agencyId > 0;
-  const trpc = useTRPC();
   const query = useKpiAgencySubmissions(code, agencyId, valid);
   // The national figure for context; every signed-in user may read it.
   const overview = useKpiOverview({});
   const national = overview.data?.items.find((item) => item.code === code);
   // The KPI's agency ranking is for oversight roles; an agency's own users stop at their submissions.
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const oversight = me.data ? ['office', 'inspector', 'admin'].includes(me.data.role) : false;
+  const me = useCurrentUserQuery();
+  const oversight = me.data ? isOversight(me.data.role) : false;
   const data = query.data;
   const agencyName = data ? (language === 'en' ? data.agency.nameEn : data.agency.nameVi) : '';
   const kpiName = data ? (language === 'en' ? data.kpi.nameEn : data.kpi.nameVi) : '';
@@ -65,11 +64,11 @@ export function KpiAgencyPage() {
       column.accessor('revision', { header: t('kpis.revision') }),
       column.accessor('numerator', {
         header: t('kpis.numerator'),
-        cell: (info) => formatNumber(info.getValue(), language),
+        cell: (info) => formatNumber(info.getValue(), language, 2),
       }),
       column.accessor('denominator', {
         header: t('kpis.denominator'),
-        cell: (info) => formatNumber(info.getValue(), language),
+        cell: (info) => formatNumber(info.getValue(), language, 2),
       }),
       column.accessor('value', {
         header: t('kpis.value'),
@@ -81,15 +80,14 @@ export function KpiAgencyPage() {
             column.accessor((row) => row.level ?? null, {
               id: 'level',
               header: t('kpis.maturityLevel'),
-              cell: (info) => formatNumber(info.getValue(), language),
+              cell: (info) => formatNumber(info.getValue(), language, 2),
             }),
           ]
         : []),
       column.accessor((row) => (row.acceptedAt ? new Date(row.acceptedAt).getTime() : null), {
         id: 'acceptedAt',
         header: t('kpis.acceptedAt'),
-        cell: (info) =>
-          info.row.original.acceptedAt ? formatVietnamDateTime(info.row.original.acceptedAt) : '—',
+        cell: (info) => (info.row.original.acceptedAt ? formatDateTime(info.row.original.acceptedAt) : '—'),
       }),
       column.accessor((row) => `${row.templateCode} v${row.templateVersion}`, {
         id: 'template',

@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KPI_STATUSES } from '../../../../shared/kpi';
+import { KPI_STATUSES } from '../../../../shared/kpi-vocabulary';
 import { i18n, setLanguage } from '../../../lib/i18n/i18n';
 import { AttainmentList, KpiStatusBadge, Sparkline, TrendLabel } from './kpi-bits';
 

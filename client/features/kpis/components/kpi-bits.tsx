@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AgencyTrend, KpiStatus } from '../../../../shared/kpi';
+import type { AgencyTrend, KpiStatus } from '../../../../shared/kpi-vocabulary';
 import {
   type ExportFormat,
   formatAttainment,

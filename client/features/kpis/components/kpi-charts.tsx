@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatVietnameseDate } from '../../../../shared/time';
+import { formatDate } from '../../../lib/format';
 import { type TrajectoryRow, targetYearTime } from '../kpi-view';
 
 /** Everything that needs recharts for the KPI screens lives here, loaded lazily (a separate chunk). */
@@ -22,7 +22,7 @@ export interface TrajectoryChartProps {
   format: (value: number) => string;
 }
 
-const dateOf = (t: number) => formatVietnameseDate(new Date(t + 7 * 3_600_000).toISOString().slice(0, 10));
+const dateOf = (t: number) => formatDate(new Date(t));
 
 /**
  * Actual (solid), planned (dashed) and forecast (dotted) lines over time, with each target as a

@@ -4,13 +4,12 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { Spinner } from '../../../components/spinner';
-import { formatDate } from '../../../lib/figures';
+import { formatDate, formatNumber } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type KpiDetailData, type KpiRankingRow, useKpiDetail } from '../api/kpi-queries';
 import {
   arrangeRanking,
   formatKpiValue,
-  formatNumber,
   type HeatBand,
   heatBand,
   kpiExportUrls,
@@ -80,8 +79,8 @@ export function KpiDetailPage() {
               </p>
               <p>
                 {t('kpis.fraction', {
-                  numerator: formatNumber(data.latest.numerator, language),
-                  denominator: formatNumber(data.latest.denominator, language),
+                  numerator: formatNumber(data.latest.numerator, language, 2),
+                  denominator: formatNumber(data.latest.denominator, language, 2),
                 })}
               </p>
             </>
@@ -345,8 +344,8 @@ function Ranking({ data }: { data: KpiDetailData }) {
                         format(row.value)
                       )}
                     </td>
-                    <td className="numeric">{formatNumber(row.numerator, language)}</td>
-                    <td className="numeric">{formatNumber(row.denominator, language)}</td>
+                    <td className="numeric">{formatNumber(row.numerator, language, 2)}</td>
+                    <td className="numeric">{formatNumber(row.denominator, language, 2)}</td>
                     <td>{row.periodKey ?? '—'}</td>
                     <td className="numeric">{format(row.previousValue)}</td>
                     <td>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatDate } from '../../../lib/figures';
+import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type KpiSummaryRow, useKpiOverview } from '../api/kpi-queries';
 import {

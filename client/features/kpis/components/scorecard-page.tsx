@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
@@ -7,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { useTRPC } from '../../../lib/trpc';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type Scorecard, type ScorecardItem, useScorecard } from '../api/kpi-queries';
 import {
@@ -40,8 +39,7 @@ function download(text: string, filename: string) {
 
 /** `/scorecard`: the signed-in user's own agency. */
 export function OwnScorecardPage() {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const me = useCurrentUserQuery();
   if (me.isPending) return <Spinner />;
   return <ScorecardView agencyId={me.data?.agencyId ?? null} />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatDate, formatRate, formatVietnamDateTime } from '../../../lib/figures';
+import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type MonthlyReport, useMonthlyReport } from '../api/monthly-report-queries';
 import { defaultReportMonth, formatMonth, isReportMonth } from '../report-month';
@@ -118,9 +118,9 @@ export function MonthlyReportPage() {
               {report.data.frozen
                 ? t('monthlyReport.frozen', {
                     cutoff: formatDate(report.data.cutoff),
-                    at: report.data.frozenAt ? formatVietnamDateTime(report.data.frozenAt) : '—',
+                    at: report.data.frozenAt ? formatDateTime(report.data.frozenAt) : '—',
                   })
-                : t('monthlyReport.live', { time: formatVietnamDateTime(report.data.asOf) })}
+                : t('monthlyReport.live', { time: formatDateTime(report.data.asOf) })}
             </p>
             <div className="monthly-report__actions no-print">
               <button type="button" className="button button--primary" onClick={() => window.print()}>

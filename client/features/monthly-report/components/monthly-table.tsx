@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatRate } from '../../../lib/figures';
+import { formatCount, formatRate } from '../../../lib/format';
 import { compareVietnamese } from '../../../lib/vietnamese-collator';
 import type { MonthlyAgencyRow, MonthlyFigures } from '../api/monthly-report-queries';
 

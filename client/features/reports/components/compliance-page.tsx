@@ -1,13 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatDate, formatRate, formatVietnamDateTime } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
+import type { RouterOutputs } from '../../../lib/trpc';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { compareVietnamese } from '../../../lib/vietnamese-collator';
-import { type ComplianceData, complianceCsv } from '../compliance-csv';
+import { useCompliance, useReportTemplates } from '../api/report-queries';
 import { CELL_SYMBOLS, type CellState, HeatmapCell } from './heatmap-cell';
 import { ScrollRegion } from './scroll-region';
 import '../reports.css';
@@ -16,35 +15,27 @@ type Level = 'central' | 'provincial' | 'commune';
 type RankKey = 'completeness' | 'timeliness';
 const CELL_STATES: CellState[] = ['on_time', 'late', 'missing', 'pending'];
 
-function download(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** The server's export of the same figures (`server/http/exports.ts`), for the template and level chosen. */
+export function complianceExportUrl(templateId: number, level: Level | '', language: string): string {
+  const query = new URLSearchParams({ templateId: String(templateId) });
+  if (level) query.set('level', level);
+  query.set('lang', language === 'en' ? 'en' : 'vi');
+  return `/export/compliance.csv?${query}`;
 }
 
 /** Reporting rates as DHIS2 shows them: agencies × periods, rates per agency, a ranking and who is missing. */
 export function CompliancePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const trpc = useTRPC();
   const templateSelectId = useId();
   const levelSelectId = useId();
   usePageTitle(t('reports.compliance.title'));
-  const templates = useQuery(trpc.submissions.templates.queryOptions());
+  const templates = useReportTemplates();
   const [chosen, setChosen] = useState<number | null>(null);
   const [level, setLevel] = useState<Level | ''>('');
   const [rank, setRank] = useState<{ key: RankKey; desc: boolean }>({ key: 'completeness', desc: true });
   const templateId = chosen ?? templates.data?.[0]?.id ?? null;
-  const compliance = useQuery({
-    ...trpc.submissions.compliance.queryOptions({ templateId: templateId ?? 1, ...(level ? { level } : {}) }),
-    enabled: templateId !== null,
-    placeholderData: keepPreviousData,
-  });
+  const compliance = useCompliance(templateId, level);
   const data = compliance.data;
   const nameOf = (a: { nameVi: string; nameEn: string }) => (language === 'en' ? a.nameEn : a.nameVi);
 
@@ -84,15 +75,6 @@ export function CompliancePage() {
           </span>
         </button>
       </th>
-    );
-  };
-
-  const exportCsv = () => {
-    if (!data) return;
-    const date = new Date().toISOString().slice(0, 10);
-    download(
-      complianceCsv(data as ComplianceData, t, language),
-      `tinh-hinh-nop-bao-cao-${data.template.code}-${date}.csv`,
     );
   };
 
@@ -139,9 +121,11 @@ export function CompliancePage() {
               </select>
             </div>
             <div className="compliance__export">
-              <button type="button" className="button" onClick={exportCsv} disabled={!data}>
-                {t('reports.compliance.exportCsv')}
-              </button>
+              {templateId !== null && (
+                <a className="button" href={complianceExportUrl(templateId, level, language)} download>
+                  {t('reports.compliance.exportCsv')}
+                </a>
+              )}
               <p className="hint">{t('reports.compliance.exportHint')}</p>
             </div>
           </div>
@@ -151,9 +135,7 @@ export function CompliancePage() {
             <ErrorState error={compliance.error} onRetry={() => void compliance.refetch()} />
           ) : !data ? null : (
             <>
-              <p aria-live="polite">
-                {t('reports.compliance.asOf', { time: formatVietnamDateTime(data.asOf) })}
-              </p>
+              <p aria-live="polite">{t('reports.compliance.asOf', { time: formatDateTime(data.asOf) })}</p>
               <section aria-label={t('reports.compliance.legend')}>
                 <ul className="heatmap-legend">
                   {CELL_STATES.map((s) => (
@@ -287,7 +269,7 @@ function MissingLists({
   data,
   nameOf,
 }: {
-  data: { periods: { key: string }[]; agencies: ComplianceData['agencies'] };
+  data: RouterOutputs['submissions']['compliance'];
   nameOf: (a: { nameVi: string; nameEn: string }) => string;
 }) {
   const { t } = useTranslation();

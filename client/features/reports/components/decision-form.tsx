@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeServerError } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { errorMessage } from '../../../lib/error-message';
-import { isTrpcClientError } from '../../../lib/trpc';
+import { useFormSubmit } from '../../../components/use-form-submit';
 
 type Mode = 'leader' | 'office' | 'reopen';
 
@@ -19,47 +20,33 @@ interface DecisionFormProps {
 export function DecisionForm({ mode, decide }: DecisionFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [alert, setAlert] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
+  const submit = useFormSubmit(formRef, (error) =>
+    describeServerError(error, t, (reason) =>
+      reason === 'staleVersion'
+        ? t('reports.staleVersion')
+        : reason === 'submissionLocked'
+          ? t('reports.submissionLocked')
+          : reason === 'commentRequired'
+            ? t('reports.validation.commentRequired')
+            : undefined,
+    ),
+  );
 
-  const run = async (decision: 'accept' | 'return') => {
-    if (pending) return;
+  const run = (decision: 'accept' | 'return') => {
     const needsText = mode === 'reopen' || decision === 'return';
     if (needsText && text.trim() === '') {
-      setError(
-        mode === 'reopen' ? t('reports.decision.reasonRequired') : t('reports.validation.commentRequired'),
-      );
-      textRef.current?.focus();
+      submit.setErrors({
+        text:
+          mode === 'reopen' ? t('reports.decision.reasonRequired') : t('reports.validation.commentRequired'),
+      });
       return;
     }
-    setError(undefined);
-    setAlert(null);
-    setDone(false);
-    setPending(true);
-    try {
-      await decide({ decision, text: text.trim() });
-      setDone(true);
-      setText('');
-    } catch (caught) {
-      const reason = isTrpcClientError(caught)
-        ? ((caught.data as { details?: { reason?: unknown } } | null)?.details?.reason ?? caught.message)
-        : '';
-      setAlert(
-        reason === 'staleVersion'
-          ? t('reports.staleVersion')
-          : reason === 'submissionLocked'
-            ? t('reports.submissionLocked')
-            : reason === 'commentRequired'
-              ? t('reports.validation.commentRequired')
-              : errorMessage(caught, t),
-      );
-    } finally {
-      setPending(false);
-    }
+    void submit.run(
+      () => decide({ decision, text: text.trim() }),
+      () => setText(''),
+    );
   };
 
   const title =
@@ -71,12 +58,13 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
 
   return (
     <form
+      ref={formRef}
       className="form report-decision"
       aria-labelledby={headingId}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void run('accept');
+        run('accept');
       }}
     >
       <h2 id={headingId}>{title}</h2>
@@ -84,12 +72,11 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
         label={mode === 'reopen' ? t('reports.decision.reason') : t('reports.decision.comment')}
         hint={mode === 'reopen' ? undefined : t('reports.decision.commentHint')}
         required={mode === 'reopen'}
-        error={error}
+        error={submit.errors.text}
       >
         {(control) => (
           <textarea
             {...control}
-            ref={textRef}
             rows={3}
             maxLength={2000}
             value={text}
@@ -97,26 +84,22 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
           />
         )}
       </Field>
-      {alert ? (
-        <p className="form__alert" role="alert">
-          {alert}
-        </p>
-      ) : (
-        <p className="form__success" role="status">
-          {done ? t('reports.decision.done') : ''}
-        </p>
-      )}
+      <FormFeedback
+        failure={submit.failure}
+        succeeded={submit.succeeded}
+        successText={t('reports.decision.done')}
+      />
       <div className="form__actions">
         {mode === 'reopen' ? (
-          <button type="submit" className="button button--primary" disabled={pending}>
+          <button type="submit" className="button button--primary" disabled={submit.pending}>
             {t('reports.decision.reopen')}
           </button>
         ) : (
           <>
-            <button type="submit" className="button button--primary" disabled={pending}>
+            <button type="submit" className="button button--primary" disabled={submit.pending}>
               {mode === 'leader' ? t('reports.decision.approve') : t('reports.decision.accept')}
             </button>
-            <button type="button" className="button" disabled={pending} onClick={() => void run('return')}>
+            <button type="button" className="button" disabled={submit.pending} onClick={() => run('return')}>
               {t('reports.decision.return')}
             </button>
           </>

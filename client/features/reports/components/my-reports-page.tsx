@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatDate } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useMyReports } from '../api/report-queries';
 import { ScrollRegion } from './scroll-region';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
 import '../reports.css';
@@ -13,9 +12,8 @@ import '../reports.css';
 /** The agency's obligations under every reporting regime, each row leading to its form. */
 export function MyReportsPage() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
   usePageTitle(t('reports.myTitle'));
-  const mine = useQuery(trpc.submissions.mine.queryOptions());
+  const mine = useMyReports();
   const en = i18n.language === 'en';
 
   return (

@@ -1,13 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { TemplateField } from '../../../../shared/report-values';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatDate } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
+import {
+  useFetchSubmission,
+  useNewSubmissionForm,
+  useRefreshSubmissions,
+  useSubmissionWrites,
+} from '../api/report-queries';
 import { inputsFromValues } from '../report-values-form';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
 import { SubmissionForm } from './submission-form';
@@ -20,22 +24,15 @@ import '../reports.css';
  */
 export function NewSubmissionPage() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const params = useParams();
   const templateId = Number(params.templateId);
   const periodKey = params.periodKey ?? '';
   const valid = Number.isInteger(templateId) && templateId > 0 && /^\d{4}-/.test(periodKey);
-  const form = useQuery({
-    ...trpc.submissions.newForm.queryOptions({ templateId, periodKey }),
-    enabled: valid,
-    // Once the form is open the page keeps it: refetching would swap it for "already started".
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-  });
-  const saveDraft = useMutation(trpc.submissions.saveDraft.mutationOptions());
-  const submit = useMutation(trpc.submissions.submit.mutationOptions());
+  const form = useNewSubmissionForm(templateId, periodKey, valid);
+  const { saveDraft, submit } = useSubmissionWrites();
+  const refreshLists = useRefreshSubmissions();
+  const fetchSubmission = useFetchSubmission();
   /** The draft this page created, once the first save went through. */
   const created = useRef<number | null>(null);
   const data = form.data;
@@ -56,11 +53,6 @@ export function NewSubmissionPage() {
     return <Navigate to={`/reports/submissions/${data.submissionId}`} replace />;
   }
   const fields = data.fields as TemplateField[];
-  const refreshLists = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.submissions.mine.pathFilter()),
-      queryClient.invalidateQueries(trpc.submissions.compliance.pathFilter()),
-    ]);
 
   return (
     <section className="page reports">
@@ -118,9 +110,7 @@ export function NewSubmissionPage() {
             }}
             reload={async () => {
               if (created.current === null) return null;
-              const fresh = await queryClient.fetchQuery(
-                trpc.submissions.get.queryOptions({ id: created.current }),
-              );
+              const fresh = await fetchSubmission(created.current);
               return fresh.submission.version;
             }}
           />

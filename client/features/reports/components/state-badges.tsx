@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../lib/figures';
+import { formatDate } from '../../../lib/format';
 
 export type SubmissionState = 'missing' | 'draft' | 'submitted' | 'approved' | 'accepted' | 'returned';
 

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatVietnamDateTime } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatDateTime } from '../../../lib/format';
+import { useSubmissionAudit } from '../api/report-queries';
 import { auditChanges, isInstant } from '../audit-changes';
 import { ScrollRegion } from './scroll-region';
 
@@ -38,7 +37,7 @@ function Changes({
     if (value === null || value === undefined || value === '') return '—';
     if (path === 'state' && typeof value === 'string')
       return t(`reports.states.${value as 'draft'}`, { defaultValue: value });
-    if (isInstant(value)) return formatVietnamDateTime(value);
+    if (isInstant(value)) return formatDateTime(value);
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };
   return (
@@ -84,11 +83,7 @@ export function SubmissionAuditTrail({
   fieldLabels?: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const entries = useQuery(
-    trpc.audit.forEntity.queryOptions({ entityType: 'submission', entityId: submissionId }),
-  );
-  const verify = useQuery(trpc.audit.verify.queryOptions(undefined, { staleTime: 60_000 }));
+  const { entries, verify } = useSubmissionAudit(submissionId);
   const actionLabel = (action: string) =>
     t(`reports.audit.actions.${action as 'submission.draft'}`, { defaultValue: action });
 
@@ -107,7 +102,7 @@ export function SubmissionAuditTrail({
               <span aria-hidden="true">✓</span>{' '}
               {t('kpis.verifyOk', {
                 count: verify.data.checked,
-                time: formatVietnamDateTime(verify.data.verifiedAt),
+                time: formatDateTime(verify.data.verifiedAt),
               })}
             </p>
           ) : (
@@ -116,7 +111,7 @@ export function SubmissionAuditTrail({
               {t('kpis.verifyBroken', {
                 id: verify.data.brokenAtId,
                 reason: verify.data.reason ? t(`kpis.verifyReasons.${verify.data.reason}`) : '—',
-                time: formatVietnamDateTime(verify.data.verifiedAt),
+                time: formatDateTime(verify.data.verifiedAt),
               })}
             </p>
           )}
@@ -153,7 +148,7 @@ export function SubmissionAuditTrail({
               {entries.data.map((entry) => (
                 <tr key={entry.id}>
                   <th scope="row" className="nowrap">
-                    {formatVietnamDateTime(entry.at)}
+                    {formatDateTime(entry.at)}
                   </th>
                   <td>{entry.username ?? '—'}</td>
                   <td>{isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—')}</td>

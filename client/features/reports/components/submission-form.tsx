@@ -4,7 +4,7 @@ import type { TemplateField } from '../../../../shared/report-values';
 import type { FieldErrors } from '../../../components/form-errors';
 import { Field } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/error-message';
-import { formatVietnamDateTime } from '../../../lib/figures';
+import { formatDateTime } from '../../../lib/format';
 import { isTrpcClientError } from '../../../lib/trpc';
 import { boundsOf, type DraftInputs, fieldMessage, labelOf, validateInputs } from '../report-values-form';
 
@@ -111,7 +111,7 @@ export function SubmissionForm({
         }
         setErrors(next);
         setAttempt((n) => n + 1);
-        setNotice({ kind: 'alert', text: t('reports.fixFields') });
+        setNotice({ kind: 'alert', text: t('validation.fixErrors') });
         return;
       }
       setNotice({ kind: 'alert', text: errorMessage(error, t) });
@@ -141,7 +141,7 @@ export function SubmissionForm({
     const result = validateInputs(fields, inputs, forSubmission, t, language);
     setErrors(result.errors);
     if (Object.keys(result.errors).length > 0) {
-      setNotice({ kind: 'alert', text: t('reports.fixFields') });
+      setNotice({ kind: 'alert', text: t('validation.fixErrors') });
       setAttempt((n) => n + 1);
       return null;
     }
@@ -278,7 +278,7 @@ export function SubmissionForm({
           : dirty
             ? t('reports.unsaved')
             : autosave !== 'idle'
-              ? t('reports.autosaved', { time: formatVietnamDateTime(autosave.at) })
+              ? t('reports.autosaved', { time: formatDateTime(autosave.at) })
               : ''}
       </p>
       <p className="hint">{t('reports.autosaveHint')}</p>

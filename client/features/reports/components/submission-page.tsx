@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
+import { isOversight } from '../../../../shared/roles';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatDate, formatVietnamDateTime } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useRefreshSubmissions, useSubmission, useSubmissionWrites } from '../api/report-queries';
 import { inputsFromValues, labelOf } from '../report-values-form';
 import { DecisionForm } from './decision-form';
 import { ScrollRegion } from './scroll-region';
@@ -15,31 +16,23 @@ import { SubmissionAuditTrail } from './submission-audit-trail';
 import { SubmissionForm } from './submission-form';
 import '../reports.css';
 
-/** Who reads the full audit entries (before/after) and the chain check; the server enforces the same. */
-const OVERSIGHT_ROLES: ReadonlySet<string> = new Set(['office', 'inspector', 'admin']);
-
 function formatValue(value: unknown, language: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'number')
-    return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN').format(value);
+  if (typeof value === 'number') return formatNumber(value, language);
   return String(value);
 }
 
 /** One agency's report for one period: its figures form or its decisions, its revisions and its audit trail. */
 export function SubmissionPage() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({ ...trpc.submissions.get.queryOptions({ id }), enabled: valid });
-  const saveDraft = useMutation(trpc.submissions.saveDraft.mutationOptions());
-  const submit = useMutation(trpc.submissions.submit.mutationOptions());
-  const approve = useMutation(trpc.submissions.approve.mutationOptions());
-  const review = useMutation(trpc.submissions.review.mutationOptions());
-  const reopen = useMutation(trpc.submissions.reopen.mutationOptions());
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const oversight = me.data ? OVERSIGHT_ROLES.has(me.data.role) : false;
+  const query = useSubmission(valid ? id : 0);
+  const { saveDraft, submit, approve, review, reopen } = useSubmissionWrites();
+  const refreshSubmissions = useRefreshSubmissions();
+  const me = useCurrentUserQuery();
+  // Oversight reads the full audit entries (before/after) and the chain check; the server enforces the same.
+  const oversight = me.data ? isOversight(me.data.role) : false;
   const data = query.data;
   const language = i18n.language;
   const templateName = data ? (language === 'en' ? data.template.nameEn : data.template.nameVi) : '';
@@ -49,15 +42,7 @@ export function SubmissionPage() {
       : t('reports.myTitle'),
   );
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.submissions.get.queryFilter({ id })),
-      queryClient.invalidateQueries(trpc.submissions.mine.pathFilter()),
-      queryClient.invalidateQueries(trpc.submissions.compliance.pathFilter()),
-      queryClient.invalidateQueries(
-        trpc.audit.forEntity.queryFilter({ entityType: 'submission', entityId: id }),
-      ),
-    ]);
+  const refresh = () => refreshSubmissions(id);
 
   if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
   if (query.isPending) return <Spinner />;
@@ -69,7 +54,7 @@ export function SubmissionPage() {
   const version = submission.version;
   const none = t('reports.revisions.none');
   const byAt = (name: string | null, at: Date | string | null) =>
-    at ? t('reports.revisions.byAt', { name: name ?? '—', time: formatVietnamDateTime(at) }) : none;
+    at ? t('reports.revisions.byAt', { name: name ?? '—', time: formatDateTime(at) }) : none;
 
   return (
     <section className="page reports">
@@ -251,7 +236,7 @@ export function SubmissionPage() {
                 <tbody>
                   {audit.map((entry) => (
                     <tr key={entry.id}>
-                      <td className="nowrap">{formatVietnamDateTime(entry.at)}</td>
+                      <td className="nowrap">{formatDateTime(entry.at)}</td>
                       <td>
                         {entry.username} ({t(`roles.${entry.role as 'officer'}`)})
                       </td>

@@ -9,18 +9,3 @@ export function useTaskList(state: TaskListState) {
   const trpc = useTRPC();
   return useQuery({ ...trpc.tasks.list.queryOptions(state), placeholderData: keepPreviousData });
 }
-
-export const AGENCY_OPTION_COUNT = 10;
-
-/** The agency picker's suggestions for what has been typed so far. */
-export function useAgencyOptions(q: string) {
-  const trpc = useTRPC();
-  return useQuery({
-    ...trpc.agencies.list.queryOptions(
-      { q, page: 1, pageSize: AGENCY_OPTION_COUNT },
-      { staleTime: 5 * 60_000 },
-    ),
-    enabled: q.length > 0,
-    placeholderData: keepPreviousData,
-  });
-}

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { TASK_SORTS } from '../../../../shared/schemas/tasks';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
+import { AgencyPicker } from '../../../components/agency-picker';
 import { SearchBox } from '../../../components/search-box';
 import { PAGE_SIZES, type TaskListState, type TaskSort } from '../task-list-params';
-import { AgencyCombobox } from './agency-combobox';
 
 export const GROUP_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
@@ -94,7 +94,15 @@ export function TaskFilters({ state, agencyName, documentNumber, onChange }: Tas
           </div>
         </fieldset>
         <div className="task-filters__column">
-          <AgencyCombobox chosenName={agencyName} onChoose={(agencyId) => onChange({ agencyId })} />
+          <AgencyPicker
+            label={t('taskList.agency')}
+            value={
+              state.agencyId && agencyName
+                ? [{ id: state.agencyId, nameVi: agencyName, nameEn: agencyName }]
+                : []
+            }
+            onChange={(picked) => onChange({ agencyId: picked[0]?.id })}
+          />
           <div className="field">
             <label htmlFor={`${id}-level`}>{t('taskList.level')}</label>
             <select

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatVietnamDateTime } from '../../../lib/figures';
+import { formatCount, formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useTaskList } from '../api/task-list-queries';
 import {
@@ -59,7 +59,7 @@ export function TaskListPage() {
               {t('taskList.summary', { formatted: formatCount(list.data.total, i18n.language) })}
             </strong>
             {' · '}
-            {t('taskList.asOf', { time: formatVietnamDateTime(list.data.asOf) })}
+            {t('taskList.asOf', { time: formatDateTime(list.data.asOf) })}
           </p>
         )}
         <div className="task-list__actions">

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
-import { formatDate, formatVietnamDateTime } from '../../../lib/figures';
+import { formatDate, formatDateTime, formatPercent } from '../../../lib/format';
 import type { TaskListItem } from '../api/task-list-queries';
 import type { TaskListState, TaskSort } from '../task-list-params';
 
@@ -88,14 +88,12 @@ export function TaskTable({ rows, state, busy, onSort }: TaskTableProps) {
                   </span>
                 )}
               </td>
-              <td className="numeric">{task.latestPercent}%</td>
+              <td className="numeric">{formatPercent(task.latestPercent, i18n.language)}</td>
               <td>
                 <StatusBadge status={task.status} dueSoon={task.dueSoon} stale={task.stale} />
               </td>
               <td className="nowrap">
-                {task.lastLeadUpdateAt
-                  ? formatVietnamDateTime(task.lastLeadUpdateAt)
-                  : t('taskList.noUpdate')}
+                {task.lastLeadUpdateAt ? formatDateTime(task.lastLeadUpdateAt) : t('taskList.noUpdate')}
               </td>
             </tr>
           ))}

@@ -1,7 +1,9 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { ChangeType } from '../../../../shared/live-events';
 import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
 import type { TaskStatus } from '../../../../shared/task-status';
+import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
 
 export const INBOX_PAGE_SIZE = 25;
@@ -42,23 +44,34 @@ export function useTaskDetail(id: number, history = TASK_HISTORY_PAGE) {
   });
 }
 
-/** After a write to one task: refetch that task and the lists and figures it appears in, nothing else. */
-export function useInvalidateTask() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+/** After a write to one task: refetch what its change affects (the live stream's own map), nothing else. */
+function useInvalidateTask() {
+  const invalidateFor = useInvalidateFor();
   return useCallback(
-    async (taskId: number, documentId?: number) => {
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.tasks.get.queryFilter({ id: taskId })),
-        queryClient.invalidateQueries(trpc.tasks.inbox.pathFilter()),
-        queryClient.invalidateQueries(trpc.tasks.list.pathFilter()),
-        queryClient.invalidateQueries(trpc.tasks.dashboard.pathFilter()),
-        queryClient.invalidateQueries(trpc.tasks.counts.pathFilter()),
-        documentId
-          ? queryClient.invalidateQueries(trpc.documents.get.queryFilter({ id: documentId }))
-          : undefined,
-      ]);
-    },
-    [trpc, queryClient],
+    (type: ChangeType, taskId: number, documentId?: number) =>
+      invalidateFor({ type, payload: { taskId, documentId } }),
+    [invalidateFor],
   );
+}
+
+/** The writes on one task, each followed by a refetch of what its change affects. */
+export function useTaskWrites(taskId: number, documentId: number | undefined) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateTask();
+  const after = (type: ChangeType) => ({ onSuccess: () => invalidate(type, taskId, documentId) });
+  return {
+    postProgress: useMutation(trpc.tasks.postProgress.mutationOptions(after('task.progress'))),
+    requestExtension: useMutation(trpc.tasks.requestExtension.mutationOptions(after('extension.requested'))),
+    reportCompletion: useMutation(trpc.tasks.reportCompletion.mutationOptions(after('completion.reported'))),
+    approveCompletion: useMutation(trpc.tasks.approveCompletion.mutationOptions(after('completion.decided'))),
+    reviewCompletion: useMutation(trpc.tasks.reviewCompletion.mutationOptions(after('completion.decided'))),
+    decideExtension: useMutation(trpc.tasks.decideExtension.mutationOptions(after('extension.decided'))),
+    update: useMutation(trpc.tasks.update.mutationOptions(after('task.updated'))),
+  };
+}
+
+/** The signed-in agency's periodic reports, for the inbox's reminders. */
+export function useMyReports() {
+  const trpc = useTRPC();
+  return useQuery(trpc.submissions.mine.queryOptions());
 }

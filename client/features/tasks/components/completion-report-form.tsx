@@ -1,11 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReportCompletionInput, reportCompletionInput } from '../../../../shared/schemas/tasks';
+import { DateField } from '../../../components/date-field';
+import { parseDisplayDate } from '../../../components/display-date';
+import { useFormMessages } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { zodFieldErrors } from '../form-errors';
-import { parseDisplayDate } from '../task-dates';
-import { FormFeedback } from './form-feedback';
-import { useFormSubmit } from './use-form-submit';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
 
 interface Props {
   taskId: number;
@@ -17,13 +19,14 @@ const EMPTY = { result: '', completionDate: '', evidenceUrl: '' };
 export function CompletionReportForm({ taskId, send }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useFormSubmit(formRef);
   const [values, setValues] = useState(EMPTY);
   const labels: Record<string, string> = {
     result: t('taskForms.result'),
     completionDate: t('taskForms.completionDate'),
     evidenceUrl: t('taskForms.evidenceUrl'),
   };
+  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: (path) => labels[path] ?? path });
+  const submit = useFormSubmit(formRef, messages.describe);
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,7 +39,7 @@ export function CompletionReportForm({ taskId, send }: Props) {
       idempotencyKey: submit.idempotencyKey(),
     });
     if (!parsed.success) {
-      submit.setErrors(zodFieldErrors(parsed.error, t, (path) => labels[path] ?? path));
+      submit.setErrors(messages.fieldErrors(parsed.error));
       return;
     }
     void submit.run(
@@ -53,7 +56,7 @@ export function CompletionReportForm({ taskId, send }: Props) {
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('taskForms.sent')}
-          invalid={Object.keys(submit.errors).length > 0}
+          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
         />
         <Field
           label={labels.result ?? ''}
@@ -71,25 +74,13 @@ export function CompletionReportForm({ taskId, send }: Props) {
             />
           )}
         </Field>
-        <Field
+        <DateField
           label={labels.completionDate ?? ''}
-          hint={t('taskForms.dateHint')}
+          value={values.completionDate}
+          onChange={(value) => set('completionDate')(value)}
           error={submit.errors.completionDate}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input--date"
-              type="text"
-              inputMode="numeric"
-              placeholder="dd/mm/yyyy"
-              autoComplete="off"
-              value={values.completionDate}
-              onChange={(e) => set('completionDate')(e.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Field
           label={labels.evidenceUrl ?? ''}
           hint={t('taskForms.evidenceHint')}

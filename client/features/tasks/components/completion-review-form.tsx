@@ -1,11 +1,12 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReviewCompletionInput, reviewCompletionInput } from '../../../../shared/schemas/tasks';
+import { useFormMessages } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { zodFieldErrors } from '../form-errors';
-import { formatDate } from '../task-dates';
-import { FormFeedback } from './form-feedback';
-import { useFormSubmit } from './use-form-submit';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { formatDate } from '../../../lib/format';
+import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
 
 interface Report {
   id: number;
@@ -26,7 +27,8 @@ interface Props {
 export function CompletionReviewForm({ stage, report, send, onReload }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useFormSubmit(formRef);
+  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: () => t('taskForms.comment') });
+  const submit = useFormSubmit(formRef, messages.describe);
   const [comment, setComment] = useState('');
   const titleId = `completion-review-${stage}`;
 
@@ -38,7 +40,7 @@ export function CompletionReviewForm({ stage, report, send, onReload }: Props) {
       comment,
     });
     if (!parsed.success) {
-      submit.setErrors(zodFieldErrors(parsed.error, t, () => t('taskForms.comment')));
+      submit.setErrors(messages.fieldErrors(parsed.error));
       return;
     }
     void submit.run(

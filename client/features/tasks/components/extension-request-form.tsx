@@ -1,11 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RequestExtensionInput, requestExtensionInput } from '../../../../shared/schemas/tasks';
+import { DateField } from '../../../components/date-field';
+import { parseDisplayDate } from '../../../components/display-date';
+import { useFormMessages } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { zodFieldErrors } from '../form-errors';
-import { parseDisplayDate } from '../task-dates';
-import { FormFeedback } from './form-feedback';
-import { useFormSubmit } from './use-form-submit';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
 
 interface Props {
   taskId: number;
@@ -17,12 +19,13 @@ const EMPTY = { requestedDeadline: '', reason: '' };
 export function ExtensionRequestForm({ taskId, send }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useFormSubmit(formRef);
   const [values, setValues] = useState(EMPTY);
   const labels: Record<string, string> = {
     requestedDeadline: t('taskForms.requestedDeadline'),
     reason: t('taskForms.reason'),
   };
+  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: (path) => labels[path] ?? path });
+  const submit = useFormSubmit(formRef, messages.describe);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +36,7 @@ export function ExtensionRequestForm({ taskId, send }: Props) {
       idempotencyKey: submit.idempotencyKey(),
     });
     if (!parsed.success) {
-      submit.setErrors(zodFieldErrors(parsed.error, t, (path) => labels[path] ?? path));
+      submit.setErrors(messages.fieldErrors(parsed.error));
       return;
     }
     void submit.run(
@@ -50,27 +53,15 @@ export function ExtensionRequestForm({ taskId, send }: Props) {
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('taskForms.sent')}
-          invalid={Object.keys(submit.errors).length > 0}
+          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
         />
-        <Field
+        <DateField
           label={labels.requestedDeadline ?? ''}
-          hint={t('taskForms.dateHint')}
+          value={values.requestedDeadline}
+          onChange={(value) => setValues((v) => ({ ...v, requestedDeadline: value }))}
           error={submit.errors.requestedDeadline}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input--date"
-              type="text"
-              inputMode="numeric"
-              placeholder="dd/mm/yyyy"
-              autoComplete="off"
-              value={values.requestedDeadline}
-              onChange={(e) => setValues((v) => ({ ...v, requestedDeadline: e.target.value }))}
-            />
-          )}
-        </Field>
+        />
         <Field label={labels.reason ?? ''} error={submit.errors.reason} required>
           {(control) => (
             <textarea

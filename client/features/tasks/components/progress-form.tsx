@@ -1,10 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PostProgressInput, postProgressInput } from '../../../../shared/schemas/tasks';
+import { useFormMessages } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { zodFieldErrors } from '../form-errors';
-import { FormFeedback } from './form-feedback';
-import { useFormSubmit } from './use-form-submit';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
 
 interface ProgressFormProps {
   taskId: number;
@@ -35,7 +36,6 @@ export class EvidenceUploadError extends Error {
 export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useFormSubmit(formRef);
   const [values, setValues] = useState(EMPTY);
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -47,6 +47,8 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
     evidenceUrl: t('taskForms.evidenceUrl'),
     evidenceFile: t('taskForms.evidenceFile'),
   };
+  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: (path) => labels[path] ?? path });
+  const submit = useFormSubmit(formRef, messages.describe);
   const title = kind === 'progress' ? t('taskForms.progressTitle') : t('taskForms.contributionTitle');
   const headingId = `progress-form-${kind}`;
 
@@ -66,9 +68,8 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
           ? t('taskForms.fileType')
           : undefined;
     if (!parsed.success || fileError) {
-      const errors = parsed.success ? {} : zodFieldErrors(parsed.error, t, (path) => labels[path] ?? path);
-      if (values.percent.trim() === '')
-        errors.percent = t('taskValidation.required', { field: labels.percent?.toLocaleLowerCase() });
+      const errors = parsed.success ? {} : messages.fieldErrors(parsed.error);
+      if (values.percent.trim() === '') errors.percent = messages.message('required', 'percent');
       if (fileError) errors.evidenceFile = fileError;
       submit.setErrors(errors);
       return;
@@ -115,7 +116,7 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('taskForms.sent')}
-          invalid={Object.keys(submit.errors).length > 0}
+          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
         />
         <Field
           label={labels.percent ?? ''}

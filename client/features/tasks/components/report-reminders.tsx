@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useTRPC } from '../../../lib/trpc';
+import { useMyReports } from '../api/task-queries';
 
 /** The agency's periodic reports that are overdue or due within three days, on its inbox. */
 export function ReportReminders() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const mine = useQuery(trpc.submissions.mine.queryOptions());
+  const mine = useMyReports();
   if (!mine.data) return null;
   const overdue = mine.data.filter((s) => s.overdue).length;
   const dueSoon = mine.data.filter((s) => s.dueSoon).length;

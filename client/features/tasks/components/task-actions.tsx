@@ -1,7 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
-import { useInvalidateTask } from '../api/task-queries';
+import type { RouterOutputs } from '../../../lib/trpc';
+import { useTaskWrites } from '../api/task-queries';
 import { CompletionReportForm } from './completion-report-form';
 import { CompletionReviewForm } from './completion-review-form';
 import { ExtensionDecisionForm } from './extension-decision-form';
@@ -35,17 +34,16 @@ function editable({ task, coordinators }: Detail): EditableTask {
 /** Exactly the forms for the actions the server allows this user on this task. */
 export function TaskActions({ detail, onReload }: Props) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const invalidate = useInvalidateTask();
   const { task, allowedActions } = detail;
-  const onSuccess = () => invalidate(task.id, task.documentId);
-  const postProgress = useMutation(trpc.tasks.postProgress.mutationOptions({ onSuccess }));
-  const requestExtension = useMutation(trpc.tasks.requestExtension.mutationOptions({ onSuccess }));
-  const reportCompletion = useMutation(trpc.tasks.reportCompletion.mutationOptions({ onSuccess }));
-  const approveCompletion = useMutation(trpc.tasks.approveCompletion.mutationOptions({ onSuccess }));
-  const reviewCompletion = useMutation(trpc.tasks.reviewCompletion.mutationOptions({ onSuccess }));
-  const decideExtension = useMutation(trpc.tasks.decideExtension.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.tasks.update.mutationOptions({ onSuccess }));
+  const {
+    postProgress,
+    requestExtension,
+    reportCompletion,
+    approveCompletion,
+    reviewCompletion,
+    decideExtension,
+    update,
+  } = useTaskWrites(task.id, task.documentId);
 
   const open = task.status === 'in_progress' || task.status === 'overdue' || task.status === 'no_deadline';
   const latestReport = detail.completions[0];

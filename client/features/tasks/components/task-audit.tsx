@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
+import { formatDateTime } from '../../../lib/format';
 import type { Messages } from '../../../lib/i18n/vi';
 import type { RouterOutputs } from '../../../lib/trpc';
-import { formatDateTime } from '../task-dates';
 
 type AuditEntry = RouterOutputs['tasks']['get']['audit'][number];
 type AuditActionKey = keyof Messages['taskDetail']['auditActions'];

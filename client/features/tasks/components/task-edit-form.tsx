@@ -1,11 +1,14 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_PRIORITIES, type UpdateTaskInput, updateTaskInput } from '../../../../shared/schemas/tasks';
+import { DateField } from '../../../components/date-field';
+import { parseDisplayDate } from '../../../components/display-date';
+import { useFormMessages } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { zodFieldErrors } from '../form-errors';
-import { formatDate, parseDisplayDate } from '../task-dates';
-import { FormFeedback } from './form-feedback';
-import { useFormSubmit } from './use-form-submit';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { formatDate } from '../../../lib/format';
+import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
 
 type Priority = (typeof TASK_PRIORITIES)[number];
 
@@ -44,7 +47,6 @@ function initialValues(task: EditableTask) {
 export function TaskEditForm({ task, send, onReload }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useFormSubmit(formRef);
   const [values, setValues] = useState(() => initialValues(task));
   const [seen, setSeen] = useState(() => initialValues(task));
   // The version the user started editing from. Live updates may bring a newer task meanwhile; saving
@@ -55,6 +57,8 @@ export function TaskEditForm({ task, send, onReload }: Props) {
     'patch.deadline': t('taskForms.deadline'),
     'patch.priority': t('taskForms.priority'),
   };
+  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: (path) => labels[path] ?? path });
+  const submit = useFormSubmit(formRef, messages.describe);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -76,7 +80,7 @@ export function TaskEditForm({ task, send, onReload }: Props) {
     };
     const parsed = updateTaskInput.safeParse(input);
     if (!parsed.success) {
-      const errors = zodFieldErrors(parsed.error, t, (path) => labels[path] ?? path);
+      const errors = messages.fieldErrors(parsed.error);
       submit.setErrors(
         Object.fromEntries(
           Object.entries(errors).map(([path, message]) => [path.replace(/^patch\./, ''), message]),
@@ -98,7 +102,7 @@ export function TaskEditForm({ task, send, onReload }: Props) {
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('taskForms.saved')}
-          invalid={Object.keys(submit.errors).length > 0}
+          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
           onReload={() => {
             submit.clearFailure();
             void onReload().then((latest) => {
@@ -138,25 +142,13 @@ export function TaskEditForm({ task, send, onReload }: Props) {
           <label htmlFor="task-edit-no-deadline">{t('taskForms.noDeadline')}</label>
         </div>
         {!values.noDeadline && (
-          <Field
+          <DateField
             label={t('taskForms.deadline')}
-            hint={t('taskForms.dateHint')}
+            value={values.deadline}
+            onChange={(value) => setValues((v) => ({ ...v, deadline: value }))}
             error={submit.errors.deadline}
             required
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input--date"
-                type="text"
-                inputMode="numeric"
-                placeholder="dd/mm/yyyy"
-                autoComplete="off"
-                value={values.deadline}
-                onChange={(e) => setValues((v) => ({ ...v, deadline: e.target.value }))}
-              />
-            )}
-          </Field>
+          />
         )}
         <Field label={t('taskForms.priority')} error={submit.errors.priority}>
           {(control) => (

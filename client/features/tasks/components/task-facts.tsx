@@ -1,21 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ProgressBar } from '../../../components/progress-bar';
 import { StatusBadge } from '../../../components/status-badge';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
-import { formatDate, formatDateTime } from '../task-dates';
 
 type Detail = RouterOutputs['tasks']['get'];
-
-export function ProgressBar({ percent, label }: { percent: number; label: string }) {
-  return (
-    <div className="progress">
-      <progress className="progress__bar" max={100} value={percent} aria-label={label}>
-        {percent}%
-      </progress>
-      <span className="progress__value">{percent}%</span>
-    </div>
-  );
-}
 
 function DaysLeft({ deadline, status, today }: { deadline: string | null; status: string; today: string }) {
   const { t } = useTranslation();
@@ -41,7 +31,7 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
     ? ((en ? task.groupNameEn : task.groupNameVi) ?? t(`taskGroups.${String(task.groupNo) as '1'}`))
     : null;
   return (
-    <dl className="task-facts">
+    <dl className="fact-panel">
       <div>
         <dt>{t('taskDetail.status')}</dt>
         <dd>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
-import { formatDate, formatDateTime } from '../task-dates';
 import { buildTimeline, type TimelineEntry } from '../timeline';
 
 type Detail = RouterOutputs['tasks']['get'];

@@ -32,7 +32,6 @@ function renderEditor(options: { usage?: TemplateUsage; mode?: 'create' | 'updat
         initial={draft()}
         kpis={KPIS}
         usage={options.usage}
-        searchAgencies={() => Promise.resolve([])}
         send={send}
       />
     </I18nextProvider>,

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { PERIOD_TYPES, type PeriodType } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
-import { Combobox, type ComboboxOption } from '../../../components/combobox';
+import { AgencyPicker } from '../../../components/agency-picker';
 import { describeServerError } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { isTrpcClientError } from '../../../lib/trpc';
-import { type PickedAgency, type TemplateDraft, templateMessage, validateDraft } from '../template-draft';
+import { type TemplateDraft, templateMessage, validateDraft } from '../template-draft';
 import { FieldEditor, type KpiOption } from './field-editor';
 
 export interface TemplateUsage {
@@ -24,34 +24,21 @@ interface TemplateEditorProps {
   kpis: readonly KpiOption[];
   /** For an existing version: whether saving edits it or makes the next version. */
   usage?: TemplateUsage | undefined;
-  searchAgencies: (q: string) => Promise<PickedAgency[]>;
   send: (input: CreateTemplateInput) => Promise<{ version: number; created: boolean; code: string }>;
   onSaved?: (result: { version: number; created: boolean; code: string }) => void;
 }
-
-type AgencyOption = ComboboxOption & PickedAgency;
 
 /**
  * The administrator's editor of a reporting regime: general facts, deadline rule, who must report and
  * the indicators, checked with the server's own schema before sending. On a version in use it says,
  * before saving, that a new version will be made from the chosen period.
  */
-export function TemplateEditor({
-  mode,
-  initial,
-  kpis,
-  usage,
-  searchAgencies,
-  send,
-  onSaved,
-}: TemplateEditorProps) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
+export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: TemplateEditorProps) {
+  const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<TemplateDraft>(initial);
   const [result, setResult] = useState('');
-  const [agencyResults, setAgencyResults] = useState<{ q: string; items: AgencyOption[] }>();
   const describe = useCallback(
     (error: unknown) => {
       const details = isTrpcClientError(error)
@@ -68,19 +55,6 @@ export function TemplateEditor({
   const inUse = mode === 'update' && (usage?.submissions ?? 0) > 0;
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-
-  const onQueryChange = useCallback(
-    (q: string) => {
-      if (!q) return;
-      void searchAgencies(q).then((items) =>
-        setAgencyResults({
-          q,
-          items: items.map((a) => ({ ...a, label: en ? a.nameEn : a.nameVi })),
-        }),
-      );
-    },
-    [en, searchAgencies],
-  );
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -135,7 +109,7 @@ export function TemplateEditor({
         failure={submit.failure}
         succeeded={submit.succeeded}
         successText={result}
-        invalidText={invalid ? t('templateAdmin.fixErrors') : undefined}
+        invalidText={invalid ? t('validation.fixErrors') : undefined}
       />
       {mode === 'create' && (
         <Field
@@ -319,50 +293,11 @@ export function TemplateEditor({
           </fieldset>
         ) : (
           <div>
-            <h3 className="template-editor__subhead">{t('templateAdmin.obligation.agencies')}</h3>
-            {draft.agencies.length === 0 ? (
-              <p className="hint">{t('templateAdmin.obligation.none')}</p>
-            ) : (
-              <ul className="template-editor__agencies">
-                {draft.agencies.map((a) => (
-                  <li key={a.id}>
-                    {en ? a.nameEn : a.nameVi}{' '}
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() =>
-                        set(
-                          'agencies',
-                          draft.agencies.filter((x) => x.id !== a.id),
-                        )
-                      }
-                    >
-                      {t('templateAdmin.obligation.remove', { name: en ? a.nameEn : a.nameVi })}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <Combobox<AgencyOption>
-              label={t('templateAdmin.obligation.addAgency')}
-              value={null}
-              onChange={(picked) => {
-                if (picked && !draft.agencies.some((a) => a.id === picked.id)) {
-                  set('agencies', [
-                    ...draft.agencies,
-                    { id: picked.id, nameVi: picked.nameVi, nameEn: picked.nameEn },
-                  ]);
-                }
-              }}
-              onQueryChange={onQueryChange}
-              results={agencyResults}
-              texts={{
-                hint: t('templateAdmin.obligation.agencyHint'),
-                change: t('templateAdmin.obligation.change'),
-                selected: t('templateAdmin.obligation.selected'),
-                noMatches: t('templateAdmin.obligation.noMatches'),
-                results: (count) => t('templateAdmin.obligation.results', { count }),
-              }}
+            <AgencyPicker
+              label={t('templateAdmin.obligation.agencies')}
+              multiple
+              value={draft.agencies}
+              onChange={(agencies) => set('agencies', agencies)}
             />
           </div>
         )}

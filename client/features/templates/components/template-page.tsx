@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-periods';
@@ -8,10 +7,11 @@ import { shiftDate } from '../../../../shared/time';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
-import { formatCount, formatVietnamDateTime } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatCount, formatDateTime } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { draftFromTemplate, type PickedAgency } from '../template-draft';
+import { useKpiOptions, useSetTemplateActive, useTemplate, useUpdateTemplate } from '../api/template-queries';
+import { draftFromTemplate } from '../template-draft';
 import { TemplateEditor } from './template-editor';
 import '../templates.css';
 
@@ -21,36 +21,20 @@ function periodAfterKey(key: string): string {
   return periodContaining(period.type, shiftDate(period.end, 1))?.key ?? key;
 }
 
-/** Search for the obligation editor's agency list. */
-export function useAgencySearch() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (q: string): Promise<PickedAgency[]> => {
-      const result = await queryClient.fetchQuery(trpc.agencies.list.queryOptions({ q, pageSize: 10 }));
-      return result.items.map((a) => ({ id: a.id, nameVi: a.nameVi, nameEn: a.nameEn }));
-    },
-    [queryClient, trpc],
-  );
-}
-
 /** One version of a regime: its definition (editable by the administrator) and the code's history. */
 export function TemplatePage() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const en = i18n.language === 'en';
   const language = i18n.language;
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({ ...trpc.templates.get.queryOptions({ id }), enabled: valid });
-  const kpis = useQuery(trpc.templates.kpiOptions.queryOptions());
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const update = useMutation(trpc.templates.update.mutationOptions());
-  const setActive = useMutation(trpc.templates.setActive.mutationOptions());
-  const searchAgencies = useAgencySearch();
+  const query = useTemplate(valid ? id : 0);
+  const kpis = useKpiOptions();
+  const me = useCurrentUserQuery();
+  const update = useUpdateTemplate();
+  const setActive = useSetTemplateActive();
   const [activeFailure, setActiveFailure] = useState('');
   const data = query.data;
   usePageTitle(
@@ -59,13 +43,6 @@ export function TemplatePage() {
       : t('templateAdmin.title'),
   );
   const savedVersion = (location.state as { savedVersion?: number } | null)?.savedVersion;
-
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.templates.list.pathFilter()),
-      queryClient.invalidateQueries(trpc.templates.get.pathFilter()),
-      queryClient.invalidateQueries(trpc.submissions.templates.pathFilter()),
-    ]);
 
   if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
   if (query.isPending || kpis.isPending) return <Spinner />;
@@ -81,7 +58,6 @@ export function TemplatePage() {
   const send = async (input: CreateTemplateInput) => {
     const { code: _code, ...body } = input;
     const result = await update.mutateAsync({ ...body, id: template.id, editVersion: template.editVersion });
-    await refresh();
     if (result.id !== template.id) {
       void navigate(`/admin/templates/${result.id}`, { state: { savedVersion: result.version } });
     }
@@ -150,7 +126,6 @@ export function TemplatePage() {
               submissions: usage.submissions,
               lastUsedPeriod: usage.lastUsedPeriod,
             }}
-            searchAgencies={searchAgencies}
             send={send}
           />
           <section className="admin-panel" aria-labelledby="template-active-title">
@@ -166,10 +141,7 @@ export function TemplatePage() {
                 setActiveFailure('');
                 setActive.mutate(
                   { id: template.id, editVersion: template.editVersion, active: !template.active },
-                  {
-                    onSuccess: () => void refresh(),
-                    onError: (error) => setActiveFailure(errorMessage(error, t)),
-                  },
+                  { onError: (error) => setActiveFailure(errorMessage(error, t)) },
                 );
               }}
             >
@@ -253,7 +225,7 @@ export function TemplatePage() {
                   <td>{h.firstPeriod}</td>
                   <td>{h.lastPeriod ?? t('templateAdmin.ongoing')}</td>
                   <td className="numeric">{formatCount(h.submissions, language)}</td>
-                  <td>{formatVietnamDateTime(h.createdAt)}</td>
+                  <td>{formatDateTime(h.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,22 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatCount } from '../../../lib/figures';
-import { useTRPC } from '../../../lib/trpc';
+import { formatCount } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useTemplates } from '../api/template-queries';
 import '../templates.css';
 
 /** Every reporting regime, its current version and how much it is used; each leads to its page. */
 export function TemplatesPage() {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
   const en = i18n.language === 'en';
   const language = i18n.language;
   usePageTitle(t('templateAdmin.title'));
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
-  const list = useQuery(trpc.templates.list.queryOptions());
+  const me = useCurrentUserQuery();
+  const list = useTemplates();
 
   return (
     <section className="page">

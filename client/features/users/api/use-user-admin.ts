@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
 
 /** Every account change shows in the list: each success refreshes every page of `users.list`. */
 function useRefreshUsers() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries(trpc.users.list.pathFilter());
+  const invalidateFor = useInvalidateFor();
+  return () => invalidateFor({ type: 'user.changed' });
 }
 
 export function useCreateUser() {

@@ -2,11 +2,12 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { type CreateUserInput, createUserInput } from '../../../../shared/schemas/users';
+import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { useFormMessages } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
-import { useUserFormMessages } from '../user-form-errors';
-import { type PickedAgency, UserAgencyCombobox } from './user-agency-combobox';
+import { userFormVocabulary } from '../user-form-vocabulary';
 
 interface CreateUserFormProps {
   send: (input: CreateUserInput) => Promise<unknown>;
@@ -19,7 +20,7 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldErrors, describe } = useUserFormMessages();
+  const { fieldErrors, describe } = useFormMessages(userFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
   const [values, setValues] = useState(EMPTY);
   const [agency, setAgency] = useState<PickedAgency | null>(null);
@@ -56,13 +57,13 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
   return (
     <section className="admin-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('userAdmin.createTitle')}</h2>
-      <p className="hint">{t('userAdmin.createIntro')}</p>
+      <p className="hint">{t('validation.requiredFieldsIntro')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormFeedback
           failure={submit.failure}
           succeeded={submit.succeeded}
           successText={t('userAdmin.created', { username: created })}
-          invalidText={invalid ? t('userAdmin.fixErrors') : undefined}
+          invalidText={invalid ? t('validation.fixErrors') : undefined}
         />
         <Field
           label={t('userAdmin.username')}
@@ -107,10 +108,10 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
             </select>
           )}
         </Field>
-        <UserAgencyCombobox
+        <AgencyPicker
           label={t('userAdmin.agency')}
-          value={agency}
-          onChange={setAgency}
+          value={agency ? [agency] : []}
+          onChange={(picked) => setAgency(picked[0] ?? null)}
           error={errors.agencyId}
           required
         />

@@ -7,11 +7,12 @@ import {
   type UpdateUserInput,
   updateUserInput,
 } from '../../../../shared/schemas/users';
+import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { useFormMessages } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
-import { useUserFormMessages } from '../user-form-errors';
-import { type PickedAgency, UserAgencyCombobox } from './user-agency-combobox';
+import { userFormVocabulary } from '../user-form-vocabulary';
 import type { UserRow } from './user-lock-toggle';
 
 interface UserEditPanelProps {
@@ -47,7 +48,7 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldErrors, describe } = useUserFormMessages();
+  const { fieldErrors, describe } = useFormMessages(userFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
   const [role, setRole] = useState<string>(user.role);
   const [agency, setAgency] = useState<PickedAgency | null>(null);
@@ -94,11 +95,11 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
           </select>
         )}
       </Field>
-      <UserAgencyCombobox
+      <AgencyPicker
         label={t('userAdmin.newAgency')}
         hint={t('userAdmin.newAgencyHint', { name: currentAgency })}
-        value={agency}
-        onChange={setAgency}
+        value={agency ? [agency] : []}
+        onChange={(picked) => setAgency(picked[0] ?? null)}
         error={errors.agencyId}
       />
       {unchanged ? (
@@ -125,7 +126,7 @@ function PasswordForm({ user, send }: { user: UserRow; send: UserEditPanelProps[
   const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const { fieldErrors, describe } = useUserFormMessages();
+  const { fieldErrors, describe } = useFormMessages(userFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
   const [password, setPassword] = useState('');
   const { errors } = submit;

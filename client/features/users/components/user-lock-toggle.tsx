@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateUserInput } from '../../../../shared/schemas/users';
+import { useFormMessages } from '../../../components/form-errors';
 import type { RouterOutputs } from '../../../lib/trpc';
-import { useUserFormMessages } from '../user-form-errors';
+import { userFormVocabulary } from '../user-form-vocabulary';
 
 export type UserRow = RouterOutputs['users']['list']['items'][number];
 
@@ -20,7 +21,7 @@ interface UserLockToggleProps {
 /** "Lock" / "Unlock" with a confirm step: the question and its two buttons take the button's place. */
 export function UserLockToggle({ user, send, onNotice }: UserLockToggleProps) {
   const { t } = useTranslation();
-  const { describe } = useUserFormMessages();
+  const { describe } = useFormMessages(userFormVocabulary(t));
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);

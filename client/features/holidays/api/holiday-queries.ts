@@ -1,0 +1,26 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidateFor } from '../../../lib/live/invalidations';
+import { useTRPC } from '../../../lib/trpc';
+
+/** The holidays from the first day of a year onwards (the page shows that year's). */
+export function useHolidays(year: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.holidays.list.queryOptions({ from: `${year}-01-01` }));
+}
+
+/** A changed calendar moves report deadlines: every cache that counts working days is refreshed. */
+export function useAddHoliday() {
+  const trpc = useTRPC();
+  const invalidateFor = useInvalidateFor();
+  return useMutation(
+    trpc.holidays.add.mutationOptions({ onSuccess: () => invalidateFor({ type: 'holiday.changed' }) }),
+  );
+}
+
+export function useRemoveHoliday() {
+  const trpc = useTRPC();
+  const invalidateFor = useInvalidateFor();
+  return useMutation(
+    trpc.holidays.remove.mutationOptions({ onSuccess: () => invalidateFor({ type: 'holiday.changed' }) }),
+  );
+}

@@ -1,0 +1,90 @@
+import { formatVietnameseDate, VIETNAM_TZ, vietnamDate } from '../../shared/vietnam-date';
+
+/**
+ * Every number, percentage and date the app shows, in the reader's language: Vietnamese "1.234",
+ * "52,7 %", English "1,234", "52.7%"; dates dd/MM/yyyy in Vietnam time in both. A missing figure is "—".
+ */
+
+const NO_FIGURE = '—';
+
+function locale(language: string): string {
+  return language === 'en' ? 'en-GB' : 'vi-VN';
+}
+
+/** Intl formatters are costly to build (a dashboard formats hundreds of figures): one per locale and shape. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, minimumFractionDigits: number, maximumFractionDigits: number) {
+  const key = `${locale(language)}:${minimumFractionDigits}:${maximumFractionDigits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(language), { minimumFractionDigits, maximumFractionDigits });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const isFigure = (value: number | null | undefined): value is number =>
+  value !== null && value !== undefined && Number.isFinite(value);
+
+/** A whole count: "1.234" / "1,234". */
+export function formatCount(value: number, language: string): string {
+  return numberFormat(language, 0, 0).format(value);
+}
+
+/** A measured value with at most `maximumFractionDigits` decimals, none shown when it is whole. */
+export function formatNumber(
+  value: number | null | undefined,
+  language: string,
+  maximumFractionDigits = 3,
+): string {
+  return isFigure(value) ? numberFormat(language, 0, maximumFractionDigits).format(value) : NO_FIGURE;
+}
+
+/** A percentage given as 0–100 with exactly `fractionDigits` decimals: "52,7 %" / "52.7%". */
+export function formatPercent(
+  value: number | null | undefined,
+  language: string,
+  fractionDigits = 0,
+): string {
+  if (!isFigure(value)) return NO_FIGURE;
+  const number = numberFormat(language, fractionDigits, fractionDigits).format(value);
+  return language === 'en' ? `${number}%` : `${number} %`;
+}
+
+/** A rate in [0, 1] (above 1 is kept) as a percentage with one decimal; null (no denominator) is "—". */
+export function formatRate(value: number | null | undefined, language: string): string {
+  return formatPercent(isFigure(value) ? value * 100 : null, language, 1);
+}
+
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as dd/MM/yyyy HH:mm in Vietnam time, whatever the reader's own time zone. */
+export function formatDateTime(at: Date | string): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  const parts = Object.fromEntries(dateTimeParts.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** A calendar date (YYYY-MM-DD), or the Vietnam date of an instant, as dd/MM/yyyy. */
+export function formatDate(at: string | Date): string {
+  return formatVietnameseDate(typeof at === 'string' ? at : vietnamDate(at));
+}
+
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The day of the week of a calendar date (YYYY-MM-DD): "thứ Hai" / "Monday". */
+export function formatWeekday(isoDate: string, language: string): string {
+  let format = weekdayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(language), { weekday: 'long', timeZone: 'UTC' });
+    weekdayFormats.set(language, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,0 +1,68 @@
+import type { agenciesVi } from './agencies.vi';
+
+export const agenciesEn: typeof agenciesVi = {
+  agencies: {
+    title: 'Agency directory',
+    search: 'Search agencies',
+    searchHint: 'Type the name with or without diacritics, e.g. “ha noi”.',
+    resultsCaption: 'Search results for “{{q}}”',
+    name: 'Agency name',
+    kind: 'Kind',
+    level: 'Level',
+    parent: 'Parent',
+    noResults: 'No agencies found',
+    communeCount: '{{count}} commune-level units',
+    showCommunes: 'Show the commune-level units of {{name}}',
+    hideCommunes: 'Hide the commune-level units of {{name}}',
+    showMore: 'Show more',
+    shown: 'Showing {{shown}} of {{total}}',
+    communesOf: 'Commune-level units of {{name}}',
+  },
+  agencyAdmin: {
+    addOpen: 'Add unit',
+    addTitle: 'Add unit',
+    addSubmit: 'Save unit',
+    code: 'Unit code',
+    codeHint:
+      '2–30 characters: capital letters without diacritics, digits or hyphens, e.g. “BTC” or “HN-001”.',
+    nameVi: 'Vietnamese name',
+    nameEn: 'English name',
+    kind: 'Kind of unit',
+    chooseKind: '— Choose a kind —',
+    parent: 'Province or city',
+    created: '{{name}} added.',
+    sending: 'Saving…',
+    actions: 'Actions',
+    rename: 'Rename',
+    renameLabel: 'Rename {{name}}',
+    renameTitle: 'Rename {{name}}',
+    renameSubmit: 'Save new name',
+    renamed: 'Renamed to {{name}}.',
+    cancel: 'Cancel',
+    close: 'Close',
+    picker: {
+      hint: 'Type the name of a province or city; use the arrow keys to move and Enter to choose.',
+      change: 'Change',
+      selected: 'chosen',
+      noMatches: 'No matching province or city.',
+      results: '{{count}} matching provinces or cities',
+    },
+    inline: {
+      code: 'unit code',
+      nameVi: 'Vietnamese name',
+      nameEn: 'English name',
+      kind: 'kind of unit',
+      parentId: 'province or city',
+    },
+    validation: {
+      invalidCode:
+        'The unit code must be 2–30 characters of capital letters without diacritics, digits or hyphens, starting with a letter or digit.',
+    },
+    errors: {
+      agencyCodeTaken: 'This unit code is already in use.',
+      parentMustBeProvincial: 'A commune-level unit must belong to a province or city.',
+      noParentAllowed: 'Central and provincial units have no parent unit.',
+      unknownAgency: 'The chosen parent unit was not found.',
+    },
+  },
+};

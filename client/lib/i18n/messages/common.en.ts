@@ -1,0 +1,110 @@
+import type { commonVi } from './common.vi';
+
+export const commonEn: typeof commonVi = {
+  app: {
+    name: 'Digital Government Program Monitor',
+    skipToContent: 'Skip to main content',
+    loading: 'Loading…',
+  },
+  language: {
+    switchTo: 'Tiếng Việt',
+    switchLabel: 'Switch the language to Vietnamese',
+  },
+  roles: {
+    admin: 'Administrator',
+    office: 'Government Office',
+    officer: 'Agency officer',
+    leader: 'Agency leader',
+    inspector: 'Inspector',
+  },
+  roleDescriptions: {
+    admin: 'You run the system: agencies, users and roles, report templates and KPI definitions.',
+    office:
+      'You work for the Government Office: register directive documents and assign their tasks, choose the lead and coordinating agencies and the deadline; approve deadline extensions; accept or return reported completions; watch the national dashboard live, rank agencies and export the monthly monitoring report.',
+    officer:
+      "You are an agency officer: see your own agency's tasks first, soonest deadline first; post progress (percent, narrative, evidence); ask for an extension; report completion and fill in your agency's periodic reports.",
+    leader:
+      "You lead an agency: approve (sign off) your agency's periodic reports and completion reports before they go to the Government Office.",
+    inspector:
+      'You are an inspector: read-only everywhere; drill from a national KPI to agencies, to the submissions that carry the figures, and to who changed what and when; check that the audit trail is intact.',
+  },
+  levels: {
+    central: 'Central',
+    provincial: 'Provincial',
+    commune: 'Commune level',
+  },
+  kinds: {
+    ministry: 'Ministry',
+    ministry_level: 'Ministry-level agency',
+    government_agency: 'Government agency',
+    city: 'Centrally-run city',
+    province: 'Province',
+    commune: 'Commune',
+    ward: 'Ward',
+    special_zone: 'Special zone',
+  },
+  validation: {
+    required: 'Please enter the {{field}}.',
+    choose: 'Please choose the {{field}}.',
+    tooLong: '{{field}} is too long.',
+    invalid: '{{field}} is not valid.',
+    fixErrors: 'Please correct the marked fields.',
+    requiredFieldsIntro: 'Fields marked * are required.',
+    dateHint: 'As dd/mm/yyyy, for example 31/12/2026.',
+  },
+  errors: {
+    UNAUTHENTICATED: 'Your session has ended. Please log in again.',
+    FORBIDDEN: 'You do not have permission to use this function.',
+    NOT_FOUND: 'The requested data was not found.',
+    CONFLICT: 'Someone else changed this data. Please reload and try again.',
+    VALIDATION: 'Some of the data entered is not valid. Please check it.',
+    INVALID_CREDENTIALS: 'The username or password is incorrect.',
+    ACCOUNT_DISABLED: 'This account is disabled. Please contact the administrator.',
+    RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
+    DATABASE_UNAVAILABLE:
+      'The system cannot reach its database right now. Please try again in a few minutes.',
+    INTERNAL: 'Something went wrong. Please try again.',
+    NETWORK: 'Cannot reach the server. Please check your connection and try again.',
+  },
+  common: {
+    retry: 'Try again',
+    reload: 'Reload the page',
+    errorTitle: 'Something went wrong',
+    unexpected: 'The page hit an unexpected error. Reload the page to continue; saved data is not lost.',
+    previous: 'Previous',
+    next: 'Next',
+    pageOf: 'Page {{page}} / {{pages}}',
+    total: 'Total: {{count}}',
+    pagination: 'Pagination',
+    sortAscending: 'sorted ascending',
+    sortDescending: 'sorted descending',
+    sortable: 'click to sort',
+    yes: 'Yes',
+    no: 'No',
+    all: 'All',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'The address you opened does not exist or has moved.',
+    home: 'Go to the Overview',
+  },
+  forbidden: {
+    title: 'Access denied',
+    body: 'This page is for administrators only.',
+  },
+  status: {
+    completed_on_time: 'Completed on time',
+    completed_late: 'Completed late',
+    in_progress: 'In progress, within deadline',
+    overdue: 'Overdue',
+    no_deadline: 'No deadline',
+    withdrawn: 'Withdrawn',
+    dueSoon: 'Due soon',
+    stale: 'No update for 30 days',
+  },
+  priorities: {
+    normal: 'Normal',
+    high: 'High',
+    urgent: 'Urgent',
+  },
+};

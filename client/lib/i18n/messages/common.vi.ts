@@ -1,0 +1,110 @@
+export const commonVi = {
+  app: {
+    name: 'Giám sát Chương trình Chính phủ số',
+    skipToContent: 'Chuyển đến nội dung chính',
+    loading: 'Đang tải…',
+  },
+  language: {
+    switchTo: 'English',
+    switchLabel: 'Chuyển ngôn ngữ sang tiếng Anh',
+  },
+  roles: {
+    admin: 'Quản trị hệ thống',
+    office: 'Văn phòng Chính phủ',
+    officer: 'Chuyên viên',
+    leader: 'Lãnh đạo cơ quan',
+    inspector: 'Thanh tra',
+  },
+  roleDescriptions: {
+    admin:
+      'Bạn quản trị hệ thống: danh mục cơ quan, người dùng và vai trò, mẫu báo cáo và định nghĩa chỉ tiêu.',
+    office:
+      'Bạn thuộc Văn phòng Chính phủ: đăng ký văn bản chỉ đạo và giao nhiệm vụ, chọn cơ quan chủ trì, phối hợp và thời hạn; phê duyệt gia hạn; chấp nhận hoặc trả lại báo cáo hoàn thành; theo dõi bảng điều khiển toàn quốc theo thời gian thực, xếp hạng cơ quan và xuất báo cáo giám sát hằng tháng.',
+    officer:
+      'Bạn là chuyên viên của cơ quan: xem trước các nhiệm vụ của cơ quan mình, hạn gần nhất lên đầu; cập nhật tiến độ (phần trăm, diễn giải, minh chứng); đề nghị gia hạn; báo cáo hoàn thành và nhập báo cáo định kỳ của cơ quan.',
+    leader:
+      'Bạn là lãnh đạo cơ quan: phê duyệt (ký duyệt) báo cáo định kỳ và báo cáo hoàn thành nhiệm vụ của cơ quan trước khi gửi Văn phòng Chính phủ.',
+    inspector:
+      'Bạn là thanh tra: chỉ xem, ở mọi nơi; đi từ chỉ tiêu quốc gia xuống từng cơ quan, đến các báo cáo chứa số liệu và lịch sử ai đã thay đổi gì, khi nào; kiểm tra nhật ký kiểm toán còn nguyên vẹn.',
+  },
+  levels: {
+    central: 'Trung ương',
+    provincial: 'Địa phương cấp tỉnh',
+    commune: 'Cấp xã',
+  },
+  kinds: {
+    ministry: 'Bộ',
+    ministry_level: 'Cơ quan ngang bộ',
+    government_agency: 'Cơ quan thuộc Chính phủ',
+    city: 'Thành phố trực thuộc TW',
+    province: 'Tỉnh',
+    commune: 'Xã',
+    ward: 'Phường',
+    special_zone: 'Đặc khu',
+  },
+  /** The sentences every form shares; a form's catalogue adds only its own. */
+  validation: {
+    required: 'Vui lòng nhập {{field}}.',
+    choose: 'Vui lòng chọn {{field}}.',
+    tooLong: '{{field}} quá dài.',
+    invalid: '{{field}} không hợp lệ.',
+    fixErrors: 'Vui lòng sửa các mục được đánh dấu.',
+    requiredFieldsIntro: 'Các trường có dấu * là bắt buộc.',
+    dateHint: 'Dạng dd/mm/yyyy, ví dụ 31/12/2026.',
+  },
+  errors: {
+    UNAUTHENTICATED: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    FORBIDDEN: 'Bạn không có quyền truy cập chức năng này.',
+    NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
+    CONFLICT: 'Dữ liệu đã bị người khác thay đổi. Vui lòng tải lại và thử lại.',
+    VALIDATION: 'Dữ liệu nhập không hợp lệ. Vui lòng kiểm tra lại.',
+    INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    ACCOUNT_DISABLED: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống.',
+    RATE_LIMITED: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
+    DATABASE_UNAVAILABLE:
+      'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+    INTERNAL: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
+    NETWORK: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+  },
+  common: {
+    retry: 'Thử lại',
+    reload: 'Tải lại trang',
+    errorTitle: 'Đã xảy ra lỗi',
+    unexpected: 'Trang gặp lỗi không mong muốn. Tải lại trang để tiếp tục; dữ liệu đã lưu không bị mất.',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    pageOf: 'Trang {{page}} / {{pages}}',
+    total: 'Tổng số: {{count}}',
+    pagination: 'Phân trang',
+    sortAscending: 'sắp xếp tăng dần',
+    sortDescending: 'sắp xếp giảm dần',
+    sortable: 'bấm để sắp xếp',
+    yes: 'Có',
+    no: 'Không',
+    all: 'Tất cả',
+  },
+  notFound: {
+    title: 'Không tìm thấy trang',
+    body: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',
+    home: 'Về trang Tổng quan',
+  },
+  forbidden: {
+    title: 'Không có quyền truy cập',
+    body: 'Trang này chỉ dành cho quản trị hệ thống.',
+  },
+  status: {
+    completed_on_time: 'Hoàn thành đúng hạn',
+    completed_late: 'Hoàn thành quá hạn',
+    in_progress: 'Đang thực hiện trong hạn',
+    overdue: 'Quá hạn',
+    no_deadline: 'Không có thời hạn',
+    withdrawn: 'Đã thu hồi',
+    dueSoon: 'Sắp đến hạn',
+    stale: 'Chưa cập nhật quá 30 ngày',
+  },
+  priorities: {
+    normal: 'Bình thường',
+    high: 'Cao',
+    urgent: 'Khẩn',
+  },
+};

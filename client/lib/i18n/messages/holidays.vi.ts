@@ -1,0 +1,26 @@
+export const holidaysVi = {
+  holidayAdmin: {
+    title: 'Lịch ngày nghỉ',
+    intro:
+      'Hạn nộp báo cáo tính theo ngày làm việc bỏ qua thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây. Tết Nguyên đán và Giỗ Tổ Hùng Vương đổi ngày theo âm lịch: hãy cập nhật theo thông báo nghỉ lễ chính thức mỗi năm.',
+    year: 'Năm',
+    caption: 'Các ngày nghỉ năm {{year}}',
+    empty: 'Chưa có ngày nghỉ nào trong năm {{year}}.',
+    date: 'Ngày',
+    weekday: 'Thứ',
+    nameVi: 'Tên tiếng Việt',
+    nameEn: 'Tên tiếng Anh',
+    actions: 'Thao tác',
+    remove: 'Xoá ngày nghỉ {{date}}',
+    removing: 'Đang xoá…',
+    removed: 'Đã xoá ngày nghỉ {{date}}.',
+    addTitle: 'Thêm ngày nghỉ',
+    add: 'Thêm ngày nghỉ',
+    adding: 'Đang thêm…',
+    added: 'Đã thêm ngày nghỉ {{date}}.',
+    readOnly: 'Chỉ quản trị viên mới thay đổi được lịch ngày nghỉ.',
+    count: '{{count}} ngày nghỉ',
+    holidayExists: 'Ngày này đã có trong lịch ngày nghỉ.',
+    invalidDate: 'Vui lòng chọn ngày hợp lệ.',
+  },
+};

@@ -1,0 +1,36 @@
+import type { monthlyReportVi } from './monthly-report.vi';
+
+export const monthlyReportEn: typeof monthlyReportVi = {
+  monthlyReport: {
+    title: 'Monthly task monitoring report',
+    heading: 'Task monitoring report for {{month}}',
+    month: 'Report month',
+    monthHint: 'Year-month, e.g. 2026-01.',
+    show: 'Show report',
+    period: 'Reporting period: {{start}} to {{cutoff}} (the cut-off date).',
+    frozen: 'Figures frozen at the cut-off {{cutoff}} (stored at {{at}}); the report will not change.',
+    live: 'The period has not ended: live figures, as of {{time}}.',
+    print: 'Print',
+    exportExcel: 'Export Excel',
+    totalsTitle: 'National totals',
+    byAgencyCaption: 'Task performance by lead agency',
+    agency: 'Lead agency',
+    level: 'Level',
+    assigned: 'Assigned (to date)',
+    assignedInPeriod: 'Assigned in period',
+    completedOnTime: 'Completed on time',
+    completedLate: 'Completed late',
+    completedInPeriod: 'Completed in period (on time / late)',
+    inProgress: 'In progress within deadline',
+    overdue: 'Overdue',
+    noDeadline: 'No deadline',
+    withdrawn: 'Withdrawn',
+    ofDue: 'Completion rate of due tasks',
+    ofAssigned: 'Completion rate of all assigned',
+    totalRow: 'Total',
+    ratesNote:
+      'Completion rate of due tasks = completed / (completed + overdue unfinished). Completion rate of all assigned = completed / assigned (withdrawn excluded). “—”: no figure (the denominator is zero).',
+    empty: 'No tasks had been assigned by the cut-off.',
+    invalidMonth: 'Not a valid month; enter it as year-month, e.g. 2026-01.',
+  },
+};

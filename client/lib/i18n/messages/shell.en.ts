@@ -1,0 +1,58 @@
+import type { shellVi } from './shell.vi';
+
+export const shellEn: typeof shellVi = {
+  nav: {
+    label: 'Main navigation',
+    overview: 'Overview',
+    agencies: 'Agency directory',
+    users: 'Users',
+    inbox: "My agency's tasks",
+    documents: 'Directive documents',
+    dashboard: 'Dashboard',
+    taskList: 'All tasks',
+    monthlyReport: 'Monthly report',
+    periodicReports: 'Periodic reports',
+    reportingCompliance: 'Reporting compliance',
+    templates: 'Reporting regimes',
+    holidays: 'Holiday calendar',
+    kpis: 'Program KPIs',
+    scorecard: 'Agency scorecard',
+  },
+  shell: {
+    logout: 'Log out',
+    loggingOut: 'Logging out…',
+    userMenu: 'Account',
+  },
+  connection: {
+    connecting: 'Connecting…',
+    live: 'Live',
+    reconnecting: 'Reconnecting',
+    offline: 'Offline',
+    databaseDown: 'Database unavailable',
+  },
+  live: {
+    feedTitle: 'Latest activity',
+    feedEmpty: 'No changes since this page was opened.',
+    types: {
+      document_created: 'registered a new directive document',
+      task_created: 'assigned a new task',
+      task_updated: 'changed a task',
+      task_progress: 'reported progress {{percent, percent}}',
+      task_contribution: 'coordinating agency reported ({{percent, percent}})',
+      extension_requested: 'asked for an extension',
+      extension_decided: 'extension decision: {{state}}',
+      completion_reported: 'reported completion',
+      completion_decided: 'completion report: {{state}}',
+      template_changed: 'changed a reporting regime',
+      holiday_changed: 'updated the holiday calendar',
+    },
+    states: {
+      approved: 'approved',
+      refused: 'refused',
+      awaiting_office: 'signed off by the leader, awaiting the Government Office',
+      returned_by_leader: 'returned by the leader',
+      accepted: 'accepted',
+      returned_by_office: 'returned by the Government Office',
+    },
+  },
+};

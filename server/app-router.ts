@@ -1,0 +1,32 @@
+import { agenciesRouter } from './modules/agencies/router';
+import { auditRouter } from './modules/audit/router';
+import { authRouter } from './modules/auth/router';
+import { documentsRouter } from './modules/documents/router';
+import { holidaysRouter } from './modules/holidays/router';
+import { kpisRouter } from './modules/kpis/router';
+import { liveRouter } from './modules/live/router';
+import { reportsRouter } from './modules/reports/router';
+import { submissionsRouter } from './modules/submissions/router';
+import { systemRouter } from './modules/system/router';
+import { tasksRouter } from './modules/tasks/router';
+import { templatesRouter } from './modules/templates/router';
+import { usersRouter } from './modules/users/router';
+import { router } from './trpc/init';
+
+export const appRouter = router({
+  auth: authRouter,
+  agencies: agenciesRouter,
+  users: usersRouter,
+  tasks: tasksRouter,
+  documents: documentsRouter,
+  audit: auditRouter,
+  reports: reportsRouter,
+  live: liveRouter,
+  submissions: submissionsRouter,
+  holidays: holidaysRouter,
+  kpis: kpisRouter,
+  templates: templatesRouter,
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;

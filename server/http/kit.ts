@@ -1,0 +1,99 @@
+import type ExcelJS from 'exceljs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, type AppErrorCode } from '../../shared/errors';
+import { vietnamDate } from '../../shared/time';
+import type { AppDeps } from '../context';
+import { requestSession } from '../modules/auth/request-session';
+import type { SessionUser } from '../modules/auth/sessions';
+import { HTTP_STATUS } from '../trpc/error-map';
+
+/**
+ * What every HTTP route outside tRPC (downloads, evidence, the live stream) shares with the procedures:
+ * the session (`requestSession`, as tRPC's context resolves it) and the error statuses
+ * (`server/trpc/error-map.ts`). Rights are the modules' policies; the SQL is the modules' queries.
+ */
+
+/** `{ error: code }` with the status tRPC gives that code. */
+export function sendError(reply: FastifyReply, code: AppErrorCode, extra: Record<string, unknown> = {}) {
+  return reply.code(HTTP_STATUS[code]).send({ error: code, ...extra });
+}
+
+/** The signed-in user, or null once a 401 has been sent. */
+export async function requireUser(
+  deps: AppDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<SessionUser | null> {
+  const session = await requestSession(deps, req);
+  if (session) return session.user;
+  await sendError(reply, 'UNAUTHENTICATED');
+  return null;
+}
+
+/** Runs a route's work; a service's `AppError` becomes its status. */
+export async function guarded(reply: FastifyReply, run: () => Promise<unknown>) {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError) return sendError(reply, error.code);
+    throw error;
+  }
+}
+
+export const langQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') });
+export type Lang = z.infer<typeof langQuery>['lang'];
+
+export type TableFormat = 'csv' | 'xlsx';
+
+export function tableFormat(raw: string): TableFormat | null {
+  return raw === 'csv' || raw === 'xlsx' ? raw : null;
+}
+
+/** A download's file name: `base-yyyy-mm-dd` on Vietnam's date. */
+export function datedName(base: string, now = new Date()): string {
+  return `${base}-${vietnamDate(now)}`;
+}
+
+export function sendDownload(reply: FastifyReply, name: string, type: string, body: Buffer | string) {
+  // An ASCII name for old clients, the exact name (Vietnamese letters) for the others (RFC 6266).
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', type)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .header('cache-control', 'private, no-store')
+    .send(body);
+}
+
+export function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote everything; neutralise spreadsheet formulas in user text.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** CSV with a BOM, so Excel reads it as UTF-8. */
+export function sendCsv(reply: FastifyReply, name: string, lines: readonly (readonly unknown[])[]) {
+  const body = lines.map((r) => r.map(csvCell).join(',')).join('\r\n');
+  return sendDownload(reply, `${name}.csv`, 'text/csv; charset=utf-8', `\uFEFF${body}\r\n`);
+}
+
+export async function sendXlsx(reply: FastifyReply, name: string, workbook: ExcelJS.Workbook) {
+  return sendDownload(
+    reply,
+    `${name}.xlsx`,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    Buffer.from(await workbook.xlsx.writeBuffer()),
+  );
+}
+
+/** A ratio (0–1) as a percentage with one decimal; empty when there is none. */
+export function percentCell(ratio: number | null | undefined): number | string {
+  return ratio === null || ratio === undefined ? '' : Math.round(ratio * 1000) / 10;
+}

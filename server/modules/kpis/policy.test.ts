@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../shared/roles';
+import { canReadAgencyKpis, canReadKpiDetail } from './policy';
+
+/** Who reads every agency's KPI figures, written out as the users would say it. */
+const READS_EVERY_AGENCY: Record<Role, boolean> = {
+  admin: true,
+  office: true,
+  inspector: true,
+  officer: false,
+  leader: false,
+};
+
+describe('KPI policy', () => {
+  it.each(ROLES)('%s: the ranking of every agency is for oversight roles only', (role) => {
+    expect(canReadKpiDetail({ role })).toBe(READS_EVERY_AGENCY[role]);
+  });
+
+  it.each(ROLES)('%s: an agency’s KPI figures are for its own users and oversight roles', (role) => {
+    expect(canReadAgencyKpis({ role, agencyId: 7 }, 7)).toBe(true);
+    expect(canReadAgencyKpis({ role, agencyId: 7 }, 8)).toBe(READS_EVERY_AGENCY[role]);
+  });
+});

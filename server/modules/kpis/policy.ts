@@ -1,0 +1,19 @@
+import { OVERSIGHT_ROLES, type Role } from '../../../shared/roles';
+import type { Actor } from '../auth/actor';
+
+/**
+ * Who may read which KPI figures, for the procedures, the KPI downloads and the UI alike. National
+ * figures (the overview, the off-track count) are open to every signed-in user.
+ */
+
+/** One KPI with every agency ranked and the agency × period heatmap: the oversight roles. */
+export const KPI_DETAIL_ROLES: readonly Role[] = OVERSIGHT_ROLES;
+
+export function canReadKpiDetail(actor: Pick<Actor, 'role'>): boolean {
+  return KPI_DETAIL_ROLES.includes(actor.role);
+}
+
+/** One agency's KPI submissions and scorecard: the oversight roles, and that agency's own users. */
+export function canReadAgencyKpis(actor: Pick<Actor, 'role' | 'agencyId'>, agencyId: number): boolean {
+  return canReadKpiDetail(actor) || actor.agencyId === agencyId;
+}

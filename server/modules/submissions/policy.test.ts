@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../shared/roles';
+import { SUBMISSION_STATES } from '../../../shared/schemas/reports';
+import { submissionState } from '../../db/schema';
+import {
+  assertSubmissionRight,
+  assertSubmissionState,
+  canDraft,
+  canOpenNewForm,
+  canReadSubmission,
+  canSubmissionAction,
+  type SubmissionAction,
+} from './policy';
+
+const OWN = 7;
+const OTHER = 8;
+
+/** Who may take each action, in which states, as the workflow describes it. */
+const EXPECTED: Record<SubmissionAction, { role: string; own: boolean; states: string[] }> = {
+  edit: { role: 'officer', own: true, states: ['draft', 'returned'] },
+  submit: { role: 'officer', own: true, states: ['draft'] },
+  approve: { role: 'leader', own: true, states: ['submitted'] },
+  review: { role: 'office', own: false, states: ['approved'] },
+  reopen: { role: 'office', own: false, states: ['accepted'] },
+};
+
+describe('the submission policy', () => {
+  it('has the states the database has', () => {
+    expect([...SUBMISSION_STATES]).toEqual(submissionState.enumValues);
+  });
+
+  it('gives each action to its role, on its agency when required, in its states only', () => {
+    for (const [action, rule] of Object.entries(EXPECTED) as [
+      SubmissionAction,
+      (typeof EXPECTED)['edit'],
+    ][]) {
+      for (const role of ROLES) {
+        for (const agencyId of [OWN, OTHER]) {
+          for (const state of SUBMISSION_STATES) {
+            const actor = { role, agencyId: OWN };
+            const right = role === rule.role && (!rule.own || agencyId === OWN);
+            const expected = right && rule.states.includes(state);
+            const submission = { agencyId, state };
+            expect(
+              canSubmissionAction(actor, action, submission),
+              `${role} ${action} ${agencyId} ${state}`,
+            ).toBe(expected);
+            if (right) expect(() => assertSubmissionRight(actor, action, agencyId)).not.toThrow();
+            else expect(() => assertSubmissionRight(actor, action, agencyId)).toThrow('FORBIDDEN');
+            if (rule.states.includes(state)) expect(() => assertSubmissionState(action, state)).not.toThrow();
+            else expect(() => assertSubmissionState(action, state)).toThrow('submissionLocked');
+          }
+        }
+      }
+    }
+  });
+
+  it('lets the agency and oversight read any state, and everyone an accepted submission', () => {
+    for (const state of SUBMISSION_STATES) {
+      expect(canReadSubmission({ role: 'officer', agencyId: OWN }, { agencyId: OWN, state })).toBe(true);
+      expect(canReadSubmission({ role: 'inspector', agencyId: OTHER }, { agencyId: OWN, state })).toBe(true);
+      expect(canReadSubmission({ role: 'leader', agencyId: OTHER }, { agencyId: OWN, state })).toBe(
+        state === 'accepted',
+      );
+    }
+  });
+
+  it('opens a new report to an obliged agency (its officer may draft) and to oversight', () => {
+    const commune = { id: OWN, level: 'commune' };
+    const byLevel = { levels: ['commune' as const] };
+    const byList = { agencyIds: [OTHER] };
+    expect(canOpenNewForm({ role: 'leader', agencyId: OWN }, byLevel, commune)).toBe(true);
+    expect(canOpenNewForm({ role: 'leader', agencyId: OWN }, byList, commune)).toBe(false);
+    expect(canOpenNewForm({ role: 'office', agencyId: OWN }, byList, commune)).toBe(true);
+    expect(canDraft({ role: 'officer', agencyId: OWN }, byLevel, commune)).toBe(true);
+    expect(canDraft({ role: 'officer', agencyId: OWN }, byList, commune)).toBe(false);
+    expect(canDraft({ role: 'leader', agencyId: OWN }, byLevel, commune)).toBe(false);
+    expect(canDraft({ role: 'office', agencyId: OWN }, byLevel, commune)).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+import { AppError } from '../../../shared/errors';
+import { isObliged, type Obligation } from '../../../shared/obligations';
+import type { Role } from '../../../shared/roles';
+import { isOversight } from '../../../shared/roles';
+import type { SubmissionState } from '../../../shared/schemas/reports';
+import type { Actor } from '../auth/actor';
+
+/**
+ * Who may do what to a submission: pure functions of the actor, the submission (whose agency, which
+ * state) and the template's obligation. The router's role builders take their roles from here, the
+ * services assert these on the locked row, and the form's action flags are computed from them.
+ */
+export type SubmissionAction = 'edit' | 'submit' | 'approve' | 'review' | 'reopen';
+
+type PolicyActor = Pick<Actor, 'role' | 'agencyId'>;
+
+interface SubmissionRef {
+  agencyId: number;
+  state: SubmissionState;
+}
+
+const RULES = {
+  /** The agency's officer enters the figures; a returned submission opens a new revision. */
+  edit: { role: 'officer', ownAgency: true, states: ['draft', 'returned'] },
+  submit: { role: 'officer', ownAgency: true, states: ['draft'] },
+  /** The agency's leader signs off or sends it back. */
+  approve: { role: 'leader', ownAgency: true, states: ['submitted'] },
+  /** The Government Office accepts or returns any agency's signed-off submission, and reopens it. */
+  review: { role: 'office', ownAgency: false, states: ['approved'] },
+  reopen: { role: 'office', ownAgency: false, states: ['accepted'] },
+} as const satisfies Record<
+  SubmissionAction,
+  { role: Role; ownAgency: boolean; states: readonly SubmissionState[] }
+>;
+
+/** The role that may call each action's procedure at all (the router's guard). */
+export function submissionActionRole<A extends SubmissionAction>(action: A): (typeof RULES)[A]['role'] {
+  return RULES[action].role;
+}
+
+/** Whether the actor's role and agency give the action on this agency's submission, whatever its state. */
+function mayAct(actor: PolicyActor, action: SubmissionAction, agencyId: number): boolean {
+  const rule = RULES[action];
+  return actor.role === rule.role && (!rule.ownAgency || actor.agencyId === agencyId);
+}
+
+function stateAccepts(action: SubmissionAction, state: SubmissionState): boolean {
+  return (RULES[action].states as readonly SubmissionState[]).includes(state);
+}
+
+/** The action is open to this actor on this submission now (the form's buttons). */
+export function canSubmissionAction(
+  actor: PolicyActor,
+  action: SubmissionAction,
+  submission: SubmissionRef,
+): boolean {
+  return mayAct(actor, action, submission.agencyId) && stateAccepts(action, submission.state);
+}
+
+/**
+ * The services check the right (FORBIDDEN), then the version they locked, then the state (CONFLICT
+ * submissionLocked), so a stale form is told it is stale before it is told the submission moved on.
+ */
+export function assertSubmissionRight(actor: PolicyActor, action: SubmissionAction, agencyId: number): void {
+  if (!mayAct(actor, action, agencyId)) throw new AppError('FORBIDDEN');
+}
+
+export function assertSubmissionState(action: SubmissionAction, state: SubmissionState): void {
+  if (!stateAccepts(action, state))
+    throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+}
+
+/** The agency's own staff and oversight roles read a submission; everyone reads an accepted one. */
+export function canReadSubmission(actor: PolicyActor, submission: SubmissionRef): boolean {
+  return actor.agencyId === submission.agencyId || isOversight(actor.role) || submission.state === 'accepted';
+}
+
+/** The form of a report not yet started: oversight roles and the users of an agency it obliges. */
+export function canOpenNewForm(
+  actor: PolicyActor,
+  obligation: Obligation,
+  agency: { id: number; level: string },
+): boolean {
+  return isOversight(actor.role) || isObliged(obligation, agency);
+}
+
+/** Starting or saving a draft: the officer of an agency the template obliges. */
+export function canDraft(actor: PolicyActor, obligation: Obligation, agency: { id: number; level: string }) {
+  return actor.role === RULES.edit.role && actor.agencyId === agency.id && isObliged(obligation, agency);
+}

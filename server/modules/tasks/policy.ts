@@ -1,0 +1,78 @@
+import { AppError } from '../../../shared/errors';
+import { isOversight } from '../../../shared/roles';
+import type { TaskAction } from '../../../shared/schemas/tasks';
+import { acceptsProgress, isTaskOpen, type TaskOpenness } from '../../../shared/task-status';
+import type { Actor } from '../auth/actor';
+
+/**
+ * Who may do what to a task: pure functions of the actor, the task's parties (which agencies) and its
+ * state. The procedures' role builders say which roles may call at all; the services assert these on
+ * the locked row; the detail page's action flags, the live fan-out and the HTTP routes read them too.
+ */
+export interface TaskParties {
+  leadAgencyId: number;
+  coordinatorIds: readonly number[];
+}
+
+/** A task as the policy sees it: its parties and whether it is open. */
+export type PolicyTask = TaskParties & TaskOpenness;
+
+/** Progress narratives, evidence, extension reasons and completion reports: oversight and the task's agencies. */
+export function canReadTaskDetails(actor: Pick<Actor, 'role' | 'agencyId'>, task: TaskParties): boolean {
+  return (
+    isOversight(actor.role) ||
+    actor.agencyId === task.leadAgencyId ||
+    task.coordinatorIds.includes(actor.agencyId)
+  );
+}
+
+/** The actions this actor's role and agency give on this task, whatever its state. */
+function taskRights(actor: Actor, task: TaskParties): TaskAction[] {
+  const lead = actor.agencyId === task.leadAgencyId;
+  const coordinator = task.coordinatorIds.includes(actor.agencyId);
+  switch (actor.role) {
+    case 'office':
+      return ['edit', 'decideExtension', 'reviewCompletion'];
+    case 'officer':
+      if (lead) return ['postProgress', 'requestExtension', 'reportCompletion'];
+      return coordinator ? ['postContribution'] : [];
+    case 'leader':
+      return lead ? ['approveCompletion'] : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Whether the task's state takes the action now. Deciding a request or a report is checked against
+ * that request's or report's own state and version (services); editing stays possible on a closed task.
+ */
+function stateAccepts(action: TaskAction, task: TaskOpenness): boolean {
+  switch (action) {
+    case 'postProgress':
+    case 'postContribution':
+      return acceptsProgress(task);
+    case 'requestExtension':
+    case 'reportCompletion':
+      return isTaskOpen(task);
+    default:
+      return true;
+  }
+}
+
+/** Every action this actor may take on this task now, by role, row and state (the UI shows exactly these). */
+export function allowedTaskActions(actor: Actor, task: PolicyTask): TaskAction[] {
+  return taskRights(actor, task).filter((action) => stateAccepts(action, task));
+}
+
+/**
+ * FORBIDDEN without the right to the action; CONFLICT when the task's state refuses it now: closed
+ * (completed or withdrawn), or its completion reported and awaiting a decision.
+ */
+export function assertTaskAction(actor: Actor, task: PolicyTask, action: TaskAction): void {
+  if (!taskRights(actor, task).includes(action)) throw new AppError('FORBIDDEN');
+  if (!stateAccepts(action, task)) {
+    const reason = isTaskOpen(task) ? 'completionPending' : 'taskClosed';
+    throw new AppError('CONFLICT', reason, { reason });
+  }
+}

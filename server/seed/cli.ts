@@ -1,0 +1,25 @@
+// `npm run seed`: migrate and seed the configured database (DATABASE_URL or DATA_DIR) without serving.
+import { vietnamDate } from '../../shared/time';
+import { runMigrations } from '../db/migrate';
+import { openDatabase } from '../db/open';
+import { loadConfig } from '../env';
+import { DEMO_PASSWORD } from './demo';
+import { seedIfEmpty } from './index';
+
+const config = loadConfig();
+const database = await openDatabase(config);
+try {
+  await runMigrations(database);
+  const result = await seedIfEmpty(database.db, {
+    communes: config.SEED_COMMUNES,
+    demo: config.SEED_DEMO,
+    today: vietnamDate(new Date()),
+  });
+  console.log(
+    result.seeded
+      ? `Seeded ${database.label}. Demo logins (password ${DEMO_PASSWORD}): ${result.logins.map((l) => l.username).join(', ')}`
+      : `${database.label} already has users: nothing seeded.`,
+  );
+} finally {
+  await database.close();
+}

@@ -1,0 +1,169 @@
+import { count, eq, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/roles';
+import type { Database } from '../db/client';
+import {
+  agencies,
+  auditLog,
+  documents,
+  holidays,
+  kpis,
+  kpiTargets,
+  progressUpdates,
+  reportTemplates,
+  submissions,
+  taskGroups,
+  tasks,
+  templateFields,
+  users,
+} from '../db/schema';
+import { verifyAuditTrail } from '../modules/audit/service';
+import { createTestDatabase } from '../test/db';
+import { generateCommunes } from './communes';
+import { seedIfEmpty } from './index';
+
+describe('demo seed', () => {
+  let database: Database;
+  const today = '2026-11-22';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('adds demo users for every role, documents, tasks and months of progress', async () => {
+    const result = await seedIfEmpty(database.db, { communes: 68, demo: true, today });
+    expect(result.seeded).toBe(true);
+    expect(new Set(result.logins.map((l) => l.role))).toEqual(new Set(ROLES));
+    const [docCount] = await database.db.select({ n: count() }).from(documents);
+    const [taskCount] = await database.db.select({ n: count() }).from(tasks);
+    const [progressCount] = await database.db.select({ n: count() }).from(progressUpdates);
+    expect(docCount?.n).toBeGreaterThanOrEqual(5);
+    expect(taskCount?.n).toBeGreaterThanOrEqual(200);
+    expect(progressCount?.n).toBeGreaterThan(taskCount?.n ?? 0);
+    const [program] = await database.db.select().from(documents).where(eq(documents.number, '2629/QĐ-TTg'));
+    expect(program?.title).toContain('Chính phủ số');
+  });
+
+  it('writes the audit trail of the history it made, in time order, with a chain that verifies', async () => {
+    const verification = await verifyAuditTrail(database.db);
+    expect(verification.ok).toBe(true);
+    const [taskCount] = await database.db.select({ n: count() }).from(tasks);
+    const [progressCount] = await database.db.select({ n: count() }).from(progressUpdates);
+    expect(verification.checked).toBeGreaterThan((taskCount?.n ?? 0) + (progressCount?.n ?? 0));
+    const [accepted] = await database.db
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(eq(submissions.state, 'accepted'))
+      .limit(1);
+    const trail = await database.db
+      .select({ action: auditLog.action, at: auditLog.at, role: auditLog.role })
+      .from(auditLog)
+      .where(sql`${auditLog.entityType} = 'submission' and ${auditLog.entityId} = ${String(accepted?.id)}`)
+      .orderBy(auditLog.id);
+    expect(trail.map((e) => e.action)).toEqual([
+      'submission.submit',
+      'submission.leader_accept',
+      'submission.accepted',
+    ]);
+    expect(trail.map((e) => e.role)).toEqual(['officer', 'leader', 'office']);
+    const times = trail.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('gives every screen something true: overdue, due later, no deadline, completed, stale', async () => {
+    const [row] = await database.db
+      .select({
+        overdue:
+          sql<number>`count(*) filter (where ${tasks.deadline} < ${today} and ${tasks.completedOn} is null)`.mapWith(
+            Number,
+          ),
+        open: sql<number>`count(*) filter (where ${tasks.deadline} >= ${today} and ${tasks.completedOn} is null)`.mapWith(
+          Number,
+        ),
+        noDeadline: sql<number>`count(*) filter (where ${tasks.deadline} is null)`.mapWith(Number),
+        completed: sql<number>`count(*) filter (where ${tasks.completedOn} is not null)`.mapWith(Number),
+        future: sql<number>`count(*) filter (where ${tasks.completedOn} > ${today})`.mapWith(Number),
+        stale:
+          sql<number>`count(*) filter (where ${tasks.completedOn} is null and ${tasks.lastLeadUpdateAt} < now() - interval '30 days')`.mapWith(
+            Number,
+          ),
+      })
+      .from(tasks);
+    expect(row?.overdue).toBeGreaterThan(0);
+    expect(row?.open).toBeGreaterThan(0);
+    expect(row?.noDeadline).toBeGreaterThan(0);
+    expect(row?.completed).toBeGreaterThan(0);
+    expect(row?.future).toBe(0);
+  });
+
+  it('does not seed again on a database that has users', async () => {
+    const again = await seedIfEmpty(database.db, { communes: 68, demo: true, today });
+    expect(again.seeded).toBe(false);
+  });
+
+  it('is deterministic: the same date gives the same history', async () => {
+    const other = await createTestDatabase();
+    await seedIfEmpty(other.db, { communes: 68, demo: true, today });
+    const digest = async (d: Database) =>
+      (await d.db.select({ title: tasks.title, deadline: tasks.deadline }).from(tasks).orderBy(tasks.id))
+        .map((r) => `${r.title}|${r.deadline}`)
+        .join('\n');
+    expect(await digest(other)).toBe(await digest(database));
+    await other.close();
+  });
+
+  it('loaded the reference catalog: nine task groups, 20 KPIs with targets', async () => {
+    const [groups] = await database.db.select({ n: count() }).from(taskGroups);
+    const [kpiCount] = await database.db.select({ n: count() }).from(kpis);
+    const [targets] = await database.db.select({ n: count() }).from(kpiTargets);
+    expect(groups?.n).toBe(9);
+    expect(kpiCount?.n).toBe(20);
+    expect(targets?.n).toBeGreaterThanOrEqual(20);
+    const top = await database.db.select({ n: count() }).from(agencies).where(isNull(agencies.parentId));
+    expect(top[0]?.n).toBe(59);
+    const [usersCount] = await database.db.select({ n: count() }).from(users);
+    expect(usersCount?.n).toBeGreaterThan(50);
+  });
+});
+
+describe('reporting reference data', () => {
+  it('has the holiday calendar and the two regimes, whose KPI fields come in numerator/denominator pairs', async () => {
+    const database = await createTestDatabase();
+    const [holidayCount] = await database.db.select({ n: count() }).from(holidays);
+    expect(holidayCount?.n).toBeGreaterThanOrEqual(30);
+    const templates = await database.db.select().from(reportTemplates);
+    expect(templates.map((t) => t.code).sort()).toEqual(['BC-CPS-QUY', 'BC-NV-THANG']);
+    const quarterly = templates.find((t) => t.code === 'BC-CPS-QUY');
+    const fields = await database.db
+      .select()
+      .from(templateFields)
+      .where(eq(templateFields.templateId, quarterly?.id ?? 0));
+    const numerators = fields.filter((f) => f.kpiRole === 'numerator').map((f) => f.kpiCode);
+    const denominators = fields.filter((f) => f.kpiRole === 'denominator').map((f) => f.kpiCode);
+    expect(numerators.length).toBeGreaterThanOrEqual(10);
+    expect(numerators.sort()).toEqual(denominators.sort());
+    await database.close();
+  });
+});
+
+describe('generated communes', () => {
+  it('makes 3,321 units by default with unique codes, spread over all provinces, with the real kinds', () => {
+    const provinces = Array.from({ length: 34 }, (_, i) => `P${i}`);
+    const communes = generateCommunes(provinces, 3321);
+    expect(communes).toHaveLength(3321);
+    expect(new Set(communes.map((c) => c.code)).size).toBe(3321);
+    expect(new Set(communes.map((c) => c.provinceCode)).size).toBe(34);
+    const kinds: Record<string, number> = {};
+    for (const c of communes) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+    expect(kinds.special_zone).toBe(13);
+    expect(kinds.ward).toBeGreaterThan(550);
+    expect(kinds.ward).toBeLessThan(820);
+    for (const c of communes.slice(0, 50)) expect(c.nameVi).toMatch(/^(Xã|Phường|Đặc khu) \p{Lu}/u);
+  });
+
+  it('makes fewer on request', () => {
+    expect(generateCommunes(['A', 'B'], 10)).toHaveLength(10);
+    expect(generateCommunes(['A'], 0)).toHaveLength(0);
+  });
+});

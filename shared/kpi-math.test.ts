@@ -1,0 +1,271 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  agencySharesAtPeriods,
+  aggregateShare,
+  figuresFromValues,
+  forecastSeries,
+  kpiStatus,
+  leastSquares,
+  plannedValue,
+  summariseSeries,
+  targetDate,
+  trendOf,
+  yearsOf,
+} from './kpi-math';
+import { periodOf } from './reporting-periods';
+
+const q = (year: number, index: number) => periodOf('quarter', year, index);
+/** A quarterly series from 2026-Q1 with the given values. */
+function series(values: (number | null)[]) {
+  return values.map((value, i) => {
+    const p = q(2026 + Math.floor(i / 4), (i % 4) + 1);
+    return { periodKey: p.key, periodEnd: p.end, value };
+  });
+}
+
+describe('figures from a submission', () => {
+  const fields = [
+    { code: 'dv_01_num', kpiCode: 'DV-01', kpiRole: 'numerator' as const },
+    { code: 'dv_01_den', kpiCode: 'DV-01', kpiRole: 'denominator' as const },
+    { code: 'nl_01_num', kpiCode: 'NL-01', kpiRole: 'numerator' as const },
+    { code: 'nl_01_den', kpiCode: 'NL-01', kpiRole: 'denominator' as const },
+    { code: 'dl_01_open_data', kpiCode: 'DL-01', kpiRole: null },
+    { code: 'data_maturity_level', kpiCode: 'DL-04', kpiRole: null },
+    { code: 'notes', kpiCode: null, kpiRole: null },
+  ];
+
+  it('turns numerator/denominator, 0/1 conditions and the maturity level into figures', () => {
+    const figures = figuresFromValues(fields, {
+      dv_01_num: 30,
+      dv_01_den: 40,
+      nl_01_num: 0,
+      nl_01_den: 0,
+      dl_01_open_data: 1,
+      data_maturity_level: 4,
+      notes: 'x',
+    });
+    const by = Object.fromEntries(figures.map((f) => [f.kpiCode, f]));
+    expect(by['DV-01']).toEqual({ kpiCode: 'DV-01', numerator: 30, denominator: 40, value: 75, level: null });
+    expect(by['NL-01']?.value).toBeNull();
+    expect(by['DL-01']).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    // Level 4: at level 3 or above and 4 or above, not at level 5.
+    expect([by['DL-04'], by['DL-05'], by['DL-06']].map((f) => [f?.numerator, f?.level])).toEqual([
+      [1, 4],
+      [1, 4],
+      [0, 4],
+    ]);
+  });
+
+  it('gives no figure for a KPI whose numbers are missing', () => {
+    const figures = figuresFromValues(fields, { dv_01_num: 3, dl_01_open_data: null });
+    expect(figures.map((f) => f.kpiCode)).toEqual([]);
+  });
+});
+
+describe('national aggregation', () => {
+  it('is Σ numerators / Σ denominators, not the mean of percentages', () => {
+    // Agency A 1/1 = 100 %, agency B 10/100 = 10 %: mean of percentages would say 55 %.
+    const agg = aggregateShare([
+      { numerator: 1, denominator: 1 },
+      { numerator: 10, denominator: 100 },
+    ]);
+    expect(agg.numerator).toBe(11);
+    expect(agg.denominator).toBe(101);
+    expect(agg.value).toBeCloseTo(10.891, 3);
+    expect(agg.agencies).toBe(2);
+  });
+
+  it('has no value when nothing is reported', () => {
+    expect(aggregateShare([]).value).toBeNull();
+    expect(aggregateShare([{ numerator: 0, denominator: 0 }]).value).toBeNull();
+  });
+
+  it('equals the percentage of the sums for any figures (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 1000 })).map(([n, d]) => ({
+            numerator: Math.min(n, d),
+            denominator: d,
+          })),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (rows) => {
+          const agg = aggregateShare(rows);
+          const n = rows.reduce((s, r) => s + r.numerator, 0);
+          const d = rows.reduce((s, r) => s + r.denominator, 0);
+          expect(agg.value).toBeCloseTo((100 * n) / d, 9);
+          expect(agg.value ?? -1).toBeGreaterThanOrEqual(0);
+          expect(agg.value ?? 101).toBeLessThanOrEqual(100);
+        },
+      ),
+    );
+  });
+
+  it('counts agencies for "share of agencies that…", over all obliged agencies, latest statement carried', () => {
+    const periods = [q(2026, 1), q(2026, 2), q(2026, 3)];
+    const result = agencySharesAtPeriods(
+      periods,
+      [1, 2, 3, 4],
+      [
+        { agencyId: 1, periodEnd: q(2026, 1).end, met: true },
+        { agencyId: 2, periodEnd: q(2026, 1).end, met: false },
+        { agencyId: 2, periodEnd: q(2026, 2).end, met: true },
+        { agencyId: 3, periodEnd: q(2026, 3).end, met: true },
+        { agencyId: 1, periodEnd: q(2026, 3).end, met: false },
+        // not obliged: ignored
+        { agencyId: 9, periodEnd: q(2026, 1).end, met: true },
+      ],
+    );
+    expect(result.map((r) => [r.periodKey, r.numerator, r.denominator, r.agencies])).toEqual([
+      ['2026-Q1', 1, 4, 2],
+      ['2026-Q2', 2, 4, 2],
+      ['2026-Q3', 2, 4, 3],
+    ]);
+    expect(result[0]?.value).toBe(25);
+  });
+});
+
+describe('planned trajectory', () => {
+  const baseline = { date: '2026-03-14', value: 40 };
+
+  it('runs straight from the baseline to the target, then from target to target', () => {
+    const targets = [
+      { year: 2027, value: 95 },
+      { year: 2030, value: 99 },
+    ];
+    expect(plannedValue(baseline, targets, '2026-03-14')).toBe(40);
+    expect(plannedValue(baseline, targets, targetDate(2027))).toBeCloseTo(95, 9);
+    expect(plannedValue(baseline, targets, targetDate(2030))).toBeCloseTo(99, 9);
+    // Halfway in time between baseline and the 2027 target: halfway in value.
+    const mid = new Date((Date.parse('2026-03-14') + Date.parse(targetDate(2027))) / 2)
+      .toISOString()
+      .slice(0, 10);
+    expect(plannedValue(baseline, targets, mid)).toBeCloseTo(67.5, 0);
+    expect(plannedValue(baseline, targets, '2031-06-14')).toBe(99);
+    expect(plannedValue(baseline, targets, '2025-12-14')).toBeNull();
+  });
+
+  it('a target year ends at the yearly report cut-off, 14 December', () => {
+    expect(targetDate(2027)).toBe('2027-12-14');
+  });
+});
+
+describe('least-squares forecast', () => {
+  it('fits a straight line exactly', () => {
+    const fit = leastSquares([
+      { x: 0, y: 1 },
+      { x: 1, y: 3 },
+      { x: 2, y: 5 },
+    ]);
+    expect(fit?.a).toBeCloseTo(1, 9);
+    expect(fit?.b).toBeCloseTo(2, 9);
+  });
+
+  it('matches the hand-computed fit of a noisy series', () => {
+    // x = 0,1,2,3; y = 1,2,2,4: slope = Σ(x−1.5)(y−2.25)/Σ(x−1.5)² = 4.5/5 = 0.9, intercept 2.25 − 1.35 = 0.9.
+    const fit = leastSquares([0, 1, 2, 3].map((x, i) => ({ x, y: [1, 2, 2, 4][i] ?? 0 })));
+    expect(fit?.b).toBeCloseTo(0.9, 9);
+    expect(fit?.a).toBeCloseTo(0.9, 9);
+  });
+
+  it('extrapolates the trend to each target year, bounded to 0–100', () => {
+    const s = series([40, 45, 50, 55]);
+    const f = forecastSeries(s, [2027, 2030]);
+    expect(f).not.toBeNull();
+    // Quarter ends are ~0.25 year apart, so about +20 points a year from 55 at 2026-12-14.
+    const perYear = 5 / ((yearsOf(q(2026, 4).end) - yearsOf(q(2026, 1).end)) / 3);
+    expect(f?.byTargetYear[0]?.value).toBeCloseTo(
+      55 + perYear * (yearsOf('2027-12-14') - yearsOf(q(2026, 4).end)),
+      1,
+    );
+    expect(f?.byTargetYear[1]?.value).toBe(100);
+    expect(f?.points[0]?.periodKey).toBe('2026-Q4');
+    expect(f?.points.at(-1)?.periodKey).toBe('2030-Q4');
+    expect(f?.method.vi).toContain('bình phương tối thiểu');
+  });
+
+  it('uses only the last 8 periods with figures', () => {
+    // An early collapse followed by 8 flat periods: the forecast is flat.
+    const s = series([100, 90, 80, 10, 10, 10, 10, 10, 10, 10, 10]);
+    expect(forecastSeries(s, [2030])?.byTargetYear[0]?.value).toBeCloseTo(10, 9);
+  });
+
+  it('refuses to guess with fewer than 3 periods', () => {
+    expect(forecastSeries(series([40, 50]), [2027])).toBeNull();
+    expect(forecastSeries(series([40, null, 50]), [2027])).toBeNull();
+  });
+});
+
+describe('status rule on constructed series', () => {
+  const targets = [{ year: 2027, value: 100 }];
+  const statusOf = (values: (number | null)[], t = targets) => summariseSeries(series(values), t).status;
+
+  it('rising fast enough is on track', () => {
+    expect(statusOf([40, 50, 60, 70])).toBe('on_track');
+  });
+
+  it('already at the target is on track', () => {
+    expect(statusOf([100, 100, 100])).toBe('on_track');
+  });
+
+  it('flat well below the target is off track', () => {
+    expect(statusOf([50, 50, 50, 50])).toBe('off_track');
+  });
+
+  it('falling is off track', () => {
+    expect(statusOf([70, 65, 60, 55])).toBe('off_track');
+  });
+
+  it('rising but ending a little short is at risk', () => {
+    // +3 a quarter, 80 at 2026-Q3: about 95 by 14/12/2027 — short of 100 but ≥ 90 % of it.
+    expect(statusOf([74, 77, 80])).toBe('at_risk');
+  });
+
+  it('too little data says so', () => {
+    const result = summariseSeries(series([40, 60]), targets);
+    expect(result.status).toBe('insufficient_data');
+    expect(result.statusReason.vi).toContain('Chưa đủ số liệu');
+    expect(result.forecast).toBeNull();
+    expect(statusOf([])).toBe('insufficient_data');
+  });
+
+  it('judges against the nearest target not yet past', () => {
+    const two = [
+      { year: 2027, value: 50 },
+      { year: 2030, value: 100 },
+    ];
+    // 2027 target of 50 already met: on track for the nearest target.
+    expect(statusOf([50, 52, 54], two)).toBe('on_track');
+  });
+
+  it('on or above the plan but trending short is at risk', () => {
+    const s = series([10, 30, 50]).map((p) => ({ ...p, planned: 40 }));
+    const { status } = kpiStatus({
+      series: s,
+      targets: [{ year: 2027, value: 100 }],
+      forecast: { method: { vi: '', en: '' }, byTargetYear: [{ year: 2027, value: 60 }], points: [] },
+    });
+    expect(status).toBe('at_risk');
+  });
+
+  it('attainment is the latest value over each target', () => {
+    const result = summariseSeries(series([40, 45, 50]), [
+      { year: 2027, value: 95 },
+      { year: 2030, value: 99 },
+    ]);
+    expect(result.attainment[0]?.ratio).toBeCloseTo(50 / 95, 9);
+    expect(result.baseline).toEqual({ periodKey: '2026-Q1', value: 40 });
+    expect(result.series[0]?.planned).toBe(40);
+  });
+});
+
+describe('agency trend', () => {
+  it('compares with the previous figure', () => {
+    expect(trendOf(50, 40)).toBe('up');
+    expect(trendOf(40, 50)).toBe('down');
+    expect(trendOf(50, 50)).toBe('flat');
+    expect(trendOf(50, null)).toBeNull();
+  });
+});

@@ -1,0 +1,355 @@
+import { kpiSource, MATURITY_FIELD_KPI, MATURITY_THRESHOLDS } from './kpi-catalog';
+import type { AgencyTrend, KpiStatus } from './kpi-vocabulary';
+import { periodOf } from './reporting-periods';
+import type { Bilingual, KpiForecast, KpiSeriesPoint, KpiSummary, KpiTarget } from './schemas/kpis';
+
+/**
+ * KPI arithmetic of the Program (Decision 2629/QĐ-TTg): how an agency's reported fields become KPI
+ * figures, how figures add up nationally, the planned trajectory, the forecast and the status rule.
+ * The one home of these rules: the server's SQL aggregates the same way and is tested against them.
+ */
+
+/** Forecast and status parameters, shown to users with the method. */
+export const FORECAST_MAX_POINTS = 8;
+export const MIN_POINTS = 3;
+export const AT_RISK_RATIO = 0.9;
+
+// ---- figures from a submission ----
+
+export interface KpiField {
+  code: string;
+  kpiCode: string | null;
+  kpiRole: 'numerator' | 'denominator' | null;
+}
+
+export interface KpiFigure {
+  kpiCode: string;
+  numerator: number;
+  denominator: number;
+  /** Percent; null when the denominator is 0. */
+  value: number | null;
+  /** The maturity level behind a maturity figure. */
+  level: number | null;
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+export function percentOf(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? (100 * numerator) / denominator : null;
+}
+
+/** The KPI figures one accepted revision carries (fields without a number give none). */
+export function figuresFromValues(
+  fields: readonly KpiField[],
+  values: Readonly<Record<string, unknown>>,
+): KpiFigure[] {
+  const out: KpiFigure[] = [];
+  const shares = new Map<string, { n: number | null; d: number | null }>();
+  for (const f of fields) {
+    if (!f.kpiCode) continue;
+    const v = num(values[f.code]);
+    if (f.kpiRole) {
+      const entry = shares.get(f.kpiCode) ?? { n: null, d: null };
+      if (f.kpiRole === 'numerator') entry.n = v;
+      else entry.d = v;
+      shares.set(f.kpiCode, entry);
+    } else if (v !== null && f.kpiCode === MATURITY_FIELD_KPI) {
+      const level = Math.round(v);
+      for (const [code, threshold] of Object.entries(MATURITY_THRESHOLDS)) {
+        const met = level >= threshold ? 1 : 0;
+        out.push({ kpiCode: code, numerator: met, denominator: 1, value: 100 * met, level });
+      }
+    } else if (v !== null && kpiSource(f.kpiCode) === 'agency_condition') {
+      const met = v >= 1 ? 1 : 0;
+      out.push({ kpiCode: f.kpiCode, numerator: met, denominator: 1, value: 100 * met, level: null });
+    }
+  }
+  for (const [code, { n, d }] of shares) {
+    if (n === null || d === null) continue;
+    out.push({ kpiCode: code, numerator: n, denominator: d, value: percentOf(n, d), level: null });
+  }
+  return out;
+}
+
+// ---- national aggregation ----
+
+export interface Aggregate {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  agencies: number;
+}
+
+/** Σ numerators / Σ denominators over agencies: never the mean of the agencies' percentages. */
+export function aggregateShare(rows: readonly { numerator: number; denominator: number }[]): Aggregate {
+  let n = 0;
+  let d = 0;
+  for (const r of rows) {
+    n += r.numerator;
+    d += r.denominator;
+  }
+  return { numerator: n, denominator: d, value: percentOf(n, d), agencies: rows.length };
+}
+
+/**
+ * "Share of agencies that …" at each period: agencies whose latest accepted statement up to the
+ * period's end meets the condition, over all obliged agencies (an agency that has not yet reported
+ * counts as not meeting it). A state such as "publishes open data" holds until the agency reports again.
+ */
+export function agencySharesAtPeriods(
+  periods: readonly { key: string; end: string }[],
+  obligedAgencyIds: readonly number[],
+  observations: readonly { agencyId: number; periodEnd: string; met: boolean }[],
+): (Aggregate & { periodKey: string })[] {
+  const obliged = new Set(obligedAgencyIds);
+  const byAgency = new Map<number, { periodEnd: string; met: boolean }[]>();
+  for (const o of observations) {
+    if (!obliged.has(o.agencyId)) continue;
+    const list = byAgency.get(o.agencyId) ?? [];
+    list.push(o);
+    byAgency.set(o.agencyId, list);
+  }
+  for (const list of byAgency.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
+  return periods.map((p) => {
+    let met = 0;
+    let reporting = 0;
+    for (const list of byAgency.values()) {
+      let latest: { met: boolean } | undefined;
+      for (const o of list) if (o.periodEnd <= p.end) latest = o;
+      if (latest) reporting++;
+      if (latest?.met) met++;
+    }
+    return {
+      periodKey: p.key,
+      numerator: met,
+      denominator: obliged.size,
+      value: percentOf(met, obliged.size),
+      agencies: reporting,
+    };
+  });
+}
+
+// ---- trajectory, forecast, status ----
+
+/** A target "by year Y" is read at the cut-off of that year's yearly report (14 December, Decree 09). */
+export function targetDate(year: number): string {
+  return periodOf('year', year).end;
+}
+
+const DAY = 86_400_000;
+/** Time in years since 2000-01-01 (the regression's x; years keep the slope readable). */
+export function yearsOf(date: string): number {
+  return (Date.parse(`${date}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / DAY / 365.25;
+}
+
+/**
+ * The planned trajectory: straight lines from the baseline (the first measured period) to the first
+ * target, then from target to target; flat at the last target after it.
+ */
+export function plannedValue(
+  baseline: { date: string; value: number },
+  targets: readonly KpiTarget[],
+  date: string,
+): number | null {
+  const knots = [
+    { x: yearsOf(baseline.date), y: baseline.value },
+    ...[...targets]
+      .sort((a, b) => a.year - b.year)
+      .map((t) => ({ x: yearsOf(targetDate(t.year)), y: t.value }))
+      .filter((k) => k.x > yearsOf(baseline.date)),
+  ];
+  const x = yearsOf(date);
+  const first = knots[0];
+  if (!first || x < first.x) return null;
+  for (let i = 1; i < knots.length; i++) {
+    const a = knots[i - 1];
+    const b = knots[i];
+    if (a && b && x <= b.x) return a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
+  }
+  return knots[knots.length - 1]?.y ?? null;
+}
+
+/** Ordinary least squares y = a + b·x; null with fewer than two distinct x. */
+export function leastSquares(points: readonly { x: number; y: number }[]): { a: number; b: number } | null {
+  const n = points.length;
+  if (n < 2) return null;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.x - mx) ** 2;
+    sxy += (p.x - mx) * (p.y - my);
+  }
+  if (sxx === 0) return null;
+  const b = sxy / sxx;
+  return { a: my - b * mx, b };
+}
+
+export const FORECAST_METHOD: Bilingual = {
+  vi: `Hồi quy tuyến tính bình phương tối thiểu trên tối đa ${FORECAST_MAX_POINTS} kỳ gần nhất có số liệu (cần ít nhất ${MIN_POINTS} kỳ), ngoại suy đến ngày chốt số liệu năm mục tiêu (14/12), giới hạn trong 0–100%.`,
+  en: `Least-squares linear regression over the last ${FORECAST_MAX_POINTS} periods with figures at most (at least ${MIN_POINTS} needed), extrapolated to the target year's data cut-off (14 December), bounded to 0–100%.`,
+};
+
+const clampPercent = (v: number) => Math.min(100, Math.max(0, v));
+
+/** Forecast from the trend of the actual series; null when fewer than MIN_POINTS periods have a value. */
+export function forecastSeries(
+  series: readonly { periodKey: string; periodEnd: string; value: number | null }[],
+  targetYears: readonly number[],
+): KpiForecast | null {
+  const actual = series.filter((p): p is typeof p & { value: number } => p.value !== null);
+  if (actual.length < MIN_POINTS) return null;
+  const used = actual.slice(-FORECAST_MAX_POINTS);
+  const fit = leastSquares(used.map((p) => ({ x: yearsOf(p.periodEnd), y: p.value })));
+  const last = used[used.length - 1];
+  if (!fit || !last) return null;
+  const at = (date: string) => clampPercent(fit.a + fit.b * yearsOf(date));
+  const lastYear = Math.max(...targetYears, Number(last.periodEnd.slice(0, 4)));
+  const points: KpiForecast['points'] = [
+    { periodKey: last.periodKey, periodEnd: last.periodEnd, value: at(last.periodEnd) },
+  ];
+  const [y0, q0] = [Number(last.periodKey.slice(0, 4)), Number(last.periodKey.slice(6)) || 4];
+  for (let y = y0, q = q0 + 1; y <= lastYear; q++) {
+    if (q > 4) {
+      q = 1;
+      y++;
+      if (y > lastYear) break;
+    }
+    const p = periodOf('quarter', y, q);
+    points.push({ periodKey: p.key, periodEnd: p.end, value: at(p.end) });
+  }
+  return {
+    method: FORECAST_METHOD,
+    byTargetYear: [...targetYears]
+      .sort((a, b) => a - b)
+      .map((year) => ({ year, value: at(targetDate(year)) })),
+    points,
+  };
+}
+
+const fmt = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-US');
+
+/**
+ * The status rule (shown in the UI with the same words):
+ * 1. fewer than MIN_POINTS periods with a value → insufficient data (no guessing);
+ * 2. the target judged is the nearest one whose year has not ended at the latest period (else the last);
+ * 3. on track: the latest value already reaches it, or the forecast for its year does;
+ * 4. at risk: the forecast reaches at least AT_RISK_RATIO of it, or the latest value is on or above the
+ *    planned trajectory;
+ * 5. off track otherwise.
+ */
+export function kpiStatus(input: {
+  series: readonly KpiSeriesPoint[];
+  targets: readonly KpiTarget[];
+  forecast: KpiForecast | null;
+}): { status: KpiStatus; reason: Bilingual } {
+  const actual = input.series.filter((p) => p.value !== null);
+  const latest = actual[actual.length - 1];
+  if (actual.length < MIN_POINTS || !latest || latest.value === null) {
+    return {
+      status: 'insufficient_data',
+      reason: {
+        vi: `Chưa đủ số liệu: có ${actual.length} kỳ, cần ít nhất ${MIN_POINTS} kỳ để đánh giá xu hướng.`,
+        en: `Not enough data: ${actual.length} period(s), at least ${MIN_POINTS} needed to judge the trend.`,
+      },
+    };
+  }
+  const sorted = [...input.targets].sort((a, b) => a.year - b.year);
+  const target = sorted.find((t) => targetDate(t.year) >= latest.periodEnd) ?? sorted[sorted.length - 1];
+  if (!target) {
+    return {
+      status: 'insufficient_data',
+      reason: { vi: 'Chỉ tiêu chưa có mục tiêu.', en: 'The KPI has no target.' },
+    };
+  }
+  const forecast = input.forecast?.byTargetYear.find((f) => f.year === target.year)?.value ?? latest.value;
+  const t = `${fmt(target.value)}% (${target.year})`;
+  if (latest.value >= target.value) {
+    return {
+      status: 'on_track',
+      reason: {
+        vi: `Đã đạt mục tiêu ${t}: hiện tại ${fmt(latest.value)}%.`,
+        en: `Target ${t} already reached: now ${fmt(latest.value)}%.`,
+      },
+    };
+  }
+  if (forecast >= target.value) {
+    return {
+      status: 'on_track',
+      reason: {
+        vi: `Theo xu hướng, dự báo đạt ${fmt(forecast)}% vào ${target.year}, không thấp hơn mục tiêu ${t}.`,
+        en: `On the trend, forecast ${fmt(forecast)}% in ${target.year}, meeting the target ${t}.`,
+      },
+    };
+  }
+  if (forecast >= AT_RISK_RATIO * target.value) {
+    return {
+      status: 'at_risk',
+      reason: {
+        vi: `Dự báo ${fmt(forecast)}% vào ${target.year}, thiếu so với mục tiêu ${t} nhưng đạt từ ${AT_RISK_RATIO * 100}% mục tiêu.`,
+        en: `Forecast ${fmt(forecast)}% in ${target.year}: short of the target ${t} but within ${AT_RISK_RATIO * 100}% of it.`,
+      },
+    };
+  }
+  if (latest.planned !== null && latest.value >= latest.planned) {
+    return {
+      status: 'at_risk',
+      reason: {
+        vi: `Hiện đạt ${fmt(latest.value)}%, không thấp hơn lộ trình kế hoạch (${fmt(latest.planned)}%), nhưng xu hướng dự báo chỉ đạt ${fmt(forecast)}% vào ${target.year}.`,
+        en: `Now ${fmt(latest.value)}%, on or above the planned path (${fmt(latest.planned)}%), but the trend forecasts only ${fmt(forecast)}% in ${target.year}.`,
+      },
+    };
+  }
+  return {
+    status: 'off_track',
+    reason: {
+      vi: `Dự báo ${fmt(forecast)}% vào ${target.year}, dưới ${AT_RISK_RATIO * 100}% mục tiêu ${t}, và đang thấp hơn lộ trình kế hoạch.`,
+      en: `Forecast ${fmt(forecast)}% in ${target.year}, below ${AT_RISK_RATIO * 100}% of the target ${t}, and under the planned path.`,
+    },
+  };
+}
+
+/**
+ * Everything derived from a national series: baseline, planned path, attainment, forecast, status.
+ * `series` is ordered by period end.
+ */
+export function summariseSeries(
+  series: readonly { periodKey: string; periodEnd: string; value: number | null }[],
+  targets: readonly KpiTarget[],
+): Pick<KpiSummary, 'baseline' | 'attainment' | 'status' | 'statusReason' | 'series' | 'forecast'> {
+  const first = series.find((p) => p.value !== null);
+  const baseline = first && first.value !== null ? { periodKey: first.periodKey, value: first.value } : null;
+  const withPlan: KpiSeriesPoint[] = series.map((p) => ({
+    ...p,
+    planned:
+      first && first.value !== null
+        ? plannedValue({ date: first.periodEnd, value: first.value }, targets, p.periodEnd)
+        : null,
+  }));
+  const forecast = forecastSeries(
+    series,
+    targets.map((t) => t.year),
+  );
+  const { status, reason } = kpiStatus({ series: withPlan, targets, forecast });
+  const latest = [...series].reverse().find((p) => p.value !== null);
+  return {
+    baseline,
+    attainment: targets.map((t) => ({
+      year: t.year,
+      ratio: latest && latest.value !== null && t.value > 0 ? latest.value / t.value : null,
+    })),
+    status,
+    statusReason: reason,
+    series: withPlan,
+    forecast,
+  };
+}
+
+export function trendOf(value: number | null, previous: number | null): AgencyTrend | null {
+  if (value === null || previous === null) return null;
+  if (Math.abs(value - previous) < 0.05) return 'flat';
+  return value > previous ? 'up' : 'down';
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { AGENCY_LEVELS } from '../agencies';
+import { AGENCY_TRENDS, KPI_CODE_PATTERN, KPI_SOURCES, KPI_STATUSES, PILLARS } from '../kpi-vocabulary';
+
+// ---- inputs (one schema per procedure, shared with the client and the HTTP exports) ----
+
+const kpiCode = z.string().regex(KPI_CODE_PATTERN, 'invalidKpi');
+const agencyId = z.number().int().positive();
+
+export const kpiOverviewInput = z
+  .object({ pillar: z.enum(PILLARS).optional(), status: z.enum(KPI_STATUSES).optional() })
+  .default({});
+export type KpiOverviewInput = z.infer<typeof kpiOverviewInput>;
+export const kpiCodeInput = z.object({ code: kpiCode });
+export const kpiAgencyInput = z.object({ code: kpiCode, agencyId });
+export const scorecardInput = z.object({ agencyId });
+
+// ---- outputs (the types the server builds and the client reads) ----
+
+export const bilingual = z.object({ vi: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof bilingual>;
+
+const pillar = z.enum(PILLARS);
+const kpiStatus = z.enum(KPI_STATUSES);
+
+export const kpiTarget = z.object({ year: z.number(), value: z.number() });
+export type KpiTarget = z.infer<typeof kpiTarget>;
+
+export const kpiSeriesPoint = z.object({
+  periodKey: z.string(),
+  periodEnd: z.string(),
+  value: z.number().nullable(),
+  planned: z.number().nullable(),
+});
+export type KpiSeriesPoint = z.infer<typeof kpiSeriesPoint>;
+
+export const kpiForecast = z.object({
+  method: bilingual,
+  byTargetYear: z.array(z.object({ year: z.number(), value: z.number() })),
+  points: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number() })),
+});
+export type KpiForecast = z.infer<typeof kpiForecast>;
+
+export const kpiSummary = z.object({
+  code: z.string(),
+  pillar,
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  source: z.enum(KPI_SOURCES),
+  latest: z
+    .object({
+      periodKey: z.string(),
+      periodEnd: z.string(),
+      value: z.number().nullable(),
+      numerator: z.number(),
+      denominator: z.number(),
+      agencies: z.number(),
+    })
+    .nullable(),
+  baseline: z.object({ periodKey: z.string(), value: z.number() }).nullable(),
+  targets: z.array(kpiTarget),
+  /** Latest value / target, per target year. */
+  attainment: z.array(z.object({ year: z.number(), ratio: z.number().nullable() })),
+  status: kpiStatus,
+  statusReason: bilingual,
+  series: z.array(kpiSeriesPoint),
+  forecast: kpiForecast.nullable(),
+  /** How the value is defined (source and, for system KPIs, the computation). */
+  definition: bilingual,
+});
+export type KpiSummary = z.infer<typeof kpiSummary>;
+
+export const kpiOverviewOutput = z.object({ items: z.array(kpiSummary) });
+
+export const agencyKpiRow = z.object({
+  agencyId: z.number(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  level: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  previousValue: z.number().nullable(),
+  trend: z.enum(AGENCY_TRENDS).nullable(),
+  periodKey: z.string().nullable(),
+  submissionId: z.number().nullable(),
+});
+export type AgencyKpiRow = z.infer<typeof agencyKpiRow>;
+
+export const kpiDetail = kpiSummary.extend({
+  ranking: z.array(agencyKpiRow),
+  heatmap: z.object({
+    periods: z.array(z.string()),
+    rows: z.array(
+      z.object({
+        agencyId: z.number(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        values: z.array(z.number().nullable()),
+      }),
+    ),
+  }),
+});
+export type KpiDetail = z.infer<typeof kpiDetail>;
+
+const agencyHeader = z.object({
+  id: z.number(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  level: z.enum(AGENCY_LEVELS),
+});
+
+export const agencyKpiSubmissionsOutput = z.object({
+  agency: agencyHeader,
+  kpi: z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string() }),
+  rows: z.array(
+    z.object({
+      submissionId: z.number(),
+      periodKey: z.string(),
+      periodEnd: z.string(),
+      state: z.string(),
+      revision: z.number(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      value: z.number().nullable(),
+      level: z.number().nullable(),
+      acceptedAt: z.date().nullable(),
+      templateCode: z.string(),
+      templateVersion: z.number(),
+    }),
+  ),
+});
+export type AgencyKpiSubmissions = z.infer<typeof agencyKpiSubmissionsOutput>;
+
+export const scorecardOutput = z.object({
+  agency: agencyHeader,
+  items: z.array(
+    z.object({
+      code: z.string(),
+      pillar,
+      nameVi: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      agencyValue: z.number().nullable(),
+      agencyPeriodKey: z.string().nullable(),
+      agencyLevel: z.number().nullable(),
+      nationalValue: z.number().nullable(),
+      targets: z.array(kpiTarget),
+      /** The agency's own status, by the same rule on its own series. */
+      status: kpiStatus,
+      statusReason: bilingual,
+      nationalStatus: kpiStatus,
+    }),
+  ),
+});
+export type Scorecard = z.infer<typeof scorecardOutput>;
+
+export const offTrackCountOutput = z.object({ offTrack: z.number(), atRisk: z.number(), total: z.number() });
