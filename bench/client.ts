@@ -46,7 +46,7 @@ const ROUTES: { name: string; url: string; module: string | null }[] = [
     module: 'features/reports/components/compliance-page.tsx',
   },
   { name: 'documents', url: '/documents', module: 'features/documents/components/documents-page.tsx' },
-  { name: 'users (admin)', url: '/admin/users', module: 'app/routes/users-route.tsx' },
+  { name: 'users (admin)', url: '/admin/users', module: 'features/users/components/users-page.tsx' },
   { name: 'agencies', url: '/agencies', module: 'features/agencies/components/agency-directory.tsx' },
 ];
 

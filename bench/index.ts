@@ -28,6 +28,7 @@ import { getKpiDetail, getKpiOverview } from '../server/modules/kpis/service';
 import { getCompliance } from '../server/modules/submissions/queries';
 import { findTasks, getDashboard, getTaskDetail } from '../server/modules/tasks/queries';
 import { statusClock } from '../server/modules/tasks/status-sql';
+import { PENDING_COMPLETION_STATES } from '../shared/task-status';
 import { vietnamDate } from '../shared/time';
 import { type Figure, figure, percentile } from './figures';
 import {
@@ -424,9 +425,13 @@ async function serverFigures(): Promise<{
     // update of a task's row leaves a dead version of it, the sort index on the last update keeps the
     // update from being HOT, and run after run one row would gather thousands of them, a hot spot no
     // real task has).
+    // Only tasks that accept progress now (shared/task-status.ts `acceptsProgress`): open, and no
+    // completion report awaiting the leader or the Office.
+    const acceptsProgressSql = pg`not exists (
+      select 1 from completion_reports c where c.task_id = t.id and c.state in ${pg(PENDING_COMPLETION_STATES)})`;
     const ownTasks = await pg<{ id: number }[]>`
-      select id from tasks where lead_agency_id = ${officerActor.agencyId} and completed_on is null
-        and not withdrawn order by id limit 20`;
+      select id from tasks t where lead_agency_id = ${officerActor.agencyId} and completed_on is null
+        and not withdrawn and ${acceptsProgressSql} order by id limit 20`;
     const progressInput = (i: number, tag: string) => ({
       taskId: ownTasks[i % ownTasks.length]?.id ?? task.id,
       percent: 50 + (i % 40),
@@ -458,6 +463,7 @@ async function serverFigures(): Promise<{
       from users u
       join agencies a on a.id = u.agency_id and a.level in ('central', 'provincial')
       join tasks t on t.lead_agency_id = u.agency_id and t.completed_on is null and not t.withdrawn
+        and ${acceptsProgressSql}
       where u.role = 'officer' and u.active
       order by u.agency_id, u.id, t.id limit ${CONCURRENCY}`;
     const writerCookies = await Promise.all(writers.map((wr) => login(server, wr.username)));

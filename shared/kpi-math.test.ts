@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agencySharesAtPeriods,
   aggregateShare,
+  FORECAST_METHOD,
   figuresFromValues,
   forecastSeries,
   kpiStatus,
@@ -248,6 +249,22 @@ describe('status rule on constructed series', () => {
       forecast: { method: { vi: '', en: '' }, byTargetYear: [{ year: 2027, value: 60 }], points: [] },
     });
     expect(status).toBe('at_risk');
+  });
+
+  it('writes the figures in each language, as the screens do', () => {
+    const { reason } = kpiStatus({
+      series: series([10, 30, 52.7]).map((p) => ({ ...p, planned: null })),
+      targets: [{ year: 2027, value: 100 }],
+      forecast: { method: { vi: '', en: '' }, byTargetYear: [{ year: 2027, value: 60.25 }], points: [] },
+    });
+    expect(reason.vi).toBe(
+      'Dự báo 60,3 % vào 2027, dưới 90 % mục tiêu 100 % (2027), và đang thấp hơn lộ trình kế hoạch.',
+    );
+    expect(reason.en).toBe(
+      'Forecast 60.3% in 2027, below 90% of the target 100% (2027), and under the planned path.',
+    );
+    expect(FORECAST_METHOD.vi).toContain('0–100 %');
+    expect(FORECAST_METHOD.en).toContain('0–100%');
   });
 
   it('attainment is the latest value over each target', () => {

@@ -1,5 +1,6 @@
 import { kpiSource, MATURITY_FIELD_KPI, MATURITY_THRESHOLDS } from './kpi-catalog';
 import type { AgencyTrend, KpiStatus } from './kpi-vocabulary';
+import { formatPercent } from './number-format';
 import { periodOf } from './reporting-periods';
 import type { Bilingual, KpiForecast, KpiSeriesPoint, KpiSummary, KpiTarget } from './schemas/kpis';
 
@@ -189,8 +190,8 @@ export function leastSquares(points: readonly { x: number; y: number }[]): { a: 
 }
 
 export const FORECAST_METHOD: Bilingual = {
-  vi: `Hồi quy tuyến tính bình phương tối thiểu trên tối đa ${FORECAST_MAX_POINTS} kỳ gần nhất có số liệu (cần ít nhất ${MIN_POINTS} kỳ), ngoại suy đến ngày chốt số liệu năm mục tiêu (14/12), giới hạn trong 0–100%.`,
-  en: `Least-squares linear regression over the last ${FORECAST_MAX_POINTS} periods with figures at most (at least ${MIN_POINTS} needed), extrapolated to the target year's data cut-off (14 December), bounded to 0–100%.`,
+  vi: `Hồi quy tuyến tính bình phương tối thiểu trên tối đa ${FORECAST_MAX_POINTS} kỳ gần nhất có số liệu (cần ít nhất ${MIN_POINTS} kỳ), ngoại suy đến ngày chốt số liệu năm mục tiêu (14/12), giới hạn trong 0–${formatPercent(100, 'vi')}.`,
+  en: `Least-squares linear regression over the last ${FORECAST_MAX_POINTS} periods with figures at most (at least ${MIN_POINTS} needed), extrapolated to the target year's data cut-off (14 December), bounded to 0–${formatPercent(100, 'en')}.`,
 };
 
 const clampPercent = (v: number) => Math.min(100, Math.max(0, v));
@@ -230,7 +231,8 @@ export function forecastSeries(
   };
 }
 
-const fmt = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-US');
+/** A percentage in a status reason: at most one decimal, in the reason's language. */
+const pct = (language: 'vi' | 'en') => (v: number) => formatPercent(v, language, 0, 1);
 
 /**
  * The status rule (shown in the UI with the same words):
@@ -266,13 +268,15 @@ export function kpiStatus(input: {
     };
   }
   const forecast = input.forecast?.byTargetYear.find((f) => f.year === target.year)?.value ?? latest.value;
-  const t = `${fmt(target.value)}% (${target.year})`;
+  const [vi, en] = [pct('vi'), pct('en')];
+  const [tVi, tEn] = [`${vi(target.value)} (${target.year})`, `${en(target.value)} (${target.year})`];
+  const ratio = AT_RISK_RATIO * 100;
   if (latest.value >= target.value) {
     return {
       status: 'on_track',
       reason: {
-        vi: `Đã đạt mục tiêu ${t}: hiện tại ${fmt(latest.value)}%.`,
-        en: `Target ${t} already reached: now ${fmt(latest.value)}%.`,
+        vi: `Đã đạt mục tiêu ${tVi}: hiện tại ${vi(latest.value)}.`,
+        en: `Target ${tEn} already reached: now ${en(latest.value)}.`,
       },
     };
   }
@@ -280,8 +284,8 @@ export function kpiStatus(input: {
     return {
       status: 'on_track',
       reason: {
-        vi: `Theo xu hướng, dự báo đạt ${fmt(forecast)}% vào ${target.year}, không thấp hơn mục tiêu ${t}.`,
-        en: `On the trend, forecast ${fmt(forecast)}% in ${target.year}, meeting the target ${t}.`,
+        vi: `Theo xu hướng, dự báo đạt ${vi(forecast)} vào ${target.year}, không thấp hơn mục tiêu ${tVi}.`,
+        en: `On the trend, forecast ${en(forecast)} in ${target.year}, meeting the target ${tEn}.`,
       },
     };
   }
@@ -289,8 +293,8 @@ export function kpiStatus(input: {
     return {
       status: 'at_risk',
       reason: {
-        vi: `Dự báo ${fmt(forecast)}% vào ${target.year}, thiếu so với mục tiêu ${t} nhưng đạt từ ${AT_RISK_RATIO * 100}% mục tiêu.`,
-        en: `Forecast ${fmt(forecast)}% in ${target.year}: short of the target ${t} but within ${AT_RISK_RATIO * 100}% of it.`,
+        vi: `Dự báo ${vi(forecast)} vào ${target.year}, thiếu so với mục tiêu ${tVi} nhưng đạt từ ${vi(ratio)} mục tiêu.`,
+        en: `Forecast ${en(forecast)} in ${target.year}: short of the target ${tEn} but within ${en(ratio)} of it.`,
       },
     };
   }
@@ -298,16 +302,16 @@ export function kpiStatus(input: {
     return {
       status: 'at_risk',
       reason: {
-        vi: `Hiện đạt ${fmt(latest.value)}%, không thấp hơn lộ trình kế hoạch (${fmt(latest.planned)}%), nhưng xu hướng dự báo chỉ đạt ${fmt(forecast)}% vào ${target.year}.`,
-        en: `Now ${fmt(latest.value)}%, on or above the planned path (${fmt(latest.planned)}%), but the trend forecasts only ${fmt(forecast)}% in ${target.year}.`,
+        vi: `Hiện đạt ${vi(latest.value)}, không thấp hơn lộ trình kế hoạch (${vi(latest.planned)}), nhưng xu hướng dự báo chỉ đạt ${vi(forecast)} vào ${target.year}.`,
+        en: `Now ${en(latest.value)}, on or above the planned path (${en(latest.planned)}), but the trend forecasts only ${en(forecast)} in ${target.year}.`,
       },
     };
   }
   return {
     status: 'off_track',
     reason: {
-      vi: `Dự báo ${fmt(forecast)}% vào ${target.year}, dưới ${AT_RISK_RATIO * 100}% mục tiêu ${t}, và đang thấp hơn lộ trình kế hoạch.`,
-      en: `Forecast ${fmt(forecast)}% in ${target.year}, below ${AT_RISK_RATIO * 100}% of the target ${t}, and under the planned path.`,
+      vi: `Dự báo ${vi(forecast)} vào ${target.year}, dưới ${vi(ratio)} mục tiêu ${tVi}, và đang thấp hơn lộ trình kế hoạch.`,
+      en: `Forecast ${en(forecast)} in ${target.year}, below ${en(ratio)} of the target ${tEn}, and under the planned path.`,
     },
   };
 }

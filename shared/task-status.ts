@@ -124,6 +124,18 @@ export interface StatusCounts {
   withdrawn: number;
 }
 
+/** Every bucket at zero, for a count to add to. */
+export function emptyStatusCounts(): StatusCounts {
+  return {
+    completed_on_time: 0,
+    completed_late: 0,
+    in_progress: 0,
+    overdue: 0,
+    no_deadline: 0,
+    withdrawn: 0,
+  };
+}
+
 /**
  * The two completion rates official reporting uses, from the status buckets (which sum to the total).
  * - of due tasks: completed / (completed + overdue unfinished)

@@ -140,8 +140,8 @@ function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
 
 export function createRouter() {
   // Opened on the dashboard (the Office's landing page): its code loads while the session is checked,
-  // not after; from just after the first paint, so it does not compete with that paint (Lighthouse,
-  // bench/client.ts: LCP about 0.8 s instead of 1.0 s without it, FCP unchanged).
+  // not after; from just after the first paint, so it does not compete with that paint (measured by
+  // bench/client.ts with Lighthouse; figures in the README).
   if (typeof window !== 'undefined' && window.location.pathname === '/dashboard') {
     requestAnimationFrame(() => setTimeout(() => DashboardPage.preload().catch(() => undefined)));
   }

@@ -40,3 +40,23 @@ export function FormFeedback({ failure, succeeded, successText, invalidText, onR
     </p>
   );
 }
+
+interface SubmitFeedbackProps {
+  submit: { failure: ServerFailure | null; succeeded: boolean; invalid: boolean };
+  successText: string;
+  onReload?: (() => void) | undefined;
+}
+
+/** FormFeedback for a form run by `useFormSubmit`, with the usual "fix the marked fields" note. */
+export function SubmitFeedback({ submit, successText, onReload }: SubmitFeedbackProps) {
+  const { t } = useTranslation();
+  return (
+    <FormFeedback
+      failure={submit.failure}
+      succeeded={submit.succeeded}
+      successText={successText}
+      invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
+      onReload={onReload}
+    />
+  );
+}

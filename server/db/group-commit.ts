@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { type Db, inTransaction } from './client';
 
 /**
  * Held until commit by every audited write (audit appends and change events), across transactions and
@@ -81,8 +81,7 @@ export class GroupCommit extends BatchQueue<Queued> {
     let batch: Queued[] = [];
     const outcomes: Outcome[] = [];
     try {
-      await this.db.transaction(async (txx) => {
-        const tx = txx as unknown as Db;
+      await inTransaction(this.db, async (tx) => {
         // Taken once the transaction has begun: writes that arrived during BEGIN ride along.
         batch = this.queue.splice(0, this.maxBatch);
         const [lone] = batch;

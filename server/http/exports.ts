@@ -16,10 +16,10 @@ import {
   langQuery,
   percentCell,
   requireUser,
-  sendCsv,
   sendError,
+  sendTable,
   sendXlsx,
-  tableFormat,
+  tableRequest,
 } from './kit';
 
 const STATUS_LABEL: Record<'vi' | 'en', Record<TaskStatus, string>> = {
@@ -108,10 +108,9 @@ const exportQuery = langQuery.extend({ filter: z.string().max(4000).default('{}'
 /** CSV and Excel downloads of the task list (current filter) and of the monthly report. */
 export function registerExports(app: FastifyInstance, deps: AppDeps) {
   app.get('/export/tasks.:format', async (req, reply) => {
-    const format = tableFormat((req.params as { format: string }).format);
-    if (!format) return sendError(reply, 'NOT_FOUND');
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
+    const request = await tableRequest(deps, req, reply);
+    if (!request) return;
+    const { format } = request;
     const query = exportQuery.safeParse(req.query);
     let filterJson: unknown;
     try {
@@ -140,16 +139,13 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
       t.isKey ? 'x' : '',
       t.completedOn ? formatVietnameseDate(t.completedOn) : '',
     ]);
-    const name = datedName('nhiem-vu', clock.now);
-    if (format === 'csv') return sendCsv(reply, name, [TASK_HEADERS[lang], ...rows]);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(lang === 'vi' ? 'Nhiệm vụ' : 'Tasks');
-    sheet.addRow(TASK_HEADERS[lang]).font = { bold: true };
-    for (const r of rows) sheet.addRow(r);
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    sheet.getColumn(2).width = 60;
-    sheet.getColumn(4).width = 32;
-    return sendXlsx(reply, name, workbook);
+    return sendTable(reply, format, datedName('nhiem-vu', clock.now), {
+      sheet: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
+      header: TASK_HEADERS[lang],
+      rows,
+      freezeHeader: true,
+      widths: { 2: 60, 4: 32 },
+    });
   });
 
   app.get('/export/monthly.xlsx', async (req, reply) => {
@@ -196,10 +192,9 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/export/compliance.:format', async (req, reply) => {
-    const format = tableFormat((req.params as { format: string }).format);
-    if (!format) return sendError(reply, 'NOT_FOUND');
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
+    const request = await tableRequest(deps, req, reply);
+    if (!request) return;
+    const { format } = request;
     const input = langQuery
       .extend({
         templateId: z.coerce.number().int().positive(),
@@ -243,15 +238,12 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
       percentCell(a.completeness),
       percentCell(a.timeliness),
     ]);
-    const name = datedName(`tuan-thu-bao-cao-${report.template.code}`);
-    if (format === 'csv') return sendCsv(reply, name, [header, ...rows]);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(lang === 'vi' ? 'Tình hình nộp báo cáo' : 'Reporting compliance');
-    sheet.addRow([lang === 'vi' ? report.template.nameVi : report.template.nameEn]).font = { bold: true };
-    sheet.addRow([]);
-    sheet.addRow(header).font = { bold: true };
-    for (const r of rows) sheet.addRow(r);
-    sheet.getColumn(1).width = 40;
-    return sendXlsx(reply, name, workbook);
+    return sendTable(reply, format, datedName(`tuan-thu-bao-cao-${report.template.code}`), {
+      sheet: lang === 'vi' ? 'Tình hình nộp báo cáo' : 'Reporting compliance',
+      title: lang === 'vi' ? report.template.nameVi : report.template.nameEn,
+      header,
+      rows,
+      widths: { 1: 40 },
+    });
   });
 }

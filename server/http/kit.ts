@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type AppErrorCode } from '../../shared/errors';
@@ -50,6 +50,21 @@ export function tableFormat(raw: string): TableFormat | null {
   return raw === 'csv' || raw === 'xlsx' ? raw : null;
 }
 
+/** How every table download starts: a format it knows (else 404), then a signed-in user (else 401). */
+export async function tableRequest(
+  deps: AppDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ format: TableFormat; user: SessionUser } | null> {
+  const format = tableFormat((req.params as { format: string }).format);
+  if (!format) {
+    await sendError(reply, 'NOT_FOUND');
+    return null;
+  }
+  const user = await requireUser(deps, req, reply);
+  return user ? { format, user } : null;
+}
+
 /** A download's file name: `base-yyyy-mm-dd` on Vietnam's date. */
 export function datedName(base: string, now = new Date()): string {
   return `${base}-${vietnamDate(now)}`;
@@ -96,4 +111,32 @@ export async function sendXlsx(reply: FastifyReply, name: string, workbook: Exce
 /** A ratio (0–1) as a percentage with one decimal; empty when there is none. */
 export function percentCell(ratio: number | null | undefined): number | string {
   return ratio === null || ratio === undefined ? '' : Math.round(ratio * 1000) / 10;
+}
+
+export interface Table {
+  sheet: string;
+  /** A bold line above the header in the workbook (the CSV has only header and rows). */
+  title?: string;
+  header: readonly string[];
+  rows: readonly (readonly (string | number)[])[];
+  /** Keep the header in view while scrolling. */
+  freezeHeader?: boolean;
+  /** Column widths by 1-based column number. */
+  widths: Record<number, number>;
+}
+
+/** A table as CSV or as an Excel sheet. */
+export function sendTable(reply: FastifyReply, format: TableFormat, name: string, table: Table) {
+  if (format === 'csv') return sendCsv(reply, name, [table.header, ...table.rows]);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
+  if (table.title !== undefined) {
+    sheet.addRow([table.title]).font = { bold: true };
+    sheet.addRow([]);
+  }
+  sheet.addRow([...table.header]).font = { bold: true };
+  if (table.freezeHeader) sheet.views = [{ state: 'frozen', ySplit: sheet.rowCount }];
+  for (const r of table.rows) sheet.addRow([...r]);
+  for (const [column, width] of Object.entries(table.widths)) sheet.getColumn(Number(column)).width = width;
+  return sendXlsx(reply, name, workbook);
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
@@ -13,12 +12,10 @@ import {
   type Lang,
   langQuery,
   percentCell,
-  requireUser,
-  sendCsv,
   sendError,
-  sendXlsx,
+  sendTable,
   type TableFormat,
-  tableFormat,
+  tableRequest,
 } from './kit';
 
 const STATUS_LABEL: Record<Lang, Record<KpiStatus, string>> = {
@@ -65,34 +62,32 @@ const REVIEW_OUTCOME: Record<Lang, Record<string, string>> = {
 const round = (v: number | null | undefined) =>
   v === null || v === undefined ? '' : Math.round(v * 10) / 10;
 
-async function download(
+/** Every KPI table: a title above the header kept in view, the name column wide. */
+function download(
   reply: FastifyReply,
   format: TableFormat,
   name: string,
-  sheetName: string,
+  sheet: string,
   title: string,
   header: string[],
   rows: (string | number)[][],
 ) {
-  if (format === 'csv') return sendCsv(reply, name, [header, ...rows]);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow([title]).font = { bold: true };
-  sheet.addRow([]);
-  sheet.addRow(header).font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  sheet.views = [{ state: 'frozen', ySplit: 3 }];
-  sheet.getColumn(2).width = 50;
-  return sendXlsx(reply, name, workbook);
+  return sendTable(reply, format, name, {
+    sheet,
+    title,
+    header,
+    rows,
+    freezeHeader: true,
+    widths: { 2: 50 },
+  });
 }
 
 /** CSV and Excel downloads of each level of the KPI drill-down, with the procedures' permissions. */
 export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
   app.get('/export/kpis.:format', async (req, reply) => {
-    const format = tableFormat((req.params as { format: string }).format);
-    if (!format) return sendError(reply, 'NOT_FOUND');
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
+    const request = await tableRequest(deps, req, reply);
+    if (!request) return;
+    const { format } = request;
     const query = langQuery.safeParse(req.query);
     if (!query.success) return sendError(reply, 'VALIDATION');
     const lang = query.data.lang;
@@ -173,11 +168,10 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/export/kpis/:code/ranking.:format', async (req, reply) => {
-    const params = req.params as { code: string; format: string };
-    const format = tableFormat(params.format);
-    if (!format) return sendError(reply, 'NOT_FOUND');
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
+    const request = await tableRequest(deps, req, reply);
+    if (!request) return;
+    const { format, user } = request;
+    const params = req.params as { code: string };
     if (!canReadKpiDetail(user)) return sendError(reply, 'FORBIDDEN');
     const input = kpiCodeInput.safeParse({ code: params.code });
     const query = langQuery.safeParse(req.query);
@@ -224,11 +218,10 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/export/kpis/:code/agencies/:agencyId.:format', async (req, reply) => {
-    const params = req.params as { code: string; agencyId: string; format: string };
-    const format = tableFormat(params.format);
-    if (!format) return sendError(reply, 'NOT_FOUND');
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
+    const request = await tableRequest(deps, req, reply);
+    if (!request) return;
+    const { format, user } = request;
+    const params = req.params as { code: string; agencyId: string };
     const input = kpiAgencyInput.safeParse({ code: params.code, agencyId: Number(params.agencyId) });
     const query = langQuery.safeParse(req.query);
     if (!input.success || !query.success) return sendError(reply, 'VALIDATION');
@@ -288,11 +281,10 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
   // The last levels of the drill-down: one submission's revisions (who wrote, approved and reviewed each,
   // when) and the audit entries of those writes. Same permission as opening the submission.
   app.get('/export/submissions/:id/history.:format', async (req, reply) => {
-    const params = req.params as { id: string; format: string };
-    const format = tableFormat(params.format);
-    if (!format) return sendError(reply, 'NOT_FOUND');
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
+    const request = await tableRequest(deps, req, reply);
+    if (!request) return;
+    const { format, user } = request;
+    const params = req.params as { id: string };
     const id = z.coerce.number().int().positive().safeParse(params.id);
     const query = langQuery.safeParse(req.query);
     if (!id.success || !query.success) return sendError(reply, 'VALIDATION');

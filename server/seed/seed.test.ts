@@ -111,7 +111,8 @@ describe('demo seed', () => {
         .join('\n');
     expect(await digest(other)).toBe(await digest(database));
     await other.close();
-  });
+    // A second whole demo seed: seconds alone, far longer on a PostgreSQL server busy with other work.
+  }, 180_000);
 
   it('loaded the reference catalog: nine task groups, 20 KPIs with targets', async () => {
     const [groups] = await database.db.select({ n: count() }).from(taskGroups);

@@ -53,6 +53,17 @@ const SHARE_KPIS = [
 
 type FieldSeed = Omit<TemplateField, 'unit'> & { unit?: string | null };
 
+/** Most report fields are required whole counts from 0, feeding no KPI. */
+const field = (f: Pick<FieldSeed, 'code' | 'labelVi' | 'labelEn'> & Partial<FieldSeed>): FieldSeed => ({
+  type: 'integer',
+  required: true,
+  min: 0,
+  max: null,
+  kpiCode: null,
+  kpiRole: null,
+  ...f,
+});
+
 function programFields(): FieldSeed[] {
   const fields: FieldSeed[] = [];
   for (const code of SHARE_KPIS) {
@@ -60,75 +71,53 @@ function programFields(): FieldSeed[] {
     if (!kpi) continue;
     const key = code.toLowerCase().replace('-', '_');
     fields.push(
-      {
+      field({
         code: `${key}_num`,
         labelVi: `Tử số — ${kpi.vi}`,
         labelEn: `Numerator — ${kpi.en}`,
-        type: 'integer',
-        required: true,
-        min: 0,
-        max: null,
         kpiCode: code,
         kpiRole: 'numerator',
-      },
-      {
+      }),
+      field({
         code: `${key}_den`,
         labelVi: `Mẫu số — ${kpi.vi}`,
         labelEn: `Denominator — ${kpi.en}`,
-        type: 'integer',
-        required: true,
-        min: 0,
-        max: null,
         kpiCode: code,
         kpiRole: 'denominator',
-      },
+      }),
     );
   }
   fields.push(
-    {
+    field({
       code: 'dl_01_open_data',
       labelVi: 'Cơ quan đã cung cấp dữ liệu mở theo tiêu chuẩn (1: có, 0: chưa)',
       labelEn: 'The agency publishes standardised open data (1 yes, 0 no)',
-      type: 'integer',
-      required: true,
-      min: 0,
       max: 1,
       kpiCode: 'DL-01',
-      kpiRole: null,
-    },
-    {
+    }),
+    field({
       code: 'vh_05_ai_use',
       labelVi: 'Cơ quan sử dụng ít nhất một ứng dụng AI trong chỉ đạo, điều hành (1: có, 0: chưa)',
       labelEn: 'The agency uses at least one AI application for direction and administration (1 yes, 0 no)',
-      type: 'integer',
-      required: true,
-      min: 0,
       max: 1,
       kpiCode: 'VH-05',
-      kpiRole: null,
-    },
-    {
+    }),
+    field({
       code: 'data_maturity_level',
       labelVi: 'Mức độ trưởng thành quản trị dữ liệu (1–5)',
       labelEn: 'Data-governance maturity level (1–5)',
-      type: 'integer',
-      required: true,
       min: 1,
       max: 5,
       kpiCode: 'DL-04',
-      kpiRole: null,
-    },
-    {
+    }),
+    field({
       code: 'notes',
       labelVi: 'Thuyết minh, kiến nghị',
       labelEn: 'Explanations and recommendations',
       type: 'text',
       required: false,
       min: null,
-      max: null,
-      kpiCode: null,
-      kpiRole: null,
-    },
+    }),
   );
   return fields;
 }
@@ -162,53 +151,32 @@ const TEMPLATES: {
     obligation: { levels: ['central', 'provincial'] },
     firstPeriod: '2026-M01',
     fields: [
-      {
+      field({
         code: 'tasks_assigned',
         labelVi: 'Số nhiệm vụ được giao (lũy kế)',
         labelEn: 'Tasks assigned (to date)',
         unit: 'nhiệm vụ',
-        type: 'integer',
-        required: true,
-        min: 0,
-        max: null,
-        kpiCode: null,
-        kpiRole: null,
-      },
-      {
+      }),
+      field({
         code: 'tasks_completed',
         labelVi: 'Số nhiệm vụ đã hoàn thành',
         labelEn: 'Tasks completed',
         unit: 'nhiệm vụ',
-        type: 'integer',
-        required: true,
-        min: 0,
-        max: null,
-        kpiCode: null,
-        kpiRole: null,
-      },
-      {
+      }),
+      field({
         code: 'tasks_overdue',
         labelVi: 'Số nhiệm vụ quá hạn chưa hoàn thành',
         labelEn: 'Overdue unfinished tasks',
         unit: 'nhiệm vụ',
-        type: 'integer',
-        required: true,
-        min: 0,
-        max: null,
-        kpiCode: null,
-        kpiRole: null,
-      },
-      {
+      }),
+      field({
         code: 'notes',
         labelVi: 'Khó khăn, vướng mắc, kiến nghị',
         labelEn: 'Difficulties and recommendations',
         type: 'text',
         required: false,
         min: null,
-        max: null,
-        kpiCode: null,
-        kpiRole: null,
-      },
+      }),
     ],
   },
 ];

@@ -4,8 +4,8 @@ import superjson from 'superjson';
  * The API's data transformer: superjson's wire format (the client deserialises with superjson), with a
  * faster encoder for what our procedures return — plain objects and arrays of strings, numbers,
  * booleans, null, undefined, bigint and Date. superjson's own walker tracks every object's identity and
- * path for values it might meet twice; on a 24 KB response (a KPI detail) it took longer than the
- * queries. Anything else (a Map, a Set, a class instance, a value at the root that is not an object
+ * path for values it might meet twice, which on a large response (a KPI detail) cost more than the
+ * queries (README, Performance). Anything else (a Map, a Set, a class instance, a value at the root that is not an object
  * or array) is encoded by superjson itself, so the output is always one superjson can read back.
  * `transformer.test.ts` checks both give the same payload.
  */

@@ -25,6 +25,8 @@ export const createAgencyInput = z.object({
   parentId: z.number().int().positive().nullable().default(null),
 });
 export type CreateAgencyInput = z.input<typeof createAgencyInput>;
+/** What a procedure hands its service: parsed once, by the procedure. */
+export type CreateAgency = z.output<typeof createAgencyInput>;
 
 export const renameAgencyInput = z.object({
   id: z.number().int().positive(),
@@ -32,6 +34,8 @@ export const renameAgencyInput = z.object({
   nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
 });
 export type RenameAgencyInput = z.input<typeof renameAgencyInput>;
+/** What a procedure hands its service: parsed once, by the procedure. */
+export type RenameAgency = z.output<typeof renameAgencyInput>;
 
 export const agencyListOutput = z.object({
   items: z.array(

@@ -14,14 +14,18 @@ export const auditVerificationOutput = z.object({
   verifiedAt: z.date(),
 });
 
+/** One entry of a record's trail as its page lists it: who did what, when. */
+export const auditSummary = z.object({
+  id: z.number(),
+  at: z.date(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+});
+
 /** `audit.forEntity`: one record's entries with their before/after snapshots, newest first. */
 export const auditEntriesOutput = z.array(
-  z.object({
-    id: z.number(),
-    at: z.date(),
-    username: z.string().nullable(),
-    role: z.string().nullable(),
-    action: z.string(),
+  auditSummary.extend({
     agencyId: z.number().nullable(),
     before: z.unknown(),
     after: z.unknown(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES } from '../reporting-periods';
+import { auditSummary } from './audit';
 
 const periodKey = z.string().regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H1|9M|Y)$/, 'invalidPeriod');
 const values = z.record(z.string().max(100), z.union([z.number(), z.string().max(5000), z.null()]));
@@ -160,15 +161,7 @@ export const submissionOutput = z.object({
       reviewComment: z.string().nullable(),
     }),
   ),
-  audit: z.array(
-    z.object({
-      id: z.number(),
-      at: z.date(),
-      username: z.string().nullable(),
-      role: z.string().nullable(),
-      action: z.string(),
-    }),
-  ),
+  audit: z.array(auditSummary),
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
   canApprove: z.boolean(),

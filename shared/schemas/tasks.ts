@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
 import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
+import { auditSummary } from './audit';
 
 /** Messages are keys the client translates (client/lib/i18n: validation.*). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
@@ -387,15 +388,7 @@ export const taskDetail = z.object({
       version: z.number(),
     }),
   ),
-  audit: z.array(
-    z.object({
-      id: z.number(),
-      at: z.date(),
-      username: z.string().nullable(),
-      role: z.string().nullable(),
-      action: z.string(),
-    }),
-  ),
+  audit: z.array(auditSummary),
   /** How many there are in all: the page offers the earlier ones when it shows fewer. */
   progressTotal: z.number(),
   auditTotal: z.number(),

@@ -23,6 +23,8 @@ export const createUserInput = z.object({
   password,
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
+/** What a procedure hands its service: parsed once, by the procedure. */
+export type CreateUser = z.output<typeof createUserInput>;
 
 export const updateUserInput = z.object({
   id: z.number().int().positive(),
@@ -32,9 +34,13 @@ export const updateUserInput = z.object({
   active: z.boolean().optional(),
 });
 export type UpdateUserInput = z.input<typeof updateUserInput>;
+/** What a procedure hands its service: parsed once, by the procedure. */
+export type UpdateUser = z.output<typeof updateUserInput>;
 
 export const resetPasswordInput = z.object({ id: z.number().int().positive(), password });
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+/** What a procedure hands its service: parsed once, by the procedure. */
+export type ResetPassword = z.output<typeof resetPasswordInput>;
 
 export const userListOutput = z.object({
   items: z.array(

@@ -1,24 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { LEVEL_OF_KIND } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
-import {
-  type CreateAgencyInput,
-  createAgencyInput,
-  type RenameAgencyInput,
-  renameAgencyInput,
-} from '../../../shared/schemas/agencies';
+import type { CreateAgency, RenameAgency } from '../../../shared/schemas/agencies';
 import { foldVietnamese, vietnameseSortKey } from '../../../shared/text';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { agencies } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 
 /** Commune-level units sit under a provincial unit; central and provincial units at the top. */
-export async function createAgency(db: Db, actor: Actor, input: CreateAgencyInput) {
-  const a = createAgencyInput.parse(input);
+export async function createAgency(db: Db, actor: Actor, a: CreateAgency) {
   const level = LEVEL_OF_KIND[a.kind];
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     if (level === 'commune') {
       const [parent] = a.parentId
         ? await tx.select({ level: agencies.level }).from(agencies).where(eq(agencies.id, a.parentId))
@@ -51,10 +44,8 @@ export async function createAgency(db: Db, actor: Actor, input: CreateAgencyInpu
   });
 }
 
-export async function renameAgency(db: Db, actor: Actor, input: RenameAgencyInput) {
-  const r = renameAgencyInput.parse(input);
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+export async function renameAgency(db: Db, actor: Actor, r: RenameAgency) {
+  return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(agencies).where(eq(agencies.id, r.id)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
     const [after] = await tx

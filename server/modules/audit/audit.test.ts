@@ -2,15 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/rows';
 import { auditCount, type Cast, newKey, ok, startCast, today } from '../../test/tasks';
+import type { AuditContent } from './hash';
 
-interface Entry {
+interface Entry extends Omit<AuditContent, 'at' | 'userId' | 'before' | 'after'> {
   id: number;
-  username: string | null;
-  role: string | null;
-  agencyId: number | null;
-  action: string;
-  entityType: string;
-  entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

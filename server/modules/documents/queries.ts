@@ -4,7 +4,7 @@ import type { DocumentListQuery } from '../../../shared/schemas/documents';
 import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import { documents, tasks } from '../../db/schema';
-import { findTasks } from '../tasks/queries';
+import { documentHeaderColumns, findTasks } from '../tasks/queries';
 import { statusClock } from '../tasks/status-sql';
 
 export async function findDocuments(db: Db, input: DocumentListQuery) {
@@ -21,12 +21,7 @@ export async function findDocuments(db: Db, input: DocumentListQuery) {
   const [items, [total]] = await Promise.all([
     db
       .select({
-        id: documents.id,
-        number: documents.number,
-        kind: documents.kind,
-        issuedOn: documents.issuedOn,
-        signer: documents.signer,
-        title: documents.title,
+        ...documentHeaderColumns,
         taskCount,
       })
       .from(documents)
@@ -42,12 +37,7 @@ export async function findDocuments(db: Db, input: DocumentListQuery) {
 async function getDocument(db: Db, id: number) {
   const [doc] = await db
     .select({
-      id: documents.id,
-      number: documents.number,
-      kind: documents.kind,
-      issuedOn: documents.issuedOn,
-      signer: documents.signer,
-      title: documents.title,
+      ...documentHeaderColumns,
       createdAt: documents.createdAt,
     })
     .from(documents)

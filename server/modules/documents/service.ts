@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { CreateDocument } from '../../../shared/schemas/tasks';
 import { foldVietnamese } from '../../../shared/text';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { documents } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
@@ -11,8 +11,7 @@ import { insertTask } from '../tasks/task-writes';
 
 /** The Government Office registers a directive document and, in the same transaction, the tasks it assigns. */
 export async function createDocument(db: Db, actor: Actor, d: CreateDocument) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select({ id: documents.id })
       .from(documents)

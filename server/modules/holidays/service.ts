@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { HolidayInput } from '../../../shared/schemas/holidays';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { holidays } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
@@ -9,8 +9,7 @@ import { recordChange } from '../live/record';
 
 /** Adds a day off; deadlines move with it, so open screens are told. */
 export async function addHoliday(db: Db, actor: Actor, input: HolidayInput) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [row] = await tx.insert(holidays).values(input).onConflictDoNothing().returning();
     if (!row) throw new AppError('CONFLICT', 'holidayExists', { field: 'date', reason: 'holidayExists' });
     await appendAudit(tx, actor, {
@@ -25,8 +24,7 @@ export async function addHoliday(db: Db, actor: Actor, input: HolidayInput) {
 }
 
 export async function removeHoliday(db: Db, actor: Actor, date: string) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [row] = await tx.delete(holidays).where(eq(holidays.date, date)).returning();
     if (!row) throw new AppError('NOT_FOUND');
     await appendAudit(tx, actor, {

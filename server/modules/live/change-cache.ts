@@ -55,7 +55,7 @@ function parseMark(mark: string): { id: number; day: string } {
 /**
  * One computation per key at a time: a caller whose mark is newer than a computation still running
  * waits for it to end, and then the callers of the newest mark share one computation. Under a stream
- * of writes a costly aggregate (the dashboard: ~0.6 s at national scale) is then computed back to
+ * of writes a costly aggregate (the dashboard) is then computed back to
  * back, never many at once, and no reader gets a value older than the mark it read.
  */
 export function changeCache<V>(options: { maxAgeMs: number; maxEntries: number }): ChangeCache<V> {

@@ -61,8 +61,8 @@ class FramePair {
 /**
  * The live stream (`live.changes`) of one server process: the product's one fan-out. tRPC's generic SSE
  * path costs, for every event and every subscriber, a superjson encoding, several async-generator hops,
- * a timer, web-stream transforms and four socket writes; with 1,000 subscribers that put p95 latency
- * over a second (docs/decisions/0003-live-updates.md). Here an event is serialised once per audience (with or without `detail`), each subscriber gets one socket
+ * a timer, web-stream transforms and four socket writes: too slow with many subscribers (measured in
+ * docs/decisions/0003-live-updates.md). Here an event is serialised once per audience (with or without `detail`), each subscriber gets one socket
  * write per batch of events, the status and keep-alive are one timer (and one database ping) for all,
  * and a subscriber that does not read is dropped once its socket buffer passes a bound. The wire format
  * is tRPC's, so the client's `httpSubscriptionLink` (and its reconnect with the last id) is unchanged.

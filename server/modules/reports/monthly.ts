@@ -2,7 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import { isPeriodClosed, monthlyPeriod } from '../../../shared/reporting-periods';
 import type { MonthlyReport } from '../../../shared/schemas/reports';
-import { completionRates, type StatusCounts, type TaskStatus } from '../../../shared/task-status';
+import {
+  completionRates,
+  emptyStatusCounts,
+  type StatusCounts,
+  type TaskStatus,
+} from '../../../shared/task-status';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
@@ -78,14 +83,14 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
     { info: Row; counts: StatusCounts; inPeriod: number; doneInPeriod: Record<string, number> }
   >();
   const totals = {
-    counts: emptyCounts(),
+    counts: emptyStatusCounts(),
     inPeriod: 0,
     doneInPeriod: { completed_on_time: 0, completed_late: 0 } as Record<string, number>,
   };
   for (const r of rows) {
     const entry = perAgency.get(r.agency_id) ?? {
       info: r,
-      counts: emptyCounts(),
+      counts: emptyStatusCounts(),
       inPeriod: 0,
       doneInPeriod: { completed_on_time: 0, completed_late: 0 },
     };
@@ -121,17 +126,6 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
     .returning({ frozenAt: monthlyReports.frozenAt });
   if (!frozen) return getMonthlyReport(db, month, now);
   return { ...report, frozen: true, frozenAt: frozen.frozenAt };
-}
-
-function emptyCounts(): StatusCounts {
-  return {
-    completed_on_time: 0,
-    completed_late: 0,
-    in_progress: 0,
-    overdue: 0,
-    no_deadline: 0,
-    withdrawn: 0,
-  };
 }
 
 function figures(c: StatusCounts, assignedInPeriod: number, done: Record<string, number>): MonthlyFigures {

@@ -14,7 +14,12 @@ import type { Actor } from '../auth/actor';
 import { loadHolidays } from '../holidays/queries';
 import { changeCache, changeMark } from '../live/change-cache';
 import { obligedSql } from '../templates/obligation-sql';
-import { loadTemplate, templateIdForPeriod } from '../templates/queries';
+import {
+  loadTemplate,
+  templateHeader,
+  templateHeaderColumns,
+  templateIdForPeriod,
+} from '../templates/queries';
 import { canDraft, canOpenNewForm, canReadSubmission, canSubmissionAction } from './policy';
 
 /** The agency an actor belongs to, with the level obligations are stated in. */
@@ -27,17 +32,18 @@ export async function agencyOf(db: Db, agencyId: number) {
   return agency;
 }
 
+/** An agency has one submission per template version and period. */
+export function submissionKeyIs(templateId: number, agencyId: number, periodKey: string) {
+  return and(
+    eq(submissions.templateId, templateId),
+    eq(submissions.agencyId, agencyId),
+    eq(submissions.periodKey, periodKey),
+  );
+}
+
 export async function listTemplates(db: Db) {
   return db
-    .select({
-      id: reportTemplates.id,
-      code: reportTemplates.code,
-      version: reportTemplates.version,
-      nameVi: reportTemplates.nameVi,
-      nameEn: reportTemplates.nameEn,
-      periodType: reportTemplates.periodType,
-      firstPeriod: reportTemplates.firstPeriod,
-    })
+    .select({ ...templateHeaderColumns, firstPeriod: reportTemplates.firstPeriod })
     .from(reportTemplates)
     .where(and(eq(reportTemplates.active, true), isNull(reportTemplates.lastPeriod)))
     .orderBy(asc(reportTemplates.code));
@@ -121,23 +127,10 @@ export async function getNewSubmissionForm(
   const [existing] = await db
     .select({ id: submissions.id })
     .from(submissions)
-    .where(
-      and(
-        eq(submissions.templateId, template.id),
-        eq(submissions.agencyId, actor.agencyId),
-        eq(submissions.periodKey, period.key),
-      ),
-    );
+    .where(submissionKeyIs(template.id, actor.agencyId, period.key));
   const today = vietnamDate(now);
   return {
-    template: {
-      id: template.id,
-      code: template.code,
-      version: template.version,
-      nameVi: template.nameVi,
-      nameEn: template.nameEn,
-      periodType: template.periodType,
-    },
+    template: templateHeader(template),
     fields,
     period: { key: period.key, start: period.start, end: period.end },
     deadline,
@@ -183,14 +176,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
   const audit = await findAuditSummaries(db, 'submission', id);
   return {
     submission: { ...row.submission, agencyNameVi: row.agencyNameVi, agencyNameEn: row.agencyNameEn },
-    template: {
-      id: template.id,
-      code: template.code,
-      version: template.version,
-      nameVi: template.nameVi,
-      nameEn: template.nameEn,
-      periodType: template.periodType,
-    },
+    template: templateHeader(template),
     fields,
     revisions,
     audit,

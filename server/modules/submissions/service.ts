@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/schemas/reports';
 import { collectablePeriod, versionCovers } from '../../../shared/template-versions';
 import { vietnamDate } from '../../../shared/time';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { reportTemplates, submissionRevisions, submissions } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
@@ -20,8 +20,8 @@ import { loadHolidays } from '../holidays/queries';
 import { clearKpiFigures, writeKpiFigures } from '../kpis/figures';
 import { type ChangeInput, recordChanges } from '../live/record';
 import { loadTemplate, templateIdForPeriod } from '../templates/queries';
-import { assertSubmissionRight, assertSubmissionState, canDraft } from './policy';
-import { agencyOf } from './queries';
+import { assertSubmissionRight, assertSubmissionState, canDraft, type SubmissionAction } from './policy';
+import { agencyOf, submissionKeyIs } from './queries';
 
 type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -108,18 +108,11 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
   );
   const holidaySet = await loadHolidays(db);
 
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select()
       .from(submissions)
-      .where(
-        and(
-          eq(submissions.templateId, template.id),
-          eq(submissions.agencyId, actor.agencyId),
-          eq(submissions.periodKey, period.key),
-        ),
-      )
+      .where(submissionKeyIs(template.id, actor.agencyId, period.key))
       .for('update');
     if (!existing) {
       if (d.version !== undefined) throw new AppError('CONFLICT', 'staleVersion', { reason: 'staleVersion' });
@@ -198,144 +191,119 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
   });
 }
 
+/** What one workflow step does to a locked submission before it moves on. */
+interface Move {
+  state: SubmissionState;
+  set?: Partial<Pick<SubmissionRow, 'firstSubmittedAt' | 'acceptedAt'>>;
+  audit: string;
+  auditNote?: Record<string, unknown>;
+  /** The KPI figures the step changes, once the row has moved. */
+  kpis?: (tx: Db, after: SubmissionRow) => Promise<string[]>;
+}
+
+/**
+ * The steps every workflow action shares: lock the submission, check the actor's right, its version and
+ * its state, let `step` do its part, then move it on (a new version), audit and announce it.
+ */
+async function moveSubmission(
+  db: Db,
+  actor: Actor,
+  action: Exclude<SubmissionAction, 'edit'>,
+  ref: { id: number; version: number },
+  step: (tx: Db, row: SubmissionRow, now: Date) => Promise<Move>,
+) {
+  return inTransaction(db, async (tx) => {
+    const row = await lockSubmission(tx, ref.id);
+    assertSubmissionRight(actor, action, row.agencyId);
+    assertVersion(row, ref.version);
+    assertSubmissionState(action, row.state);
+    const now = new Date();
+    const move = await step(tx, row, now);
+    const [after] = await tx
+      .update(submissions)
+      .set({ ...move.set, state: move.state, version: row.version + 1, updatedAt: now })
+      .where(eq(submissions.id, row.id))
+      .returning();
+    if (!after) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, {
+      action: move.audit,
+      entityType: 'submission',
+      entityId: row.id,
+      before: row,
+      after: move.auditNote ? { ...after, ...move.auditNote } : after,
+    });
+    const kpiCodes = move.kpis ? await move.kpis(tx, after) : [];
+    await announce(tx, actor, after, move.state, kpiCodes);
+    return { id: after.id, version: after.version, state: move.state };
+  });
+}
+
 /** The officer submits the current revision: every value must now pass the template, required included. */
 export async function submitSubmission(db: Db, actor: Actor, a: z.output<typeof submissionActionInput>) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
-    const row = await lockSubmission(tx, a.id);
-    assertSubmissionRight(actor, 'submit', row.agencyId);
-    assertVersion(row, a.version);
-    assertSubmissionState('submit', row.state);
+  const { id, version } = await moveSubmission(db, actor, 'submit', a, async (tx, row, now) => {
     const revision = await currentRevision(tx, row);
     const { fields } = await loadTemplate(tx, row.templateId);
     const parsed = valuesSchema(fields, { forSubmission: true }).safeParse(revision.values);
     if (!parsed.success) throw issuesToError(parsed.error);
-    const now = new Date();
     await tx
       .update(submissionRevisions)
       .set({ submittedAt: now })
       .where(eq(submissionRevisions.id, revision.id));
-    const [after] = await tx
-      .update(submissions)
-      .set({
-        state: 'submitted',
-        firstSubmittedAt: row.firstSubmittedAt ?? now,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(submissions.id, row.id))
-      .returning();
-    if (!after) throw new AppError('INTERNAL');
-    await appendAudit(tx, actor, {
-      action: 'submission.submit',
-      entityType: 'submission',
-      entityId: row.id,
-      before: row,
-      after,
-    });
-    await announce(tx, actor, after, 'submitted');
-    return { id: after.id, version: after.version };
+    return {
+      state: 'submitted',
+      set: { firstSubmittedAt: row.firstSubmittedAt ?? now },
+      audit: 'submission.submit',
+    };
   });
+  return { id, version };
 }
 
 /** The agency leader signs off (it goes to the Office) or sends it back to the officer as a draft. */
-export async function approveSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
-    const row = await lockSubmission(tx, d.id);
-    assertSubmissionRight(actor, 'approve', row.agencyId);
-    assertVersion(row, d.version);
-    assertSubmissionState('approve', row.state);
+export function approveSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
+  return moveSubmission(db, actor, 'approve', d, async (tx, row, now) => {
     const revision = await currentRevision(tx, row);
-    const now = new Date();
-    const state: SubmissionState = d.decision === 'accept' ? 'approved' : 'draft';
-    if (d.decision === 'accept') {
-      await tx
-        .update(submissionRevisions)
-        .set({ approverId: actor.id, approvedAt: now })
-        .where(eq(submissionRevisions.id, revision.id));
-    } else {
-      await tx
-        .update(submissionRevisions)
-        .set({ reviewComment: d.comment, reviewOutcome: 'returned_by_leader' })
-        .where(eq(submissionRevisions.id, revision.id));
-    }
-    const [after] = await tx
-      .update(submissions)
-      .set({ state, version: row.version + 1, updatedAt: now })
-      .where(eq(submissions.id, row.id))
-      .returning();
-    if (!after) throw new AppError('INTERNAL');
-    await appendAudit(tx, actor, {
-      action: `submission.leader_${d.decision}`,
-      entityType: 'submission',
-      entityId: row.id,
-      before: row,
-      after,
-    });
-    await announce(tx, actor, after, state);
-    return { id: after.id, version: after.version, state };
+    await tx
+      .update(submissionRevisions)
+      .set(
+        d.decision === 'accept'
+          ? { approverId: actor.id, approvedAt: now }
+          : { reviewComment: d.comment, reviewOutcome: 'returned_by_leader' },
+      )
+      .where(eq(submissionRevisions.id, revision.id));
+    return {
+      state: d.decision === 'accept' ? 'approved' : 'draft',
+      audit: `submission.leader_${d.decision}`,
+    };
   });
 }
 
 /** The Government Office accepts (the submission is locked) or returns it with a comment. */
-export async function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
-    const row = await lockSubmission(tx, d.id);
-    assertSubmissionRight(actor, 'review', row.agencyId);
-    assertVersion(row, d.version);
-    assertSubmissionState('review', row.state);
+export function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
+  return moveSubmission(db, actor, 'review', d, async (tx, row, now) => {
     const revision = await currentRevision(tx, row);
-    const now = new Date();
     const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
     await tx
       .update(submissionRevisions)
       .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
       .where(eq(submissionRevisions.id, revision.id));
-    const [after] = await tx
-      .update(submissions)
-      .set({ state, acceptedAt: state === 'accepted' ? now : null, version: row.version + 1, updatedAt: now })
-      .where(eq(submissions.id, row.id))
-      .returning();
-    if (!after) throw new AppError('INTERNAL');
-    await appendAudit(tx, actor, {
-      action: `submission.${state}`,
-      entityType: 'submission',
-      entityId: row.id,
-      before: row,
-      after,
-    });
-    // Accepted figures enter the national KPI values in this same transaction.
-    const kpiCodes = state === 'accepted' ? await writeKpiFigures(tx, after) : [];
-    await announce(tx, actor, after, state, kpiCodes);
-    return { id: after.id, version: after.version, state };
+    return {
+      state,
+      set: { acceptedAt: state === 'accepted' ? now : null },
+      audit: `submission.${state}`,
+      // Accepted figures enter the national KPI values in this same transaction.
+      kpis: state === 'accepted' ? writeKpiFigures : undefined,
+    };
   });
 }
 
 /** Only the Office reopens an accepted submission, with a reason, and the decision is audited. */
 export async function reopenSubmission(db: Db, actor: Actor, r: z.output<typeof reopenSubmissionInput>) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
-    const row = await lockSubmission(tx, r.id);
-    assertSubmissionRight(actor, 'reopen', row.agencyId);
-    assertVersion(row, r.version);
-    assertSubmissionState('reopen', row.state);
-    const [after] = await tx
-      .update(submissions)
-      .set({ state: 'returned', acceptedAt: null, version: row.version + 1, updatedAt: new Date() })
-      .where(eq(submissions.id, row.id))
-      .returning();
-    if (!after) throw new AppError('INTERNAL');
-    await appendAudit(tx, actor, {
-      action: 'submission.reopen',
-      entityType: 'submission',
-      entityId: row.id,
-      before: row,
-      after: { ...after, reason: r.reason },
-    });
-    const kpiCodes = await clearKpiFigures(tx, row.id);
-    await announce(tx, actor, after, 'returned', kpiCodes);
-    return { id: after.id, version: after.version };
-  });
+  const { id, version } = await moveSubmission(db, actor, 'reopen', r, async () => ({
+    state: 'returned',
+    set: { acceptedAt: null },
+    audit: 'submission.reopen',
+    auditNote: { reason: r.reason },
+    kpis: (tx, after) => clearKpiFigures(tx, after.id),
+  }));
+  return { id, version };
 }

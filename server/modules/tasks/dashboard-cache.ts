@@ -6,8 +6,8 @@ import { getDashboard } from './queries';
 import { statusClock } from './status-sql';
 
 /**
- * The Office dashboard aggregates every task in the country (200,000 at national scale): measured at
- * hundreds of milliseconds (see README, Performance). Between two writes it cannot change, and every
+ * The Office dashboard aggregates every task in the country: the costliest read there is (its figures
+ * are in the README, Performance). Between two writes it cannot change, and every
  * task write records a change event in its transaction, in every server process; so the figures are
  * kept per database and re-computed when the newest change event id or Vietnam's date differs, or
  * after MAX_AGE_MS at most (due-soon and stale flags move with the clock; an agency renamed without
@@ -38,7 +38,7 @@ function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
 
 /**
  * What the dashboard page loads: small (the ranking's worst few only), since it is serialised on every
- * request — the whole ranking of thousands of agencies made this response about 1 MB.
+ * request, and the whole ranking of thousands of agencies would make it large (README, Performance).
  */
 export async function getDashboardCached(db: Db, now = new Date()): Promise<Dashboard> {
   return (await getSnapshot(db, now)).summary;

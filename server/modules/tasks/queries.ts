@@ -10,6 +10,7 @@ import {
 import {
   type CompletionState,
   completionRates,
+  emptyStatusCounts,
   isCompletionPending,
   type StatusCounts,
   TASK_STATUSES,
@@ -44,6 +45,16 @@ function likePattern(text: string): string {
 }
 
 /** WHERE for every filter the task screens offer; each has an index behind it (see schema). */
+/** A directive document as a task's page and the document list show it (`documentHeader` in shared). */
+export const documentHeaderColumns = {
+  id: documents.id,
+  number: documents.number,
+  kind: documents.kind,
+  issuedOn: documents.issuedOn,
+  signer: documents.signer,
+  title: documents.title,
+};
+
 export function taskFilters(filter: TaskFilterInput, clock: StatusClock): SQL | undefined {
   const where: SQL[] = [];
   if (filter.q) {
@@ -199,14 +210,7 @@ export async function loadTaskDetail(
           createdAt: tasks.createdAt,
           updatedAt: tasks.updatedAt,
           withdrawn: tasks.withdrawn,
-          document: {
-            id: documents.id,
-            number: documents.number,
-            kind: documents.kind,
-            issuedOn: documents.issuedOn,
-            signer: documents.signer,
-            title: documents.title,
-          },
+          document: documentHeaderColumns,
           groupNameVi: taskGroups.nameVi,
           groupNameEn: taskGroups.nameEn,
         })
@@ -340,15 +344,6 @@ export async function getTaskDetail(
   return taskDetailFor(actor, await loadTaskDetail(db, taskId, clock, history));
 }
 
-const EMPTY_COUNTS = (): StatusCounts => ({
-  completed_on_time: 0,
-  completed_late: 0,
-  in_progress: 0,
-  overdue: 0,
-  no_deadline: 0,
-  withdrawn: 0,
-});
-
 /** Status buckets for a filter, with the two rates; the buckets always sum to the total. */
 export async function countByStatus(db: Db, filter: TaskFilterInput, clock: StatusClock) {
   const status = statusSql(clock);
@@ -362,8 +357,8 @@ export async function countByStatus(db: Db, filter: TaskFilterInput, clock: Stat
     .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
     .where(taskFilters(filter, clock))
     .groupBy(sql`1`);
-  const counts = EMPTY_COUNTS();
-  const keyCounts = EMPTY_COUNTS();
+  const counts = emptyStatusCounts();
+  const keyCounts = emptyStatusCounts();
   for (const r of rows) {
     counts[r.status as TaskStatus] = r.n;
     keyCounts[r.status as TaskStatus] = r.key;
@@ -418,7 +413,7 @@ export async function getDashboard(db: Db, clock: StatusClock) {
   const bucket = <K extends string | number>(rows: { key: K; status: string; n: number }[]) => {
     const map = new Map<K, StatusCounts>();
     for (const r of rows) {
-      const c = map.get(r.key) ?? EMPTY_COUNTS();
+      const c = map.get(r.key) ?? emptyStatusCounts();
       c[r.status as TaskStatus] += r.n;
       map.set(r.key, c);
     }
@@ -451,11 +446,11 @@ export async function getDashboard(db: Db, clock: StatusClock) {
       ...groups.map((g) => ({ groupNo: g.no, nameVi: g.nameVi, nameEn: g.nameEn })),
       { groupNo: 0, nameVi: 'Chưa phân nhóm', nameEn: 'No group' },
     ]
-      .map((g) => ({ ...g, counts: groupMap.get(g.groupNo) ?? EMPTY_COUNTS() }))
+      .map((g) => ({ ...g, counts: groupMap.get(g.groupNo) ?? emptyStatusCounts() }))
       .filter((g) => g.groupNo !== 0 || groupMap.has(0)),
     byLevel: (['central', 'provincial', 'commune'] as const).map((level) => ({
       level,
-      counts: levelMap.get(level) ?? EMPTY_COUNTS(),
+      counts: levelMap.get(level) ?? emptyStatusCounts(),
     })),
     ranking: shortRanking(ranking),
     statuses: [...TASK_STATUSES],

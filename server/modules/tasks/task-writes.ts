@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { CreateTask, TaskFields, UpdateTask } from '../../../shared/schemas/tasks';
 import { foldVietnamese } from '../../../shared/text';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { agencies, documents, taskCoordinators, tasks } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
@@ -67,8 +67,7 @@ export async function insertTask(
 
 /** The Office adds a task to a registered document. */
 export async function createTask(db: Db, actor: Actor, input: CreateTask) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [doc] = await tx.select().from(documents).where(eq(documents.id, input.documentId));
     if (!doc) throw new AppError('VALIDATION', 'unknownDocument', { field: 'documentId' });
     const row = await insertTask(tx, actor, doc, input);
@@ -85,8 +84,7 @@ export async function createTask(db: Db, actor: Actor, input: CreateTask) {
 
 /** Edits a task if nobody changed it since the version the user saw. */
 export async function updateTask(db: Db, actor: Actor, u: UpdateTask) {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await lockTask(tx, u.id);
     assertTaskAction(actor, before, 'edit');
     if (before.version !== u.version) {

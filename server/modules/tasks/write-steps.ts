@@ -1,8 +1,10 @@
 import { and, asc, eq, exists, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
+import type { ChangeType } from '../../../shared/live-events';
+import type { TaskAction } from '../../../shared/schemas/tasks';
 import { PENDING_COMPLETION_STATES } from '../../../shared/task-status';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import {
   completionReports,
   type extensionRequests,
@@ -10,10 +12,15 @@ import {
   taskCoordinators,
   tasks,
 } from '../../db/schema';
+import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import type { PolicyTask } from './policy';
+import { recordChange } from '../live/record';
+import { assertTaskAction, type PolicyTask } from './policy';
 
-/** The steps every task write shares: lock the task with what the policy needs, idempotency, the change event. */
+/**
+ * The steps every task write shares: lock the task with what the policy needs, idempotency, the change
+ * event; and the skeletons of filing a request on a task and deciding it.
+ */
 
 export type LockedTask = typeof tasks.$inferSelect & PolicyTask;
 
@@ -88,4 +95,84 @@ export async function findByKey(
     .where(and(eq(authorColumn, authorId), eq(keyColumn, key)))
     .limit(1);
   return row;
+}
+
+/**
+ * A request filed on a task (an extension, a completion report): taken once per idempotency key (checked
+ * before and again under the task's lock), by whom the policy lets, audited and announced in its write.
+ */
+export async function fileOnTask(
+  db: Db,
+  actor: Actor,
+  r: { taskId: number; idempotencyKey: string },
+  filing: {
+    action: TaskAction;
+    findByKey: (db: Db, key: string) => Promise<{ id: number } | undefined>;
+    /** Checks what the request needs and inserts it. */
+    insert: (tx: Db, task: LockedTask) => Promise<{ id: number } | undefined>;
+    audit: string;
+    change: { type: ChangeType; detail: Record<string, unknown> };
+  },
+) {
+  const existing = await filing.findByKey(db, r.idempotencyKey);
+  if (existing) return { id: existing.id, duplicate: true };
+  return inTransaction(db, async (tx) => {
+    const task = await lockTask(tx, r.taskId);
+    assertTaskAction(actor, task, filing.action);
+    const again = await filing.findByKey(tx, r.idempotencyKey);
+    if (again) return { id: again.id, duplicate: true };
+    const row = await filing.insert(tx, task);
+    if (!row) throw new AppError('INTERNAL');
+    await appendAudit(tx, actor, { action: filing.audit, entityType: 'task', entityId: task.id, after: row });
+    await recordChange(tx, { ...taskChange(task, actor), ...filing.change });
+    return { id: row.id, duplicate: false };
+  });
+}
+
+/**
+ * A decision on a task's request: the request and its task locked, the right checked, the request still
+ * at `version` in state `from`; `decide` writes it, then it is audited and announced with its new state.
+ */
+export async function decideOnTask<
+  R extends { taskId: number; version: number; state: string },
+  S extends string,
+>(
+  db: Db,
+  actor: Actor,
+  d: { id: number; version: number },
+  decision: {
+    lock: (tx: Db) => Promise<R | undefined>;
+    action: TaskAction;
+    from: R['state'];
+    decide: (tx: Db, request: R, task: LockedTask) => Promise<{ state: S; after: unknown }>;
+    kind: 'extension' | 'completion';
+  },
+) {
+  return inTransaction(db, async (tx) => {
+    const request = await decision.lock(tx);
+    if (!request) throw new AppError('NOT_FOUND');
+    const task = await lockTask(tx, request.taskId);
+    assertTaskAction(actor, task, decision.action);
+    if (request.version !== d.version || request.state !== decision.from) {
+      throw new AppError('CONFLICT', 'staleVersion', {
+        reason: 'staleVersion',
+        currentVersion: request.version,
+      });
+    }
+    const { state, after } = await decision.decide(tx, request, task);
+    await appendAudit(tx, actor, {
+      action: `${decision.kind}.${state}`,
+      entityType: 'task',
+      entityId: task.id,
+      before: request,
+      after,
+    });
+    const change = taskChange(task, actor);
+    await recordChange(tx, {
+      ...change,
+      type: `${decision.kind}.decided`,
+      payload: { ...change.payload, state },
+    });
+    return { id: d.id, state };
+  });
 }

@@ -8,13 +8,29 @@ import { agencies, kpis, reportTemplates, submissions, templateFields } from '..
 
 export type TemplateRow = typeof reportTemplates.$inferSelect;
 
-const versionColumns = {
+/** What names a template version wherever one is listed or shown. */
+export const templateHeaderColumns = {
   id: reportTemplates.id,
   code: reportTemplates.code,
   version: reportTemplates.version,
   nameVi: reportTemplates.nameVi,
   nameEn: reportTemplates.nameEn,
   periodType: reportTemplates.periodType,
+};
+
+export function templateHeader(t: TemplateRow) {
+  return {
+    id: t.id,
+    code: t.code,
+    version: t.version,
+    nameVi: t.nameVi,
+    nameEn: t.nameEn,
+    periodType: t.periodType,
+  };
+}
+
+const versionColumns = {
+  ...templateHeaderColumns,
   firstPeriod: reportTemplates.firstPeriod,
   lastPeriod: reportTemplates.lastPeriod,
   active: reportTemplates.active,

@@ -8,7 +8,7 @@ import type {
   updateTemplateInput,
 } from '../../../shared/schemas/templates';
 import { periodAfter, previousPeriod } from '../../../shared/template-versions';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { agencies, kpis, reportTemplates, submissions, templateFields } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
@@ -65,6 +65,26 @@ async function insertFields(tx: Db, templateId: number, fields: FieldValues): Pr
   );
 }
 
+/** A version written: its fields, its audit entry (fields included) and its change event. */
+async function saveVersion(
+  tx: Db,
+  actor: Actor,
+  action: string,
+  row: TemplateRow,
+  fields: FieldValues,
+  audit: { before?: unknown; note?: Record<string, unknown> } = {},
+): Promise<void> {
+  await insertFields(tx, row.id, fields);
+  await appendAudit(tx, actor, {
+    action,
+    entityType: 'report_template',
+    entityId: row.id,
+    before: audit.before,
+    after: { ...row, fields, ...audit.note },
+  });
+  await announce(tx, row);
+}
+
 async function announce(tx: Db, row: TemplateRow): Promise<void> {
   await recordChange(tx, {
     type: 'template.changed',
@@ -72,38 +92,37 @@ async function announce(tx: Db, row: TemplateRow): Promise<void> {
   });
 }
 
+/** What a version of a regime says, as the administrator gave it. */
+function definitionOf(d: Omit<z.output<typeof createTemplateInput>, 'code'>) {
+  return {
+    nameVi: d.nameVi,
+    nameEn: d.nameEn,
+    periodType: d.periodType,
+    deadlineRule: d.deadlineRule,
+    obligation: d.obligation,
+    firstPeriod: d.firstPeriod,
+  };
+}
+
+function written(row: TemplateRow, created: boolean) {
+  return { id: row.id, code: row.code, version: row.version, editVersion: row.editVersion, created };
+}
+
 /** The administrator opens a new reporting regime (version 1 of a new code). */
 export async function createTemplate(db: Db, actor: Actor, d: z.output<typeof createTemplateInput>) {
   if (!canEditTemplates(actor)) throw new AppError('FORBIDDEN');
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await assertReferences(tx, d);
     const [row] = await tx
       .insert(reportTemplates)
-      .values({
-        code: d.code,
-        version: 1,
-        nameVi: d.nameVi,
-        nameEn: d.nameEn,
-        periodType: d.periodType,
-        deadlineRule: d.deadlineRule,
-        obligation: d.obligation,
-        firstPeriod: d.firstPeriod,
-      })
+      .values({ code: d.code, version: 1, ...definitionOf(d) })
       .onConflictDoNothing()
       .returning();
     if (!row) {
       throw new AppError('CONFLICT', 'templateCodeExists', { field: 'code', reason: 'templateCodeExists' });
     }
-    await insertFields(tx, row.id, d.fields);
-    await appendAudit(tx, actor, {
-      action: 'template.create',
-      entityType: 'report_template',
-      entityId: row.id,
-      after: { ...row, fields: d.fields },
-    });
-    await announce(tx, row);
-    return { id: row.id, code: row.code, version: row.version, editVersion: row.editVersion, created: true };
+    await saveVersion(tx, actor, 'template.create', row, d.fields);
+    return written(row, true);
   });
 }
 
@@ -149,8 +168,7 @@ async function lastUsedPeriod(tx: Db, templateId: number): Promise<{ n: number; 
  */
 export async function updateTemplate(db: Db, actor: Actor, d: z.output<typeof updateTemplateInput>) {
   if (!canEditTemplates(actor)) throw new AppError('FORBIDDEN');
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await lockTemplate(tx, d.id);
     assertEditVersion(before, d.editVersion);
     if ((await newestVersion(tx, before.code)) !== before.version) {
@@ -159,14 +177,7 @@ export async function updateTemplate(db: Db, actor: Actor, d: z.output<typeof up
     await assertReferences(tx, d);
     const usage = await lastUsedPeriod(tx, before.id);
     const beforeFields = await findTemplateFields(tx, before.id);
-    const definition = {
-      nameVi: d.nameVi,
-      nameEn: d.nameEn,
-      periodType: d.periodType,
-      deadlineRule: d.deadlineRule,
-      obligation: d.obligation,
-      firstPeriod: d.firstPeriod,
-    };
+    const definition = definitionOf(d);
 
     if (usage.n === 0) {
       // Unused: edit in place. A later version still starts after its predecessor's submissions.
@@ -177,20 +188,10 @@ export async function updateTemplate(db: Db, actor: Actor, d: z.output<typeof up
           .where(and(eq(reportTemplates.code, before.code), eq(reportTemplates.version, before.version - 1)))
           .for('update');
         if (!previous) throw new AppError('INTERNAL');
-        if (d.periodType !== previous.periodType) {
-          throw new AppError('VALIDATION', 'periodTypeLocked', {
-            field: 'periodType',
-            reason: 'periodTypeLocked',
-          });
-        }
-        await assertStartsAfter(tx, previous, d.firstPeriod);
+        await assertSuccessor(tx, previous, d);
         await tx
           .update(reportTemplates)
-          .set({
-            lastPeriod: previousPeriod(parsePeriodKey(d.firstPeriod)).key,
-            editVersion: previous.editVersion + 1,
-            updatedAt: new Date(),
-          })
+          .set(closedBefore(previous, d.firstPeriod, new Date()))
           .where(eq(reportTemplates.id, previous.id));
       }
       const [after] = await tx
@@ -200,40 +201,17 @@ export async function updateTemplate(db: Db, actor: Actor, d: z.output<typeof up
         .returning();
       if (!after) throw new AppError('CONFLICT', 'staleVersion', { reason: 'staleVersion' });
       await tx.delete(templateFields).where(eq(templateFields.templateId, before.id));
-      await insertFields(tx, before.id, d.fields);
-      await appendAudit(tx, actor, {
-        action: 'template.update',
-        entityType: 'report_template',
-        entityId: before.id,
+      await saveVersion(tx, actor, 'template.update', after, d.fields, {
         before: { ...before, fields: beforeFields },
-        after: { ...after, fields: d.fields },
       });
-      await announce(tx, after);
-      return {
-        id: after.id,
-        code: after.code,
-        version: after.version,
-        editVersion: after.editVersion,
-        created: false,
-      };
+      return written(after, false);
     }
 
     // In use: a new version, the old one closed just before it and otherwise left as it is.
-    if (d.periodType !== before.periodType) {
-      throw new AppError('VALIDATION', 'periodTypeLocked', {
-        field: 'periodType',
-        reason: 'periodTypeLocked',
-      });
-    }
-    await assertStartsAfter(tx, before, d.firstPeriod, usage.last);
-    const now = new Date();
+    await assertSuccessor(tx, before, d, usage.last);
     const [closed] = await tx
       .update(reportTemplates)
-      .set({
-        lastPeriod: previousPeriod(parsePeriodKey(d.firstPeriod)).key,
-        editVersion: before.editVersion + 1,
-        updatedAt: now,
-      })
+      .set(closedBefore(before, d.firstPeriod, new Date()))
       .where(and(eq(reportTemplates.id, before.id), eq(reportTemplates.editVersion, d.editVersion)))
       .returning();
     if (!closed) throw new AppError('CONFLICT', 'staleVersion', { reason: 'staleVersion' });
@@ -247,35 +225,37 @@ export async function updateTemplate(db: Db, actor: Actor, d: z.output<typeof up
       })
       .returning();
     if (!created) throw new AppError('INTERNAL');
-    await insertFields(tx, created.id, d.fields);
-    await appendAudit(tx, actor, {
-      action: 'template.version',
-      entityType: 'report_template',
-      entityId: created.id,
+    await saveVersion(tx, actor, 'template.version', created, d.fields, {
       before: { ...before, fields: beforeFields },
-      after: { ...created, fields: d.fields, supersedes: { id: before.id, lastPeriod: closed.lastPeriod } },
+      note: { supersedes: { id: before.id, lastPeriod: closed.lastPeriod } },
     });
-    await announce(tx, created);
-    return {
-      id: created.id,
-      code: created.code,
-      version: created.version,
-      editVersion: created.editVersion,
-      created: true,
-    };
+    return written(created, true);
   });
 }
 
+/** A version ends just before its successor's first period. */
+function closedBefore(row: TemplateRow, firstPeriod: string, now: Date) {
+  return {
+    lastPeriod: previousPeriod(parsePeriodKey(firstPeriod)).key,
+    editVersion: row.editVersion + 1,
+    updatedAt: now,
+  };
+}
+
 /**
- * A version's successor must start after the version's own first period and after the last period it
- * has submissions for, or those submissions would fall under fields they were not made with.
+ * A version's successor keeps its period type and must start after the version's own first period and
+ * after the last period it has submissions for, or those submissions would fall under fields they were
+ * not made with.
  */
-async function assertStartsAfter(
+async function assertSuccessor(
   tx: Db,
   previous: TemplateRow,
-  firstPeriod: string,
+  { periodType, firstPeriod }: { periodType: TemplateRow['periodType']; firstPeriod: string },
   knownLast?: string | null,
 ): Promise<void> {
+  if (periodType !== previous.periodType) {
+    throw new AppError('VALIDATION', 'periodTypeLocked', { field: 'periodType', reason: 'periodTypeLocked' });
+  }
   const last = knownLast !== undefined ? knownLast : (await lastUsedPeriod(tx, previous.id)).last;
   const bound = last && periodAfter(last, previous.firstPeriod) ? last : previous.firstPeriod;
   if (!periodAfter(firstPeriod, bound)) {
@@ -290,8 +270,7 @@ async function assertStartsAfter(
 /** Retires a regime (or brings it back): every version of the code, so no period is collected any more. */
 export async function setTemplateActive(db: Db, actor: Actor, d: z.output<typeof setTemplateActiveInput>) {
   if (!canEditTemplates(actor)) throw new AppError('FORBIDDEN');
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await lockTemplate(tx, d.id);
     assertEditVersion(before, d.editVersion);
     const rows = await tx

@@ -1,15 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
-import {
-  type CreateUserInput,
-  createUserInput,
-  type ResetPasswordInput,
-  resetPasswordInput,
-  type UpdateUserInput,
-  updateUserInput,
-} from '../../../shared/schemas/users';
+import type { CreateUser, ResetPassword, UpdateUser } from '../../../shared/schemas/users';
 import { foldVietnamese } from '../../../shared/text';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { agencies, sessions, users } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
@@ -31,11 +24,9 @@ async function assertAgency(tx: Db, agencyId: number): Promise<void> {
 }
 
 /** The administrator creates an account; the password is stored only as an argon2id hash. */
-export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
-  const u = createUserInput.parse(input);
+export async function createUser(db: Db, actor: Actor, u: CreateUser) {
   const passwordHash = await hashPassword(u.password);
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await assertAgency(tx, u.agencyId);
     const [taken] = await tx
       .select({ id: users.id })
@@ -64,10 +55,8 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
  * Changes a user's name, role, agency or whether the account is active. A change of role or agency, or
  * a deactivation, ends the user's open sessions at once: their rights change now, not at next login.
  */
-export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput) {
-  const u = updateUserInput.parse(input);
-  const updated = await db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+export async function updateUser(db: Db, actor: Actor, u: UpdateUser) {
+  const updated = await inTransaction(db, async (tx) => {
     const [before] = await tx.select(publicFields).from(users).where(eq(users.id, u.id)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
     if (u.id === actor.id && (u.active === false || (u.role && u.role !== 'admin'))) {
@@ -92,11 +81,9 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput) {
   return updated;
 }
 
-export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordInput) {
-  const r = resetPasswordInput.parse(input);
+export async function resetPassword(db: Db, actor: Actor, r: ResetPassword) {
   const passwordHash = await hashPassword(r.password);
-  const reset = await db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  const reset = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(users)
       .set({ passwordHash })

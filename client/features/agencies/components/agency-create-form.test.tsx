@@ -1,23 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { i18n } from '../../../lib/i18n/i18n';
-import { createTrpcClient, TRPCProvider } from '../../../lib/trpc';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithApi, resetAfterEach } from '../../../test/render';
 import { AgencyCreateForm } from './agency-create-form';
 
 function renderForm() {
   const send = vi.fn(() => Promise.resolve({}));
-  const queryClient = new QueryClient();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={createTrpcClient()} queryClient={queryClient}>
-          <AgencyCreateForm send={send} />
-        </TRPCProvider>
-      </QueryClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithApi(<AgencyCreateForm send={send} />);
   return send;
 }
 
@@ -25,10 +13,7 @@ const kind = () => screen.getByLabelText(/Loại đơn vị/);
 const parentPicker = () => screen.queryByRole('combobox', { name: /Tỉnh, thành phố trực thuộc/ });
 
 describe('AgencyCreateForm', () => {
-  afterEach(async () => {
-    cleanup();
-    await i18n.changeLanguage('vi');
-  });
+  resetAfterEach();
 
   it('hides the parent province picker for a ministry and shows it for a ward', () => {
     renderForm();

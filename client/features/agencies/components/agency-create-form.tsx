@@ -1,11 +1,13 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_KINDS, LEVEL_OF_KIND } from '../../../../shared/agencies';
 import { type CreateAgencyInput, createAgencyInput } from '../../../../shared/schemas/agencies';
+import { AdminPanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { BilingualNameFields } from '../../../components/bilingual-name-fields';
+import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
-import { Field } from '../../../components/form-field';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { agencyFormVocabulary } from '../agency-form-vocabulary';
 
@@ -24,7 +26,6 @@ function needsParent(kind: string): boolean {
 /** The administrator adds a unit to the directory; commune-level units name their province or city. */
 export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const { fieldErrors, describe, message } = useFormMessages(agencyFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
@@ -61,71 +62,38 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
     );
   }
 
-  const invalid = Object.keys(errors).length > 0 && !submit.failure;
-
   return (
-    <section className="admin-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('agencyAdmin.addTitle')}</h2>
+    <AdminPanel title={t('agencyAdmin.addTitle')}>
       <p className="hint">{t('validation.requiredFieldsIntro')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={submit.succeeded}
-          successText={t('agencyAdmin.created', { name: created })}
-          invalidText={invalid ? t('validation.fixErrors') : undefined}
+        <SubmitFeedback submit={submit} successText={t('agencyAdmin.created', { name: created })} />
+        <TextField
+          label={t('agencyAdmin.code')}
+          hint={t('agencyAdmin.codeHint')}
+          error={errors.code}
+          required
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={30}
+          value={values.code}
+          onChange={set('code')}
         />
-        <Field label={t('agencyAdmin.code')} hint={t('agencyAdmin.codeHint')} error={errors.code} required>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={30}
-              value={values.code}
-              onChange={(e) => set('code')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('agencyAdmin.nameVi')} error={errors.nameVi} required>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              lang="vi"
-              autoComplete="off"
-              maxLength={200}
-              value={values.nameVi}
-              onChange={(e) => set('nameVi')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('agencyAdmin.nameEn')} error={errors.nameEn} required>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              lang="en"
-              autoComplete="off"
-              maxLength={200}
-              value={values.nameEn}
-              onChange={(e) => set('nameEn')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('agencyAdmin.kind')} error={errors.kind} required>
-          {(control) => (
-            <select {...control} value={values.kind} onChange={(e) => set('kind')(e.target.value)}>
-              <option value="">{t('agencyAdmin.chooseKind')}</option>
-              {AGENCY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <BilingualNameFields
+          labels={{ nameVi: t('agencyAdmin.nameVi'), nameEn: t('agencyAdmin.nameEn') }}
+          values={values}
+          errors={errors}
+          onChange={(field, value) => set(field)(value)}
+        />
+        <SelectField
+          label={t('agencyAdmin.kind')}
+          error={errors.kind}
+          required
+          placeholder={t('agencyAdmin.chooseKind')}
+          options={AGENCY_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          value={values.kind}
+          onChange={set('kind')}
+        />
         {withParent && (
           <AgencyPicker
             label={t('agencyAdmin.parent')}
@@ -137,11 +105,13 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
           />
         )}
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={submit.pending}>
-            {submit.pending ? t('agencyAdmin.sending') : t('agencyAdmin.addSubmit')}
-          </button>
+          <SubmitButton
+            pending={submit.pending}
+            label={t('agencyAdmin.addSubmit')}
+            pendingLabel={t('agencyAdmin.sending')}
+          />
         </div>
       </form>
-    </section>
+    </AdminPanel>
   );
 }

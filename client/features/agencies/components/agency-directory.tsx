@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { SearchBox } from '../../../components/search-box';
-import { pageParam } from '../../../lib/page-param';
+import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
 import '../../../components/forms.css';
 import { useCreateAgency, useIsAdmin } from '../api/agency-admin';
@@ -14,31 +13,7 @@ import { AgencyTree } from './agency-tree';
 export function AgencyDirectory() {
   const { t } = useTranslation();
   usePageTitle(t('agencies.title'));
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
-  const page = pageParam(params.get('page'));
-
-  const onSearch = useCallback(
-    (next: string) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (next) updated.set('q', next);
-          else updated.delete('q');
-          updated.delete('page');
-          return updated;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-
-  const onPageChange = (next: number) =>
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
-      updated.set('page', String(next));
-      return updated;
-    });
+  const { q, page, onSearch, onPageChange } = useListParams();
 
   return (
     <section className="page">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { ErrorState } from '../../../components/error-state';
+import { SimpleTable, TotalRow } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatCount } from '../../../lib/format';
 import { useAgencyCountsByLevel } from '../api/agency-queries';
@@ -14,30 +15,21 @@ export function AgencyLevelCounts() {
   const countOf = (level: string) => counts.data.find((row) => row.level === level)?.n ?? 0;
   const total = counts.data.reduce((sum, row) => sum + row.n, 0);
   return (
-    <table className="data-table data-table--compact">
-      <caption>{t('overview.countsCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('overview.level')}</th>
-          <th scope="col" className="numeric">
-            {t('overview.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {AGENCY_LEVELS.map((level) => (
-          <tr key={level}>
-            <th scope="row">{t(`levels.${level}`)}</th>
-            <td className="numeric">{formatCount(countOf(level), i18n.language)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('overview.total')}</th>
-          <td className="numeric">{formatCount(total, i18n.language)}</td>
-        </tr>
-      </tfoot>
-    </table>
+    <SimpleTable
+      caption={t('overview.countsCaption')}
+      className="data-table--compact"
+      columns={[
+        { key: 'level', header: t('overview.level'), cell: (level) => t(`levels.${level}`), rowHeader: true },
+        {
+          key: 'count',
+          header: t('overview.count'),
+          cell: (level) => formatCount(countOf(level), i18n.language),
+          numeric: true,
+        },
+      ]}
+      rows={AGENCY_LEVELS}
+      rowKey={(level) => level}
+      footer={<TotalRow label={t('overview.total')} figures={[formatCount(total, i18n.language)]} />}
+    />
   );
 }

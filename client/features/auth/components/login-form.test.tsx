@@ -1,24 +1,17 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
+import { renderTranslated, resetAfterEach } from '../../../test/render';
 import { LoginForm } from './login-form';
 
 function renderForm(serverError: string | null = null) {
   const onSubmit = vi.fn();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <LoginForm onSubmit={onSubmit} pending={false} serverError={serverError} />
-    </I18nextProvider>,
-  );
+  renderTranslated(<LoginForm onSubmit={onSubmit} pending={false} serverError={serverError} />);
   return onSubmit;
 }
 
 describe('LoginForm', () => {
-  afterEach(async () => {
-    cleanup();
-    await i18n.changeLanguage('vi');
-  });
+  resetAfterEach();
 
   it('refuses an empty username with a message beside the field', () => {
     const onSubmit = renderForm();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 // Not from shared/schemas: that would bring zod into the dashboard's chunk.
@@ -6,6 +6,7 @@ import { RANKING_LEVELS, type RankingLevel } from '../../../../shared/agencies';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination, pageCount } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
+import { type SimpleColumn, SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatRate } from '../../../lib/format';
 import { type RankingRow, type RankingSummary, useAgencyRanking } from '../api/dashboard-queries';
@@ -27,60 +28,57 @@ function RankingTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const captionId = useId();
+  const figure = (
+    key: string,
+    header: ReactNode,
+    cell: (row: RankingRow) => ReactNode,
+  ): SimpleColumn<RankingRow> => ({ key, header, cell, numeric: true });
+  const columns: SimpleColumn<RankingRow>[] = [
+    ...(ranked ? [figure('rank', t('dashboard.rank'), (row) => row.rank)] : []),
+    {
+      key: 'agency',
+      header: t('dashboard.agency'),
+      cell: (row) => (
+        <Link to={`/tasks?agency=${row.agencyId}`}>{lang === 'en' ? row.nameEn : row.nameVi}</Link>
+      ),
+      rowHeader: true,
+    },
+    { key: 'level', header: t('dashboard.level'), cell: (row) => t(`levels.${row.level}`) },
+    figure(
+      'overdueRate',
+      <>
+        {t('dashboard.overdueRate')}
+        <span className="ranking__hint">{t('dashboard.overdueRateHint')}</span>
+      </>,
+      (row) => formatRate(row.overdueRate, lang),
+    ),
+    figure('overdueCount', t('dashboard.overdueCount'), (row) => formatCount(row.counts.overdue, lang)),
+    figure(
+      'onTimeRate',
+      <>
+        {t('dashboard.onTimeRate')}
+        <span className="ranking__hint">{t('dashboard.onTimeRateHint')}</span>
+      </>,
+      (row) => formatRate(row.onTimeOfCompleted, lang),
+    ),
+    figure('onTimeCount', t('dashboard.onTimeCount'), (row) =>
+      formatCount(row.counts.completed_on_time, lang),
+    ),
+    figure('ofDue', t('dashboard.ofDueShort'), (row) => formatRate(row.ofDue, lang)),
+    figure('assigned', t('dashboard.assignedShort'), (row) => formatCount(row.assigned, lang)),
+  ];
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must be scrollable from the keyboard (WCAG 2.1.1)
     <section className="table-scroll" tabIndex={0} aria-labelledby={captionId}>
-      <table className="data-table ranking" aria-busy={busy}>
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            {ranked && (
-              <th scope="col" className="numeric">
-                {t('dashboard.rank')}
-              </th>
-            )}
-            <th scope="col">{t('dashboard.agency')}</th>
-            <th scope="col">{t('dashboard.level')}</th>
-            <th scope="col" className="numeric">
-              {t('dashboard.overdueRate')}
-              <span className="ranking__hint">{t('dashboard.overdueRateHint')}</span>
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.overdueCount')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.onTimeRate')}
-              <span className="ranking__hint">{t('dashboard.onTimeRateHint')}</span>
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.onTimeCount')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.ofDueShort')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('dashboard.assignedShort')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.agencyId}>
-              {ranked && <td className="numeric">{row.rank}</td>}
-              <th scope="row">
-                <Link to={`/tasks?agency=${row.agencyId}`}>{lang === 'en' ? row.nameEn : row.nameVi}</Link>
-              </th>
-              <td>{t(`levels.${row.level}`)}</td>
-              <td className="numeric">{formatRate(row.overdueRate, lang)}</td>
-              <td className="numeric">{formatCount(row.counts.overdue, lang)}</td>
-              <td className="numeric">{formatRate(row.onTimeOfCompleted, lang)}</td>
-              <td className="numeric">{formatCount(row.counts.completed_on_time, lang)}</td>
-              <td className="numeric">{formatRate(row.ofDue, lang)}</td>
-              <td className="numeric">{formatCount(row.assigned, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        caption={caption}
+        captionId={captionId}
+        className="ranking"
+        busy={busy}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.agencyId}
+      />
     </section>
   );
 }

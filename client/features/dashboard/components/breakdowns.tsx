@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
+import { SimpleTable, TotalRow } from '../../../components/simple-table';
 import { formatCount } from '../../../lib/format';
 import { retryImport } from '../../../lib/retry-import';
 import type { Dashboard, StatusCounts } from '../api/dashboard-queries';
@@ -42,31 +43,22 @@ export function OverdueByMonth({ rows }: { rows: Dashboard['overdueByMonth'] }) 
         )
       }
       table={
-        <table className="data-table data-table--compact">
-          <caption>{t('dashboard.overdueByMonthCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.month')}</th>
-              <th scope="col" className="numeric">
-                {t('dashboard.overdue')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                <td className="numeric">{formatCount(row.value, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('dashboard.totalRow')}</th>
-              <td className="numeric">{formatCount(total, lang)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <SimpleTable
+          caption={t('dashboard.overdueByMonthCaption')}
+          className="data-table--compact"
+          columns={[
+            { key: 'month', header: t('dashboard.month'), cell: (row) => row.label, rowHeader: true },
+            {
+              key: 'overdue',
+              header: t('dashboard.overdue'),
+              cell: (row) => formatCount(row.value, lang),
+              numeric: true,
+            },
+          ]}
+          rows={data}
+          rowKey={(row) => row.label}
+          footer={<TotalRow label={t('dashboard.totalRow')} figures={[formatCount(total, lang)]} />}
+        />
       }
     />
   );
@@ -109,46 +101,35 @@ export function StatusBreakdown({
       chart={<StatusStackChart rows={rows} statuses={TASK_STATUSES} statusLabel={statusLabel} />}
       table={
         <div className="table-scroll">
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rowHeader}</th>
-                {TASK_STATUSES.map((status) => (
-                  <th key={status} scope="col" className="numeric">
-                    {statusLabel(status)}
-                  </th>
-                ))}
-                <th scope="col" className="numeric">
-                  {t('dashboard.totalRow')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  {TASK_STATUSES.map((status) => (
-                    <td key={status} className="numeric">
-                      {formatCount(row.counts[status], lang)}
-                    </td>
-                  ))}
-                  <td className="numeric">{formatCount(sum(row.counts), lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('dashboard.totalRow')}</th>
-                {TASK_STATUSES.map((status) => (
-                  <td key={status} className="numeric">
-                    {formatCount(totals[status], lang)}
-                  </td>
-                ))}
-                <td className="numeric">{formatCount(sum(totals), lang)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <SimpleTable
+            caption={caption}
+            columns={[
+              { key: 'label', header: rowHeader, cell: (row: StackRow) => row.label, rowHeader: true },
+              ...TASK_STATUSES.map((status) => ({
+                key: status,
+                header: statusLabel(status),
+                cell: (row: StackRow) => formatCount(row.counts[status], lang),
+                numeric: true,
+              })),
+              {
+                key: 'total',
+                header: t('dashboard.totalRow'),
+                cell: (row: StackRow) => formatCount(sum(row.counts), lang),
+                numeric: true,
+              },
+            ]}
+            rows={rows}
+            rowKey={(row) => row.key}
+            footer={
+              <TotalRow
+                label={t('dashboard.totalRow')}
+                figures={[
+                  ...TASK_STATUSES.map((status) => formatCount(totals[status], lang)),
+                  formatCount(sum(totals), lang),
+                ]}
+              />
+            }
+          />
         </div>
       }
     />

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type completionRates, TASK_STATUSES } from '../../../../shared/task-status';
+import { SimpleTable, TotalRow } from '../../../components/simple-table';
 import { formatCount, formatRate } from '../../../lib/format';
 import type { StatusCounts } from '../api/dashboard-queries';
 
@@ -89,41 +90,44 @@ export function CompletionRates({
         <RateList title={t('dashboard.keyTasks')} rates={keyRates} counts={keyCounts} />
       </div>
       <div className="table-scroll">
-        <table className="data-table buckets">
-          <caption>{t('dashboard.bucketsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.status')}</th>
-              <th scope="col" className="numeric">
-                {t('dashboard.count')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('dashboard.keyCount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {TASK_STATUSES.map((status) => (
-              <tr key={status}>
-                <th scope="row">{t(`status.${status}`)}</th>
-                <td className="numeric">{formatCount(counts[status], lang)}</td>
-                <td className="numeric">{formatCount(keyCounts[status], lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('dashboard.assigned')}</th>
-              <td className="numeric">{formatCount(rates.assigned, lang)}</td>
-              <td className="numeric">{formatCount(keyRates.assigned, lang)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('dashboard.totalRow')}</th>
-              <td className="numeric">{formatCount(rates.total, lang)}</td>
-              <td className="numeric">{formatCount(keyRates.total, lang)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <SimpleTable
+          caption={t('dashboard.bucketsCaption')}
+          className="buckets"
+          columns={[
+            {
+              key: 'status',
+              header: t('dashboard.status'),
+              cell: (status) => t(`status.${status}`),
+              rowHeader: true,
+            },
+            {
+              key: 'count',
+              header: t('dashboard.count'),
+              cell: (status) => formatCount(counts[status], lang),
+              numeric: true,
+            },
+            {
+              key: 'keyCount',
+              header: t('dashboard.keyCount'),
+              cell: (status) => formatCount(keyCounts[status], lang),
+              numeric: true,
+            },
+          ]}
+          rows={TASK_STATUSES}
+          rowKey={(status) => status}
+          footer={
+            <>
+              <TotalRow
+                label={t('dashboard.assigned')}
+                figures={[formatCount(rates.assigned, lang), formatCount(keyRates.assigned, lang)]}
+              />
+              <TotalRow
+                label={t('dashboard.totalRow')}
+                figures={[formatCount(rates.total, lang), formatCount(keyRates.total, lang)]}
+              />
+            </>
+          }
+        />
       </div>
     </section>
   );

@@ -1,13 +1,13 @@
-import { useCallback, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
 import { Spinner } from '../../../components/spinner';
 import { formatDate } from '../../../lib/format';
-import { pageParam } from '../../../lib/page-param';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
+import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { DOCUMENTS_PAGE_SIZE, useDocuments } from '../api/document-queries';
 import './documents.css';
@@ -18,31 +18,8 @@ export function DocumentsPage() {
   usePageTitle(t('documents.title'));
   const captionId = useId();
   const me = useCurrentUserQuery();
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
-  const page = pageParam(params.get('page'));
+  const { q, page, onSearch, onPageChange } = useListParams();
   const documents = useDocuments(q, page);
-
-  const onSearch = useCallback(
-    (next: string) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (next) updated.set('q', next);
-          else updated.delete('q');
-          updated.delete('page');
-          return updated;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  const onPageChange = (next: number) =>
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
-      updated.set('page', String(next));
-      return updated;
-    });
 
   return (
     <section className="page">

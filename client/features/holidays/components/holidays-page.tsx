@@ -1,12 +1,14 @@
-import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { holidayInput } from '../../../../shared/schemas/holidays';
 import { vietnamDate } from '../../../../shared/time';
+import { AdminPanel } from '../../../components/admin-panel';
+import { BilingualNameFields } from '../../../components/bilingual-name-fields';
 import { ErrorState } from '../../../components/error-state';
+import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
 import { describeServerError, zodFieldErrors } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
-import { Field } from '../../../components/form-field';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { Spinner } from '../../../components/spinner';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { errorMessage } from '../../../lib/error-message';
@@ -32,8 +34,6 @@ export function HolidaysPage() {
   const [values, setValues] = useState(EMPTY);
   const [added, setAdded] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
-  const headingId = useId();
-  const yearId = useId();
   const message = useCallback(
     (key: string, path: string) => {
       const labels: Record<string, string> = {
@@ -86,16 +86,15 @@ export function HolidaysPage() {
       <p>
         <Link to="/admin/templates">{t('templateAdmin.title')}</Link>
       </p>
-      <div className="form__field">
-        <label htmlFor={yearId}>{t('holidayAdmin.year')}</label>
-        <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('holidayAdmin.year')}
+        options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
+          value: String(y),
+          label: String(y),
+        }))}
+        value={String(year)}
+        onChange={(value) => setYear(Number(value))}
+      />
       <p
         className={removal?.kind === 'alert' ? 'form__alert' : 'form__success'}
         role={removal?.kind === 'alert' ? 'alert' : 'status'}
@@ -166,59 +165,35 @@ export function HolidaysPage() {
       )}
 
       {admin ? (
-        <section className="admin-panel" aria-labelledby={headingId}>
-          <h2 id={headingId}>{t('holidayAdmin.addTitle')}</h2>
+        <AdminPanel title={t('holidayAdmin.addTitle')}>
           <form ref={formRef} className="form" noValidate onSubmit={onAdd}>
-            <FormFeedback
-              failure={submit.failure}
-              succeeded={submit.succeeded}
+            <SubmitFeedback
+              submit={submit}
               successText={t('holidayAdmin.added', { date: added ? formatDate(added) : '' })}
-              invalidText={
-                Object.keys(submit.errors).length > 0 && !submit.failure
-                  ? t('validation.fixErrors')
-                  : undefined
-              }
             />
-            <Field label={t('holidayAdmin.date')} error={submit.errors.date} required>
-              {(control) => (
-                <input
-                  {...control}
-                  type="date"
-                  value={values.date}
-                  onChange={(e) => setValues((v) => ({ ...v, date: e.target.value }))}
-                />
-              )}
-            </Field>
-            <Field label={t('holidayAdmin.nameVi')} error={submit.errors.nameVi} required>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  maxLength={200}
-                  value={values.nameVi}
-                  onChange={(e) => setValues((v) => ({ ...v, nameVi: e.target.value }))}
-                />
-              )}
-            </Field>
-            <Field label={t('holidayAdmin.nameEn')} error={submit.errors.nameEn} required>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  lang="en"
-                  maxLength={200}
-                  value={values.nameEn}
-                  onChange={(e) => setValues((v) => ({ ...v, nameEn: e.target.value }))}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('holidayAdmin.date')}
+              error={submit.errors.date}
+              required
+              type="date"
+              value={values.date}
+              onChange={(date) => setValues((v) => ({ ...v, date }))}
+            />
+            <BilingualNameFields
+              labels={{ nameVi: t('holidayAdmin.nameVi'), nameEn: t('holidayAdmin.nameEn') }}
+              values={values}
+              errors={submit.errors}
+              onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
+            />
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={submit.pending}>
-                {submit.pending ? t('holidayAdmin.adding') : t('holidayAdmin.add')}
-              </button>
+              <SubmitButton
+                pending={submit.pending}
+                label={t('holidayAdmin.add')}
+                pendingLabel={t('holidayAdmin.adding')}
+              />
             </div>
           </form>
-        </section>
+        </AdminPanel>
       ) : (
         <p className="notice" role="note">
           {t('holidayAdmin.readOnly')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
+import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -169,35 +170,34 @@ function Trajectory({ data }: { data: KpiDetailData }) {
           <details>
             <summary>{t('dashboard.showData')}</summary>
             <div className="table-scroll">
-              <table className="data-table data-table--compact">
-                <caption>{t('kpis.trajectoryCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('kpis.period')}</th>
-                    <th scope="col">{t('kpis.periodEnd')}</th>
-                    <th scope="col" className="numeric">
-                      {t('kpis.actual')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('kpis.planned')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('kpis.forecast')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.periodKey}>
-                      <th scope="row">{row.periodKey}</th>
-                      <td>{formatDate(row.periodEnd)}</td>
-                      <td className="numeric">{format(row.actual)}</td>
-                      <td className="numeric">{format(row.planned)}</td>
-                      <td className="numeric">{format(row.forecast)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SimpleTable
+                caption={t('kpis.trajectoryCaption')}
+                className="data-table--compact"
+                columns={[
+                  { key: 'period', header: t('kpis.period'), cell: (row) => row.periodKey, rowHeader: true },
+                  { key: 'periodEnd', header: t('kpis.periodEnd'), cell: (row) => formatDate(row.periodEnd) },
+                  {
+                    key: 'actual',
+                    header: t('kpis.actual'),
+                    cell: (row) => format(row.actual),
+                    numeric: true,
+                  },
+                  {
+                    key: 'planned',
+                    header: t('kpis.planned'),
+                    cell: (row) => format(row.planned),
+                    numeric: true,
+                  },
+                  {
+                    key: 'forecast',
+                    header: t('kpis.forecast'),
+                    cell: (row) => format(row.forecast),
+                    numeric: true,
+                  },
+                ]}
+                rows={rows}
+                rowKey={(row) => row.periodKey}
+              />
             </div>
           </details>
         </>

@@ -1,9 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
+import { SelectField } from '../../../components/form-controls';
 import { Spinner } from '../../../components/spinner';
 import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -33,8 +34,6 @@ export function KpiOverviewPage() {
   const filters = kpiFiltersFromParams(params);
   const view = params.get('view') === 'table' ? 'table' : 'cards';
   const overview = useKpiOverview(filters);
-  const pillarId = useId();
-  const statusId = useId();
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -48,36 +47,20 @@ export function KpiOverviewPage() {
       <h1>{t('kpis.title')}</h1>
       <p className="hint">{t('kpis.intro')}</p>
       <div className="kpi-filters">
-        <div className="form__field">
-          <label htmlFor={pillarId}>{t('kpis.pillar')}</label>
-          <select
-            id={pillarId}
-            value={filters.pillar ?? ''}
-            onChange={(e) => setParam('pillar', e.target.value)}
-          >
-            <option value="">{t('kpis.allPillars')}</option>
-            {KPI_PILLARS.map((p) => (
-              <option key={p} value={p}>
-                {t(`kpis.pillars.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form__field">
-          <label htmlFor={statusId}>{t('kpis.status')}</label>
-          <select
-            id={statusId}
-            value={filters.status ?? ''}
-            onChange={(e) => setParam('status', e.target.value)}
-          >
-            <option value="">{t('kpis.allStatuses')}</option>
-            {KPI_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`kpis.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('kpis.pillar')}
+          placeholder={t('kpis.allPillars')}
+          options={KPI_PILLARS.map((p) => ({ value: p, label: t(`kpis.pillars.${p}`) }))}
+          value={filters.pillar ?? ''}
+          onChange={(value) => setParam('pillar', value)}
+        />
+        <SelectField
+          label={t('kpis.status')}
+          placeholder={t('kpis.allStatuses')}
+          options={KPI_STATUSES.map((status) => ({ value: status, label: t(`kpis.statuses.${status}`) }))}
+          value={filters.status ?? ''}
+          onChange={(value) => setParam('status', value)}
+        />
         <fieldset className="kpi-view-switch">
           <legend>{t('kpis.view')}</legend>
           {(['cards', 'table'] as const).map((v) => (

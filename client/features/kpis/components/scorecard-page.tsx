@@ -1,10 +1,11 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
+import { SelectField } from '../../../components/form-controls';
 import { Spinner } from '../../../components/spinner';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -57,7 +58,6 @@ function ScorecardView({ agencyId }: { agencyId: number | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const query = useScorecard(agencyId);
-  const pillarId = useId();
   const [pillar, setPillar] = useState<KpiPillar | ''>('');
   const data = query.data;
   const agencyName = data ? (language === 'en' ? data.agency.nameEn : data.agency.nameVi) : '';
@@ -77,17 +77,13 @@ function ScorecardView({ agencyId }: { agencyId: number | null }) {
       <h1>{t('kpis.scorecardTitle', { agency: agencyName })}</h1>
       <p className="hint">{t('kpis.scorecardIntro')}</p>
       <div className="kpi-filters">
-        <div className="form__field">
-          <label htmlFor={pillarId}>{t('kpis.pillar')}</label>
-          <select id={pillarId} value={pillar} onChange={(e) => setPillar(e.target.value as KpiPillar | '')}>
-            <option value="">{t('kpis.allPillars')}</option>
-            {KPI_PILLARS.map((p) => (
-              <option key={p} value={p}>
-                {t(`kpis.pillars.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('kpis.pillar')}
+          placeholder={t('kpis.allPillars')}
+          options={KPI_PILLARS.map((p) => ({ value: p, label: t(`kpis.pillars.${p}`) }))}
+          value={pillar}
+          onChange={(value) => setPillar(value as KpiPillar | '')}
+        />
         <p className="kpi-exports">
           <button
             type="button"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
+import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -15,6 +16,8 @@ export function MyReportsPage() {
   usePageTitle(t('reports.myTitle'));
   const mine = useMyReports();
   const en = i18n.language === 'en';
+  const nameOf = (row: { templateNameEn: string; templateNameVi: string }) =>
+    en ? row.templateNameEn : row.templateNameVi;
 
   return (
     <section className="page reports">
@@ -30,52 +33,57 @@ export function MyReportsPage() {
         </p>
       ) : (
         <ScrollRegion label={t('reports.myCaption')}>
-          <table className="data-table">
-            <caption>{t('reports.myCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.template')}</th>
-                <th scope="col">{t('reports.period')}</th>
-                <th scope="col">{t('reports.deadline')}</th>
-                <th scope="col">{t('reports.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('reports.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.data.map((row) => {
-                const name = en ? row.templateNameEn : row.templateNameVi;
-                const to = row.submissionId
-                  ? `/reports/submissions/${row.submissionId}`
-                  : `/reports/${row.templateId}/${row.periodKey}`;
-                return (
-                  <tr key={`${row.templateId}:${row.periodKey}`}>
-                    <th scope="row">
-                      <span className="tag">{row.templateCode}</span> {name}
-                    </th>
-                    <td>
-                      <PeriodText periodKey={row.periodKey} start={row.periodStart} end={row.periodEnd} />
-                    </td>
-                    <td className="nowrap">
-                      {formatDate(row.deadline)} <DueBadges overdue={row.overdue} dueSoon={row.dueSoon} />
-                    </td>
-                    <td>
-                      <StateLabel state={row.state} />
-                    </td>
-                    <td>
-                      <Link
-                        to={to}
-                        aria-label={t('reports.openReport', { template: name, period: row.periodKey })}
-                      >
-                        {t('reports.open')}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption={t('reports.myCaption')}
+            columns={[
+              {
+                key: 'template',
+                header: t('reports.template'),
+                cell: (row) => (
+                  <>
+                    <span className="tag">{row.templateCode}</span> {nameOf(row)}
+                  </>
+                ),
+                rowHeader: true,
+              },
+              {
+                key: 'period',
+                header: t('reports.period'),
+                cell: (row) => (
+                  <PeriodText periodKey={row.periodKey} start={row.periodStart} end={row.periodEnd} />
+                ),
+              },
+              {
+                key: 'deadline',
+                header: t('reports.deadline'),
+                cell: (row) => (
+                  <>
+                    {formatDate(row.deadline)} <DueBadges overdue={row.overdue} dueSoon={row.dueSoon} />
+                  </>
+                ),
+                cellClassName: 'nowrap',
+              },
+              { key: 'state', header: t('reports.state'), cell: (row) => <StateLabel state={row.state} /> },
+              {
+                key: 'open',
+                header: <span className="visually-hidden">{t('reports.open')}</span>,
+                cell: (row) => (
+                  <Link
+                    to={
+                      row.submissionId
+                        ? `/reports/submissions/${row.submissionId}`
+                        : `/reports/${row.templateId}/${row.periodKey}`
+                    }
+                    aria-label={t('reports.openReport', { template: nameOf(row), period: row.periodKey })}
+                  >
+                    {t('reports.open')}
+                  </Link>
+                ),
+              },
+            ]}
+            rows={mine.data}
+            rowKey={(row) => `${row.templateId}:${row.periodKey}`}
+          />
         </ScrollRegion>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { ErrorState } from '../../../components/error-state';
+import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDateTime } from '../../../lib/format';
 import { useSubmissionAudit } from '../api/report-queries';
@@ -133,33 +134,39 @@ export function SubmissionAuditTrail({
         <p className="empty">{t('kpis.auditEmpty')}</p>
       ) : (
         <ScrollRegion label={t('kpis.auditCaption')}>
-          <table className="data-table data-table--compact">
-            <caption>{t('kpis.auditCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.audit.at')}</th>
-                <th scope="col">{t('reports.audit.user')}</th>
-                <th scope="col">{t('kpis.auditRole')}</th>
-                <th scope="col">{t('reports.audit.action')}</th>
-                <th scope="col">{t('kpis.auditChanges')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.data.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" className="nowrap">
-                    {formatDateTime(entry.at)}
-                  </th>
-                  <td>{entry.username ?? '—'}</td>
-                  <td>{isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—')}</td>
-                  <td>{actionLabel(entry.action)}</td>
-                  <td>
-                    <Changes before={entry.before} after={entry.after} fieldLabels={fieldLabels} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption={t('kpis.auditCaption')}
+            className="data-table--compact"
+            columns={[
+              {
+                key: 'at',
+                header: t('reports.audit.at'),
+                cell: (entry) => formatDateTime(entry.at),
+                rowHeader: true,
+                cellClassName: 'nowrap',
+              },
+              { key: 'user', header: t('reports.audit.user'), cell: (entry) => entry.username ?? '—' },
+              {
+                key: 'role',
+                header: t('kpis.auditRole'),
+                cell: (entry) => (isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—')),
+              },
+              {
+                key: 'action',
+                header: t('reports.audit.action'),
+                cell: (entry) => actionLabel(entry.action),
+              },
+              {
+                key: 'changes',
+                header: t('kpis.auditChanges'),
+                cell: (entry) => (
+                  <Changes before={entry.before} after={entry.after} fieldLabels={fieldLabels} />
+                ),
+              },
+            ]}
+            rows={entries.data}
+            rowKey={(entry) => entry.id}
+          />
         </ScrollRegion>
       )}
     </section>

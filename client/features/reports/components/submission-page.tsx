@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
 import { isOversight } from '../../../../shared/roles';
 import { ErrorState } from '../../../components/error-state';
+import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
@@ -224,27 +225,34 @@ export function SubmissionPage() {
             <p className="empty">{t('reports.audit.empty')}</p>
           ) : (
             <ScrollRegion label={t('reports.audit.caption')}>
-              <table className="data-table">
-                <caption>{t('reports.audit.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.audit.at')}</th>
-                    <th scope="col">{t('reports.audit.user')}</th>
-                    <th scope="col">{t('reports.audit.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {audit.map((entry) => (
-                    <tr key={entry.id}>
-                      <td className="nowrap">{formatDateTime(entry.at)}</td>
-                      <td>
+              <SimpleTable
+                caption={t('reports.audit.caption')}
+                columns={[
+                  {
+                    key: 'at',
+                    header: t('reports.audit.at'),
+                    cell: (entry) => formatDateTime(entry.at),
+                    cellClassName: 'nowrap',
+                  },
+                  {
+                    key: 'user',
+                    header: t('reports.audit.user'),
+                    cell: (entry) => (
+                      <>
                         {entry.username} ({t(`roles.${entry.role as 'officer'}`)})
-                      </td>
-                      <td>{t(`reports.audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'action',
+                    header: t('reports.audit.action'),
+                    cell: (entry) =>
+                      t(`reports.audit.actions.${entry.action}`, { defaultValue: entry.action }),
+                  },
+                ]}
+                rows={audit}
+                rowKey={(entry) => entry.id}
+              />
             </ScrollRegion>
           )}
         </section>

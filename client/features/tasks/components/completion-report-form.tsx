@@ -1,13 +1,10 @@
-import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReportCompletionInput, reportCompletionInput } from '../../../../shared/schemas/tasks';
 import { DateField } from '../../../components/date-field';
 import { parseDisplayDate } from '../../../components/display-date';
-import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
-import { Field } from '../../../components/form-field';
-import { useFormSubmit } from '../../../components/use-form-submit';
-import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
+import { SubmitButton, TextAreaField } from '../../../components/form-controls';
+import { SubmitFeedback } from '../../../components/form-feedback';
+import { EvidenceUrlField, TaskFormCard, useTaskForm } from './task-form-card';
 
 interface Props {
   taskId: number;
@@ -18,19 +15,14 @@ const EMPTY = { result: '', completionDate: '', evidenceUrl: '' };
 
 export function CompletionReportForm({ taskId, send }: Props) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(EMPTY);
-  const labels: Record<string, string> = {
+  const labels = {
     result: t('taskForms.result'),
     completionDate: t('taskForms.completionDate'),
     evidenceUrl: t('taskForms.evidenceUrl'),
   };
-  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: (path) => labels[path] ?? path });
-  const submit = useFormSubmit(formRef, messages.describe);
-  const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const { formRef, values, set, submit, sendParsed } = useTaskForm(EMPTY, labels);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     const parsed = reportCompletionInput.safeParse({
       taskId,
       result: values.result,
@@ -38,71 +30,48 @@ export function CompletionReportForm({ taskId, send }: Props) {
       evidenceUrl: values.evidenceUrl.trim() || null,
       idempotencyKey: submit.idempotencyKey(),
     });
-    if (!parsed.success) {
-      submit.setErrors(messages.fieldErrors(parsed.error));
-      return;
-    }
-    void submit.run(
-      () => send(parsed.data),
-      () => setValues(EMPTY),
-    );
+    sendParsed(parsed, send);
   }
 
   return (
-    <section className="task-form card" aria-labelledby="completion-report-title">
-      <h3 id="completion-report-title">{t('taskForms.completionTitle')}</h3>
-      <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={submit.pending}>
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={submit.succeeded}
-          successText={t('taskForms.sent')}
-          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
+    <TaskFormCard
+      headingId="completion-report-title"
+      title={t('taskForms.completionTitle')}
+      formRef={formRef}
+      pending={submit.pending}
+      onSubmit={handleSubmit}
+    >
+      <SubmitFeedback submit={submit} successText={t('taskForms.sent')} />
+      <TextAreaField
+        label={labels.result}
+        hint={t('taskForms.resultHint')}
+        error={submit.errors.result}
+        required
+        rows={3}
+        maxLength={5000}
+        value={values.result}
+        onChange={set('result')}
+      />
+      <DateField
+        label={labels.completionDate}
+        value={values.completionDate}
+        onChange={set('completionDate')}
+        error={submit.errors.completionDate}
+        required
+      />
+      <EvidenceUrlField
+        label={labels.evidenceUrl}
+        value={values.evidenceUrl}
+        onChange={set('evidenceUrl')}
+        error={submit.errors.evidenceUrl}
+      />
+      <div>
+        <SubmitButton
+          pending={submit.pending}
+          label={t('taskForms.submitCompletion')}
+          pendingLabel={t('taskForms.sending')}
         />
-        <Field
-          label={labels.result ?? ''}
-          hint={t('taskForms.resultHint')}
-          error={submit.errors.result}
-          required
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              maxLength={5000}
-              value={values.result}
-              onChange={(e) => set('result')(e.target.value)}
-            />
-          )}
-        </Field>
-        <DateField
-          label={labels.completionDate ?? ''}
-          value={values.completionDate}
-          onChange={(value) => set('completionDate')(value)}
-          error={submit.errors.completionDate}
-          required
-        />
-        <Field
-          label={labels.evidenceUrl ?? ''}
-          hint={t('taskForms.evidenceHint')}
-          error={submit.errors.evidenceUrl}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              inputMode="url"
-              maxLength={1000}
-              value={values.evidenceUrl}
-              onChange={(e) => set('evidenceUrl')(e.target.value)}
-            />
-          )}
-        </Field>
-        <div>
-          <button type="submit" className="button button--primary" disabled={submit.pending}>
-            {submit.pending ? t('taskForms.sending') : t('taskForms.submitCompletion')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </div>
+    </TaskFormCard>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
@@ -9,8 +9,8 @@ import { SearchBox } from '../../../components/search-box';
 import { Spinner } from '../../../components/spinner';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDate } from '../../../lib/format';
-import { pageParam } from '../../../lib/page-param';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
+import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { INBOX_PAGE_SIZE, useInbox } from '../api/task-queries';
 import { type InboxItem, inboxTodos } from '../inbox-todos';
@@ -81,37 +81,13 @@ export function InboxPage() {
   const urgencyId = useId();
   const captionId = useId();
   const me = useCurrentUserQuery();
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
+  const { params, q, page, setParam, onSearch, onPageChange } = useListParams();
   const rawStatus = params.get('status');
   const status = isStatus(rawStatus) ? rawStatus : undefined;
   const rawUrgency = params.get('urgency');
   const urgency: Urgency | undefined =
     rawUrgency === 'overdue' || rawUrgency === 'dueSoon' ? rawUrgency : undefined;
-  const page = pageParam(params.get('page'));
   const inbox = useInbox({ q, status, urgency, page });
-
-  const setParam = useCallback(
-    (name: string, value: string | undefined) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (value) updated.set(name, value);
-          else updated.delete(name);
-          updated.delete('page');
-          return updated;
-        },
-        { replace: name === 'q' },
-      ),
-    [setParams],
-  );
-  const onSearch = useCallback((next: string) => setParam('q', next), [setParam]);
-  const onPageChange = (next: number) =>
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
-      updated.set('page', String(next));
-      return updated;
-    });
 
   const viewer = me.data ? { role: me.data.role, agencyId: me.data.agencyId } : null;
 

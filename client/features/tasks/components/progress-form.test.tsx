@@ -1,24 +1,17 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
+import { renderTranslated, resetAfterEach } from '../../../test/render';
 import { ProgressForm } from './progress-form';
 
 function renderForm(kind: 'progress' | 'contribution' = 'progress') {
   const send = vi.fn(() => Promise.resolve({ id: 1, duplicate: false }));
-  render(
-    <I18nextProvider i18n={i18n}>
-      <ProgressForm taskId={7} kind={kind} send={send} />
-    </I18nextProvider>,
-  );
+  renderTranslated(<ProgressForm taskId={7} kind={kind} send={send} />);
   return send;
 }
 
 describe('ProgressForm', () => {
-  afterEach(async () => {
-    cleanup();
-    await i18n.changeLanguage('vi');
-  });
+  resetAfterEach();
 
   it('refuses 150 percent with the translated message beside the field', () => {
     const send = renderForm();

@@ -1,11 +1,10 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PostProgressInput, postProgressInput } from '../../../../shared/schemas/tasks';
-import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitButton, TextAreaField, TextField } from '../../../components/form-controls';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
-import { useFormSubmit } from '../../../components/use-form-submit';
-import { TASK_FORM_VOCABULARY } from '../task-form-vocabulary';
+import { EvidenceUrlField, TaskFormCard, useTaskForm } from './task-form-card';
 
 interface ProgressFormProps {
   taskId: number;
@@ -35,25 +34,20 @@ export class EvidenceUploadError extends Error {
 
 export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(EMPTY);
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // A retried submission reuses the file already uploaded instead of storing it twice.
   const uploaded = useRef<{ file: File; id: number } | null>(null);
-  const labels: Record<string, string> = {
+  const labels = {
     percent: t('taskForms.percent'),
     narrative: t('taskForms.narrative'),
     evidenceUrl: t('taskForms.evidenceUrl'),
     evidenceFile: t('taskForms.evidenceFile'),
   };
-  const messages = useFormMessages({ ...TASK_FORM_VOCABULARY, label: (path) => labels[path] ?? path });
-  const submit = useFormSubmit(formRef, messages.describe);
-  const title = kind === 'progress' ? t('taskForms.progressTitle') : t('taskForms.contributionTitle');
+  const { formRef, values, set, clear, messages, submit } = useTaskForm(EMPTY, labels);
   const headingId = `progress-form-${kind}`;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     const parsed = postProgressInput.safeParse({
       taskId,
       percent: values.percent.trim() === '' ? Number.NaN : Number(values.percent),
@@ -98,7 +92,7 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
         return send({ ...parsed.data, evidenceFileId });
       },
       () => {
-        setValues(EMPTY);
+        clear();
         setFile(null);
         uploaded.current = null;
         if (fileInput.current) fileInput.current.value = '';
@@ -106,91 +100,66 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
     );
   }
 
-  const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-
   return (
-    <section className="task-form card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{title}</h3>
-      <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={submit.pending}>
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={submit.succeeded}
-          successText={t('taskForms.sent')}
-          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
+    <TaskFormCard
+      headingId={headingId}
+      title={kind === 'progress' ? t('taskForms.progressTitle') : t('taskForms.contributionTitle')}
+      formRef={formRef}
+      pending={submit.pending}
+      onSubmit={handleSubmit}
+    >
+      <SubmitFeedback submit={submit} successText={t('taskForms.sent')} />
+      <TextField
+        label={labels.percent}
+        hint={t('taskForms.percentHint')}
+        error={submit.errors.percent}
+        required
+        className="input--short"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100}
+        step={1}
+        value={values.percent}
+        onChange={set('percent')}
+      />
+      <TextAreaField
+        label={labels.narrative}
+        error={submit.errors.narrative}
+        required
+        rows={4}
+        maxLength={5000}
+        value={values.narrative}
+        onChange={set('narrative')}
+      />
+      <EvidenceUrlField
+        label={labels.evidenceUrl}
+        value={values.evidenceUrl}
+        onChange={set('evidenceUrl')}
+        error={submit.errors.evidenceUrl}
+      />
+      <Field
+        label={labels.evidenceFile}
+        hint={t('taskForms.evidenceFileHint')}
+        error={submit.errors.evidenceFile}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={fileInput}
+            type="file"
+            accept={ACCEPTED}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
+      </Field>
+      <div>
+        <SubmitButton
+          pending={submit.pending}
+          label={kind === 'progress' ? t('taskForms.submitProgress') : t('taskForms.submitContribution')}
+          pendingLabel={t('taskForms.sending')}
         />
-        <Field
-          label={labels.percent ?? ''}
-          hint={t('taskForms.percentHint')}
-          error={submit.errors.percent}
-          required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input--short"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              value={values.percent}
-              onChange={(e) => set('percent')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={labels.narrative ?? ''} error={submit.errors.narrative} required>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={4}
-              maxLength={5000}
-              value={values.narrative}
-              onChange={(e) => set('narrative')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={labels.evidenceUrl ?? ''}
-          hint={t('taskForms.evidenceHint')}
-          error={submit.errors.evidenceUrl}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              inputMode="url"
-              autoComplete="url"
-              maxLength={1000}
-              value={values.evidenceUrl}
-              onChange={(e) => set('evidenceUrl')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={labels.evidenceFile ?? ''}
-          hint={t('taskForms.evidenceFileHint')}
-          error={submit.errors.evidenceFile}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={fileInput}
-              type="file"
-              accept={ACCEPTED}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </Field>
-        <div>
-          <button type="submit" className="button button--primary" disabled={submit.pending}>
-            {submit.pending
-              ? t('taskForms.sending')
-              : kind === 'progress'
-                ? t('taskForms.submitProgress')
-                : t('taskForms.submitContribution')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </div>
+    </TaskFormCard>
   );
 }

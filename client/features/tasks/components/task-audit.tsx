@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
+import { SimpleTable } from '../../../components/simple-table';
 import { formatDateTime } from '../../../lib/format';
 import type { Messages } from '../../../lib/i18n/vi';
 import type { RouterOutputs } from '../../../lib/trpc';
@@ -45,29 +46,32 @@ export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1)
         <section className="table-scroll" tabIndex={0} aria-labelledby="task-audit-title">
-          <table className="data-table data-table--compact">
-            <caption>{t('taskDetail.auditCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('taskDetail.auditWhen')}</th>
-                <th scope="col">{t('taskDetail.auditWho')}</th>
-                <th scope="col">{t('taskDetail.auditRole')}</th>
-                <th scope="col">{t('taskDetail.auditAction')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">
-                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
-                  </th>
-                  <td>{entry.username}</td>
-                  <td>{entry.role && isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—')}</td>
-                  <td>{actionLabel(entry.action)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption={t('taskDetail.auditCaption')}
+            className="data-table--compact"
+            columns={[
+              {
+                key: 'when',
+                header: t('taskDetail.auditWhen'),
+                cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>,
+                rowHeader: true,
+              },
+              { key: 'who', header: t('taskDetail.auditWho'), cell: (entry) => entry.username },
+              {
+                key: 'role',
+                header: t('taskDetail.auditRole'),
+                cell: (entry) =>
+                  entry.role && isRole(entry.role) ? t(`roles.${entry.role}`) : (entry.role ?? '—'),
+              },
+              {
+                key: 'action',
+                header: t('taskDetail.auditAction'),
+                cell: (entry) => actionLabel(entry.action),
+              },
+            ]}
+            rows={entries}
+            rowKey={(entry) => entry.id}
+          />
         </section>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES, type FieldType } from '../../../../shared/report-values';
+import { SelectField, TextField } from '../../../components/form-controls';
 import type { FieldErrors } from '../../../components/form-errors';
-import { Field } from '../../../components/form-field';
 import { emptyField, type FieldDraft } from '../template-draft';
 
 export interface KpiOption {
@@ -56,142 +56,99 @@ export function FieldEditor({ fields, onChange, errors, kpis, disabled = false }
               <fieldset>
                 <legend>{t('templateAdmin.fields.fieldNo', { n })}</legend>
                 <div className="template-field__grid">
-                  <Field
+                  <TextField
                     label={t('templateAdmin.fields.code')}
                     hint={t('templateAdmin.fields.codeHint')}
                     error={error('code')}
                     required
-                  >
-                    {(control) => (
-                      <input
-                        {...control}
-                        type="text"
-                        autoComplete="off"
-                        spellCheck={false}
-                        maxLength={60}
-                        value={field.code}
-                        onChange={(e) => update(index, { code: e.target.value })}
-                      />
-                    )}
-                  </Field>
-                  <Field label={t('templateAdmin.fields.type')} error={error('type')} required>
-                    {(control) => (
-                      <select
-                        {...control}
-                        value={field.type}
-                        onChange={(e) => {
-                          const type = e.target.value as FieldType;
-                          update(
-                            index,
-                            type === 'text' ? { type, min: '', max: '', kpiCode: '', kpiRole: '' } : { type },
-                          );
-                        }}
-                      >
-                        {FIELD_TYPES.map((type) => (
-                          <option key={type} value={type}>
-                            {t(`templateAdmin.fields.types.${type}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                  <Field label={t('templateAdmin.fields.labelVi')} error={error('labelVi')} required>
-                    {(control) => (
-                      <input
-                        {...control}
-                        type="text"
-                        maxLength={300}
-                        value={field.labelVi}
-                        onChange={(e) => update(index, { labelVi: e.target.value })}
-                      />
-                    )}
-                  </Field>
-                  <Field label={t('templateAdmin.fields.labelEn')} error={error('labelEn')} required>
-                    {(control) => (
-                      <input
-                        {...control}
-                        type="text"
-                        lang="en"
-                        maxLength={300}
-                        value={field.labelEn}
-                        onChange={(e) => update(index, { labelEn: e.target.value })}
-                      />
-                    )}
-                  </Field>
-                  <Field label={t('templateAdmin.fields.unit')} error={error('unit')}>
-                    {(control) => (
-                      <input
-                        {...control}
-                        type="text"
-                        maxLength={50}
-                        value={field.unit}
-                        onChange={(e) => update(index, { unit: e.target.value })}
-                      />
-                    )}
-                  </Field>
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={60}
+                    value={field.code}
+                    onChange={(value) => update(index, { code: value })}
+                  />
+                  <SelectField
+                    label={t('templateAdmin.fields.type')}
+                    error={error('type')}
+                    required
+                    options={FIELD_TYPES.map((type) => ({
+                      value: type,
+                      label: t(`templateAdmin.fields.types.${type}`),
+                    }))}
+                    value={field.type}
+                    onChange={(value) => {
+                      const type = value as FieldType;
+                      update(
+                        index,
+                        type === 'text' ? { type, min: '', max: '', kpiCode: '', kpiRole: '' } : { type },
+                      );
+                    }}
+                  />
+                  <TextField
+                    label={t('templateAdmin.fields.labelVi')}
+                    error={error('labelVi')}
+                    required
+                    maxLength={300}
+                    value={field.labelVi}
+                    onChange={(value) => update(index, { labelVi: value })}
+                  />
+                  <TextField
+                    label={t('templateAdmin.fields.labelEn')}
+                    error={error('labelEn')}
+                    required
+                    lang="en"
+                    maxLength={300}
+                    value={field.labelEn}
+                    onChange={(value) => update(index, { labelEn: value })}
+                  />
+                  <TextField
+                    label={t('templateAdmin.fields.unit')}
+                    error={error('unit')}
+                    maxLength={50}
+                    value={field.unit}
+                    onChange={(value) => update(index, { unit: value })}
+                  />
                   {numeric && (
                     <>
-                      <Field label={t('templateAdmin.fields.min')} error={error('min')}>
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="text"
-                            inputMode="decimal"
-                            value={field.min}
-                            onChange={(e) => update(index, { min: e.target.value })}
-                          />
-                        )}
-                      </Field>
-                      <Field label={t('templateAdmin.fields.max')} error={error('max')}>
-                        {(control) => (
-                          <input
-                            {...control}
-                            type="text"
-                            inputMode="decimal"
-                            value={field.max}
-                            onChange={(e) => update(index, { max: e.target.value })}
-                          />
-                        )}
-                      </Field>
-                      <Field label={t('templateAdmin.fields.kpiCode')} error={error('kpiCode')}>
-                        {(control) => (
-                          <select
-                            {...control}
-                            value={field.kpiCode}
-                            onChange={(e) =>
-                              update(index, {
-                                kpiCode: e.target.value,
-                                kpiRole: e.target.value === '' ? '' : field.kpiRole,
-                              })
-                            }
-                          >
-                            <option value="">{t('templateAdmin.fields.kpiNone')}</option>
-                            {kpis.map((k) => (
-                              <option key={k.code} value={k.code}>
-                                {k.code} — {en ? k.nameEn : k.nameVi}
-                              </option>
-                            ))}
-                          </select>
-                        )}
-                      </Field>
-                      <Field label={t('templateAdmin.fields.kpiRole')} error={error('kpiRole')}>
-                        {(control) => (
-                          <select
-                            {...control}
-                            value={field.kpiRole}
-                            disabled={field.kpiCode === ''}
-                            onChange={(e) =>
-                              update(index, { kpiRole: e.target.value as FieldDraft['kpiRole'] })
-                            }
-                          >
-                            <option value="">{t('templateAdmin.fields.kpiRoles.none')}</option>
-                            <option value="numerator">{t('templateAdmin.fields.kpiRoles.numerator')}</option>
-                            <option value="denominator">
-                              {t('templateAdmin.fields.kpiRoles.denominator')}
-                            </option>
-                          </select>
-                        )}
-                      </Field>
+                      <TextField
+                        label={t('templateAdmin.fields.min')}
+                        error={error('min')}
+                        inputMode="decimal"
+                        value={field.min}
+                        onChange={(value) => update(index, { min: value })}
+                      />
+                      <TextField
+                        label={t('templateAdmin.fields.max')}
+                        error={error('max')}
+                        inputMode="decimal"
+                        value={field.max}
+                        onChange={(value) => update(index, { max: value })}
+                      />
+                      <SelectField
+                        label={t('templateAdmin.fields.kpiCode')}
+                        error={error('kpiCode')}
+                        placeholder={t('templateAdmin.fields.kpiNone')}
+                        options={kpis.map((k) => ({
+                          value: k.code,
+                          label: `${k.code} — ${en ? k.nameEn : k.nameVi}`,
+                        }))}
+                        value={field.kpiCode}
+                        onChange={(kpiCode) =>
+                          update(index, { kpiCode, kpiRole: kpiCode === '' ? '' : field.kpiRole })
+                        }
+                      />
+                      <SelectField
+                        label={t('templateAdmin.fields.kpiRole')}
+                        error={error('kpiRole')}
+                        placeholder={t('templateAdmin.fields.kpiRoles.none')}
+                        options={(['numerator', 'denominator'] as const).map((role) => ({
+                          value: role,
+                          label: t(`templateAdmin.fields.kpiRoles.${role}`),
+                        }))}
+                        value={field.kpiRole}
+                        disabled={field.kpiCode === ''}
+                        onChange={(value) => update(index, { kpiRole: value as FieldDraft['kpiRole'] })}
+                      />
                     </>
                   )}
                   <div className="form__field form__field--check">

@@ -4,9 +4,10 @@ import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { PERIOD_TYPES, type PeriodType } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { AgencyPicker } from '../../../components/agency-picker';
+import { BilingualNameFields } from '../../../components/bilingual-name-fields';
+import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
 import { describeServerError } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
-import { Field } from '../../../components/form-field';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { isTrpcClientError } from '../../../lib/trpc';
 import { type TemplateDraft, templateMessage, validateDraft } from '../template-draft';
@@ -79,7 +80,6 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
     );
   }
 
-  const invalid = Object.keys(errors).length > 0 && !submit.failure;
   const next = (usage?.version ?? 0) + 1;
 
   return (
@@ -105,89 +105,47 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
             : t('templateAdmin.notInUse', { current: usage.version })}
         </p>
       )}
-      <FormFeedback
-        failure={submit.failure}
-        succeeded={submit.succeeded}
-        successText={result}
-        invalidText={invalid ? t('validation.fixErrors') : undefined}
-      />
+      <SubmitFeedback submit={submit} successText={result} />
       {mode === 'create' && (
-        <Field
+        <TextField
           label={t('templateAdmin.code')}
           hint={t('templateAdmin.codeHint')}
           error={errors.code}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              value={draft.code}
-              onChange={(e) => set('code', e.target.value)}
-            />
-          )}
-        </Field>
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={40}
+          value={draft.code}
+          onChange={(value) => set('code', value)}
+        />
       )}
-      <Field label={t('templateAdmin.nameVi')} error={errors.nameVi} required>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            maxLength={300}
-            value={draft.nameVi}
-            onChange={(e) => set('nameVi', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('templateAdmin.nameEn')} error={errors.nameEn} required>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            lang="en"
-            maxLength={300}
-            value={draft.nameEn}
-            onChange={(e) => set('nameEn', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('templateAdmin.periodType')} error={errors.periodType} required>
-        {(control) => (
-          <select
-            {...control}
-            value={draft.periodType}
-            disabled={mode === 'update' && (inUse || (usage?.version ?? 1) > 1)}
-            onChange={(e) => set('periodType', e.target.value as PeriodType)}
-          >
-            {PERIOD_TYPES.map((p) => (
-              <option key={p} value={p}>
-                {t(`templateAdmin.periodTypes.${p}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+      <BilingualNameFields
+        labels={{ nameVi: t('templateAdmin.nameVi'), nameEn: t('templateAdmin.nameEn') }}
+        values={draft}
+        errors={errors}
+        onChange={set}
+        maxLength={300}
+      />
+      <SelectField
+        label={t('templateAdmin.periodType')}
+        error={errors.periodType}
+        required
+        options={PERIOD_TYPES.map((p) => ({ value: p, label: t(`templateAdmin.periodTypes.${p}`) }))}
+        value={draft.periodType}
+        disabled={mode === 'update' && (inUse || (usage?.version ?? 1) > 1)}
+        onChange={(value) => set('periodType', value as PeriodType)}
+      />
+      <TextField
         label={t('templateAdmin.firstPeriod')}
         hint={t('templateAdmin.firstPeriodHint')}
         error={errors.firstPeriod}
         required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={8}
-            value={draft.firstPeriod}
-            onChange={(e) => set('firstPeriod', e.target.value)}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={8}
+        value={draft.firstPeriod}
+        onChange={(value) => set('firstPeriod', value)}
+      />
 
       <fieldset className="template-editor__group">
         <legend>{t('templateAdmin.deadline.legend')}</legend>
@@ -205,49 +163,39 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
           </label>
         ))}
         {draft.deadlineKind === 'working_days_after_cutoff' ? (
-          <Field label={t('templateAdmin.deadline.days')} error={errors['deadlineRule.days']} required>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={1}
-                max={60}
-                value={draft.days}
-                onChange={(e) => set('days', e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('templateAdmin.deadline.days')}
+            error={errors['deadlineRule.days']}
+            required
+            type="number"
+            min={1}
+            max={60}
+            value={draft.days}
+            onChange={(value) => set('days', value)}
+          />
         ) : (
           <>
-            <Field label={t('templateAdmin.deadline.day')} error={errors['deadlineRule.day']} required>
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={1}
-                  max={31}
-                  value={draft.day}
-                  onChange={(e) => set('day', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label={t('templateAdmin.deadline.day')}
+              error={errors['deadlineRule.day']}
+              required
+              type="number"
+              min={1}
+              max={31}
+              value={draft.day}
+              onChange={(value) => set('day', value)}
+            />
+            <TextField
               label={t('templateAdmin.deadline.monthsAfter')}
               hint={t('templateAdmin.deadline.monthsAfterHint')}
               error={errors['deadlineRule.monthsAfter']}
               required
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={0}
-                  max={12}
-                  value={draft.monthsAfter}
-                  onChange={(e) => set('monthsAfter', e.target.value)}
-                />
-              )}
-            </Field>
+              type="number"
+              min={0}
+              max={12}
+              value={draft.monthsAfter}
+              onChange={(value) => set('monthsAfter', value)}
+            />
           </>
         )}
       </fieldset>
@@ -311,15 +259,17 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
       />
 
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submit.pending}>
-          {submit.pending
-            ? t('templateAdmin.saving')
-            : mode === 'create'
+        <SubmitButton
+          pending={submit.pending}
+          label={
+            mode === 'create'
               ? t('templateAdmin.createSubmit')
               : inUse
                 ? t('templateAdmin.saveVersion', { next })
-                : t('templateAdmin.save')}
-        </button>
+                : t('templateAdmin.save')
+          }
+          pendingLabel={t('templateAdmin.saving')}
+        />
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-p
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { shiftDate } from '../../../../shared/time';
 import { ErrorState } from '../../../components/error-state';
+import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
 import { formatCount, formatDateTime } from '../../../lib/format';
@@ -158,78 +159,96 @@ export function TemplatePage() {
 
       {(!data.editable || !admin) && (
         <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t('templateAdmin.fields.legend')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('templateAdmin.fields.code')}</th>
-                <th scope="col">{t('templateAdmin.fields.labelVi')}</th>
-                <th scope="col">{t('templateAdmin.fields.type')}</th>
-                <th scope="col">{t('templateAdmin.fields.unit')}</th>
-                <th scope="col">{t('templateAdmin.fields.required')}</th>
-                <th scope="col">{t('templateAdmin.fields.min')}</th>
-                <th scope="col">{t('templateAdmin.fields.max')}</th>
-                <th scope="col">{t('templateAdmin.fields.kpiCode')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f.code}>
-                  <th scope="row">{f.code}</th>
-                  <td>{en ? f.labelEn : f.labelVi}</td>
-                  <td>{t(`templateAdmin.fields.types.${f.type}`)}</td>
-                  <td>{f.unit ?? '—'}</td>
-                  <td>{f.required ? '✓' : '—'}</td>
-                  <td className="numeric">{f.min ?? '—'}</td>
-                  <td className="numeric">{f.max ?? '—'}</td>
-                  <td>
-                    {f.kpiCode
-                      ? `${f.kpiCode}${f.kpiRole ? ` · ${t(`templateAdmin.fields.kpiRoles.${f.kpiRole}`)}` : ''}`
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption={t('templateAdmin.fields.legend')}
+            columns={[
+              { key: 'code', header: t('templateAdmin.fields.code'), cell: (f) => f.code, rowHeader: true },
+              {
+                key: 'label',
+                header: t('templateAdmin.fields.labelVi'),
+                cell: (f) => (en ? f.labelEn : f.labelVi),
+              },
+              {
+                key: 'type',
+                header: t('templateAdmin.fields.type'),
+                cell: (f) => t(`templateAdmin.fields.types.${f.type}`),
+              },
+              { key: 'unit', header: t('templateAdmin.fields.unit'), cell: (f) => f.unit ?? '—' },
+              {
+                key: 'required',
+                header: t('templateAdmin.fields.required'),
+                cell: (f) => (f.required ? '✓' : '—'),
+              },
+              {
+                key: 'min',
+                header: t('templateAdmin.fields.min'),
+                cell: (f) => f.min ?? '—',
+                cellClassName: 'numeric',
+              },
+              {
+                key: 'max',
+                header: t('templateAdmin.fields.max'),
+                cell: (f) => f.max ?? '—',
+                cellClassName: 'numeric',
+              },
+              {
+                key: 'kpi',
+                header: t('templateAdmin.fields.kpiCode'),
+                cell: (f) =>
+                  f.kpiCode
+                    ? `${f.kpiCode}${f.kpiRole ? ` · ${t(`templateAdmin.fields.kpiRoles.${f.kpiRole}`)}` : ''}`
+                    : '—',
+              },
+            ]}
+            rows={fields}
+            rowKey={(f) => f.code}
+          />
         </div>
       )}
 
       <section aria-labelledby="template-history-title">
         <h2 id="template-history-title">{t('templateAdmin.history')}</h2>
         <div className="table-scroll">
-          <table className="data-table" data-testid="version-history">
-            <caption>{t('templateAdmin.historyCaption', { code: template.code })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('templateAdmin.version')}</th>
-                <th scope="col">{t('templateAdmin.firstPeriod')}</th>
-                <th scope="col">{t('templateAdmin.lastPeriod')}</th>
-                <th scope="col">{t('templateAdmin.submissions')}</th>
-                <th scope="col">{t('templateAdmin.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <th scope="row">
-                    {h.id === template.id ? (
-                      <>
-                        {t('templateAdmin.versionN', { n: h.version })} {t('templateAdmin.current')}
-                      </>
-                    ) : (
-                      <Link to={`/admin/templates/${h.id}`}>
-                        {t('templateAdmin.versionN', { n: h.version })}
-                      </Link>
-                    )}
-                  </th>
-                  <td>{h.firstPeriod}</td>
-                  <td>{h.lastPeriod ?? t('templateAdmin.ongoing')}</td>
-                  <td className="numeric">{formatCount(h.submissions, language)}</td>
-                  <td>{formatDateTime(h.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption={t('templateAdmin.historyCaption', { code: template.code })}
+            testId="version-history"
+            columns={[
+              {
+                key: 'version',
+                header: t('templateAdmin.version'),
+                cell: (h) =>
+                  h.id === template.id ? (
+                    <>
+                      {t('templateAdmin.versionN', { n: h.version })} {t('templateAdmin.current')}
+                    </>
+                  ) : (
+                    <Link to={`/admin/templates/${h.id}`}>
+                      {t('templateAdmin.versionN', { n: h.version })}
+                    </Link>
+                  ),
+                rowHeader: true,
+              },
+              { key: 'firstPeriod', header: t('templateAdmin.firstPeriod'), cell: (h) => h.firstPeriod },
+              {
+                key: 'lastPeriod',
+                header: t('templateAdmin.lastPeriod'),
+                cell: (h) => h.lastPeriod ?? t('templateAdmin.ongoing'),
+              },
+              {
+                key: 'submissions',
+                header: t('templateAdmin.submissions'),
+                cell: (h) => formatCount(h.submissions, language),
+                numeric: true,
+              },
+              {
+                key: 'createdAt',
+                header: t('templateAdmin.createdAt'),
+                cell: (h) => formatDateTime(h.createdAt),
+              },
+            ]}
+            rows={history}
+            rowKey={(h) => h.id}
+          />
         </div>
       </section>
     </section>

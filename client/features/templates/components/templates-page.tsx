@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
+import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatCount } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
@@ -39,43 +40,58 @@ export function TemplatesPage() {
         <p role="status">{t('templateAdmin.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t('templateAdmin.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('templateAdmin.code')}</th>
-                <th scope="col">{t('templateAdmin.name')}</th>
-                <th scope="col">{t('templateAdmin.periodType')}</th>
-                <th scope="col">{t('templateAdmin.version')}</th>
-                <th scope="col">{t('templateAdmin.active')}</th>
-                <th scope="col">{t('templateAdmin.submissions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map(({ code, current, versions }) => (
-                <tr key={code}>
-                  <th scope="row">
-                    <Link
-                      to={`/admin/templates/${current.id}`}
-                      aria-label={t('templateAdmin.openTemplate', { code })}
-                    >
-                      {code}
-                    </Link>
-                  </th>
-                  <td>{en ? current.nameEn : current.nameVi}</td>
-                  <td>{t(`templateAdmin.periodTypes.${current.periodType}`)}</td>
-                  <td className="numeric">{current.version}</td>
-                  <td>{current.active ? t('templateAdmin.active') : t('templateAdmin.retired')}</td>
-                  <td className="numeric">
-                    {formatCount(
-                      versions.reduce((sum, v) => sum + v.submissions, 0),
-                      language,
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            caption={t('templateAdmin.caption')}
+            columns={[
+              {
+                key: 'code',
+                header: t('templateAdmin.code'),
+                cell: ({ code, current }) => (
+                  <Link
+                    to={`/admin/templates/${current.id}`}
+                    aria-label={t('templateAdmin.openTemplate', { code })}
+                  >
+                    {code}
+                  </Link>
+                ),
+                rowHeader: true,
+              },
+              {
+                key: 'name',
+                header: t('templateAdmin.name'),
+                cell: ({ current }) => (en ? current.nameEn : current.nameVi),
+              },
+              {
+                key: 'periodType',
+                header: t('templateAdmin.periodType'),
+                cell: ({ current }) => t(`templateAdmin.periodTypes.${current.periodType}`),
+              },
+              {
+                key: 'version',
+                header: t('templateAdmin.version'),
+                cell: ({ current }) => current.version,
+                numeric: true,
+              },
+              {
+                key: 'active',
+                header: t('templateAdmin.active'),
+                cell: ({ current }) =>
+                  current.active ? t('templateAdmin.active') : t('templateAdmin.retired'),
+              },
+              {
+                key: 'submissions',
+                header: t('templateAdmin.submissions'),
+                cell: ({ versions }) =>
+                  formatCount(
+                    versions.reduce((sum, v) => sum + v.submissions, 0),
+                    language,
+                  ),
+                numeric: true,
+              },
+            ]}
+            rows={list.data}
+            rowKey={(item) => item.code}
+          />
         </div>
       )}
     </section>

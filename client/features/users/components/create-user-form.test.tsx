@@ -1,31 +1,17 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
-import { createTrpcClient, TRPCProvider } from '../../../lib/trpc';
+import { renderWithApi, resetAfterEach } from '../../../test/render';
 import { CreateUserForm } from './create-user-form';
 
 function renderForm() {
   const send = vi.fn(() => Promise.resolve({}));
-  const queryClient = new QueryClient();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={createTrpcClient()} queryClient={queryClient}>
-          <CreateUserForm send={send} />
-        </TRPCProvider>
-      </QueryClientProvider>
-    </I18nextProvider>,
-  );
+  renderWithApi(<CreateUserForm send={send} />);
   return send;
 }
 
 describe('CreateUserForm', () => {
-  afterEach(async () => {
-    cleanup();
-    await i18n.changeLanguage('vi');
-  });
+  resetAfterEach();
 
   it('refuses a 5-character password with the translated message beside the field', () => {
     const send = renderForm();

@@ -1,13 +1,15 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../shared/roles';
+import { ROLES } from '../../../../shared/roles';
 import { type CreateUserInput, createUserInput } from '../../../../shared/schemas/users';
+import { AdminPanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
-import { Field } from '../../../components/form-field';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { userFormVocabulary } from '../user-form-vocabulary';
+import { NewPasswordField } from './new-password-field';
 
 interface CreateUserFormProps {
   send: (input: CreateUserInput) => Promise<unknown>;
@@ -18,7 +20,6 @@ const EMPTY = { username: '', fullName: '', role: '', password: '' };
 /** The administrator opens an account: checked against the shared schema before it is sent. */
 export function CreateUserForm({ send }: CreateUserFormProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const { fieldErrors, describe } = useFormMessages(userFormVocabulary(t));
   const submit = useFormSubmit(formRef, describe);
@@ -52,62 +53,41 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
     );
   }
 
-  const invalid = Object.keys(errors).length > 0 && !submit.failure;
-
   return (
-    <section className="admin-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('userAdmin.createTitle')}</h2>
+    <AdminPanel title={t('userAdmin.createTitle')}>
       <p className="hint">{t('validation.requiredFieldsIntro')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={submit.succeeded}
-          successText={t('userAdmin.created', { username: created })}
-          invalidText={invalid ? t('validation.fixErrors') : undefined}
-        />
-        <Field
+        <SubmitFeedback submit={submit} successText={t('userAdmin.created', { username: created })} />
+        <TextField
           label={t('userAdmin.username')}
           hint={t('userAdmin.usernameHint')}
           error={errors.username}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              maxLength={50}
-              value={values.username}
-              onChange={(e) => set('username')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('userAdmin.fullName')} error={errors.fullName} required>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              maxLength={200}
-              value={values.fullName}
-              onChange={(e) => set('fullName')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('userAdmin.role')} error={errors.role} required>
-          {(control) => (
-            <select {...control} value={values.role} onChange={(e) => set('role')(e.target.value)}>
-              <option value="">{t('userAdmin.chooseRole')}</option>
-              {ROLES.map((role: Role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={50}
+          value={values.username}
+          onChange={set('username')}
+        />
+        <TextField
+          label={t('userAdmin.fullName')}
+          error={errors.fullName}
+          required
+          autoComplete="off"
+          maxLength={200}
+          value={values.fullName}
+          onChange={set('fullName')}
+        />
+        <SelectField
+          label={t('userAdmin.role')}
+          error={errors.role}
+          required
+          placeholder={t('userAdmin.chooseRole')}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          value={values.role}
+          onChange={set('role')}
+        />
         <AgencyPicker
           label={t('userAdmin.agency')}
           value={agency ? [agency] : []}
@@ -115,29 +95,20 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
           error={errors.agencyId}
           required
         />
-        <Field
+        <NewPasswordField
           label={t('userAdmin.password')}
-          hint={t('userAdmin.passwordHint')}
           error={errors.password}
-          required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              maxLength={200}
-              value={values.password}
-              onChange={(e) => set('password')(e.target.value)}
-            />
-          )}
-        </Field>
+          value={values.password}
+          onChange={set('password')}
+        />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={submit.pending}>
-            {submit.pending ? t('userAdmin.sending') : t('userAdmin.createSubmit')}
-          </button>
+          <SubmitButton
+            pending={submit.pending}
+            label={t('userAdmin.createSubmit')}
+            pendingLabel={t('userAdmin.sending')}
+          />
         </div>
       </form>
-    </section>
+    </AdminPanel>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../shared/roles';
 import {
@@ -7,12 +7,14 @@ import {
   type UpdateUserInput,
   updateUserInput,
 } from '../../../../shared/schemas/users';
+import { ClosablePanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
+import { SelectField, SubmitButton } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
-import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { userFormVocabulary } from '../user-form-vocabulary';
+import { NewPasswordField } from './new-password-field';
 import type { UserRow } from './user-lock-toggle';
 
 interface UserEditPanelProps {
@@ -25,22 +27,15 @@ interface UserEditPanelProps {
 /** One account's role, agency and password; focus moves to its heading when it opens. */
 export function UserEditPanel({ user, update, resetPassword, onClose }: UserEditPanelProps) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <section className="admin-panel" aria-labelledby={headingId}>
-      <div className="page__header">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          {t('userAdmin.editTitle', { name: user.fullName, username: user.username })}
-        </h2>
-        <button type="button" className="button" onClick={onClose}>
-          {t('userAdmin.close')}
-        </button>
-      </div>
+    <ClosablePanel
+      title={t('userAdmin.editTitle', { name: user.fullName, username: user.username })}
+      closeLabel={t('userAdmin.close')}
+      onClose={onClose}
+    >
       <AccessForm user={user} send={update} />
       <PasswordForm user={user} send={resetPassword} />
-    </section>
+    </ClosablePanel>
   );
 }
 
@@ -84,17 +79,13 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('userAdmin.accessTitle')}</h3>
-      <Field label={t('userAdmin.role')} error={errors.role}>
-        {(control) => (
-          <select {...control} value={role} onChange={(e) => setRole(e.target.value)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('userAdmin.role')}
+        error={errors.role}
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        value={role}
+        onChange={setRole}
+      />
       <AgencyPicker
         label={t('userAdmin.newAgency')}
         hint={t('userAdmin.newAgencyHint', { name: currentAgency })}
@@ -114,9 +105,11 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
         />
       )}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submit.pending}>
-          {submit.pending ? t('userAdmin.sending') : t('userAdmin.saveAccess')}
-        </button>
+        <SubmitButton
+          pending={submit.pending}
+          label={t('userAdmin.saveAccess')}
+          pendingLabel={t('userAdmin.sending')}
+        />
       </div>
     </form>
   );
@@ -148,32 +141,23 @@ function PasswordForm({ user, send }: { user: UserRow; send: UserEditPanelProps[
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('userAdmin.passwordTitle')}</h3>
-      <Field
+      <NewPasswordField
         label={t('userAdmin.newPassword')}
-        hint={t('userAdmin.passwordHint')}
         error={errors.password}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            maxLength={200}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+        value={password}
+        onChange={setPassword}
+      />
       <FormFeedback
         failure={submit.failure}
         succeeded={submit.succeeded}
         successText={t('userAdmin.passwordReset')}
       />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submit.pending}>
-          {submit.pending ? t('userAdmin.sending') : t('userAdmin.resetPassword')}
-        </button>
+        <SubmitButton
+          pending={submit.pending}
+          label={t('userAdmin.resetPassword')}
+          pendingLabel={t('userAdmin.sending')}
+        />
       </div>
     </form>
   );

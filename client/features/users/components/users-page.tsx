@@ -1,11 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
 import { Spinner } from '../../../components/spinner';
-import { pageParam } from '../../../lib/page-param';
+import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useCreateUser, useResetPassword, useUpdateUser } from '../api/use-user-admin';
 import { USERS_PAGE_SIZE, useUsers } from '../api/use-users';
@@ -20,27 +19,9 @@ import { UsersTable } from './users-table';
 export function UsersPage() {
   const { t } = useTranslation();
   usePageTitle(t('users.title'));
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
+  const { params, q, page, setParam, onSearch, onPageChange } = useListParams();
   const role = parseRole(params.get('role'));
-  const page = pageParam(params.get('page'));
   const users = useUsers({ q, role, page });
-
-  const setParam = useCallback(
-    (name: string, value: string | undefined, replace = false) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (value) updated.set(name, value);
-          else updated.delete(name);
-          if (name !== 'page') updated.delete('page');
-          return updated;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
-  const onSearch = useCallback((next: string) => setParam('q', next, true), [setParam]);
 
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -120,7 +101,7 @@ export function UsersPage() {
             page={page}
             pageSize={USERS_PAGE_SIZE}
             total={users.data.total}
-            onPageChange={(next) => setParam('page', String(next))}
+            onPageChange={onPageChange}
           />
         </div>
       )}

@@ -55,13 +55,6 @@ export const usersEn: typeof usersVi = {
     newPassword: 'New password',
     resetPassword: 'Reset password',
     passwordReset: 'Password reset. The user will have to sign in again.',
-    picker: {
-      hint: 'Type a name with or without diacritics; use the arrow keys to move and Enter to choose.',
-      change: 'Change',
-      selected: 'chosen',
-      noMatches: 'No matching agency.',
-      results: '{{count}} matching agencies',
-    },
     validation: {
       invalidUsername:
         'The username must be 3–50 characters of lowercase letters without diacritics, digits, dots, underscores or hyphens, starting with a letter or digit.',

@@ -52,13 +52,6 @@ export const usersVi = {
     newPassword: 'Mật khẩu mới',
     resetPassword: 'Đặt lại mật khẩu',
     passwordReset: 'Đã đặt lại mật khẩu. Người dùng sẽ phải đăng nhập lại.',
-    picker: {
-      hint: 'Gõ tên có dấu hoặc không dấu; dùng phím mũi tên để chọn, Enter để xác nhận.',
-      change: 'Đổi',
-      selected: 'đã chọn',
-      noMatches: 'Không tìm thấy cơ quan phù hợp.',
-      results: '{{count}} cơ quan phù hợp',
-    },
     validation: {
       invalidUsername:
         'Tên đăng nhập phải có 3–50 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, và bắt đầu bằng chữ hoặc số.',
