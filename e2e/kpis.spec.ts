@@ -143,7 +143,8 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   const officer = await pageFor(browser, 'hanoi.chuyenvien');
   await officer.goto(submissionUrl);
   const denominator = await officer.getByLabel(new RegExp(`^Mẫu số — ${escapeRegExp(kpiName)}`)).inputValue();
-  expect(Number(denominator)).toBeGreaterThan(0);
+  // Written the Vietnamese way ("1.234"), and typed back as it reads.
+  expect(denominator).toMatch(/^[1-9]\d{0,2}(\.\d{3})*$/);
   await officer.getByLabel(new RegExp(`^Tử số — ${escapeRegExp(kpiName)}`)).fill(denominator);
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();

@@ -1,4 +1,10 @@
 import type { TFunction } from 'i18next';
+import {
+  formatNumberInput,
+  type NumberInputRefusal,
+  numberLanguage,
+  parseNumberInput,
+} from '../../../shared/number-input';
 import { type SubmissionValues, type TemplateField, valuesSchema } from '../../../shared/report-values';
 import type { FieldErrors } from '../../components/form-errors';
 import { formatNumber } from '../../lib/format';
@@ -10,39 +16,65 @@ export function labelOf(field: TemplateField, language: string): string {
   return language === 'en' ? field.labelEn : field.labelVi;
 }
 
-/** The inputs' text for saved values (null and absent become empty inputs). */
+/** The inputs' text for saved values, numbers written the way the reader types them ("1.234,5" in vi). */
 export function inputsFromValues(
   fields: readonly TemplateField[],
   values: SubmissionValues | null | undefined,
+  language: string,
 ) {
   const inputs: DraftInputs = {};
   for (const field of fields) {
     const value = values?.[field.code];
-    inputs[field.code] = value === null || value === undefined ? '' : String(value);
+    inputs[field.code] =
+      value === null || value === undefined
+        ? ''
+        : typeof value === 'number'
+          ? formatNumberInput(value, numberLanguage(language))
+          : String(value);
   }
   return inputs;
 }
 
 /**
- * The values the server expects: numbers for numeric fields (a comma is read as the decimal mark, as
- * Vietnamese users type it), trimmed text, null for an empty input.
+ * The values the server expects, read from the inputs in the reader's convention
+ * (shared/number-input.ts): numbers for numeric fields, trimmed text, null for an empty input. A
+ * numeric input that reads as no number is left out of `values` and named in `refused`, so it is never
+ * sent.
  */
-export function valuesFromInputs(fields: readonly TemplateField[], inputs: DraftInputs) {
+export function valuesFromInputs(fields: readonly TemplateField[], inputs: DraftInputs, language: string) {
   const values: Record<string, number | string | null> = {};
+  const refused: Record<string, NumberInputRefusal> = {};
   for (const field of fields) {
     const raw = (inputs[field.code] ?? '').trim();
-    if (raw === '') values[field.code] = null;
-    else if (field.type === 'text') values[field.code] = raw;
+    if (field.type === 'text') values[field.code] = raw === '' ? null : raw;
     else {
-      const normalised = raw.replace(/\s/g, '').replace(',', '.');
-      const number = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normalised)
-        ? Number(normalised)
-        : Number.NaN;
-      // Not a number: keep the text so the shared schema refuses it with its own message.
-      values[field.code] = Number.isFinite(number) ? number : raw;
+      const parsed = parseNumberInput(raw, numberLanguage(language));
+      if (parsed.ok) values[field.code] = parsed.value;
+      else refused[field.code] = parsed.reason;
     }
   }
-  return values;
+  return { values, refused };
+}
+
+/**
+ * The inputs rewritten for another language, so a figure keeps its value when the reader switches:
+ * "1.000" typed in vi becomes "1,000" in en (in en "1.000" would read as one). Text that reads as no
+ * number is kept as typed.
+ */
+export function relabelInputs(
+  fields: readonly TemplateField[],
+  inputs: DraftInputs,
+  from: string,
+  to: string,
+) {
+  const next: DraftInputs = { ...inputs };
+  for (const field of fields) {
+    if (field.type === 'text') continue;
+    const parsed = parseNumberInput(inputs[field.code] ?? '', numberLanguage(from));
+    if (parsed.ok && parsed.value !== null)
+      next[field.code] = formatNumberInput(parsed.value, numberLanguage(to));
+  }
+  return next;
 }
 
 /** The bounds the shared schema applies to a field (percent is always within 0–100). */
@@ -66,9 +98,13 @@ export function validateInputs(
   t: TFunction,
   language: string,
 ): { values: Record<string, number | string | null>; errors: FieldErrors } {
-  const values = valuesFromInputs(fields, inputs);
-  const parsed = valuesSchema(fields, { forSubmission }).safeParse(values);
+  const { values, refused } = valuesFromInputs(fields, inputs, language);
   const errors: FieldErrors = {};
+  for (const field of fields) {
+    const reason = refused[field.code];
+    if (reason) errors[field.code] = fieldMessage(field, reason, inputs[field.code] ?? '', t, language);
+  }
+  const parsed = valuesSchema(fields, { forSubmission }).safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const code = String(issue.path[0] ?? '');
@@ -89,7 +125,15 @@ export function validateInputs(
   return { values, errors };
 }
 
-const KNOWN = ['tooLong', 'notANumber', 'notAnInteger', 'belowMin', 'aboveMax', 'required'] as const;
+const KNOWN = [
+  'tooLong',
+  'notANumber',
+  'ambiguous',
+  'notAnInteger',
+  'belowMin',
+  'aboveMax',
+  'required',
+] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (key: string): key is Known => (KNOWN as readonly string[]).includes(key);
 

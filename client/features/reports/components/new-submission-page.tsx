@@ -85,7 +85,7 @@ export function NewSubmissionPage() {
           </p>
           <SubmissionForm
             fields={fields}
-            initialInputs={inputsFromValues(fields, null)}
+            initialInputs={inputsFromValues(fields, null, i18n.language)}
             version={0}
             save={async ({ values, version }) => {
               const result = await saveDraft.mutateAsync({

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TemplateField } from '../../../../shared/report-values';
@@ -88,12 +88,12 @@ describe('SubmissionForm', () => {
     expect(submit).not.toHaveBeenCalled();
   });
 
-  it('uses number inputs suited to each type and a textarea for text', () => {
+  it("takes figures as text typed the reader's way, and a textarea for text", () => {
     renderForm();
     const services = screen.getByLabelText(/Số dịch vụ công/);
-    expect(services.getAttribute('type')).toBe('number');
-    expect(services.getAttribute('step')).toBe('1');
-    expect(screen.getByLabelText(/Tỷ lệ hồ sơ trực tuyến/).getAttribute('max')).toBe('100');
+    // A number input would drop "12e" and misread "1.000" before the form could see them.
+    expect(services.getAttribute('type')).toBe('text');
+    expect(services.getAttribute('inputmode')).toBe('decimal');
     expect(screen.getByLabelText(/Ghi chú/).tagName).toBe('TEXTAREA');
   });
 
@@ -117,5 +117,91 @@ describe('SubmissionForm', () => {
     fireEvent.change(screen.getByLabelText(/Tỷ lệ hồ sơ trực tuyến/), { target: { value: '40' } });
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
     expect(save.mock.calls[0]?.[0].values.online_rate).toBe(40);
+  });
+
+  it('reads "1.000" as a thousand and "12,5" as twelve and a half in Vietnamese, and shows them as typed', async () => {
+    const { save } = renderForm();
+    const rate = screen.getByLabelText<HTMLInputElement>(/Tỷ lệ hồ sơ trực tuyến/);
+    const services = screen.getByLabelText<HTMLInputElement>(/Số dịch vụ công/);
+    fireEvent.change(rate, { target: { value: '12,5' } });
+    fireEvent.change(services, { target: { value: '1.000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    await screen.findByText('Đã lưu bản nháp.');
+    expect(save).toHaveBeenCalledWith({
+      values: { online_rate: 12.5, services: 1000, notes: null },
+      version: 1,
+    });
+    expect(rate.value).toBe('12,5');
+    expect(services.value).toBe('1.000');
+  });
+
+  it("shows a saved figure written the reader's way", async () => {
+    renderForm();
+    const services = screen.getByLabelText<HTMLInputElement>(/Số dịch vụ công/);
+    fireEvent.change(services, { target: { value: '1234567' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    await screen.findByText('Đã lưu bản nháp.');
+    expect(services.value).toBe('1.234.567');
+  });
+
+  it('refuses "12e" beside the field and sends nothing, by hand or by itself', async () => {
+    const { save } = renderForm(50);
+    const services = screen.getByLabelText<HTMLInputElement>(/Số dịch vụ công/);
+    fireEvent.change(services, { target: { value: '12e' } });
+    fireEvent.change(screen.getByLabelText(/Tỷ lệ hồ sơ trực tuyến/), { target: { value: '40' } });
+    // The autosave marks the field and says the draft is not saved; it never claims it was.
+    const message = await screen.findByText('Số dịch vụ công phải là một số.');
+    expect(services.getAttribute('aria-invalid')).toBe('true');
+    expect(services.getAttribute('aria-describedby')).toContain(message.id);
+    expect(screen.getByText('Chưa lưu bản nháp: hãy sửa các ô được đánh dấu.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    expect(screen.queryByText('Đã lưu bản nháp.')).toBeNull();
+    expect(screen.queryByText(/Đã tự động lưu/)).toBeNull();
+    expect(services.value).toBe('12e');
+    expect(save).not.toHaveBeenCalled();
+    // Corrected, it saves and the mark goes.
+    fireEvent.change(services, { target: { value: '12' } });
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(save.mock.calls[0]?.[0].values).toEqual({ online_rate: 40, services: 12, notes: null });
+    await waitFor(() => expect(services.getAttribute('aria-invalid')).not.toBe('true'));
+  });
+
+  it('reads "1,000.5" as a thousand and a half in English, and refuses it in Vietnamese as written the other way', async () => {
+    await i18n.changeLanguage('en');
+    const { save } = renderForm();
+    const rate = screen.getByLabelText<HTMLInputElement>(/Online filing rate/);
+    const services = screen.getByLabelText<HTMLInputElement>(/Public services/);
+    fireEvent.change(rate, { target: { value: '1,000.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    // 1,000.5 is read, then refused by the shared schema as a percent above 100.
+    expect(screen.getByText('Online filing rate must not be more than 100.')).toBeTruthy();
+    fireEvent.change(rate, { target: { value: '87.5' } });
+    fireEvent.change(services, { target: { value: '1,000.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(screen.getByText('Public services must be a whole number.')).toBeTruthy();
+    fireEvent.change(services, { target: { value: '1,000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await screen.findByText('Draft saved.');
+    expect(save).toHaveBeenCalledWith({
+      values: { online_rate: 87.5, services: 1000, notes: null },
+      version: 1,
+    });
+    expect(services.value).toBe('1,000');
+  });
+
+  it("keeps each figure's value when the reader switches language", async () => {
+    renderForm();
+    const services = screen.getByLabelText<HTMLInputElement>(/Số dịch vụ công/);
+    fireEvent.change(services, { target: { value: '1.000' } });
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByLabelText<HTMLInputElement>(/Public services/).value).toBe('1,000');
+  });
+
+  it('refuses a figure written the English way in Vietnamese rather than guess', () => {
+    const { save } = renderForm();
+    fireEvent.change(screen.getByLabelText(/Số dịch vụ công/), { target: { value: '1,000.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    expect(screen.getByText(/Số dịch vụ công viết theo kiểu khác/)).toBeTruthy();
+    expect(save).not.toHaveBeenCalled();
   });
 });

@@ -1,12 +1,21 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumberInput, numberLanguage } from '../../../../shared/number-input';
 import type { TemplateField } from '../../../../shared/report-values';
 import type { FieldErrors } from '../../../components/form-errors';
 import { Field } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { isTrpcClientError } from '../../../lib/trpc';
-import { boundsOf, type DraftInputs, fieldMessage, labelOf, validateInputs } from '../report-values-form';
+import {
+  boundsOf,
+  type DraftInputs,
+  fieldMessage,
+  inputsFromValues,
+  labelOf,
+  relabelInputs,
+  validateInputs,
+} from '../report-values-form';
 
 type Values = Record<string, number | string | null>;
 
@@ -31,9 +40,12 @@ interface ErrorData {
 type Notice = { kind: 'alert' | 'status'; text: string } | null;
 
 /**
- * The agency's figures for one period: each field's input suited to its type, checked with the shared
- * schema before anything is sent, the draft saved by hand or by itself after a pause in typing, and
- * submission (which saves first). A conflict keeps what was typed on screen.
+ * The agency's figures for one period: each field's input suited to its type, numbers read as the
+ * reader types them (shared/number-input.ts) and checked with the shared schema before anything is
+ * sent, the draft saved by hand or by itself after a pause in typing, and submission (which saves
+ * first). A field that reads as no number is marked and nothing is saved until it is corrected, so the
+ * form never says "saved" beside a figure it did not save; once saved, each box shows the value saved,
+ * written the reader's way. A conflict keeps what was typed on screen.
  */
 export function SubmissionForm({
   fields,
@@ -60,24 +72,41 @@ export function SubmissionForm({
   const savedRef = useRef(JSON.stringify(initialInputs));
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const dirty = JSON.stringify(inputs) !== savedRef.current;
+  const invalid = Object.keys(errors).length > 0;
+
+  // A figure keeps its value when the reader switches language ("1.000" in vi is "1,000" in en).
+  const languageRef = useRef(language);
+  useEffect(() => {
+    const from = languageRef.current;
+    if (from === language) return;
+    languageRef.current = language;
+    savedRef.current = JSON.stringify(relabelInputs(fields, JSON.parse(savedRef.current), from, language));
+    setInputs((current) => relabelInputs(fields, current, from, language));
+    setErrors({});
+  }, [fields, language]);
 
   useEffect(() => {
     if (attempt === 0) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
-  /** One save at a time, each with the version the previous one left. */
+  /**
+   * One save at a time, each with the version the previous one left. Once saved, the boxes show the
+   * values saved, written the reader's way, unless the reader typed on meanwhile.
+   */
   const persist = useCallback(
-    (values: Values, snapshot: string) => {
+    (values: Values, typed: DraftInputs) => {
+      const shown = inputsFromValues(fields, values, language);
       const run = queue.current.then(async () => {
         const result = await save({ values, version: versionRef.current });
         versionRef.current = result.version;
-        savedRef.current = snapshot;
+        savedRef.current = JSON.stringify(shown);
+        setInputs((current) => (JSON.stringify(current) === JSON.stringify(typed) ? shown : current));
       });
       queue.current = run.catch(() => undefined);
       return run;
     },
-    [save],
+    [fields, language, save],
   );
 
   const fail = useCallback(
@@ -124,9 +153,11 @@ export function SubmissionForm({
     if (!dirty || conflict || pending) return;
     const timer = setTimeout(() => {
       const { values, errors: found } = validateInputs(fields, inputs, false, t, language);
+      // Nothing is saved while a field is wrong: the field says why and the status line says so.
+      setErrors(found);
       if (Object.keys(found).length > 0) return;
       setAutosave('saving');
-      persist(values, JSON.stringify(inputs)).then(
+      persist(values, inputs).then(
         () => setAutosave({ at: new Date() }),
         (error: unknown) => {
           setAutosave('idle');
@@ -155,7 +186,7 @@ export function SubmissionForm({
     setPending('save');
     setNotice(null);
     try {
-      await persist(values, JSON.stringify(inputs));
+      await persist(values, inputs);
       setNotice({ kind: 'status', text: t('reports.saved') });
     } catch (error) {
       fail(error);
@@ -171,7 +202,7 @@ export function SubmissionForm({
     setPending('submit');
     setNotice(null);
     try {
-      await persist(values, JSON.stringify(inputs));
+      await persist(values, inputs);
       const result = await submit({ version: versionRef.current });
       versionRef.current = result.version;
       setNotice({ kind: 'status', text: t('reports.submittedOk') });
@@ -201,7 +232,10 @@ export function SubmissionForm({
     else {
       if (field.type === 'integer') parts.push(t('reports.integerHint'));
       const { min, max } = boundsOf(field);
-      if (min !== null && max !== null) parts.push(t('reports.range', { min, max }));
+      if (min !== null && max !== null) {
+        const written = (n: number) => formatNumberInput(n, numberLanguage(language));
+        parts.push(t('reports.range', { min: written(min), max: written(max) }));
+      }
     }
     return parts.join(' · ') || undefined;
   };
@@ -219,45 +253,42 @@ export function SubmissionForm({
     >
       <h2 id={headingId}>{t('reports.formTitle')}</h2>
       <p className="hint">{t('reports.requiredNote')}</p>
-      {fields.map((field) => {
-        const { min, max } = boundsOf(field);
-        return (
-          <Field
-            key={field.code}
-            label={labelOf(field, language)}
-            required={field.required}
-            hint={hintOf(field)}
-            error={errors[field.code]}
-          >
-            {(control) =>
-              field.type === 'text' ? (
-                <textarea
-                  {...control}
-                  rows={4}
-                  maxLength={5000}
-                  value={inputs[field.code] ?? ''}
-                  onChange={(event) =>
-                    setInputs((current) => ({ ...current, [field.code]: event.target.value }))
-                  }
-                />
-              ) : (
-                <input
-                  {...control}
-                  type="number"
-                  inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
-                  step={field.type === 'integer' ? 1 : 'any'}
-                  min={min ?? undefined}
-                  max={max ?? undefined}
-                  value={inputs[field.code] ?? ''}
-                  onChange={(event) =>
-                    setInputs((current) => ({ ...current, [field.code]: event.target.value }))
-                  }
-                />
-              )
-            }
-          </Field>
-        );
-      })}
+      {fields.map((field) => (
+        <Field
+          key={field.code}
+          label={labelOf(field, language)}
+          required={field.required}
+          hint={hintOf(field)}
+          error={errors[field.code]}
+        >
+          {(control) =>
+            field.type === 'text' ? (
+              <textarea
+                {...control}
+                rows={4}
+                maxLength={5000}
+                value={inputs[field.code] ?? ''}
+                onChange={(event) =>
+                  setInputs((current) => ({ ...current, [field.code]: event.target.value }))
+                }
+              />
+            ) : (
+              // Text, not type="number": a number input drops or misreads "1.000", "12,5" and "12e"
+              // before the form sees them, and would show text it never handed over.
+              <input
+                {...control}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={inputs[field.code] ?? ''}
+                onChange={(event) =>
+                  setInputs((current) => ({ ...current, [field.code]: event.target.value }))
+                }
+              />
+            )
+          }
+        </Field>
+      ))}
       {notice?.kind === 'alert' ? (
         <p className="form__alert" role="alert">
           {notice.text}
@@ -276,7 +307,9 @@ export function SubmissionForm({
         {autosave === 'saving'
           ? t('reports.autosaving')
           : dirty
-            ? t('reports.unsaved')
+            ? invalid
+              ? t('reports.notSavedInvalid')
+              : t('reports.unsaved')
             : autosave !== 'idle'
               ? t('reports.autosaved', { time: formatDateTime(autosave.at) })
               : ''}

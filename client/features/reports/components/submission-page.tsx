@@ -86,7 +86,11 @@ export function SubmissionPage() {
         <SubmissionForm
           key={submission.id}
           fields={fields}
-          initialInputs={inputsFromValues(fields, current?.values as SubmissionValues | undefined)}
+          initialInputs={inputsFromValues(
+            fields,
+            current?.values as SubmissionValues | undefined,
+            i18n.language,
+          )}
           version={version}
           save={async ({ values, version: v }) => {
             const result = await saveDraft.mutateAsync({

@@ -56,6 +56,7 @@ export const reportsEn: typeof reportsVi = {
     autosaveHint:
       'The draft is saved automatically about 2 seconds after you stop typing (when the figures are valid).',
     unsaved: 'There are unsaved changes.',
+    notSavedInvalid: 'Draft not saved: please correct the marked fields.',
     submittedOk: 'Report submitted; awaiting leader approval.',
     readOnly: 'The report cannot be edited in its current state.',
     staleVersion:
@@ -67,6 +68,8 @@ export const reportsEn: typeof reportsVi = {
       required: 'Please enter {{field}}.',
       tooLong: '{{field}} is too long (at most 5,000 characters).',
       notANumber: '{{field}} must be a number.',
+      ambiguous:
+        '{{field}} is written the other way: in English a comma separates thousands and a point marks the decimals (for example 1,234.5).',
       notAnInteger: '{{field}} must be a whole number.',
       belowMin: '{{field}} must not be less than {{min}}.',
       aboveMax: '{{field}} must not be more than {{max}}.',

@@ -53,6 +53,7 @@ export const reportsVi = {
     autosaving: 'Đang tự động lưu…',
     autosaveHint: 'Bản nháp được tự động lưu khoảng 2 giây sau khi bạn ngừng gõ (khi số liệu hợp lệ).',
     unsaved: 'Có thay đổi chưa lưu.',
+    notSavedInvalid: 'Chưa lưu bản nháp: hãy sửa các ô được đánh dấu.',
     submittedOk: 'Đã gửi báo cáo, chờ lãnh đạo duyệt.',
     readOnly: 'Báo cáo đang ở trạng thái không cho phép sửa.',
     staleVersion:
@@ -64,6 +65,8 @@ export const reportsVi = {
       required: 'Vui lòng nhập {{field}}.',
       tooLong: '{{field}} quá dài (tối đa 5.000 ký tự).',
       notANumber: '{{field}} phải là một số.',
+      ambiguous:
+        '{{field}} viết theo kiểu khác: trong tiếng Việt, dấu chấm ngăn cách hàng nghìn và dấu phẩy đánh dấu phần thập phân (ví dụ 1.234,5).',
       notAnInteger: '{{field}} phải là số nguyên.',
       belowMin: '{{field}} không được nhỏ hơn {{min}}.',
       aboveMax: '{{field}} không được lớn hơn {{max}}.',
