@@ -101,7 +101,25 @@ export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) 
       };
     }),
   );
-  return items.sort((a, b) => (a.deadline < b.deadline ? 1 : -1));
+  return items.sort(openWorkFirst);
+}
+
+/** States in which the report waits for the agency itself: not yet sent, or returned for correction. */
+const AWAITING_AGENCY: readonly string[] = ['missing', 'draft', 'returned'];
+
+/**
+ * The order of an agency's list of reports: what still waits for the agency first, the soonest (so the
+ * most overdue) deadline at the top; then what it has sent, the most recent period first.
+ */
+export function openWorkFirst(
+  a: { state: string; deadline: string },
+  b: { state: string; deadline: string },
+): number {
+  const aOpen = AWAITING_AGENCY.includes(a.state);
+  const bOpen = AWAITING_AGENCY.includes(b.state);
+  if (aOpen !== bOpen) return aOpen ? -1 : 1;
+  if (a.deadline === b.deadline) return 0;
+  return a.deadline < b.deadline === aOpen ? -1 : 1;
 }
 
 /**

@@ -4,6 +4,7 @@ import { periodContaining, periodOf } from '../../../shared/reporting-periods';
 import { vietnamDate } from '../../../shared/time';
 import { auditLog, reportTemplates, submissionRevisions, submissions } from '../../db/schema';
 import { createTestApp, createUser } from '../../test/app';
+import { openWorkFirst } from './queries';
 
 describe('periodic report submissions', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -188,6 +189,32 @@ describe('periodic report submissions', () => {
     expect(res.data.every((i: { deadline: string; periodEnd: string }) => i.deadline > i.periodEnd)).toBe(
       true,
     );
+    // What still waits for the agency comes first, soonest deadline first; then what it sent, newest first.
+    const items = res.data as { state: string; deadline: string }[];
+    const waiting = (i: { state: string }) => ['missing', 'draft', 'returned'].includes(i.state);
+    const firstSent = items.findIndex((i) => !waiting(i));
+    if (firstSent >= 0) expect(items.slice(firstSent).every((i) => !waiting(i))).toBe(true);
+    const open = items.filter(waiting).map((i) => i.deadline);
+    const sent = items.filter((i) => !waiting(i)).map((i) => i.deadline);
+    expect(open).toEqual([...open].sort());
+    expect(sent).toEqual([...sent].sort().reverse());
+  });
+
+  it('orders open work first, soonest deadline first, then sent reports newest first', () => {
+    const list = [
+      { state: 'accepted', deadline: '2026-01-10' },
+      { state: 'missing', deadline: '2026-12-20' },
+      { state: 'submitted', deadline: '2026-11-10' },
+      { state: 'returned', deadline: '2026-10-10' },
+      { state: 'draft', deadline: '2026-11-15' },
+    ];
+    expect(list.sort(openWorkFirst).map((i) => `${i.state} ${i.deadline}`)).toEqual([
+      'returned 2026-10-10',
+      'draft 2026-11-15',
+      'missing 2026-12-20',
+      'submitted 2026-11-10',
+      'accepted 2026-01-10',
+    ]);
   });
 
   it('counts overdue reports for the Office, equal to the compliance figures; agencies see their own list instead', async () => {

@@ -4,7 +4,7 @@ export const reportsEn: typeof reportsVi = {
   reports: {
     myTitle: "Your agency's periodic reports",
     myIntro:
-      'The reporting periods your agency must submit under each reporting regime, nearest deadline first.',
+      'The reporting periods your agency must submit under each reporting regime: periods not yet sent or returned first, soonest deadline first; then the periods sent, the newest first.',
     myCaption: "Your agency's reporting periods",
     myEmpty: 'Your agency has no reporting periods to submit.',
     template: 'Reporting regime',

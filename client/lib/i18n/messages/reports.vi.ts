@@ -1,7 +1,8 @@
 export const reportsVi = {
   reports: {
     myTitle: 'Báo cáo định kỳ của cơ quan',
-    myIntro: 'Các kỳ báo cáo cơ quan phải nộp theo từng chế độ báo cáo, hạn gần nhất lên đầu.',
+    myIntro:
+      'Các kỳ báo cáo cơ quan phải nộp theo từng chế độ báo cáo: kỳ chưa nộp hoặc bị trả lại lên đầu, hạn sớm nhất trước; sau đó là các kỳ đã nộp, kỳ mới nhất trước.',
     myCaption: 'Danh sách kỳ báo cáo của cơ quan',
     myEmpty: 'Cơ quan chưa có kỳ báo cáo nào phải nộp.',
     template: 'Chế độ báo cáo',
