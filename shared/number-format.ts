@@ -3,7 +3,8 @@
  * "52,7 %", English "1,234", "52.7%". Pure, so texts built on either side read the same.
  */
 
-function locale(language: string): string {
+/** The Intl locale of a reader's language. */
+export function locale(language: string): string {
   return language === 'en' ? 'en-GB' : 'vi-VN';
 }
 

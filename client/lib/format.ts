@@ -1,3 +1,8 @@
+import {
+  formatNumber as formatSharedNumber,
+  formatPercent as formatSharedPercent,
+  locale,
+} from '../../shared/number-format';
 import { formatVietnameseDate, VIETNAM_TZ, vietnamDate } from '../../shared/vietnam-date';
 
 /**
@@ -7,28 +12,12 @@ import { formatVietnameseDate, VIETNAM_TZ, vietnamDate } from '../../shared/viet
 
 const NO_FIGURE = '—';
 
-function locale(language: string): string {
-  return language === 'en' ? 'en-GB' : 'vi-VN';
-}
-
-/** Intl formatters are costly to build (a dashboard formats hundreds of figures): one per locale and shape. */
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: string, minimumFractionDigits: number, maximumFractionDigits: number) {
-  const key = `${locale(language)}:${minimumFractionDigits}:${maximumFractionDigits}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale(language), { minimumFractionDigits, maximumFractionDigits });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
 const isFigure = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined && Number.isFinite(value);
 
 /** A whole count: "1.234" / "1,234". */
 export function formatCount(value: number, language: string): string {
-  return numberFormat(language, 0, 0).format(value);
+  return formatSharedNumber(value, language, 0);
 }
 
 /** A measured value with at most `maximumFractionDigits` decimals, none shown when it is whole. */
@@ -37,7 +26,7 @@ export function formatNumber(
   language: string,
   maximumFractionDigits = 3,
 ): string {
-  return isFigure(value) ? numberFormat(language, 0, maximumFractionDigits).format(value) : NO_FIGURE;
+  return isFigure(value) ? formatSharedNumber(value, language, maximumFractionDigits) : NO_FIGURE;
 }
 
 /** A percentage given as 0–100 with exactly `fractionDigits` decimals: "52,7 %" / "52.7%". */
@@ -47,8 +36,7 @@ export function formatPercent(
   fractionDigits = 0,
 ): string {
   if (!isFigure(value)) return NO_FIGURE;
-  const number = numberFormat(language, fractionDigits, fractionDigits).format(value);
-  return language === 'en' ? `${number}%` : `${number} %`;
+  return formatSharedPercent(value, language, fractionDigits);
 }
 
 /** A rate in [0, 1] (above 1 is kept) as a percentage with one decimal; null (no denominator) is "—". */
