@@ -14,6 +14,11 @@ export const kpis = pgTable('kpis', {
   nameVi: text('name_vi').notNull(),
   nameEn: text('name_en').notNull(),
   sortOrder: integer('sort_order').notNull(),
+  /**
+   * Coverage (percent of obliged agencies reported) at which a period that has not closed becomes the
+   * national value; below it the period is shown as provisional.
+   */
+  coverageFloor: doublePrecision('coverage_floor').notNull().default(80),
 });
 
 export const kpiTargets = pgTable(

@@ -16,6 +16,7 @@ import {
 import type { Obligation } from '../../../shared/obligations';
 import { FIELD_TYPES } from '../../../shared/report-values';
 import { type DeadlineRule, PERIOD_TYPES } from '../../../shared/reporting-periods';
+import type { SystemSource, ValidationRule } from '../../../shared/validation-rules';
 import { agencies } from './agencies';
 import { users } from './auth';
 import { kpis } from './catalog';
@@ -31,11 +32,28 @@ export const submissionState = pgEnum('submission_state', [
   'returned',
 ]);
 
-/** Public holidays the administrator maintains; deadlines count working days over them. */
+/**
+ * What a calendar entry makes of its day: a public holiday, a substitute day off (a holiday that fell on
+ * a weekend), an exchange day off set by the Government, or a make-up working day (usually a Saturday)
+ * worked in exchange.
+ */
+export const CALENDAR_DAY_KINDS = [
+  'public_holiday',
+  'substitute_day',
+  'exchange_day',
+  'makeup_workday',
+] as const;
+export const calendarDayKind = pgEnum('calendar_day_kind', CALENDAR_DAY_KINDS);
+
+/**
+ * The working calendar the administrator maintains (named 'holidays' for history): days off beyond
+ * weekends, and working Saturdays; deadlines count working days over it.
+ */
 export const holidays = pgTable('holidays', {
   date: date('date', { mode: 'string' }).primaryKey(),
   nameVi: text('name_vi').notNull(),
   nameEn: text('name_en').notNull(),
+  kind: calendarDayKind('kind').notNull().default('public_holiday'),
 });
 
 /**
@@ -61,6 +79,8 @@ export const reportTemplates = pgTable(
      */
     lastPeriod: text('last_period'),
     active: boolean('active').notNull().default(true),
+    /** Cross-field validation rules of this version (shared/validation-rules.ts). */
+    validationRules: jsonb('validation_rules').$type<ValidationRule[]>().notNull().default([]),
     /** Optimistic-concurrency token of the administrator's edits (not the template version). */
     editVersion: integer('edit_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -86,6 +106,8 @@ export const templateFields = pgTable(
     max: doublePrecision('max'),
     kpiCode: text('kpi_code').references(() => kpis.code),
     kpiRole: kpiRole('kpi_role'),
+    /** A figure the system already holds: the form is prefilled with it; a difference needs explaining. */
+    systemSource: text('system_source').$type<SystemSource>(),
     sortOrder: smallint('sort_order').notNull(),
   },
   (t) => [uniqueIndex('template_fields_code_idx').on(t.templateId, t.code)],
@@ -130,6 +152,8 @@ export const submissionRevisions = pgTable(
       .references(() => submissions.id),
     revision: integer('revision').notNull(),
     values: jsonb('values').$type<Record<string, number | string | null>>().notNull(),
+    /** Written explanations, keyed by warning rule code (or `source:<field>` for a prefill difference). */
+    explanations: jsonb('explanations').$type<Record<string, string>>().notNull().default({}),
     authorId: integer('author_id').references(() => users.id),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

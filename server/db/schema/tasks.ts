@@ -219,10 +219,35 @@ export const completionReports = pgTable(
   ],
 );
 
-/** Frozen monthly monitoring reports: computed once the month's cut-off has passed, then read as stored. */
+/** Frozen monthly monitoring reports: written by the freeze job once the month's cut-off has passed, never changed. */
 export const monthlyReports = pgTable('monthly_reports', {
   month: text('month').primaryKey(),
   cutoff: date('cutoff', { mode: 'string' }).notNull(),
   data: jsonb('data').notNull(),
   frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The history of the task facts the monitoring reports count (deadline, completion date, withdrawal, lead
+ * agency): one row per state, valid from its instant until the next row's. A trigger on tasks writes it
+ * (migration 0009), so no writer can forget; its instant is the row's `updated_at` when the writer set
+ * one (the seed replays history with past instants), else the transaction time. As-of reports read the
+ * latest row at or before their cut-off.
+ */
+export const taskStates = pgTable(
+  'task_states',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    leadAgencyId: integer('lead_agency_id').notNull(),
+    deadline: date('deadline', { mode: 'string' }),
+    completedOn: date('completed_on', { mode: 'string' }),
+    withdrawn: boolean('withdrawn').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.validFrom] }),
+    index('task_states_valid_from_idx').on(t.validFrom),
+  ],
+);
