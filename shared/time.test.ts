@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { VIETNAM_TZ, vietnamDate } from './time';
+import { VIETNAM_TZ, vietnamDate, vietnamDateTime } from './time';
 
 describe('vietnamDate', () => {
   it('gives the calendar date in Vietnam, around midnight there and over three decades', () => {
@@ -12,6 +12,17 @@ describe('vietnamDate', () => {
     for (let t = Date.UTC(1999, 0, 1); t < Date.UTC(2031, 0, 1); t += 3_600_000 * 7 + 59_000) {
       const expected = format(new TZDate(t, VIETNAM_TZ), 'yyyy-MM-dd');
       if (vietnamDate(new Date(t)) !== expected) expect(vietnamDate(new Date(t))).toBe(expected);
+    }
+  });
+});
+
+describe('vietnamDateTime', () => {
+  it('writes an instant as Vietnam reads it, dd/MM/yyyy HH:mm, across midnight there', () => {
+    expect(vietnamDateTime(new Date('2026-12-31T16:59:00Z'))).toBe('31/12/2026 23:59');
+    expect(vietnamDateTime(new Date('2026-12-31T17:00:00Z'))).toBe('01/01/2027 00:00');
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2031, 0, 1); t += 3_600_000 * 5 + 61_000) {
+      const expected = format(new TZDate(t, VIETNAM_TZ), 'dd/MM/yyyy HH:mm');
+      if (vietnamDateTime(new Date(t)) !== expected) expect(vietnamDateTime(new Date(t))).toBe(expected);
     }
   });
 });

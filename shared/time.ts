@@ -16,7 +16,7 @@ export function vietnamInstant(isoDate: string, hour = 0, minute = 0): Date {
   return new Date(new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, hour, minute, 0, VIETNAM_TZ).getTime());
 }
 
-export { formatVietnameseDate } from './vietnam-date';
+export { formatVietnameseDate, vietnamDateTime } from './vietnam-date';
 
 /** The earlier of two calendar dates (YYYY-MM-DD). */
 export function earlierDate(a: string, b: string): string {

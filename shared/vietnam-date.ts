@@ -21,3 +21,18 @@ export function formatVietnameseDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+
+const vietnamTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TZ,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** dd/MM/yyyy HH:mm in Vietnam time, for files people print (exports' "as of" lines, decision times). */
+export function vietnamDateTime(at: Date): string {
+  return vietnamTime.format(at).replace(',', '');
+}

@@ -65,6 +65,21 @@ describe('exports', () => {
     expect(no.statusCode).toBe(403);
   });
 
+  it("states the open month's “as of” instant in Vietnam time, not UTC", async () => {
+    const month = vietnamDate(new Date()).slice(0, 7);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/export/monthly.xlsx?month=${month}&lang=en`,
+      headers: { cookie: office },
+    });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const line = String(workbook.worksheets[0]?.getRow(2).getCell(1).value);
+    expect(line).toMatch(/^Figures as of \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(Vietnam time\)$/);
+    expect(line).not.toContain('Z');
+  });
+
   it('refuses anonymous callers and bad filters', async () => {
     expect((await t.app.inject({ method: 'GET', url: url('csv') })).statusCode).toBe(401);
     const bad = await t.app.inject({

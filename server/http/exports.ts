@@ -5,7 +5,7 @@ import type { AgencyLevel } from '../../shared/agencies';
 import { isOversight } from '../../shared/roles';
 import { monthInput, taskListInput } from '../../shared/schemas/tasks';
 import type { TaskStatus } from '../../shared/task-status';
-import { formatVietnameseDate } from '../../shared/time';
+import { formatVietnameseDate, vietnamDateTime } from '../../shared/time';
 import type { AppDeps } from '../context';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { getCompliance } from '../modules/submissions/queries';
@@ -169,7 +169,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
         ? lang === 'vi'
           ? 'Số liệu chốt tại ngày chốt kỳ'
           : 'Figures frozen at the cut-off'
-        : `${lang === 'vi' ? 'Số liệu tại thời điểm' : 'Figures as of'} ${report.asOf.toISOString()}`,
+        : `${lang === 'vi' ? 'Số liệu tại thời điểm' : 'Figures as of'} ${vietnamDateTime(report.asOf)} (${lang === 'vi' ? 'giờ Việt Nam' : 'Vietnam time'})`,
     ]);
     sheet.addRow([]);
     sheet.addRow(MONTHLY_HEADERS[lang]).font = { bold: true };

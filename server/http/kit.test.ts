@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ERROR_CODES, AppError } from '../../shared/errors';
 import { HTTP_STATUS } from '../trpc/error-map';
-import { guarded, sendDownload } from './kit';
+import { datedName, guarded, sendDownload } from './kit';
 
 describe('the HTTP routes’ kit', () => {
   const app = Fastify();
@@ -33,5 +33,12 @@ describe('the HTTP routes’ kit', () => {
       `attachment; filename="Bao cao _quy_.csv"; filename*=UTF-8''${encodeURIComponent('Báo cáo "quý".csv')}`,
     );
     expect(res.headers['cache-control']).toBe('private, no-store');
+  });
+});
+
+describe('datedName', () => {
+  it("dates a file by Vietnam's calendar, not UTC's (07:00 on 1 January there is still 31 December in UTC)", () => {
+    expect(datedName('nhiem-vu', new Date('2026-12-31T17:30:00Z'))).toBe('nhiem-vu-2027-01-01');
+    expect(datedName('nhiem-vu', new Date('2026-12-31T16:30:00Z'))).toBe('nhiem-vu-2026-12-31');
   });
 });

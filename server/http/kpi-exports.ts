@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
 import { kpiAgencyInput, kpiCodeInput } from '../../shared/schemas/kpis';
+import { vietnamDateTime } from '../../shared/time';
 import type { AppDeps } from '../context';
 import { canReadKpiDetail } from '../modules/kpis/policy';
 import { getAgencyKpiSubmissions, getKpiDetail, getKpiOverview } from '../modules/kpis/service';
@@ -264,7 +265,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         r.numerator ?? '',
         r.denominator ?? '',
         round(r.value),
-        r.acceptedAt ? r.acceptedAt.toISOString() : '',
+        r.acceptedAt ? vietnamDateTime(r.acceptedAt) : '',
       ]);
       return download(
         reply,
@@ -345,19 +346,4 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
       );
     });
   });
-}
-
-const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** dd/MM/yyyy HH:mm in Vietnam time. */
-function vietnamDateTime(at: Date): string {
-  return VIETNAM_TIME.format(at).replace(',', '');
 }
