@@ -70,7 +70,7 @@ export type UpdateTask = z.output<typeof updateTaskInput>;
 
 export const postProgressInput = z.object({
   taskId: z.number().int().positive(),
-  percent: z.number().int().min(0, 'percentRange').max(100, 'percentRange'),
+  percent: z.number().int('percentRange').min(0, 'percentRange').max(100, 'percentRange'),
   narrative: text(5000),
   evidenceUrl: z
     .url({ protocol: /^https?$/, error: 'invalidUrl' })

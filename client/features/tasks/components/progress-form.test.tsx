@@ -25,6 +25,25 @@ describe('ProgressForm', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  it('reads the percent as typed in Vietnamese and refuses what is not a whole number from 0 to 100', () => {
+    const send = renderForm();
+    const percent = () => screen.getByLabelText(/Phần trăm hoàn thành/);
+    fireEvent.change(screen.getByLabelText(/Diễn giải/), { target: { value: 'Đã hoàn thành dự thảo' } });
+    const cases: [string, string][] = [
+      ['12e', 'Phần trăm hoàn thành phải là một số.'],
+      ['12,5', 'Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.'],
+      ['1.000', 'Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.'],
+    ];
+    for (const [typed, expected] of cases) {
+      fireEvent.change(percent(), { target: { value: typed } });
+      fireEvent.click(screen.getByRole('button', { name: 'Gửi cập nhật tiến độ' }));
+      expect(screen.getByText(expected)).toBeTruthy();
+      // The box keeps what the officer typed, so they can correct it.
+      expect((percent() as HTMLInputElement).value).toBe(typed);
+    }
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('says it in English too', async () => {
     await i18n.changeLanguage('en');
     renderForm();

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
 import { type PostProgressInput, postProgressInput } from '../../../../shared/schemas/tasks';
 import { SubmitButton, TextAreaField, TextField } from '../../../components/form-controls';
 import { SubmitFeedback } from '../../../components/form-feedback';
@@ -33,7 +34,7 @@ export class EvidenceUploadError extends Error {
 }
 
 export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // A retried submission reuses the file already uploaded instead of storing it twice.
@@ -48,9 +49,11 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
   const headingId = `progress-form-${kind}`;
 
   function handleSubmit() {
+    // Read as the officer types it ("12,5" is twelve and a half in Vietnamese, refused as not whole).
+    const percent = parseNumberInput(values.percent, numberLanguage(i18n.language));
     const parsed = postProgressInput.safeParse({
       taskId,
-      percent: values.percent.trim() === '' ? Number.NaN : Number(values.percent),
+      percent: percent.ok && percent.value !== null ? percent.value : Number.NaN,
       narrative: values.narrative,
       evidenceUrl: values.evidenceUrl.trim() || null,
       idempotencyKey: submit.idempotencyKey(),
@@ -63,6 +66,7 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
           : undefined;
     if (!parsed.success || fileError) {
       const errors = parsed.success ? {} : messages.fieldErrors(parsed.error);
+      if (!percent.ok) errors.percent = messages.message(percent.reason, 'percent');
       if (values.percent.trim() === '') errors.percent = messages.message('required', 'percent');
       if (fileError) errors.evidenceFile = fileError;
       submit.setErrors(errors);
@@ -115,11 +119,9 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
         error={submit.errors.percent}
         required
         className="input--short"
-        type="number"
+        // Text, not type="number": a number input silently drops what it cannot read ("12e", "12,5").
         inputMode="numeric"
-        min={0}
-        max={100}
-        step={1}
+        autoComplete="off"
         value={values.percent}
         onChange={set('percent')}
       />

@@ -48,6 +48,9 @@ export const commonEn: typeof commonVi = {
     choose: 'Please choose the {{field}}.',
     tooLong: '{{field}} is too long.',
     invalid: '{{field}} is not valid.',
+    notANumber: '{{field}} must be a number.',
+    ambiguous:
+      '{{field}} is written the other way: in English a comma separates thousands and a point marks the decimals (for example 1,234.5).',
     fixErrors: 'Please correct the marked fields.',
     requiredFieldsIntro: 'Fields marked * are required.',
     dateHint: 'As dd/mm/yyyy, for example 31/12/2026.',

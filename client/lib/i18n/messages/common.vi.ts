@@ -48,6 +48,9 @@ export const commonVi = {
     choose: 'Vui lòng chọn {{field}}.',
     tooLong: '{{field}} quá dài.',
     invalid: '{{field}} không hợp lệ.',
+    notANumber: '{{field}} phải là một số.',
+    ambiguous:
+      '{{field}} viết theo kiểu khác: trong tiếng Việt, dấu chấm ngăn cách hàng nghìn và dấu phẩy đánh dấu phần thập phân (ví dụ 1.234,5).',
     fixErrors: 'Vui lòng sửa các mục được đánh dấu.',
     requiredFieldsIntro: 'Các trường có dấu * là bắt buộc.',
     dateHint: 'Dạng dd/mm/yyyy, ví dụ 31/12/2026.',
