@@ -3,14 +3,14 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import {
   type FastifyTRPCPluginOptions,
   fastifyRequestHandler,
   fastifyTRPCPlugin,
 } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
+import { MAX_BATCH_CALLS } from '../shared/api-limits';
 import { type AppRouter, appRouter } from './app-router';
 import { type AppDeps, createContext } from './context';
 import { registerEvidence } from './http/evidence';
@@ -18,6 +18,7 @@ import { registerExports } from './http/exports';
 import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
+import { registerRateLimits } from './http/rate-limits';
 import { ChangeBus } from './modules/live/bus';
 import { LiveHub } from './modules/live/hub';
 import { SSE_CLIENT_OPTIONS, SSE_PING_INTERVAL_MS } from './trpc/init';
@@ -38,11 +39,6 @@ export interface AppOptions {
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
-
-function isLoginRequest(req: FastifyRequest): boolean {
-  const url = req.url.split('?')[0] ?? '';
-  return url.startsWith('/trpc/') && url.slice('/trpc/'.length).split(',').includes('auth.login');
-}
 
 export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   const { config } = appDeps;
@@ -74,7 +70,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   // (their clients reconnect, to another process if there is one, and resume from their last event id).
   const eventStreams = new Set<Socket>();
   app.addHook('onRequest', async (req) => {
-    if (req.headers.accept?.includes('text/event-stream')) {
+    if (req.url.startsWith('/trpc/live.changes') && req.headers.accept?.includes('text/event-stream')) {
       const socket = req.raw.socket;
       eventStreams.add(socket);
       socket.once('close', () => eventStreams.delete(socket));
@@ -88,7 +84,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   });
   app.addHook('preClose', async () => {
     closing = true;
-    for (const socket of eventStreams) socket.destroy();
+    // (Sockets faked by inject in tests have no destroy.)
+    for (const socket of eventStreams) socket.destroy?.();
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     if (closing) reply.header('connection', 'close');
@@ -114,14 +111,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: true,
-    timeWindow: '1 minute',
-    max: (req) =>
-      isLoginRequest(req) ? config.LOGIN_RATE_LIMIT_PER_MINUTE : config.API_RATE_LIMIT_PER_MINUTE,
-    keyGenerator: (req) => (isLoginRequest(req) ? `login:${req.ip}` : req.ip),
-    allowList: (req) => req.url === '/healthz' || Boolean(req.headers.accept?.includes('text/event-stream')),
-  });
+  await registerRateLimits(app, config);
   app.addHook('onRequest', makeOriginCheck(config.ALLOWED_ORIGINS));
   app.addHook('onSend', async (_req, reply, payload) => {
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
@@ -142,6 +132,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
 
   const trpcOptions = {
     router: appRouter,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req, res }) => createContext(deps, req, res),
     onError: ({ error, path: procedure }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')

@@ -6,6 +6,9 @@ import { z } from 'zod';
 /**
  * The only place that reads process.env. Everything else receives a validated `Config`.
  */
+/** One trusted proxy hop: an IPv4/IPv6 address or CIDR range, or a proxy-addr range name. */
+const TRUSTED_HOP = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -33,10 +36,24 @@ const envSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /**
+   * The reverse proxies in front of the server (addresses, CIDR ranges, or 'loopback' / 'linklocal' /
+   * 'uniquelocal', comma-separated), or 'false'. A client's address is then the right-most address of
+   * X-Forwarded-For that is not one of them. 'true' (trust every hop) is refused: the left-most address
+   * is whatever the client wrote, and limits keyed on it can be dodged.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v) => v.trim())
+    .refine((v) => v !== 'true', {
+      message:
+        "'true' would trust an X-Forwarded-For the client writes; list the proxies' addresses (e.g. 127.0.0.1 or 10.0.0.0/8)",
+    })
+    .refine((v) => v === 'false' || v.split(',').every((p) => TRUSTED_HOP.test(p.trim())), {
+      message: "'false', or addresses / CIDR ranges / loopback, linklocal, uniquelocal separated by commas",
+    })
+    .transform((v): false | string[] => (v === 'false' ? false : v.split(',').map((p) => p.trim()))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Number of generated commune-level units in demo data (the real country has 3,321). */
   SEED_COMMUNES: z.coerce.number().int().min(0).max(3321).default(3321),

@@ -9,6 +9,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import type { AppRouter } from '../../server/app-router';
+import { MAX_BATCH_CALLS } from '../../shared/api-limits';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -24,7 +25,7 @@ export function createTrpcClient() {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: API_URL, transformer: superjson }),
-        false: httpBatchLink({ url: API_URL, transformer: superjson }),
+        false: httpBatchLink({ url: API_URL, transformer: superjson, maxItems: MAX_BATCH_CALLS }),
       }),
     ],
   });

@@ -1,0 +1,6 @@
+/**
+ * The longest tRPC batch the server accepts; the client's batch link splits at the same size
+ * (client/lib/trpc.ts), and the server counts each call of a batch against the limits
+ * (server/http/rate-limits.ts).
+ */
+export const MAX_BATCH_CALLS = 10;
