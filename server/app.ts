@@ -19,6 +19,7 @@ import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
 import { registerRateLimits } from './http/rate-limits';
+import { standingSessions } from './modules/auth/sessions';
 import { ChangeBus } from './modules/live/bus';
 import { LiveHub } from './modules/live/hub';
 import { SSE_CLIENT_OPTIONS, SSE_PING_INTERVAL_MS } from './trpc/init';
@@ -62,6 +63,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   const liveHub = new LiveHub(bus, deps.database, {
     pingIntervalMs: SSE_PING_INTERVAL_MS,
     clientOptions: SSE_CLIENT_OPTIONS,
+    checkSessions: (tokens) => standingSessions(deps.database.db, config, tokens),
   });
   liveHub.start();
   app.decorate('liveHub', liveHub);

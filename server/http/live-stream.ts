@@ -45,6 +45,6 @@ export function registerLiveStream(
     const session = request ? await requestSession(deps, req) : null;
     if (!request || !session) return refuseViaTrpc(req, reply);
     reply.hijack();
-    await hub.attach(reply.raw, session.user, request.lastEventId);
+    await hub.attach(reply.raw, session.user, request.lastEventId, session.token);
   });
 }

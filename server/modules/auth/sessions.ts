@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import type { Role } from '../../../shared/roles';
 import type { Db } from '../../db/client';
@@ -113,6 +113,41 @@ export async function resolveSession(
   const { lastSeenAt: _seen, expiresAt: _expires, ...user } = row;
   if (cacheMs > 0) rememberSession(db, id, user, now.getTime(), expiresAt);
   return user;
+}
+
+/**
+ * Of these tokens, those whose session still stands (not ended, not expired, account active), each with
+ * its user's present role and agency: one query, for the live streams' re-check. Never from the cache
+ * and never sliding the expiry (an open stream is not activity).
+ */
+export async function standingSessions(
+  db: Db,
+  settings: SessionSettings,
+  tokens: readonly string[],
+): Promise<Map<string, Pick<SessionUser, 'role' | 'agencyId'>>> {
+  const result = new Map<string, Pick<SessionUser, 'role' | 'agencyId'>>();
+  const ids = new Map(
+    tokens.filter((t) => t.length <= 100).map((t) => [sessionId(settings.SESSION_SECRET, t), t]),
+  );
+  const all = [...ids.keys()];
+  for (let i = 0; i < all.length; i += 1000) {
+    const rows = await db
+      .select({ id: sessions.id, role: users.role, agencyId: users.agencyId })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          inArray(sessions.id, all.slice(i, i + 1000)),
+          gt(sessions.expiresAt, new Date()),
+          eq(users.active, true),
+        ),
+      );
+    for (const row of rows) {
+      const token = ids.get(row.id);
+      if (token) result.set(token, { role: row.role, agencyId: row.agencyId });
+    }
+  }
+  return result;
 }
 
 export async function deleteSession(db: Db, settings: SessionSettings, token: string): Promise<void> {

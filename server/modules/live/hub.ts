@@ -29,10 +29,20 @@ export interface LiveHubOptions {
   maxPendingWhileReplaying?: number;
   /** The `connected` event's data: the client's reconnect settings, as tRPC sends them. */
   clientOptions?: Record<string, unknown>;
+  /**
+   * Which of these session tokens still stand, with their user's present rights (one query for all).
+   * Asked at every keep-alive tick: a stream whose session ended (logout, expiry, account deactivated)
+   * or whose user's role or agency changed is closed then, within one ping interval.
+   */
+  checkSessions?: (
+    tokens: readonly string[],
+  ) => Promise<ReadonlyMap<string, Pick<Actor, 'role' | 'agencyId'>>>;
 }
 
 interface Connection {
   user: Pick<Actor, 'role' | 'agencyId'>;
+  /** The session the stream was opened with (re-checked at every ping). */
+  token: string | null;
   res: ServerResponse;
   /** Id of the last event this client has been sent (its `id:` for status messages). */
   last: number;
@@ -80,6 +90,7 @@ export class LiveHub {
   private statusTimer?: NodeJS.Timeout;
   private pingTimer?: NodeJS.Timeout;
   private recentStatus?: { at: number; line: Promise<string> };
+  private readonly checkSessions?: LiveHubOptions['checkSessions'];
   /** Subscribers dropped for not reading (for tests and the benchmark). */
   dropped = 0;
 
@@ -93,13 +104,14 @@ export class LiveHub {
     this.maxBufferedBytes = options.maxBufferedBytes ?? 512 * 1024;
     this.maxPending = options.maxPendingWhileReplaying ?? 1000;
     this.connectedFrame = `event: connected\ndata: ${JSON.stringify(options.clientOptions ?? {})}\n\n`;
+    this.checkSessions = options.checkSessions;
   }
 
   start(): void {
     this.unsubscribe = this.bus.subscribe((row) => this.onChange(row));
     this.statusTimer = setInterval(() => void this.broadcastStatus(), this.statusIntervalMs);
     const ping = Buffer.from('event: ping\ndata: \n\n');
-    this.pingTimer = setInterval(() => this.broadcast(ping), this.pingIntervalMs);
+    this.pingTimer = setInterval(() => void this.keepAlive(ping), this.pingIntervalMs);
     this.statusTimer.unref();
     this.pingTimer.unref();
   }
@@ -120,7 +132,12 @@ export class LiveHub {
    * Serves one subscriber on a response the caller has taken over (headers not sent yet). From
    * `lastEventId` on, the table is replayed first; otherwise the stream starts at the newest event.
    */
-  async attach(res: ServerResponse, user: Pick<Actor, 'role' | 'agencyId'>, lastEventId: number | null) {
+  async attach(
+    res: ServerResponse,
+    user: Pick<Actor, 'role' | 'agencyId'>,
+    lastEventId: number | null,
+    token: string | null = null,
+  ) {
     // No chunked framing: the stream ends when the connection does, so each write is one plain socket
     // write of bytes shared by every subscriber (chunked encoding costs a writev of three parts each).
     res.useChunkedEncodingByDefault = false;
@@ -133,6 +150,7 @@ export class LiveHub {
     res.socket?.setNoDelay(true);
     const connection: Connection = {
       user,
+      token,
       res,
       last: lastEventId ?? this.bus.lastId,
       // Live events wait here until the replay and the first status message are out.
@@ -219,6 +237,30 @@ export class LiveHub {
 
   private broadcast(text: Buffer): void {
     for (const connection of this.connections) if (!connection.pending) this.write(connection, text);
+  }
+
+  /**
+   * The keep-alive tick: first close the streams whose session no longer stands or whose user's rights
+   * changed (they reconnect, and are then refused or served with the new rights), then ping the rest.
+   * If the check itself fails (database down), streams stay open: the status message says so.
+   */
+  async keepAlive(ping: Buffer): Promise<void> {
+    if (this.checkSessions && this.connections.size > 0) {
+      const open = [...this.connections];
+      const tokens = [...new Set(open.map((c) => c.token).filter((t): t is string => t !== null))];
+      try {
+        const standing = await this.checkSessions(tokens);
+        for (const connection of open) {
+          const now = connection.token === null ? undefined : standing.get(connection.token);
+          if (now && now.role === connection.user.role && now.agencyId === connection.user.agencyId) continue;
+          this.connections.delete(connection);
+          connection.res.destroy();
+        }
+      } catch {
+        // Checked again at the next tick.
+      }
+    }
+    this.broadcast(ping);
   }
 
   /** The status line; one database ping serves every subscriber that connects within a second. */

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveMessage } from '../../../shared/live-events';
 import { vietnamDate } from '../../../shared/time';
+import { agencies, users } from '../../db/schema';
 import { seedIfEmpty } from '../../seed';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { createTestApp } from '../../test/app';
+import { createTestApp, createUser } from '../../test/app';
 
 /** Reads a tRPC SSE stream: yields each message's id and data (superjson `json` part). */
 async function* readSse(res: Response): AsyncGenerator<{ id?: string; data: LiveMessage }> {
@@ -54,7 +56,12 @@ describe('live changes over SSE', () => {
     const own = inbox.data.items.find((i: { leadNameVi: string }) => i.leadNameVi === 'Bộ Tài chính');
     taskId = own.id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // fetch opens spare connections after a stream the server ended; they never send a request, so
+    // the server's graceful close would wait for its header timeout (60 s) on them.
+    t.app.server.closeAllConnections();
+    await t.close();
+  });
 
   const subscribe = (cookie: string, lastEventId?: string) => {
     const input = encodeURIComponent(JSON.stringify({ json: lastEventId ? { lastEventId } : {} }));
@@ -175,5 +182,71 @@ describe('live changes over SSE', () => {
     sub.close();
     await expect.poll(() => t.app.liveHub.connectionCount).toBe(0);
     expect(t.app.bus.subscriberCount).toBe(1);
+  });
+
+  /** Reads until the server ends the stream; true if it did (false if it was still open after the wait). */
+  async function endsWithin(stream: AsyncGenerator<unknown>, ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      const next = await Promise.race([
+        stream.next(),
+        new Promise<'wait'>((resolve) => setTimeout(() => resolve('wait'), left)),
+      ]);
+      if (next === 'wait') return false;
+      if (next.done) return true;
+    }
+  }
+
+  const ping = Buffer.from('event: ping\ndata: \n\n');
+
+  it('closes a stream at the next ping once its session has ended, and keeps the others', async () => {
+    const leaving = await t.login('hanoi.chuyenvien', DEMO_PASSWORD);
+    const gone = subscribe(leaving);
+    const goneStream = readSse(await gone.response);
+    const stays = subscribe(office);
+    const staysStream = readSse(await stays.response);
+    await goneStream.next();
+    await staysStream.next();
+    expect((await t.trpc('auth.logout', undefined, { cookie: leaving })).status).toBe(200);
+    await t.app.liveHub.keepAlive(ping);
+    expect(await endsWithin(goneStream, 2000)).toBe(true);
+    // The Office's stream is still served.
+    expect(t.app.liveHub.connectionCount).toBe(1);
+    stays.close();
+    gone.close();
+  });
+
+  it('closes the stream of an account deactivated or moved to another agency at the next ping', async () => {
+    const { db } = t.database;
+    const user = await createUser(t.database, {
+      username: 'live.leaver',
+      role: 'officer',
+      agency: 'Bộ Tài chính',
+    });
+    const deactivated = subscribe(await t.login('live.leaver'));
+    const deactivatedStream = readSse(await deactivated.response);
+    await deactivatedStream.next();
+    await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    await t.app.liveHub.keepAlive(ping);
+    expect(await endsWithin(deactivatedStream, 2000)).toBe(true);
+    deactivated.close();
+
+    await db.update(users).set({ active: true }).where(eq(users.id, user.id));
+    const moved = subscribe(await t.login('live.leaver'));
+    const movedStream = readSse(await moved.response);
+    await movedStream.next();
+    const [hanoiAgency] = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.nameVi, 'Thành phố Hà Nội'));
+    await db
+      .update(users)
+      .set({ agencyId: hanoiAgency?.id ?? 0 })
+      .where(eq(users.id, user.id));
+    await t.app.liveHub.keepAlive(ping);
+    expect(await endsWithin(movedStream, 2000)).toBe(true);
+    moved.close();
   });
 });
