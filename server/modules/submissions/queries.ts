@@ -53,7 +53,7 @@ export async function listTemplates(db: Db) {
 export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) {
   const today = vietnamDate(now);
   const agency = await agencyOf(db, actor.agencyId);
-  const holidaySet = await loadHolidays(db);
+  const calendar = await loadHolidays(db);
   const templates = (await db.select().from(reportTemplates).where(eq(reportTemplates.active, true))).filter(
     (t) => isObliged(t.obligation, agency),
   );
@@ -81,7 +81,7 @@ export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) 
   const byKey = new Map(existing.map((s) => [`${s.templateId}:${s.periodKey}`, s]));
   const items = templates.flatMap((template) =>
     openPeriods(template, today).map((period) => {
-      const deadline = submissionDeadline(period, template.deadlineRule, holidaySet);
+      const deadline = submissionDeadline(period, template.deadlineRule, calendar);
       const found = byKey.get(`${template.id}:${period.key}`);
       const submitted = Boolean(found?.firstSubmittedAt);
       return {
@@ -223,7 +223,7 @@ interface ComplianceRow {
 export async function getCompliance(db: Db, input: ComplianceInput, now = new Date()) {
   const today = vietnamDate(now);
   const { template } = await loadTemplate(db, input.templateId);
-  const holidaySet = await loadHolidays(db);
+  const calendar = await loadHolidays(db);
   // Every version of the regime, each over its own periods, so a code is never counted twice.
   const versions = await db
     .select()
@@ -234,7 +234,7 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
     .flatMap((version) => openPeriods(version, today).map((p) => ({ p, version })))
     .filter(({ p }) => !input.from || p.end >= input.from)
     .map(({ p, version }) => {
-      const deadline = submissionDeadline(p, version.deadlineRule, holidaySet);
+      const deadline = submissionDeadline(p, version.deadlineRule, calendar);
       return {
         key: p.key,
         start: p.start,
