@@ -117,37 +117,105 @@ export function periodsEndingBetween(type: PeriodType, from: string, to: string)
 }
 
 export type DeadlineRule =
-  /** N working days after the cut-off (weekends and the holiday calendar skipped). */
+  /** N working days after the cut-off (days off of the working calendar skipped). */
   | { kind: 'working_days_after_cutoff'; days: number }
-  /** A fixed day of a month, `monthsAfter` months after the cut-off's month (0 = the same month). */
+  /**
+   * A fixed day of a month, `monthsAfter` months after the cut-off's month (0 = the same month), moved
+   * to the next working day when it falls on a day off.
+   */
   | { kind: 'fixed_day'; day: number; monthsAfter: number };
 
-export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+/**
+ * What a calendar entry makes of its day: a public holiday (Labour Code 2019, art. 112), a substitute
+ * day off (a holiday that fell on a weekend, art. 111.3), an exchange day off the Government set, or a
+ * make-up working day (a Saturday or Sunday worked in exchange).
+ */
+export const CALENDAR_DAY_KINDS = [
+  'public_holiday',
+  'substitute_day',
+  'exchange_day',
+  'makeup_workday',
+] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+/** Whether an entry of this kind is a day off (every kind but a make-up working day). */
+export function isDayOffKind(kind: CalendarDayKind): boolean {
+  return kind !== 'makeup_workday';
 }
 
-export function addWorkingDays(date: string, days: number, holidays: ReadonlySet<string>): string {
+/**
+ * The working calendar deadlines are counted over: Saturdays and Sundays are off unless listed as
+ * make-up working days; listed days off are off whatever the weekday.
+ */
+export interface WorkingCalendar {
+  daysOff: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+/** The calendar of a list of entries (the administrator's, or the seed's). */
+export function workingCalendar(entries: Iterable<{ date: string; kind: CalendarDayKind }>): WorkingCalendar {
+  const daysOff = new Set<string>();
+  const workdays = new Set<string>();
+  for (const e of entries) (isDayOffKind(e.kind) ? daysOff : workdays).add(e.date);
+  return { daysOff, workdays };
+}
+
+/** Saturday or Sunday. */
+export function isWeekend(date: string): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/**
+ * What a kind's day may be: a make-up working day is a Saturday or Sunday (a weekday is worked
+ * anyway); a substitute or exchange day off is a weekday (a weekend is off anyway). A public holiday
+ * may fall on any day: on a weekend it is the reason for a substitute day.
+ */
+export function calendarEntryProblem(
+  date: string,
+  kind: CalendarDayKind,
+): 'makeupNotWeekend' | 'dayOffOnWeekend' | null {
+  if (kind === 'makeup_workday' && !isWeekend(date)) return 'makeupNotWeekend';
+  if ((kind === 'substitute_day' || kind === 'exchange_day') && isWeekend(date)) return 'dayOffOnWeekend';
+  return null;
+}
+
+export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
+  if (calendar.daysOff.has(date)) return false;
+  return calendar.workdays.has(date) || !isWeekend(date);
+}
+
+export function addWorkingDays(date: string, days: number, calendar: WorkingCalendar): string {
   let current = date;
   let left = days;
   while (left > 0) {
     current = shiftDate(current, 1);
-    if (isWorkingDay(current, holidays)) left--;
+    if (isWorkingDay(current, calendar)) left--;
   }
   return current;
 }
 
-/** The submission deadline of a period under a template's rule. */
+/** The date itself when it is a working day, else the next working day. */
+export function onOrNextWorkingDay(date: string, calendar: WorkingCalendar): string {
+  let current = date;
+  while (!isWorkingDay(current, calendar)) current = shiftDate(current, 1);
+  return current;
+}
+
+/**
+ * The submission deadline of a period under a template's rule. A deadline that would fall on a day
+ * off (a weekend not worked, a holiday, a substitute or exchange day) moves to the next working day.
+ */
 export function submissionDeadline(
   period: Pick<Period, 'end'>,
   rule: DeadlineRule,
-  holidays: ReadonlySet<string>,
+  calendar: WorkingCalendar,
 ): string {
-  if (rule.kind === 'working_days_after_cutoff') return addWorkingDays(period.end, rule.days, holidays);
+  if (rule.kind === 'working_days_after_cutoff') return addWorkingDays(period.end, rule.days, calendar);
   const year = Number(period.end.slice(0, 4));
   const month = Number(period.end.slice(5, 7)) + rule.monthsAfter;
   const y = year + Math.floor((month - 1) / 12);
   const m = ((month - 1) % 12) + 1;
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${pad(m)}-${pad(Math.min(rule.day, lastDay))}`;
+  return onOrNextWorkingDay(`${y}-${pad(m)}-${pad(Math.min(rule.day, lastDay))}`, calendar);
 }

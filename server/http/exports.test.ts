@@ -1,9 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportsVi } from '../../client/lib/i18n/messages/reports.vi';
+import type { CellStage, CellState } from '../../shared/schemas/reports';
 import { vietnamDate } from '../../shared/time';
 import { seedIfEmpty } from '../seed';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { createTestApp } from '../test/app';
+
+interface ComplianceAgency {
+  nameVi: string;
+  cells: Record<string, { state: CellState; stage: CellStage | null }>;
+}
 
 describe('exports', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -129,6 +136,32 @@ describe('exports', () => {
     expect([at('Phải nộp'), at('Đúng hạn'), at('Muộn'), at('Chưa nộp')]).toEqual(
       [first.expected, first.onTime, first.late, first.missing].map(String),
     );
+    // Each period's cell in the words the heatmap shows: where a report not yet accepted stands first,
+    // its timeliness second; never a bare 'on time' for a report returned or awaiting someone.
+    // Agency names hold commas: read the quoted fields as CSV does.
+    const fields = (line = '') =>
+      (line.replace(/^\uFEFF/, '').match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((f) =>
+        f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'),
+      );
+    const words = reportsVi.reports.compliance;
+    let awaiting = 0;
+    for (const agency of compliance.data.agencies as ComplianceAgency[]) {
+      const line = fields(lines.find((l) => l.includes(`"${agency.nameVi}"`)));
+      for (const period of compliance.data.periods as { key: string }[]) {
+        const cell = agency.cells[period.key];
+        if (!cell) continue;
+        const shown = line[header.indexOf(period.key)];
+        if (cell.stage === null || cell.stage === 'accepted') expect(shown).toBe(words.cells[cell.state]);
+        else if (cell.stage === 'drafting')
+          expect(shown).toBe(`${words.cells[cell.state]} (${words.cellDetails.drafting})`);
+        else {
+          expect(shown).toBe(`${words.cells[cell.stage]} (${words.cellDetails[cell.state]})`);
+          awaiting++;
+        }
+      }
+    }
+    // The demo history leaves the latest reports with the leader or the Office.
+    expect(awaiting).toBeGreaterThan(0);
     const xlsx = await t.app.inject({
       method: 'GET',
       url: `/export/compliance.xlsx?templateId=${templateId}&lang=en`,

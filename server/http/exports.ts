@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AgencyLevel } from '../../shared/agencies';
+import { cellHeadline } from '../../shared/compliance-cells';
 import { isOversight } from '../../shared/roles';
+import type { CellStage, CellState } from '../../shared/schemas/reports';
 import { monthInput, taskListInput } from '../../shared/schemas/tasks';
 import type { TaskStatus } from '../../shared/task-status';
 import { formatVietnameseDate, vietnamDateTime } from '../../shared/time';
@@ -40,6 +42,69 @@ const STATUS_LABEL: Record<'vi' | 'en', Record<TaskStatus, string>> = {
     withdrawn: 'Withdrawn',
   },
 };
+
+type CellWord = CellState | CellStage;
+
+/** The heatmap's words (client/lib/i18n/messages/reports.*.ts, `compliance.cells` and `cellDetails`). */
+const CELL_WORDS: Record<'vi' | 'en', { main: Record<CellWord, string>; detail: Record<CellWord, string> }> =
+  {
+    vi: {
+      main: {
+        on_time: 'Đúng hạn',
+        late: 'Muộn',
+        missing: 'Chưa nộp',
+        pending: 'Chưa đến hạn',
+        early: 'Nộp sớm',
+        drafting: 'Đang soạn',
+        correcting: 'Đang sửa lại',
+        awaiting_approval: 'Chờ lãnh đạo duyệt',
+        awaiting_acceptance: 'Chờ VPCP tiếp nhận',
+        returned: 'Bị trả lại',
+        accepted: 'Đã tiếp nhận',
+      },
+      detail: {
+        on_time: 'nộp đúng hạn',
+        late: 'nộp muộn',
+        early: 'nộp sớm, chưa đến hạn',
+        missing: 'chưa nộp',
+        pending: 'chưa đến hạn',
+        drafting: 'đang soạn',
+        correcting: 'đang sửa lại',
+        awaiting_approval: 'chờ lãnh đạo duyệt',
+        awaiting_acceptance: 'chờ VPCP tiếp nhận',
+        returned: 'bị trả lại',
+        accepted: 'đã tiếp nhận',
+      },
+    },
+    en: {
+      main: {
+        on_time: 'On time',
+        late: 'Late',
+        missing: 'Not submitted',
+        pending: 'Not yet due',
+        early: 'Submitted early',
+        drafting: 'Being drafted',
+        correcting: 'Being corrected',
+        awaiting_approval: 'Awaiting approval',
+        awaiting_acceptance: 'Awaiting acceptance',
+        returned: 'Returned',
+        accepted: 'Accepted',
+      },
+      detail: {
+        on_time: 'sent on time',
+        late: 'sent late',
+        early: 'sent early, not yet due',
+        missing: 'not submitted',
+        pending: 'not yet due',
+        drafting: 'being drafted',
+        correcting: 'being corrected',
+        awaiting_approval: 'awaiting approval',
+        awaiting_acceptance: 'awaiting acceptance',
+        returned: 'returned',
+        accepted: 'accepted',
+      },
+    },
+  };
 
 const TASK_HEADERS = {
   vi: [
@@ -204,11 +269,12 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     if (!input.success) return sendError(reply, 'VALIDATION');
     const { lang, ...filter } = input.data;
     const report = await getCompliance(deps.database.db, filter);
-    const symbol = {
-      on_time: lang === 'vi' ? 'Đúng hạn' : 'On time',
-      late: lang === 'vi' ? 'Muộn' : 'Late',
-      missing: lang === 'vi' ? 'Chưa nộp' : 'Missing',
-      pending: lang === 'vi' ? 'Chưa đến hạn' : 'Not yet due',
+    const words = CELL_WORDS[lang];
+    // The words the heatmap shows: where the report stands first, its timeliness second.
+    const cellText = (cell: { state: CellState; stage: CellStage | null } | undefined) => {
+      if (!cell) return '';
+      const { main, detail } = cellHeadline(cell);
+      return detail ? `${words.main[main]} (${words.detail[detail]})` : words.main[main];
     };
     const levelName: Record<AgencyLevel, string> =
       lang === 'vi'
@@ -229,7 +295,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     const rows = report.agencies.map((a) => [
       lang === 'vi' ? a.nameVi : a.nameEn,
       levelName[a.level as AgencyLevel] ?? a.level,
-      ...report.periods.map((p) => symbol[a.cells[p.key]?.state ?? 'pending']),
+      ...report.periods.map((p) => cellText(a.cells[p.key])),
       a.expected,
       a.submitted,
       a.onTime,

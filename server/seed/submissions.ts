@@ -5,7 +5,6 @@ import { shiftDate, vietnamInstant } from '../../shared/time';
 import type { Db } from '../db/client';
 import {
   agencies,
-  holidays,
   kpiFigures,
   reportTemplates,
   submissionRevisions,
@@ -13,6 +12,7 @@ import {
   templateFields,
   users,
 } from '../db/schema';
+import { loadHolidays } from '../modules/holidays/queries';
 import { figureRows } from '../modules/kpis/figures';
 
 /**
@@ -31,7 +31,7 @@ const LAGGING_KPIS = new Map([
 ]);
 
 export async function seedSubmissionHistory(db: Db, random: Random, today: string): Promise<void> {
-  const holidaySet = new Set((await db.select({ date: holidays.date }).from(holidays)).map((h) => h.date));
+  const calendar = await loadHolidays(db);
   const obliged = await db.select({ id: agencies.id, level: agencies.level }).from(agencies);
   const staff = await db.select({ id: users.id, role: users.role, agencyId: users.agencyId }).from(users);
   const officerOf = new Map(staff.filter((u) => u.role === 'officer').map((u) => [u.agencyId, u.id]));
@@ -43,7 +43,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
     const levels = 'levels' in template.obligation ? template.obligation.levels : [];
     const targets = obliged.filter((a) => (levels as string[]).includes(a.level) && officerOf.has(a.id));
     const periods = periodsEndingBetween(template.periodType, parsePeriodKey(template.firstPeriod).end, today)
-      .map((p) => ({ ...p, deadline: submissionDeadline(p, template.deadlineRule, holidaySet) }))
+      .map((p) => ({ ...p, deadline: submissionDeadline(p, template.deadlineRule, calendar) }))
       .filter((p) => p.deadline < today);
     const rows: (typeof submissions.$inferInsert)[] = [];
     const revisionValues: Record<string, number | string | null>[] = [];

@@ -3,36 +3,8 @@ import type { TemplateField } from '../../shared/report-values';
 import type { DeadlineRule } from '../../shared/reporting-periods';
 import type { Db } from '../db/client';
 import { holidays, reportTemplates, templateFields } from '../db/schema';
+import { seededCalendar } from './calendar';
 import kpiCatalog from './reference/kpi-catalog.json' with { type: 'json' };
-
-/**
- * Vietnamese public holidays 2025–2027 under the Labour Code 2019 (Tết: the last day of the old lunar
- * year and the first four of the new; Hùng Kings' day on 10/3 lunar; 2/9 with one adjacent day).
- * The administrator adjusts them each year to the Government's official schedule (swapped days etc.).
- */
-const HOLIDAYS: [string, string, string][] = [
-  ...[2025, 2026, 2027].flatMap((y): [string, string, string][] => [
-    [`${y}-01-01`, 'Tết Dương lịch', "New Year's Day"],
-    [`${y}-04-30`, 'Ngày Giải phóng miền Nam', 'Reunification Day'],
-    [`${y}-05-01`, 'Ngày Quốc tế Lao động', 'International Labour Day'],
-    [`${y}-09-02`, 'Quốc khánh', 'National Day'],
-  ]),
-  ['2025-09-01', 'Nghỉ lễ Quốc khánh', 'National Day holiday'],
-  ['2026-09-01', 'Nghỉ lễ Quốc khánh', 'National Day holiday'],
-  ['2027-09-03', 'Nghỉ lễ Quốc khánh', 'National Day holiday'],
-  ['2025-04-07', 'Giỗ Tổ Hùng Vương', "Hung Kings' Commemoration Day"],
-  ['2026-04-26', 'Giỗ Tổ Hùng Vương', "Hung Kings' Commemoration Day"],
-  ['2027-04-16', 'Giỗ Tổ Hùng Vương', "Hung Kings' Commemoration Day"],
-  ...['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01'].map(
-    (d): [string, string, string] => [d, 'Tết Nguyên đán', 'Lunar New Year'],
-  ),
-  ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map(
-    (d): [string, string, string] => [d, 'Tết Nguyên đán', 'Lunar New Year'],
-  ),
-  ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'].map(
-    (d): [string, string, string] => [d, 'Tết Nguyên đán', 'Lunar New Year'],
-  ),
-];
 
 /** KPIs an agency reports as a share (numerator over denominator) in the quarterly Program report. */
 const SHARE_KPIS = [
@@ -181,12 +153,9 @@ const TEMPLATES: {
   },
 ];
 
-/** The holiday calendar and the two reporting regimes of the Program. Idempotent. */
+/** The working calendar (`calendar.ts`) and the two reporting regimes of the Program. Idempotent. */
 export async function seedReportingReference(db: Db): Promise<void> {
-  await db
-    .insert(holidays)
-    .values(HOLIDAYS.map(([date, nameVi, nameEn]) => ({ date, nameVi, nameEn })))
-    .onConflictDoNothing();
+  await db.insert(holidays).values(seededCalendar()).onConflictDoNothing();
   for (const t of TEMPLATES) {
     const [template] = await db
       .insert(reportTemplates)

@@ -1,19 +1,42 @@
 import { z } from 'zod';
+import { CALENDAR_DAY_KINDS, calendarEntryProblem } from '../reporting-periods';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
+/** A calendar date that exists (2026-02-30 does not). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate')
+  .refine((d) => {
+    const time = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+  }, 'invalidDate');
 
-export const holidayInput = z.object({
+// A public holiday unless said otherwise (the calendar's first and most common kind).
+const calendarDayKind = z.enum(CALENDAR_DAY_KINDS, { error: 'chooseKind' }).default('public_holiday');
+
+const entryFields = z.object({
   date: isoDate,
+  kind: calendarDayKind,
   nameVi: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
 });
+
+/** One calendar entry as the administrator adds or changes it (the date is the entry's key). */
+export const holidayInput = entryFields.superRefine((entry, ctx) => {
+  const problem = calendarEntryProblem(entry.date, entry.kind);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['kind'] });
+});
 export type HolidayInput = z.input<typeof holidayInput>;
 
-/** The calendar from a date on (all of it without one). */
-export const listHolidaysInput = z.object({ from: isoDate.optional() });
+/** The calendar between two dates (either end open). */
+export const listHolidaysInput = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
 export const removeHolidayInput = z.object({ date: isoDate });
 
-export const holidayOutput = z.object({ date: z.string(), nameVi: z.string(), nameEn: z.string() });
+export const holidayOutput = z.object({
+  date: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(CALENDAR_DAY_KINDS),
+});
 export const holidayListOutput = z.array(holidayOutput);
 export const removeHolidayOutput = z.object({ date: z.string() });

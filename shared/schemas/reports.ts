@@ -169,8 +169,28 @@ export const submissionOutput = z.object({
   canReopen: z.boolean(),
 });
 
-export const CELL_STATES = ['on_time', 'late', 'missing', 'pending'] as const;
+/**
+ * A compliance cell's timeliness: submitted on time or late (first submission by the end of the
+ * deadline day), missing, not yet due, or submitted for a period not yet due ('early': counted once
+ * the period falls due).
+ */
+export const CELL_STATES = ['on_time', 'late', 'missing', 'pending', 'early'] as const;
 export type CellState = (typeof CELL_STATES)[number];
+
+/**
+ * Where the cell's report stands in the workflow (null: no report started): being drafted, sent back
+ * and being corrected, awaiting the agency leader's approval, awaiting the Office's acceptance,
+ * returned by the Office, or accepted.
+ */
+export const CELL_STAGES = [
+  'drafting',
+  'correcting',
+  'awaiting_approval',
+  'awaiting_acceptance',
+  'returned',
+  'accepted',
+] as const;
+export type CellStage = (typeof CELL_STAGES)[number];
 
 const complianceSummary = {
   expected: z.number(),
@@ -204,7 +224,11 @@ export const complianceOutput = z.object({
       level: z.string(),
       cells: z.record(
         z.string(),
-        z.object({ state: z.enum(CELL_STATES), submissionId: z.number().nullable() }),
+        z.object({
+          state: z.enum(CELL_STATES),
+          stage: z.enum(CELL_STAGES).nullable(),
+          submissionId: z.number().nullable(),
+        }),
       ),
       ...complianceSummary,
     }),

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Obligation } from '../../../shared/obligations';
 import { FIELD_TYPES } from '../../../shared/report-values';
-import { type DeadlineRule, PERIOD_TYPES } from '../../../shared/reporting-periods';
+import { CALENDAR_DAY_KINDS, type DeadlineRule, PERIOD_TYPES } from '../../../shared/reporting-periods';
 import type { SystemSource, ValidationRule } from '../../../shared/validation-rules';
 import { agencies } from './agencies';
 import { users } from './auth';
@@ -32,17 +32,7 @@ export const submissionState = pgEnum('submission_state', [
   'returned',
 ]);
 
-/**
- * What a calendar entry makes of its day: a public holiday, a substitute day off (a holiday that fell on
- * a weekend), an exchange day off set by the Government, or a make-up working day (usually a Saturday)
- * worked in exchange.
- */
-export const CALENDAR_DAY_KINDS = [
-  'public_holiday',
-  'substitute_day',
-  'exchange_day',
-  'makeup_workday',
-] as const;
+/** What a calendar entry makes of its day (`shared/reporting-periods.ts`). */
 export const calendarDayKind = pgEnum('calendar_day_kind', CALENDAR_DAY_KINDS);
 
 /**

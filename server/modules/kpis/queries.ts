@@ -271,7 +271,7 @@ function programQuarters(today: string): Quarter[] {
 async function reportingThroughSystem(db: Db, today: string): Promise<AgencyFigure[]> {
   const quarters = programQuarters(today);
   if (quarters.length === 0) return [];
-  const holidaySet = await loadHolidays(db);
+  const calendar = await loadHolidays(db);
   const templates = await db.select().from(reportTemplates);
   const expected: SQL[] = [];
   for (const t of templates) {
@@ -280,7 +280,7 @@ async function reportingThroughSystem(db: Db, today: string): Promise<AgencyFigu
     if (!t.active && !t.lastPeriod) continue;
     for (const p of periodsEndingBetween(t.periodType, first, last)) {
       const q = quarters.find((x) => x.start <= p.end && p.end <= x.end);
-      if (!q || submissionDeadline(p, t.deadlineRule, holidaySet) >= today) continue;
+      if (!q || submissionDeadline(p, t.deadlineRule, calendar) >= today) continue;
       expected.push(sql`(${t.id}::int, ${p.key}::text, ${q.key}::text, ${q.end}::date)`);
     }
   }

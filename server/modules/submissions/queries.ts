@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { cellStage } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { isObliged } from '../../../shared/obligations';
 import { submissionDeadline } from '../../../shared/reporting-periods';
-import type { CellState, ComplianceInput } from '../../../shared/schemas/reports';
+import type { CellStage, CellState, ComplianceInput, SubmissionState } from '../../../shared/schemas/reports';
 import { collectablePeriod, openPeriods } from '../../../shared/template-versions';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
@@ -53,7 +54,7 @@ export async function listTemplates(db: Db) {
 export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) {
   const today = vietnamDate(now);
   const agency = await agencyOf(db, actor.agencyId);
-  const holidaySet = await loadHolidays(db);
+  const calendar = await loadHolidays(db);
   const templates = (await db.select().from(reportTemplates).where(eq(reportTemplates.active, true))).filter(
     (t) => isObliged(t.obligation, agency),
   );
@@ -81,7 +82,7 @@ export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) 
   const byKey = new Map(existing.map((s) => [`${s.templateId}:${s.periodKey}`, s]));
   const items = templates.flatMap((template) =>
     openPeriods(template, today).map((period) => {
-      const deadline = submissionDeadline(period, template.deadlineRule, holidaySet);
+      const deadline = submissionDeadline(period, template.deadlineRule, calendar);
       const found = byKey.get(`${template.id}:${period.key}`);
       const submitted = Boolean(found?.firstSubmittedAt);
       return {
@@ -214,16 +215,20 @@ interface ComplianceRow {
   period_key: string;
   state: CellState;
   submission_id: number | null;
+  submission_state: SubmissionState | null;
+  ever_submitted: boolean;
 }
 
 /**
- * Compliance computed in SQL: expected = obliged agencies × periods whose deadline has passed; a
- * submission is on time when first submitted by the end of its deadline day (Vietnam time).
+ * Compliance computed in SQL: expected = obliged agencies × periods due (their deadline, over the
+ * working calendar, has passed as of Vietnam's today); a submission is on time when first submitted
+ * by the end of its deadline day (Vietnam time). A report sent for a period not yet due is 'early' and
+ * counts nowhere until its period falls due, so the figures move only when a deadline passes.
  */
 export async function getCompliance(db: Db, input: ComplianceInput, now = new Date()) {
   const today = vietnamDate(now);
   const { template } = await loadTemplate(db, input.templateId);
-  const holidaySet = await loadHolidays(db);
+  const calendar = await loadHolidays(db);
   // Every version of the regime, each over its own periods, so a code is never counted twice.
   const versions = await db
     .select()
@@ -234,7 +239,7 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
     .flatMap((version) => openPeriods(version, today).map((p) => ({ p, version })))
     .filter(({ p }) => !input.from || p.end >= input.from)
     .map(({ p, version }) => {
-      const deadline = submissionDeadline(p, version.deadlineRule, holidaySet);
+      const deadline = submissionDeadline(p, version.deadlineRule, calendar);
       return {
         key: p.key,
         start: p.start,
@@ -263,7 +268,9 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
         sql`, `,
       )})
       select a.id as agency_id, a.name_vi, a.name_en, a.level::text as level, p.period_key, s.id as submission_id,
+        s.state::text as submission_state, s.first_submitted_at is not null as ever_submitted,
         case
+          when s.first_submitted_at is not null and not p.due then 'early'
           when s.first_submitted_at is not null and s.first_submitted_at < p.deadline_end then 'on_time'
           when s.first_submitted_at is not null then 'late'
           when p.due then 'missing'
@@ -281,7 +288,7 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
       nameVi: string;
       nameEn: string;
       level: string;
-      cells: Record<string, { state: CellState; submissionId: number | null }>;
+      cells: Record<string, { state: CellState; stage: CellStage | null; submissionId: number | null }>;
     }
   >();
   for (const r of rows) {
@@ -292,14 +299,19 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
       level: r.level,
       cells: {},
     };
-    entry.cells[r.period_key] = { state: r.state, submissionId: r.submission_id };
+    entry.cells[r.period_key] = {
+      state: r.state,
+      stage: cellStage(r.submission_state, r.ever_submitted),
+      submissionId: r.submission_id,
+    };
     byAgency.set(r.agency_id, entry);
   }
   const summarise = (cells: { state: CellState }[]) => {
-    const expected = cells.filter((c) => c.state !== 'pending').length;
     const onTime = cells.filter((c) => c.state === 'on_time').length;
     const late = cells.filter((c) => c.state === 'late').length;
     const missing = cells.filter((c) => c.state === 'missing').length;
+    // Due cells only: 'pending' and 'early' belong to periods whose deadline has not passed.
+    const expected = onTime + late + missing;
     return {
       expected,
       submitted: onTime + late,

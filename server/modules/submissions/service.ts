@@ -106,7 +106,7 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
   const values = Object.fromEntries(
     Object.entries(parsed.data).map(([k, v]) => [k, (v ?? null) as number | string | null]),
   );
-  const holidaySet = await loadHolidays(db);
+  const calendar = await loadHolidays(db);
 
   return inTransaction(db, async (tx) => {
     const [existing] = await tx
@@ -131,7 +131,7 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
           agencyId: actor.agencyId,
           periodKey: period.key,
           periodEnd: period.end,
-          deadline: submissionDeadline(period, template.deadlineRule, holidaySet),
+          deadline: submissionDeadline(period, template.deadlineRule, calendar),
         })
         .returning();
       if (!row) throw new AppError('INTERNAL');

@@ -2,10 +2,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
 
-/** The holidays from the first day of a year onwards (the page shows that year's). */
+/** The calendar entries of one year. */
 export function useHolidays(year: number) {
   const trpc = useTRPC();
-  return useQuery(trpc.holidays.list.queryOptions({ from: `${year}-01-01` }));
+  return useQuery(trpc.holidays.list.queryOptions({ from: `${year}-01-01`, to: `${year}-12-31` }));
 }
 
 /** A changed calendar moves report deadlines: every cache that counts working days is refreshed. */
@@ -14,6 +14,14 @@ export function useAddHoliday() {
   const invalidateFor = useInvalidateFor();
   return useMutation(
     trpc.holidays.add.mutationOptions({ onSuccess: () => invalidateFor({ type: 'holiday.changed' }) }),
+  );
+}
+
+export function useUpdateHoliday() {
+  const trpc = useTRPC();
+  const invalidateFor = useInvalidateFor();
+  return useMutation(
+    trpc.holidays.update.mutationOptions({ onSuccess: () => invalidateFor({ type: 'holiday.changed' }) }),
   );
 }
 

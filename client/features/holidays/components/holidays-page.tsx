@@ -1,25 +1,22 @@
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { holidayInput } from '../../../../shared/schemas/holidays';
+import { isDayOffKind } from '../../../../shared/reporting-periods';
 import { vietnamDate } from '../../../../shared/time';
-import { AdminPanel } from '../../../components/admin-panel';
-import { BilingualNameFields } from '../../../components/bilingual-name-fields';
 import { ErrorState } from '../../../components/error-state';
-import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
-import { describeServerError, zodFieldErrors } from '../../../components/form-errors';
-import { SubmitFeedback } from '../../../components/form-feedback';
+import { SelectField } from '../../../components/form-controls';
 import { Spinner } from '../../../components/spinner';
-import { useFormSubmit } from '../../../components/use-form-submit';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDate, formatWeekday } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useAddHoliday, useHolidays, useRemoveHoliday } from '../api/holiday-queries';
+import { useAddHoliday, useHolidays, useRemoveHoliday, useUpdateHoliday } from '../api/holiday-queries';
+import { type CalendarEntry, HolidayForm } from './holiday-form';
 
-const EMPTY = { date: '', nameVi: '', nameEn: '' };
-
-/** The holiday calendar report deadlines are counted over, year by year; the administrator keeps it. */
+/**
+ * The working calendar report deadlines are counted over, year by year: days off and make-up working
+ * days, each with its kind; the administrator keeps it.
+ */
 export function HolidaysPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('holidayAdmin.title'));
@@ -29,53 +26,12 @@ export function HolidaysPage() {
   const me = useCurrentUserQuery();
   const admin = me.data?.role === 'admin';
   const add = useAddHoliday();
+  const update = useUpdateHoliday();
   const remove = useRemoveHoliday();
   const [removal, setRemoval] = useState<{ kind: 'alert' | 'status'; text: string } | null>(null);
-  const [values, setValues] = useState(EMPTY);
-  const [added, setAdded] = useState('');
-  const formRef = useRef<HTMLFormElement>(null);
-  const message = useCallback(
-    (key: string, path: string) => {
-      const labels: Record<string, string> = {
-        date: t('holidayAdmin.date'),
-        nameVi: t('holidayAdmin.nameVi'),
-        nameEn: t('holidayAdmin.nameEn'),
-      };
-      if (key === 'invalidDate') return t('holidayAdmin.invalidDate');
-      if (key === 'holidayExists') return t('holidayAdmin.holidayExists');
-      if (key === 'tooLong') return t('validation.tooLong', { field: labels[path] ?? path });
-      return t('validation.required', { field: (labels[path] ?? path).toLocaleLowerCase() });
-    },
-    [t],
-  );
-  const describe = useCallback(
-    (error: unknown) =>
-      describeServerError(error, t, (reason, field) =>
-        reason === 'holidayExists' || reason === 'invalidDate' ? message(reason, field ?? 'date') : undefined,
-      ),
-    [message, t],
-  );
-  const submit = useFormSubmit(formRef, describe);
-  const rows = (list.data ?? []).filter((h) => h.date.startsWith(String(year)));
-
-  function onAdd(event: FormEvent) {
-    event.preventDefault();
-    const parsed = holidayInput.safeParse(values);
-    if (!parsed.success) {
-      submit.setErrors(zodFieldErrors(parsed.error, message));
-      return;
-    }
-    const input = parsed.data;
-    void submit.run(
-      () => add.mutateAsync(input),
-      () => {
-        setAdded(input.date);
-        setValues(EMPTY);
-        const addedYear = Number(input.date.slice(0, 4));
-        if (addedYear !== year) setYear(addedYear);
-      },
-    );
-  }
+  const [editing, setEditing] = useState<CalendarEntry | null>(null);
+  const rows = list.data ?? [];
+  const workdays = rows.filter((h) => !isDayOffKind(h.kind)).length;
 
   const weekday = (date: string) => formatWeekday(date, i18n.language);
 
@@ -88,9 +44,9 @@ export function HolidaysPage() {
       </p>
       <SelectField
         label={t('holidayAdmin.year')}
-        options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
-          value: String(y),
-          label: String(y),
+        options={[-1, 0, 1, 2, 3, 4].map((n) => ({
+          value: String(thisYear + n),
+          label: String(thisYear + n),
         }))}
         value={String(year)}
         onChange={(value) => setYear(Number(value))}
@@ -111,12 +67,15 @@ export function HolidaysPage() {
         <div className="table-scroll">
           <table className="data-table" data-testid="holiday-table">
             <caption>
-              {t('holidayAdmin.caption', { year })} · {t('holidayAdmin.count', { count: rows.length })}
+              {t('holidayAdmin.caption', { year })} ·{' '}
+              {t('holidayAdmin.count', { count: rows.length - workdays })}
+              {workdays > 0 && ` · ${t('holidayAdmin.workdayCount', { count: workdays })}`}
             </caption>
             <thead>
               <tr>
                 <th scope="col">{t('holidayAdmin.date')}</th>
                 <th scope="col">{t('holidayAdmin.weekday')}</th>
+                <th scope="col">{t('holidayAdmin.kind')}</th>
                 <th scope="col">{t('holidayAdmin.nameVi')}</th>
                 <th scope="col">{t('holidayAdmin.nameEn')}</th>
                 {admin && <th scope="col">{t('holidayAdmin.actions')}</th>}
@@ -129,10 +88,27 @@ export function HolidaysPage() {
                     <time dateTime={h.date}>{formatDate(h.date)}</time>
                   </th>
                   <td>{weekday(h.date)}</td>
+                  <td>
+                    {t(`holidayAdmin.kinds.${h.kind}`)}
+                    <span className="hint">
+                      {' '}
+                      · {isDayOffKind(h.kind) ? t('holidayAdmin.dayOff') : t('holidayAdmin.workingDay')}
+                    </span>
+                  </td>
                   <td>{h.nameVi}</td>
                   <td lang="en">{h.nameEn}</td>
                   {admin && (
-                    <td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => {
+                          setRemoval(null);
+                          setEditing(h);
+                        }}
+                      >
+                        {t('holidayAdmin.edit', { date: formatDate(h.date) })}
+                      </button>{' '}
                       <button
                         type="button"
                         className="button button--small"
@@ -143,6 +119,7 @@ export function HolidaysPage() {
                             { date: h.date },
                             {
                               onSuccess: () => {
+                                if (editing?.date === h.date) setEditing(null);
                                 setRemoval({
                                   kind: 'status',
                                   text: t('holidayAdmin.removed', { date: formatDate(h.date) }),
@@ -165,35 +142,15 @@ export function HolidaysPage() {
       )}
 
       {admin ? (
-        <AdminPanel title={t('holidayAdmin.addTitle')}>
-          <form ref={formRef} className="form" noValidate onSubmit={onAdd}>
-            <SubmitFeedback
-              submit={submit}
-              successText={t('holidayAdmin.added', { date: added ? formatDate(added) : '' })}
-            />
-            <TextField
-              label={t('holidayAdmin.date')}
-              error={submit.errors.date}
-              required
-              type="date"
-              value={values.date}
-              onChange={(date) => setValues((v) => ({ ...v, date }))}
-            />
-            <BilingualNameFields
-              labels={{ nameVi: t('holidayAdmin.nameVi'), nameEn: t('holidayAdmin.nameEn') }}
-              values={values}
-              errors={submit.errors}
-              onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
-            />
-            <div className="form__actions">
-              <SubmitButton
-                pending={submit.pending}
-                label={t('holidayAdmin.add')}
-                pendingLabel={t('holidayAdmin.adding')}
-              />
-            </div>
-          </form>
-        </AdminPanel>
+        <HolidayForm
+          editing={editing}
+          send={(input, mode) => (mode === 'add' ? add.mutateAsync(input) : update.mutateAsync(input))}
+          onEditDone={() => setEditing(null)}
+          onAdded={(entry) => {
+            const addedYear = Number(entry.date.slice(0, 4));
+            if (addedYear !== year) setYear(addedYear);
+          }}
+        />
       ) : (
         <p className="notice" role="note">
           {t('holidayAdmin.readOnly')}

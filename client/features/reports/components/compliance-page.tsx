@@ -7,13 +7,24 @@ import type { RouterOutputs } from '../../../lib/trpc';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { compareVietnamese } from '../../../lib/vietnamese-collator';
 import { useCompliance, useReportTemplates } from '../api/report-queries';
-import { CELL_SYMBOLS, type CellState, HeatmapCell } from './heatmap-cell';
+import { CELL_SYMBOLS, type CellStage, type CellState, HeatmapCell } from './heatmap-cell';
 import { ScrollRegion } from './scroll-region';
 import '../reports.css';
 
 type Level = 'central' | 'provincial' | 'commune';
 type RankKey = 'completeness' | 'timeliness';
-const CELL_STATES: CellState[] = ['on_time', 'late', 'missing', 'pending'];
+/** What a cell can say first: its timeliness, or where a report not yet accepted stands. */
+const LEGEND: (CellState | CellStage)[] = [
+  'on_time',
+  'late',
+  'missing',
+  'pending',
+  'early',
+  'awaiting_approval',
+  'awaiting_acceptance',
+  'returned',
+  'correcting',
+];
 
 /** The server's export of the same figures (`server/http/exports.ts`), for the template and level chosen. */
 export function complianceExportUrl(templateId: number, level: Level | '', language: string): string {
@@ -138,12 +149,13 @@ export function CompliancePage() {
               <p aria-live="polite">{t('reports.compliance.asOf', { time: formatDateTime(data.asOf) })}</p>
               <section aria-label={t('reports.compliance.legend')}>
                 <ul className="heatmap-legend">
-                  {CELL_STATES.map((s) => (
+                  {LEGEND.map((s) => (
                     <li key={s} className={`heatmap-cell heatmap-cell--${s}`}>
                       <span aria-hidden="true">{CELL_SYMBOLS[s]}</span> {t(`reports.compliance.cells.${s}`)}
                     </li>
                   ))}
                 </ul>
+                <p className="hint">{t('reports.compliance.legendHint')}</p>
               </section>
               {data.periods.length === 0 ? (
                 <p className="empty">{t('reports.compliance.noPeriods')}</p>
@@ -184,6 +196,7 @@ export function CompliancePage() {
                                 <HeatmapCell
                                   key={p.key}
                                   state={cell.state}
+                                  stage={cell.stage}
                                   submissionId={cell.submissionId}
                                   agencyName={nameOf(a)}
                                   periodKey={p.key}
