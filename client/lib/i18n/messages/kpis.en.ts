@@ -4,7 +4,7 @@ export const kpisEn: typeof kpisVi = {
   kpis: {
     title: 'Program KPIs',
     intro:
-      'National value = sum of numerators / sum of denominators over the reporting agencies (never the mean of percentages). Attainment = latest value / the year’s target.',
+      'National value = sum of numerators / sum of denominators over the reporting agencies (never the mean of percentages). Attainment = latest value / the year’s target. A period still open that too few agencies have reported is shown as provisional, outside the national value.',
     pillar: 'Pillar',
     allPillars: 'All pillars',
     status: 'Status',

@@ -2,7 +2,7 @@ export const kpisVi = {
   kpis: {
     title: 'Chỉ tiêu của Chương trình',
     intro:
-      'Giá trị toàn quốc = tổng tử số / tổng mẫu số của các cơ quan báo cáo (không lấy trung bình các tỷ lệ). Mức đạt = giá trị mới nhất / mục tiêu của năm.',
+      'Giá trị toàn quốc = tổng tử số / tổng mẫu số của các cơ quan báo cáo (không lấy trung bình các tỷ lệ). Mức đạt = giá trị mới nhất / mục tiêu của năm. Kỳ chưa hết hạn nộp mà chưa đủ số cơ quan báo cáo được ghi là tạm tính, chưa tính vào giá trị toàn quốc.',
     pillar: 'Trụ cột',
     allPillars: 'Tất cả trụ cột',
     status: 'Trạng thái',
