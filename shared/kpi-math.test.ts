@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   agencySharesAtPeriods,
   aggregateShare,
+  coverageOf,
+  DEFAULT_COVERAGE_FLOOR,
   FORECAST_METHOD,
   figuresFromValues,
   forecastSeries,
   kpiStatus,
   leastSquares,
+  periodCounts,
   plannedValue,
+  splitProvisional,
   summariseSeries,
   targetDate,
   trendOf,
@@ -119,12 +123,76 @@ describe('national aggregation', () => {
         { agencyId: 9, periodEnd: q(2026, 1).end, met: true },
       ],
     );
-    expect(result.map((r) => [r.periodKey, r.numerator, r.denominator, r.agencies])).toEqual([
-      ['2026-Q1', 1, 4, 2],
-      ['2026-Q2', 2, 4, 2],
-      ['2026-Q3', 2, 4, 3],
+    // [period, met, obliged, stated in the period, carried from an earlier one]
+    expect(
+      result.map((r) => [r.periodKey, r.numerator, r.denominator, r.agencies, r.carriedForward]),
+    ).toEqual([
+      ['2026-Q1', 1, 4, 2, 0],
+      ['2026-Q2', 2, 4, 1, 1],
+      ['2026-Q3', 2, 4, 2, 1],
     ]);
     expect(result[0]?.value).toBe(25);
+  });
+});
+
+describe('coverage: which periods count', () => {
+  // Quarterly report: deadline the 20th of the quarter's last month (the cut-off is the 14th).
+  const facts = (index: number, agencies: number, obliged = 59) => {
+    const p = q(2026, index);
+    return { periodKey: p.key, periodEnd: p.end, agencies, obliged, closesOn: `${p.end.slice(0, 8)}20` };
+  };
+
+  it('N of M as a percentage, none without obliged agencies', () => {
+    expect(coverageOf(33, 59)).toBeCloseTo(55.93, 2);
+    expect(coverageOf(3, 0)).toBeNull();
+    expect(coverageOf(3, null)).toBeNull();
+  });
+
+  it('a period counts once its deadline has passed, or once its coverage reaches the floor', () => {
+    const q4 = facts(4, 1);
+    expect(periodCounts(q4, 80, '2026-12-06')).toBe(false);
+    // On the deadline day itself agencies may still report: not closed yet.
+    expect(periodCounts(q4, 80, '2026-12-20')).toBe(false);
+    expect(periodCounts(q4, 80, '2026-12-21')).toBe(true);
+    expect(periodCounts(facts(4, 47), 80, '2026-12-06')).toBe(false); // 79.7 %
+    expect(periodCounts(facts(4, 48), 80, '2026-12-06')).toBe(true); // 81.4 %
+    expect(periodCounts(q4, 1, '2026-12-06')).toBe(true); // 1.7 % over a 1 % floor
+    // A system-computed period awaits nobody.
+    expect(periodCounts({ ...q4, obliged: null, closesOn: null }, 80, '2026-12-06')).toBe(true);
+    expect(DEFAULT_COVERAGE_FLOOR).toBe(80);
+  });
+
+  it('one early report of an open quarter stays provisional: the closed quarter before stays the value', () => {
+    const periods = [facts(1, 50), facts(2, 45), facts(3, 33), facts(4, 1)];
+    const { counted, provisional } = splitProvisional(periods, 80, '2026-12-06');
+    expect(counted.map((p) => p.periodKey)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(counted.every((p) => p.closed)).toBe(true);
+    expect(provisional).toMatchObject({ periodKey: '2026-Q4', agencies: 1, obliged: 59, closed: false });
+    expect(provisional?.coverage).toBeCloseTo(100 / 59, 9);
+    // The deadline passes: Q4 counts, whatever its coverage.
+    const later = splitProvisional(periods, 80, '2026-12-21');
+    expect(later.counted.map((p) => p.periodKey)).toContain('2026-Q4');
+    expect(later.provisional).toBeNull();
+    // Coverage reaches the floor before the deadline: Q4 counts, not closed.
+    const covered = splitProvisional([...periods.slice(0, 3), facts(4, 48)], 80, '2026-12-06');
+    expect(covered.counted.at(-1)).toMatchObject({ periodKey: '2026-Q4', closed: false });
+    expect(covered.provisional).toBeNull();
+  });
+
+  it('the provisional period is the newest after the last one that counts; the trend ignores it', () => {
+    const periods = [facts(1, 50), facts(2, 45), facts(3, 33), facts(4, 1)];
+    const { counted, provisional } = splitProvisional(periods, 80, '2026-12-06');
+    const values = [60, 65, 74.4];
+    const summary = summariseSeries(
+      counted.map((p, i) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: values[i] ?? null })),
+      [{ year: 2027, value: 100 }],
+    );
+    expect(summary.series.map((p) => p.periodKey)).not.toContain(provisional?.periodKey);
+    expect(splitProvisional([], 80, '2026-12-06')).toEqual({ counted: [], provisional: null });
+    // Nothing counts yet (the Program's first quarter, still open): all of it is provisional.
+    const first = splitProvisional([facts(1, 2)], 80, '2026-03-01');
+    expect(first.counted).toEqual([]);
+    expect(first.provisional?.periodKey).toBe('2026-Q1');
   });
 });
 

@@ -98,12 +98,14 @@ export function aggregateShare(rows: readonly { numerator: number; denominator: 
  * "Share of agencies that …" at each period: agencies whose latest accepted statement up to the
  * period's end meets the condition, over all obliged agencies (an agency that has not yet reported
  * counts as not meeting it). A state such as "publishes open data" holds until the agency reports again.
+ * `agencies` are those that stated it in the period itself, `carriedForward` those counted by an
+ * earlier statement.
  */
 export function agencySharesAtPeriods(
   periods: readonly { key: string; end: string }[],
   obligedAgencyIds: readonly number[],
   observations: readonly { agencyId: number; periodEnd: string; met: boolean }[],
-): (Aggregate & { periodKey: string })[] {
+): (Aggregate & { periodKey: string; carriedForward: number })[] {
   const obliged = new Set(obligedAgencyIds);
   const byAgency = new Map<number, { periodEnd: string; met: boolean }[]>();
   for (const o of observations) {
@@ -115,11 +117,13 @@ export function agencySharesAtPeriods(
   for (const list of byAgency.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
   return periods.map((p) => {
     let met = 0;
-    let reporting = 0;
+    let fresh = 0;
+    let carried = 0;
     for (const list of byAgency.values()) {
-      let latest: { met: boolean } | undefined;
+      let latest: { periodEnd: string; met: boolean } | undefined;
       for (const o of list) if (o.periodEnd <= p.end) latest = o;
-      if (latest) reporting++;
+      if (latest?.periodEnd === p.end) fresh++;
+      else if (latest) carried++;
       if (latest?.met) met++;
     }
     return {
@@ -127,9 +131,70 @@ export function agencySharesAtPeriods(
       numerator: met,
       denominator: obliged.size,
       value: percentOf(met, obliged.size),
-      agencies: reporting,
+      agencies: fresh,
+      carriedForward: carried,
     };
   });
+}
+
+// ---- coverage: which periods count ----
+
+/** The coverage floor of a KPI unless the administrator sets another (the `kpis.coverage_floor` default). */
+export const DEFAULT_COVERAGE_FLOOR = 80;
+
+/** What a period's national value rests on: N agencies of M obliged, and when the period closes. */
+export interface PeriodFacts {
+  periodKey: string;
+  periodEnd: string;
+  agencies: number;
+  /** Obliged agencies; null for a KPI the system computes (no one reports it). */
+  obliged: number | null;
+  /** The period's submission deadline; null when nothing is awaited (system KPIs). */
+  closesOn: string | null;
+}
+
+/** N of M as a percentage; null when no agency is obliged. */
+export function coverageOf(agencies: number, obliged: number | null): number | null {
+  return obliged !== null && obliged > 0 ? (100 * agencies) / obliged : null;
+}
+
+/** Closed: the period's deadline has passed by `today` (Vietnam date), or nothing is awaited. */
+export function deadlinePassed(facts: Pick<PeriodFacts, 'closesOn'>, today: string): boolean {
+  return facts.closesOn === null || facts.closesOn < today;
+}
+
+/**
+ * The rule of an official figure: a period's value counts (is the latest national value, feeds the
+ * trajectory, forecast and status) once the period is closed or its coverage reaches the KPI's floor.
+ */
+export function periodCounts(facts: PeriodFacts, floor: number, today: string): boolean {
+  if (deadlinePassed(facts, today)) return true;
+  const coverage = coverageOf(facts.agencies, facts.obliged);
+  return coverage !== null && coverage >= floor;
+}
+
+/**
+ * A KPI's periods (ordered by period end) split into those that count and the provisional one: the
+ * newest period after the last counting one that does not count yet (one early report of a quarter
+ * still open must not become "the national value"). Older periods that do not count are left out.
+ */
+export function splitProvisional<T extends PeriodFacts>(
+  periods: readonly T[],
+  floor: number,
+  today: string,
+): {
+  counted: (T & { coverage: number | null; closed: boolean })[];
+  provisional: (T & { coverage: number | null; closed: boolean }) | null;
+} {
+  const marked = periods.map((p) => ({
+    ...p,
+    coverage: coverageOf(p.agencies, p.obliged),
+    closed: deadlinePassed(p, today),
+  }));
+  const counted = marked.filter((p) => periodCounts(p, floor, today));
+  const lastEnd = counted[counted.length - 1]?.periodEnd ?? '';
+  const waiting = marked.filter((p) => !periodCounts(p, floor, today) && p.periodEnd > lastEnd);
+  return { counted, provisional: waiting[waiting.length - 1] ?? null };
 }
 
 // ---- trajectory, forecast, status ----

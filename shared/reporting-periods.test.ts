@@ -13,6 +13,7 @@ import {
   parsePeriodKey,
   periodContaining,
   periodOf,
+  periodsBetween,
   periodsEndingBetween,
   previousMonth,
   submissionDeadline,
@@ -101,6 +102,18 @@ describe('periods under Decree 09’s cut-off', () => {
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+describe('distance between periods', () => {
+  it('counts periods of one type, across years; none between types', () => {
+    expect(periodsBetween('2026-Q1', '2026-Q3')).toBe(2);
+    expect(periodsBetween('2026-Q4', '2027-Q1')).toBe(1);
+    expect(periodsBetween('2026-Q3', '2026-Q3')).toBe(0);
+    expect(periodsBetween('2026-Q3', '2026-Q1')).toBe(-2);
+    expect(periodsBetween('2026-M11', '2027-M02')).toBe(3);
+    expect(periodsBetween('2025-Y', '2027-Y')).toBe(2);
+    expect(periodsBetween('2026-M03', '2026-Q1')).toBeNull();
+  });
+});
 
 describe('submission deadlines over the working calendar', () => {
   // Tết Nguyên đán 2026 as an administrator would enter it, 30/4 and 1/5, and a Saturday worked in

@@ -116,6 +116,19 @@ export function periodsEndingBetween(type: PeriodType, from: string, to: string)
   return result;
 }
 
+/**
+ * How many periods `to` comes after `from` (both keys of the same period type; six-month, nine-month
+ * and yearly periods count in years): 0 for the same period, 2 for 2026-Q1 → 2026-Q3. Null when the
+ * types differ. The age of a figure carried forward from an earlier period.
+ */
+export function periodsBetween(from: string, to: string): number | null {
+  const a = parsePeriodKey(from);
+  const b = parsePeriodKey(to);
+  if (a.type !== b.type) return null;
+  const perYear = a.type === 'month' ? 12 : a.type === 'quarter' ? 4 : 1;
+  return b.year * perYear + b.index - (a.year * perYear + a.index);
+}
+
 export type DeadlineRule =
   /** N working days after the cut-off (days off of the working calendar skipped). */
   | { kind: 'working_days_after_cutoff'; days: number }

@@ -102,7 +102,15 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
           'Giá trị (%)',
           'Tử số',
           'Mẫu số',
-          'Số cơ quan',
+          'Số cơ quan đã báo cáo',
+          'Số cơ quan phải báo cáo',
+          'Độ bao phủ (%)',
+          'Số cơ quan tính theo kỳ trước',
+          'Hạn nộp của kỳ',
+          'Kỳ tạm tính',
+          'Giá trị tạm tính (%)',
+          'Kỳ tạm tính: số cơ quan đã báo cáo',
+          'Ngưỡng độ bao phủ (%)',
           'Mục tiêu 2027 (%)',
           'Mục tiêu 2030 (%)',
           'Mức đạt 2027 (%)',
@@ -120,7 +128,15 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
           'Value (%)',
           'Numerator',
           'Denominator',
-          'Agencies',
+          'Agencies reported',
+          'Agencies obliged',
+          'Coverage (%)',
+          'Agencies counted by an earlier period',
+          'Period deadline',
+          'Provisional period',
+          'Provisional value (%)',
+          'Provisional period: agencies reported',
+          'Coverage floor (%)',
           'Target 2027 (%)',
           'Target 2030 (%)',
           'Attainment 2027 (%)',
@@ -146,6 +162,14 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         k.latest?.numerator ?? '',
         k.latest?.denominator ?? '',
         k.latest?.agencies ?? '',
+        k.latest?.obliged ?? '',
+        round(k.latest?.coverage),
+        k.latest?.carriedForward ?? '',
+        k.latest?.closesOn ?? '',
+        k.provisional?.periodKey ?? '',
+        round(k.provisional?.value),
+        k.provisional?.agencies ?? '',
+        k.source === 'system' ? '' : k.coverageFloor,
         y27.target ?? '',
         y30.target ?? '',
         percentCell(y27.attainment),
@@ -182,7 +206,19 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     return guarded(reply, async () => {
       const detail = await getKpiDetail(deps.database.db, input.data.code);
       const header = vi
-        ? ['Hạng', 'Cơ quan', 'Cấp', 'Kỳ', 'Giá trị (%)', 'Tử số', 'Mẫu số', 'Kỳ trước (%)', 'Xu hướng']
+        ? [
+            'Hạng',
+            'Cơ quan',
+            'Cấp',
+            'Kỳ',
+            'Giá trị (%)',
+            'Tử số',
+            'Mẫu số',
+            'Kỳ trước (%)',
+            'Xu hướng',
+            'Số kỳ trước kỳ toàn quốc',
+            'Giữ nguyên vào giá trị toàn quốc',
+          ]
         : [
             'Rank',
             'Agency',
@@ -193,6 +229,8 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
             'Denominator',
             'Previous (%)',
             'Trend',
+            'Periods before the national period',
+            'Carried into the national value',
           ];
       const trend = { up: vi ? 'Tăng' : 'Up', down: vi ? 'Giảm' : 'Down', flat: vi ? 'Không đổi' : 'Flat' };
       const rows = detail.ranking.map((r, i) => [
@@ -205,6 +243,8 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         r.denominator ?? '',
         round(r.previousValue),
         r.trend ? trend[r.trend] : '',
+        r.age ?? '',
+        r.carriedForward ? (vi ? 'Có' : 'Yes') : '',
       ]);
       return download(
         reply,

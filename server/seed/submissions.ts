@@ -58,6 +58,8 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
       const base = random.int(35, 80);
       const pace = random.int(2, 9);
       const diligence = random.next();
+      // VH-03's denominator: the agency's reporting regimes, the same from quarter to quarter.
+      const regimes = random.int(12, 60);
       periods.forEach((period, i) => {
         const roll = random.next();
         const missing = roll < 0.04 + (1 - diligence) * 0.08;
@@ -75,6 +77,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
         const rate = Math.min(100, base + pace * (i + 1)) / 100;
         for (const f of fields) {
           if (f.type === 'text') values[f.code] = null;
+          else if (f.kpiCode === 'VH-03' && f.kpiRole === 'denominator') values[f.code] = regimes;
           else if (f.kpiRole === 'denominator') values[f.code] = random.int(40, 400);
           else if (f.code === 'tasks_assigned') values[f.code] = 10 + i * random.int(1, 3);
           else if (f.code === 'tasks_completed') values[f.code] = Math.round((10 + i) * rate * 0.8);

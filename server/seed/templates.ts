@@ -59,6 +59,26 @@ function programFields(): FieldSeed[] {
       }),
     );
   }
+  // VH-03 as its target says: the agency's reporting regimes, and those run through the Reporting
+  // Information System (not computed by this system, which knows only the regimes configured in it).
+  fields.push(
+    field({
+      code: 'vh_03_num',
+      labelVi: 'Số chế độ báo cáo của cơ quan được thực hiện qua Hệ thống thông tin báo cáo',
+      labelEn: 'The agency’s reporting regimes carried out through the Reporting Information System',
+      unit: 'chế độ',
+      kpiCode: 'VH-03',
+      kpiRole: 'numerator',
+    }),
+    field({
+      code: 'vh_03_den',
+      labelVi: 'Tổng số chế độ báo cáo của cơ quan',
+      labelEn: 'All the agency’s reporting regimes',
+      unit: 'chế độ',
+      kpiCode: 'VH-03',
+      kpiRole: 'denominator',
+    }),
+  );
   fields.push(
     field({
       code: 'dl_01_open_data',

@@ -41,6 +41,30 @@ export const kpiForecast = z.object({
 });
 export type KpiForecast = z.infer<typeof kpiForecast>;
 
+/**
+ * A national value of one period and what it rests on: N (`agencies`) of M (`obliged`) agencies.
+ * For share KPIs N is the agencies with an accepted figure of the period; for "share of agencies"
+ * KPIs N is the agencies that stated it in that period and `carriedForward` those counted by an
+ * earlier statement. System-computed KPIs have no obligation (M, coverage and closing date null).
+ */
+export const kpiPeriodValue = z.object({
+  periodKey: z.string(),
+  periodEnd: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  agencies: z.number(),
+  obliged: z.number().nullable(),
+  /** N / M in percent. */
+  coverage: z.number().nullable(),
+  carriedForward: z.number().nullable(),
+  /** The submission deadline of the period (the latest of the regimes collecting it). */
+  closesOn: z.string().nullable(),
+  /** Whether that deadline has passed (else the value counts because coverage reached the floor). */
+  closed: z.boolean(),
+});
+export type KpiPeriodValue = z.infer<typeof kpiPeriodValue>;
+
 export const kpiSummary = z.object({
   code: z.string(),
   pillar,
@@ -48,16 +72,15 @@ export const kpiSummary = z.object({
   nameEn: z.string(),
   unit: z.string(),
   source: z.enum(KPI_SOURCES),
-  latest: z
-    .object({
-      periodKey: z.string(),
-      periodEnd: z.string(),
-      value: z.number().nullable(),
-      numerator: z.number(),
-      denominator: z.number(),
-      agencies: z.number(),
-    })
-    .nullable(),
+  /** The latest national value: a period closed, or whose coverage reached the floor. */
+  latest: kpiPeriodValue.nullable(),
+  /**
+   * The newest period after it that is neither closed nor covered up to the floor: shown with its
+   * coverage, never in the series, the trend, the forecast or the status.
+   */
+  provisional: kpiPeriodValue.nullable(),
+  /** Coverage (percent of obliged agencies) at which a period not yet closed counts. */
+  coverageFloor: z.number(),
   baseline: z.object({ periodKey: z.string(), value: z.number() }).nullable(),
   targets: z.array(kpiTarget),
   /** Latest value / target, per target year. */
@@ -71,7 +94,24 @@ export const kpiSummary = z.object({
 });
 export type KpiSummary = z.infer<typeof kpiSummary>;
 
-export const kpiOverviewOutput = z.object({ items: z.array(kpiSummary) });
+/** An indicator the system computes that is not a Program KPI: no target, no status. */
+export const systemIndicatorSummary = z.object({
+  code: z.string(),
+  pillar,
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  definition: bilingual,
+  latest: kpiPeriodValue.nullable(),
+  series: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable() })),
+});
+export type SystemIndicatorSummary = z.infer<typeof systemIndicatorSummary>;
+
+export const kpiOverviewOutput = z.object({
+  items: z.array(kpiSummary),
+  /** System indicators (not filtered by status: they have none). */
+  indicators: z.array(systemIndicatorSummary),
+});
 
 export const agencyKpiRow = z.object({
   agencyId: z.number(),
@@ -84,14 +124,40 @@ export const agencyKpiRow = z.object({
   previousValue: z.number().nullable(),
   trend: z.enum(AGENCY_TRENDS).nullable(),
   periodKey: z.string().nullable(),
+  /** How many periods before the national value's period the figure is (0: the same period). */
+  age: z.number().nullable(),
+  /** The figure counts in the national value from an earlier period ("share of agencies" KPIs). */
+  carriedForward: z.boolean(),
   submissionId: z.number().nullable(),
 });
 export type AgencyKpiRow = z.infer<typeof agencyKpiRow>;
 
+/** Obliged agencies without an accepted figure of a period (with the earlier period carried, if any). */
+export const kpiPeriodCoverage = z.object({
+  periodKey: z.string(),
+  missing: z.array(
+    z.object({
+      agencyId: z.number(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      carriedFrom: z.string().nullable(),
+    }),
+  ),
+});
+export type KpiPeriodCoverage = z.infer<typeof kpiPeriodCoverage>;
+
 export const kpiDetail = kpiSummary.extend({
+  /** The ranking is as of the national value's period: each agency's figure up to it. */
   ranking: z.array(agencyKpiRow),
+  /** Who is missing from the latest national value and from the provisional period. */
+  coverageDetail: z.object({
+    latest: kpiPeriodCoverage.nullable(),
+    provisional: kpiPeriodCoverage.nullable(),
+  }),
   heatmap: z.object({
+    /** The series' periods, then the provisional one (if any). */
     periods: z.array(z.string()),
+    provisionalPeriod: z.string().nullable(),
     rows: z.array(
       z.object({
         agencyId: z.number(),
@@ -155,5 +221,8 @@ export const scorecardOutput = z.object({
   ),
 });
 export type Scorecard = z.infer<typeof scorecardOutput>;
+
+export const setCoverageFloorInput = z.object({ code: kpiCode, coverageFloor: z.number().min(0).max(100) });
+export const setCoverageFloorOutput = z.object({ code: z.string(), coverageFloor: z.number() });
 
 export const offTrackCountOutput = z.object({ offTrack: z.number(), atRisk: z.number(), total: z.number() });

@@ -53,6 +53,9 @@ describe('which caches a change refreshes', () => {
     expect(holiday).toContain(filterKey(trpc.holidays.list.pathFilter()));
     expect(holiday).toContain(filterKey(trpc.submissions.compliance.pathFilter()));
     expect(holiday).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
+    // KPI periods close on their deadlines, and their obliged agencies follow the regimes.
+    expect(holiday).toContain(filterKey(trpc.kpis.pathFilter()));
+    expect(template).toContain(filterKey(trpc.kpis.pathFilter()));
   });
 
   it('a periodic report change refreshes the agency list, compliance and that report only', () => {

@@ -32,6 +32,8 @@ export function cachesAffectedBy(change: CacheChange, trpc: Trpc): QueryFilters[
       trpc.submissions.mine.pathFilter(),
       trpc.submissions.compliance.pathFilter(),
       trpc.submissions.overdueCount.pathFilter(),
+      // A KPI period closes on its deadline: provisional or not, it moves with the calendar.
+      trpc.kpis.pathFilter(),
     ];
   }
   if (change.type === 'template.changed') {
@@ -44,6 +46,8 @@ export function cachesAffectedBy(change: CacheChange, trpc: Trpc): QueryFilters[
       trpc.submissions.mine.pathFilter(),
       trpc.submissions.compliance.pathFilter(),
       trpc.submissions.overdueCount.pathFilter(),
+      // Who must report a KPI (its M of obliged agencies) follows the regimes.
+      trpc.kpis.pathFilter(),
     ];
   }
   if (change.type === 'kpi.changed') {

@@ -180,15 +180,50 @@ describe('KPI attainment', () => {
     expect(by['DL-05']).toBeLessThanOrEqual(by['DL-04']);
   });
 
-  it('computes VH-03 and VH-04 from the system’s own records, as an independent recount finds', async () => {
+  it('measures VH-03 as agencies report it, and punctuality as a system indicator, as a recount finds', async () => {
     const db = t.database.db;
+    // VH-03 is the agencies' reporting regimes run through the Reporting Information System: a reported
+    // share, Σ regimes through the system / Σ regimes, from the quarterly report.
     const vh03 = await t.trpc('kpis.detail', { code: 'VH-03' }, { method: 'GET', cookie: inspector });
     expect(vh03.status).toBe(200);
-    expect(vh03.data.source).toBe('system');
-    const quarter = parsePeriodKey(vh03.data.latest.periodKey);
-    // Recount with the compliance report: due reports of periods ending in the quarter, and those submitted.
+    expect(vh03.data.source).toBe('share');
+    const regimes = await db
+      .select({ values: submissionRevisions.values })
+      .from(submissions)
+      .innerJoin(
+        submissionRevisions,
+        and(
+          eq(submissionRevisions.submissionId, submissions.id),
+          eq(submissionRevisions.revision, submissions.currentRevision),
+        ),
+      )
+      .where(and(eq(submissions.state, 'accepted'), eq(submissions.periodKey, vh03.data.latest.periodKey)));
+    const quarterly = regimes.filter((r) => r.values.vh_03_den !== undefined);
+    expect(quarterly.length).toBe(vh03.data.latest.agencies);
+    expect({ n: vh03.data.latest.numerator, d: vh03.data.latest.denominator }).toEqual(
+      quarterly.reduce(
+        (sum, r) => ({ n: sum.n + Number(r.values.vh_03_num), d: sum.d + Number(r.values.vh_03_den) }),
+        { n: 0, d: 0 },
+      ),
+    );
+    for (const r of quarterly)
+      expect(Number(r.values.vh_03_num)).toBeLessThanOrEqual(Number(r.values.vh_03_den));
+
+    // The punctuality the product used to call VH-03 is a system indicator (HT-01), not a Program KPI:
+    // reports submitted by their deadline / reports due, per quarter; recounted with the compliance report.
+    const overview = await t.trpc('kpis.overview', {}, { method: 'GET', cookie: inspector });
+    expect(overview.data.items.map((k: KpiSummary) => k.code)).not.toContain('HT-01');
+    const [onTime] = overview.data.indicators;
+    expect(onTime).toMatchObject({
+      code: 'HT-01',
+      nameEn: 'Periodic reports submitted on time through the system',
+    });
+    expect(onTime).not.toHaveProperty('status');
+    expect(onTime).not.toHaveProperty('targets');
+    const quarter = parsePeriodKey(onTime.latest.periodKey);
     let expected = 0;
-    let submitted = 0;
+    let inTime = 0;
+    let late = 0;
     for (const template of await db.select().from(reportTemplates)) {
       const report = await getCompliance(db, { templateId: template.id });
       const inQuarter = new Set(
@@ -198,14 +233,20 @@ describe('KPI attainment', () => {
         for (const [key, cell] of Object.entries(a.cells)) {
           if (!inQuarter.has(key) || cell.state === 'pending' || cell.state === 'early') continue;
           expected++;
-          if (cell.state === 'on_time' || cell.state === 'late') submitted++;
+          if (cell.state === 'on_time') inTime++;
+          if (cell.state === 'late') late++;
         }
     }
     expect(expected).toBeGreaterThan(0);
-    expect({ n: vh03.data.latest.numerator, d: vh03.data.latest.denominator }).toEqual({
-      n: submitted,
-      d: expected,
-    });
+    // The seeded history has late reports: they are not counted as on time.
+    expect(late).toBeGreaterThan(0);
+    expect({ n: onTime.latest.numerator, d: onTime.latest.denominator }).toEqual({ n: inTime, d: expected });
+    const filtered = await t.trpc(
+      'kpis.overview',
+      { status: 'off_track' },
+      { method: 'GET', cookie: inspector },
+    );
+    expect(filtered.data.indicators).toEqual([]);
 
     const vh04 = await t.trpc('kpis.detail', { code: 'VH-04' }, { method: 'GET', cookie: inspector });
     const q4 = parsePeriodKey(vh04.data.latest.periodKey);

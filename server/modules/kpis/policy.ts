@@ -17,3 +17,8 @@ export function canReadKpiDetail(actor: Pick<Actor, 'role'>): boolean {
 export function canReadAgencyKpis(actor: Pick<Actor, 'role' | 'agencyId'>, agencyId: number): boolean {
   return canReadKpiDetail(actor) || actor.agencyId === agencyId;
 }
+
+/** A KPI's coverage floor (when a period not yet closed counts): the administrator, who keeps the catalog. */
+export function canSetCoverageFloor(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}

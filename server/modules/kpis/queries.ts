@@ -1,6 +1,14 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
-import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS } from '../../../shared/kpi-catalog';
-import { parsePeriodKey, periodsEndingBetween, submissionDeadline } from '../../../shared/reporting-periods';
+import { eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS, REPORTS_ON_TIME } from '../../../shared/kpi-catalog';
+import type { Obligation } from '../../../shared/obligations';
+import {
+  type DeadlineRule,
+  type PeriodType,
+  parsePeriodKey,
+  periodsEndingBetween,
+  submissionDeadline,
+} from '../../../shared/reporting-periods';
+import { versionCovers } from '../../../shared/template-versions';
 import { shiftDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
@@ -17,7 +25,14 @@ export interface PeriodAggregate {
   periodEnd: string;
   numerator: number;
   denominator: number;
+  /** Agencies with an accepted figure of the period (N). */
   agencies: number;
+  /** Agencies obliged to report it for the period (M); null for system-computed KPIs. */
+  obliged: number | null;
+  /** "Share of agencies" KPIs: agencies counted by a statement of an earlier period. */
+  carriedForward: number | null;
+  /** The period's submission deadline under the regimes collecting it; null when nothing is awaited. */
+  closesOn: string | null;
 }
 
 export interface AgencyFigure {
@@ -40,10 +55,12 @@ export async function loadCatalog(db: Db) {
     unit: string;
     nameVi: string;
     nameEn: string;
+    coverageFloor: number;
     targets: { year: number; value: number }[] | string;
   }>(
     db,
     sql`select k.code, k.pillar, k.unit, k.name_vi as "nameVi", k.name_en as "nameEn",
+          k.coverage_floor as "coverageFloor",
           coalesce(json_agg(json_build_object('year', t.year, 'value', t.value) order by t.year)
             filter (where t.year is not null), '[]'::json) as targets
         from kpis k left join kpi_targets t on t.kpi_code = k.code
@@ -51,6 +68,7 @@ export async function loadCatalog(db: Db) {
   );
   return rows.map((k) => ({
     ...k,
+    coverageFloor: Number(k.coverageFloor),
     targets: (typeof k.targets === 'string' ? JSON.parse(k.targets) : k.targets) as {
       year: number;
       value: number;
@@ -64,10 +82,12 @@ const codeList = (codes: readonly string[]) =>
     sql`, `,
   );
 
+type FigureSums = Omit<PeriodAggregate, 'obliged' | 'carriedForward' | 'closesOn'>;
+
 /** Share KPIs: Σ numerators and Σ denominators of accepted figures per KPI and period: one GROUP BY. */
-async function shareAggregates(db: Db, codes: readonly string[]): Promise<PeriodAggregate[]> {
+async function shareAggregates(db: Db, codes: readonly string[]): Promise<FigureSums[]> {
   if (codes.length === 0) return [];
-  return selectRows<PeriodAggregate>(
+  return selectRows<FigureSums>(
     db,
     sql`select kpi_code as "kpiCode", period_key as "periodKey", period_end::text as "periodEnd",
           sum(numerator)::float8 as numerator, sum(denominator)::float8 as denominator, count(*)::int as agencies
@@ -116,7 +136,9 @@ export async function rankingAgencies(db: Db, kpiCode: string | null, withFigure
   );
 }
 
-type ConditionNumerator = Omit<PeriodAggregate, 'denominator'>;
+type ConditionNumerator = Omit<PeriodAggregate, 'denominator' | 'obliged' | 'closesOn'> & {
+  carriedForward: number;
+};
 
 async function obligationFilters(db: Db, codes: readonly string[]): Promise<Map<string, SQL>> {
   const filters = new Map<string, SQL>();
@@ -124,30 +146,114 @@ async function obligationFilters(db: Db, codes: readonly string[]): Promise<Map<
   return filters;
 }
 
-/** How many agencies must report each field KPI: one scan of agencies, never cached (agencies change). */
-async function obligedCounts(db: Db, filters: ReadonlyMap<string, SQL>): Promise<Map<string, number>> {
-  if (filters.size === 0) return new Map();
-  const entries = [...filters.entries()];
-  const [row] = await selectRows<Record<string, number>>(
-    db,
-    sql`select ${sql.join(
-      entries.map(
-        ([, filter], i) => sql`count(*) filter (where ${filter})::int as ${sql.identifier(`n${i}`)}`,
-      ),
-      sql`, `,
-    )} from agencies a`,
+/** A template version collecting a field KPI: who must report it, for which periods, by when. */
+interface Collector {
+  fieldKpi: string;
+  templateId: number;
+  obligation: Obligation;
+  periodType: PeriodType;
+  firstPeriod: string;
+  lastPeriod: string | null;
+  deadlineRule: DeadlineRule;
+}
+
+/** Every template version with KPI fields, per field KPI (a few rows; they move with 'template.changed'). */
+async function loadCollectors(db: Db): Promise<Collector[]> {
+  const rows = await db
+    .selectDistinct({
+      fieldKpi: templateFields.kpiCode,
+      templateId: reportTemplates.id,
+      obligation: reportTemplates.obligation,
+      periodType: reportTemplates.periodType,
+      firstPeriod: reportTemplates.firstPeriod,
+      lastPeriod: reportTemplates.lastPeriod,
+      deadlineRule: reportTemplates.deadlineRule,
+    })
+    .from(reportTemplates)
+    .innerJoin(templateFields, eq(templateFields.templateId, reportTemplates.id))
+    .where(isNotNull(templateFields.kpiCode));
+  return rows.map((r) => ({ ...r, fieldKpi: r.fieldKpi ?? '' }));
+}
+
+/** The versions that collect a KPI's field for a period (its period type, within their span). */
+function collectingVersions(collectors: readonly Collector[], code: string, periodKey: string): Collector[] {
+  const period = parsePeriodKey(periodKey);
+  const fieldKpi = fieldKpiOf(code);
+  return collectors.filter(
+    (c) => c.fieldKpi === fieldKpi && c.periodType === period.type && versionCovers(c, period),
   );
-  return new Map(entries.map(([f], i) => [f, Number(row?.[`n${i}`] ?? 0)]));
 }
 
-function withObligedDenominators(
-  numerators: readonly ConditionNumerator[],
-  obliged: ReadonlyMap<string, number>,
-): PeriodAggregate[] {
-  return numerators.map((r) => ({ ...r, denominator: obliged.get(fieldKpiOf(r.kpiCode)) ?? 0 }));
+/** Agencies obliged by any of the versions, as a condition on `a` (agencies). */
+const obligedByAny = (versions: readonly Collector[]) =>
+  versions.length
+    ? sql`(${sql.join(
+        versions.map((v) => obligedSql(v.obligation)),
+        sql` or `,
+      )})`
+    : sql`false`;
+
+/**
+ * M and the closing date of each (KPI, period): the agencies obliged by the template versions that
+ * collect it (one scan of agencies for all, never cached: agencies change) and the latest of their
+ * submission deadlines over the holiday calendar.
+ */
+async function periodObligations(
+  db: Db,
+  collectors: readonly Collector[],
+  periods: readonly { kpiCode: string; periodKey: string }[],
+): Promise<Map<string, { obliged: number; closesOn: string | null }>> {
+  const calendar = await loadHolidays(db);
+  const combos = new Map<string, Collector[]>();
+  const perPeriod = new Map<string, { combo: string; closesOn: string | null }>();
+  for (const { kpiCode, periodKey } of periods) {
+    const versions = collectingVersions(collectors, kpiCode, periodKey);
+    const combo = versions
+      .map((v) => v.templateId)
+      .sort((a, b) => a - b)
+      .join(',');
+    if (combo) combos.set(combo, versions);
+    const period = parsePeriodKey(periodKey);
+    const deadlines = versions.map((v) => submissionDeadline(period, v.deadlineRule, calendar)).sort();
+    perPeriod.set(`${kpiCode}|${periodKey}`, { combo, closesOn: deadlines[deadlines.length - 1] ?? null });
+  }
+  const entries = [...combos.entries()];
+  const [row] = entries.length
+    ? await selectRows<Record<string, number>>(
+        db,
+        sql`select ${sql.join(
+          entries.map(
+            ([, versions], i) =>
+              sql`count(*) filter (where ${obligedByAny(versions)})::int as ${sql.identifier(`n${i}`)}`,
+          ),
+          sql`, `,
+        )} from agencies a`,
+      )
+    : [];
+  const counts = new Map(entries.map(([combo], i) => [combo, Number(row?.[`n${i}`] ?? 0)]));
+  return new Map(
+    [...perPeriod.entries()].map(([key, p]) => [
+      key,
+      { obliged: counts.get(p.combo) ?? 0, closesOn: p.closesOn },
+    ]),
+  );
 }
 
-/** Agencies meeting each condition per period, each by its latest accepted statement up to it. */
+/** The agencies obliged to report a KPI for one period (for the list of who is missing). */
+export async function obligedAgencyIds(db: Db, code: string, periodKey: string): Promise<number[]> {
+  const versions = collectingVersions(await loadCollectors(db), code, periodKey);
+  if (versions.length === 0) return [];
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`select a.id from agencies a where ${obligedByAny(versions)}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Agencies meeting each condition per period, each by its latest accepted statement up to it; how many
+ * stated it in the period itself (`agencies`) and how many are counted by an earlier statement.
+ */
 async function conditionNumerators(
   db: Db,
   codes: readonly string[],
@@ -167,7 +273,8 @@ async function conditionNumerators(
           select distinct kpi_code, period_key, period_end from kpi_figures where kpi_code in (${codeList(codes)})
         ),
         latest as (
-          select distinct on (p.kpi_code, p.period_key, f.agency_id) p.kpi_code, p.period_key, p.period_end, f.numerator
+          select distinct on (p.kpi_code, p.period_key, f.agency_id) p.kpi_code, p.period_key, p.period_end,
+            f.numerator, f.period_end as stated_end
           from periods p
           join kpi_figures f on f.kpi_code = p.kpi_code and f.period_end <= p.period_end
           join agencies a on a.id = f.agency_id
@@ -175,7 +282,9 @@ async function conditionNumerators(
           order by p.kpi_code, p.period_key, f.agency_id, f.period_end desc
         )
         select p.kpi_code as "kpiCode", p.period_key as "periodKey", p.period_end::text as "periodEnd",
-          count(l.numerator) filter (where l.numerator > 0)::int as numerator, count(l.numerator)::int as agencies
+          count(l.numerator) filter (where l.numerator > 0)::int as numerator,
+          count(l.numerator) filter (where l.stated_end = p.period_end)::int as agencies,
+          count(l.numerator) filter (where l.stated_end < p.period_end)::int as "carriedForward"
         from periods p left join latest l on l.kpi_code = p.kpi_code and l.period_key = p.period_key
         group by p.kpi_code, p.period_key, p.period_end order by p.kpi_code, p.period_end`,
   );
@@ -208,13 +317,15 @@ const FIGURE_EVENTS = ['kpi.changed', 'template.changed'] as const;
 
 const figureMemo = new WeakMap<
   Db,
-  { key: string; shares: PeriodAggregate[]; conditions: ConditionNumerator[]; filters: Map<string, SQL> }
+  { key: string; shares: FigureSums[]; conditions: ConditionNumerator[]; collectors: Collector[] }
 >();
 
 /**
- * National aggregates of every reported KPI (share and agency-share). The figure sums are kept per
+ * National aggregates of every reported KPI (share and agency-share), each period with what it rests
+ * on (N of M) and its closing date. The figure sums and the collecting template versions are kept per
  * database until a 'kpi.changed' or 'template.changed' event is recorded (both are recorded in the
- * transaction of every write that can move them); obliged-agency counts are read every time.
+ * transaction of every write that can move them); obliged-agency counts and deadlines (the holiday
+ * calendar) are read every time.
  */
 export async function reportedAggregates(
   db: Db,
@@ -230,13 +341,18 @@ export async function reportedAggregates(
       key,
       shares: await shareAggregates(db, shareCodes),
       conditions: await conditionNumerators(db, conditionCodes, filters),
-      filters,
+      collectors: await loadCollectors(db),
     };
     figureMemo.set(db, cached);
   }
+  const { shares, conditions } = cached;
+  const facts = await periodObligations(db, cached.collectors, [...shares, ...conditions]);
+  const of = (r: { kpiCode: string; periodKey: string }) =>
+    facts.get(`${r.kpiCode}|${r.periodKey}`) ?? { obliged: 0, closesOn: null };
   return [
-    ...cached.shares,
-    ...withObligedDenominators(cached.conditions, await obligedCounts(db, cached.filters)),
+    ...shares.map((r) => ({ ...r, ...of(r), carriedForward: null })),
+    // "Share of agencies": over all the agencies obliged for the period.
+    ...conditions.map((r) => ({ ...r, ...of(r), denominator: of(r).obliged })),
   ];
 }
 
@@ -265,10 +381,12 @@ function programQuarters(today: string): Quarter[] {
 }
 
 /**
- * VH-03 per agency and quarter: expected reports (obliged agency × template version × its period ending
- * in the quarter, deadline passed) and how many of them were submitted through the system.
+ * HT-01 (a system indicator, not a Program KPI) per agency and quarter: reports due (obliged agency ×
+ * template version × its period ending in the quarter, deadline passed) and how many of them were
+ * submitted through the system by the end of their deadline day (Vietnam time), as the compliance
+ * report counts "on time".
  */
-async function reportingThroughSystem(db: Db, today: string): Promise<AgencyFigure[]> {
+async function reportsOnTime(db: Db, today: string): Promise<AgencyFigure[]> {
   const quarters = programQuarters(today);
   if (quarters.length === 0) return [];
   const calendar = await loadHolidays(db);
@@ -280,17 +398,24 @@ async function reportingThroughSystem(db: Db, today: string): Promise<AgencyFigu
     if (!t.active && !t.lastPeriod) continue;
     for (const p of periodsEndingBetween(t.periodType, first, last)) {
       const q = quarters.find((x) => x.start <= p.end && p.end <= x.end);
-      if (!q || submissionDeadline(p, t.deadlineRule, calendar) >= today) continue;
-      expected.push(sql`(${t.id}::int, ${p.key}::text, ${q.key}::text, ${q.end}::date)`);
+      const deadline = submissionDeadline(p, t.deadlineRule, calendar);
+      if (!q || deadline >= today) continue;
+      const deadlineEnd = vietnamInstant(shiftDate(deadline, 1)).toISOString();
+      expected.push(
+        sql`(${t.id}::int, ${p.key}::text, ${q.key}::text, ${q.end}::date, ${deadlineEnd}::timestamptz)`,
+      );
     }
   }
   if (expected.length === 0) return [];
   return selectRows<AgencyFigure>(
     db,
-    sql`with p(template_id, period_key, quarter_key, quarter_end) as (values ${sql.join(expected, sql`, `)})
-        select 'VH-03' as "kpiCode", a.id as "agencyId", p.quarter_key as "periodKey", p.quarter_end::text as "periodEnd",
-          count(s.first_submitted_at)::float8 as numerator, count(*)::float8 as denominator,
-          100.0 * count(s.first_submitted_at) / count(*) as value, null::int as level, null::int as "submissionId"
+    sql`with p(template_id, period_key, quarter_key, quarter_end, deadline_end) as (values ${sql.join(expected, sql`, `)})
+        select ${REPORTS_ON_TIME}::text as "kpiCode", a.id as "agencyId", p.quarter_key as "periodKey",
+          p.quarter_end::text as "periodEnd",
+          count(*) filter (where s.first_submitted_at < p.deadline_end)::float8 as numerator,
+          count(*)::float8 as denominator,
+          100.0 * count(*) filter (where s.first_submitted_at < p.deadline_end) / count(*) as value,
+          null::int as level, null::int as "submissionId"
         from p join report_templates t on t.id = p.template_id
         join agencies a on ${obligedSql(sql`t.obligation`)}
         left join submissions s on s.template_id = p.template_id and s.agency_id = a.id and s.period_key = p.period_key
@@ -332,35 +457,34 @@ async function tasksMonitored(db: Db, today: string): Promise<AgencyFigure[]> {
 }
 
 /**
- * What can change a finished quarter's VH-03/VH-04: reports submitted or decided, tasks edited or
- * withdrawn, completions decided (a completion date), templates. New progress and new tasks fall in the
- * running quarter, which is not measured until it ends (the date is in the key).
+ * What can change a finished quarter's HT-01/VH-04: reports submitted or decided, tasks edited or
+ * withdrawn, completions decided (a completion date), templates, holidays (deadlines). New progress
+ * and new tasks fall in the running quarter, which is not measured until it ends (the date is in the key).
  */
 const SYSTEM_EVENTS = [
   'submission.changed',
   'task.updated',
   'completion.decided',
   'template.changed',
+  'holiday.changed',
 ] as const;
 
 const systemMemo = new WeakMap<Db, { key: string; rows: AgencyFigure[] }>();
 
 /**
- * Per-agency figures of the system-computed KPIs, kept per database until the date or the latest event
- * of a type that can move them changes.
+ * Per-agency figures of the system-computed KPIs and indicators, kept per database until the date or
+ * the latest event of a type that can move them changes.
  */
 export async function systemFigures(db: Db, today: string, marks?: EventMarks): Promise<AgencyFigure[]> {
   const key = `${today}:${(marks ?? (await eventMarks(db))).system}`;
   const cached = systemMemo.get(db);
   if (cached?.key === key) return cached.rows;
-  const rows = [...(await reportingThroughSystem(db, today)), ...(await tasksMonitored(db, today))].map(
-    (r) => ({
-      ...r,
-      numerator: Number(r.numerator),
-      denominator: Number(r.denominator),
-      value: r.value === null ? null : Number(r.value),
-    }),
-  );
+  const rows = [...(await reportsOnTime(db, today)), ...(await tasksMonitored(db, today))].map((r) => ({
+    ...r,
+    numerator: Number(r.numerator),
+    denominator: Number(r.denominator),
+    value: r.value === null ? null : Number(r.value),
+  }));
   systemMemo.set(db, { key, rows });
   return rows;
 }

@@ -8,6 +8,8 @@ import {
   offTrackCountOutput,
   scorecardInput,
   scorecardOutput,
+  setCoverageFloorInput,
+  setCoverageFloorOutput,
 } from '../../../shared/schemas/kpis';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
@@ -18,6 +20,7 @@ import {
   getKpiDetailCached,
   getKpiOverviewCached,
   getScorecard,
+  setCoverageFloor,
 } from './service';
 
 export const kpisRouter = router({
@@ -44,4 +47,9 @@ export const kpisRouter = router({
   offTrackCount: authedProcedure
     .output(offTrackCountOutput)
     .query(({ ctx }) => countOffTrack(ctx.database.db)),
+  /** The administrator sets the coverage at which a period not yet closed counts (policy in the service). */
+  setCoverageFloor: roleProcedure('admin')
+    .input(setCoverageFloorInput)
+    .output(setCoverageFloorOutput)
+    .mutation(({ ctx, input }) => setCoverageFloor(ctx.database.db, ctx.user, input)),
 });

@@ -1,33 +1,48 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
-import { kpiDefinition, kpiSource, MATURITY_FIELD_KPI } from '../../../shared/kpi-catalog';
+import { kpiDefinition, kpiSource, MATURITY_FIELD_KPI, SYSTEM_INDICATORS } from '../../../shared/kpi-catalog';
 import {
   aggregateShare,
   figuresFromValues,
   percentOf,
+  splitProvisional,
   summariseSeries,
   trendOf,
 } from '../../../shared/kpi-math';
 import type { KpiSource, Pillar } from '../../../shared/kpi-vocabulary';
+import { periodsBetween } from '../../../shared/reporting-periods';
 import type {
   AgencyKpiRow,
   AgencyKpiSubmissions,
   KpiDetail,
   KpiOverviewInput,
+  KpiPeriodCoverage,
+  KpiPeriodValue,
   KpiSummary,
   Scorecard,
+  SystemIndicatorSummary,
 } from '../../../shared/schemas/kpis';
 import { vietnamDate } from '../../../shared/time';
-import type { Db } from '../../db/client';
-import { agencies, reportTemplates, submissionRevisions, submissions, templateFields } from '../../db/schema';
+import { type Db, inTransaction } from '../../db/client';
+import {
+  agencies,
+  kpis,
+  reportTemplates,
+  submissionRevisions,
+  submissions,
+  templateFields,
+} from '../../db/schema';
+import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMark } from '../live/change-cache';
-import { canReadAgencyKpis } from './policy';
+import { recordChange } from '../live/record';
+import { canReadAgencyKpis, canSetCoverageFloor } from './policy';
 import {
   type AgencyFigure,
   agencyFigures,
   eventMarks,
   loadCatalog,
+  obligedAgencyIds,
   type PeriodAggregate,
   rankingAgencies,
   reportedAggregates,
@@ -49,21 +64,47 @@ function systemAggregates(rows: readonly AgencyFigure[]): PeriodAggregate[] {
     .map(([key, list]) => {
       const [kpiCode = '', periodKey = '', periodEnd = ''] = key.split('|');
       const agg = aggregateShare(list);
-      return { kpiCode, periodKey, periodEnd, ...agg };
+      return { kpiCode, periodKey, periodEnd, ...agg, obliged: null, carriedForward: null, closesOn: null };
     })
     .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
 }
 
-function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[]): KpiSummary {
+/** A period's national value with what it rests on. */
+function periodValue(a: PeriodAggregate & { coverage: number | null; closed: boolean }): KpiPeriodValue {
+  const numerator = Number(a.numerator);
+  const denominator = Number(a.denominator);
+  return {
+    periodKey: a.periodKey,
+    periodEnd: a.periodEnd,
+    value: percentOf(numerator, denominator),
+    numerator,
+    denominator,
+    agencies: Number(a.agencies),
+    obliged: a.obliged,
+    coverage: a.coverage,
+    carriedForward: a.carriedForward,
+    closesOn: a.closesOn,
+    closed: a.closed,
+  };
+}
+
+/**
+ * A KPI's national summary. Only the periods that count (closed, or covered up to the KPI's floor)
+ * make the series, the latest value, the trend, the forecast and the status; the newest one that does
+ * not count yet is given apart as `provisional` (shared/kpi-math.ts `splitProvisional`).
+ */
+function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[], today: string): KpiSummary {
   const own = aggregates
     .filter((a) => a.kpiCode === kpi.code)
     .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
-  const series = own.map((a) => ({
+  const { counted, provisional } = splitProvisional(own, kpi.coverageFloor, today);
+  const series = counted.map((a) => ({
     periodKey: a.periodKey,
     periodEnd: a.periodEnd,
     value: percentOf(Number(a.numerator), Number(a.denominator)),
   }));
-  const latestAgg = [...own].reverse().find((a) => Number(a.denominator) > 0) ?? own[own.length - 1];
+  const latestAgg =
+    [...counted].reverse().find((a) => Number(a.denominator) > 0) ?? counted[counted.length - 1];
   return {
     code: kpi.code,
     pillar: kpi.pillar as Pillar,
@@ -72,18 +113,34 @@ function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[]): Kpi
     unit: kpi.unit,
     source: kpiSource(kpi.code),
     definition: kpiDefinition(kpi.code),
-    latest: latestAgg
-      ? {
-          periodKey: latestAgg.periodKey,
-          periodEnd: latestAgg.periodEnd,
-          value: percentOf(Number(latestAgg.numerator), Number(latestAgg.denominator)),
-          numerator: Number(latestAgg.numerator),
-          denominator: Number(latestAgg.denominator),
-          agencies: Number(latestAgg.agencies),
-        }
-      : null,
+    latest: latestAgg ? periodValue(latestAgg) : null,
+    provisional: provisional ? periodValue(provisional) : null,
+    coverageFloor: kpi.coverageFloor,
     targets: kpi.targets,
     ...summariseSeries(series, kpi.targets),
+  };
+}
+
+/** A system indicator: its national value per quarter, nothing judged against a target. */
+function summariseIndicator(
+  indicator: (typeof SYSTEM_INDICATORS)[number],
+  aggregates: readonly PeriodAggregate[],
+): SystemIndicatorSummary {
+  const own = aggregates.filter((a) => a.kpiCode === indicator.code);
+  const latest = [...own].reverse().find((a) => Number(a.denominator) > 0);
+  return {
+    code: indicator.code,
+    pillar: indicator.pillar,
+    nameVi: indicator.name.vi,
+    nameEn: indicator.name.en,
+    unit: indicator.unit,
+    definition: indicator.definition,
+    latest: latest ? periodValue({ ...latest, coverage: null, closed: true }) : null,
+    series: own.map((a) => ({
+      periodKey: a.periodKey,
+      periodEnd: a.periodEnd,
+      value: percentOf(Number(a.numerator), Number(a.denominator)),
+    })),
   };
 }
 
@@ -93,10 +150,16 @@ function summarise(kpi: CatalogKpi, aggregates: readonly PeriodAggregate[]): Kpi
  * denominators (read every time). Summarising (grouping thousands of system figures, trends and
  * forecasts for 20 KPIs) cost more than the queries; a request that finds the same inputs reuses it.
  */
-const summaryMemo = new WeakMap<Db, { key: string; summaries: KpiSummary[] }>();
+const summaryMemo = new WeakMap<
+  Db,
+  { key: string; summaries: KpiSummary[]; indicators: SystemIndicatorSummary[] }
+>();
 
-/** National summaries of the given KPIs (all when none are given). */
-async function buildSummaries(db: Db, now: Date, only?: string): Promise<KpiSummary[]> {
+/** National summaries of every KPI and system indicator. */
+async function buildAll(
+  db: Db,
+  now: Date,
+): Promise<{ summaries: KpiSummary[]; indicators: SystemIndicatorSummary[] }> {
   const all = await loadCatalog(db);
   const codes = (...sources: KpiSource[]) =>
     all.filter((k) => sources.includes(kpiSource(k.code))).map((k) => k.code);
@@ -109,34 +172,44 @@ async function buildSummaries(db: Db, now: Date, only?: string): Promise<KpiSumm
     marks.figures,
     marks.system,
     today,
-    reported.map((a) => `${a.kpiCode}:${a.periodKey}:${a.denominator}`).join(','),
+    reported.map((a) => `${a.kpiCode}:${a.periodKey}:${a.denominator}:${a.obliged}:${a.closesOn}`).join(','),
   ].join('|');
   let memo = summaryMemo.get(db);
   if (memo?.key !== key) {
-    const systemCodes = codes('system');
-    const aggregates = [
-      ...reported,
-      ...(systemCodes.length
-        ? systemAggregates(
-            (await systemFigures(db, today, marks)).filter((r) => systemCodes.includes(r.kpiCode)),
-          )
-        : []),
-    ];
-    memo = { key, summaries: all.map((k) => summarise(k, aggregates)) };
+    const systemCodes = [...codes('system'), ...SYSTEM_INDICATORS.map((i) => i.code)];
+    const system = systemAggregates(
+      (await systemFigures(db, today, marks)).filter((r) => systemCodes.includes(r.kpiCode)),
+    );
+    const aggregates = [...reported, ...system];
+    memo = {
+      key,
+      summaries: all.map((k) => summarise(k, aggregates, today)),
+      indicators: SYSTEM_INDICATORS.map((i) => summariseIndicator(i, system)),
+    };
     summaryMemo.set(db, memo);
   }
-  return only ? memo.summaries.filter((k) => k.code === only) : memo.summaries;
+  return memo;
+}
+
+/** National summaries of the given KPIs (all when none are given). */
+async function buildSummaries(db: Db, now: Date, only?: string): Promise<KpiSummary[]> {
+  const { summaries } = await buildAll(db, now);
+  return only ? summaries.filter((k) => k.code === only) : summaries;
 }
 
 export async function getKpiOverview(
   db: Db,
   input: KpiOverviewInput = {},
   now = new Date(),
-): Promise<{ items: KpiSummary[] }> {
-  const items = (await buildSummaries(db, now)).filter(
-    (k) => (!input.pillar || k.pillar === input.pillar) && (!input.status || k.status === input.status),
-  );
-  return { items };
+): Promise<{ items: KpiSummary[]; indicators: SystemIndicatorSummary[] }> {
+  const { summaries, indicators } = await buildAll(db, now);
+  return {
+    items: summaries.filter(
+      (k) => (!input.pillar || k.pillar === input.pillar) && (!input.status || k.status === input.status),
+    ),
+    // Indicators have no status: a status filter leaves them out.
+    indicators: indicators.filter((i) => !input.status && (!input.pillar || i.pillar === input.pillar)),
+  };
 }
 
 export async function countOffTrack(db: Db, now = new Date()) {
@@ -167,7 +240,12 @@ async function figuresOfKpi(db: Db, code: string, now: Date, agencyId?: number):
 const compareNullsLast = (a: number | null, b: number | null) =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b;
 
-/** The drill-down's first step: the national figure, every agency ranked (lowest first) and a heatmap. */
+/**
+ * The drill-down's first step: the national figure, every agency ranked (lowest first) and a heatmap.
+ * The ranking is as of the national value's period: each agency's latest figure up to it, with its
+ * age in periods (for "share of agencies" KPIs an older statement is carried into the national value).
+ * Who is missing from the latest and the provisional period is listed by name.
+ */
 export async function getKpiDetail(db: Db, code: string, now = new Date()): Promise<KpiDetail> {
   const summary = await summaryOf(db, code, now);
   const figures = await figuresOfKpi(db, code, now);
@@ -182,13 +260,19 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
     if (own) own.push(f);
     else byAgency.set(f.agencyId, [f]);
   }
+  const reference = summary.latest;
+  const carries = summary.source === 'agency_condition' || summary.source === 'maturity';
+  /** An agency's figures up to a period end (all of them without one). */
+  const upTo = (agencyId: number, end: string | null) =>
+    (byAgency.get(agencyId) ?? []).filter((f) => end === null || f.periodEnd <= end);
   const ranked = [...ids]
     .map((id) => {
       const agency = names.get(id);
-      const list = byAgency.get(id) ?? [];
+      const list = upTo(id, reference?.periodEnd ?? null);
       const latest = list[list.length - 1];
       const previous = list[list.length - 2];
       const value = latest?.value ?? null;
+      const age = latest && reference ? periodsBetween(latest.periodKey, reference.periodKey) : null;
       const row: AgencyKpiRow = {
         agencyId: id,
         nameVi: agency?.nameVi ?? '',
@@ -200,6 +284,8 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
         previousValue: previous?.value ?? null,
         trend: trendOf(value, previous?.value ?? null),
         periodKey: latest?.periodKey ?? null,
+        age,
+        carriedForward: carries && age !== null && age > 0,
         submissionId: latest?.submissionId ?? null,
       };
       return { row, sortKey: agency?.sortKey ?? '' };
@@ -209,12 +295,37 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
         compareNullsLast(a.row.value, b.row.value) ||
         (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0),
     );
-  const periods = summary.series.map((p) => p.periodKey);
+  const missingAt = async (p: KpiPeriodValue | null): Promise<KpiPeriodCoverage | null> => {
+    if (!p || summary.source === 'system') return null;
+    const reported = new Set(figures.filter((f) => f.periodKey === p.periodKey).map((f) => f.agencyId));
+    const missing = (await obligedAgencyIds(db, code, p.periodKey))
+      .filter((id) => !reported.has(id))
+      .map((id) => ({ id, agency: names.get(id) }))
+      .sort((a, b) => ((a.agency?.sortKey ?? '') < (b.agency?.sortKey ?? '') ? -1 : 1));
+    return {
+      periodKey: p.periodKey,
+      missing: missing.map(({ id, agency }) => ({
+        agencyId: id,
+        nameVi: agency?.nameVi ?? '',
+        nameEn: agency?.nameEn ?? '',
+        carriedFrom: carries ? (upTo(id, p.periodEnd).at(-1)?.periodKey ?? null) : null,
+      })),
+    };
+  };
+  const periods = [
+    ...summary.series.map((p) => p.periodKey),
+    ...(summary.provisional ? [summary.provisional.periodKey] : []),
+  ];
   return {
     ...summary,
     ranking: ranked.map((r) => r.row),
+    coverageDetail: {
+      latest: await missingAt(summary.latest),
+      provisional: await missingAt(summary.provisional),
+    },
     heatmap: {
       periods,
+      provisionalPeriod: summary.provisional?.periodKey ?? null,
       rows: ranked.map(({ row }) => {
         const list = byAgency.get(row.agencyId) ?? [];
         return {
@@ -232,7 +343,10 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
  * The KPI pages are the same for every reader and change only with a change event ('kpi.changed',
  * 'template.changed'); obliged-agency counts (agencies added or closed) show within a minute.
  */
-const overviewCache = changeCache<{ items: KpiSummary[] }>({ maxAgeMs: 60_000, maxEntries: 50 });
+const overviewCache = changeCache<Awaited<ReturnType<typeof getKpiOverview>>>({
+  maxAgeMs: 60_000,
+  maxEntries: 50,
+});
 const detailCache = changeCache<KpiDetail>({ maxAgeMs: 60_000, maxEntries: 100 });
 
 /** `getKpiOverview`, kept until the next change event (`live/change-cache.ts`). */
@@ -240,7 +354,7 @@ export function getKpiOverviewCached(
   db: Db,
   input: KpiOverviewInput = {},
   now = new Date(),
-): Promise<{ items: KpiSummary[] }> {
+): ReturnType<typeof getKpiOverview> {
   const key = `${input.pillar ?? ''}|${input.status ?? ''}`;
   return overviewCache.get(db, key, changeMark(db, now), () => getKpiOverview(db, input, now), now.getTime());
 }
@@ -297,20 +411,18 @@ export async function getAgencyKpiSubmissions(
         eq(submissionRevisions.revision, submissions.currentRevision),
       ),
     );
-  // VH-03 counts every report the agency owes; VH-04 comes from tasks, not from reports.
+  // A system KPI (VH-04) comes from tasks, not from reports.
   const rows =
-    input.code === 'VH-04'
+    source === 'system'
       ? []
-      : input.code === 'VH-03'
-        ? await base.where(eq(submissions.agencyId, input.agencyId)).orderBy(asc(submissions.periodEnd))
-        : await base
-            .where(
-              and(
-                eq(submissions.agencyId, input.agencyId),
-                sql`exists (select 1 from ${templateFields} f where f.template_id = ${submissions.templateId} and f.kpi_code = ${fieldKpi})`,
-              ),
-            )
-            .orderBy(asc(submissions.periodEnd));
+      : await base
+          .where(
+            and(
+              eq(submissions.agencyId, input.agencyId),
+              sql`exists (select 1 from ${templateFields} f where f.template_id = ${submissions.templateId} and f.kpi_code = ${fieldKpi})`,
+            ),
+          )
+          .orderBy(asc(submissions.periodEnd));
   const templateIds = [...new Set(rows.map((r) => r.templateId))];
   const fields = templateIds.length
     ? await db
@@ -395,4 +507,35 @@ export async function getScorecard(
       };
     }),
   };
+}
+
+/**
+ * The administrator sets a KPI's coverage floor: the share of obliged agencies at which a period not
+ * yet closed counts as the national value. Audited; every KPI view is told ('kpi.changed').
+ */
+export async function setCoverageFloor(
+  db: Db,
+  actor: Actor,
+  input: { code: string; coverageFloor: number },
+): Promise<{ code: string; coverageFloor: number }> {
+  if (!canSetCoverageFloor(actor)) throw new AppError('FORBIDDEN');
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx
+      .select({ code: kpis.code, coverageFloor: kpis.coverageFloor })
+      .from(kpis)
+      .where(eq(kpis.code, input.code))
+      .for('update');
+    if (!before) throw new AppError('NOT_FOUND', 'kpiNotFound');
+    await tx.update(kpis).set({ coverageFloor: input.coverageFloor }).where(eq(kpis.code, input.code));
+    const after = { code: before.code, coverageFloor: input.coverageFloor };
+    await appendAudit(tx, actor, {
+      action: 'kpi.coverage_floor',
+      entityType: 'kpi',
+      entityId: before.code,
+      before,
+      after,
+    });
+    await recordChange(tx, { type: 'kpi.changed', payload: { kpiCodes: [before.code] } });
+    return after;
+  });
 }

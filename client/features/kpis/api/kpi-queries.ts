@@ -1,9 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 import type { KpiFilters } from '../kpi-view';
 
 export type KpiOverview = RouterOutputs['kpis']['overview'];
 export type KpiSummaryRow = KpiOverview['items'][number];
+export type KpiIndicatorRow = KpiOverview['indicators'][number];
 export type KpiDetailData = RouterOutputs['kpis']['detail'];
 export type KpiRankingRow = KpiDetailData['ranking'][number];
 export type KpiAgencySubmissions = RouterOutputs['kpis']['agencySubmissions'];
@@ -38,4 +40,15 @@ export function useScorecard(agencyId: number | null) {
     ...trpc.kpis.scorecard.queryOptions({ agencyId: agencyId ?? 0 }, { placeholderData: keepPreviousData }),
     enabled: agencyId !== null && agencyId > 0,
   });
+}
+
+/** The administrator sets a KPI's coverage floor; every KPI view refetches. */
+export function useSetCoverageFloor() {
+  const trpc = useTRPC();
+  const invalidateFor = useInvalidateFor();
+  return useMutation(
+    trpc.kpis.setCoverageFloor.mutationOptions({
+      onSuccess: (data) => invalidateFor({ type: 'kpi.changed', payload: { kpiCodes: [data.code] } }),
+    }),
+  );
 }

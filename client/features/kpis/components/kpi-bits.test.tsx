@@ -2,8 +2,16 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KPI_STATUSES } from '../../../../shared/kpi-vocabulary';
+import type { KpiPeriodValue } from '../../../../shared/schemas/kpis';
 import { i18n, setLanguage } from '../../../lib/i18n/i18n';
-import { AttainmentList, KpiStatusBadge, Sparkline, TrendLabel } from './kpi-bits';
+import {
+  AttainmentList,
+  CoverageText,
+  KpiStatusBadge,
+  ProvisionalNote,
+  Sparkline,
+  TrendLabel,
+} from './kpi-bits';
 
 function renderWithI18n(node: React.ReactNode) {
   return render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
@@ -100,5 +108,62 @@ describe('sparkline', () => {
   it('says so when there are no figures', () => {
     renderWithI18n(<Sparkline unit="percent" points={[{ periodKey: '2026-Q1', value: null }]} />);
     expect(screen.getByRole('img', { name: 'Chưa có số liệu theo kỳ' })).toBeTruthy();
+  });
+});
+
+describe('coverage of a national value', () => {
+  const q3: KpiPeriodValue = {
+    periodKey: '2026-Q3',
+    periodEnd: '2026-09-14',
+    value: 74.4,
+    numerator: 744,
+    denominator: 1000,
+    agencies: 33,
+    obliged: 59,
+    coverage: (100 * 33) / 59,
+    carriedForward: null,
+    closesOn: '2026-09-20',
+    closed: true,
+  };
+  const q4: KpiPeriodValue = {
+    ...q3,
+    periodKey: '2026-Q4',
+    periodEnd: '2026-12-14',
+    value: 51.2,
+    agencies: 1,
+    coverage: 100 / 59,
+    closesOn: '2026-12-20',
+    closed: false,
+  };
+
+  it('says N of M obliged agencies and the coverage, in both languages', async () => {
+    const { container } = renderWithI18n(<CoverageText value={q3} />);
+    expect(container.textContent).toBe('33/59 cơ quan đã báo cáo; độ bao phủ 55,9 %');
+    cleanup();
+    await setLanguage('en');
+    const english = renderWithI18n(<CoverageText value={{ ...q3, carriedForward: 12 }} />);
+    expect(english.container.textContent).toBe(
+      '33 of 59 agencies reported; coverage 55.9%; 12 agencies counted by earlier periods’ figures',
+    );
+  });
+
+  it('a system-computed value says only how many agencies it covers', () => {
+    const { container } = renderWithI18n(
+      <CoverageText value={{ ...q3, obliged: null, coverage: null, closesOn: null }} />,
+    );
+    expect(container.textContent).toBe('33 cơ quan báo cáo');
+  });
+
+  it('shows a provisional period with words that can be found as they read', async () => {
+    renderWithI18n(<ProvisionalNote value={q4} unit="percent" />);
+    const words = screen.getByText('Tạm tính: 1/59 cơ quan');
+    expect(words.closest('.kpi-provisional')?.textContent).toContain(
+      'kỳ 2026-Q4: 51,2 % (độ bao phủ 1,7 %). Chưa tính vào giá trị toàn quốc',
+    );
+    expect(words.closest('.kpi-provisional')?.textContent).toContain('20/12/2026');
+    cleanup();
+    await setLanguage('en');
+    renderWithI18n(<ProvisionalNote value={q4} unit="percent" />);
+    expect(screen.getByText('Provisional: 1 of 59 agencies')).toBeTruthy();
   });
 });

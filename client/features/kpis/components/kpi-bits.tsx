@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AgencyTrend, KpiStatus } from '../../../../shared/kpi-vocabulary';
+import type { KpiPeriodValue } from '../../../../shared/schemas/kpis';
+import { formatCount, formatDate, formatPercent } from '../../../lib/format';
 import {
   type ExportFormat,
   formatAttainment,
@@ -123,6 +125,58 @@ export function ExportLinks({ what, href }: { what: string; href: (format: Expor
       >
         {t('kpis.exportExcel')}
       </a>
+    </p>
+  );
+}
+
+/**
+ * What a national value rests on: "33/59 cơ quan đã báo cáo, độ bao phủ 55,9 %", and for "share of
+ * agencies" KPIs how many agencies count by an earlier period's figure. A system-computed value has
+ * no obliged agencies: it says how many agencies it covers.
+ */
+export function CoverageText({ value }: { value: KpiPeriodValue }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  if (value.obliged === null) return <span>{t('kpis.agencies', { count: value.agencies })}</span>;
+  const parts = [
+    t('kpis.coverage', {
+      agencies: formatCount(value.agencies, language),
+      obliged: formatCount(value.obliged, language),
+    }),
+    t('kpis.coveragePercent', { percent: formatPercent(value.coverage, language, 1) }),
+  ];
+  if (value.carriedForward)
+    parts.push(
+      t('kpis.carriedCount', {
+        count: value.carriedForward,
+        formatted: formatCount(value.carriedForward, language),
+      }),
+    );
+  return <span className="kpi-coverage">{parts.join('; ')}</span>;
+}
+
+/**
+ * A period that does not count yet, with its coverage. The first words ("Tạm tính: 1/59 cơ quan",
+ * "Provisional: 1 of 59 agencies") are one element of their own so that they can be found as they read.
+ */
+export function ProvisionalNote({ value, unit }: { value: KpiPeriodValue; unit: string }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return (
+    <p className="kpi-provisional" data-period={value.periodKey}>
+      <strong className="kpi-provisional__coverage">
+        {t('kpis.provisional', {
+          agencies: formatCount(value.agencies, language),
+          obliged: formatCount(value.obliged ?? 0, language),
+        })}
+      </strong>{' '}
+      —{' '}
+      {t('kpis.provisionalDetail', {
+        period: value.periodKey,
+        value: formatKpiValue(value.value, unit, language),
+        coverage: t('kpis.coveragePercent', { percent: formatPercent(value.coverage, language, 1) }),
+        deadline: value.closesOn ? formatDate(value.closesOn) : '—',
+      })}
     </p>
   );
 }

@@ -1,13 +1,25 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
+import { AdminPanel } from '../../../components/admin-panel';
 import { ErrorState } from '../../../components/error-state';
+import { SubmitButton, TextField } from '../../../components/form-controls';
+import { describeServerError } from '../../../components/form-errors';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { Pagination } from '../../../components/pagination';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { useFormSubmit } from '../../../components/use-form-submit';
+import { formatCount, formatDate, formatNumber, formatPercent } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { type KpiDetailData, type KpiRankingRow, useKpiDetail } from '../api/kpi-queries';
+import {
+  type KpiDetailData,
+  type KpiRankingRow,
+  useKpiDetail,
+  useSetCoverageFloor,
+} from '../api/kpi-queries';
 import {
   arrangeRanking,
   formatKpiValue,
@@ -18,7 +30,14 @@ import {
   type RankingSort,
   trajectoryRows,
 } from '../kpi-view';
-import { AttainmentList, ExportLinks, KpiStatusBadge, TrendLabel } from './kpi-bits';
+import {
+  AttainmentList,
+  CoverageText,
+  ExportLinks,
+  KpiStatusBadge,
+  ProvisionalNote,
+  TrendLabel,
+} from './kpi-bits';
 import '../kpis.css';
 import { retryImport } from '../../../lib/retry-import';
 
@@ -76,8 +95,15 @@ export function KpiDetailPage() {
                   period: data.latest.periodKey,
                   date: formatDate(data.latest.periodEnd),
                 })}
-                ; {t('kpis.agencies', { count: data.latest.agencies })}
+                ; <CoverageText value={data.latest} />
               </p>
+              {data.latest.closesOn && (
+                <p>
+                  {t(data.latest.closed ? 'kpis.latestClosed' : 'kpis.latestCovered', {
+                    date: formatDate(data.latest.closesOn),
+                  })}
+                </p>
+              )}
               <p>
                 {t('kpis.fraction', {
                   numerator: formatNumber(data.latest.numerator, language, 2),
@@ -87,6 +113,12 @@ export function KpiDetailPage() {
             </>
           ) : (
             <p>{t('kpis.noValue')}</p>
+          )}
+          {data.provisional && <ProvisionalNote value={data.provisional} unit={data.unit} />}
+          {data.source !== 'system' && (
+            <p className="hint">
+              {t('kpis.coverageRule', { floor: formatPercent(data.coverageFloor, language, 1) })}
+            </p>
           )}
           {data.baseline && (
             <p>
@@ -130,9 +162,116 @@ export function KpiDetailPage() {
         </section>
       </div>
 
+      <CoverageFloorForm data={data} />
       <Trajectory data={data} />
+      <Missing data={data} />
       <Ranking data={data} />
       <Heatmap data={data} />
+    </section>
+  );
+}
+
+/** The administrator's setting: the coverage at which a period not yet closed counts. */
+function CoverageFloorForm({ data }: { data: KpiDetailData }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const me = useCurrentUserQuery();
+  const save = useSetCoverageFloor();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [text, setText] = useState('');
+  const [saved, setSaved] = useState<number | null>(null);
+  const describe = useCallback(
+    (error: unknown) =>
+      describeServerError(error, t, (_reason, field) =>
+        field === 'coverageFloor' ? t('kpis.floorInvalid') : undefined,
+      ),
+    [t],
+  );
+  const submit = useFormSubmit(formRef, describe);
+  if (me.data?.role !== 'admin' || data.source === 'system') return null;
+
+  function onSave(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseNumberInput(text, numberLanguage(language));
+    const floor = parsed.ok ? parsed.value : null;
+    if (floor === null || floor < 0 || floor > 100) {
+      submit.setErrors({ coverageFloor: t('kpis.floorInvalid') });
+      return;
+    }
+    void submit.run(
+      () => save.mutateAsync({ code: data.code, coverageFloor: floor }),
+      () => {
+        setSaved(floor);
+        setText('');
+      },
+    );
+  }
+
+  return (
+    <AdminPanel title={t('kpis.floorTitle')}>
+      <form ref={formRef} className="form" noValidate onSubmit={onSave}>
+        <SubmitFeedback
+          submit={submit}
+          successText={t('kpis.floorSaved', { floor: formatPercent(saved, language, 1) })}
+        />
+        <TextField
+          label={t('kpis.floorLabel')}
+          hint={t('kpis.floorHint')}
+          error={submit.errors.coverageFloor}
+          required
+          inputMode="decimal"
+          placeholder={formatNumber(data.coverageFloor, language, 1)}
+          value={text}
+          onChange={setText}
+        />
+        <div className="form__actions">
+          <SubmitButton
+            pending={submit.pending}
+            label={t('kpis.floorSave')}
+            pendingLabel={t('kpis.floorSaving')}
+          />
+        </div>
+      </form>
+    </AdminPanel>
+  );
+}
+
+/** Who the national value and the provisional period are missing, by name, in disclosures. */
+function Missing({ data }: { data: KpiDetailData }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const lists = [data.coverageDetail.latest, data.coverageDetail.provisional].filter(
+    (c): c is NonNullable<typeof c> => c !== null,
+  );
+  if (lists.length === 0) return null;
+  return (
+    <section className="dashboard-panel" aria-labelledby="kpi-missing-title">
+      <h2 id="kpi-missing-title">{t('kpis.missingTitle')}</h2>
+      {lists.map((list) =>
+        list.missing.length === 0 ? (
+          <p key={list.periodKey}>{t('kpis.missingNone', { period: list.periodKey })}</p>
+        ) : (
+          <details key={list.periodKey} className="kpi-missing">
+            <summary>
+              {t('kpis.missingFor', {
+                period: list.periodKey,
+                count: list.missing.length,
+                formatted: formatCount(list.missing.length, language),
+              })}
+            </summary>
+            <ul>
+              {list.missing.map((m) => (
+                <li key={m.agencyId}>
+                  <Link to={`/kpis/${encodeURIComponent(data.code)}/agencies/${m.agencyId}`}>
+                    {language === 'en' ? m.nameEn : m.nameVi}
+                  </Link>
+                  {m.carriedFrom && <> ({t('kpis.carriedFrom', { period: m.carriedFrom })})</>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ),
+      )}
     </section>
   );
 }
@@ -320,6 +459,7 @@ function Ranking({ data }: { data: KpiDetailData }) {
                     {t('kpis.previous')}
                   </th>
                   <th scope="col">{t('kpis.trend')}</th>
+                  <th scope="col">{t('kpis.age')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -351,6 +491,9 @@ function Ranking({ data }: { data: KpiDetailData }) {
                     <td>
                       <TrendLabel trend={row.trend} />
                     </td>
+                    <td>
+                      <FigureAge row={row} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -367,6 +510,14 @@ function Ranking({ data }: { data: KpiDetailData }) {
       )}
     </section>
   );
+}
+
+/** How old an agency's figure is against the national value's period, and whether it is carried into it. */
+function FigureAge({ row }: { row: KpiRankingRow }) {
+  const { t } = useTranslation();
+  if (row.age === null) return <>—</>;
+  const age = row.age === 0 ? t('kpis.ageCurrent') : t('kpis.ageOlder', { count: row.age });
+  return <>{row.carriedForward ? `${age} — ${t('kpis.carried')}` : age}</>;
 }
 
 const BANDS: HeatBand[] = ['met', 'high', 'mid', 'low', 'none'];
@@ -403,7 +554,7 @@ function Heatmap({ data }: { data: KpiDetailData }) {
               <th scope="col">{t('kpis.agency')}</th>
               {periods.map((p) => (
                 <th key={p} scope="col" className="numeric">
-                  {p}
+                  {p === data.heatmap.provisionalPeriod ? t('kpis.provisionalColumn', { period: p }) : p}
                 </th>
               ))}
             </tr>

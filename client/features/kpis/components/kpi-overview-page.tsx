@@ -6,9 +6,11 @@ import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
 import { SelectField } from '../../../components/form-controls';
 import { Spinner } from '../../../components/spinner';
-import { formatDate } from '../../../lib/format';
+import { formatCount, formatDate, formatNumber } from '../../../lib/format';
+import { mayOpen } from '../../../lib/page-access';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { type KpiSummaryRow, useKpiOverview } from '../api/kpi-queries';
+import { type KpiIndicatorRow, type KpiSummaryRow, useKpiOverview } from '../api/kpi-queries';
 import {
   countByStatus,
   formatAttainment,
@@ -20,7 +22,14 @@ import {
   kpiFiltersFromParams,
   targetFor,
 } from '../kpi-view';
-import { AttainmentList, ExportLinks, KpiStatusBadge, Sparkline } from './kpi-bits';
+import {
+  AttainmentList,
+  CoverageText,
+  ExportLinks,
+  KpiStatusBadge,
+  ProvisionalNote,
+  Sparkline,
+} from './kpi-bits';
 import '../kpis.css';
 
 const TARGET_YEARS = [2027, 2030] as const;
@@ -105,8 +114,62 @@ export function KpiOverviewPage() {
               </section>
             ))
           )}
+          {overview.data.indicators.length > 0 && <SystemIndicators items={overview.data.indicators} />}
         </div>
       )}
+    </section>
+  );
+}
+
+/** Indicators the system computes that are not Program KPIs: a value per quarter, no target, no status. */
+function SystemIndicators({ items }: { items: readonly KpiIndicatorRow[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const me = useCurrentUserQuery();
+  const compliance = me.data ? mayOpen(me.data.role, '/reports/compliance') : false;
+  return (
+    <section className="kpi-pillar" aria-labelledby="kpi-indicators-title">
+      <h2 id="kpi-indicators-title">{t('kpis.indicatorsTitle')}</h2>
+      <p className="hint">{t('kpis.indicatorsIntro')}</p>
+      <ul className="kpi-cards">
+        {items.map((item) => (
+          <li key={item.code} className="kpi-card kpi-card--indicator">
+            <h3>
+              <span className="tag">{item.code}</span> {language === 'en' ? item.nameEn : item.nameVi}
+            </h3>
+            <p className="kpi-card__meta">
+              {t('kpis.latest')}:{' '}
+              <span className="kpi-card__value">
+                {item.latest ? formatKpiValue(item.latest.value, item.unit, language) : t('kpis.noValue')}
+              </span>
+              {item.latest && (
+                <>
+                  {' '}
+                  (
+                  {t('kpis.periodOf', {
+                    period: item.latest.periodKey,
+                    date: formatDate(item.latest.periodEnd),
+                  })}
+                  ;{' '}
+                  {t('kpis.indicatorFraction', {
+                    numerator: formatNumber(item.latest.numerator, language),
+                    denominator: formatNumber(item.latest.denominator, language),
+                    agencies: formatCount(item.latest.agencies, language),
+                  })}
+                  )
+                </>
+              )}
+            </p>
+            <p className="hint">{language === 'en' ? item.definition.en : item.definition.vi}</p>
+            <Sparkline points={item.series} unit={item.unit} />
+            {compliance && (
+              <p>
+                <Link to="/reports/compliance">{t('kpis.indicatorCompliance')}</Link>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -150,10 +213,11 @@ function KpiCard({ item }: { item: KpiSummaryRow }) {
           <>
             {' '}
             ({t('kpis.periodOf', { period: item.latest.periodKey, date: formatDate(item.latest.periodEnd) })};{' '}
-            {t('kpis.agencies', { count: item.latest.agencies })})
+            <CoverageText value={item.latest} />)
           </>
         )}
       </p>
+      {item.provisional && <ProvisionalNote value={item.provisional} unit={item.unit} />}
       <p className="kpi-card__meta">
         {item.targets
           .map(
@@ -192,6 +256,22 @@ function KpiTable({ items, busy }: { items: KpiSummaryRow[]; busy: boolean }) {
         ),
       }),
       column.accessor((row) => row.latest?.periodKey ?? '', { id: 'period', header: t('kpis.period') }),
+      column.accessor((row) => row.latest?.coverage ?? null, {
+        id: 'coverage',
+        header: t('kpis.reported'),
+        cell: (info) => {
+          const latest = info.row.original.latest;
+          return latest ? <CoverageText value={latest} /> : '—';
+        },
+      }),
+      column.accessor((row) => row.provisional?.periodKey ?? '', {
+        id: 'provisional',
+        header: t('kpis.provisionalHeader'),
+        cell: (info) => {
+          const provisional = info.row.original.provisional;
+          return provisional ? <ProvisionalNote value={provisional} unit={info.row.original.unit} /> : '—';
+        },
+      }),
       ...TARGET_YEARS.flatMap((year) => [
         column.accessor((row) => targetFor(row.targets, year), {
           id: `target-${year}`,
