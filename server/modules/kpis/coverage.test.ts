@@ -20,13 +20,14 @@ import { countOffTrack, getKpiDetail, getKpiOverview } from './service';
 
 /**
  * Issue 12, point 3: one agency's report for a quarter that has not closed must not become "the
- * national value". The demo history is seeded as of 6 December 2026: 2026-Q3 closed (deadline
- * 20 September), 2026-Q4 running (cut-off 14 December, deadline 20 December).
+ * national value". The demo history is seeded as of 6 December 2026: 2026-Q3 closed (deadline day 20,
+ * a Sunday, moved to Monday 21 September), 2026-Q4 running (cut-off 14 December, deadline Sunday 20
+ * December moved to Monday 21 December by the working calendar).
  */
 const SEEDED_ON = '2026-12-06';
 const before = vietnamInstant(SEEDED_ON, 10);
 /** The day after Q4's deadline: the quarter is closed, whatever its coverage. */
-const afterDeadline = vietnamInstant('2026-12-21', 10);
+const afterDeadline = vietnamInstant('2026-12-22', 10);
 
 describe('coverage behind every national figure', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -112,7 +113,7 @@ describe('coverage behind every national figure', () => {
     const dv01 = after.find((k) => k.code === 'DV-01');
     const was = initial.find((k) => k.code === 'DV-01');
     expect(dv01?.latest).toEqual(was?.latest);
-    expect(dv01?.latest).toMatchObject({ periodKey: '2026-Q3', closed: true, closesOn: '2026-09-20' });
+    expect(dv01?.latest).toMatchObject({ periodKey: '2026-Q3', closed: true, closesOn: '2026-09-21' });
     // N of M: the agencies with an accepted Q3 figure, of those the quarterly report obliges.
     const q3 = await reporters('DV-01', '2026-Q3');
     expect(dv01?.latest?.agencies).toBe(q3.size);
@@ -123,7 +124,7 @@ describe('coverage behind every national figure', () => {
       agencies: 1,
       obliged: obligedIds.length,
       closed: false,
-      closesOn: '2026-12-20',
+      closesOn: '2026-12-21',
     });
     expect(dv01?.provisional?.coverage).toBeCloseTo(100 / obligedIds.length, 9);
     expect(dv01?.coverageFloor).toBe(80);
