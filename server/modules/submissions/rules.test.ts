@@ -252,6 +252,12 @@ describe('validation rules, prefilled figures and explanations', () => {
       });
       expect(detail.rules.map((r: { code: string }) => r.code)).toContain('dv_01_change');
     }
+    // The inspector's export of the report's history carries it too.
+    const csv = await c.t.app.inject({
+      url: `/export/submissions/${explained.id}/history.csv`,
+      headers: { cookie: c.cookie.inspector },
+    });
+    expect(csv.body).toContain(`dv_01_change: ${why}`);
   });
 
   it('prefills the monthly report with the counts the system holds; reporting otherwise needs an explanation', async () => {
