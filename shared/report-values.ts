@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SystemSource } from './validation-rules';
 
 /** An indicator field of a report template (a reporting regime). */
 export const FIELD_TYPES = ['integer', 'decimal', 'percent', 'text'] as const;
@@ -16,6 +17,8 @@ export interface TemplateField {
   /** The KPI this field feeds, as its numerator or denominator. */
   kpiCode: string | null;
   kpiRole: 'numerator' | 'denominator' | null;
+  /** A figure the system already holds: the form is prefilled with it and a difference needs explaining. */
+  systemSource?: SystemSource | null;
 }
 
 /**

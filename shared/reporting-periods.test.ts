@@ -4,6 +4,7 @@ import {
   addWorkingDays,
   CALENDAR_DAY_KINDS,
   calendarEntryProblem,
+  cutoffMonth,
   isDayOffKind,
   isPeriodClosed,
   isWorkingDay,
@@ -29,6 +30,24 @@ describe('periods under Decree 09’s cut-off', () => {
     expect(isPeriodClosed('2026-10', '2026-10-15')).toBe(true);
     expect(previousMonth('2026-01-20')).toBe('2025-12');
     expect(previousMonth('2026-03-01')).toBe('2026-02');
+  });
+
+  it('every period shares its cut-off with one monthly report', () => {
+    expect(cutoffMonth(parsePeriodKey('2026-M11'))).toBe('2026-11');
+    expect(cutoffMonth(parsePeriodKey('2026-Q4'))).toBe('2026-12');
+    expect(cutoffMonth(parsePeriodKey('2026-H1'))).toBe('2026-06');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PERIOD_TYPES),
+        fc.integer({ min: 2025, max: 2031 }),
+        fc.integer({ min: 1, max: 12 }),
+        (type, year, index) => {
+          const limit = type === 'month' ? 12 : type === 'quarter' ? 4 : 1;
+          const period = periodOf(type, year, Math.min(index, limit));
+          expect(monthlyPeriod(cutoffMonth(period)).end).toBe(period.end);
+        },
+      ),
+    );
   });
 
   it.each([

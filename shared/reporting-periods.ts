@@ -69,6 +69,14 @@ export function monthlyPeriod(month: string): Period {
   return periodOf('month', Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
+/**
+ * The month ('YYYY-MM') of the monthly monitoring report frozen at the same cut-off as the period: every
+ * period ends on a 14th, the cut-off of that month (2026-M11 → 2026-11, 2026-Q4 → 2026-12).
+ */
+export function cutoffMonth(period: Pick<Period, 'end'>): string {
+  return period.end.slice(0, 7);
+}
+
 /** The day after the cut-off: the month's figures are final once Vietnam's calendar reaches it. */
 export function isPeriodClosed(month: string, today: string): boolean {
   return today > monthlyPeriod(month).end;

@@ -358,7 +358,17 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
               values,
             ]);
         };
-        step(r.submittedAt, r.authorName, vi ? 'Gửi báo cáo' : 'Submitted', '', JSON.stringify(r.values));
+        // The explanations of the warnings the figures raised go with them, as the reviewers read them.
+        const explained = Object.entries(r.explanations)
+          .map(([code, text]) => `${code}: ${text}`)
+          .join('; ');
+        step(
+          r.submittedAt,
+          r.authorName,
+          vi ? 'Gửi báo cáo' : 'Submitted',
+          explained,
+          JSON.stringify(r.values),
+        );
         step(r.approvedAt, r.approverName, vi ? 'Lãnh đạo duyệt' : 'Approved by the leader');
         const outcome = r.reviewOutcome ? (REVIEW_OUTCOME[lang][r.reviewOutcome] ?? r.reviewOutcome) : '';
         step(r.reviewedAt, r.reviewerName, outcome, r.reviewComment ?? '');

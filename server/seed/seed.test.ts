@@ -1,6 +1,9 @@
 import { count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cutoffMonth } from '../../shared/reporting-periods';
 import { ROLES } from '../../shared/roles';
+import { vietnamInstant } from '../../shared/time';
+import { evaluateRules, systemFigure } from '../../shared/validation-rules';
 import type { Database } from '../db/client';
 import {
   agencies,
@@ -11,6 +14,7 @@ import {
   kpiTargets,
   progressUpdates,
   reportTemplates,
+  submissionRevisions,
   submissions,
   taskGroups,
   tasks,
@@ -18,6 +22,8 @@ import {
   users,
 } from '../db/schema';
 import { verifyAuditTrail } from '../modules/audit/service';
+import { getMonthlyReport } from '../modules/reports/monthly';
+import { loadTemplate } from '../modules/templates/queries';
 import { createTestDatabase } from '../test/db';
 import { generateCommunes } from './communes';
 import { seedIfEmpty } from './index';
@@ -97,6 +103,63 @@ describe('demo seed', () => {
     expect(row?.future).toBe(0);
   });
 
+  it('seeds figures that pass their rules: no error, every warning explained, task counts as the system holds them', async () => {
+    const rows = await database.db
+      .select({
+        templateId: submissions.templateId,
+        agencyId: submissions.agencyId,
+        periodEnd: submissions.periodEnd,
+        state: submissions.state,
+        values: submissionRevisions.values,
+        explanations: submissionRevisions.explanations,
+      })
+      .from(submissions)
+      .innerJoin(submissionRevisions, eq(submissionRevisions.submissionId, submissions.id))
+      .orderBy(submissions.periodEnd);
+    expect(rows.length).toBeGreaterThan(100);
+    const templates = new Map<number, Awaited<ReturnType<typeof loadTemplate>>>();
+    const counts = new Map<string, Map<number, Parameters<typeof systemFigure>[1]>>();
+    const lastAccepted = new Map<string, Record<string, unknown>>();
+    const warned: Record<string, number> = {};
+    let differences = 0;
+    for (const row of rows) {
+      const template = templates.get(row.templateId) ?? (await loadTemplate(database.db, row.templateId));
+      templates.set(row.templateId, template);
+      const month = cutoffMonth({ end: row.periodEnd });
+      if (!counts.has(month)) {
+        const report = await getMonthlyReport(database.db, month, vietnamInstant(today, 12));
+        counts.set(month, new Map(report.byAgency.map((a) => [a.agencyId, a])));
+      }
+      const systemValues: Record<string, number> = {};
+      for (const f of template.fields) {
+        if (!f.systemSource) continue;
+        const held = counts.get(month)?.get(row.agencyId);
+        systemValues[f.code] = held ? systemFigure(f.systemSource, held) : 0;
+        if (row.values[f.code] !== systemValues[f.code]) differences++;
+      }
+      const key = `${template.template.code}|${row.agencyId}`;
+      const issues = evaluateRules(template.fields, template.template.validationRules, row.values, {
+        previousValues: lastAccepted.get(key) ?? null,
+        systemValues,
+      });
+      expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+      for (const issue of issues) {
+        expect(row.explanations[issue.code]?.trim(), issue.code).toBeTruthy();
+        warned[issue.kind] = (warned[issue.kind] ?? 0) + 1;
+      }
+      if (row.state === 'accepted') lastAccepted.set(key, row.values);
+    }
+    // The monthly report's counts are the system's; a deliberate difference comes with its explanation.
+    expect(differences).toBe(warned.source ?? 0);
+    expect(warned.source).toBeGreaterThan(0);
+    const monthly = [...templates.values()].find((t) => t.template.code === 'BC-NV-THANG');
+    expect(monthly?.fields.filter((f) => f.systemSource).map((f) => f.code)).toEqual([
+      'tasks_assigned',
+      'tasks_completed',
+      'tasks_overdue',
+    ]);
+  });
+
   it('does not seed again on a database that has users', async () => {
     const again = await seedIfEmpty(database.db, { communes: 68, demo: true, today });
     expect(again.seeded).toBe(false);
@@ -106,9 +169,17 @@ describe('demo seed', () => {
     const other = await createTestDatabase();
     await seedIfEmpty(other.db, { communes: 68, demo: true, today });
     const digest = async (d: Database) =>
-      (await d.db.select({ title: tasks.title, deadline: tasks.deadline }).from(tasks).orderBy(tasks.id))
-        .map((r) => `${r.title}|${r.deadline}`)
-        .join('\n');
+      [
+        ...(
+          await d.db.select({ title: tasks.title, deadline: tasks.deadline }).from(tasks).orderBy(tasks.id)
+        ).map((r) => `${r.title}|${r.deadline}`),
+        ...(
+          await d.db
+            .select({ values: submissionRevisions.values, explanations: submissionRevisions.explanations })
+            .from(submissionRevisions)
+            .orderBy(submissionRevisions.id)
+        ).map((r) => JSON.stringify(r)),
+      ].join('\n');
     expect(await digest(other)).toBe(await digest(database));
     await other.close();
     // A second whole demo seed: seconds alone, far longer on a PostgreSQL server busy with other work.

@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Random } from '../../shared/random';
-import { parsePeriodKey, periodsEndingBetween, submissionDeadline } from '../../shared/reporting-periods';
+import {
+  cutoffMonth,
+  parsePeriodKey,
+  periodsEndingBetween,
+  submissionDeadline,
+} from '../../shared/reporting-periods';
 import { shiftDate, vietnamInstant } from '../../shared/time';
+import { evaluateRules, systemFigure } from '../../shared/validation-rules';
 import type { Db } from '../db/client';
 import {
   agencies,
@@ -14,6 +20,7 @@ import {
 } from '../db/schema';
 import { loadHolidays } from '../modules/holidays/queries';
 import { figureRows } from '../modules/kpis/figures';
+import { getMonthlyReport } from '../modules/reports/monthly';
 
 /**
  * Reporting history since the Program started: for every obliged agency and every period whose
@@ -29,6 +36,34 @@ const LAGGING_KPIS = new Map([
   ['DV-02', 0.5],
   ['NL-01', 0.55],
 ]);
+
+/** What an agency wrote when its figures raised a warning (reviewers read it beside the figures). */
+const EXPLANATIONS: Record<string, string> = {
+  'source:tasks_overdue':
+    'Một nhiệm vụ đã hoàn thành trước ngày chốt số liệu, hồ sơ báo cáo hoàn thành đang chờ Văn phòng Chính phủ xác nhận nên hệ thống vẫn tính là quá hạn.',
+  dv_01_change:
+    'Trong kỳ, cơ quan rà soát, chuẩn hóa lại danh mục thủ tục hành chính sau sắp xếp đơn vị hành chính nên số thủ tục thay đổi lớn so với kỳ trước.',
+};
+const DEFAULT_EXPLANATION = 'Số liệu đã được rà soát, đối chiếu với hồ sơ gốc và xác nhận là chính xác.';
+
+/**
+ * Each agency's task counts at the period's cut-off, from the monthly monitoring report, for the
+ * fields the system prefills. Read as at the last instant of the cut-off day, which is what the
+ * frozen report holds, without freezing it here: the first reader freezes it with the same figures.
+ */
+async function taskCountsAtCutoff(db: Db, periodEnd: string) {
+  const lastInstant = new Date(vietnamInstant(shiftDate(periodEnd, 1)).getTime() - 1);
+  const report = await getMonthlyReport(db, cutoffMonth({ end: periodEnd }), lastInstant);
+  return new Map(report.byAgency.map((r) => [r.agencyId, r]));
+}
+const NO_TASKS = {
+  assigned: 0,
+  completedOnTime: 0,
+  completedLate: 0,
+  inProgress: 0,
+  overdue: 0,
+  noDeadline: 0,
+};
 
 export async function seedSubmissionHistory(db: Db, random: Random, today: string): Promise<void> {
   const calendar = await loadHolidays(db);
@@ -47,6 +82,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
       .filter((p) => p.deadline < today);
     const rows: (typeof submissions.$inferInsert)[] = [];
     const revisionValues: Record<string, number | string | null>[] = [];
+    const revisionExplanations: Record<string, string>[] = [];
     const people: {
       author: number;
       leader: number | null;
@@ -54,12 +90,20 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
       submittedAt: Date;
       acceptedAt: Date | null;
     }[] = [];
+    const sourced = fields.filter((f) => f.systemSource);
+    const countsByPeriod = new Map<string, Awaited<ReturnType<typeof taskCountsAtCutoff>>>();
+    if (sourced.length > 0) {
+      for (const period of periods) countsByPeriod.set(period.key, await taskCountsAtCutoff(db, period.end));
+    }
     for (const agency of targets) {
       const base = random.int(35, 80);
       const pace = random.int(2, 9);
       const diligence = random.next();
       // VH-03's denominator: the agency's reporting regimes, the same from quarter to quarter.
       const regimes = random.int(12, 60);
+      /** Denominators move little from one period to the next (staff, procedures, systems). */
+      const denominators = new Map<string, number>();
+      let lastAccepted: Record<string, number | string | null> | null = null;
       periods.forEach((period, i) => {
         const roll = random.next();
         const missing = roll < 0.04 + (1 - diligence) * 0.08;
@@ -75,17 +119,39 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
           recent && random.chance(0.3) ? (random.chance(0.5) ? 'submitted' : 'approved') : 'accepted';
         const values: Record<string, number | string | null> = {};
         const rate = Math.min(100, base + pace * (i + 1)) / 100;
+        // The counts the system holds are reported as it holds them.
+        const counts = countsByPeriod.get(period.key)?.get(agency.id) ?? NO_TASKS;
+        const systemValues: Record<string, number> = {};
+        for (const f of sourced)
+          if (f.systemSource) systemValues[f.code] = systemFigure(f.systemSource, counts);
         for (const f of fields) {
           if (f.type === 'text') values[f.code] = null;
+          else if (f.code in systemValues) values[f.code] = systemValues[f.code] ?? 0;
           else if (f.kpiCode === 'VH-03' && f.kpiRole === 'denominator') values[f.code] = regimes;
-          else if (f.kpiRole === 'denominator') values[f.code] = random.int(40, 400);
-          else if (f.code === 'tasks_assigned') values[f.code] = 10 + i * random.int(1, 3);
-          else if (f.code === 'tasks_completed') values[f.code] = Math.round((10 + i) * rate * 0.8);
-          else if (f.code === 'tasks_overdue') values[f.code] = random.int(0, 3);
-          else if (f.code === 'data_maturity_level')
+          else if (f.kpiRole === 'denominator') {
+            const before = denominators.get(f.code);
+            const next =
+              before === undefined
+                ? random.int(40, 400)
+                : Math.max(1, Math.round(before * (1 + (random.next() - 0.5) * 0.06)));
+            denominators.set(f.code, next);
+            values[f.code] = next;
+          } else if (f.code === 'data_maturity_level')
             values[f.code] = Math.min(5, 1 + Math.floor(rate * 4 + random.next()));
           else if (f.max === 1) values[f.code] = random.next() < rate ? 1 : 0;
           else values[f.code] = 0;
+        }
+        // An agency that finished a task the Office has not confirmed yet reports it as not overdue.
+        const overdue = values.tasks_overdue;
+        if (typeof overdue === 'number' && overdue > 0 && random.chance(0.06))
+          values.tasks_overdue = overdue - 1;
+        // The template's own comparisons hold between the counts that are not shares.
+        for (const rule of template.validationRules) {
+          if (rule.kind !== 'compare' || rule.severity !== 'error' || rule.op !== 'lte') continue;
+          const left = values[rule.left];
+          const right = values[rule.right];
+          if (typeof left === 'number' && typeof right === 'number' && left > right)
+            values[rule.left] = right;
         }
         for (const f of fields) {
           if (f.kpiRole !== 'numerator') continue;
@@ -97,6 +163,16 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
             Math.round(denominator * Math.max(0, Math.min(1, pace + (random.next() - 0.5) * 0.1))),
           );
         }
+        // What the rules warn about, the agency explained when it submitted.
+        const explanations: Record<string, string> = {};
+        for (const issue of evaluateRules(fields, template.validationRules, values, {
+          previousValues: lastAccepted,
+          systemValues,
+        })) {
+          if (issue.severity === 'warning')
+            explanations[issue.code] = EXPLANATIONS[issue.code] ?? DEFAULT_EXPLANATION;
+        }
+        if (state === 'accepted') lastAccepted = values;
         rows.push({
           templateId: template.id,
           agencyId: agency.id,
@@ -112,6 +188,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
           updatedAt: submittedAt,
         });
         revisionValues.push(values);
+        revisionExplanations.push(explanations);
         people.push({
           author: officerOf.get(agency.id) ?? 0,
           leader: leaderOf.get(agency.id) ?? null,
@@ -147,6 +224,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
             submissionId: s.id,
             revision: 1,
             values: revisionValues[i + j] ?? {},
+            explanations: revisionExplanations[i + j] ?? {},
             authorId: p?.author ?? null,
             savedAt: p?.submittedAt ?? new Date(),
             submittedAt: p?.submittedAt ?? null,

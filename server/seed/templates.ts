@@ -1,6 +1,7 @@
 import type { Obligation } from '../../shared/obligations';
 import type { TemplateField } from '../../shared/report-values';
 import type { DeadlineRule } from '../../shared/reporting-periods';
+import type { ValidationRule } from '../../shared/validation-rules';
 import type { Db } from '../db/client';
 import { holidays, reportTemplates, templateFields } from '../db/schema';
 import { seededCalendar } from './calendar';
@@ -33,6 +34,7 @@ const field = (f: Pick<FieldSeed, 'code' | 'labelVi' | 'labelEn'> & Partial<Fiel
   max: null,
   kpiCode: null,
   kpiRole: null,
+  systemSource: null,
   ...f,
 });
 
@@ -114,6 +116,61 @@ function programFields(): FieldSeed[] {
   return fields;
 }
 
+/**
+ * The quarterly report's rules beyond numerator ≤ denominator (which every KPI pair has): IT and
+ * digital-transformation staff are among all officials, and a jump in full-process online services
+ * from one quarter to the next is worth a word to the Office.
+ */
+const PROGRAM_RULES: ValidationRule[] = [
+  {
+    code: 'nl_02_within_staff',
+    kind: 'compare',
+    severity: 'error',
+    left: 'nl_02_den',
+    op: 'lte',
+    right: 'nl_01_den',
+    messageVi:
+      'Số cán bộ chuyên trách công nghệ thông tin, chuyển đổi số (mẫu số NL-02) không được lớn hơn tổng số cán bộ, công chức, viên chức (mẫu số NL-01).',
+    messageEn:
+      'IT and digital-transformation staff (NL-02 denominator) cannot outnumber all officials and public employees (NL-01 denominator).',
+  },
+  {
+    code: 'dv_01_change',
+    kind: 'deviation',
+    severity: 'warning',
+    field: 'dv_01_num',
+    maxChangePercent: 50,
+    messageVi:
+      'Số thủ tục cung cấp dịch vụ công trực tuyến toàn trình (tử số DV-01) thay đổi hơn 50 % so với kỳ trước đã được chấp nhận.',
+    messageEn:
+      'Procedures offered as full-process online services (DV-01 numerator) changed by more than 50% from the previous accepted period.',
+  },
+];
+
+/** The monthly task report: the counts the system holds are prefilled; completed and overdue are among the assigned. */
+const TASK_REPORT_RULES: ValidationRule[] = [
+  {
+    code: 'completed_within_assigned',
+    kind: 'compare',
+    severity: 'error',
+    left: 'tasks_completed',
+    op: 'lte',
+    right: 'tasks_assigned',
+    messageVi: 'Số nhiệm vụ đã hoàn thành không được lớn hơn số nhiệm vụ được giao.',
+    messageEn: 'Tasks completed cannot exceed tasks assigned.',
+  },
+  {
+    code: 'overdue_within_assigned',
+    kind: 'compare',
+    severity: 'error',
+    left: 'tasks_overdue',
+    op: 'lte',
+    right: 'tasks_assigned',
+    messageVi: 'Số nhiệm vụ quá hạn không được lớn hơn số nhiệm vụ được giao.',
+    messageEn: 'Overdue tasks cannot exceed tasks assigned.',
+  },
+];
+
 const TEMPLATES: {
   code: string;
   nameVi: string;
@@ -123,6 +180,7 @@ const TEMPLATES: {
   obligation: Obligation;
   firstPeriod: string;
   fields: FieldSeed[];
+  validationRules: ValidationRule[];
 }[] = [
   {
     code: 'BC-CPS-QUY',
@@ -133,6 +191,7 @@ const TEMPLATES: {
     obligation: { levels: ['central', 'provincial'] },
     firstPeriod: '2026-Q1',
     fields: programFields(),
+    validationRules: PROGRAM_RULES,
   },
   {
     code: 'BC-NV-THANG',
@@ -148,18 +207,21 @@ const TEMPLATES: {
         labelVi: 'Số nhiệm vụ được giao (lũy kế)',
         labelEn: 'Tasks assigned (to date)',
         unit: 'nhiệm vụ',
+        systemSource: 'tasks.assigned',
       }),
       field({
         code: 'tasks_completed',
         labelVi: 'Số nhiệm vụ đã hoàn thành',
         labelEn: 'Tasks completed',
         unit: 'nhiệm vụ',
+        systemSource: 'tasks.completed',
       }),
       field({
         code: 'tasks_overdue',
         labelVi: 'Số nhiệm vụ quá hạn chưa hoàn thành',
         labelEn: 'Overdue unfinished tasks',
         unit: 'nhiệm vụ',
+        systemSource: 'tasks.overdue',
       }),
       field({
         code: 'notes',
@@ -170,6 +232,7 @@ const TEMPLATES: {
         min: null,
       }),
     ],
+    validationRules: TASK_REPORT_RULES,
   },
 ];
 
@@ -187,6 +250,7 @@ export async function seedReportingReference(db: Db): Promise<void> {
         deadlineRule: t.deadlineRule,
         obligation: t.obligation,
         firstPeriod: t.firstPeriod,
+        validationRules: t.validationRules,
       })
       .onConflictDoNothing()
       .returning({ id: reportTemplates.id });

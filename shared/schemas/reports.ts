@@ -3,6 +3,12 @@ import { AGENCY_LEVELS } from '../agencies';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES } from '../reporting-periods';
 import { auditSummary } from './audit';
+import {
+  explanationsInput,
+  ruleIssueOutput,
+  systemSourceSchema,
+  validationRuleOutput,
+} from './validation-rules';
 
 const periodKey = z.string().regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H1|9M|Y)$/, 'invalidPeriod');
 const values = z.record(z.string().max(100), z.union([z.number(), z.string().max(5000), z.null()]));
@@ -11,6 +17,8 @@ export const saveDraftInput = z.object({
   templateId: z.number().int().positive(),
   periodKey,
   values,
+  /** Written explanations of warnings, by issue code; absent keeps the ones saved before. */
+  explanations: explanationsInput.optional(),
   /** The submission's version the form was loaded with; absent for a first save. */
   version: z.number().int().positive().optional(),
 });
@@ -67,6 +75,7 @@ export const templateFieldOutput = z.object({
   max: z.number().nullable(),
   kpiCode: z.string().nullable(),
   kpiRole: z.enum(['numerator', 'denominator']).nullable(),
+  systemSource: systemSourceSchema.nullable(),
 });
 
 const templateHeader = z.object({
@@ -113,9 +122,24 @@ export const overdueCountOutput = z.object({
   asOf: z.date(),
 });
 
+const reportValues = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+/**
+ * What the form and the reviewers check the figures with: the version's rules (the derived ones are
+ * applied by `evaluateRules` itself), the system's figures for the fields it holds, and the agency's
+ * latest accepted earlier periods of the same regime (newest first, up to three; the first is the one
+ * deviations are measured from).
+ */
+const ruleChecks = {
+  rules: z.array(validationRuleOutput),
+  systemValues: z.record(z.string(), z.number()),
+  previousPeriods: z.array(z.object({ periodKey: z.string(), values: reportValues })),
+};
+
 export const newSubmissionFormOutput = z.object({
   template: templateHeader,
   fields: z.array(templateFieldOutput),
+  ...ruleChecks,
   period: z.object({ key: z.string(), start: z.string(), end: z.string() }),
   deadline: z.string(),
   overdue: z.boolean(),
@@ -123,8 +147,6 @@ export const newSubmissionFormOutput = z.object({
   submissionId: z.number().nullable(),
   canEdit: z.boolean(),
 });
-
-const reportValues = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
 
 export const submissionOutput = z.object({
   submission: z.object({
@@ -146,10 +168,12 @@ export const submissionOutput = z.object({
   }),
   template: templateHeader,
   fields: z.array(templateFieldOutput),
+  ...ruleChecks,
   revisions: z.array(
     z.object({
       revision: z.number(),
       values: reportValues,
+      explanations: z.record(z.string(), z.string()),
       authorName: z.string().nullable(),
       savedAt: z.date(),
       submittedAt: z.date().nullable(),
@@ -167,6 +191,8 @@ export const submissionOutput = z.object({
   canApprove: z.boolean(),
   canReview: z.boolean(),
   canReopen: z.boolean(),
+  /** The Office's view of a report its agency's leader has not signed off yet: nothing to decide. */
+  awaitingApproval: z.boolean(),
 });
 
 /**
@@ -237,7 +263,13 @@ export const complianceOutput = z.object({
   asOf: z.date(),
 });
 
-export const saveDraftOutput = z.object({ id: z.number(), version: z.number(), revision: z.number() });
+/** A draft is saved whatever its rules say; the issues come back for the form to show. */
+export const saveDraftOutput = z.object({
+  id: z.number(),
+  version: z.number(),
+  revision: z.number(),
+  issues: z.array(ruleIssueOutput),
+});
 export const submissionWriteOutput = z.object({ id: z.number(), version: z.number() });
 export const submissionDecisionOutput = submissionWriteOutput.extend({ state: submissionState });
 

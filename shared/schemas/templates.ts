@@ -4,6 +4,7 @@ import { obligationSchema } from '../obligations';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES, parsePeriodKey } from '../reporting-periods';
 import { periodKey, templateFieldOutput } from './reports';
+import { systemSourceSchema, validationRuleInput, validationRuleOutput } from './validation-rules';
 
 /**
  * A report template (reporting regime) as the administrator writes it. The same schema checks the
@@ -29,6 +30,8 @@ const templateFieldInput = z.object({
   max: optionalNumber,
   kpiCode: z.string().trim().min(1).max(20, 'tooLong').nullable(),
   kpiRole: z.enum(['numerator', 'denominator']).nullable(),
+  /** Prefilled from the system's figure (a difference needs explaining); numeric fields only. */
+  systemSource: systemSourceSchema.nullable().default(null),
 });
 
 const deadlineRuleInput = z.discriminatedUnion('kind', [
@@ -51,6 +54,8 @@ const templateBody = z.object({
   obligation: obligationSchema,
   firstPeriod: periodKey,
   fields: z.array(templateFieldInput).min(1, 'noFields').max(200, 'tooMany'),
+  /** Rules across fields, carried by the version like its fields (numerator ≤ denominator is implied). */
+  validationRules: z.array(validationRuleInput).max(100, 'tooMany').default([]),
 });
 
 type Body = z.output<typeof templateBody>;
@@ -81,7 +86,11 @@ function checkTemplate(t: Body, ctx: z.RefinementCtx) {
     if (field.kpiRole !== null && field.type === 'text') {
       ctx.addIssue({ code: 'custom', message: 'kpiFieldNotNumeric', path: ['fields', i, 'type'] });
     }
+    if (field.systemSource !== null && field.type === 'text') {
+      ctx.addIssue({ code: 'custom', message: 'sourceNotNumeric', path: ['fields', i, 'systemSource'] });
+    }
   });
+  checkRules(t, ctx);
   // A KPI fed as a share needs exactly one numerator and one denominator.
   const roles = new Map<string, { numerator: number[]; denominator: number[] }>();
   t.fields.forEach((field, i) => {
@@ -107,6 +116,39 @@ function checkTemplate(t: Body, ctx: z.RefinementCtx) {
       }
     }
   }
+}
+
+/**
+ * A rule names number fields of the same version, and codes are unique: a rule's explanations are
+ * keyed on its code. A deviation is only ever a warning (a real change must be able to go through).
+ */
+function checkRules(t: Body, ctx: z.RefinementCtx) {
+  const types = new Map(t.fields.map((f) => [f.code, f.type]));
+  const codes = new Set<string>();
+  t.validationRules.forEach((rule, i) => {
+    const at = (key: string, message: string) =>
+      ctx.addIssue({ code: 'custom', message, path: ['validationRules', i, key] });
+    if (codes.has(rule.code)) at('code', 'duplicateRuleCode');
+    codes.add(rule.code);
+    const refer = (key: string, code: string) => {
+      const type = types.get(code);
+      if (type === undefined) at(key, 'unknownRuleField');
+      else if (type === 'text') at(key, 'ruleFieldNotNumeric');
+    };
+    if (rule.kind === 'compare') {
+      refer('left', rule.left);
+      refer('right', rule.right);
+      if (rule.left === rule.right) at('right', 'ruleSameField');
+    } else if (rule.kind === 'sum') {
+      refer('total', rule.total);
+      for (const part of rule.parts) refer('parts', part);
+      if (rule.parts.includes(rule.total) || new Set(rule.parts).size !== rule.parts.length)
+        at('parts', 'ruleSameField');
+    } else {
+      refer('field', rule.field);
+      if (rule.severity !== 'warning') at('severity', 'deviationIsWarning');
+    }
+  });
 }
 
 export const createTemplateInput = templateBody
@@ -164,7 +206,11 @@ export const templateListOutput = z.array(
 );
 
 export const templateOutput = z.object({
-  template: templateVersionOutput.extend({ deadlineRule: deadlineRuleInput, obligation: obligationSchema }),
+  template: templateVersionOutput.extend({
+    deadlineRule: deadlineRuleInput,
+    obligation: obligationSchema,
+    validationRules: z.array(validationRuleOutput),
+  }),
   fields: z.array(templateFieldOutput),
   usage: z.object({ submissions: z.number(), lastUsedPeriod: z.string().nullable() }),
   editable: z.boolean(),

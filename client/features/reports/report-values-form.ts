@@ -6,6 +6,7 @@ import {
   parseNumberInput,
 } from '../../../shared/number-input';
 import { type SubmissionValues, type TemplateField, valuesSchema } from '../../../shared/report-values';
+import type { RuleContext, RuleIssue } from '../../../shared/validation-rules';
 import type { FieldErrors } from '../../components/form-errors';
 import { formatNumber } from '../../lib/format';
 
@@ -154,4 +155,52 @@ export function fieldMessage(
     min: min === null ? '' : formatNumber(min, language),
     max: max === null ? '' : formatNumber(max, language),
   });
+}
+
+/** What the rules are evaluated against: the system's figures and the last accepted earlier period. */
+export function ruleContextOf(checks: {
+  systemValues: Record<string, number>;
+  previousPeriods: readonly { values: SubmissionValues }[];
+}): RuleContext {
+  return { systemValues: checks.systemValues, previousValues: checks.previousPeriods[0]?.values ?? null };
+}
+
+/** A rule's message in the reader's language. */
+export function issueMessage(issue: Pick<RuleIssue, 'messageVi' | 'messageEn'>, language: string): string {
+  return language === 'en' ? issue.messageEn : issue.messageVi;
+}
+
+/**
+ * The figure an issue was held against, worded for its kind ("previous period: 20"), or '' (a
+ * difference from the system names the system's figure in its own message).
+ */
+export function issueReference(issue: RuleIssue, t: TFunction, language: string): string {
+  if (issue.reference === null) return '';
+  const value = formatNumber(issue.reference, language);
+  if (issue.kind === 'deviation') return t('reports.rules.previousValue', { value });
+  if (issue.kind === 'sum') return t('reports.rules.sumValue', { value });
+  return '';
+}
+
+/**
+ * Issues found as the officer types, with those the server reported and the form did not find (its
+ * figures may be newer than the page's): each code once, the form's own first.
+ */
+export function mergeIssues(live: readonly RuleIssue[], server: readonly RuleIssue[]): RuleIssue[] {
+  const seen = new Set(live.map((i) => i.code));
+  return [...live, ...server.filter((i) => !seen.has(i.code))];
+}
+
+/** The field after which an issue is shown: the last of its fields in form order. */
+export function anchorOf(issue: RuleIssue, fields: readonly TemplateField[]): string | undefined {
+  let anchor: string | undefined;
+  let at = -1;
+  for (const code of issue.fields) {
+    const index = fields.findIndex((f) => f.code === code);
+    if (index > at) {
+      at = index;
+      anchor = code;
+    }
+  }
+  return anchor;
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ZodError } from 'zod';
 import type { AgencyLevel } from '../../../shared/agencies';
+import { formatNumberInput, numberLanguage, parseNumberInput } from '../../../shared/number-input';
 import type { FieldType } from '../../../shared/report-values';
 import type { PeriodType } from '../../../shared/reporting-periods';
 import {
@@ -8,6 +9,13 @@ import {
   createTemplateInput,
   updateTemplateInput,
 } from '../../../shared/schemas/templates';
+import type {
+  CompareOperator,
+  RuleKind,
+  RuleSeverity,
+  SystemSource,
+  ValidationRule,
+} from '../../../shared/validation-rules';
 import type { PickedAgency } from '../../components/agency-picker';
 import type { FieldErrors } from '../../components/form-errors';
 
@@ -24,6 +32,24 @@ export interface FieldDraft {
   max: string;
   kpiCode: string;
   kpiRole: '' | 'numerator' | 'denominator';
+  systemSource: '' | SystemSource;
+}
+
+/** One validation rule as the editor holds it: every kind's inputs, the kind's own sent. */
+export interface RuleDraft {
+  key: string;
+  kind: RuleKind;
+  code: string;
+  severity: RuleSeverity;
+  messageVi: string;
+  messageEn: string;
+  left: string;
+  op: CompareOperator;
+  right: string;
+  total: string;
+  parts: string[];
+  field: string;
+  maxChangePercent: string;
 }
 
 export interface TemplateDraft {
@@ -40,6 +66,7 @@ export interface TemplateDraft {
   levels: AgencyLevel[];
   agencies: PickedAgency[];
   fields: FieldDraft[];
+  rules: RuleDraft[];
 }
 
 let counter = 0;
@@ -61,6 +88,25 @@ export function emptyField(): FieldDraft {
     max: '',
     kpiCode: '',
     kpiRole: '',
+    systemSource: '',
+  };
+}
+
+export function emptyRule(): RuleDraft {
+  return {
+    key: newFieldKey(),
+    kind: 'compare',
+    code: '',
+    severity: 'error',
+    messageVi: '',
+    messageEn: '',
+    left: '',
+    op: 'lte',
+    right: '',
+    total: '',
+    parts: [],
+    field: '',
+    maxChangePercent: '',
   };
 }
 
@@ -79,6 +125,7 @@ export function emptyDraft(): TemplateDraft {
     levels: ['central', 'provincial'],
     agencies: [],
     fields: [emptyField()],
+    rules: [],
   };
 }
 
@@ -92,6 +139,7 @@ interface SavedTemplate {
     | { kind: 'working_days_after_cutoff'; days: number }
     | { kind: 'fixed_day'; day: number; monthsAfter: number };
   obligation: { levels: AgencyLevel[] } | { agencyIds: number[] };
+  validationRules: readonly ValidationRule[];
 }
 
 interface SavedField {
@@ -105,16 +153,17 @@ interface SavedField {
   max: number | null;
   kpiCode: string | null;
   kpiRole: 'numerator' | 'denominator' | null;
+  systemSource: SystemSource | null;
 }
 
-const text = (n: number | null) => (n === null ? '' : String(n));
-
-/** The editor's state for a saved version. */
+/** The editor's state for a saved version, numbers written the reader's way ("1.000" in vi). */
 export function draftFromTemplate(
   template: SavedTemplate,
   fields: readonly SavedField[],
   agencies: readonly PickedAgency[],
+  language: string,
 ): TemplateDraft {
+  const text = (n: number | null) => (n === null ? '' : formatNumberInput(n, numberLanguage(language)));
   const rule = template.deadlineRule;
   return {
     code: template.code,
@@ -141,24 +190,67 @@ export function draftFromTemplate(
       max: text(f.max),
       kpiCode: f.kpiCode ?? '',
       kpiRole: f.kpiRole ?? '',
+      systemSource: f.systemSource ?? '',
+    })),
+    rules: template.validationRules.map((r) => ({
+      ...emptyRule(),
+      kind: r.kind,
+      code: r.code,
+      severity: r.severity,
+      messageVi: r.messageVi,
+      messageEn: r.messageEn,
+      ...(r.kind === 'compare' ? { left: r.left, op: r.op, right: r.right } : {}),
+      ...(r.kind === 'sum' ? { total: r.total, parts: [...r.parts] } : {}),
+      ...(r.kind === 'deviation' ? { field: r.field, maxChangePercent: text(r.maxChangePercent) } : {}),
     })),
   };
 }
 
-/** Typed text to a number for the schema: empty is null, anything unreadable is NaN (refused by it). */
-function numberOf(raw: string): number | null {
-  const value = raw.trim().replace(/\s/g, '').replace(',', '.');
-  if (value === '') return null;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(value) ? Number(value) : Number.NaN;
+/**
+ * Typed text to a number for the schema, read the reader's way (shared/number-input.ts, as the report
+ * form reads figures): empty is null, anything unreadable is NaN (refused by the schema).
+ */
+function numberOf(raw: string, language: string): number | null {
+  const parsed = parseNumberInput(raw, numberLanguage(language));
+  return parsed.ok ? parsed.value : Number.NaN;
 }
 
-function integerOf(raw: string): number {
-  const n = numberOf(raw);
+function requiredNumberOf(raw: string, language: string): number {
+  const n = numberOf(raw, language);
   return n === null ? Number.NaN : n;
 }
 
+/** The typed numbers rewritten for another language, so a bound keeps its value ("1.000" → "1,000"). */
+export function relabelDraft(draft: TemplateDraft, from: string, to: string): TemplateDraft {
+  const relabel = (raw: string) => {
+    const parsed = parseNumberInput(raw, numberLanguage(from));
+    return parsed.ok && parsed.value !== null ? formatNumberInput(parsed.value, numberLanguage(to)) : raw;
+  };
+  return {
+    ...draft,
+    days: relabel(draft.days),
+    day: relabel(draft.day),
+    monthsAfter: relabel(draft.monthsAfter),
+    fields: draft.fields.map((f) => ({ ...f, min: relabel(f.min), max: relabel(f.max) })),
+    rules: draft.rules.map((r) => ({ ...r, maxChangePercent: relabel(r.maxChangePercent) })),
+  };
+}
+
+function ruleFromDraft(r: RuleDraft, language: string): ValidationRule {
+  const base = { code: r.code.trim(), severity: r.severity, messageVi: r.messageVi, messageEn: r.messageEn };
+  if (r.kind === 'compare') return { ...base, kind: 'compare', left: r.left, op: r.op, right: r.right };
+  if (r.kind === 'sum') return { ...base, kind: 'sum', total: r.total, parts: r.parts };
+  return {
+    ...base,
+    kind: 'deviation',
+    field: r.field,
+    maxChangePercent: requiredNumberOf(r.maxChangePercent, language),
+  };
+}
+
 /** The input the server expects, before the shared schema checks it. */
-export function inputFromDraft(draft: TemplateDraft): CreateTemplateInput {
+export function inputFromDraft(draft: TemplateDraft, language: string): CreateTemplateInput {
+  const integer = (raw: string) => requiredNumberOf(raw, language);
   return {
     code: draft.code,
     nameVi: draft.nameVi,
@@ -167,8 +259,8 @@ export function inputFromDraft(draft: TemplateDraft): CreateTemplateInput {
     firstPeriod: draft.firstPeriod.trim().toUpperCase(),
     deadlineRule:
       draft.deadlineKind === 'working_days_after_cutoff'
-        ? { kind: 'working_days_after_cutoff', days: integerOf(draft.days) }
-        : { kind: 'fixed_day', day: integerOf(draft.day), monthsAfter: integerOf(draft.monthsAfter) },
+        ? { kind: 'working_days_after_cutoff', days: integer(draft.days) }
+        : { kind: 'fixed_day', day: integer(draft.day), monthsAfter: integer(draft.monthsAfter) },
     obligation:
       draft.obligationKind === 'levels'
         ? { levels: draft.levels }
@@ -180,11 +272,13 @@ export function inputFromDraft(draft: TemplateDraft): CreateTemplateInput {
       unit: f.unit.trim() === '' ? null : f.unit.trim(),
       type: f.type,
       required: f.required,
-      min: f.type === 'text' ? null : numberOf(f.min),
-      max: f.type === 'text' ? null : numberOf(f.max),
+      min: f.type === 'text' ? null : numberOf(f.min, language),
+      max: f.type === 'text' ? null : numberOf(f.max, language),
       kpiCode: f.kpiCode === '' ? null : f.kpiCode,
       kpiRole: f.kpiCode === '' || f.kpiRole === '' ? null : f.kpiRole,
+      systemSource: f.type === 'text' || f.systemSource === '' ? null : f.systemSource,
     })),
+    validationRules: draft.rules.map((r) => ruleFromDraft(r, language)),
   };
 }
 
@@ -202,8 +296,14 @@ export function labelOfPath(path: string, t: TFunction): string {
       | 'min'
       | 'max'
       | 'kpiCode'
-      | 'kpiRole';
+      | 'kpiRole'
+      | 'systemSource';
     return `${t(`templateAdmin.fields.${key}`)} (${t('templateAdmin.fields.fieldNo', { n })})`;
+  }
+  if (parts[0] === 'validationRules' && parts.length >= 3) {
+    const n = Number(parts[1]) + 1;
+    const key = parts[2] as keyof typeof import('../../lib/i18n/vi').vi.templateAdmin.rules.inputs;
+    return `${t(`templateAdmin.rules.inputs.${key}`)} (${t('templateAdmin.rules.ruleNo', { n })})`;
   }
   if (parts[0] === 'deadlineRule') {
     const key = (parts[1] ?? 'kind') as 'days' | 'day' | 'monthsAfter' | 'kind';
@@ -246,6 +346,14 @@ const KNOWN = new Set([
   'templateCodeExists',
   'staleVersion',
   'notLatestVersion',
+  'sourceNotNumeric',
+  'ruleCodeFormat',
+  'duplicateRuleCode',
+  'unknownRuleField',
+  'ruleFieldNotNumeric',
+  'ruleSameField',
+  'deviationIsWarning',
+  'sumNeedsParts',
 ]);
 
 type ValidationKey = keyof typeof import('../../lib/i18n/vi').vi.templateAdmin.validation;
@@ -276,8 +384,13 @@ export function draftErrors(error: ZodError, t: TFunction): FieldErrors {
 }
 
 /** Checks the draft with the very schema the server uses. */
-export function validateDraft(draft: TemplateDraft, mode: 'create' | 'update', t: TFunction) {
-  const input = inputFromDraft(draft);
+export function validateDraft(
+  draft: TemplateDraft,
+  mode: 'create' | 'update',
+  t: TFunction,
+  language: string,
+) {
+  const input = inputFromDraft(draft, language);
   const { code: _code, ...body } = input;
   const parsed =
     mode === 'create'

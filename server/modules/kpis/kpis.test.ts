@@ -408,11 +408,20 @@ describe('KPI attainment', () => {
     const ranking = withoutHanoi.data.ranking.find((r: { agencyId: number }) => r.agencyId === hanoiId);
     expect(ranking.periodKey).not.toBe(target.periodKey);
 
-    // The corrected figures: every procedure online (numerator = denominator).
+    // The corrected figures: every procedure online (numerator = denominator), a jump the agency explains.
     const values = { ...(revision?.values ?? {}), dv_01_num: old.d };
+    const explanations = {
+      dv_01_change: 'Toàn bộ thủ tục đủ điều kiện đã được cung cấp trực tuyến toàn trình.',
+    };
     const saved = await t.trpc(
       'submissions.saveDraft',
-      { templateId: target.templateId, periodKey: target.periodKey, values, version: reopened.data.version },
+      {
+        templateId: target.templateId,
+        periodKey: target.periodKey,
+        values,
+        explanations,
+        version: reopened.data.version,
+      },
       { cookie: hanoiOfficer },
     );
     expect(saved.status).toBe(200);

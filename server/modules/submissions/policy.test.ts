@@ -3,12 +3,14 @@ import { ROLES } from '../../../shared/roles';
 import { SUBMISSION_STATES } from '../../../shared/schemas/reports';
 import { submissionState } from '../../db/schema';
 import {
+  assertNotAwaiting,
   assertSubmissionRight,
   assertSubmissionState,
   canDraft,
   canOpenNewForm,
   canReadSubmission,
   canSubmissionAction,
+  isAwaitingApprovalFor,
   type SubmissionAction,
 } from './policy';
 
@@ -51,6 +53,23 @@ describe('the submission policy', () => {
             else expect(() => assertSubmissionState(action, state)).toThrow('submissionLocked');
           }
         }
+      }
+    }
+  });
+
+  it('tells the Office a report still waits for its leader, only then; nobody else is told so', () => {
+    for (const action of Object.keys(EXPECTED) as SubmissionAction[]) {
+      for (const state of SUBMISSION_STATES) {
+        if (action === 'review' && state === 'submitted')
+          expect(() => assertNotAwaiting(action, state)).toThrow('awaitingApproval');
+        else expect(() => assertNotAwaiting(action, state)).not.toThrow();
+      }
+    }
+    for (const role of ROLES) {
+      for (const state of SUBMISSION_STATES) {
+        expect(isAwaitingApprovalFor({ role, agencyId: OTHER }, { agencyId: OWN, state })).toBe(
+          role === 'office' && state === 'submitted',
+        );
       }
     }
   });

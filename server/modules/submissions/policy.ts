@@ -58,8 +58,9 @@ export function canSubmissionAction(
 }
 
 /**
- * The services check the right (FORBIDDEN), then the version they locked, then the state (CONFLICT
- * submissionLocked), so a stale form is told it is stale before it is told the submission moved on.
+ * The services check the right (FORBIDDEN), then whether it waits for the agency's leader (CONFLICT
+ * awaitingApproval), then the version they locked, then the state (CONFLICT submissionLocked), so a
+ * stale form is told it is stale before it is told the submission moved on.
  */
 export function assertSubmissionRight(actor: PolicyActor, action: SubmissionAction, agencyId: number): void {
   if (!mayAct(actor, action, agencyId)) throw new AppError('FORBIDDEN');
@@ -68,6 +69,24 @@ export function assertSubmissionRight(actor: PolicyActor, action: SubmissionActi
 export function assertSubmissionState(action: SubmissionAction, state: SubmissionState): void {
   if (!stateAccepts(action, state))
     throw new AppError('CONFLICT', 'submissionLocked', { reason: 'submissionLocked' });
+}
+
+/**
+ * A submission the Office would decide but its agency's leader has not signed off yet: the Office
+ * waits for the leader (CONFLICT awaitingApproval), told so before any stale-version complaint.
+ */
+function awaitsLeader(action: SubmissionAction, state: SubmissionState): boolean {
+  return action === 'review' && state === 'submitted';
+}
+
+export function assertNotAwaiting(action: SubmissionAction, state: SubmissionState): void {
+  if (awaitsLeader(action, state))
+    throw new AppError('CONFLICT', 'awaitingApproval', { reason: 'awaitingApproval' });
+}
+
+/** The actor would decide this submission once its leader has approved it (the page says it waits). */
+export function isAwaitingApprovalFor(actor: PolicyActor, submission: SubmissionRef): boolean {
+  return mayAct(actor, 'review', submission.agencyId) && awaitsLeader('review', submission.state);
 }
 
 /** The agency's own staff and oversight roles read a submission; everyone reads an accepted one. */

@@ -21,7 +21,14 @@ import {
   templateHeaderColumns,
   templateIdForPeriod,
 } from '../templates/queries';
-import { canDraft, canOpenNewForm, canReadSubmission, canSubmissionAction } from './policy';
+import { ruleChecksFor } from './checks';
+import {
+  canDraft,
+  canOpenNewForm,
+  canReadSubmission,
+  canSubmissionAction,
+  isAwaitingApprovalFor,
+} from './policy';
 
 /** The agency an actor belongs to, with the level obligations are stated in. */
 export async function agencyOf(db: Db, agencyId: number) {
@@ -148,9 +155,16 @@ export async function getNewSubmissionForm(
     .from(submissions)
     .where(submissionKeyIs(template.id, actor.agencyId, period.key));
   const today = vietnamDate(now);
+  // The figures the system holds prefill the form; the agency's earlier periods stand beside it.
+  const checks = await ruleChecksFor(
+    db,
+    { template, fields, agencyId: actor.agencyId, periodEnd: period.end },
+    now,
+  );
   return {
     template: templateHeader(template),
     fields,
+    ...checks,
     period: { key: period.key, start: period.start, end: period.end },
     deadline,
     overdue: today > deadline,
@@ -160,7 +174,12 @@ export async function getNewSubmissionForm(
   };
 }
 
-export async function getSubmission(db: Db, actor: Actor, id: number) {
+/**
+ * One submission with its revisions, its audit trail and what its figures are checked against (the
+ * rules, the system's figures, the agency's three latest accepted earlier periods), so reviewers see
+ * rates, history and explanations beside the raw figures.
+ */
+export async function getSubmission(db: Db, actor: Actor, id: number, now = new Date()) {
   const [row] = await db
     .select({ submission: submissions, agencyNameVi: agencies.nameVi, agencyNameEn: agencies.nameEn })
     .from(submissions)
@@ -176,6 +195,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
     .select({
       revision: submissionRevisions.revision,
       values: submissionRevisions.values,
+      explanations: submissionRevisions.explanations,
       authorName: author.fullName,
       savedAt: submissionRevisions.savedAt,
       submittedAt: submissionRevisions.submittedAt,
@@ -193,10 +213,16 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
     .where(eq(submissionRevisions.submissionId, id))
     .orderBy(asc(submissionRevisions.revision));
   const audit = await findAuditSummaries(db, 'submission', id);
+  const checks = await ruleChecksFor(
+    db,
+    { template, fields, agencyId: row.submission.agencyId, periodEnd: row.submission.periodEnd },
+    now,
+  );
   return {
     submission: { ...row.submission, agencyNameVi: row.agencyNameVi, agencyNameEn: row.agencyNameEn },
     template: templateHeader(template),
     fields,
+    ...checks,
     revisions,
     audit,
     canEdit: canSubmissionAction(actor, 'edit', row.submission),
@@ -204,6 +230,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number) {
     canApprove: canSubmissionAction(actor, 'approve', row.submission),
     canReview: canSubmissionAction(actor, 'review', row.submission),
     canReopen: canSubmissionAction(actor, 'reopen', row.submission),
+    awaitingApproval: isAwaitingApprovalFor(actor, row.submission),
   };
 }
 

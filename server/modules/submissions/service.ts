@@ -20,7 +20,14 @@ import { loadHolidays } from '../holidays/queries';
 import { clearKpiFigures, writeKpiFigures } from '../kpis/figures';
 import { type ChangeInput, recordChanges } from '../live/record';
 import { loadTemplate, templateIdForPeriod } from '../templates/queries';
-import { assertSubmissionRight, assertSubmissionState, canDraft, type SubmissionAction } from './policy';
+import { assertRulesPass, type CheckedPeriod, cleanExplanations, issuesFor } from './checks';
+import {
+  assertNotAwaiting,
+  assertSubmissionRight,
+  assertSubmissionState,
+  canDraft,
+  type SubmissionAction,
+} from './policy';
 import { agencyOf, submissionKeyIs } from './queries';
 
 type SubmissionRow = typeof submissions.$inferSelect;
@@ -106,7 +113,14 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
   const values = Object.fromEntries(
     Object.entries(parsed.data).map(([k, v]) => [k, (v ?? null) as number | string | null]),
   );
+  const given = d.explanations === undefined ? undefined : cleanExplanations(d.explanations);
   const calendar = await loadHolidays(db);
+  // A draft is saved whatever the rules say; what they say comes back for the form to show.
+  const issues = await issuesFor(
+    db,
+    { template, fields, agencyId: actor.agencyId, periodEnd: period.end },
+    values,
+  );
 
   return inTransaction(db, async (tx) => {
     const [existing] = await tx
@@ -135,17 +149,18 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
         })
         .returning();
       if (!row) throw new AppError('INTERNAL');
+      const explanations = given ?? {};
       await tx
         .insert(submissionRevisions)
-        .values({ submissionId: row.id, revision: 1, values, authorId: actor.id });
+        .values({ submissionId: row.id, revision: 1, values, explanations, authorId: actor.id });
       await appendAudit(tx, actor, {
         action: 'submission.draft',
         entityType: 'submission',
         entityId: row.id,
-        after: { ...row, values },
+        after: { ...row, values, explanations },
       });
       await announce(tx, actor, row, 'draft');
-      return { id: row.id, version: row.version, revision: 1 };
+      return { id: row.id, version: row.version, revision: 1, issues };
     }
     if (d.version === undefined)
       throw new AppError('CONFLICT', 'staleVersion', {
@@ -156,14 +171,16 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
     assertSubmissionState('edit', existing.state);
     const reopening = existing.state === 'returned';
     const revision = reopening ? existing.currentRevision + 1 : existing.currentRevision;
+    // Without new explanations the ones written before stay (a correction starts from them).
+    const explanations = given ?? (await currentRevision(tx, existing)).explanations;
     if (reopening) {
       await tx
         .insert(submissionRevisions)
-        .values({ submissionId: existing.id, revision, values, authorId: actor.id });
+        .values({ submissionId: existing.id, revision, values, explanations, authorId: actor.id });
     } else {
       await tx
         .update(submissionRevisions)
-        .set({ values, authorId: actor.id, savedAt: new Date() })
+        .set({ values, explanations, authorId: actor.id, savedAt: new Date() })
         .where(
           and(eq(submissionRevisions.submissionId, existing.id), eq(submissionRevisions.revision, revision)),
         );
@@ -184,10 +201,10 @@ export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDra
       entityType: 'submission',
       entityId: existing.id,
       before: existing,
-      after: { ...after, values },
+      after: { ...after, values, explanations },
     });
     await announce(tx, actor, after, 'draft');
-    return { id: after.id, version: after.version, revision };
+    return { id: after.id, version: after.version, revision, issues };
   });
 }
 
@@ -215,6 +232,8 @@ async function moveSubmission(
   return inTransaction(db, async (tx) => {
     const row = await lockSubmission(tx, ref.id);
     assertSubmissionRight(actor, action, row.agencyId);
+    // Waiting for someone else is what the actor needs to hear, whatever version their page had.
+    assertNotAwaiting(action, row.state);
     assertVersion(row, ref.version);
     assertSubmissionState(action, row.state);
     const now = new Date();
@@ -238,16 +257,33 @@ async function moveSubmission(
   });
 }
 
+/**
+ * The figures may go on: every value passes the template, required included, and its rules pass (no
+ * error; every warning explained). Checked again at each step, so figures saved before a rule existed,
+ * or a legacy draft, cannot be approved or accepted past it.
+ */
+async function assertSubmittable(
+  tx: Db,
+  row: SubmissionRow,
+  revision: typeof submissionRevisions.$inferSelect,
+  now: Date,
+): Promise<Record<string, string>> {
+  const { template, fields } = await loadTemplate(tx, row.templateId);
+  const parsed = valuesSchema(fields, { forSubmission: true }).safeParse(revision.values);
+  if (!parsed.success) throw issuesToError(parsed.error);
+  const checked: CheckedPeriod = { template, fields, agencyId: row.agencyId, periodEnd: row.periodEnd };
+  return assertRulesPass(tx, checked, revision.values, revision.explanations, now);
+}
+
 /** The officer submits the current revision: every value must now pass the template, required included. */
 export async function submitSubmission(db: Db, actor: Actor, a: z.output<typeof submissionActionInput>) {
   const { id, version } = await moveSubmission(db, actor, 'submit', a, async (tx, row, now) => {
     const revision = await currentRevision(tx, row);
-    const { fields } = await loadTemplate(tx, row.templateId);
-    const parsed = valuesSchema(fields, { forSubmission: true }).safeParse(revision.values);
-    if (!parsed.success) throw issuesToError(parsed.error);
+    // Only the explanations that answer a raised warning go on with the figures.
+    const explanations = await assertSubmittable(tx, row, revision, now);
     await tx
       .update(submissionRevisions)
-      .set({ submittedAt: now })
+      .set({ submittedAt: now, explanations })
       .where(eq(submissionRevisions.id, revision.id));
     return {
       state: 'submitted',
@@ -262,6 +298,7 @@ export async function submitSubmission(db: Db, actor: Actor, a: z.output<typeof 
 export function approveSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
   return moveSubmission(db, actor, 'approve', d, async (tx, row, now) => {
     const revision = await currentRevision(tx, row);
+    if (d.decision === 'accept') await assertSubmittable(tx, row, revision, now);
     await tx
       .update(submissionRevisions)
       .set(
@@ -281,6 +318,7 @@ export function approveSubmission(db: Db, actor: Actor, d: z.output<typeof submi
 export function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
   return moveSubmission(db, actor, 'review', d, async (tx, row, now) => {
     const revision = await currentRevision(tx, row);
+    if (d.decision === 'accept') await assertSubmittable(tx, row, revision, now);
     const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
     await tx
       .update(submissionRevisions)

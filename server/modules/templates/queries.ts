@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { TemplateField } from '../../../shared/report-values';
 import { type Period, parsePeriodKey } from '../../../shared/reporting-periods';
 import { versionForPeriod } from '../../../shared/template-versions';
+import type { SystemSource } from '../../../shared/validation-rules';
 import type { Db } from '../../db/client';
 import { agencies, kpis, reportTemplates, submissions, templateFields } from '../../db/schema';
 
@@ -69,7 +70,10 @@ export async function listTemplateVersions(db: Db) {
   });
 }
 
-export async function findTemplateFields(db: Db, templateId: number) {
+/** A version's field as stored: the shared shape, its system source always stated. */
+export type StoredField = TemplateField & { systemSource: SystemSource | null };
+
+export async function findTemplateFields(db: Db, templateId: number): Promise<StoredField[]> {
   return db
     .select({
       code: templateFields.code,
@@ -82,6 +86,7 @@ export async function findTemplateFields(db: Db, templateId: number) {
       max: templateFields.max,
       kpiCode: templateFields.kpiCode,
       kpiRole: templateFields.kpiRole,
+      systemSource: templateFields.systemSource,
     })
     .from(templateFields)
     .where(eq(templateFields.templateId, templateId))
@@ -111,6 +116,7 @@ export async function getTemplate(db: Db, id: number) {
       ...versionColumns,
       deadlineRule: reportTemplates.deadlineRule,
       obligation: reportTemplates.obligation,
+      validationRules: reportTemplates.validationRules,
     })
     .from(reportTemplates)
     .where(eq(reportTemplates.id, id));
@@ -161,7 +167,7 @@ export async function listKpiOptions(db: Db) {
 export async function loadTemplate(
   db: Db,
   templateId: number,
-): Promise<{ template: TemplateRow; fields: TemplateField[] }> {
+): Promise<{ template: TemplateRow; fields: StoredField[] }> {
   const [template] = await db.select().from(reportTemplates).where(eq(reportTemplates.id, templateId));
   if (!template) throw new AppError('NOT_FOUND');
   const fields = await findTemplateFields(db, templateId);

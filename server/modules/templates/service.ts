@@ -60,6 +60,7 @@ async function insertFields(tx: Db, templateId: number, fields: FieldValues): Pr
       max: f.type === 'text' ? null : f.max,
       kpiCode: f.kpiCode,
       kpiRole: f.kpiCode ? f.kpiRole : null,
+      systemSource: f.type === 'text' ? null : f.systemSource,
       sortOrder: i + 1,
     })),
   );
@@ -92,7 +93,10 @@ async function announce(tx: Db, row: TemplateRow): Promise<void> {
   });
 }
 
-/** What a version of a regime says, as the administrator gave it. */
+/**
+ * What a version of a regime says, as the administrator gave it. Its validation rules are part of it:
+ * a version in use keeps the rules its submissions were checked with, a change makes the next version.
+ */
 function definitionOf(d: Omit<z.output<typeof createTemplateInput>, 'code'>) {
   return {
     nameVi: d.nameVi,
@@ -101,6 +105,7 @@ function definitionOf(d: Omit<z.output<typeof createTemplateInput>, 'code'>) {
     deadlineRule: d.deadlineRule,
     obligation: d.obligation,
     firstPeriod: d.firstPeriod,
+    validationRules: d.validationRules,
   };
 }
 

@@ -20,6 +20,18 @@ const field = (code: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+const rule = (extra: Record<string, unknown>) => ({
+  code: 'a_within_b',
+  kind: 'compare',
+  severity: 'error',
+  left: 'a',
+  op: 'lte',
+  right: 'b',
+  messageVi: 'A không được lớn hơn B.',
+  messageEn: 'A must not exceed B.',
+  ...extra,
+});
+
 const newTemplate = (code: string, extra: Record<string, unknown> = {}) => ({
   code,
   nameVi: 'Báo cáo thử nghiệm',
@@ -108,6 +120,37 @@ describe('report templates and their versions', () => {
       [{ firstPeriod: '2026-M01' }, 'firstPeriod', 'periodTypeMismatch'],
       [{ deadlineRule: { kind: 'fixed_day', day: 40, monthsAfter: 0 } }, 'deadlineRule.day', 'aboveMax'],
       [{ obligation: { levels: [] } }, 'obligation.levels', 'obligationEmpty'],
+      [
+        { fields: [field('a'), field('n', { type: 'text', min: null, systemSource: 'tasks.assigned' })] },
+        'fields.1.systemSource',
+        'sourceNotNumeric',
+      ],
+      [{ validationRules: [rule({ right: 'zz' })] }, 'validationRules.0.right', 'unknownRuleField'],
+      [
+        {
+          fields: [field('a'), field('n', { type: 'text', min: null })],
+          validationRules: [rule({ left: 'n' })],
+        },
+        'validationRules.0.left',
+        'ruleFieldNotNumeric',
+      ],
+      [{ validationRules: [rule({}), rule({ op: 'eq' })] }, 'validationRules.1.code', 'duplicateRuleCode'],
+      [{ validationRules: [rule({ right: 'a' })] }, 'validationRules.0.right', 'ruleSameField'],
+      [{ validationRules: [rule({ code: 'kpi:DV-01' })] }, 'validationRules.0.code', 'ruleCodeFormat'],
+      [
+        {
+          validationRules: [
+            { ...rule({}), kind: 'deviation', field: 'a', maxChangePercent: 50, severity: 'error' },
+          ],
+        },
+        'validationRules.0.severity',
+        'deviationIsWarning',
+      ],
+      [
+        { validationRules: [{ ...rule({}), kind: 'sum', total: 'a', parts: [] }] },
+        'validationRules.0.parts',
+        'sumNeedsParts',
+      ],
     ];
     for (const [change, path, message] of cases) {
       const res = await t.trpc('templates.create', newTemplate('BC-LOI', change), { cookie: admin });
@@ -146,13 +189,36 @@ describe('report templates and their versions', () => {
           field('dv_num', { kpiCode: 'DV-01', kpiRole: 'numerator' }),
           field('dv_den', { kpiCode: 'DV-01', kpiRole: 'denominator' }),
           field('ghi_chu', { type: 'text', required: false, min: null }),
+          field('giao', { systemSource: 'tasks.assigned' }),
+        ],
+        validationRules: [
+          rule({ code: 'num_le_giao', left: 'dv_num', right: 'giao' }),
+          {
+            ...rule({ code: 'nhay_vot', severity: 'warning' }),
+            kind: 'deviation',
+            field: 'dv_num',
+            maxChangePercent: 25,
+          },
         ],
       }),
       { cookie: admin },
     );
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({ code: 'BC-THU', version: 1, created: true });
-    expect((await fieldRows(res.data.id)).map((f) => f.code)).toEqual(['dv_num', 'dv_den', 'ghi_chu']);
+    expect((await fieldRows(res.data.id)).map((f) => f.code)).toEqual([
+      'dv_num',
+      'dv_den',
+      'ghi_chu',
+      'giao',
+    ]);
+    const created = await getVersion(res.data.id);
+    expect(created.template.validationRules.map((r: { code: string }) => r.code)).toEqual([
+      'num_le_giao',
+      'nhay_vot',
+    ]);
+    expect(created.fields.find((f: { code: string }) => f.code === 'giao').systemSource).toBe(
+      'tasks.assigned',
+    );
     const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'template.create'));
     expect(audit?.username).toBe('qt');
     const events = await t.database.db
@@ -255,8 +321,8 @@ describe('report templates and their versions', () => {
   });
 
   it('never edits a version in use: a change makes version 2, old submissions keep their fields', async () => {
-    // Hà Nội reports the last ended month under version 1.
-    const values = { tasks_assigned: 10, tasks_completed: 6, tasks_overdue: 1 };
+    // Hà Nội reports the last ended month under version 1 (the system holds none of its tasks here).
+    const values = { tasks_assigned: 0, tasks_completed: 0, tasks_overdue: 0 };
     const draft = await t.trpc(
       'submissions.saveDraft',
       { templateId: monthlyId, periodKey: ended.key, values },
@@ -280,6 +346,10 @@ describe('report templates and their versions', () => {
       obligation: detail.template.obligation,
       firstPeriod: ended.key,
       fields: newFields,
+      validationRules: [
+        ...detail.template.validationRules,
+        rule({ code: 'key_within_assigned', left: 'key_tasks', right: 'tasks_assigned' }),
+      ],
     };
     // The new version cannot start at or before a period that already has submissions.
     const early = await t.trpc('templates.update', update, { cookie: admin });
@@ -304,9 +374,16 @@ describe('report templates and their versions', () => {
     const v2Id = versioned.data.id;
     expect(v2Id).not.toBe(monthlyId);
 
-    // Version 1 keeps its fields and rule, and now ends just before version 2.
+    // Version 1 keeps its fields and rules, and now ends just before version 2, which has its own.
     const v1 = await getVersion(monthlyId);
     expect(v1.fields.map((f: { code: string }) => f.code)).toEqual(v1Fields);
+    expect(v1.template.validationRules).toEqual(detail.template.validationRules);
+    const v2 = await getVersion(v2Id);
+    expect(v2.template.validationRules.map((r: { code: string }) => r.code)).toEqual([
+      ...detail.template.validationRules.map((r: { code: string }) => r.code),
+      'key_within_assigned',
+    ]);
+    expect(v2.fields.filter((f: { systemSource: string | null }) => f.systemSource)).toHaveLength(3);
     expect(v1.template).toMatchObject({ lastPeriod: ended.key, deadlineRule: detail.template.deadlineRule });
     expect(v1.editable).toBe(false);
     expect(v1.history.map((h: { version: number }) => h.version)).toEqual([2, 1]);

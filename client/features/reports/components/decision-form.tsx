@@ -1,9 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RuleIssue } from '../../../../shared/validation-rules';
 import { describeServerError } from '../../../components/form-errors';
 import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
+import { isTrpcClientError } from '../../../lib/trpc';
+import { issueMessage } from '../report-values-form';
 
 type Mode = 'leader' | 'office' | 'reopen';
 
@@ -11,15 +14,25 @@ interface DecisionFormProps {
   mode: Mode;
   /** Resolves when the server has recorded the decision. */
   decide: (input: { decision: 'accept' | 'return'; text: string }) => Promise<unknown>;
+  /** Why accepting is not offered (a figure fails a check): returning stays open. */
+  acceptBlocked?: string | undefined;
+}
+
+/** The failed checks a refusal carries, worded in the reader's language. */
+function refusedChecks(error: unknown, language: string): string {
+  if (!isTrpcClientError(error)) return '';
+  const issues = (error.data as { details?: { ruleIssues?: RuleIssue[] } } | null)?.details?.ruleIssues;
+  return Array.isArray(issues) ? issues.map((i) => issueMessage(i, language)).join(' ') : '';
 }
 
 /**
  * The leader's approval, the Office's review (both may return with a comment, which is then required)
  * or the Office's reopening of an accepted report (a reason is always required).
  */
-export function DecisionForm({ mode, decide }: DecisionFormProps) {
-  const { t } = useTranslation();
+export function DecisionForm({ mode, decide, acceptBlocked }: DecisionFormProps) {
+  const { t, i18n } = useTranslation();
   const headingId = useId();
+  const blockedId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [text, setText] = useState('');
   const submit = useFormSubmit(formRef, (error) =>
@@ -28,9 +41,13 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
         ? t('reports.staleVersion')
         : reason === 'submissionLocked'
           ? t('reports.submissionLocked')
-          : reason === 'commentRequired'
-            ? t('reports.validation.commentRequired')
-            : undefined,
+          : reason === 'awaitingApproval'
+            ? t('reports.awaitingApproval')
+            : reason === 'rules'
+              ? t('reports.rules.refused', { messages: refusedChecks(error, i18n.language) })
+              : reason === 'commentRequired'
+                ? t('reports.validation.commentRequired')
+                : undefined,
     ),
   );
 
@@ -64,6 +81,7 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (mode !== 'reopen' && acceptBlocked) return;
         run('accept');
       }}
     >
@@ -84,6 +102,11 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
           />
         )}
       </Field>
+      {mode !== 'reopen' && acceptBlocked && (
+        <p className="form__error" id={blockedId}>
+          {acceptBlocked}
+        </p>
+      )}
       <FormFeedback
         failure={submit.failure}
         succeeded={submit.succeeded}
@@ -96,7 +119,12 @@ export function DecisionForm({ mode, decide }: DecisionFormProps) {
           </button>
         ) : (
           <>
-            <button type="submit" className="button button--primary" disabled={submit.pending}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={submit.pending || acceptBlocked !== undefined}
+              aria-describedby={acceptBlocked ? blockedId : undefined}
+            >
               {mode === 'leader' ? t('reports.decision.approve') : t('reports.decision.accept')}
             </button>
             <button type="button" className="button" disabled={submit.pending} onClick={() => run('return')}>

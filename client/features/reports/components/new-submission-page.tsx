@@ -12,7 +12,7 @@ import {
   useRefreshSubmissions,
   useSubmissionWrites,
 } from '../api/report-queries';
-import { inputsFromValues } from '../report-values-form';
+import { inputsFromValues, ruleContextOf } from '../report-values-form';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
 import { SubmissionForm } from './submission-form';
 import '../reports.css';
@@ -85,13 +85,17 @@ export function NewSubmissionPage() {
           </p>
           <SubmissionForm
             fields={fields}
-            initialInputs={inputsFromValues(fields, null, i18n.language)}
+            // What the system already holds is entered for the agency; it corrects it if it must (and says why).
+            initialInputs={inputsFromValues(fields, data.systemValues, i18n.language)}
+            rules={data.rules}
+            context={ruleContextOf(data)}
             version={0}
-            save={async ({ values, version }) => {
+            save={async ({ values, explanations, version }) => {
               const result = await saveDraft.mutateAsync({
                 templateId: data.template.id,
                 periodKey: data.period.key,
                 values,
+                explanations,
                 ...(created.current === null ? {} : { version }),
               });
               created.current = result.id;

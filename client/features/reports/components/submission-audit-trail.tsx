@@ -32,6 +32,7 @@ function Changes({
   const label = (path: string) => {
     const [head, code] = path.split('.');
     if (head === 'values' && code) return fieldLabels?.get(code) ?? t('reports.audit.fields.value', { code });
+    if (head === 'explanations' && code) return t('reports.audit.fields.explanation', { code });
     return t(`reports.audit.fields.${head as 'state'}`, { defaultValue: path });
   };
   const show = (path: string, value: unknown) => {

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TemplateField } from '../../../../shared/report-values';
@@ -105,6 +105,7 @@ describe('SubmissionForm', () => {
     await waitFor(() => expect(submit).toHaveBeenCalledWith({ version: 2 }));
     expect(save).toHaveBeenCalledWith({
       values: { online_rate: 87.5, services: 12, notes: null },
+      explanations: {},
       version: 1,
     });
   });
@@ -129,6 +130,7 @@ describe('SubmissionForm', () => {
     await screen.findByText('Đã lưu bản nháp.');
     expect(save).toHaveBeenCalledWith({
       values: { online_rate: 12.5, services: 1000, notes: null },
+      explanations: {},
       version: 1,
     });
     expect(rate.value).toBe('12,5');
@@ -184,6 +186,7 @@ describe('SubmissionForm', () => {
     await screen.findByText('Draft saved.');
     expect(save).toHaveBeenCalledWith({
       values: { online_rate: 87.5, services: 1000, notes: null },
+      explanations: {},
       version: 1,
     });
     expect(services.value).toBe('1,000');
@@ -203,5 +206,101 @@ describe('SubmissionForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
     expect(screen.getByText(/Số dịch vụ công viết theo kiểu khác/)).toBeTruthy();
     expect(save).not.toHaveBeenCalled();
+  });
+});
+
+describe('SubmissionForm with the template’s validation rules', () => {
+  afterEach(async () => {
+    cleanup();
+    await i18n.changeLanguage('vi');
+  });
+
+  const RULE_FIELDS: TemplateField[] = [
+    field({ code: 'dv_01_num', labelVi: 'Tử số DV-01', kpiCode: 'DV-01', kpiRole: 'numerator' }),
+    field({ code: 'dv_01_den', labelVi: 'Mẫu số DV-01', kpiCode: 'DV-01', kpiRole: 'denominator' }),
+    field({
+      code: 'tasks_assigned',
+      labelVi: 'Số nhiệm vụ được giao',
+      labelEn: 'Tasks assigned',
+      systemSource: 'tasks.assigned',
+    }),
+  ];
+
+  function renderRules() {
+    const save = vi.fn((_: { values: Record<string, unknown>; explanations: Record<string, string> }) =>
+      Promise.resolve({ version: 2 }),
+    );
+    const submit = vi.fn((_: { version: number }) => Promise.resolve({ version: 3 }));
+    render(
+      <I18nextProvider i18n={i18n}>
+        <SubmissionForm
+          fields={RULE_FIELDS}
+          initialInputs={{ dv_01_num: '', dv_01_den: '', tasks_assigned: '3' }}
+          context={{ systemValues: { tasks_assigned: 3 } }}
+          version={1}
+          save={save}
+          submit={submit}
+          reload={() => Promise.resolve(5)}
+          autosaveDelay={60_000}
+        />
+      </I18nextProvider>,
+    );
+    return { save, submit };
+  }
+
+  it('marks 80 of 50 beside both figures and blocks submission; the draft still saves; 50 of 50 passes', async () => {
+    const { save, submit } = renderRules();
+    const numerator = screen.getByLabelText(/Tử số DV-01/);
+    const denominator = screen.getByLabelText(/Mẫu số DV-01/);
+    fireEvent.change(numerator, { target: { value: '80' } });
+    fireEvent.change(denominator, { target: { value: '50' } });
+    const message = screen.getByText('Tử số không được lớn hơn mẫu số (DV-01).');
+    for (const input of [numerator, denominator]) {
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toContain(message.id);
+    }
+    const send = screen.getByRole('button', { name: 'Gửi báo cáo' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    expect(screen.getByText(/còn 1 lỗi số liệu phải sửa/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(save.mock.calls[0]?.[0].values).toMatchObject({ dv_01_num: 80, dv_01_den: 50 });
+
+    fireEvent.change(numerator, { target: { value: '50' } });
+    expect(screen.queryByText('Tử số không được lớn hơn mẫu số (DV-01).')).toBeNull();
+    expect(send.disabled).toBe(false);
+    fireEvent.click(send);
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows the system’s figure beside the input; another figure needs an explanation, saved with the draft', async () => {
+    const { save, submit } = renderRules();
+    const assigned = screen.getByLabelText<HTMLInputElement>(/Số nhiệm vụ được giao/);
+    const held = screen.getByText('Số liệu hệ thống: 3');
+    expect(assigned.value).toBe('3');
+    expect(assigned.getAttribute('aria-describedby')).toContain(held.id);
+    expect(screen.queryByRole('group', { name: /Cảnh báo/ })).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Tử số DV-01/), { target: { value: '5' } });
+    fireEvent.change(screen.getByLabelText(/Mẫu số DV-01/), { target: { value: '10' } });
+    fireEvent.change(assigned, { target: { value: '37' } });
+
+    const warning = screen.getByRole('group', {
+      name: /Cảnh báo: «Số nhiệm vụ được giao» khác số liệu hệ thống/,
+    });
+    const explanation = within(warning).getByLabelText(/Giải trình/);
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
+    expect(explanation.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Vui lòng nhập giải trình cho cảnh báo này trước khi gửi.')).toBeTruthy();
+    expect(save).not.toHaveBeenCalled();
+    expect(submit).not.toHaveBeenCalled();
+
+    const why = 'Gồm 34 nhiệm vụ giao bằng văn bản giấy.';
+    fireEvent.change(explanation, { target: { value: why } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(save.mock.calls[0]?.[0]).toMatchObject({
+      values: { tasks_assigned: 37 },
+      explanations: { 'source:tasks_assigned': why },
+    });
   });
 });

@@ -1,30 +1,53 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumberInput, numberLanguage } from '../../../../shared/number-input';
 import type { TemplateField } from '../../../../shared/report-values';
+import {
+  blockingIssues,
+  evaluateRules,
+  type RuleContext,
+  type RuleIssue,
+  type ValidationRule,
+} from '../../../../shared/validation-rules';
 import type { FieldErrors } from '../../../components/form-errors';
 import { Field } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/error-message';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { isTrpcClientError } from '../../../lib/trpc';
 import {
+  anchorOf,
   boundsOf,
   type DraftInputs,
   fieldMessage,
   inputsFromValues,
+  issueMessage,
+  issueReference,
   labelOf,
+  mergeIssues,
   relabelInputs,
   validateInputs,
+  valuesFromInputs,
 } from '../report-values-form';
 
 type Values = Record<string, number | string | null>;
+type Explanations = Record<string, string>;
 
 export interface SubmissionFormProps {
   fields: readonly TemplateField[];
   initialInputs: DraftInputs;
+  /** The template version's validation rules (the derived ones are applied by `evaluateRules`). */
+  rules?: readonly ValidationRule[];
+  /** The system's figures and the last accepted earlier period the rules are held against. */
+  context?: RuleContext;
+  /** The warnings' explanations saved with the draft, by issue code. */
+  initialExplanations?: Explanations;
   /** The submission's version the form was loaded with. */
   version: number;
-  save: (input: { values: Values; version: number }) => Promise<{ version: number }>;
+  save: (input: {
+    values: Values;
+    explanations: Explanations;
+    version: number;
+  }) => Promise<{ version: number; issues?: RuleIssue[] }>;
   submit: (input: { version: number }) => Promise<{ version: number }>;
   /** Fetches the submission again after a conflict; resolves to its current version. */
   reload: () => Promise<number | null>;
@@ -34,8 +57,15 @@ export interface SubmissionFormProps {
 }
 
 interface ErrorData {
-  details?: { reason?: unknown; field?: unknown; issues?: unknown } | null;
+  details?: { reason?: unknown; field?: unknown; issues?: unknown; ruleIssues?: unknown } | null;
 }
+
+const NO_RULES: readonly ValidationRule[] = [];
+const NO_CONTEXT: RuleContext = {};
+
+/** What the form holds that a save writes: the figures as typed and the explanations. */
+const snapshotOf = (inputs: DraftInputs, explanations: Explanations) =>
+  JSON.stringify({ inputs, explanations });
 
 type Notice = { kind: 'alert' | 'status'; text: string } | null;
 
@@ -46,10 +76,18 @@ type Notice = { kind: 'alert' | 'status'; text: string } | null;
  * first). A field that reads as no number is marked and nothing is saved until it is corrected, so the
  * form never says "saved" beside a figure it did not save; once saved, each box shows the value saved,
  * written the reader's way. A conflict keeps what was typed on screen.
+ *
+ * The template's validation rules run as the officer types (`evaluateRules`, the server's own): an
+ * error stands after the last field it concerns and blocks the submit button; a warning asks for a
+ * written explanation ("Giải trình"), saved with the draft and read by the reviewers. A field the
+ * system holds a figure for shows that figure beside the input.
  */
 export function SubmissionForm({
   fields,
   initialInputs,
+  rules = NO_RULES,
+  context = NO_CONTEXT,
+  initialExplanations,
   version,
   save,
   submit,
@@ -62,6 +100,9 @@ export function SubmissionForm({
   const formRef = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const [inputs, setInputs] = useState<DraftInputs>(initialInputs);
+  const [explanations, setExplanations] = useState<Explanations>(initialExplanations ?? {});
+  const [explanationErrors, setExplanationErrors] = useState<FieldErrors>({});
+  const [serverIssues, setServerIssues] = useState<RuleIssue[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState<'save' | 'submit' | null>(null);
@@ -69,10 +110,17 @@ export function SubmissionForm({
   const [conflict, setConflict] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const versionRef = useRef(version);
-  const savedRef = useRef(JSON.stringify(initialInputs));
+  const savedRef = useRef(snapshotOf(initialInputs, initialExplanations ?? {}));
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const dirty = JSON.stringify(inputs) !== savedRef.current;
+  const dirty = snapshotOf(inputs, explanations) !== savedRef.current;
   const invalid = Object.keys(errors).length > 0;
+
+  // The rules on the figures as typed (a figure that reads as no number is left out, as when saved).
+  const issues = useMemo(() => {
+    const { values } = valuesFromInputs(fields, inputs, language);
+    return mergeIssues(evaluateRules(fields, rules, values, context), serverIssues);
+  }, [context, fields, inputs, language, rules, serverIssues]);
+  const ruleErrors = issues.filter((i) => i.severity === 'error');
 
   // A figure keeps its value when the reader switches language ("1.000" in vi is "1,000" in en).
   const languageRef = useRef(language);
@@ -80,7 +128,8 @@ export function SubmissionForm({
     const from = languageRef.current;
     if (from === language) return;
     languageRef.current = language;
-    savedRef.current = JSON.stringify(relabelInputs(fields, JSON.parse(savedRef.current), from, language));
+    const saved = JSON.parse(savedRef.current) as { inputs: DraftInputs; explanations: Explanations };
+    savedRef.current = snapshotOf(relabelInputs(fields, saved.inputs, from, language), saved.explanations);
     setInputs((current) => relabelInputs(fields, current, from, language));
     setErrors({});
   }, [fields, language]);
@@ -95,12 +144,13 @@ export function SubmissionForm({
    * values saved, written the reader's way, unless the reader typed on meanwhile.
    */
   const persist = useCallback(
-    (values: Values, typed: DraftInputs) => {
+    (values: Values, typed: DraftInputs, written: Explanations) => {
       const shown = inputsFromValues(fields, values, language);
       const run = queue.current.then(async () => {
-        const result = await save({ values, version: versionRef.current });
+        const result = await save({ values, explanations: written, version: versionRef.current });
         versionRef.current = result.version;
-        savedRef.current = JSON.stringify(shown);
+        savedRef.current = snapshotOf(shown, written);
+        setServerIssues(result.issues ?? []);
         setInputs((current) => (JSON.stringify(current) === JSON.stringify(typed) ? shown : current));
       });
       queue.current = run.catch(() => undefined);
@@ -125,6 +175,14 @@ export function SubmissionForm({
       }
       if (reason === 'submissionLocked') {
         setNotice({ kind: 'alert', text: t('reports.submissionLocked') });
+        return;
+      }
+      if (reason === 'rules' && Array.isArray(data.details?.ruleIssues)) {
+        // The server's figures may be newer than the page's: its issues join the form's.
+        const refused = data.details.ruleIssues as RuleIssue[];
+        setServerIssues(refused);
+        const messages = refused.map((i) => issueMessage(i, language)).join(' ');
+        setNotice({ kind: 'alert', text: t('reports.rules.refused', { messages }) });
         return;
       }
       const issues = Array.isArray(data.details?.issues)
@@ -157,7 +215,7 @@ export function SubmissionForm({
       setErrors(found);
       if (Object.keys(found).length > 0) return;
       setAutosave('saving');
-      persist(values, inputs).then(
+      persist(values, inputs, explanations).then(
         () => setAutosave({ at: new Date() }),
         (error: unknown) => {
           setAutosave('idle');
@@ -166,7 +224,7 @@ export function SubmissionForm({
       );
     }, autosaveDelay);
     return () => clearTimeout(timer);
-  }, [autosaveDelay, conflict, dirty, fail, fields, inputs, language, pending, persist, t]);
+  }, [autosaveDelay, conflict, dirty, explanations, fail, fields, inputs, language, pending, persist, t]);
 
   const check = (forSubmission: boolean) => {
     const result = validateInputs(fields, inputs, forSubmission, t, language);
@@ -179,6 +237,26 @@ export function SubmissionForm({
     return result.values;
   };
 
+  /** Submission also needs every rule passed: no error, and an explanation for each warning. */
+  const checkRules = () => {
+    const blocking = blockingIssues(issues, explanations);
+    if (blocking.length === 0) {
+      setExplanationErrors({});
+      return true;
+    }
+    const missing: FieldErrors = {};
+    for (const issue of blocking) {
+      if (issue.severity === 'warning') missing[issue.code] = t('reports.rules.explanationRequired');
+    }
+    setExplanationErrors(missing);
+    setNotice({
+      kind: 'alert',
+      text: ruleErrors.length > 0 ? t('reports.rules.fixErrors') : t('reports.rules.explainWarnings'),
+    });
+    setAttempt((n) => n + 1);
+    return false;
+  };
+
   const onSave = async () => {
     if (pending) return;
     const values = check(false);
@@ -186,7 +264,7 @@ export function SubmissionForm({
     setPending('save');
     setNotice(null);
     try {
-      await persist(values, inputs);
+      await persist(values, inputs, explanations);
       setNotice({ kind: 'status', text: t('reports.saved') });
     } catch (error) {
       fail(error);
@@ -198,11 +276,11 @@ export function SubmissionForm({
   const onSubmit = async () => {
     if (pending) return;
     const values = check(true);
-    if (!values) return;
+    if (!values || !checkRules()) return;
     setPending('submit');
     setNotice(null);
     try {
-      await persist(values, inputs);
+      await persist(values, inputs, explanations);
       const result = await submit({ version: versionRef.current });
       versionRef.current = result.version;
       setNotice({ kind: 'status', text: t('reports.submittedOk') });
@@ -240,6 +318,53 @@ export function SubmissionForm({
     return parts.join(' · ') || undefined;
   };
 
+  const issueId = (issue: RuleIssue) => `${headingId}-rule-${issue.code.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const systemId = (field: TemplateField) => `${headingId}-system-${field.code}`;
+  const systemValueOf = (field: TemplateField) =>
+    field.systemSource && field.type !== 'text' ? context.systemValues?.[field.code] : undefined;
+  const anchored = new Map<string, RuleIssue[]>();
+  for (const issue of issues) {
+    const anchor = anchorOf(issue, fields);
+    if (anchor) anchored.set(anchor, [...(anchored.get(anchor) ?? []), issue]);
+  }
+  const blockedId = `${headingId}-blocked`;
+
+  const renderIssue = (issue: RuleIssue) => {
+    const reference = issueReference(issue, t, language);
+    const text = `${issueMessage(issue, language)}${reference ? ` (${reference})` : ''}`;
+    if (issue.severity === 'error') {
+      return (
+        <p key={issue.code} id={issueId(issue)} className="form__error rule-issue" data-rule={issue.code}>
+          {text}
+        </p>
+      );
+    }
+    return (
+      <fieldset key={issue.code} className="rule-warning" data-rule={issue.code}>
+        <legend id={issueId(issue)}>{t('reports.rules.warning', { message: text })}</legend>
+        <Field
+          label={t('reports.rules.explanation')}
+          hint={t('reports.rules.explanationHint')}
+          error={explanationErrors[issue.code]}
+          required
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              maxLength={2000}
+              value={explanations[issue.code] ?? ''}
+              onChange={(event) => {
+                const text = event.target.value;
+                setExplanations((current) => ({ ...current, [issue.code]: text }));
+              }}
+            />
+          )}
+        </Field>
+      </fieldset>
+    );
+  };
+
   return (
     <form
       ref={formRef}
@@ -253,42 +378,59 @@ export function SubmissionForm({
     >
       <h2 id={headingId}>{t('reports.formTitle')}</h2>
       <p className="hint">{t('reports.requiredNote')}</p>
-      {fields.map((field) => (
-        <Field
-          key={field.code}
-          label={labelOf(field, language)}
-          required={field.required}
-          hint={hintOf(field)}
-          error={errors[field.code]}
-        >
-          {(control) =>
-            field.type === 'text' ? (
-              <textarea
-                {...control}
-                rows={4}
-                maxLength={5000}
-                value={inputs[field.code] ?? ''}
-                onChange={(event) =>
-                  setInputs((current) => ({ ...current, [field.code]: event.target.value }))
-                }
-              />
-            ) : (
-              // Text, not type="number": a number input drops or misreads "1.000", "12,5" and "12e"
-              // before the form sees them, and would show text it never handed over.
-              <input
-                {...control}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                value={inputs[field.code] ?? ''}
-                onChange={(event) =>
-                  setInputs((current) => ({ ...current, [field.code]: event.target.value }))
-                }
-              />
-            )
-          }
-        </Field>
-      ))}
+      {fields.map((field) => {
+        const own = issues.filter((i) => i.fields.includes(field.code));
+        const held = systemValueOf(field);
+        const describedBy = (base: string | undefined) =>
+          [base, held === undefined ? null : systemId(field), ...own.map(issueId)]
+            .filter(Boolean)
+            .join(' ') || undefined;
+        const wrong = own.some((i) => i.severity === 'error');
+        const onChange = (value: string) => setInputs((current) => ({ ...current, [field.code]: value }));
+        return (
+          <div key={field.code} className="report-form__item">
+            <Field
+              label={labelOf(field, language)}
+              required={field.required}
+              hint={hintOf(field)}
+              error={errors[field.code]}
+            >
+              {(control) =>
+                field.type === 'text' ? (
+                  <textarea
+                    {...control}
+                    rows={4}
+                    maxLength={5000}
+                    value={inputs[field.code] ?? ''}
+                    onChange={(event) => onChange(event.target.value)}
+                  />
+                ) : (
+                  <div className="report-form__pair">
+                    {/* Text, not type="number": a number input drops or misreads "1.000", "12,5" and
+                        "12e" before the form sees them, and would show text it never handed over. */}
+                    <input
+                      {...control}
+                      aria-invalid={control['aria-invalid'] ?? (wrong ? true : undefined)}
+                      aria-describedby={describedBy(control['aria-describedby'])}
+                      type="text"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={inputs[field.code] ?? ''}
+                      onChange={(event) => onChange(event.target.value)}
+                    />
+                    {held !== undefined && (
+                      <span className="report-form__system" id={systemId(field)}>
+                        {t('reports.systemFigure', { value: formatNumber(held, language) })}
+                      </span>
+                    )}
+                  </div>
+                )
+              }
+            </Field>
+            {anchored.get(field.code)?.map(renderIssue)}
+          </div>
+        );
+      })}
       {notice?.kind === 'alert' ? (
         <p className="form__alert" role="alert">
           {notice.text}
@@ -315,6 +457,11 @@ export function SubmissionForm({
               : ''}
       </p>
       <p className="hint">{t('reports.autosaveHint')}</p>
+      {ruleErrors.length > 0 && (
+        <p className="form__error" id={blockedId}>
+          {t('reports.rules.blocked', { count: ruleErrors.length })}
+        </p>
+      )}
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending !== null}>
           {pending === 'save' ? t('reports.saving') : t('reports.saveDraft')}
@@ -322,7 +469,8 @@ export function SubmissionForm({
         <button
           type="button"
           className="button button--primary"
-          disabled={pending !== null}
+          disabled={pending !== null || ruleErrors.length > 0}
+          aria-describedby={ruleErrors.length > 0 ? blockedId : undefined}
           onClick={() => void onSubmit()}
         >
           {pending === 'submit' ? t('reports.submitting') : t('reports.submit')}

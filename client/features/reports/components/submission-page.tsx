@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
 import { isOversight } from '../../../../shared/roles';
+import { blockingIssues, evaluateRules } from '../../../../shared/validation-rules';
 import { ErrorState } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
@@ -9,12 +10,13 @@ import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useRefreshSubmissions, useSubmission, useSubmissionWrites } from '../api/report-queries';
-import { inputsFromValues, labelOf } from '../report-values-form';
+import { inputsFromValues, labelOf, ruleContextOf } from '../report-values-form';
 import { DecisionForm } from './decision-form';
 import { ScrollRegion } from './scroll-region';
 import { StateLabel } from './state-badges';
 import { SubmissionAuditTrail } from './submission-audit-trail';
 import { SubmissionForm } from './submission-form';
+import { SubmissionReview } from './submission-review';
 import '../reports.css';
 
 function formatValue(value: unknown, language: string): string {
@@ -56,6 +58,13 @@ export function SubmissionPage() {
   const none = t('reports.revisions.none');
   const byAt = (name: string | null, at: Date | string | null) =>
     at ? t('reports.revisions.byAt', { name: name ?? '—', time: formatDateTime(at) }) : none;
+  const currentValues = (current?.values ?? {}) as SubmissionValues;
+  const explanations = current?.explanations ?? {};
+  const context = ruleContextOf(data);
+  // The very check the server makes before an approval or an acceptance.
+  const issues = evaluateRules(fields, data.rules, currentValues, context);
+  const acceptBlocked =
+    blockingIssues(issues, explanations).length > 0 ? t('reports.review.blocked') : undefined;
 
   return (
     <section className="page reports">
@@ -91,12 +100,16 @@ export function SubmissionPage() {
             current?.values as SubmissionValues | undefined,
             i18n.language,
           )}
+          rules={data.rules}
+          context={context}
+          initialExplanations={explanations}
           version={version}
-          save={async ({ values, version: v }) => {
+          save={async ({ values, explanations: written, version: v }) => {
             const result = await saveDraft.mutateAsync({
               templateId: submission.templateId,
               periodKey: submission.periodKey,
               values,
+              explanations: written,
               version: v,
             });
             void refresh();
@@ -113,14 +126,25 @@ export function SubmissionPage() {
           }}
         />
       ) : (
-        <p className="notice" role="note">
-          {t('reports.readOnly')}
-        </p>
+        <>
+          <p className="notice" role="note">
+            {data.awaitingApproval ? t('reports.awaitingApproval') : t('reports.readOnly')}
+          </p>
+          <SubmissionReview
+            fields={fields}
+            values={currentValues}
+            explanations={explanations}
+            issues={issues}
+            systemValues={data.systemValues}
+            previousPeriods={data.previousPeriods}
+          />
+        </>
       )}
 
       {data.canApprove && (
         <DecisionForm
           mode="leader"
+          acceptBlocked={acceptBlocked}
           decide={async ({ decision, text }) => {
             await approve.mutateAsync({ id: submission.id, version, decision, comment: text });
             await refresh();
@@ -130,6 +154,7 @@ export function SubmissionPage() {
       {data.canReview && (
         <DecisionForm
           mode="office"
+          acceptBlocked={acceptBlocked}
           decide={async ({ decision, text }) => {
             await review.mutateAsync({ id: submission.id, version, decision, comment: text });
             await refresh();

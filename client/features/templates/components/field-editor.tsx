@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES, type FieldType } from '../../../../shared/report-values';
+import { SYSTEM_SOURCES, type SystemSource } from '../../../../shared/validation-rules';
 import { SelectField, TextField } from '../../../components/form-controls';
 import type { FieldErrors } from '../../../components/form-errors';
 import { emptyField, type FieldDraft } from '../template-draft';
@@ -20,8 +21,9 @@ interface FieldEditorProps {
 }
 
 /**
- * The indicators of a template, in form order: each with its code, labels, unit, type, bounds and the
- * KPI it feeds; added, removed and moved with buttons (keyboard operable, each named by its number).
+ * The indicators of a template, in form order: each with its code, labels, unit, type, bounds, the
+ * KPI it feeds and the system figure it is prefilled from; added, removed and moved with buttons
+ * (keyboard operable, each named by its number). Bounds are typed the reader's way ("1.000" in vi).
  */
 export function FieldEditor({ fields, onChange, errors, kpis, disabled = false }: FieldEditorProps) {
   const { t, i18n } = useTranslation();
@@ -80,7 +82,9 @@ export function FieldEditor({ fields, onChange, errors, kpis, disabled = false }
                       const type = value as FieldType;
                       update(
                         index,
-                        type === 'text' ? { type, min: '', max: '', kpiCode: '', kpiRole: '' } : { type },
+                        type === 'text'
+                          ? { type, min: '', max: '', kpiCode: '', kpiRole: '', systemSource: '' }
+                          : { type },
                       );
                     }}
                   />
@@ -148,6 +152,18 @@ export function FieldEditor({ fields, onChange, errors, kpis, disabled = false }
                         value={field.kpiRole}
                         disabled={field.kpiCode === ''}
                         onChange={(value) => update(index, { kpiRole: value as FieldDraft['kpiRole'] })}
+                      />
+                      <SelectField
+                        label={t('templateAdmin.fields.systemSource')}
+                        hint={t('templateAdmin.fields.systemSourceHint')}
+                        error={error('systemSource')}
+                        placeholder={t('templateAdmin.fields.systemSourceNone')}
+                        options={SYSTEM_SOURCES.map((source) => ({
+                          value: source,
+                          label: t(`templateAdmin.fields.systemSources.${source}`),
+                        }))}
+                        value={field.systemSource}
+                        onChange={(value) => update(index, { systemSource: value as '' | SystemSource })}
                       />
                     </>
                   )}

@@ -127,4 +127,93 @@ describe('TemplateEditor field editor', () => {
     expect(screen.getByRole('note').textContent).toContain('tạo phiên bản 2');
     expect(screen.getByRole('button', { name: 'Lưu thành phiên bản 2' })).toBeTruthy();
   });
+
+  it('sends the rules with the version: a comparison, a deviation (always a warning), numbers read the reader’s way', async () => {
+    const send = renderEditor();
+    const first = within(indicator(1));
+    fireEvent.change(first.getByLabelText(/Giá trị lớn nhất/), { target: { value: '1.000' } });
+    fireEvent.change(first.getByLabelText('Lấy số liệu từ hệ thống'), {
+      target: { value: 'tasks.assigned' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm quy tắc kiểm tra' }));
+    const compare = within(screen.getByRole('group', { name: 'Quy tắc 1' }));
+    fireEvent.change(compare.getByLabelText(/Mã quy tắc/), { target: { value: 'ty_le_nho' } });
+    fireEvent.change(compare.getByLabelText(/Chỉ tiêu bên trái/), { target: { value: 'ty_le' } });
+    fireEvent.change(compare.getByLabelText(/Phép so sánh/), { target: { value: 'lte' } });
+    fireEvent.change(compare.getByLabelText(/Chỉ tiêu bên phải/), { target: { value: 'ty_le' } });
+    fireEvent.change(compare.getByLabelText(/Thông báo tiếng Việt/), { target: { value: 'Tỷ lệ quá lớn.' } });
+    fireEvent.change(compare.getByLabelText(/Thông báo tiếng Anh/), {
+      target: { value: 'Share too large.' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm quy tắc kiểm tra' }));
+    const jump = within(screen.getByRole('group', { name: 'Quy tắc 2' }));
+    fireEvent.change(jump.getByLabelText(/Mã quy tắc/), { target: { value: 'so_luong_nhay' } });
+    fireEvent.change(jump.getByLabelText(/Loại quy tắc/), { target: { value: 'deviation' } });
+    const severity = jump.getByLabelText(/Mức độ/) as HTMLSelectElement;
+    expect(severity.value).toBe('warning');
+    expect(severity.disabled).toBe(true);
+    fireEvent.change(jump.getByLabelText(/Chỉ tiêu theo dõi/), { target: { value: 'so_luong' } });
+    fireEvent.change(jump.getByLabelText(/Mức thay đổi tối đa/), { target: { value: '12,5' } });
+    fireEvent.change(jump.getByLabelText(/Thông báo tiếng Việt/), { target: { value: 'Thay đổi lớn.' } });
+    fireEvent.change(jump.getByLabelText(/Thông báo tiếng Anh/), { target: { value: 'Large change.' } });
+
+    // A field compared with itself is refused, naming the rule's input.
+    submit(/Tạo chế độ báo cáo/);
+    expect(
+      await screen.findByText(
+        'Chỉ tiêu bên phải (Quy tắc 1): một chỉ tiêu không so sánh hoặc cộng với chính nó.',
+      ),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+
+    fireEvent.change(compare.getByLabelText(/Chỉ tiêu bên phải/), { target: { value: 'so_luong' } });
+    submit(/Tạo chế độ báo cáo/);
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]).toMatchObject([
+      {
+        fields: [
+          { code: 'so_luong', max: 1000, systemSource: 'tasks.assigned' },
+          { code: 'ty_le', systemSource: null },
+        ],
+        validationRules: [
+          {
+            code: 'ty_le_nho',
+            kind: 'compare',
+            severity: 'error',
+            left: 'ty_le',
+            op: 'lte',
+            right: 'so_luong',
+          },
+          {
+            code: 'so_luong_nhay',
+            kind: 'deviation',
+            severity: 'warning',
+            field: 'so_luong',
+            maxChangePercent: 12.5,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('asks for a rule’s messages and its parts, and removes a rule', async () => {
+    const send = renderEditor();
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm quy tắc kiểm tra' }));
+    const sum = within(screen.getByRole('group', { name: 'Quy tắc 1' }));
+    fireEvent.change(sum.getByLabelText(/Mã quy tắc/), { target: { value: 'tong' } });
+    fireEvent.change(sum.getByLabelText(/Loại quy tắc/), { target: { value: 'sum' } });
+    fireEvent.change(sum.getByLabelText(/Chỉ tiêu tổng/), { target: { value: 'so_luong' } });
+    submit(/Tạo chế độ báo cáo/);
+    expect(await screen.findByText('Vui lòng nhập Thông báo tiếng Việt (Quy tắc 1).')).toBeTruthy();
+    expect(
+      screen.getByText('Các chỉ tiêu thành phần (Quy tắc 1): chọn ít nhất một chỉ tiêu thành phần.'),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Xoá quy tắc 1' }));
+    submit(/Tạo chế độ báo cáo/);
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]).toMatchObject([{ validationRules: [] }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { PERIOD_TYPES, type PeriodType } from '../../../../shared/reporting-periods';
@@ -10,8 +10,9 @@ import { describeServerError } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { isTrpcClientError } from '../../../lib/trpc';
-import { type TemplateDraft, templateMessage, validateDraft } from '../template-draft';
+import { relabelDraft, type TemplateDraft, templateMessage, validateDraft } from '../template-draft';
 import { FieldEditor, type KpiOption } from './field-editor';
+import { RulesEditor } from './rules-editor';
 
 export interface TemplateUsage {
   version: number;
@@ -35,7 +36,8 @@ interface TemplateEditorProps {
  * before saving, that a new version will be made from the chosen period.
  */
 export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: TemplateEditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<TemplateDraft>(initial);
@@ -57,9 +59,18 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
+  // A typed number keeps its value when the reader switches language ("1.000" in vi is "1,000" in en).
+  const languageRef = useRef(language);
+  useEffect(() => {
+    const from = languageRef.current;
+    if (from === language) return;
+    languageRef.current = language;
+    setDraft((d) => relabelDraft(d, from, language));
+  }, [language]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validateDraft(draft, mode, t);
+    const checked = validateDraft(draft, mode, t, language);
     if (Object.keys(checked.errors).length > 0) {
       submit.setErrors(checked.errors);
       return;
@@ -167,9 +178,8 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
             label={t('templateAdmin.deadline.days')}
             error={errors['deadlineRule.days']}
             required
-            type="number"
-            min={1}
-            max={60}
+            inputMode="numeric"
+            autoComplete="off"
             value={draft.days}
             onChange={(value) => set('days', value)}
           />
@@ -179,9 +189,8 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
               label={t('templateAdmin.deadline.day')}
               error={errors['deadlineRule.day']}
               required
-              type="number"
-              min={1}
-              max={31}
+              inputMode="numeric"
+              autoComplete="off"
               value={draft.day}
               onChange={(value) => set('day', value)}
             />
@@ -190,9 +199,8 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
               hint={t('templateAdmin.deadline.monthsAfterHint')}
               error={errors['deadlineRule.monthsAfter']}
               required
-              type="number"
-              min={0}
-              max={12}
+              inputMode="numeric"
+              autoComplete="off"
               value={draft.monthsAfter}
               onChange={(value) => set('monthsAfter', value)}
             />
@@ -256,6 +264,13 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
         onChange={(fields) => set('fields', fields)}
         errors={errors}
         kpis={kpis}
+      />
+
+      <RulesEditor
+        rules={draft.rules}
+        fields={draft.fields}
+        onChange={(rules) => set('rules', rules)}
+        errors={errors}
       />
 
       <div className="form__actions">

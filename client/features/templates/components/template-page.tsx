@@ -8,7 +8,7 @@ import { ErrorState } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
-import { formatCount, formatDateTime } from '../../../lib/format';
+import { formatCount, formatDateTime, formatNumber } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useKpiOptions, useSetTemplateActive, useTemplate, useUpdateTemplate } from '../api/template-queries';
@@ -52,7 +52,7 @@ export function TemplatePage() {
 
   const { template, fields, usage, history } = data;
   const admin = me.data?.role === 'admin';
-  const initial = draftFromTemplate(template, fields, data.obligedAgencies);
+  const initial = draftFromTemplate(template, fields, data.obligedAgencies, language);
   if (data.inUse && usage.lastUsedPeriod) initial.firstPeriod = periodAfterKey(usage.lastUsedPeriod);
   const rule = template.deadlineRule;
 
@@ -203,6 +203,50 @@ export function TemplatePage() {
             rows={fields}
             rowKey={(f) => f.code}
           />
+          {template.validationRules.length === 0 ? (
+            <p>{t('templateAdmin.rules.none')}</p>
+          ) : (
+            <SimpleTable
+              caption={t('templateAdmin.rules.caption')}
+              columns={[
+                {
+                  key: 'code',
+                  header: t('templateAdmin.rules.inputs.code'),
+                  cell: (r) => r.code,
+                  rowHeader: true,
+                },
+                {
+                  key: 'rule',
+                  header: t('templateAdmin.rules.rule'),
+                  cell: (r) =>
+                    r.kind === 'compare'
+                      ? t('templateAdmin.rules.summary.compare', {
+                          left: r.left,
+                          op: t(`templateAdmin.rules.ops.${r.op}`),
+                          right: r.right,
+                        })
+                      : r.kind === 'sum'
+                        ? t('templateAdmin.rules.summary.sum', { total: r.total, parts: r.parts.join(' + ') })
+                        : t('templateAdmin.rules.summary.deviation', {
+                            field: r.field,
+                            percent: formatNumber(r.maxChangePercent, language),
+                          }),
+                },
+                {
+                  key: 'severity',
+                  header: t('templateAdmin.rules.inputs.severity'),
+                  cell: (r) => t(`templateAdmin.rules.severities.${r.severity}`),
+                },
+                {
+                  key: 'message',
+                  header: t('templateAdmin.rules.message'),
+                  cell: (r) => (en ? r.messageEn : r.messageVi),
+                },
+              ]}
+              rows={template.validationRules}
+              rowKey={(r) => r.code}
+            />
+          )}
         </div>
       )}
 
