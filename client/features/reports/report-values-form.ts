@@ -126,15 +126,7 @@ export function validateInputs(
   return { values, errors };
 }
 
-const KNOWN = [
-  'tooLong',
-  'notANumber',
-  'ambiguous',
-  'notAnInteger',
-  'belowMin',
-  'aboveMax',
-  'required',
-] as const;
+const KNOWN = ['tooLong', 'notAnInteger', 'belowMin', 'aboveMax', 'required'] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (key: string): key is Known => (KNOWN as readonly string[]).includes(key);
 
@@ -147,6 +139,9 @@ export function fieldMessage(
   language: string,
 ): string {
   const label = labelOf(field, language);
+  // How a typed number is read is the same in every form: the common catalogue words it.
+  const typed = value !== null && value !== '';
+  if (typed && (key === 'notANumber' || key === 'ambiguous')) return t(`validation.${key}`, { field: label });
   const { min, max } = boundsOf(field);
   const messageKey: Known | 'invalid' =
     value === null || value === '' ? 'required' : isKnown(key) ? key : 'invalid';

@@ -107,9 +107,6 @@ export const reportsEn: typeof reportsVi = {
     validation: {
       required: 'Please enter {{field}}.',
       tooLong: '{{field}} is too long (at most 5,000 characters).',
-      notANumber: '{{field}} must be a number.',
-      ambiguous:
-        '{{field}} is written the other way: in English a comma separates thousands and a point marks the decimals (for example 1,234.5).',
       notAnInteger: '{{field}} must be a whole number.',
       belowMin: '{{field}} must not be less than {{min}}.',
       aboveMax: '{{field}} must not be more than {{max}}.',

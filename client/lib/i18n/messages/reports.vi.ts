@@ -105,9 +105,6 @@ export const reportsVi = {
     validation: {
       required: 'Vui lòng nhập {{field}}.',
       tooLong: '{{field}} quá dài (tối đa 5.000 ký tự).',
-      notANumber: '{{field}} phải là một số.',
-      ambiguous:
-        '{{field}} viết theo kiểu khác: trong tiếng Việt, dấu chấm ngăn cách hàng nghìn và dấu phẩy đánh dấu phần thập phân (ví dụ 1.234,5).',
       notAnInteger: '{{field}} phải là số nguyên.',
       belowMin: '{{field}} không được nhỏ hơn {{min}}.',
       aboveMax: '{{field}} không được lớn hơn {{max}}.',
