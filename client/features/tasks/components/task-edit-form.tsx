@@ -40,6 +40,7 @@ function initialValues(task: EditableTask) {
     noDeadline: task.deadline === null,
     priority: task.priority,
     isKey: task.isKey,
+    withdrawn: false,
   };
 }
 
@@ -76,6 +77,7 @@ export function TaskEditForm({ task, send, onReload }: Props) {
         deadline: values.noDeadline ? null : parseDisplayDate(values.deadline),
         priority: values.priority,
         isKey: values.isKey,
+        ...(values.withdrawn ? { withdrawn: true } : {}),
       },
     };
     const parsed = updateTaskInput.safeParse(input);
@@ -173,6 +175,19 @@ export function TaskEditForm({ task, send, onReload }: Props) {
             onChange={(e) => setValues((v) => ({ ...v, isKey: e.target.checked }))}
           />
           <label htmlFor="task-edit-key">{t('taskForms.isKey')}</label>
+        </div>
+        <div className="form__checkbox">
+          <input
+            id="task-edit-withdrawn"
+            type="checkbox"
+            aria-describedby="task-edit-withdrawn-hint"
+            checked={values.withdrawn}
+            onChange={(e) => setValues((v) => ({ ...v, withdrawn: e.target.checked }))}
+          />
+          <label htmlFor="task-edit-withdrawn">{t('taskForms.withdraw')}</label>
+          <p id="task-edit-withdrawn-hint" className="form__hint">
+            {t('taskForms.withdrawHint')}
+          </p>
         </div>
         <div>
           <button type="submit" className="button button--primary" disabled={submit.pending}>

@@ -172,6 +172,9 @@ export const tasksEn: typeof tasksVi = {
     noDeadline: 'No deadline',
     priority: 'Priority',
     isKey: 'Key task',
+    withdraw: 'Withdraw the task',
+    withdrawHint:
+      'A withdrawn task no longer has to be carried out and leaves the completion rates; the withdrawal is recorded in the audit trail and cannot be undone on this screen.',
     save: 'Save changes',
     sending: 'Sending…',
     sent: 'Sent.',

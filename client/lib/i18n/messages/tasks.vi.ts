@@ -170,6 +170,9 @@ export const tasksVi = {
     noDeadline: 'Không có thời hạn',
     priority: 'Mức ưu tiên',
     isKey: 'Nhiệm vụ trọng tâm',
+    withdraw: 'Thu hồi nhiệm vụ',
+    withdrawHint:
+      'Nhiệm vụ thu hồi không còn phải thực hiện và không tính vào các tỷ lệ hoàn thành; việc thu hồi được ghi vào nhật ký và không hoàn tác được trên màn hình này.',
     save: 'Lưu thay đổi',
     sending: 'Đang gửi…',
     sent: 'Đã gửi thành công.',
