@@ -374,6 +374,9 @@ describe('monthly monitoring report from the recorded history', () => {
     expect(frozen.asOf).toEqual(fromHistory.asOf);
     expect(figuresOf(frozen)).toEqual(figuresOf(fromHistory));
     expect(monthlyReportOutput.safeParse(frozen).success).toBe(true);
+    // Read once, then kept as one shared value that nobody can change.
+    expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.byAgency[0])).toBe(true);
+    expect(await getMonthlyReport(db, month, realNow)).toBe(frozen);
 
     // The history changes after the cut-off (now): the stored month does not, nor does what it reads.
     const [taskId] = await tasksAsOf(new Date(), 'open');

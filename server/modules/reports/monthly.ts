@@ -49,6 +49,22 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
   return (await readFrozenReport(db, month)) ?? computeClosedMonth(db, month);
 }
 
+/**
+ * Frozen reports, per database, as read once: a frozen report never changes, so it is kept (the most
+ * recently read few; one month at national scale is about a megabyte of JSON) and frozen itself, so
+ * the API checks and encodes it once (server/trpc/shared-output.ts).
+ */
+const FROZEN_KEPT = 6;
+const frozenKept = new WeakMap<Db, Map<string, MonthlyReport>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** A closed month from history, as of the end of its cut-off day. */
 export function computeClosedMonth(db: Db, month: string): Promise<MonthlyReport> {
   const day = monthlyPeriod(month).end;
@@ -56,17 +72,31 @@ export function computeClosedMonth(db: Db, month: string): Promise<MonthlyReport
 }
 
 export async function readFrozenReport(db: Db, month: string): Promise<MonthlyReport | null> {
+  const kept = frozenKept.get(db) ?? new Map<string, MonthlyReport>();
+  frozenKept.set(db, kept);
+  const hit = kept.get(month);
+  if (hit) {
+    kept.delete(month);
+    kept.set(month, hit);
+    return hit;
+  }
   const [stored] = await db.select().from(monthlyReports).where(eq(monthlyReports.month, month));
   if (!stored) return null;
   const data = stored.data as MonthlyReport;
   // Stored as JSON, where the instant became a string; reports frozen before `source` existed lack it.
-  return {
+  const report = deepFreeze<MonthlyReport>({
     ...data,
     asOf: new Date(data.asOf),
     frozen: true,
     frozenAt: stored.frozenAt,
     source: 'frozen',
-  };
+  });
+  kept.set(month, report);
+  for (const oldest of kept.keys()) {
+    if (kept.size <= FROZEN_KEPT) break;
+    kept.delete(oldest);
+  }
+  return report;
 }
 
 /**
@@ -102,6 +132,9 @@ async function computeMonthlyReport(
     { withdrawn: sql`a.withdrawn`, completedOn: sql`a.completed_on`, deadline: sql`a.deadline` },
     asOf.day,
   );
+  // The latest state of each task, by a backward walk of the (task_id, valid_from) key; the tasks
+  // assigned in the period by the index on tasks.created_at. Aggregated per agency and status before
+  // the agencies' names are joined (README, Performance: the as-of report).
   const rows = await selectRows<Row>(
     db,
     sql`
@@ -109,15 +142,18 @@ async function computeMonthlyReport(
       select distinct on (s.task_id) s.task_id, s.lead_agency_id, s.deadline, s.completed_on, s.withdrawn
       from task_states s
       where ${recordedBy}
-      order by s.task_id, s.valid_from desc
+      order by s.task_id desc, s.valid_from desc
+    ), g as (
+      select a.lead_agency_id, ${status} as status, count(*)::int as n,
+        (count(*) filter (where a.task_id in (
+          select t.id from tasks t where t.created_at >= ${vietnamInstant(start).toISOString()})))::int as assigned_in_period,
+        (count(*) filter (where a.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
+      from a
+      group by 1, 2
     )
-    select ag.id as agency_id, ag.name_vi, ag.name_en, ag.level, ${status} as status, count(*)::int as n,
-      (count(*) filter (where t.created_at >= ${vietnamInstant(start).toISOString()}))::int as assigned_in_period,
-      (count(*) filter (where a.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
-    from a
-    join tasks t on t.id = a.task_id
-    join agencies ag on ag.id = a.lead_agency_id
-    group by 1, 2, 3, 4, 5
+    select ag.id as agency_id, ag.name_vi, ag.name_en, ag.level, g.status, g.n, g.assigned_in_period,
+      g.completed_in_period
+    from g join agencies ag on ag.id = g.lead_agency_id
     order by ag.id`,
   );
   const perAgency = new Map<
