@@ -69,7 +69,9 @@ export interface FreezeJobLog {
 }
 
 export interface FreezeJob {
-  /** Waits for a run in progress, then resolves; no run starts afterwards. */
+  /** Resolves when the run in progress, if any, has ended. */
+  settled(): Promise<void>;
+  /** Ends the run in progress after the month it is freezing; no run starts afterwards. */
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,9 @@ export function startFreezeJob(db: Db, options: { intervalMs?: number; log?: Fre
   const timer = setInterval(run, options.intervalMs ?? FREEZE_INTERVAL_MS);
   timer.unref();
   return {
+    async settled() {
+      await running;
+    },
     async stop() {
       controller.abort();
       clearInterval(timer);

@@ -27,7 +27,7 @@ import { postProgress } from '../tasks/progress';
 import { getDashboard } from '../tasks/queries';
 import { statusClock } from '../tasks/status-sql';
 import { createTask, updateTask } from '../tasks/task-writes';
-import { closedMonths, FREEZE_GRACE_MS, freezeClosedMonths } from './freeze-job';
+import { closedMonths, FREEZE_GRACE_MS, freezeClosedMonths, startFreezeJob } from './freeze-job';
 import { computeClosedMonth, freezeMonthlyReport, getMonthlyReport, monthEnd } from './monthly';
 
 /** The report month whose Decree 09 period contains the date. */
@@ -403,3 +403,27 @@ function openAsOf(instant: Date, overdueBefore?: string) {
       and exists (select 1 from tasks t where t.id = s.task_id and not t.withdrawn and t.completed_on is null)
     order by task_id`;
 }
+
+describe('the freeze job of the server process', () => {
+  it('freezes the closed months at its start, logs them, and stops after its run', async () => {
+    const database = await createTestDatabase();
+    try {
+      const frozen: string[][] = [];
+      const job = startFreezeJob(database.db, {
+        intervalMs: 3_600_000,
+        log: { info: (d) => frozen.push((d as { months: string[] }).months), error: () => {} },
+      });
+      await job.settled();
+      await job.stop();
+      const months = await closedMonths(database.db);
+      expect(months.length).toBeGreaterThan(0);
+      expect(frozen).toEqual([months]);
+      const [stored] = await database.db.select({ n: count() }).from(monthlyReports);
+      expect(stored?.n).toBe(months.length);
+      // All frozen: another run freezes nothing.
+      expect(await freezeClosedMonths(database.db)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});
