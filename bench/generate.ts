@@ -10,8 +10,10 @@
  * seed (every agency including the 3,321 communes; monthly and quarterly submissions for every obliged
  * agency since the Program started), then streams the national volume through COPY: one officer per
  * commune, documents, tasks with coordinators, progress updates, completion reports, extension
- * requests, and an audit entry for every one of them with a valid hash chain (the same `auditHash` the
- * server writes and `audit.verify` checks).
+ * requests, each task's state history (task_states: as assigned, then at each approved extension,
+ * accepted completion and withdrawal, as the trigger on tasks records a user's writes), and an audit
+ * entry for every one of them with a valid hash chain (the same `auditHash` the server writes and
+ * `audit.verify` checks). Nothing is dated after the start of `today`.
  */
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -284,6 +286,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // Secondary indexes are rebuilt once after the load (much faster than maintaining them row by row).
     const bulkTables = [
       'tasks',
+      'task_states',
       'task_coordinators',
       'progress_updates',
       'completion_reports',
@@ -410,7 +413,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     counts.documents = docCopy.rows;
     step(`${docCopy.rows} documents`);
 
-    // Tasks and everything that hangs off them, streamed into six COPYs at once.
+    // Tasks and everything that hangs off them, streamed into seven COPYs at once. Each task's history
+    // is written as the trigger on tasks would have written it at each instant; its insert trigger
+    // (which would record every task in its final state at its creation) is off for the load.
+    await sql.unsafe('ALTER TABLE tasks DISABLE TRIGGER task_states_on_insert');
     const firstTask = await next('tasks');
     let progressId = await next('progress_updates');
     let completionId = await next('completion_reports');
@@ -460,6 +466,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       'created_at',
       'version',
     ]);
+    const stateCopy = await CopyStream.open(sql, 'task_states', [
+      'task_id',
+      'valid_from',
+      'lead_agency_id',
+      'deadline',
+      'completed_on',
+      'withdrawn',
+    ]);
     const extensionCopy = await CopyStream.open(sql, 'extension_requests', [
       'id',
       'task_id',
@@ -475,6 +489,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ]);
 
     const todayMs = Date.parse(`${today}T08:00:00+07:00`);
+    // No task event (a decision, an acceptance, a withdrawal) is dated after the start of `today`.
+    const historyEnd = vietnamInstant(today).getTime();
+    const notAfterHistory = (at: Date) => new Date(Math.min(at.getTime(), historyEnd));
     const progressPerTask = marker.progress / marker.tasks;
     // Leads: a third central, a third provincial, a third communes (each commune a handful of tasks).
     const pickLead = (r: Random): Agency => {
@@ -574,7 +591,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       }
       const searchText = foldVietnamese(`${title} ${doc.number}`);
       const description = `Thực hiện theo ${doc.number}. ${title}.`;
-      await taskCopy.push(
+      // Pushed once its last change is known (its updated_at).
+      const taskRow = (updatedAt: Date) =>
         line([
           id,
           doc.id,
@@ -593,9 +611,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           searchText,
           office.id,
           createdAt.toISOString(),
-          createdAt.toISOString(),
-        ]),
-      );
+          updatedAt.toISOString(),
+        ]);
       for (const agencyId of coordinators) await coordCopy.push(line([id, agencyId]));
       await appendAudit(officeActor, createdAt, 'task.create', 'task', id, {
         id,
@@ -628,64 +645,71 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           },
         );
       }
-      if (officer && extended && originalDeadline && deadline) {
-        const askedOn = earlierDate(shiftDate(originalDeadline, -10), today);
-        const decidedAt = vietnamInstant(earlierDate(shiftDate(askedOn, 3), today), 16);
-        const eid = extensionId++;
-        await extensionCopy.push(
-          line([
-            eid,
-            id,
-            officer.id,
-            'Nhiệm vụ phụ thuộc kết quả của cơ quan phối hợp; đề nghị gia hạn.',
-            originalDeadline,
-            deadline,
-            'approved',
-            office.id,
-            decidedAt.toISOString(),
-            vietnamInstant(askedOn, 9).toISOString(),
-            2,
-          ]),
-        );
-        await appendAudit(officeActor, decidedAt, 'extension.approved', 'task', id, {
-          id: eid,
-          state: 'approved',
-          requestedDeadline: deadline,
-        });
+      // The task's changes after its assignment, for its history.
+      const events: { at: Date; deadline?: string | null; completedOn?: string; withdrawn?: true }[] = [];
+      if (extended && originalDeadline && deadline) {
+        // Asked ten days before the original deadline, never before the task was assigned.
+        const asked = earlierDate(shiftDate(originalDeadline, -10), today);
+        const askedOn = asked > assignedOn ? asked : earlierDate(shiftDate(assignedOn, 1), today);
+        const decidedAt = notAfterHistory(vietnamInstant(earlierDate(shiftDate(askedOn, 3), today), 16));
+        events.push({ at: decidedAt, deadline });
+        if (officer) {
+          const eid = extensionId++;
+          await extensionCopy.push(
+            line([
+              eid,
+              id,
+              officer.id,
+              'Nhiệm vụ phụ thuộc kết quả của cơ quan phối hợp; đề nghị gia hạn.',
+              originalDeadline,
+              deadline,
+              'approved',
+              office.id,
+              decidedAt.toISOString(),
+              notAfterHistory(vietnamInstant(askedOn, 9)).toISOString(),
+              2,
+            ]),
+          );
+          await appendAudit(officeActor, decidedAt, 'extension.approved', 'task', id, {
+            id: eid,
+            state: 'approved',
+            requestedDeadline: deadline,
+          });
+        }
       }
-      if (officer && completedOn) {
-        const reportedAt = vietnamInstant(completedOn, 15);
-        const reviewedAt = new Date(Math.min(reportedAt.getTime() + r.int(1, 6) * 86_400_000, todayMs));
+      if (completedOn) {
+        const reportedAt = notAfterHistory(vietnamInstant(completedOn, 15));
+        const reviewed = notAfterHistory(new Date(reportedAt.getTime() + r.int(1, 6) * 86_400_000));
+        const reviewedAt = reviewed < reportedAt ? reportedAt : reviewed;
+        events.push({ at: reviewedAt, completedOn });
         const leader = leaderOf.get(lead.id);
-        const cid = completionId++;
-        await completionCopy.push(
-          line([
-            cid,
-            id,
-            officer.id,
-            'Đã hoàn thành, ban hành văn bản/đưa hệ thống vào vận hành theo yêu cầu.',
-            completedOn,
-            'accepted',
-            leader?.id ?? null,
-            leader ? reportedAt.toISOString() : null,
-            office.id,
-            (reviewedAt < reportedAt ? reportedAt : reviewedAt).toISOString(),
-            reportedAt.toISOString(),
-            3,
-          ]),
-        );
-        await appendAudit(actorOf(officer), reportedAt, 'completion.report', 'task', id, {
-          id: cid,
-          completionDate: completedOn,
-        });
-        await appendAudit(
-          officeActor,
-          reviewedAt < reportedAt ? reportedAt : reviewedAt,
-          'completion.accepted',
-          'task',
-          id,
-          { id: cid, state: 'accepted' },
-        );
+        if (officer) {
+          const cid = completionId++;
+          await completionCopy.push(
+            line([
+              cid,
+              id,
+              officer.id,
+              'Đã hoàn thành, ban hành văn bản/đưa hệ thống vào vận hành theo yêu cầu.',
+              completedOn,
+              'accepted',
+              leader?.id ?? null,
+              leader ? reportedAt.toISOString() : null,
+              office.id,
+              reviewedAt.toISOString(),
+              reportedAt.toISOString(),
+              3,
+            ]),
+          );
+          await appendAudit(actorOf(officer), reportedAt, 'completion.report', 'task', id, {
+            id: cid,
+            completionDate: completedOn,
+          });
+          await appendAudit(officeActor, reviewedAt, 'completion.accepted', 'task', id, {
+            id: cid,
+            state: 'accepted',
+          });
+        }
       } else if (officer && !withdrawn) {
         const roll = r.next();
         if (roll < 0.04) {
@@ -736,11 +760,45 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           });
         }
       }
+      if (withdrawn) {
+        // Withdrawn by the Office some days after the task's last change or update (drawn last, so
+        // the task's other values are those drawn before withdrawals had a date).
+        const base = Math.max(
+          createdAt.getTime(),
+          lastLeadUpdate ? (lastLeadUpdate as Date).getTime() : 0,
+          ...events.map((e) => e.at.getTime()),
+        );
+        const at = notAfterHistory(new Date(base + r.int(1, 10) * 86_400_000));
+        events.push({ at, withdrawn: true });
+        await appendAudit(officeActor, at, 'task.update', 'task', id, { id, withdrawn: true });
+      }
+      // The history: as assigned, then the state after each change, in time order (changes at one
+      // instant are one state, as the trigger records them).
+      events.sort((a, b) => a.at.getTime() - b.at.getTime());
+      const state = { deadline: originalDeadline, completedOn: null as string | null, withdrawn: false };
+      let validFrom = createdAt;
+      const pushState = () =>
+        stateCopy.push(
+          line([id, validFrom.toISOString(), lead.id, state.deadline, state.completedOn, state.withdrawn]),
+        );
+      for (const e of events) {
+        const at = e.at > createdAt ? e.at : new Date(createdAt.getTime() + 1);
+        if (at.getTime() !== validFrom.getTime()) await pushState();
+        validFrom = at;
+        if (e.deadline !== undefined) state.deadline = e.deadline;
+        if (e.completedOn !== undefined) state.completedOn = e.completedOn;
+        if (e.withdrawn) state.withdrawn = true;
+      }
+      await pushState();
+      await taskCopy.push(taskRow(validFrom));
       if ((i + 1) % 50_000 === 0)
         step(`${i + 1} tasks, ${progressCopy.rows} progress updates, ${audit.rows} audit entries`);
     }
-    for (const s of [taskCopy, coordCopy, progressCopy, completionCopy, extensionCopy]) await s.end();
+    for (const s of [taskCopy, stateCopy, coordCopy, progressCopy, completionCopy, extensionCopy])
+      await s.end();
+    await sql.unsafe('ALTER TABLE tasks ENABLE TRIGGER task_states_on_insert');
     counts.tasks = taskCopy.rows;
+    counts.taskStates = stateCopy.rows;
     counts.taskCoordinators = coordCopy.rows;
     counts.progressUpdates = progressCopy.rows;
     counts.completionReports = completionCopy.rows;

@@ -8,7 +8,8 @@
  * Flags: --scale=small|national (default small), --regenerate (reload even if the database already
  * holds this dataset), --requests=N (measured requests per read), --skip-pglite, --skip-client,
  * --skip-live, --port=N, --only=writes (only the write figures: no reads, PGlite, client or live; the
- * result goes to bench/results/writes.json, leaving latest.json as the last full run). DATABASE_URL
+ * result goes to bench/results/writes.json, leaving latest.json as the last full run), --only=asof
+ * (only the monthly report's figures, into bench/results/asof.json). DATABASE_URL
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
@@ -25,6 +26,8 @@ import type { Db } from '../server/db/client';
 import * as schema from '../server/db/schema';
 import type { Actor } from '../server/modules/auth/actor';
 import { getKpiDetail, getKpiOverview } from '../server/modules/kpis/service';
+import { closedMonths, freezeClosedMonths } from '../server/modules/reports/freeze-job';
+import { computeClosedMonth } from '../server/modules/reports/monthly';
 import { getCompliance } from '../server/modules/submissions/queries';
 import { findTasks, getDashboard, getTaskDetail } from '../server/modules/tasks/queries';
 import { statusClock } from '../server/modules/tasks/status-sql';
@@ -51,8 +54,12 @@ const WARMUP = 20;
 const PORT = Number(argValue('port') ?? 4790);
 const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
-if (ONLY !== undefined && ONLY !== 'writes') throw new Error('--only must be writes');
+if (ONLY !== undefined && ONLY !== 'writes' && ONLY !== 'asof')
+  throw new Error('--only must be writes or asof');
 const onlyWrites = ONLY === 'writes';
+const onlyAsOf = ONLY === 'asof';
+/** Only part of the figures: the server's reads, PGlite, client and live figures are left out. */
+const partial = onlyWrites || onlyAsOf;
 
 const log = (line: string) => console.log(line);
 const ms = (start: number) => performance.now() - start;
@@ -346,7 +353,7 @@ async function serverFigures(): Promise<{
     ];
 
     const capture = captureDb(pg);
-    for (const read of onlyWrites ? [] : reads) {
+    for (const read of partial ? [] : reads) {
       const cookie = read.as === 'office' ? office : officer;
       const statements = await capture.capture(read.direct);
       // A floor slower than a quarter second (the uncached dashboard and KPI aggregates at national
@@ -385,7 +392,7 @@ async function serverFigures(): Promise<{
         `  ${read.name}: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
       );
     }
-    if (!onlyWrites) {
+    if (!partial) {
       // The reads above repeat one request, so after the first they are answered from the change-mark
       // cache (server/modules/live/change-cache.ts). A task's first view is not: one request each to
       // REQUESTS different tasks with long histories, next to the same SQL run directly.
@@ -418,6 +425,8 @@ async function serverFigures(): Promise<{
         `  task detail, first views: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
       );
     }
+    if (!onlyWrites) figures.push(...(await asOfFigures(server, pg, office, capture)));
+    if (onlyAsOf) return { figures, postgresVersion: version, counts: counts ?? {} };
     figures.push(figure('Server memory after reads (RSS)', 'MB', rssMb(pid), null, { note: 'informative' }));
 
     // Writes: a progress update's latency, then throughput under concurrency.
@@ -541,6 +550,93 @@ async function serverFigures(): Promise<{
     await server.stop();
     await pg.end({ timeout: 5 });
   }
+}
+
+/**
+ * The monthly monitoring report at national scale (issue 12): a closed month as stored by the freeze
+ * job, over HTTP; and a closed month computed from the task history (task_states) as it stood at its
+ * cut-off, by the server's own function (computeClosedMonth, what a read of a closed month not frozen
+ * yet runs) on postgres.js in this process (the server keeps the frozen months it has read, so over
+ * HTTP it would answer those), next to the same SQL run directly. Both must give the same figures.
+ */
+async function asOfFigures(
+  server: Server,
+  pg: postgres.Sql,
+  cookie: string,
+  capture: ReturnType<typeof captureDb>,
+): Promise<Figure[]> {
+  const db = drizzle(pg, { schema }) as unknown as Db;
+  // The server's freeze job runs at its start; run here too (it freezes a month once) to be sure.
+  await freezeClosedMonths(db);
+  const recent = (await closedMonths(db)).slice(-3);
+  if (recent.length === 0) {
+    log('  no closed month: the monthly report is not measured');
+    return [];
+  }
+  type Report = { totals: unknown; byAgency: unknown[] };
+  // Keys sorted: a frozen report comes back from jsonb, which orders an object's keys its own way.
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  const figuresOf = (r: Report) => JSON.stringify(canonical({ totals: r.totals, byAgency: r.byAgency }));
+  const measure = async (label: string, run: (month: string) => Promise<unknown>, warmup: number) => {
+    const statements = await Promise.all(
+      recent.map((month) => capture.capture((d) => computeClosedMonth(d, month))),
+    );
+    for (let i = 0; i < warmup; i++) {
+      await run(recent[i % recent.length] ?? '');
+      await replay(pg, statements[i % recent.length] ?? []);
+    }
+    const samples: number[] = [];
+    const direct: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const k = i % recent.length;
+      let t = performance.now();
+      await run(recent[k] ?? '');
+      samples.push(ms(t));
+      t = performance.now();
+      await replay(pg, statements[k] ?? []);
+      direct.push(ms(t));
+    }
+    const a = stats(samples);
+    const d = stats(direct);
+    log(
+      `  reports.monthly ${label}: p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; its history SQL p50 ${d.p50.toFixed(1)} ms`,
+    );
+    return { a, d };
+  };
+  const read = (month: string) => query(server, cookie, 'reports.monthly', { month }) as Promise<Report>;
+  let mismatches = 0;
+  for (const month of recent) {
+    const frozen = (await read(month)) as Report & { source: string };
+    if (frozen.source !== 'frozen' || figuresOf(frozen) !== figuresOf(await computeClosedMonth(db, month)))
+      mismatches++;
+  }
+  const frozenRun = await measure('frozen, over HTTP', read, WARMUP);
+  const historyRun = await measure('from history, in process', (m) => computeClosedMonth(db, m), 5);
+  const note = (run: typeof frozenRun, how: string) =>
+    `${REQUESTS} sequential reads of ${recent.join(', ')} (${how}); p50 ${run.a.p50.toFixed(1)}, p99 ${run.a.p99.toFixed(1)}; the history SQL run directly: p50 ${run.d.p50.toFixed(1)}, p95 ${run.d.p95.toFixed(1)}`;
+  return [
+    figure('reports.monthly (past month computed from history) p95', 'ms', historyRun.a.p95, 200, {
+      note: note(
+        historyRun,
+        'computeClosedMonth on postgres.js: every task state as of the cut-off, from task_states',
+      ),
+    }),
+    figure('reports.monthly (frozen month) p95', 'ms', frozenRun.a.p95, 30, {
+      note: note(frozenRun, 'over HTTP, as the freeze job stored them; about 1 MB of JSON each'),
+    }),
+    figure('reports.monthly: months whose history and frozen figures differ', 'months', mismatches, 0, {
+      note: `the ${recent.length} months above: frozen (over HTTP) against recomputed from history`,
+    }),
+  ];
 }
 
 /** The embedded default at demo size: every page's data (the calls a page makes, at once) ≤ 200 ms. */
@@ -667,11 +763,11 @@ async function main() {
   await ensureDataset();
   const server = await serverFigures();
   const figures = [...server.figures];
-  if (!flag('skip-pglite') && !onlyWrites) {
+  if (!flag('skip-pglite') && !partial) {
     log('Embedded PGlite at demo size…');
     figures.push(...(await pgliteFigures()));
   }
-  if ((!flag('skip-client') || !flag('skip-live')) && !onlyWrites) {
+  if ((!flag('skip-client') || !flag('skip-live')) && !partial) {
     // A clean clone has no built client: build it, since the client figures measure the build.
     if (!flag('skip-client') && !existsSync(path.join(ROOT, 'dist/client/.vite/manifest.json'))) {
       log('Building the client (npx vite build)…');
@@ -710,7 +806,13 @@ async function main() {
   const machineLine = `${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, Node ${m.node}, PostgreSQL ${m.postgres.split(' ')[0]}`;
   const entries = figures.map((f) => ({ ...f, scale, machine: machineLine, ranAt: run.ranAt }));
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-  const names = onlyWrites ? ['writes'] : scale === 'national' ? ['latest', 'national'] : ['latest'];
+  const names = onlyWrites
+    ? ['writes']
+    : onlyAsOf
+      ? ['asof']
+      : scale === 'national'
+        ? ['latest', 'national']
+        : ['latest'];
   for (const name of names) {
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.json`), `${JSON.stringify(entries, null, 2)}\n`);
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.run.json`), `${JSON.stringify(run, null, 2)}\n`);

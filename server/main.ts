@@ -7,6 +7,7 @@ import { openDatabase } from './db/open';
 import { loadConfig } from './env';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { getKpiOverviewCached } from './modules/kpis/service';
+import { startFreezeJob } from './modules/reports/freeze-job';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
 import { seedIfEmpty } from './seed';
 import { DEMO_PASSWORD } from './seed/demo';
@@ -23,10 +24,12 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   await runMigrations(database);
+  const seededAt = new Date();
   const seed = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
     demo: config.SEED_DEMO,
-    today: vietnamDate(new Date()),
+    today: vietnamDate(seededAt),
+    now: seededAt,
   });
   await deleteExpiredSessions(database.db);
 
@@ -36,6 +39,8 @@ async function main() {
   // The national aggregates take about a second at national scale: computed now, the first visitor of
   // the dashboard or the KPI overview does not wait for them (they stay cached until a change).
   void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
+  // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
+  const freezeJob = startFreezeJob(database.db, { log: app.log });
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [
@@ -68,6 +73,7 @@ async function main() {
     }, 20_000);
     force.unref();
     try {
+      await freezeJob.stop();
       await app.close();
       app.log.info('http server closed');
       await database.close();

@@ -229,12 +229,18 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
         ? `Báo cáo giám sát nhiệm vụ tháng ${month} (kỳ ${formatVietnameseDate(report.periodStart)} – ${formatVietnameseDate(report.cutoff)})`
         : `Task monitoring report ${month} (period ${formatVietnameseDate(report.periodStart)} – ${formatVietnameseDate(report.cutoff)})`,
     ]).font = { bold: true, size: 13 };
+    const source = {
+      frozen: { vi: 'Số liệu chốt tại ngày chốt kỳ', en: 'Figures frozen at the cut-off' },
+      history: {
+        vi: 'Số liệu tại hết ngày chốt kỳ, tính từ lịch sử ghi nhận',
+        en: 'Figures as at the end of the cut-off day, from the recorded history',
+      },
+      live: { vi: 'Số liệu tại thời điểm', en: 'Figures as of' },
+    }[report.source][lang];
     sheet.addRow([
-      report.frozen
-        ? lang === 'vi'
-          ? 'Số liệu chốt tại ngày chốt kỳ'
-          : 'Figures frozen at the cut-off'
-        : `${lang === 'vi' ? 'Số liệu tại thời điểm' : 'Figures as of'} ${vietnamDateTime(report.asOf)} (${lang === 'vi' ? 'giờ Việt Nam' : 'Vietnam time'})`,
+      report.source === 'live'
+        ? `${source} ${vietnamDateTime(report.asOf)} (${lang === 'vi' ? 'giờ Việt Nam' : 'Vietnam time'})`
+        : source,
     ]);
     sheet.addRow([]);
     sheet.addRow(MONTHLY_HEADERS[lang]).font = { bold: true };

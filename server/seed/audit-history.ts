@@ -1,14 +1,24 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, min } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditLog, progressUpdates, submissionRevisions, submissions, tasks, users } from '../db/schema';
+import {
+  auditLog,
+  completionReports,
+  extensionRequests,
+  progressUpdates,
+  submissionRevisions,
+  submissions,
+  taskStates,
+  tasks,
+  users,
+} from '../db/schema';
 import { type AuditContent, auditHash, GENESIS_HASH, toJsonValue } from '../modules/audit/hash';
 
 type Entry = Omit<AuditContent, 'userId' | 'username' | 'role' | 'agencyId'> & { userId: number | null };
 
 /**
  * The audit trail of the seeded history, as the services would have written it at the time: a task's
- * registration and every progress update; a report's submission, its leader's approval and the
- * Office's acceptance. In time order, hash-chained like every other entry, so an inspector who drills
+ * registration, every progress update, extension decision, completion report and acceptance, and its
+ * withdrawal; a report's submission, its leader's approval and the Office's acceptance. In time order, hash-chained like every other entry, so an inspector who drills
  * from a KPI figure to its submission finds who did what and when, and `audit.verify` checks it all.
  */
 export async function seedAuditHistory(db: Db): Promise<number> {
@@ -29,7 +39,8 @@ export async function seedAuditHistory(db: Db): Promise<number> {
       id: tasks.id,
       title: tasks.title,
       leadAgencyId: tasks.leadAgencyId,
-      deadline: tasks.deadline,
+      // As assigned: a later extension has its own entry.
+      deadline: tasks.originalDeadline,
       createdBy: tasks.createdBy,
       createdAt: tasks.createdAt,
     })
@@ -56,6 +67,86 @@ export async function seedAuditHistory(db: Db): Promise<number> {
       entityId: String(p.taskId),
       before: null,
       after: { id: p.id, percent: p.percent, narrative: p.narrative },
+    });
+  }
+
+  const extensionRows = await db.select().from(extensionRequests).orderBy(asc(extensionRequests.id));
+  for (const e of extensionRows) {
+    const request = { id: e.id, taskId: e.taskId, requestedDeadline: e.requestedDeadline };
+    entries.push({
+      at: e.createdAt,
+      userId: e.requestedBy,
+      action: 'extension.request',
+      entityType: 'task',
+      entityId: String(e.taskId),
+      before: null,
+      after: { ...request, reason: e.reason, state: 'pending' },
+    });
+    if (e.decidedAt) {
+      entries.push({
+        at: e.decidedAt,
+        userId: e.decidedBy,
+        action: `extension.${e.state}`,
+        entityType: 'task',
+        entityId: String(e.taskId),
+        before: { ...request, state: 'pending' },
+        after: { ...request, state: e.state },
+      });
+    }
+  }
+  const completionRows = await db.select().from(completionReports).orderBy(asc(completionReports.id));
+  for (const c of completionRows) {
+    const report = { id: c.id, taskId: c.taskId, completionDate: c.completionDate };
+    entries.push({
+      at: c.createdAt,
+      userId: c.reportedBy,
+      action: 'completion.report',
+      entityType: 'task',
+      entityId: String(c.taskId),
+      before: null,
+      after: { ...report, result: c.result, state: 'awaiting_leader' },
+    });
+    if (c.leaderAt) {
+      entries.push({
+        at: c.leaderAt,
+        userId: c.leaderId,
+        action: 'completion.awaiting_office',
+        entityType: 'task',
+        entityId: String(c.taskId),
+        before: { ...report, state: 'awaiting_leader' },
+        after: { ...report, state: 'awaiting_office' },
+      });
+    }
+    if (c.state === 'accepted' && c.reviewedAt) {
+      entries.push({
+        at: c.reviewedAt,
+        userId: c.reviewerId,
+        action: 'completion.accepted',
+        entityType: 'task',
+        entityId: String(c.taskId),
+        before: { ...report, state: 'awaiting_office' },
+        after: { ...report, state: 'accepted' },
+      });
+    }
+  }
+  // Withdrawals: by the Office, at the instant the task's history records them.
+  const office = [...people.values()].find((p) => p.role === 'office');
+  const withdrawals = await db
+    .select({ taskId: taskStates.taskId, at: min(taskStates.validFrom) })
+    .from(taskStates)
+    .where(eq(taskStates.withdrawn, true))
+    .groupBy(taskStates.taskId)
+    .orderBy(asc(taskStates.taskId));
+  for (const w of withdrawals) {
+    if (!w.at) continue;
+    entries.push({
+      at: w.at,
+      userId: office?.id ?? null,
+      action: 'task.update',
+      entityType: 'task',
+      entityId: String(w.taskId),
+      before: { id: w.taskId, withdrawn: false },
+      after: { id: w.taskId, withdrawn: true },
     });
   }
 

@@ -10,10 +10,12 @@ const config = loadConfig();
 const database = await openDatabase(config);
 try {
   await runMigrations(database);
+  const now = new Date();
   const result = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
     demo: config.SEED_DEMO,
-    today: vietnamDate(new Date()),
+    today: vietnamDate(now),
+    now,
   });
   console.log(
     result.seeded

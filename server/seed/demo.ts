@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createRandom } from '../../shared/random';
 import type { Role } from '../../shared/roles';
 import { foldVietnamese } from '../../shared/text';
-import { earlierDate, shiftDate, vietnamInstant } from '../../shared/time';
+import { earlierDate, shiftDate, vietnamDate, vietnamInstant } from '../../shared/time';
 import type { Db } from '../db/client';
 import {
   agencies,
@@ -18,6 +18,7 @@ import {
 import { ARGON2_OPTIONS } from '../modules/auth/password';
 import { seedAuditHistory } from './audit-history';
 import { seedSubmissionHistory } from './submissions';
+import { replayTaskEvents, type TaskEvent } from './task-history';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -199,6 +200,8 @@ const DOCUMENTS = [
 export interface DemoOptions {
   /** Vietnam calendar date the history is built up to (YYYY-MM-DD). */
   today: string;
+  /** The instant the seed runs: nothing is dated after it (default: the first instant of `today`). */
+  now?: Date;
   tasks?: number;
   seed?: number;
 }
@@ -206,6 +209,9 @@ export interface DemoOptions {
 /** Demo users for every role and a deterministic, realistic history of documents, tasks and progress. */
 export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[]> {
   const random = createRandom(options.seed ?? 2629);
+  const now = options.now ?? vietnamInstant(options.today);
+  /** An instant of the history, never after the seed's own. */
+  const notAfterNow = (at: Date) => (at > now ? now : at);
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
   const agencyRows = await db
     .select({
@@ -366,9 +372,10 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
         : [],
     );
   }
+  // As assigned: extensions, completions and withdrawals are replayed at their instants below.
   const insertedTasks = await db
     .insert(tasks)
-    .values(taskValues)
+    .values(taskValues.map((t) => ({ ...t, deadline: t.originalDeadline, completedOn: null })))
     .returning({ id: tasks.id, leadAgencyId: tasks.leadAgencyId, createdAt: tasks.createdAt });
   const coordinatorValues = insertedTasks.flatMap((t, i) =>
     (coordinatorsFor[i] ?? []).map((agencyId) => ({ taskId: t.id, agencyId })),
@@ -383,7 +390,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
     if (!plan || !author) return;
     const start = t.createdAt.getTime();
     const end =
-      Date.parse(`${options.today}T08:00:00+07:00`) -
+      Math.min(Date.parse(`${options.today}T08:00:00+07:00`), now.getTime()) -
       (plan.stale ? random.int(35, 90) : random.int(0, 20)) * 86_400_000;
     if (end <= start) return;
     plan.percentPath.forEach((percent, s) => {
@@ -413,14 +420,25 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
     ) p
     where p.task_id = t.id`);
 
-  await seedWorkflow(db, random, options.today, {
+  const lastUpdateOf = new Map<number, Date>();
+  for (const p of progressValues) {
+    const at = p.createdAt as Date;
+    const previous = lastUpdateOf.get(p.taskId);
+    if (!previous || at > previous) lastUpdateOf.set(p.taskId, at);
+  }
+  const events = await seedWorkflow(db, random, options.today, {
     tasks: insertedTasks.map((t, i) => ({ ...t, ...taskValues[i] })),
     officerOf,
     leaderOf: new Map(insertedUsers.filter((u) => u.role === 'leader').map((u) => [u.agencyId, u.id])),
     officeUserId: officeUser?.id ?? null,
+    notAfterNow,
+    lastUpdateOf,
+    // The named accounts' agencies keep every task they had: the demo journeys work on them.
+    keepAgencies: new Set(named.map((n) => n.agencyId)),
   });
+  await replayTaskEvents(db, events);
 
-  await seedSubmissionHistory(db, random, options.today);
+  await seedSubmissionHistory(db, random, options.today, now);
   await seedAuditHistory(db);
 
   return named.map((n) => ({
@@ -437,7 +455,9 @@ function shiftDays(today: string, other: string): number {
 
 /**
  * Completion reports behind every completed task (accepted by the Office), and open work in every
- * queue: reports awaiting a leader or the Office, and pending extension requests.
+ * queue: reports awaiting a leader or the Office, and pending extension requests; a few tasks
+ * withdrawn. Returns the task events (extensions approved, completions accepted, withdrawals) for
+ * `replayTaskEvents`.
  */
 async function seedWorkflow(
   db: Db,
@@ -455,15 +475,27 @@ async function seedWorkflow(
     officerOf: Map<number, number>;
     leaderOf: Map<number, number>;
     officeUserId: number | null;
+    notAfterNow: (at: Date) => Date;
+    lastUpdateOf: Map<number, Date>;
+    keepAgencies: Set<number>;
   },
-) {
+): Promise<TaskEvent[]> {
+  const { notAfterNow } = ctx;
   const reports: (typeof completionReports.$inferInsert)[] = [];
   const extensions: (typeof extensionRequests.$inferInsert)[] = [];
+  const events: TaskEvent[] = [];
+  // Withdrawals draw from a stream of their own, so adding them left the rest of the history as it was.
+  const withdrawals = createRandom(2629_3);
   for (const t of ctx.tasks) {
     const officer = ctx.officerOf.get(t.leadAgencyId);
     if (!officer) continue;
-    if (t.deadline && t.originalDeadline && t.deadline !== t.originalDeadline) {
-      const askedOn = earlierDate(shiftDate(t.originalDeadline, -10), today);
+    const extended = Boolean(t.deadline && t.originalDeadline && t.deadline !== t.originalDeadline);
+    if (t.deadline && t.originalDeadline && extended) {
+      // Asked ten days before the original deadline, and never before the task was assigned.
+      const assignedOn = vietnamDate(t.createdAt);
+      const asked = earlierDate(shiftDate(t.originalDeadline, -10), today);
+      const askedOn = asked > assignedOn ? asked : earlierDate(shiftDate(assignedOn, 1), today);
+      const decidedAt = notAfterNow(vietnamInstant(earlierDate(shiftDate(askedOn, 3), today), 16));
       extensions.push({
         taskId: t.id,
         requestedBy: officer,
@@ -472,14 +504,22 @@ async function seedWorkflow(
         requestedDeadline: t.deadline,
         state: 'approved',
         decidedBy: ctx.officeUserId,
-        decidedAt: vietnamInstant(earlierDate(shiftDate(askedOn, 3), today), 16),
-        createdAt: vietnamInstant(askedOn, 9),
+        decidedAt,
+        createdAt: notAfterNow(vietnamInstant(askedOn, 9)),
         version: 2,
       });
+      events.push({ taskId: t.id, at: decidedAt, change: { deadline: t.deadline } });
     }
     if (t.completedOn) {
-      const reportedAt = vietnamInstant(t.completedOn, 15);
-      const reviewedAt = vietnamInstant(earlierDate(shiftDate(t.completedOn, random.int(1, 6)), today), 10);
+      const reportedAt = notAfterNow(vietnamInstant(t.completedOn, 15));
+      const reviewedAt = notAfterNow(
+        vietnamInstant(earlierDate(shiftDate(t.completedOn, random.int(1, 6)), today), 10),
+      );
+      events.push({
+        taskId: t.id,
+        at: reviewedAt < reportedAt ? reportedAt : reviewedAt,
+        change: { completedOn: t.completedOn },
+      });
       reports.push({
         taskId: t.id,
         reportedBy: officer,
@@ -519,9 +559,15 @@ async function seedWorkflow(
         requestedDeadline: shiftDate(t.deadline, random.int(30, 90)),
         createdAt: vietnamInstant(shiftDate(today, -random.int(1, 10)), 11),
       });
+    } else if (!extended && !ctx.keepAgencies.has(t.leadAgencyId) && withdrawals.chance(0.04)) {
+      // Withdrawn by the Office some days after the lead agency's last update.
+      const last = ctx.lastUpdateOf.get(t.id) ?? t.createdAt;
+      const day = shiftDate(vietnamDate(last), withdrawals.int(1, 10));
+      events.push({ taskId: t.id, at: notAfterNow(vietnamInstant(day, 14)), change: { withdrawn: true } });
     }
   }
   for (let i = 0; i < reports.length; i += 500)
     await db.insert(completionReports).values(reports.slice(i, i + 500));
   if (extensions.length) await db.insert(extensionRequests).values(extensions);
+  return events;
 }

@@ -7,7 +7,13 @@ import { seedReference } from './reference';
 export interface SeedOptions {
   communes: number;
   demo: boolean;
+  /** Vietnam calendar date the demo history is built up to (YYYY-MM-DD). */
   today: string;
+  /**
+   * The instant the seed runs: nothing it writes is dated after it. Default: the first instant of
+   * `today` in Vietnam, so that a seed for a given date is the same whatever the clock says.
+   */
+  now?: Date;
 }
 
 export interface SeedResult {
@@ -21,6 +27,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRes
   if ((agencyCount?.n ?? 0) === 0) await seedReference(db, { communes: options.communes });
   const [userCount] = await db.select({ n: count() }).from(users);
   if (!options.demo || (userCount?.n ?? 0) > 0) return { seeded: false, logins: [] };
-  const logins = await db.transaction((tx) => seedDemo(tx as unknown as Db, { today: options.today }));
+  const logins = await db.transaction((tx) =>
+    seedDemo(tx as unknown as Db, { today: options.today, now: options.now }),
+  );
   return { seeded: true, logins };
 }

@@ -2,9 +2,10 @@ import { count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutoffMonth } from '../../shared/reporting-periods';
 import { ROLES } from '../../shared/roles';
-import { vietnamInstant } from '../../shared/time';
+import { vietnamDate, vietnamInstant } from '../../shared/time';
 import { evaluateRules, systemFigure } from '../../shared/validation-rules';
 import type { Database } from '../db/client';
+import { selectRows } from '../db/rows';
 import {
   agencies,
   auditLog,
@@ -30,7 +31,10 @@ import { seedIfEmpty } from './index';
 
 describe('demo seed', () => {
   let database: Database;
-  const today = '2026-11-22';
+  // Seeded as at the real clock: every timestamp it writes can then be compared with its run.
+  const now = new Date();
+  const today = vietnamDate(now);
+  let seedEnded: Date;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -38,7 +42,8 @@ describe('demo seed', () => {
   afterAll(() => database.close());
 
   it('adds demo users for every role, documents, tasks and months of progress', async () => {
-    const result = await seedIfEmpty(database.db, { communes: 68, demo: true, today });
+    const result = await seedIfEmpty(database.db, { communes: 68, demo: true, today, now });
+    seedEnded = new Date();
     expect(result.seeded).toBe(true);
     expect(new Set(result.logins.map((l) => l.role))).toEqual(new Set(ROLES));
     const [docCount] = await database.db.select({ n: count() }).from(documents);
@@ -160,25 +165,110 @@ describe('demo seed', () => {
     ]);
   });
 
+  it('writes nothing dated after the time it ran: every timestamp of every table, every record date', async () => {
+    const columns = await selectRows<{ table_name: string; column_name: string; data_type: string }>(
+      database.db,
+      sql`select table_name, column_name, data_type from information_schema.columns
+        where table_schema = 'public' and data_type in ('timestamp with time zone', 'timestamp without time zone')
+        order by table_name, column_name`,
+    );
+    expect(columns.length).toBeGreaterThan(20);
+    const later: string[] = [];
+    for (const c of columns) {
+      const [row] = await selectRows<{ latest: string | null }>(
+        database.db,
+        sql`select max(${sql.identifier(c.column_name)})::text as latest from ${sql.identifier(c.table_name)}
+          where ${sql.identifier(c.column_name)} > ${seedEnded.toISOString()}`,
+      );
+      if (row?.latest) later.push(`${c.table_name}.${c.column_name} = ${row.latest}`);
+    }
+    expect(later).toEqual([]);
+    // Dates that record what happened (not deadlines or periods, which may lie ahead).
+    const [dates] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select ((select count(*) from tasks where completed_on > ${today})
+        + (select count(*) from completion_reports where completion_date > ${today})
+        + (select count(*) from documents where issued_on > ${today}))::int as n`,
+    );
+    expect(dates?.n).toBe(0);
+  });
+
+  it('records each task’s history as it happened: assigned, extended, completed, withdrawn, ending in its present state', async () => {
+    const [history] = await selectRows<{
+      tasks: number;
+      first_is_assigned: number;
+      last_is_current: number;
+      extended: number;
+      completed: number;
+      withdrawn: number;
+    }>(
+      database.db,
+      sql`with f as (
+          select distinct on (task_id) * from task_states order by task_id, valid_from
+        ), l as (
+          select distinct on (task_id) * from task_states order by task_id, valid_from desc
+        )
+        select count(*)::int as tasks,
+          (count(*) filter (where f.valid_from = t.created_at and f.deadline is not distinct from t.original_deadline
+            and f.completed_on is null and not f.withdrawn))::int as first_is_assigned,
+          (count(*) filter (where l.deadline is not distinct from t.deadline and l.completed_on is not distinct from t.completed_on
+            and l.withdrawn = t.withdrawn and l.lead_agency_id = t.lead_agency_id and l.valid_from = t.updated_at))::int as last_is_current,
+          (count(*) filter (where t.deadline <> t.original_deadline))::int as extended,
+          (count(*) filter (where t.completed_on is not null))::int as completed,
+          (count(*) filter (where t.withdrawn))::int as withdrawn
+        from tasks t join f on f.task_id = t.id join l on l.task_id = t.id`,
+    );
+    const [taskCount] = await database.db.select({ n: count() }).from(tasks);
+    expect(history?.tasks).toBe(taskCount?.n);
+    expect(history?.first_is_assigned).toBe(taskCount?.n);
+    expect(history?.last_is_current).toBe(taskCount?.n);
+    expect(history?.extended).toBeGreaterThan(0);
+    expect(history?.completed).toBeGreaterThan(0);
+    expect(history?.withdrawn).toBeGreaterThan(0);
+    // Each state after the assignment is a change (an extension, a completion, a withdrawal), none a repeat.
+    const [changes] = await selectRows<{ n: number; repeats: number }>(
+      database.db,
+      sql`select (count(*) filter (where previous is not null))::int as n,
+          (count(*) filter (where previous = present))::int as repeats
+        from (select row(deadline, completed_on, withdrawn, lead_agency_id)::text as present,
+            lag(row(deadline, completed_on, withdrawn, lead_agency_id)::text) over (partition by task_id order by valid_from) as previous
+          from task_states) s`,
+    );
+    const h = { extended: 0, completed: 0, withdrawn: 0, ...history };
+    expect(changes?.repeats).toBe(0);
+    expect(changes?.n).toBeGreaterThanOrEqual(Math.max(h.extended, h.completed, h.withdrawn));
+    expect(changes?.n).toBeLessThanOrEqual(h.extended + h.completed + h.withdrawn);
+  });
+
   it('does not seed again on a database that has users', async () => {
     const again = await seedIfEmpty(database.db, { communes: 68, demo: true, today });
     expect(again.seeded).toBe(false);
   });
 
-  it('is deterministic: the same date gives the same history', async () => {
+  it('is deterministic: the same date and instant give the same history', async () => {
     const other = await createTestDatabase();
-    await seedIfEmpty(other.db, { communes: 68, demo: true, today });
+    await seedIfEmpty(other.db, { communes: 68, demo: true, today, now });
     const digest = async (d: Database) =>
       [
         ...(
-          await d.db.select({ title: tasks.title, deadline: tasks.deadline }).from(tasks).orderBy(tasks.id)
-        ).map((r) => `${r.title}|${r.deadline}`),
+          await d.db
+            .select({ title: tasks.title, deadline: tasks.deadline, withdrawn: tasks.withdrawn })
+            .from(tasks)
+            .orderBy(tasks.id)
+        ).map((r) => `${r.title}|${r.deadline}|${r.withdrawn}`),
         ...(
           await d.db
             .select({ values: submissionRevisions.values, explanations: submissionRevisions.explanations })
             .from(submissionRevisions)
             .orderBy(submissionRevisions.id)
         ).map((r) => JSON.stringify(r)),
+        ...(
+          await selectRows<{ row: string }>(
+            d.db,
+            sql`select concat_ws('|', task_id, valid_from, deadline, completed_on, withdrawn) as row
+              from task_states order by task_id, valid_from`,
+          )
+        ).map((r) => r.row),
       ].join('\n');
     expect(await digest(other)).toBe(await digest(database));
     await other.close();

@@ -65,7 +65,16 @@ const NO_TASKS = {
   noDeadline: 0,
 };
 
-export async function seedSubmissionHistory(db: Db, random: Random, today: string): Promise<void> {
+/** The agency leader approves a report an hour after it is sent. */
+const APPROVED_AFTER_MS = 3_600_000;
+
+export async function seedSubmissionHistory(
+  db: Db,
+  random: Random,
+  today: string,
+  /** Nothing is dated after it: a report due to be sent, approved or accepted later is not yet. */
+  now: Date,
+): Promise<void> {
   const calendar = await loadHolidays(db);
   const obliged = await db.select({ id: agencies.id, level: agencies.level }).from(agencies);
   const staff = await db.select({ id: users.id, role: users.role, agencyId: users.agencyId }).from(users);
@@ -115,7 +124,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
         if (submittedOn > today) return;
         const submittedAt = vietnamInstant(submittedOn, random.int(8, 16));
         const recent = i === periods.length - 1;
-        const state =
+        let state: 'submitted' | 'approved' | 'accepted' =
           recent && random.chance(0.3) ? (random.chance(0.5) ? 'submitted' : 'approved') : 'accepted';
         const values: Record<string, number | string | null> = {};
         const rate = Math.min(100, base + pace * (i + 1)) / 100;
@@ -163,6 +172,16 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
             Math.round(denominator * Math.max(0, Math.min(1, pace + (random.next() - 0.5) * 0.1))),
           );
         }
+        let acceptedAt =
+          state === 'accepted' ? new Date(submittedAt.getTime() + random.int(1, 6) * 86_400_000) : null;
+        // Drawn as above whatever the seed's instant, so the rest of the history stays the same.
+        if (submittedAt > now) return;
+        if (acceptedAt && acceptedAt > now) {
+          acceptedAt = null;
+          state = 'approved';
+        }
+        if (state === 'approved' && submittedAt.getTime() + APPROVED_AFTER_MS > now.getTime())
+          state = 'submitted';
         // What the rules warn about, the agency explained when it submitted.
         const explanations: Record<string, string> = {};
         for (const issue of evaluateRules(fields, template.validationRules, values, {
@@ -179,10 +198,9 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
           periodKey: period.key,
           periodEnd: period.end,
           deadline: period.deadline,
-          state: state as 'accepted',
+          state,
           firstSubmittedAt: submittedAt,
-          acceptedAt:
-            state === 'accepted' ? new Date(submittedAt.getTime() + random.int(1, 6) * 86_400_000) : null,
+          acceptedAt,
           version: state === 'accepted' ? 4 : state === 'approved' ? 3 : 2,
           createdAt: new Date(submittedAt.getTime() - 86_400_000),
           updatedAt: submittedAt,
@@ -229,7 +247,7 @@ export async function seedSubmissionHistory(db: Db, random: Random, today: strin
             savedAt: p?.submittedAt ?? new Date(),
             submittedAt: p?.submittedAt ?? null,
             approverId: approved ? (p?.leader ?? p?.author ?? null) : null,
-            approvedAt: approved && p ? new Date(p.submittedAt.getTime() + 3_600_000) : null,
+            approvedAt: approved && p ? new Date(p.submittedAt.getTime() + APPROVED_AFTER_MS) : null,
             reviewerId: p?.state === 'accepted' ? office : null,
             reviewedAt: p?.state === 'accepted' ? p.acceptedAt : null,
             reviewOutcome: p?.state === 'accepted' ? 'accepted' : null,

@@ -288,6 +288,14 @@ const monthlyFigures = {
   ofAssigned: z.number().nullable(),
 };
 
+/**
+ * Where a monthly report's figures come from: `live`, the running month as the records stand now;
+ * `history`, a closed month recomputed from the task history as it stood at its cut-off (not yet
+ * frozen); `frozen`, a closed month as the freeze job stored it.
+ */
+export const MONTHLY_REPORT_SOURCES = ['live', 'history', 'frozen'] as const;
+export type MonthlyReportSource = (typeof MONTHLY_REPORT_SOURCES)[number];
+
 /** The monthly monitoring report: the task picture at the month's Decree 09 cut-off. */
 export const monthlyReportOutput = z.object({
   month: z.string(),
@@ -295,7 +303,9 @@ export const monthlyReportOutput = z.object({
   cutoff: z.string(),
   frozen: z.boolean(),
   frozenAt: z.date().nullable(),
+  /** The instant the figures describe: the end of the cut-off day once closed, else the time of reading. */
   asOf: z.date(),
+  source: z.enum(MONTHLY_REPORT_SOURCES),
   totals: z.object(monthlyFigures),
   byAgency: z.array(
     z.object({

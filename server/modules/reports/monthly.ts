@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import { isPeriodClosed, monthlyPeriod } from '../../../shared/reporting-periods';
 import type { MonthlyReport } from '../../../shared/schemas/reports';
@@ -28,54 +28,132 @@ interface Row {
 }
 
 /**
- * The task picture as it stood at the month's cut-off: deadlines as extended by then, completions
- * accepted by then, tasks assigned by then. Once the cut-off has passed it is stored and read as
- * stored, so the report for a month reads the same next year.
+ * The instant a closed month's figures describe: the end of its cut-off day in Vietnam. History
+ * recorded before it counts, history recorded from it on does not.
+ */
+export function monthEnd(month: string): Date {
+  return vietnamInstant(shiftDate(monthlyPeriod(month).end, 1));
+}
+
+/**
+ * The monthly monitoring report. The running month: the records as they stand at `now` (the live
+ * dashboard's figures at that instant). A closed month: as the freeze job stored it, or, until it has,
+ * recomputed from the task history as it stood at the cut-off (the same figures; nothing is stored on
+ * a read). Either way a closed month reads the same today, at its cut-off and next year.
  */
 export async function getMonthlyReport(db: Db, month: string, now = new Date()): Promise<MonthlyReport> {
   const today = vietnamDate(now);
-  const closed = isPeriodClosed(month, today);
-  if (closed) {
-    const [stored] = await db.select().from(monthlyReports).where(eq(monthlyReports.month, month));
-    if (stored) {
-      const data = stored.data as MonthlyReport;
-      // Stored as JSON, where the instant became a string.
-      return { ...data, asOf: new Date(data.asOf), frozen: true, frozenAt: stored.frozenAt };
-    }
+  if (!isPeriodClosed(month, today)) {
+    return computeMonthlyReport(db, month, { until: now, inclusive: true, day: today }, 'live');
   }
+  return (await readFrozenReport(db, month)) ?? computeClosedMonth(db, month);
+}
+
+/**
+ * Frozen reports, per database, as read once: a frozen report never changes, so it is kept (the most
+ * recently read few; one month at national scale is about a megabyte of JSON) and frozen itself, so
+ * the API checks and encodes it once (server/trpc/shared-output.ts).
+ */
+const FROZEN_KEPT = 6;
+const frozenKept = new WeakMap<Db, Map<string, MonthlyReport>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A closed month from history, as of the end of its cut-off day. */
+export function computeClosedMonth(db: Db, month: string): Promise<MonthlyReport> {
+  const day = monthlyPeriod(month).end;
+  return computeMonthlyReport(db, month, { until: monthEnd(month), inclusive: false, day }, 'history');
+}
+
+export async function readFrozenReport(db: Db, month: string): Promise<MonthlyReport | null> {
+  const kept = frozenKept.get(db) ?? new Map<string, MonthlyReport>();
+  frozenKept.set(db, kept);
+  const hit = kept.get(month);
+  if (hit) {
+    kept.delete(month);
+    kept.set(month, hit);
+    return hit;
+  }
+  const [stored] = await db.select().from(monthlyReports).where(eq(monthlyReports.month, month));
+  if (!stored) return null;
+  const data = stored.data as MonthlyReport;
+  // Stored as JSON, where the instant became a string; reports frozen before `source` existed lack it.
+  const report = deepFreeze<MonthlyReport>({
+    ...data,
+    asOf: new Date(data.asOf),
+    frozen: true,
+    frozenAt: stored.frozenAt,
+    source: 'frozen',
+  });
+  kept.set(month, report);
+  for (const oldest of kept.keys()) {
+    if (kept.size <= FROZEN_KEPT) break;
+    kept.delete(oldest);
+  }
+  return report;
+}
+
+/**
+ * Stores a closed month's report, computed from history, unless it is stored already: a frozen report
+ * is never replaced. Returns whether this call stored it. Called by the freeze job (freeze-job.ts).
+ */
+export async function freezeMonthlyReport(db: Db, month: string, now = new Date()): Promise<boolean> {
+  if (!isPeriodClosed(month, vietnamDate(now))) throw new Error(`Month ${month} is not closed yet`);
+  const report = await computeClosedMonth(db, month);
+  const stored = await db
+    .insert(monthlyReports)
+    .values({ month, cutoff: report.cutoff, data: report })
+    .onConflictDoNothing()
+    .returning({ month: monthlyReports.month });
+  return stored.length > 0;
+}
+
+/**
+ * The task picture from the history table (task_states): each task's latest state recorded before
+ * `until` (or at it, when `inclusive`), tasks with no state by then not yet assigned; statuses by the
+ * dashboard's rule (`statusCase`) on Vietnam's day `day`.
+ */
+async function computeMonthlyReport(
+  db: Db,
+  month: string,
+  asOf: { until: Date; inclusive: boolean; day: string },
+  source: 'live' | 'history',
+): Promise<MonthlyReport> {
   const { start, end: cutoff } = monthlyPeriod(month);
-  const asOfDay = closed ? cutoff : today;
-  const end = closed ? vietnamInstant(shiftDate(cutoff, 1)) : now;
-  const startInstant = vietnamInstant(start);
+  const until = asOf.until.toISOString();
+  const recordedBy: SQL = asOf.inclusive ? sql`s.valid_from <= ${until}` : sql`s.valid_from < ${until}`;
   const status = statusCase(
     { withdrawn: sql`a.withdrawn`, completedOn: sql`a.completed_on`, deadline: sql`a.deadline` },
-    asOfDay,
+    asOf.day,
   );
+  // The latest state of each task, by a backward walk of the (task_id, valid_from) key; the tasks
+  // assigned in the period by the index on tasks.created_at. Aggregated per agency and status before
+  // the agencies' names are joined (README, Performance: the as-of report).
   const rows = await selectRows<Row>(
     db,
     sql`
     with a as (
-      select t.id, t.lead_agency_id, t.withdrawn, t.created_at,
-        coalesce(
-          (select e.requested_deadline from extension_requests e
-            where e.task_id = t.id and e.state = 'approved' and e.decided_at < ${end.toISOString()}
-            order by e.decided_at desc limit 1),
-          t.original_deadline) as deadline,
-        coalesce(
-          (select c.completion_date from completion_reports c
-            where c.task_id = t.id and c.state = 'accepted' and c.reviewed_at < ${end.toISOString()}
-            order by c.reviewed_at desc limit 1),
-          case when t.completed_on <= ${asOfDay}
-                and not exists (select 1 from completion_reports c2 where c2.task_id = t.id and c2.state = 'accepted')
-               then t.completed_on end) as completed_on
-      from tasks t
-      where t.created_at < ${end.toISOString()}
+      select distinct on (s.task_id) s.task_id, s.lead_agency_id, s.deadline, s.completed_on, s.withdrawn
+      from task_states s
+      where ${recordedBy}
+      order by s.task_id desc, s.valid_from desc
+    ), g as (
+      select a.lead_agency_id, ${status} as status, count(*)::int as n,
+        (count(*) filter (where a.task_id in (
+          select t.id from tasks t where t.created_at >= ${vietnamInstant(start).toISOString()})))::int as assigned_in_period,
+        (count(*) filter (where a.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
+      from a
+      group by 1, 2
     )
-    select ag.id as agency_id, ag.name_vi, ag.name_en, ag.level, ${status} as status, count(*)::int as n,
-      (count(*) filter (where a.created_at >= ${startInstant.toISOString()}))::int as assigned_in_period,
-      (count(*) filter (where a.completed_on between ${start} and ${asOfDay}))::int as completed_in_period
-    from a join agencies ag on ag.id = a.lead_agency_id
-    group by 1, 2, 3, 4, 5
+    select ag.id as agency_id, ag.name_vi, ag.name_en, ag.level, g.status, g.n, g.assigned_in_period,
+      g.completed_in_period
+    from g join agencies ag on ag.id = g.lead_agency_id
     order by ag.id`,
   );
   const perAgency = new Map<
@@ -102,13 +180,14 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
     }
     perAgency.set(r.agency_id, entry);
   }
-  const report: MonthlyReport = {
+  return {
     month,
     periodStart: start,
     cutoff,
     frozen: false,
     frozenAt: null,
-    asOf: closed ? end : now,
+    asOf: asOf.until,
+    source,
     totals: figures(totals.counts, totals.inPeriod, totals.doneInPeriod),
     byAgency: [...perAgency.entries()].map(([agencyId, e]) => ({
       agencyId,
@@ -118,14 +197,6 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
       ...figures(e.counts, e.inPeriod, e.doneInPeriod),
     })),
   };
-  if (!closed) return report;
-  const [frozen] = await db
-    .insert(monthlyReports)
-    .values({ month, cutoff, data: report })
-    .onConflictDoNothing()
-    .returning({ frozenAt: monthlyReports.frozenAt });
-  if (!frozen) return getMonthlyReport(db, month, now);
-  return { ...report, frozen: true, frozenAt: frozen.frozenAt };
 }
 
 function figures(c: StatusCounts, assignedInPeriod: number, done: Record<string, number>): MonthlyFigures {

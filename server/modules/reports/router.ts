@@ -2,12 +2,16 @@ import { OVERSIGHT_ROLES } from '../../../shared/roles';
 import { monthlyReportOutput } from '../../../shared/schemas/reports';
 import { monthInput } from '../../../shared/schemas/tasks';
 import { roleProcedure, router } from '../../trpc/init';
+import { sharedOutput } from '../../trpc/shared-output';
 import { getMonthlyReport } from './monthly';
 
 export const reportsRouter = router({
-  /** The monthly monitoring report; frozen at the month's cut-off once it has passed. */
+  /**
+   * The monthly monitoring report: live for the running month; a closed month as the freeze job stored
+   * it (a shared, frozen value: checked and encoded once), or from history until it has.
+   */
   monthly: roleProcedure(...OVERSIGHT_ROLES)
     .input(monthInput)
-    .output(monthlyReportOutput)
+    .output(sharedOutput(monthlyReportOutput))
     .query(({ ctx, input }) => getMonthlyReport(ctx.database.db, input.month)),
 });

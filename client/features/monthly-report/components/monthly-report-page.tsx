@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
+import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type MonthlyReport, useMonthlyReport } from '../api/monthly-report-queries';
 import { defaultReportMonth, formatMonth, isReportMonth } from '../report-month';
 import { MonthlyTable } from './monthly-table';
+import { SourceNotice } from './source-notice';
 import './monthly-report.css';
 
 function MonthPicker({ month, onChange }: { month: string; onChange: (month: string) => void }) {
@@ -114,14 +115,7 @@ export function MonthlyReportPage() {
                 cutoff: formatDate(report.data.cutoff),
               })}
             </p>
-            <p className={`notice ${report.data.frozen ? 'notice--frozen' : 'notice--live'}`}>
-              {report.data.frozen
-                ? t('monthlyReport.frozen', {
-                    cutoff: formatDate(report.data.cutoff),
-                    at: report.data.frozenAt ? formatDateTime(report.data.frozenAt) : '—',
-                  })
-                : t('monthlyReport.live', { time: formatDateTime(report.data.asOf) })}
-            </p>
+            <SourceNotice report={report.data} />
             <div className="monthly-report__actions no-print">
               <button type="button" className="button button--primary" onClick={() => window.print()}>
                 {t('monthlyReport.print')}

@@ -9,6 +9,8 @@ export const monthlyReportEn: typeof monthlyReportVi = {
     show: 'Show report',
     period: 'Reporting period: {{start}} to {{cutoff}} (the cut-off date).',
     frozen: 'Figures frozen at the cut-off {{cutoff}} (stored at {{at}}); the report will not change.',
+    history:
+      'The period has ended: figures recomputed from the recorded history as they stood at the end of the cut-off day {{cutoff}}; the report is frozen automatically and will not change.',
     live: 'The period has not ended: live figures, as of {{time}}.',
     print: 'Print',
     exportExcel: 'Export Excel',

@@ -7,6 +7,8 @@ export const monthlyReportVi = {
     show: 'Xem báo cáo',
     period: 'Kỳ báo cáo: từ {{start}} đến {{cutoff}} (ngày chốt số liệu).',
     frozen: 'Số liệu đã chốt tại ngày chốt kỳ {{cutoff}} (lưu lúc {{at}}); báo cáo không thay đổi về sau.',
+    history:
+      'Kỳ báo cáo đã kết thúc: số liệu tính lại từ lịch sử ghi nhận, đúng như tại hết ngày chốt kỳ {{cutoff}}; báo cáo sẽ được chốt tự động và không thay đổi.',
     live: 'Kỳ báo cáo chưa kết thúc: số liệu trực tiếp, tại thời điểm {{time}}.',
     print: 'In báo cáo',
     exportExcel: 'Xuất Excel',
