@@ -146,6 +146,13 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   // Written the Vietnamese way ("1.234"), and typed back as it reads.
   expect(denominator).toMatch(/^[1-9]\d{0,2}(\.\d{3})*$/);
   await officer.getByLabel(new RegExp(`^Tử số — ${escapeRegExp(kpiName)}`)).fill(denominator);
+  // A figure far from the last accepted period raises a warning the officer explains (DV-01 has one).
+  const warnings = officer.getByRole('group', { name: /Cảnh báo/ });
+  for (let i = 0; i < (await warnings.count()); i++)
+    await warnings
+      .nth(i)
+      .getByLabel('Giải trình')
+      .fill('Số liệu đã đối chiếu với Cổng dịch vụ công quốc gia.');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
   const leader = await pageFor(browser, 'hanoi.lanhdao');

@@ -47,9 +47,12 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   const officer = await pageFor(browser, 'hanoi.chuyenvien');
   await officer.goto('/reports');
   await officer.getByRole('link', { name: new RegExp(`thực hiện nhiệm vụ.*kỳ ${period}`) }).click();
-  // A report not started opens straight into its form; the first save creates the draft.
-  await officer.getByLabel(/Số nhiệm vụ được giao/).fill('24');
-  await officer.getByLabel(/Số nhiệm vụ đã hoàn thành/).fill('15');
+  // A report not started opens straight into its form, the counts the system holds filled in and
+  // shown beside each box; the first save creates the draft.
+  const assigned = officer.getByLabel(/Số nhiệm vụ được giao/);
+  await expect(assigned).not.toHaveValue('');
+  const held = await assigned.inputValue();
+  await expect(officer.getByText(/^Số liệu hệ thống: /).first()).toBeVisible();
   await officer.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(officer.getByText(/Đã lưu bản nháp|Đã tự động lưu/)).toBeVisible();
   const newUrl = officer.url();
@@ -59,8 +62,14 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   await officer.goto(newUrl);
   await expect(officer).toHaveURL(/\/reports\/submissions\/\d+$/);
   const url = officer.url();
-  await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('24');
-  await officer.getByLabel(/Số nhiệm vụ quá hạn/).fill('3');
+  await expect(assigned).toHaveValue(held);
+  // The officer counts one task more than the system holds: a difference that needs explaining.
+  await assigned.fill(String(Number(held.replace(/\./g, '')) + 1));
+  const warning = officer.getByRole('group', { name: /Cảnh báo/ }).first();
+  await expect(warning).toBeVisible();
+  await warning
+    .getByLabel('Giải trình')
+    .fill('Một nhiệm vụ giao bằng văn bản giấy chưa được nhập vào hệ thống.');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
 
@@ -68,11 +77,18 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   await decide(leader, url, 'Duyệt', 'Lãnh đạo đã duyệt, chờ VPCP');
 
   const office = await pageFor(browser, 'vpcp');
-  await decide(office, url, 'Trả lại', 'Bị trả lại', 'Số nhiệm vụ quá hạn chưa khớp với hệ thống theo dõi.');
+  await decide(
+    office,
+    url,
+    'Trả lại',
+    'Bị trả lại',
+    'Số nhiệm vụ được giao chưa khớp với hệ thống theo dõi.',
+  );
 
   await officer.goto(url);
   await expect(officer.getByText('Bị trả lại').first()).toBeVisible();
-  await officer.getByLabel(/Số nhiệm vụ quá hạn/).fill('2');
+  await assigned.fill(held);
+  await expect(officer.getByRole('group', { name: /Cảnh báo/ })).toHaveCount(0);
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
   await decide(leader, url, 'Duyệt', 'Lãnh đạo đã duyệt, chờ VPCP');
@@ -84,7 +100,8 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   const option = regime.locator('option', { hasText: 'thực hiện nhiệm vụ Chính phủ' });
   await regime.selectOption((await option.getAttribute('value')) ?? '');
   const row = office.getByRole('row').filter({ hasText: 'Thành phố Hà Nội' }).first();
-  await expect(row).toContainText('Đúng hạn');
+  // The month is still being collected: sent before its deadline, it counts when the period falls due.
+  await expect(row).toContainText(/Nộp sớm|Đúng hạn/);
   await keepScreenshot(office, testInfo, 'reports-compliance');
 
   // The inspector reads both revisions, with the Office's comment on the first.
@@ -92,6 +109,6 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   await inspector.goto(url);
   await expect(inspector.getByRole('heading', { name: 'Phiên bản 1' })).toBeVisible();
   await expect(inspector.getByRole('heading', { name: /^Phiên bản 2/ })).toBeVisible();
-  await expect(inspector.getByText('Số nhiệm vụ quá hạn chưa khớp với hệ thống theo dõi.')).toBeVisible();
+  await expect(inspector.getByText('Số nhiệm vụ được giao chưa khớp với hệ thống theo dõi.')).toBeVisible();
   await keepScreenshot(inspector, testInfo, 'reports-revisions');
 });
