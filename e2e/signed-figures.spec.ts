@@ -103,9 +103,10 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   await fillFigures(form);
   await officer.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(officer.getByText(/Đã lưu bản nháp|Đã tự động lưu/).first()).toBeVisible();
+  // Opened again, the report is the draft just saved, on its own page, the figures as they were typed.
+  await officer.reload();
   await expect(officer).toHaveURL(/\/reports\/submissions\/\d+$/);
   const url = officer.url();
-  await officer.reload();
   await expect(denominator).toHaveValue('1.000');
   await expect(numerator).toHaveValue('1');
 

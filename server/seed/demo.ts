@@ -17,6 +17,7 @@ import {
 } from '../db/schema';
 import { ARGON2_OPTIONS } from '../modules/auth/password';
 import { seedAuditHistory } from './audit-history';
+import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedSubmissionHistory } from './submissions';
 import { replayTaskEvents, type TaskEvent } from './task-history';
 
@@ -28,17 +29,6 @@ export interface DemoLogin {
   fullName: string;
   agencyName: string;
 }
-
-/** The named demo accounts, one or more per role, printed at start. */
-const DEMO_ACCOUNTS: { username: string; role: Role; fullName: string; agency: string }[] = [
-  { username: 'quantri', role: 'admin', fullName: 'Trần Quốc Khánh', agency: 'Văn phòng Chính phủ' },
-  { username: 'vpcp', role: 'office', fullName: 'Nguyễn Thị Thu Hà', agency: 'Văn phòng Chính phủ' },
-  { username: 'btc.chuyenvien', role: 'officer', fullName: 'Lê Minh Tuấn', agency: 'Bộ Tài chính' },
-  { username: 'btc.lanhdao', role: 'leader', fullName: 'Phạm Thị Hồng Nhung', agency: 'Bộ Tài chính' },
-  { username: 'hanoi.chuyenvien', role: 'officer', fullName: 'Đỗ Văn Hùng', agency: 'Thành phố Hà Nội' },
-  { username: 'hanoi.lanhdao', role: 'leader', fullName: 'Vũ Thị Mai Anh', agency: 'Thành phố Hà Nội' },
-  { username: 'thanhtra', role: 'inspector', fullName: 'Hoàng Đức Thắng', agency: 'Thanh tra Chính phủ' },
-];
 
 export const FAMILY = [
   'Nguyễn',
