@@ -171,7 +171,9 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   await openOverdueTask();
   await office.getByLabel('Thu hồi nhiệm vụ').check();
   await office.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(office.getByText('Đã lưu thay đổi.')).toBeVisible();
+  // A withdrawn task can no longer be edited: the form gives way to its new status.
+  await expect(office.getByText('Đã thu hồi').first()).toBeVisible();
+  await expect(office.getByRole('heading', { name: 'Sửa nhiệm vụ' })).toHaveCount(0);
 
   await openOverdueTask();
   const [year] = vietnamToday();
