@@ -15,6 +15,7 @@ import { type AppRouter, appRouter } from './app-router';
 import { type AppDeps, createContext } from './context';
 import { registerEvidence } from './http/evidence';
 import { registerExports } from './http/exports';
+import { sendError } from './http/kit';
 import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
@@ -22,6 +23,7 @@ import { registerRateLimits } from './http/rate-limits';
 import { standingSessions } from './modules/auth/sessions';
 import { ChangeBus } from './modules/live/bus';
 import { LiveHub } from './modules/live/hub';
+import { appErrorOf } from './trpc/error-map';
 import { SSE_CLIENT_OPTIONS, SSE_PING_INTERVAL_MS } from './trpc/init';
 
 declare module 'fastify' {
@@ -120,6 +122,18 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     return payload;
   });
 
+  // The one answer to an error no route handled: a known kind with its status and code, never SQL,
+  // a stack or an internal message; Fastify's own refusals (bad JSON, too large) keep their 4xx.
+  app.setErrorHandler((error, req, reply) => {
+    const known = appErrorOf(error);
+    if (known) return sendError(reply, known.code);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500)
+      return reply.code(status).send({ error: status === 429 ? 'RATE_LIMITED' : 'VALIDATION' });
+    req.log.error({ err: error }, 'request failed');
+    return sendError(reply, 'INTERNAL');
+  });
+
   app.get('/healthz', async (_req, reply) => {
     const up = await deps.database.ping();
     return reply
@@ -136,6 +150,9 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req, res }) => createContext(deps, req, res),
+    // A database that cannot be reached: the client is told when to try again, as the routes do.
+    responseMeta: ({ errors }) =>
+      errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': '5' } } : {},
     onError: ({ error, path: procedure }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { MAX_INT4 } from '../../shared/schemas/ids';
 import type { AppDeps } from '../context';
 import { canReadEvidence, canUploadEvidence } from '../modules/evidence/policy';
 import { findEvidenceFile, findEvidenceTask, insertEvidenceFile } from '../modules/evidence/queries';
@@ -58,12 +59,13 @@ export async function registerEvidence(app: FastifyInstance, deps: AppDeps) {
     const user = await requireUser(deps, req, reply);
     if (!user) return;
     const id = Number((req.params as { id: string }).id);
-    if (!Number.isInteger(id) || id <= 0) return sendError(reply, 'NOT_FOUND');
+    if (!Number.isInteger(id) || id <= 0 || id > MAX_INT4) return sendError(reply, 'NOT_FOUND');
     const db = deps.database.db;
     const file = await findEvidenceFile(db, id);
     if (!file) return sendError(reply, 'NOT_FOUND');
     const task = file.uploadedBy === user.id ? null : await findEvidenceTask(db, id);
-    if (!canReadEvidence(user, file, task)) return sendError(reply, 'FORBIDDEN');
+    // Out of scope reads as absent: ids are sequential, a 403 would say the file exists.
+    if (!canReadEvidence(user, file, task)) return sendError(reply, 'NOT_FOUND');
     return sendDownload(reply, file.name, file.mimeType, file.data);
   });
 }

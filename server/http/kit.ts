@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type AppErrorCode } from '../../shared/errors';
+import type { AppErrorCode } from '../../shared/errors';
 import { vietnamDate } from '../../shared/time';
 import type { AppDeps } from '../context';
 import { requestSession } from '../modules/auth/request-session';
 import type { SessionUser } from '../modules/auth/sessions';
-import { HTTP_STATUS } from '../trpc/error-map';
+import { appErrorOf, HTTP_STATUS } from '../trpc/error-map';
 
 /**
  * What every HTTP route outside tRPC (downloads, evidence, the live stream) shares with the procedures:
@@ -36,7 +36,8 @@ export async function guarded(reply: FastifyReply, run: () => Promise<unknown>) 
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError) return sendError(reply, error.code);
+    const known = appErrorOf(error);
+    if (known) return sendError(reply, known.code);
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { Context } from '../context';
-import { APP_CODE, TRPC_CODE } from './error-map';
+import { APP_CODE, appErrorOf, TRPC_CODE } from './error-map';
 import { transformer } from './transformer';
 
 /** SSE settings, shared by tRPC and the live stream's own fan-out (`server/modules/live/hub.ts`). */
@@ -48,11 +48,15 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Services throw AppError; here, and only here, it becomes a TRPCError with the right status. */
+/**
+ * Services throw AppError; here, and only here, it becomes a TRPCError with the right status. A database
+ * that cannot be reached or a value it refused become theirs too (`appErrorOf`, shared with the HTTP
+ * routes), so neither answers 500.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  const cause = result.ok ? null : appErrorOf(result.error.cause);
+  if (!result.ok && cause) {
     return {
       ...result,
       error: new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause }),

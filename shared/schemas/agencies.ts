@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, AGENCY_LEVELS } from '../agencies';
+import { positiveId } from './ids';
 
 export const PAGE_SIZE_MAX = 100;
 
@@ -7,7 +8,7 @@ export const agencyListInput = z.object({
   q: z.string().trim().max(100).optional(),
   level: z.enum(AGENCY_LEVELS).optional(),
   /** Only the direct children of this agency; `null` for the top of the tree. */
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: positiveId().nullable().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX).default(20),
 });
@@ -22,14 +23,14 @@ export const createAgencyInput = z.object({
   nameVi: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   kind: z.enum(AGENCY_KINDS),
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: positiveId().nullable().default(null),
 });
 export type CreateAgencyInput = z.input<typeof createAgencyInput>;
 /** What a procedure hands its service: parsed once, by the procedure. */
 export type CreateAgency = z.output<typeof createAgencyInput>;
 
 export const renameAgencyInput = z.object({
-  id: z.number().int().positive(),
+  id: positiveId(),
   nameVi: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   nameEn: z.string().trim().min(1, 'required').max(200, 'tooLong'),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { positiveId } from './ids';
 
 export const auditEntityInput = z.object({
   entityType: z.string().trim().min(1).max(50),
-  entityId: z.number().int().positive(),
+  entityId: positiveId(),
 });
 
 /** `audit.verify`: the whole hash chain recomputed; the first entry that does not match, if any. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positiveId } from './ids';
 import { documentHeader, taskListItem } from './tasks';
 
 /** Registering a document is `tasks.createDocument` (shared/schemas/tasks.ts): it assigns tasks. */
@@ -11,7 +12,7 @@ export const documentListInput = z.object({
 export type DocumentListInput = z.input<typeof documentListInput>;
 export type DocumentListQuery = z.output<typeof documentListInput>;
 
-export const documentIdInput = z.object({ id: z.number().int().positive() });
+export const documentIdInput = z.object({ id: positiveId() });
 
 export const documentListPage = z.object({
   items: z.array(documentHeader.extend({ taskCount: z.number() })),

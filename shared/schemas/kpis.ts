@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
 import { AGENCY_TRENDS, KPI_CODE_PATTERN, KPI_SOURCES, KPI_STATUSES, PILLARS } from '../kpi-vocabulary';
+import { positiveId } from './ids';
 
 // ---- inputs (one schema per procedure, shared with the client and the HTTP exports) ----
 
 const kpiCode = z.string().regex(KPI_CODE_PATTERN, 'invalidKpi');
-const agencyId = z.number().int().positive();
+const agencyId = positiveId();
 
 export const kpiOverviewInput = z
   .object({ pillar: z.enum(PILLARS).optional(), status: z.enum(KPI_STATUSES).optional() })

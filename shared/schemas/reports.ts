@@ -3,6 +3,7 @@ import { AGENCY_LEVELS } from '../agencies';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES } from '../reporting-periods';
 import { auditSummary } from './audit';
+import { positiveId } from './ids';
 import {
   explanationsInput,
   ruleIssueOutput,
@@ -14,18 +15,18 @@ const periodKey = z.string().regex(/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H1|9M|Y)$/, 
 const values = z.record(z.string().max(100), z.union([z.number(), z.string().max(5000), z.null()]));
 
 export const saveDraftInput = z.object({
-  templateId: z.number().int().positive(),
+  templateId: positiveId(),
   periodKey,
   values,
   /** Written explanations of warnings, by issue code; absent keeps the ones saved before. */
   explanations: explanationsInput.optional(),
   /** The submission's version the form was loaded with; absent for a first save. */
-  version: z.number().int().positive().optional(),
+  version: positiveId().optional(),
 });
 
 export const submissionActionInput = z.object({
-  id: z.number().int().positive(),
-  version: z.number().int().positive(),
+  id: positiveId(),
+  version: positiveId(),
 });
 
 export const submissionDecisionInput = submissionActionInput
@@ -43,7 +44,7 @@ export const reopenSubmissionInput = submissionActionInput.extend({
 });
 
 export const complianceInput = z.object({
-  templateId: z.number().int().positive(),
+  templateId: positiveId(),
   /** Periods whose cut-off falls from this date on (default: the template's first period). */
   from: z
     .string()
@@ -55,8 +56,8 @@ export type ComplianceInput = z.input<typeof complianceInput>;
 
 export { periodKey };
 
-export const submissionIdInput = z.object({ id: z.number().int().positive() });
-export const newSubmissionFormInput = z.object({ templateId: z.number().int().positive(), periodKey });
+export const submissionIdInput = z.object({ id: positiveId() });
+export const newSubmissionFormInput = z.object({ templateId: positiveId(), periodKey });
 
 export const SUBMISSION_STATES = ['draft', 'submitted', 'approved', 'accepted', 'returned'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];

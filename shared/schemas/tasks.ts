@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
 import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
 import { auditSummary } from './audit';
+import { positiveId } from './ids';
 
 /** Messages are keys the client translates (client/lib/i18n: validation.*). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
@@ -22,8 +23,8 @@ const taskFieldShapes = {
   title: text(500),
   description: z.string().trim().max(5000, 'tooLong'),
   groupNo: z.number().int().min(1).max(9).nullable(),
-  leadAgencyId: z.number().int().positive(),
-  coordinatorIds: z.array(z.number().int().positive()).max(100),
+  leadAgencyId: positiveId(),
+  coordinatorIds: z.array(positiveId()).max(100),
   deadline: isoDate.nullable(),
   priority: z.enum(TASK_PRIORITIES),
   isKey: z.boolean(),
@@ -54,22 +55,22 @@ export type CreateDocumentInput = z.input<typeof createDocumentInput>;
 export type CreateDocument = z.output<typeof createDocumentInput>;
 export const createDocumentResult = z.object({ id: z.number(), taskIds: z.array(z.number()) });
 
-export const createTaskInput = taskFields.extend({ documentId: z.number().int().positive() });
+export const createTaskInput = taskFields.extend({ documentId: positiveId() });
 export type CreateTaskInput = z.input<typeof createTaskInput>;
 /** The `z.output` types: what a procedure hands its service, checked once. */
 export type CreateTask = z.output<typeof createTaskInput>;
 
 export const updateTaskInput = z.object({
-  id: z.number().int().positive(),
+  id: positiveId(),
   /** The version the user saw: a stale one is refused with CONFLICT. */
-  version: z.number().int().positive(),
+  version: positiveId(),
   patch: z.object(taskFieldShapes).partial().extend({ withdrawn: z.boolean().optional() }),
 });
 export type UpdateTaskInput = z.input<typeof updateTaskInput>;
 export type UpdateTask = z.output<typeof updateTaskInput>;
 
 export const postProgressInput = z.object({
-  taskId: z.number().int().positive(),
+  taskId: positiveId(),
   percent: z.number().int('percentRange').min(0, 'percentRange').max(100, 'percentRange'),
   narrative: text(5000),
   evidenceUrl: z
@@ -77,14 +78,14 @@ export const postProgressInput = z.object({
     .max(1000)
     .nullable()
     .default(null),
-  evidenceFileId: z.number().int().positive().nullable().default(null),
+  evidenceFileId: positiveId().nullable().default(null),
   idempotencyKey,
 });
 export type PostProgressInput = z.input<typeof postProgressInput>;
 export type PostProgress = z.output<typeof postProgressInput>;
 
 export const requestExtensionInput = z.object({
-  taskId: z.number().int().positive(),
+  taskId: positiveId(),
   requestedDeadline: isoDate,
   reason: text(2000),
   idempotencyKey,
@@ -93,8 +94,8 @@ export type RequestExtensionInput = z.input<typeof requestExtensionInput>;
 export type RequestExtension = z.output<typeof requestExtensionInput>;
 
 export const decideExtensionInput = z.object({
-  id: z.number().int().positive(),
-  version: z.number().int().positive(),
+  id: positiveId(),
+  version: positiveId(),
   decision: z.enum(['approved', 'refused']),
   comment: z.string().trim().max(2000, 'tooLong').default(''),
 });
@@ -102,7 +103,7 @@ export type DecideExtensionInput = z.input<typeof decideExtensionInput>;
 export type DecideExtension = z.output<typeof decideExtensionInput>;
 
 export const reportCompletionInput = z.object({
-  taskId: z.number().int().positive(),
+  taskId: positiveId(),
   result: text(5000),
   completionDate: isoDate,
   evidenceUrl: z
@@ -117,8 +118,8 @@ export type ReportCompletion = z.output<typeof reportCompletionInput>;
 
 export const reviewCompletionInput = z
   .object({
-    id: z.number().int().positive(),
-    version: z.number().int().positive(),
+    id: positiveId(),
+    version: positiveId(),
     decision: z.enum(['accept', 'return']),
     comment: z.string().trim().max(2000, 'tooLong').default(''),
   })
@@ -134,7 +135,7 @@ export const TASK_SORTS = ['deadline', 'createdAt', 'title', 'percent', 'lastUpd
 /** Progress updates and audit entries a task's page loads at first; "show earlier" asks for more. */
 export const TASK_HISTORY_PAGE = 50;
 export const taskDetailInput = z.object({
-  id: z.number().int().positive(),
+  id: positiveId(),
   /** How many of the latest progress updates and audit entries to return. */
   history: z.number().int().min(1).max(5000).default(TASK_HISTORY_PAGE),
 });
@@ -146,12 +147,12 @@ export const taskFilterInput = z.object({
   dueSoon: z.boolean().optional(),
   stale: z.boolean().optional(),
   isKey: z.boolean().optional(),
-  agencyId: z.number().int().positive().optional(),
+  agencyId: positiveId().optional(),
   /** Tasks the agency leads or coordinates (the inbox); with agencyId, `lead` keeps only those it leads. */
   agencyRole: z.enum(['lead', 'any']).default('lead'),
   agencyLevel: z.enum(AGENCY_LEVELS).optional(),
   groupNo: z.number().int().min(1).max(9).optional(),
-  documentId: z.number().int().positive().optional(),
+  documentId: positiveId().optional(),
   deadlineFrom: isoDate.optional(),
   deadlineTo: isoDate.optional(),
 });

@@ -3,6 +3,7 @@ import { AGENCY_LEVELS } from '../agencies';
 import { obligationSchema } from '../obligations';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES, parsePeriodKey } from '../reporting-periods';
+import { positiveId } from './ids';
 import { periodKey, templateFieldOutput } from './reports';
 import { systemSourceSchema, validationRuleInput, validationRuleOutput } from './validation-rules';
 
@@ -171,18 +172,18 @@ export type CreateTemplateInput = z.input<typeof createTemplateInput>;
  */
 export const updateTemplateInput = templateBody
   .extend({
-    id: z.number().int().positive(),
-    editVersion: z.number().int().positive(),
+    id: positiveId(),
+    editVersion: positiveId(),
   })
   .superRefine(checkTemplate);
 
 export const setTemplateActiveInput = z.object({
-  id: z.number().int().positive(),
-  editVersion: z.number().int().positive(),
+  id: positiveId(),
+  editVersion: positiveId(),
   active: z.boolean(),
 });
 
-export const templateIdInput = z.object({ id: z.number().int().positive() });
+export const templateIdInput = z.object({ id: positiveId() });
 
 /** What the procedures return. Plain shapes (no transforms): they are checked on every response. */
 const templateVersionOutput = z.object({

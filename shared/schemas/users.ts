@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
+import { positiveId } from './ids';
 
 export const userListInput = z.object({
   q: z.string().trim().max(100).optional(),
@@ -19,7 +20,7 @@ export const createUserInput = z.object({
     .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'invalidUsername'),
   fullName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   role: z.enum(ROLES),
-  agencyId: z.number().int().positive(),
+  agencyId: positiveId(),
   password,
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
@@ -27,17 +28,17 @@ export type CreateUserInput = z.input<typeof createUserInput>;
 export type CreateUser = z.output<typeof createUserInput>;
 
 export const updateUserInput = z.object({
-  id: z.number().int().positive(),
+  id: positiveId(),
   fullName: z.string().trim().min(1, 'required').max(200, 'tooLong').optional(),
   role: z.enum(ROLES).optional(),
-  agencyId: z.number().int().positive().optional(),
+  agencyId: positiveId().optional(),
   active: z.boolean().optional(),
 });
 export type UpdateUserInput = z.input<typeof updateUserInput>;
 /** What a procedure hands its service: parsed once, by the procedure. */
 export type UpdateUser = z.output<typeof updateUserInput>;
 
-export const resetPasswordInput = z.object({ id: z.number().int().positive(), password });
+export const resetPasswordInput = z.object({ id: positiveId(), password });
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
 /** What a procedure hands its service: parsed once, by the procedure. */
 export type ResetPassword = z.output<typeof resetPasswordInput>;
