@@ -37,6 +37,13 @@ describe('HTTP surface', () => {
     }
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['permissions-policy']).toContain('camera=()');
+  });
+
+  it('keeps API answers out of every cache', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/trpc/auth.me' });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['permissions-policy']).toContain('geolocation=()');
   });
 
   it('serves the app for any page path (history API fallback), but not for unknown API paths', async () => {

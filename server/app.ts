@@ -117,8 +117,13 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   await app.register(cookie);
   await registerRateLimits(app, config);
   app.addHook('onRequest', makeOriginCheck(config.ALLOWED_ORIGINS));
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
+    // API answers are a user's own data: no shared or browser cache keeps them (downloads say so themselves).
+    if (/^\/(trpc|api|export)(\/|$)/.test(req.url) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    // The product uses no camera, microphone, location or payment: no page of it may ask for them.
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     return payload;
   });
 
