@@ -115,9 +115,9 @@ export async function freezeMonthlyReport(db: Db, month: string, now = new Date(
 }
 
 /**
- * The task picture from the history table (task_states): each task's latest state recorded before
- * `until` (or at it, when `inclusive`), tasks with no state by then not yet assigned; statuses by the
- * dashboard's rule (`statusCase`) on Vietnam's day `day`.
+ * The task picture from the history table (task_states): each task's state valid at `until` (recorded
+ * before it, or at it when `inclusive`, and not replaced by then), tasks with no state by then not yet
+ * assigned; statuses by the dashboard's rule (`statusCase`) on Vietnam's day `day`.
  */
 async function computeMonthlyReport(
   db: Db,
@@ -127,28 +127,31 @@ async function computeMonthlyReport(
 ): Promise<MonthlyReport> {
   const { start, end: cutoff } = monthlyPeriod(month);
   const until = asOf.until.toISOString();
-  const recordedBy: SQL = asOf.inclusive ? sql`s.valid_from <= ${until}` : sql`s.valid_from < ${until}`;
+  // The state in force at `until`: valid_from ≤ until < valid_to (strictly before for a closed month).
+  const validAt: SQL = asOf.inclusive
+    ? sql`s.valid_from <= ${until} and coalesce(s.valid_to, 'infinity') > ${until}`
+    : sql`s.valid_from < ${until} and coalesce(s.valid_to, 'infinity') >= ${until}`;
+  const createdBy: SQL = asOf.inclusive ? sql`t.created_at <= ${until}` : sql`t.created_at < ${until}`;
   const status = statusCase(
-    { withdrawn: sql`a.withdrawn`, completedOn: sql`a.completed_on`, deadline: sql`a.deadline` },
+    { withdrawn: sql`s.withdrawn`, completedOn: sql`s.completed_on`, deadline: sql`s.deadline` },
     asOf.day,
   );
-  // The latest state of each task, by a backward walk of the (task_id, valid_from) key; the tasks
-  // assigned in the period by the index on tasks.created_at. Aggregated per agency and status before
-  // the agencies' names are joined (README, Performance: the as-of report).
+  // One state per task by a plain filter (the trigger keeps valid_to, migration 0010): a recent month
+  // reads most of the table, so a sequential scan; an early one the rows before it by valid_from's
+  // index. The tasks assigned in the period, by the index on tasks.created_at, bounded by `until` too
+  // (a task's first state is at its creation). Aggregated per agency and status before the agencies'
+  // names are joined (README, Performance: the as-of report).
   const rows = await selectRows<Row>(
     db,
     sql`
-    with a as (
-      select distinct on (s.task_id) s.task_id, s.lead_agency_id, s.deadline, s.completed_on, s.withdrawn
+    with g as (
+      select s.lead_agency_id, ${status} as status, count(*)::int as n,
+        (count(*) filter (where s.task_id in (
+          select t.id from tasks t
+          where t.created_at >= ${vietnamInstant(start).toISOString()} and ${createdBy})))::int as assigned_in_period,
+        (count(*) filter (where s.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
       from task_states s
-      where ${recordedBy}
-      order by s.task_id desc, s.valid_from desc
-    ), g as (
-      select a.lead_agency_id, ${status} as status, count(*)::int as n,
-        (count(*) filter (where a.task_id in (
-          select t.id from tasks t where t.created_at >= ${vietnamInstant(start).toISOString()})))::int as assigned_in_period,
-        (count(*) filter (where a.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
-      from a
+      where ${validAt}
       group by 1, 2
     )
     select ag.id as agency_id, ag.name_vi, ag.name_en, ag.level, g.status, g.n, g.assigned_in_period,
