@@ -20,6 +20,7 @@ import {
 } from '../../db/schema';
 import { seedIfEmpty } from '../../seed';
 import { createTestDatabase } from '../../test/db';
+import { validToBreaches } from '../../test/task-states';
 import type { Actor } from '../auth/actor';
 import { decideCompletion, reportCompletion } from '../tasks/completions';
 import { decideExtension, requestExtension } from '../tasks/extensions';
@@ -321,7 +322,47 @@ describe('monthly monitoring report from the recorded history', () => {
     );
     expect(made).toBeGreaterThan(40);
     expect(changed?.n).toBeGreaterThan(40);
+    // Every state the edits added closed the one before it.
+    expect(await validToBreaches(db)).toEqual({ wrong: 0, notOneOpen: 0, noState: 0 });
   }, 180_000);
+
+  it('a writer whose clock is behind the history records after it; two writes at one instant are one state', async () => {
+    const [taskId] = await tasksAsOf(new Date(), 'open');
+    if (!taskId) throw new Error('the seed has no open task');
+    const states = () =>
+      selectRows<{ valid_from: string; valid_to: string | null; deadline: string | null; step: string }>(
+        db,
+        sql`select valid_from::text, valid_to::text, deadline::text,
+            (valid_from - lag(valid_from) over (order by valid_from))::text as step
+          from task_states where task_id = ${taskId} order by valid_from`,
+      );
+    const before = await states();
+    const latest = before.at(-1);
+    if (!latest) throw new Error('a task without history');
+    const t = await current(taskId);
+    // updated_at an hour before the latest state: the new state goes 1 µs after it, closing it.
+    const behind = new Date(new Date(latest.valid_from).getTime() - 3_600_000);
+    await db
+      .update(tasks)
+      .set({ deadline: shiftDate(t.deadline ?? cutoff, 7), updatedAt: behind })
+      .where(eq(tasks.id, taskId));
+    const after = await states();
+    expect(after).toHaveLength(before.length + 1);
+    const [closed, added] = after.slice(-2);
+    expect(added?.step).toBe('00:00:00.000001');
+    expect(closed?.valid_to).toBe(added?.valid_from);
+    expect(added?.valid_to).toBeNull();
+    // Two changes in one transaction (one now()): the second replaces the first's state.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`update tasks set deadline = deadline + 1 where id = ${taskId}`);
+      await tx.execute(sql`update tasks set deadline = deadline + 1 where id = ${taskId}`);
+    });
+    const twice = await states();
+    expect(twice).toHaveLength(after.length + 1);
+    expect(twice.at(-1)?.deadline).toBe(shiftDate(shiftDate(t.deadline ?? cutoff, 7), 2));
+    expect(twice.at(-2)?.valid_to).toBe(twice.at(-1)?.valid_from);
+    expect(await validToBreaches(db)).toEqual({ wrong: 0, notOneOpen: 0, noState: 0 });
+  });
 
   it('the running month equals the live dashboard at the same instant', async () => {
     // A few writes now, through the services (their history is dated by the real clock).
