@@ -296,8 +296,7 @@ const monthlyFigures = {
 export const MONTHLY_REPORT_SOURCES = ['live', 'history', 'frozen'] as const;
 export type MonthlyReportSource = (typeof MONTHLY_REPORT_SOURCES)[number];
 
-/** The monthly monitoring report: the task picture at the month's Decree 09 cut-off. */
-export const monthlyReportOutput = z.object({
+const monthlyHeader = {
   month: z.string(),
   periodStart: z.string(),
   cutoff: z.string(),
@@ -307,14 +306,69 @@ export const monthlyReportOutput = z.object({
   asOf: z.date(),
   source: z.enum(MONTHLY_REPORT_SOURCES),
   totals: z.object(monthlyFigures),
-  byAgency: z.array(
-    z.object({
-      ...monthlyFigures,
-      agencyId: z.number(),
-      nameVi: z.string(),
-      nameEn: z.string(),
-      level: z.enum(AGENCY_LEVELS),
-    }),
-  ),
+};
+const monthlyAgency = {
+  agencyId: z.number(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  level: z.enum(AGENCY_LEVELS),
+};
+
+/** The monthly monitoring report: the task picture at the month's Decree 09 cut-off, a row per agency. */
+export const monthlyReportSchema = z.object({
+  ...monthlyHeader,
+  byAgency: z.array(z.object({ ...monthlyFigures, ...monthlyAgency })),
 });
-export type MonthlyReport = z.infer<typeof monthlyReportOutput>;
+export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
+export type MonthlyAgencyRow = MonthlyReport['byAgency'][number];
+
+/**
+ * What `reports.monthly` sends: the same report with its per-agency rows as columns (one array per
+ * field), a third of the JSON of the rows at national scale (3,300 agencies with tasks, mostly
+ * communes), so a third of the encoding and decoding on both sides (README, Performance: the as-of
+ * report). `monthlyReportToColumns` and `monthlyReportFromColumns` convert.
+ */
+export const monthlyReportOutput = z.object({
+  ...monthlyHeader,
+  byAgency: z.object({
+    agencyId: z.array(monthlyAgency.agencyId),
+    nameVi: z.array(monthlyAgency.nameVi),
+    nameEn: z.array(monthlyAgency.nameEn),
+    level: z.array(monthlyAgency.level),
+    assigned: z.array(monthlyFigures.assigned),
+    assignedInPeriod: z.array(monthlyFigures.assignedInPeriod),
+    completedOnTime: z.array(monthlyFigures.completedOnTime),
+    completedLate: z.array(monthlyFigures.completedLate),
+    completedInPeriodOnTime: z.array(monthlyFigures.completedInPeriodOnTime),
+    completedInPeriodLate: z.array(monthlyFigures.completedInPeriodLate),
+    inProgress: z.array(monthlyFigures.inProgress),
+    overdue: z.array(monthlyFigures.overdue),
+    noDeadline: z.array(monthlyFigures.noDeadline),
+    withdrawn: z.array(monthlyFigures.withdrawn),
+    ofDue: z.array(monthlyFigures.ofDue),
+    ofAssigned: z.array(monthlyFigures.ofAssigned),
+  } satisfies { [K in keyof MonthlyAgencyRow]: z.ZodArray<z.ZodType<MonthlyAgencyRow[K]>> }),
+});
+export type MonthlyReportColumns = z.infer<typeof monthlyReportOutput>;
+
+/** The per-agency fields: every column of `monthlyReportOutput.byAgency`. */
+const MONTHLY_COLUMNS = [
+  ...Object.keys(monthlyAgency),
+  ...Object.keys(monthlyFigures),
+] as (keyof MonthlyAgencyRow)[];
+
+export function monthlyReportToColumns(report: MonthlyReport): MonthlyReportColumns {
+  const byAgency = Object.fromEntries(
+    MONTHLY_COLUMNS.map((key) => [key, report.byAgency.map((row) => row[key])]),
+  ) as MonthlyReportColumns['byAgency'];
+  return { ...report, byAgency };
+}
+
+export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyReport {
+  const columns = report.byAgency;
+  const byAgency = columns.agencyId.map(
+    (_, i) =>
+      Object.fromEntries(MONTHLY_COLUMNS.map((key) => [key, columns[key][i]])) as unknown as MonthlyAgencyRow,
+  );
+  return { ...report, byAgency };
+}

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { periodContaining } from '../../../shared/reporting-periods';
-import { type MonthlyReport, monthlyReportOutput } from '../../../shared/schemas/reports';
+import {
+  type MonthlyReport,
+  monthlyReportFromColumns,
+  monthlyReportOutput,
+  monthlyReportSchema,
+} from '../../../shared/schemas/reports';
 import { createTaskInput } from '../../../shared/schemas/tasks';
 import type { StatusCounts } from '../../../shared/task-status';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
@@ -29,7 +34,13 @@ import { getDashboard } from '../tasks/queries';
 import { statusClock } from '../tasks/status-sql';
 import { createTask, updateTask } from '../tasks/task-writes';
 import { closedMonths, FREEZE_GRACE_MS, freezeClosedMonths, startFreezeJob } from './freeze-job';
-import { computeClosedMonth, freezeMonthlyReport, getMonthlyReport, monthEnd } from './monthly';
+import {
+  computeClosedMonth,
+  freezeMonthlyReport,
+  getMonthlyReport,
+  getMonthlyReportColumns,
+  monthEnd,
+} from './monthly';
 
 /** The report month whose Decree 09 period contains the date. */
 const monthOf = (date: string) => (periodContaining('month', date)?.end ?? date).slice(0, 7);
@@ -196,7 +207,7 @@ describe('monthly monitoring report from the recorded history', () => {
     const report = await getMonthlyReport(db, month, realNow);
     expect(report).toMatchObject({ source: 'history', frozen: false, frozenAt: null, cutoff });
     expect(report.asOf).toEqual(vietnamInstant(shiftDate(cutoff, 1)));
-    expect(monthlyReportOutput.safeParse(report).success).toBe(true);
+    expect(monthlyReportSchema.safeParse(report).success).toBe(true);
     const [stored] = await db.select({ n: count() }).from(monthlyReports);
     expect(stored?.n).toBe(0);
   });
@@ -414,10 +425,20 @@ describe('monthly monitoring report from the recorded history', () => {
     expect(frozen).toMatchObject({ source: 'frozen', frozen: true, frozenAt: stored?.frozenAt });
     expect(frozen.asOf).toEqual(fromHistory.asOf);
     expect(figuresOf(frozen)).toEqual(figuresOf(fromHistory));
-    expect(monthlyReportOutput.safeParse(frozen).success).toBe(true);
+    expect(monthlyReportSchema.safeParse(frozen).success).toBe(true);
     // Read once, then kept as one shared value that nobody can change.
     expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.byAgency[0])).toBe(true);
     expect(await getMonthlyReport(db, month, realNow)).toBe(frozen);
+    // The API's columns: the same report, made once and shared too.
+    const columns = await getMonthlyReportColumns(db, month, realNow);
+    expect(monthlyReportOutput.safeParse(columns).success).toBe(true);
+    expect(columns.byAgency.agencyId).toHaveLength(frozen.byAgency.length);
+    expect(monthlyReportFromColumns(columns)).toEqual(frozen);
+    expect(Object.isFrozen(columns) && Object.isFrozen(columns.byAgency.nameVi)).toBe(true);
+    expect(await getMonthlyReportColumns(db, month, realNow)).toBe(columns);
+    // A month from history: columns made per read, the same report back.
+    const history = await getMonthlyReportColumns(db, nextMonth, realNow);
+    expect(monthlyReportFromColumns(history)).toEqual(await getMonthlyReport(db, nextMonth, realNow));
 
     // The history changes after the cut-off (now): the stored month does not, nor does what it reads.
     const [taskId] = await tasksAsOf(new Date(), 'open');

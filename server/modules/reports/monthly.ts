@@ -1,7 +1,11 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import { isPeriodClosed, monthlyPeriod } from '../../../shared/reporting-periods';
-import type { MonthlyReport } from '../../../shared/schemas/reports';
+import {
+  type MonthlyReport,
+  type MonthlyReportColumns,
+  monthlyReportToColumns,
+} from '../../../shared/schemas/reports';
 import {
   completionRates,
   emptyStatusCounts,
@@ -51,7 +55,7 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
 
 /**
  * Frozen reports, per database, as read once: a frozen report never changes, so it is kept (the most
- * recently read few; one month at national scale is about a megabyte of JSON) and frozen itself, so
+ * recently read few; one month at national scale is about a megabyte of JSON as rows) and frozen itself, so
  * the API checks and encodes it once (server/trpc/shared-output.ts).
  */
 const FROZEN_KEPT = 6;
@@ -63,6 +67,27 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+const columnsKept = new WeakMap<MonthlyReport, MonthlyReportColumns>();
+
+/**
+ * The report as `reports.monthly` sends it, its agencies as columns (shared/schemas/reports.ts). A
+ * frozen report's columns are made once and frozen too, so the API checks and encodes them once.
+ */
+export async function getMonthlyReportColumns(
+  db: Db,
+  month: string,
+  now = new Date(),
+): Promise<MonthlyReportColumns> {
+  const report = await getMonthlyReport(db, month, now);
+  if (!Object.isFrozen(report)) return monthlyReportToColumns(report);
+  let columns = columnsKept.get(report);
+  if (!columns) {
+    columns = deepFreeze(monthlyReportToColumns(report));
+    columnsKept.set(report, columns);
+  }
+  return columns;
 }
 
 /** A closed month from history, as of the end of its cut-off day. */
