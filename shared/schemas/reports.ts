@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES } from '../reporting-periods';
+import { completionRates } from '../task-status';
 import { auditSummary } from './audit';
 import {
   explanationsInput,
@@ -322,11 +323,31 @@ export const monthlyReportSchema = z.object({
 export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
 export type MonthlyAgencyRow = MonthlyReport['byAgency'][number];
 
+/** The per-agency fields the API sends, a column each; the rates are computed back from the counts. */
+const MONTHLY_COLUMNS = [
+  'agencyId',
+  'nameVi',
+  'nameEn',
+  'level',
+  'assigned',
+  'assignedInPeriod',
+  'completedOnTime',
+  'completedLate',
+  'completedInPeriodOnTime',
+  'completedInPeriodLate',
+  'inProgress',
+  'overdue',
+  'noDeadline',
+  'withdrawn',
+] as const satisfies readonly (keyof MonthlyAgencyRow)[];
+type MonthlyColumn = (typeof MONTHLY_COLUMNS)[number];
+
 /**
  * What `reports.monthly` sends: the same report with its per-agency rows as columns (one array per
- * field), a third of the JSON of the rows at national scale (3,300 agencies with tasks, mostly
- * communes), so a third of the encoding and decoding on both sides (README, Performance: the as-of
- * report). `monthlyReportToColumns` and `monthlyReportFromColumns` convert.
+ * field) and without the per-agency rates, which the page computes from the counts by the same rule
+ * (`completionRates`, exactly the same numbers): a third of the JSON of the rows at national scale
+ * (3,300 agencies with tasks, mostly communes), so a third of the encoding and decoding on both sides
+ * (README, Performance: the as-of report). `monthlyReportToColumns` and `monthlyReportFromColumns` convert.
  */
 export const monthlyReportOutput = z.object({
   ...monthlyHeader,
@@ -345,17 +366,9 @@ export const monthlyReportOutput = z.object({
     overdue: z.array(monthlyFigures.overdue),
     noDeadline: z.array(monthlyFigures.noDeadline),
     withdrawn: z.array(monthlyFigures.withdrawn),
-    ofDue: z.array(monthlyFigures.ofDue),
-    ofAssigned: z.array(monthlyFigures.ofAssigned),
-  } satisfies { [K in keyof MonthlyAgencyRow]: z.ZodArray<z.ZodType<MonthlyAgencyRow[K]>> }),
+  } satisfies { [K in MonthlyColumn]: z.ZodArray<z.ZodType<MonthlyAgencyRow[K]>> }),
 });
 export type MonthlyReportColumns = z.infer<typeof monthlyReportOutput>;
-
-/** The per-agency fields: every column of `monthlyReportOutput.byAgency`. */
-const MONTHLY_COLUMNS = [
-  ...Object.keys(monthlyAgency),
-  ...Object.keys(monthlyFigures),
-] as (keyof MonthlyAgencyRow)[];
 
 export function monthlyReportToColumns(report: MonthlyReport): MonthlyReportColumns {
   const byAgency = Object.fromEntries(
@@ -366,9 +379,20 @@ export function monthlyReportToColumns(report: MonthlyReport): MonthlyReportColu
 
 export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyReport {
   const columns = report.byAgency;
-  const byAgency = columns.agencyId.map(
-    (_, i) =>
-      Object.fromEntries(MONTHLY_COLUMNS.map((key) => [key, columns[key][i]])) as unknown as MonthlyAgencyRow,
-  );
+  const byAgency = columns.agencyId.map((_, i) => {
+    const row = Object.fromEntries(MONTHLY_COLUMNS.map((key) => [key, columns[key][i]])) as Omit<
+      MonthlyAgencyRow,
+      'ofDue' | 'ofAssigned'
+    >;
+    const { ofDue, ofAssigned } = completionRates({
+      completed_on_time: row.completedOnTime,
+      completed_late: row.completedLate,
+      in_progress: row.inProgress,
+      overdue: row.overdue,
+      no_deadline: row.noDeadline,
+      withdrawn: row.withdrawn,
+    });
+    return { ...row, ofDue, ofAssigned };
+  });
   return { ...report, byAgency };
 }
