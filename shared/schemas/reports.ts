@@ -378,21 +378,38 @@ export function monthlyReportToColumns(report: MonthlyReport): MonthlyReportColu
 }
 
 export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyReport {
-  const columns = report.byAgency;
-  const byAgency = columns.agencyId.map((_, i) => {
-    const row = Object.fromEntries(MONTHLY_COLUMNS.map((key) => [key, columns[key][i]])) as Omit<
-      MonthlyAgencyRow,
-      'ofDue' | 'ofAssigned'
-    >;
-    const { ofDue, ofAssigned } = completionRates({
-      completed_on_time: row.completedOnTime,
-      completed_late: row.completedLate,
-      in_progress: row.inProgress,
-      overdue: row.overdue,
-      no_deadline: row.noDeadline,
-      withdrawn: row.withdrawn,
-    });
-    return { ...row, ofDue, ofAssigned };
-  });
+  const c = report.byAgency;
+  const byAgency = new Array<MonthlyAgencyRow>(c.agencyId.length);
+  // A plain loop and one object literal per row: this runs on the page for every agency.
+  const at = <T>(column: T[], i: number) => column[i] as T;
+  for (let i = 0; i < byAgency.length; i++) {
+    const counts = {
+      completed_on_time: at(c.completedOnTime, i),
+      completed_late: at(c.completedLate, i),
+      in_progress: at(c.inProgress, i),
+      overdue: at(c.overdue, i),
+      no_deadline: at(c.noDeadline, i),
+      withdrawn: at(c.withdrawn, i),
+    };
+    const rates = completionRates(counts);
+    byAgency[i] = {
+      agencyId: at(c.agencyId, i),
+      nameVi: at(c.nameVi, i),
+      nameEn: at(c.nameEn, i),
+      level: at(c.level, i),
+      assigned: at(c.assigned, i),
+      assignedInPeriod: at(c.assignedInPeriod, i),
+      completedOnTime: counts.completed_on_time,
+      completedLate: counts.completed_late,
+      completedInPeriodOnTime: at(c.completedInPeriodOnTime, i),
+      completedInPeriodLate: at(c.completedInPeriodLate, i),
+      inProgress: counts.in_progress,
+      overdue: counts.overdue,
+      noDeadline: counts.no_deadline,
+      withdrawn: counts.withdrawn,
+      ofDue: rates.ofDue,
+      ofAssigned: rates.ofAssigned,
+    };
+  }
   return { ...report, byAgency };
 }
