@@ -654,7 +654,7 @@ async function asOfFigures(
     figure('reports.monthly (frozen month) p95', 'ms', frozenRun.a.p95, 30, {
       note: note(
         frozenRun,
-        'over HTTP, as the freeze job stored them, agencies as columns (about 0.4 MB of JSON each), decoded and turned back into rows',
+        'over HTTP, as the freeze job stored them, agencies as columns (about 0.24 MB of JSON each), decoded and turned back into rows',
       ),
     }),
     figure('reports.monthly: months whose history and frozen figures differ', 'months', mismatches, 0, {

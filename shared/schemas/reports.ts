@@ -345,8 +345,8 @@ type MonthlyColumn = (typeof MONTHLY_COLUMNS)[number];
 /**
  * What `reports.monthly` sends: the same report with its per-agency rows as columns (one array per
  * field) and without the per-agency rates, which the page computes from the counts by the same rule
- * (`completionRates`, exactly the same numbers): a third of the JSON of the rows at national scale
- * (3,300 agencies with tasks, mostly communes), so a third of the encoding and decoding on both sides
+ * (`completionRates`, exactly the same numbers): a quarter of the JSON of the rows at national scale
+ * (3,300 agencies with tasks, mostly communes), so far less encoding and decoding on both sides
  * (README, Performance: the as-of report). `monthlyReportToColumns` and `monthlyReportFromColumns` convert.
  */
 export const monthlyReportOutput = z.object({

@@ -9,7 +9,7 @@ export const reportsRouter = router({
   /**
    * The monthly monitoring report: live for the running month; a closed month as the freeze job stored
    * it (a shared, frozen value: checked and encoded once), or from history until it has. Its agencies
-   * as columns (a third of the JSON of rows); the page turns them back into rows.
+   * as columns (a quarter of the JSON of rows); the page turns them back into rows.
    */
   monthly: roleProcedure(...OVERSIGHT_ROLES)
     .input(monthInput)

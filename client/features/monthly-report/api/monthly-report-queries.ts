@@ -9,7 +9,7 @@ import { useTRPC } from '../../../lib/trpc';
 export type { MonthlyAgencyRow, MonthlyReport };
 export type MonthlyFigures = MonthlyReport['totals'];
 
-/** The report with its agencies back as rows (the API sends them as columns: a third of the JSON). */
+/** The report with its agencies back as rows (the API sends them as columns: a quarter of the JSON). */
 export function useMonthlyReport(month: string) {
   const trpc = useTRPC();
   return useQuery({
