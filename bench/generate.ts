@@ -469,6 +469,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const stateCopy = await CopyStream.open(sql, 'task_states', [
       'task_id',
       'valid_from',
+      'valid_to',
       'lead_agency_id',
       'deadline',
       'completed_on',
@@ -773,23 +774,32 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         await appendAudit(officeActor, at, 'task.update', 'task', id, { id, withdrawn: true });
       }
       // The history: as assigned, then the state after each change, in time order (changes at one
-      // instant are one state, as the trigger records them).
+      // instant are one state, as the trigger records them); each state valid until the next one's
+      // instant, the last one open (valid_to null), as the trigger closes them (migration 0010).
       events.sort((a, b) => a.at.getTime() - b.at.getTime());
       const state = { deadline: originalDeadline, completedOn: null as string | null, withdrawn: false };
       let validFrom = createdAt;
-      const pushState = () =>
+      const pushState = (validTo: Date | null) =>
         stateCopy.push(
-          line([id, validFrom.toISOString(), lead.id, state.deadline, state.completedOn, state.withdrawn]),
+          line([
+            id,
+            validFrom.toISOString(),
+            validTo?.toISOString() ?? null,
+            lead.id,
+            state.deadline,
+            state.completedOn,
+            state.withdrawn,
+          ]),
         );
       for (const e of events) {
         const at = e.at > createdAt ? e.at : new Date(createdAt.getTime() + 1);
-        if (at.getTime() !== validFrom.getTime()) await pushState();
+        if (at.getTime() !== validFrom.getTime()) await pushState(at);
         validFrom = at;
         if (e.deadline !== undefined) state.deadline = e.deadline;
         if (e.completedOn !== undefined) state.completedOn = e.completedOn;
         if (e.withdrawn) state.withdrawn = true;
       }
-      await pushState();
+      await pushState(null);
       await taskCopy.push(taskRow(validFrom));
       if ((i + 1) % 50_000 === 0)
         step(`${i + 1} tasks, ${progressCopy.rows} progress updates, ${audit.rows} audit entries`);

@@ -26,6 +26,7 @@ import { verifyAuditTrail } from '../modules/audit/service';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { loadTemplate } from '../modules/templates/queries';
 import { createTestDatabase } from '../test/db';
+import { validToBreaches } from '../test/task-states';
 import { generateCommunes } from './communes';
 import { seedIfEmpty } from './index';
 
@@ -238,6 +239,10 @@ describe('demo seed', () => {
     expect(changes?.repeats).toBe(0);
     expect(changes?.n).toBeGreaterThanOrEqual(Math.max(h.extended, h.completed, h.withdrawn));
     expect(changes?.n).toBeLessThanOrEqual(h.extended + h.completed + h.withdrawn);
+  });
+
+  it('closes each state of the history at the next one’s instant, the present one left open', async () => {
+    expect(await validToBreaches(database.db)).toEqual({ wrong: 0, notOneOpen: 0, noState: 0 });
   });
 
   it('does not seed again on a database that has users', async () => {

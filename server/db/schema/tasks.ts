@@ -231,8 +231,10 @@ export const monthlyReports = pgTable('monthly_reports', {
  * The history of the task facts the monitoring reports count (deadline, completion date, withdrawal, lead
  * agency): one row per state, valid from its instant until the next row's. A trigger on tasks writes it
  * (migration 0009), so no writer can forget; its instant is the row's `updated_at` when the writer set
- * one (the seed replays history with past instants), else the transaction time. As-of reports read the
- * latest row at or before their cut-off.
+ * one (the seed replays history with past instants), else the transaction time, never before the task's
+ * latest state (migration 0010: a clock-skewed writer's state goes 1 µs after it). The trigger also
+ * closes the previous state (`valid_to`), so as-of reports read the rows with
+ * `valid_from ≤ T < coalesce(valid_to, infinity)`, a plain filter.
  */
 export const taskStates = pgTable(
   'task_states',
@@ -241,6 +243,8 @@ export const taskStates = pgTable(
       .notNull()
       .references(() => tasks.id),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    /** The next state's `valid_from` (the trigger closes a state when the next is recorded); null: the task's present state. */
+    validTo: timestamp('valid_to', { withTimezone: true }),
     leadAgencyId: integer('lead_agency_id').notNull(),
     deadline: date('deadline', { mode: 'string' }),
     completedOn: date('completed_on', { mode: 'string' }),

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { periodContaining } from '../../../shared/reporting-periods';
-import { type MonthlyReport, monthlyReportOutput } from '../../../shared/schemas/reports';
+import {
+  type MonthlyReport,
+  monthlyReportFromColumns,
+  monthlyReportOutput,
+  monthlyReportSchema,
+} from '../../../shared/schemas/reports';
 import { createTaskInput } from '../../../shared/schemas/tasks';
 import type { StatusCounts } from '../../../shared/task-status';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
@@ -20,6 +25,7 @@ import {
 } from '../../db/schema';
 import { seedIfEmpty } from '../../seed';
 import { createTestDatabase } from '../../test/db';
+import { validToBreaches } from '../../test/task-states';
 import type { Actor } from '../auth/actor';
 import { decideCompletion, reportCompletion } from '../tasks/completions';
 import { decideExtension, requestExtension } from '../tasks/extensions';
@@ -28,7 +34,13 @@ import { getDashboard } from '../tasks/queries';
 import { statusClock } from '../tasks/status-sql';
 import { createTask, updateTask } from '../tasks/task-writes';
 import { closedMonths, FREEZE_GRACE_MS, freezeClosedMonths, startFreezeJob } from './freeze-job';
-import { computeClosedMonth, freezeMonthlyReport, getMonthlyReport, monthEnd } from './monthly';
+import {
+  computeClosedMonth,
+  freezeMonthlyReport,
+  getMonthlyReport,
+  getMonthlyReportColumns,
+  monthEnd,
+} from './monthly';
 
 /** The report month whose Decree 09 period contains the date. */
 const monthOf = (date: string) => (periodContaining('month', date)?.end ?? date).slice(0, 7);
@@ -195,7 +207,7 @@ describe('monthly monitoring report from the recorded history', () => {
     const report = await getMonthlyReport(db, month, realNow);
     expect(report).toMatchObject({ source: 'history', frozen: false, frozenAt: null, cutoff });
     expect(report.asOf).toEqual(vietnamInstant(shiftDate(cutoff, 1)));
-    expect(monthlyReportOutput.safeParse(report).success).toBe(true);
+    expect(monthlyReportSchema.safeParse(report).success).toBe(true);
     const [stored] = await db.select({ n: count() }).from(monthlyReports);
     expect(stored?.n).toBe(0);
   });
@@ -321,7 +333,47 @@ describe('monthly monitoring report from the recorded history', () => {
     );
     expect(made).toBeGreaterThan(40);
     expect(changed?.n).toBeGreaterThan(40);
+    // Every state the edits added closed the one before it.
+    expect(await validToBreaches(db)).toEqual({ wrong: 0, notOneOpen: 0, noState: 0 });
   }, 180_000);
+
+  it('a writer whose clock is behind the history records after it; two writes at one instant are one state', async () => {
+    const [taskId] = await tasksAsOf(new Date(), 'open');
+    if (!taskId) throw new Error('the seed has no open task');
+    const states = () =>
+      selectRows<{ valid_from: string; valid_to: string | null; deadline: string | null; step: string }>(
+        db,
+        sql`select valid_from::text, valid_to::text, deadline::text,
+            (valid_from - lag(valid_from) over (order by valid_from))::text as step
+          from task_states where task_id = ${taskId} order by valid_from`,
+      );
+    const before = await states();
+    const latest = before.at(-1);
+    if (!latest) throw new Error('a task without history');
+    const t = await current(taskId);
+    // updated_at an hour before the latest state: the new state goes 1 µs after it, closing it.
+    const behind = new Date(new Date(latest.valid_from).getTime() - 3_600_000);
+    await db
+      .update(tasks)
+      .set({ deadline: shiftDate(t.deadline ?? cutoff, 7), updatedAt: behind })
+      .where(eq(tasks.id, taskId));
+    const after = await states();
+    expect(after).toHaveLength(before.length + 1);
+    const [closed, added] = after.slice(-2);
+    expect(added?.step).toBe('00:00:00.000001');
+    expect(closed?.valid_to).toBe(added?.valid_from);
+    expect(added?.valid_to).toBeNull();
+    // Two changes in one transaction (one now()): the second replaces the first's state.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`update tasks set deadline = deadline + 1 where id = ${taskId}`);
+      await tx.execute(sql`update tasks set deadline = deadline + 1 where id = ${taskId}`);
+    });
+    const twice = await states();
+    expect(twice).toHaveLength(after.length + 1);
+    expect(twice.at(-1)?.deadline).toBe(shiftDate(shiftDate(t.deadline ?? cutoff, 7), 2));
+    expect(twice.at(-2)?.valid_to).toBe(twice.at(-1)?.valid_from);
+    expect(await validToBreaches(db)).toEqual({ wrong: 0, notOneOpen: 0, noState: 0 });
+  });
 
   it('the running month equals the live dashboard at the same instant', async () => {
     // A few writes now, through the services (their history is dated by the real clock).
@@ -373,10 +425,20 @@ describe('monthly monitoring report from the recorded history', () => {
     expect(frozen).toMatchObject({ source: 'frozen', frozen: true, frozenAt: stored?.frozenAt });
     expect(frozen.asOf).toEqual(fromHistory.asOf);
     expect(figuresOf(frozen)).toEqual(figuresOf(fromHistory));
-    expect(monthlyReportOutput.safeParse(frozen).success).toBe(true);
+    expect(monthlyReportSchema.safeParse(frozen).success).toBe(true);
     // Read once, then kept as one shared value that nobody can change.
     expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.byAgency[0])).toBe(true);
     expect(await getMonthlyReport(db, month, realNow)).toBe(frozen);
+    // The API's columns: the same report, made once and shared too.
+    const columns = await getMonthlyReportColumns(db, month, realNow);
+    expect(monthlyReportOutput.safeParse(columns).success).toBe(true);
+    expect(columns.byAgency.agencyId).toHaveLength(frozen.byAgency.length);
+    expect(monthlyReportFromColumns(columns)).toEqual(frozen);
+    expect(Object.isFrozen(columns) && Object.isFrozen(columns.byAgency.nameVi)).toBe(true);
+    expect(await getMonthlyReportColumns(db, month, realNow)).toBe(columns);
+    // A month from history: columns made per read, the same report back.
+    const history = await getMonthlyReportColumns(db, nextMonth, realNow);
+    expect(monthlyReportFromColumns(history)).toEqual(await getMonthlyReport(db, nextMonth, realNow));
 
     // The history changes after the cut-off (now): the stored month does not, nor does what it reads.
     const [taskId] = await tasksAsOf(new Date(), 'open');

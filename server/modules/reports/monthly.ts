@@ -1,7 +1,11 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import { isPeriodClosed, monthlyPeriod } from '../../../shared/reporting-periods';
-import type { MonthlyReport } from '../../../shared/schemas/reports';
+import {
+  type MonthlyReport,
+  type MonthlyReportColumns,
+  monthlyReportToColumns,
+} from '../../../shared/schemas/reports';
 import {
   completionRates,
   emptyStatusCounts,
@@ -18,13 +22,17 @@ type MonthlyFigures = MonthlyReport['totals'];
 
 interface Row {
   agency_id: number;
-  name_vi: string;
-  name_en: string;
-  level: AgencyLevel;
   status: TaskStatus;
   n: number;
   assigned_in_period: number;
   completed_in_period: number;
+}
+
+interface AgencyInfo {
+  id: number;
+  name_vi: string;
+  name_en: string;
+  level: AgencyLevel;
 }
 
 /**
@@ -51,7 +59,7 @@ export async function getMonthlyReport(db: Db, month: string, now = new Date()):
 
 /**
  * Frozen reports, per database, as read once: a frozen report never changes, so it is kept (the most
- * recently read few; one month at national scale is about a megabyte of JSON) and frozen itself, so
+ * recently read few; one month at national scale is about a megabyte of JSON as rows) and frozen itself, so
  * the API checks and encodes it once (server/trpc/shared-output.ts).
  */
 const FROZEN_KEPT = 6;
@@ -63,6 +71,27 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+const columnsKept = new WeakMap<MonthlyReport, MonthlyReportColumns>();
+
+/**
+ * The report as `reports.monthly` sends it, its agencies as columns (shared/schemas/reports.ts). A
+ * frozen report's columns are made once and frozen too, so the API checks and encodes them once.
+ */
+export async function getMonthlyReportColumns(
+  db: Db,
+  month: string,
+  now = new Date(),
+): Promise<MonthlyReportColumns> {
+  const report = await getMonthlyReport(db, month, now);
+  if (!Object.isFrozen(report)) return monthlyReportToColumns(report);
+  let columns = columnsKept.get(report);
+  if (!columns) {
+    columns = deepFreeze(monthlyReportToColumns(report));
+    columnsKept.set(report, columns);
+  }
+  return columns;
 }
 
 /** A closed month from history, as of the end of its cut-off day. */
@@ -115,9 +144,9 @@ export async function freezeMonthlyReport(db: Db, month: string, now = new Date(
 }
 
 /**
- * The task picture from the history table (task_states): each task's latest state recorded before
- * `until` (or at it, when `inclusive`), tasks with no state by then not yet assigned; statuses by the
- * dashboard's rule (`statusCase`) on Vietnam's day `day`.
+ * The task picture from the history table (task_states): each task's state valid at `until` (recorded
+ * before it, or at it when `inclusive`, and not replaced by then), tasks with no state by then not yet
+ * assigned; statuses by the dashboard's rule (`statusCase`) on Vietnam's day `day`.
  */
 async function computeMonthlyReport(
   db: Db,
@@ -127,38 +156,41 @@ async function computeMonthlyReport(
 ): Promise<MonthlyReport> {
   const { start, end: cutoff } = monthlyPeriod(month);
   const until = asOf.until.toISOString();
-  const recordedBy: SQL = asOf.inclusive ? sql`s.valid_from <= ${until}` : sql`s.valid_from < ${until}`;
+  // The state in force at `until`: valid_from ≤ until < valid_to (strictly before for a closed month).
+  const validAt: SQL = asOf.inclusive
+    ? sql`s.valid_from <= ${until} and coalesce(s.valid_to, 'infinity') > ${until}`
+    : sql`s.valid_from < ${until} and coalesce(s.valid_to, 'infinity') >= ${until}`;
+  const createdBy: SQL = asOf.inclusive ? sql`t.created_at <= ${until}` : sql`t.created_at < ${until}`;
   const status = statusCase(
-    { withdrawn: sql`a.withdrawn`, completedOn: sql`a.completed_on`, deadline: sql`a.deadline` },
+    { withdrawn: sql`s.withdrawn`, completedOn: sql`s.completed_on`, deadline: sql`s.deadline` },
     asOf.day,
   );
-  // The latest state of each task, by a backward walk of the (task_id, valid_from) key; the tasks
-  // assigned in the period by the index on tasks.created_at. Aggregated per agency and status before
-  // the agencies' names are joined (README, Performance: the as-of report).
-  const rows = await selectRows<Row>(
-    db,
-    sql`
-    with a as (
-      select distinct on (s.task_id) s.task_id, s.lead_agency_id, s.deadline, s.completed_on, s.withdrawn
+  // One state per task by a plain filter (the trigger keeps valid_to, migration 0010): a recent month
+  // reads most of the table, so a sequential scan; an early one the rows before it by valid_from's
+  // index. The tasks assigned in the period, by the index on tasks.created_at, bounded by `until` too
+  // (a task's first state is at its creation). Aggregated per agency and status; the agencies'
+  // names read apart (README, Performance: the as-of report).
+  // The agencies' names apart: joined to the (agency, status) rows they would come back 4 times each.
+  const [rows, agencyRows] = await Promise.all([
+    selectRows<Row>(
+      db,
+      sql`
+      select s.lead_agency_id as agency_id, ${status} as status, count(*)::int as n,
+        (count(*) filter (where s.task_id in (
+          select t.id from tasks t
+          where t.created_at >= ${vietnamInstant(start).toISOString()} and ${createdBy})))::int as assigned_in_period,
+        (count(*) filter (where s.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
       from task_states s
-      where ${recordedBy}
-      order by s.task_id desc, s.valid_from desc
-    ), g as (
-      select a.lead_agency_id, ${status} as status, count(*)::int as n,
-        (count(*) filter (where a.task_id in (
-          select t.id from tasks t where t.created_at >= ${vietnamInstant(start).toISOString()})))::int as assigned_in_period,
-        (count(*) filter (where a.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
-      from a
+      where ${validAt}
       group by 1, 2
-    )
-    select ag.id as agency_id, ag.name_vi, ag.name_en, ag.level, g.status, g.n, g.assigned_in_period,
-      g.completed_in_period
-    from g join agencies ag on ag.id = g.lead_agency_id
-    order by ag.id`,
-  );
+      order by 1`,
+    ),
+    selectRows<AgencyInfo>(db, sql`select id, name_vi, name_en, level from agencies`),
+  ]);
+  const agencyInfo = new Map(agencyRows.map((a) => [a.id, a]));
   const perAgency = new Map<
     number,
-    { info: Row; counts: StatusCounts; inPeriod: number; doneInPeriod: Record<string, number> }
+    { info: AgencyInfo; counts: StatusCounts; inPeriod: number; doneInPeriod: Record<string, number> }
   >();
   const totals = {
     counts: emptyStatusCounts(),
@@ -166,8 +198,10 @@ async function computeMonthlyReport(
     doneInPeriod: { completed_on_time: 0, completed_late: 0 } as Record<string, number>,
   };
   for (const r of rows) {
+    const info = agencyInfo.get(r.agency_id);
+    if (!info) continue;
     const entry = perAgency.get(r.agency_id) ?? {
-      info: r,
+      info,
       counts: emptyStatusCounts(),
       inPeriod: 0,
       doneInPeriod: { completed_on_time: 0, completed_late: 0 },

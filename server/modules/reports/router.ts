@@ -3,15 +3,16 @@ import { monthlyReportOutput } from '../../../shared/schemas/reports';
 import { monthInput } from '../../../shared/schemas/tasks';
 import { roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
-import { getMonthlyReport } from './monthly';
+import { getMonthlyReportColumns } from './monthly';
 
 export const reportsRouter = router({
   /**
    * The monthly monitoring report: live for the running month; a closed month as the freeze job stored
-   * it (a shared, frozen value: checked and encoded once), or from history until it has.
+   * it (a shared, frozen value: checked and encoded once), or from history until it has. Its agencies
+   * as columns (a quarter of the JSON of rows); the page turns them back into rows.
    */
   monthly: roleProcedure(...OVERSIGHT_ROLES)
     .input(monthInput)
     .output(sharedOutput(monthlyReportOutput))
-    .query(({ ctx, input }) => getMonthlyReport(ctx.database.db, input.month)),
+    .query(({ ctx, input }) => getMonthlyReportColumns(ctx.database.db, input.month)),
 });
