@@ -24,6 +24,8 @@ const envSchema = z.object({
   /** Key for hashing session tokens. Required in production; generated and kept in DATA_DIR otherwise. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** A session ends this long after its login, however active (the sliding lifetime above is within it). */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(24),
   /** How long a resolved session is reused without a database lookup (server/modules/auth/sessions.ts). */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Extra origins allowed to send state-changing requests (comma-separated), besides the server's own. */

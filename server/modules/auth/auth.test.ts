@@ -7,7 +7,8 @@ describe('accounts and sessions', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // More logins than one address may make in a minute: the limit has its own tests.
+    t = await createTestApp({ config: { LOGIN_RATE_LIMIT_PER_MINUTE: '100' } });
     await createUser(t.database, { username: 'vpcp.test', role: 'office', agency: 'Văn phòng Chính phủ' });
     await createUser(t.database, { username: 'nghiviec', role: 'officer', agency: 'Bộ Y tế', active: false });
   });
@@ -83,6 +84,19 @@ describe('accounts and sessions', () => {
     await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
     const me = await t.trpc('auth.me', undefined, { method: 'GET', cookie });
     expect(me.data).toBeNull();
+  });
+
+  it('ends a session at its absolute lifetime from login, however active it has been', async () => {
+    const cookie = await t.login('vpcp.test');
+    const me = () => t.trpc('auth.me', undefined, { method: 'GET', cookie });
+    expect((await me()).data).not.toBeNull();
+    // Logged in 25 hours ago and used all along: the sliding expiry is still ahead, the absolute one past.
+    const longAgo = new Date(Date.now() - 25 * 3_600_000);
+    await t.database.db
+      .update(sessions)
+      .set({ createdAt: longAgo, lastSeenAt: new Date(Date.now() - 120_000) });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // past the session cache (1 s)
+    expect((await me()).data).toBeNull();
   });
 
   it('rejects a forged cookie', async () => {

@@ -19,9 +19,17 @@ export interface SessionUser {
 interface SessionSettings {
   SESSION_SECRET: string;
   SESSION_TTL_HOURS: number;
+  /** Absolute lifetime from login (default 24 h): no activity extends a session past it. */
+  SESSION_MAX_HOURS?: number;
   /** 0 turns the cache off. */
   SESSION_CACHE_MS?: number;
 }
+
+const maxHours = (settings: SessionSettings) => settings.SESSION_MAX_HOURS ?? 24;
+
+/** The earliest login whose session may still stand at `now`. */
+const loggedInSince = (settings: SessionSettings, now: Date) =>
+  new Date(now.getTime() - maxHours(settings) * 3_600_000);
 
 /** Sessions are looked up by a keyed hash of the token, never by the token itself. */
 function sessionId(secret: string, token: string): string {
@@ -35,7 +43,9 @@ export async function createSession(
   meta: { ip?: string; userAgent?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + settings.SESSION_TTL_HOURS * 3_600_000);
+  const expiresAt = new Date(
+    Date.now() + Math.min(settings.SESSION_TTL_HOURS, maxHours(settings)) * 3_600_000,
+  );
   await db.insert(sessions).values({
     id: sessionId(settings.SESSION_SECRET, token),
     userId,
@@ -95,22 +105,34 @@ export async function resolveSession(
       agencyLevel: agencies.level,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, loggedInSince(settings, now)),
+        eq(users.active, true),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   let expiresAt = row.expiresAt.getTime();
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    expiresAt = now.getTime() + settings.SESSION_TTL_HOURS * 3_600_000;
+    // Slides with use, never past the absolute lifetime from login.
+    expiresAt = Math.min(
+      now.getTime() + settings.SESSION_TTL_HOURS * 3_600_000,
+      row.createdAt.getTime() + maxHours(settings) * 3_600_000,
+    );
     await db
       .update(sessions)
       .set({ lastSeenAt: now, expiresAt: new Date(expiresAt) })
       .where(eq(sessions.id, id));
   }
-  const { lastSeenAt: _seen, expiresAt: _expires, ...user } = row;
+  const { lastSeenAt: _seen, expiresAt: _expires, createdAt: _created, ...user } = row;
   if (cacheMs > 0) rememberSession(db, id, user, now.getTime(), expiresAt);
   return user;
 }
@@ -139,6 +161,7 @@ export async function standingSessions(
         and(
           inArray(sessions.id, all.slice(i, i + 1000)),
           gt(sessions.expiresAt, new Date()),
+          gt(sessions.createdAt, loggedInSince(settings, new Date())),
           eq(users.active, true),
         ),
       );
