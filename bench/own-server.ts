@@ -42,6 +42,9 @@ export async function startOwnServer(
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
       API_RATE_LIMIT_PER_MINUTE: '100000000',
+      // The live bench opens all its subscribers on one session.
+      LIVE_STREAMS_PER_SESSION: '100000',
+      LIVE_STREAMS_MAX: '100000',
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir ?? '' }),
       ...options.env,
     },

@@ -64,6 +64,10 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Live streams one session may hold open in one process (one per open tab). */
+  LIVE_STREAMS_PER_SESSION: z.coerce.number().int().positive().default(12),
+  /** Live streams one process holds open at most. */
+  LIVE_STREAMS_MAX: z.coerce.number().int().positive().default(20000),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });

@@ -44,6 +44,13 @@ export function registerLiveStream(
     const request = parseRequest(req);
     const session = request ? await requestSession(deps, req) : null;
     if (!request || !session) return refuseViaTrpc(req, reply);
+    // Caps, so that one session (or a flood of them) cannot hold the process's sockets: answered with
+    // a clear 429 the client's reconnect waits out.
+    const { LIVE_STREAMS_PER_SESSION, LIVE_STREAMS_MAX } = deps.config;
+    if (hub.streamsOf(session.token) >= LIVE_STREAMS_PER_SESSION || hub.connectionCount >= LIVE_STREAMS_MAX) {
+      const reason = hub.connectionCount >= LIVE_STREAMS_MAX ? 'streamsPerProcess' : 'streamsPerSession';
+      return reply.header('retry-after', '30').code(429).send({ error: 'RATE_LIMITED', reason });
+    }
     reply.hijack();
     await hub.attach(reply.raw, session.user, request.lastEventId, session.token);
   });

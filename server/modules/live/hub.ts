@@ -128,6 +128,14 @@ export class LiveHub {
     return this.connections.size;
   }
 
+  /** Open streams per session token (for the per-session cap in `server/http/live-stream.ts`). */
+  private readonly perToken = new Map<string, number>();
+
+  /** How many streams this session has open in this process. */
+  streamsOf(token: string): number {
+    return this.perToken.get(token) ?? 0;
+  }
+
   /**
    * Serves one subscriber on a response the caller has taken over (headers not sent yet). From
    * `lastEventId` on, the table is replayed first; otherwise the stream starts at the newest event.
@@ -157,7 +165,14 @@ export class LiveHub {
       pending: [],
     };
     this.connections.add(connection);
-    res.once('close', () => this.connections.delete(connection));
+    if (token !== null) this.perToken.set(token, this.streamsOf(token) + 1);
+    res.once('close', () => {
+      this.connections.delete(connection);
+      if (token === null) return;
+      const left = this.streamsOf(token) - 1;
+      if (left > 0) this.perToken.set(token, left);
+      else this.perToken.delete(token);
+    });
     res.write(this.connectedFrame);
     try {
       if (lastEventId !== null) {
