@@ -21,6 +21,11 @@ export function reportCompletion(db: Db, actor: Actor, r: ReportCompletion) {
         actor.id,
         key,
       ),
+    same: (saved) =>
+      saved.taskId === r.taskId &&
+      saved.result === r.result &&
+      saved.completionDate === r.completionDate &&
+      saved.evidenceUrl === (r.evidenceUrl ?? null),
     insert: async (tx, task) => {
       if (r.completionDate > vietnamDate(new Date()))
         throw new AppError('VALIDATION', 'dateInFuture', { field: 'completionDate' });

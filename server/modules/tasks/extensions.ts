@@ -19,6 +19,10 @@ export function requestExtension(db: Db, actor: Actor, r: RequestExtension) {
         actor.id,
         key,
       ),
+    same: (saved) =>
+      saved.taskId === r.taskId &&
+      saved.requestedDeadline === r.requestedDeadline &&
+      saved.reason === r.reason,
     insert: async (tx, task) => {
       if (task.deadline && r.requestedDeadline <= task.deadline) {
         throw new AppError('VALIDATION', 'extensionNotLater', { field: 'requestedDeadline' });

@@ -149,14 +149,25 @@ export async function saveProgressBatch(tx: Db, batch: readonly ProgressWrite[])
   const rows: PgInsertValue<typeof progressUpdates>[] = [];
   for (const [i, { actor, p }] of batch.entries()) {
     const key = keyOf(actor.id, p.idempotencyKey);
-    const savedId = savedIds.get(key);
+    const saved = savedIds.get(key);
     const first = firstOfKey.get(key);
-    if (savedId !== undefined) {
-      outcomes.push({ ok: { id: savedId, duplicate: true } });
+    // A retry gets the first answer; the same key sent with other content is refused, not ignored.
+    if (saved !== undefined) {
+      outcomes.push(
+        sameProgress(saved, p) ? { ok: { id: saved.id, duplicate: true } } : { error: keyReused() },
+      );
       continue;
     }
     if (first !== undefined) {
-      outcomes.push({ sameAs: first });
+      const original = batch[first]?.p;
+      outcomes.push(
+        original &&
+          original.taskId === p.taskId &&
+          original.percent === p.percent &&
+          original.narrative === p.narrative
+          ? { sameAs: first }
+          : { error: keyReused() },
+      );
       continue;
     }
     try {
@@ -205,7 +216,7 @@ export async function saveProgressBatch(tx: Db, batch: readonly ProgressWrite[])
             return outcome && 'insert' in outcome && !insertedByKey.has(outcome.insert);
           }),
         )
-      : new Map<string, number>();
+      : new Map<string, SavedProgress>();
 
   // Step 4.
   const latest = new Map<number, { percent: number; at: Date }>();
@@ -249,32 +260,61 @@ export async function saveProgressBatch(tx: Db, batch: readonly ProgressWrite[])
     recordChanges(tx, changes),
   );
 
-  return outcomes.map((outcome): Outcome => {
+  return outcomes.map((outcome, index): Outcome => {
     if ('insert' in outcome) {
       const row = insertedByKey.get(outcome.insert);
       if (row) return { ok: { id: row.id, duplicate: false } };
       const first = savedMeanwhile.get(outcome.insert);
-      return first !== undefined
-        ? { ok: { id: first, duplicate: true } }
-        : { error: new AppError('INTERNAL') };
+      const pending = batch[index]?.p;
+      if (first === undefined || !pending) return { error: new AppError('INTERNAL') };
+      return sameProgress(first, pending)
+        ? { ok: { id: first.id, duplicate: true } }
+        : { error: keyReused() };
     }
     if ('sameAs' in outcome) {
       const first = outcomes[outcome.sameAs];
       const firstKey = first && 'insert' in first ? first.insert : '';
-      const id = insertedByKey.get(firstKey)?.id ?? savedMeanwhile.get(firstKey);
+      const id = insertedByKey.get(firstKey)?.id ?? savedMeanwhile.get(firstKey)?.id;
       return id !== undefined ? { ok: { id, duplicate: true } } : { error: new AppError('INTERNAL') };
     }
     return outcome;
   });
 }
 
+interface SavedProgress {
+  id: number;
+  taskId: number;
+  percent: number;
+  narrative: string;
+  evidenceUrl: string | null;
+  evidenceFileId: number | null;
+}
+
+/** Whether a retried update is the one saved under its key (else the key was reused for another). */
+function sameProgress(saved: SavedProgress, p: PostProgress): boolean {
+  return (
+    saved.taskId === p.taskId &&
+    saved.percent === p.percent &&
+    saved.narrative === p.narrative &&
+    saved.evidenceUrl === (p.evidenceUrl ?? null) &&
+    saved.evidenceFileId === (p.evidenceFileId ?? null)
+  );
+}
+
+const keyReused = () => new AppError('CONFLICT', 'idempotencyKeyReused', { reason: 'idempotencyKeyReused' });
+
 /** The records already saved under these updates' idempotency keys, by author and key. */
-async function savedKeys(tx: Db, writes: readonly ProgressWrite[]): Promise<Map<string, number>> {
+async function savedKeys(tx: Db, writes: readonly ProgressWrite[]): Promise<Map<string, SavedProgress>> {
   const found = await tx
     .select({
       id: progressUpdates.id,
       authorId: progressUpdates.authorId,
       key: progressUpdates.idempotencyKey,
+      taskId: progressUpdates.taskId,
+      percent: progressUpdates.percent,
+      narrative: progressUpdates.narrative,
+      evidenceUrl: progressUpdates.evidenceUrl,
+      evidenceFileId: progressUpdates.evidenceFileId,
     })
     .from(progressUpdates)
     .where(
@@ -283,5 +323,5 @@ async function savedKeys(tx: Db, writes: readonly ProgressWrite[]): Promise<Map<
         inArray(progressUpdates.idempotencyKey, [...new Set(writes.map((w) => w.p.idempotencyKey))]),
       ),
     );
-  return new Map(found.map((r) => [keyOf(r.authorId, r.key ?? ''), r.id]));
+  return new Map(found.map(({ authorId, key, ...saved }) => [keyOf(authorId, key ?? ''), saved]));
 }

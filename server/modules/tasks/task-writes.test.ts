@@ -60,6 +60,24 @@ describe('task writes', () => {
       expect(after.audit).toBe((before.audit as number) + 1);
     });
 
+    it.each(WRITES)(
+      '$name: the same key with other content is refused with 409 and saves nothing',
+      async ({ path, table, input }) => {
+        const taskId = await c.newTask();
+        const otherTask = await c.newTask();
+        const key = newKey('reused');
+        const first = ok(await c.mutate('leadOfficer', path, input(taskId, key)));
+        expect(first.duplicate).toBe(false);
+        const before = await c.snapshot();
+        const reused = await c.mutate('leadOfficer', path, input(otherTask, key));
+        expect(reused.status).toBe(409);
+        expect(reused.error?.data?.details?.reason).toBe('idempotencyKeyReused');
+        const after = await c.snapshot();
+        expect(after[table]).toBe(before[table]);
+        expect(after.audit).toBe(before.audit);
+      },
+    );
+
     it.each(WRITES)('$name sent twice at once (a double click)', async ({ path, table, input }) => {
       const taskId = await c.newTask();
       const key = newKey('double');

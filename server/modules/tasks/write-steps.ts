@@ -90,7 +90,7 @@ export async function findByKey(
   key: string,
 ) {
   const [row] = await db
-    .select({ id: table.id })
+    .select()
     .from(table as typeof progressUpdates)
     .where(and(eq(authorColumn, authorId), eq(keyColumn, key)))
     .limit(1);
@@ -108,19 +108,27 @@ export async function fileOnTask(
   filing: {
     action: TaskAction;
     findByKey: (db: Db, key: string) => Promise<{ id: number } | undefined>;
+    /** Whether the record saved under the key is this request (a retry), not another one reusing it. */
+    same: (saved: Record<string, unknown>) => boolean;
     /** Checks what the request needs and inserts it. */
     insert: (tx: Db, task: LockedTask) => Promise<{ id: number } | undefined>;
     audit: string;
     change: { type: ChangeType; detail: Record<string, unknown> };
   },
 ) {
+  // A retry gets the first answer; the same key sent with other content is refused, not ignored.
+  const answer = (saved: { id: number }) => {
+    if (!filing.same(saved as Record<string, unknown>))
+      throw new AppError('CONFLICT', 'idempotencyKeyReused', { reason: 'idempotencyKeyReused' });
+    return { id: saved.id, duplicate: true };
+  };
   const existing = await filing.findByKey(db, r.idempotencyKey);
-  if (existing) return { id: existing.id, duplicate: true };
+  if (existing) return answer(existing);
   return inTransaction(db, async (tx) => {
     const task = await lockTask(tx, r.taskId);
     assertTaskAction(actor, task, filing.action);
     const again = await filing.findByKey(tx, r.idempotencyKey);
-    if (again) return { id: again.id, duplicate: true };
+    if (again) return answer(again);
     const row = await filing.insert(tx, task);
     if (!row) throw new AppError('INTERNAL');
     await appendAudit(tx, actor, { action: filing.audit, entityType: 'task', entityId: task.id, after: row });
