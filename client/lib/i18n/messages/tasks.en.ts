@@ -183,7 +183,8 @@ export const tasksEn: typeof tasksVi = {
   },
   taskErrors: {
     staleVersion: 'The task was changed by someone else. Reload to see the latest version.',
-    idempotencyKeyReused: 'This request reuses the key of one already sent with other content; reload the page and send it again.',
+    idempotencyKeyReused:
+      'This request reuses the key of one already sent with other content; reload the page and send it again.',
     extensionPending: 'An extension request for this task is already awaiting a decision.',
     completionPending: 'A completion report for this task is already awaiting review.',
     taskClosed: 'The task is completed or withdrawn and can no longer be changed.',

@@ -181,7 +181,8 @@ export const tasksVi = {
   },
   taskErrors: {
     staleVersion: 'Nhiệm vụ đã được người khác thay đổi. Tải lại để xem bản mới nhất.',
-    idempotencyKeyReused: 'Yêu cầu này trùng mã với một yêu cầu đã gửi nhưng khác nội dung; hãy tải lại trang rồi gửi lại.',
+    idempotencyKeyReused:
+      'Yêu cầu này trùng mã với một yêu cầu đã gửi nhưng khác nội dung; hãy tải lại trang rồi gửi lại.',
     extensionPending: 'Nhiệm vụ đang có một đề nghị gia hạn chờ quyết định.',
     completionPending: 'Nhiệm vụ đang có một báo cáo hoàn thành chờ xem xét.',
     taskClosed: 'Nhiệm vụ đã hoàn thành hoặc đã thu hồi, không thể thay đổi thêm.',
