@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -21,3 +21,32 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
+
+/** A signed-in page of its own (own cookies) for one user, in Vietnamese and Vietnam's time zone. */
+export async function pageFor(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await logIn(page, username);
+  return page;
+}
+
+/** A decision on a submission's page (with its comment, if any), then the state it leads to. */
+export async function decide(
+  page: Page,
+  url: string,
+  button: string,
+  expectedState: string,
+  comment?: string,
+) {
+  await page.goto(url);
+  if (comment) await page.getByLabel(/Ý kiến|Lý do mở lại/).fill(comment);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByText(expectedState).first()).toBeVisible();
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { keepScreenshot, logIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { decide, escapeRegExp, keepScreenshot, pageFor } from './helpers';
 
 /**
  * The KPI journey of issue 6: an inspector opens the KPI overview, picks an off-track KPI, sees the
@@ -9,29 +9,9 @@ import { keepScreenshot, logIn } from './helpers';
  * reopens, the officer corrects, the leader approves, the Office accepts) and the inspector's open page
  * shows the new figures without reloading.
  */
-async function pageFor(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await logIn(page, username);
-  return page;
-}
 
 /** KPIs that agencies report as numerator / denominator in the quarterly Program report. */
 const SHARE_KPI = /^(DV-0[1-4]|DL-0[237]|VH-0[12]|NL-0[1-3]|AT-01)$/;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function decide(page: Page, url: string, button: string, expectedState: string, comment?: string) {
-  await page.goto(url);
-  if (comment) await page.getByLabel(/Ý kiến|Lý do mở lại/).fill(comment);
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(page.getByText(expectedState).first()).toBeVisible();
-}
 
 test('an inspector drills from an off-track KPI to the audit trail, and sees a corrected figure arrive live', async ({
   browser,

@@ -1,21 +1,11 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { keepScreenshot, logIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { decide, keepScreenshot, pageFor } from './helpers';
 
 /**
  * The periodic-report journey of issue 5: a province officer drafts, leaves, comes back and submits;
  * the leader approves; the Office returns it with a comment; the officer corrects and resubmits; the
  * Office accepts; the compliance heatmap shows it; an inspector reads both revisions.
  */
-async function pageFor(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  const page = await context.newPage();
-  await logIn(page, username);
-  return page;
-}
 
 /** The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th). */
 function currentMonthlyKey(): string {
@@ -30,13 +20,6 @@ function currentMonthlyKey(): string {
     }
   }
   return `${year}-M${String(month).padStart(2, '0')}`;
-}
-
-async function decide(page: Page, url: string, button: string, expectedState: string, comment?: string) {
-  await page.goto(url);
-  if (comment) await page.getByLabel('Ý kiến').fill(comment);
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(page.getByText(expectedState).first()).toBeVisible();
 }
 
 test('a province’s monthly report from draft to acceptance, with a correction', async ({

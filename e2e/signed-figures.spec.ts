@@ -1,5 +1,5 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { keepScreenshot, logIn } from './helpers';
+import { expect, type Locator, test } from '@playwright/test';
+import { decide, escapeRegExp, keepScreenshot, pageFor } from './helpers';
 
 /**
  * Issue 12, figures the Government can sign: a ministry officer types figures the Vietnamese way
@@ -8,16 +8,6 @@ import { keepScreenshot, logIn } from './helpers';
  * quarter and shows the new one as provisional (1 agency of all obliged); and a closed month's
  * monitoring report reads the same after a task is withdrawn and another's deadline moved.
  */
-async function pageFor(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  const page = await context.newPage();
-  await logIn(page, username);
-  return page;
-}
 
 /** Today's date in Vietnam as [year, month, day]. */
 function vietnamToday(): [number, number, number] {
@@ -50,7 +40,6 @@ function lastClosedMonth(): string {
 }
 
 const DV01 = 'Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình';
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Fills every empty figure of the quarterly report with plausible values (numerators below denominators). */
 async function fillFigures(form: Locator) {
@@ -71,12 +60,6 @@ async function fillFigures(form: Locator) {
             : '5';
     await input.fill(value);
   }
-}
-
-async function decide(page: Page, url: string, button: string, expectedState: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(page.getByText(expectedState).first()).toBeVisible();
 }
 
 test('figures are read as typed, checked by the rules, counted only when they can be signed, and a closed month stays as it was', async ({
