@@ -1,4 +1,15 @@
-import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../shared/roles';
 import { agencies } from './agencies';
 
@@ -18,6 +29,18 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     searchText: text('search_text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set for demo accounts in production and for passwords an administrator chose: changed at next login. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** The TOTP secret, encrypted with a key the database does not hold; null until enrolled. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is good once. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** Consecutive failed logins (password or second factor); reset by a successful login. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    /** No login is checked before this time (backoff after repeated failures). */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
   },
   (t) => [index('users_agency_idx').on(t.agencyId), index('users_role_idx').on(t.role)],
 );
@@ -35,6 +58,42 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /**
+     * How far the login has gone: 'full' opens the application; 'mfa' (second factor awaited),
+     * 'password' (a new password must be chosen) and 'enroll' (MFA must be set up) open only those steps.
+     */
+    stage: text('stage').$type<'full' | 'mfa' | 'password' | 'enroll'>().notNull().default('full'),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** One-time recovery codes for a lost authenticator, stored as hashes; a used code is kept with its time. */
+export const userRecoveryCodes = pgTable(
+  'user_recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Every failed login, for the administrator: who was tried, from where, and why it failed. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** As typed (lower-cased, cut to 100 characters): unknown usernames are recorded too. */
+    usernameTried: text('username_tried').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    ip: text('ip'),
+    /** 'password' | 'second_factor' | 'locked' | 'inactive' | 'unknown_user' */
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('login_failures_at_idx').on(t.at), index('login_failures_user_idx').on(t.userId, t.at)],
 );
