@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LoginStage } from '../shared/schemas/auth';
 import type { Database } from './db/client';
 import type { Config } from './env';
-import { requestSession } from './modules/auth/request-session';
+import { requestLogin } from './modules/auth/request-session';
 import type { SessionUser } from './modules/auth/sessions';
 import type { ChangeBus } from './modules/live/bus';
 
@@ -15,8 +16,11 @@ export interface ServerDeps extends AppDeps {
 }
 
 export interface Context extends ServerDeps {
+  /** The signed-in user once the login is complete (stage 'full'); null before. */
   user: SessionUser | null;
   sessionToken: string | null;
+  /** The session at whatever step its login stands, for the login's own steps (`stepProcedure`). */
+  login: { user: SessionUser; stage: LoginStage } | null;
   req: FastifyRequest;
   res: FastifyReply;
 }
@@ -26,6 +30,14 @@ export async function createContext(
   req: FastifyRequest,
   res: FastifyReply,
 ): Promise<Context> {
-  const session = await requestSession(deps, req);
-  return { ...deps, user: session?.user ?? null, sessionToken: session?.token ?? null, req, res };
+  const session = await requestLogin(deps, req);
+  const full = session?.stage === 'full';
+  return {
+    ...deps,
+    user: full ? session.user : null,
+    sessionToken: session?.token ?? null,
+    login: session ? { user: session.user, stage: session.stage } : null,
+    req,
+    res,
+  };
 }

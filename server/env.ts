@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '../shared/roles';
 
 /**
  * The only place that reads process.env. Everything else receives a validated `Config`.
@@ -68,11 +69,37 @@ const envSchema = z.object({
   LIVE_STREAMS_PER_SESSION: z.coerce.number().int().positive().default(12),
   /** Live streams one process holds open at most. */
   LIVE_STREAMS_MAX: z.coerce.number().int().positive().default(20000),
+  /**
+   * Roles that must use a second factor (TOTP), comma-separated, or 'none'. Unset: the Office, inspectors
+   * and administrators in production; none in development and tests (the demo can be tried without an
+   * authenticator app), where MFA stays optional for everyone.
+   */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => v === undefined || v === '' || v === 'none' || v.split(',').every((r) => ROLE_SET.has(r.trim())),
+      { message: `'none', or roles separated by commas (${ROLES.join(', ')})` },
+    ),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };
+export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'MFA_REQUIRED_ROLES'> & {
+  SESSION_SECRET: string;
+  MFA_REQUIRED_ROLES: readonly Role[];
+};
+
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
+/** Who must use MFA when MFA_REQUIRED_ROLES is unset. */
+const MFA_ROLES_IN_PRODUCTION: readonly Role[] = ['office', 'inspector', 'admin'];
+
+function mfaRequiredRoles(value: string | undefined, nodeEnv: string): readonly Role[] {
+  if (value === undefined) return nodeEnv === 'production' ? MFA_ROLES_IN_PRODUCTION : [];
+  if (value === '' || value === 'none') return [];
+  return value.split(',').map((r) => r.trim() as Role);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -82,7 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   const secret = config.SESSION_SECRET ?? fallbackSecret(config.NODE_ENV, config.DATA_DIR);
-  return { ...config, SESSION_SECRET: secret };
+  return {
+    ...config,
+    SESSION_SECRET: secret,
+    MFA_REQUIRED_ROLES: mfaRequiredRoles(config.MFA_REQUIRED_ROLES, config.NODE_ENV),
+  };
 }
 
 function fallbackSecret(nodeEnv: string, dataDir: string): string {
