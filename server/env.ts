@@ -68,6 +68,10 @@ const envSchema = z.object({
   LIVE_STREAMS_PER_SESSION: z.coerce.number().int().positive().default(12),
   /** Live streams one process holds open at most. */
   LIVE_STREAMS_MAX: z.coerce.number().int().positive().default(20000),
+  /** Evidence one agency may keep stored, in MB (a fraction is allowed, for tests); past it an upload gets 413. */
+  UPLOAD_QUOTA_MB_PER_AGENCY: z.coerce.number().positive().default(2048),
+  /** An evidence file attached to nothing is deleted this long after its upload. */
+  EVIDENCE_UNATTACHED_HOURS: z.coerce.number().positive().default(24),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });
