@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
-import { WRITE_ORDER_LOCK } from '../../db/group-commit';
 import { evidenceFiles, progressUpdates } from '../../db/schema';
 import { appendAudits } from '../audit/service';
 
@@ -13,12 +12,12 @@ export const EVIDENCE_CLEANUP_BATCH = 200;
  * batch in one transaction with one audit entry per file (`evidence.cleanup`, its name, size, hash,
  * agency and uploader; not its content). Returns the ids deleted.
  *
- * A file being attached is never deleted: the batch first takes the write-order lock, which every
- * progress write holds until its commit, so every attachment committed before is seen; a progress
- * write still running holds a lock on its file's row (`saveProgressBatch` reads files `for key
- * share`), and the delete skips locked rows. Behind both, the foreign key refuses the delete of a
- * cited file (the batch then fails whole and the next run retries). Taking the write-order lock
- * first is deadlock-free here because the delete never waits for a row (`skip locked`).
+ * A file being attached is never deleted: a progress write holds its file's row `for key share` until
+ * it commits (`saveProgressBatch`), and the delete skips locked rows; one that committed before the
+ * delete's snapshot is seen by `not exists`. In the instant between the two, the foreign key refuses
+ * the delete of a cited file: the batch is rolled back and run again on a fresh snapshot. Row locks
+ * first, the write-order lock last (by the audit append), as every write does: the search, which reads
+ * all of `progress_updates`, does not hold up other writers.
  */
 export async function deleteUnattachedEvidence(
   db: Db,
@@ -27,50 +26,69 @@ export async function deleteUnattachedEvidence(
   const batchSize = options.batchSize ?? EVIDENCE_CLEANUP_BATCH;
   const cutoff = new Date(options.now.getTime() - options.graceMs);
   const deleted: number[] = [];
+  let refused = 0;
   while (!options.signal?.aborted) {
-    const rows = await inTransaction(db, async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
-      const doomed = tx
-        .select({ id: evidenceFiles.id })
-        .from(evidenceFiles)
-        .where(
-          and(
-            lt(evidenceFiles.createdAt, cutoff),
-            notExists(
-              tx
-                .select({ one: sql`1` })
-                .from(progressUpdates)
-                .where(eq(progressUpdates.evidenceFileId, evidenceFiles.id)),
-            ),
-          ),
-        )
-        .orderBy(asc(evidenceFiles.id))
-        .limit(batchSize)
-        .for('update', { skipLocked: true });
-      const gone = await tx.delete(evidenceFiles).where(inArray(evidenceFiles.id, doomed)).returning({
-        id: evidenceFiles.id,
-        name: evidenceFiles.name,
-        mimeType: evidenceFiles.mimeType,
-        size: evidenceFiles.size,
-        sha256: evidenceFiles.sha256,
-        agencyId: evidenceFiles.agencyId,
-        uploadedBy: evidenceFiles.uploadedBy,
-        createdAt: evidenceFiles.createdAt,
-      });
-      gone.sort((a, b) => a.id - b.id);
-      await appendAudits(
-        tx,
-        gone.map((file) => ({
-          actor: null,
-          input: { action: 'evidence.cleanup', entityType: 'evidence_file', entityId: file.id, before: file },
-        })),
-      );
-      return gone;
+    const rows = await deleteBatch(db, cutoff, batchSize).catch((error: unknown) => {
+      if (!isForeignKeyViolation(error) || ++refused > FOREIGN_KEY_RETRIES) throw error;
+      return null;
     });
-    deleted.push(...rows.map((r) => r.id));
+    if (rows === null) continue;
+    deleted.push(...rows);
     if (rows.length < batchSize) break;
   }
   return deleted;
+}
+
+/** Times a batch is run again after the foreign key refused it (a file attached in the meantime). */
+const FOREIGN_KEY_RETRIES = 3;
+
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}
+
+/** One batch and its audit entries, in one transaction; the ids deleted. */
+function deleteBatch(db: Db, cutoff: Date, batchSize: number): Promise<number[]> {
+  return inTransaction(db, async (tx) => {
+    const doomed = tx
+      .select({ id: evidenceFiles.id })
+      .from(evidenceFiles)
+      .where(
+        and(
+          lt(evidenceFiles.createdAt, cutoff),
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(progressUpdates)
+              .where(eq(progressUpdates.evidenceFileId, evidenceFiles.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(evidenceFiles.id))
+      .limit(batchSize)
+      .for('update', { skipLocked: true });
+    const gone = await tx.delete(evidenceFiles).where(inArray(evidenceFiles.id, doomed)).returning({
+      id: evidenceFiles.id,
+      name: evidenceFiles.name,
+      mimeType: evidenceFiles.mimeType,
+      size: evidenceFiles.size,
+      sha256: evidenceFiles.sha256,
+      agencyId: evidenceFiles.agencyId,
+      uploadedBy: evidenceFiles.uploadedBy,
+      createdAt: evidenceFiles.createdAt,
+    });
+    gone.sort((a, b) => a.id - b.id);
+    await appendAudits(
+      tx,
+      gone.map((file) => ({
+        actor: null,
+        input: { action: 'evidence.cleanup', entityType: 'evidence_file', entityId: file.id, before: file },
+      })),
+    );
+    return gone.map((file) => file.id);
+  });
 }
 
 export interface EvidenceCleanupLog {
