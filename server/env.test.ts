@@ -16,6 +16,21 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBe('postgres://u@h:5432/db');
   });
 
+  it('has an evidence quota per agency and a grace period for unattached files, refusing zero', () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    expect(config.UPLOAD_QUOTA_MB_PER_AGENCY).toBe(2048);
+    expect(config.EVIDENCE_UNATTACHED_HOURS).toBe(24);
+    expect(
+      loadConfig({ NODE_ENV: 'test', UPLOAD_QUOTA_MB_PER_AGENCY: '500' }).UPLOAD_QUOTA_MB_PER_AGENCY,
+    ).toBe(500);
+    expect(() => loadConfig({ NODE_ENV: 'test', UPLOAD_QUOTA_MB_PER_AGENCY: '0' })).toThrow(
+      /UPLOAD_QUOTA_MB_PER_AGENCY/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', EVIDENCE_UNATTACHED_HOURS: '-1' })).toThrow(
+      /EVIDENCE_UNATTACHED_HOURS/,
+    );
+  });
+
   it('explains every bad value at once', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(/PORT[\s\S]*DATABASE_URL/);
   });

@@ -82,6 +82,10 @@ const envSchema = z.object({
       (v) => v === undefined || v === '' || v === 'none' || v.split(',').every((r) => ROLE_SET.has(r.trim())),
       { message: `'none', or roles separated by commas (${ROLES.join(', ')})` },
     ),
+  /** Evidence one agency may keep stored, in MB (a fraction is allowed, for tests); past it an upload gets 413. */
+  UPLOAD_QUOTA_MB_PER_AGENCY: z.coerce.number().positive().default(2048),
+  /** An evidence file attached to nothing is deleted this long after its upload. */
+  EVIDENCE_UNATTACHED_HOURS: z.coerce.number().positive().default(24),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });

@@ -6,6 +6,7 @@ import { runMigrations } from './db/migrate';
 import { openDatabase } from './db/open';
 import { loadConfig } from './env';
 import { deleteExpiredSessions } from './modules/auth/sessions';
+import { startEvidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
 import { startFreezeJob } from './modules/reports/freeze-job';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
@@ -41,6 +42,11 @@ async function main() {
   void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
   // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
   const freezeJob = startFreezeJob(database.db, { log: app.log });
+  // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: now, then hourly.
+  const evidenceCleanup = startEvidenceCleanupJob(database.db, {
+    graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,
+    log: app.log,
+  });
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [
@@ -73,7 +79,7 @@ async function main() {
     }, 20_000);
     force.unref();
     try {
-      await freezeJob.stop();
+      await Promise.all([freezeJob.stop(), evidenceCleanup.stop()]);
       await app.close();
       app.log.info('http server closed');
       await database.close();
