@@ -1,25 +1,41 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Spinner } from '../../components/spinner';
 import { LogoutButton } from '../../features/auth/components/logout-button';
 import { AppShell } from '../../features/shell/components/app-shell';
 import { LiveProvider } from '../../lib/live/live-provider';
+import { retryImport } from '../../lib/retry-import';
 import { useCurrentUserQuery } from '../../lib/use-current-user';
 
-/** Every page but /login: nobody logged in means a trip to the login page and back. */
+/** Only a login that is not complete loads its steps' code (the QR code's library among it, later still). */
+const LoginStepPage = lazy(() =>
+  retryImport(() => import('../../features/auth/components/login-step-page')).then((m) => ({
+    default: m.LoginStepPage,
+  })),
+);
+
+function CenteredSpinner() {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="centered-page">
+      <Spinner label={t('app.loading')} />
+    </main>
+  );
+}
+
+/**
+ * Every page but /login: nobody logged in means a trip to the login page and back; a login that stands
+ * at a step (second factor, MFA set-up, new password) shows that step instead of the app, with no live
+ * stream and no app queries (the server refuses them anyway). The URL stays, so the app opens on it after.
+ */
 export function ProtectedLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useCurrentUserQuery();
 
-  if (me.isPending) {
-    return (
-      <main id="main" className="centered-page">
-        <Spinner label={t('app.loading')} />
-      </main>
-    );
-  }
+  if (me.isPending) return <CenteredSpinner />;
   if (me.isError) {
     return (
       <main id="main" className="centered-page">
@@ -33,9 +49,27 @@ export function ProtectedLayout() {
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
+  const user = me.data;
+  if (user.stage !== 'full') {
+    return (
+      <Suspense fallback={<CenteredSpinner />}>
+        <LoginStepPage user={{ ...user, stage: user.stage }} />
+      </Suspense>
+    );
+  }
   return (
     <LiveProvider>
-      <AppShell user={me.data} actions={<LogoutButton />}>
+      <AppShell
+        user={user}
+        actions={
+          <>
+            <Link className="button button--ghost" to="/account/security">
+              {t('accountSecurity.link')}
+            </Link>
+            <LogoutButton />
+          </>
+        }
+      >
         <Outlet />
       </AppShell>
     </LiveProvider>
