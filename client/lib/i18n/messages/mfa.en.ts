@@ -69,4 +69,13 @@ export const mfaEn: typeof mfaVi = {
     disabledDone: 'Two-step verification is off.',
     done: 'Done',
   },
+  mfaReset: {
+    heading: 'Two-step verification',
+    intro:
+      'When the person lost both the phone and the recovery codes: resetting turns two-step verification off, deletes the recovery codes and ends their sessions; their next login sets it up again if their role requires it.',
+    button: 'Reset two-step verification',
+    confirmQuestion: 'Reset the two-step verification of {{name}}?',
+    confirm: 'Reset',
+    done: 'The two-step verification of {{name}} was reset.',
+  },
 };

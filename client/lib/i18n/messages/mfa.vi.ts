@@ -68,4 +68,13 @@ export const mfaVi = {
     disabledDone: 'Đã tắt xác thực hai lớp.',
     done: 'Xong',
   },
+  mfaReset: {
+    heading: 'Xác thực hai lớp',
+    intro:
+      'Khi người dùng mất cả điện thoại lẫn mã khôi phục: đặt lại sẽ tắt xác thực hai lớp, xóa các mã khôi phục và kết thúc các phiên đăng nhập; lần đăng nhập sau họ thiết lập lại nếu vai trò bắt buộc.',
+    button: 'Đặt lại xác thực hai lớp',
+    confirmQuestion: 'Đặt lại xác thực hai lớp của {{name}}?',
+    confirm: 'Đặt lại',
+    done: 'Đã đặt lại xác thực hai lớp của {{name}}.',
+  },
 };
