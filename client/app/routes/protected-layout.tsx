@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentProps, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/error-state';
@@ -15,6 +15,8 @@ const LoginStepPage = lazy(() =>
     default: m.LoginStepPage,
   })),
 );
+
+type StepUser = ComponentProps<typeof LoginStepPage>['user'];
 
 function CenteredSpinner() {
   const { t } = useTranslation();
@@ -34,6 +36,9 @@ export function ProtectedLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useCurrentUserQuery();
+  // A step page may hold the screen after its step is done (the recovery codes, until the person says
+  // they saved them), whatever a refetch of `auth.me` says meanwhile.
+  const [held, setHeld] = useState<StepUser | null>(null);
 
   if (me.isPending) return <CenteredSpinner />;
   if (me.isError) {
@@ -50,10 +55,11 @@ export function ProtectedLayout() {
     return <Navigate to={to} replace />;
   }
   const user = me.data;
-  if (user.stage !== 'full') {
+  const step = held ?? (user.stage === 'full' ? null : { ...user, stage: user.stage });
+  if (step) {
     return (
       <Suspense fallback={<CenteredSpinner />}>
-        <LoginStepPage user={{ ...user, stage: user.stage }} />
+        <LoginStepPage user={step} hold={(on) => setHeld(on ? step : null)} />
       </Suspense>
     );
   }

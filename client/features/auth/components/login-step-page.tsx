@@ -43,7 +43,14 @@ const TITLES = {
  * A login that is not complete yet (`auth.me`'s stage): the step it stands at, in place of the
  * application, with a way out. Completing the step reloads `auth.me`; the next step, or the app, follows.
  */
-export function LoginStepPage({ user }: { user: CurrentUser & { stage: 'mfa' | 'enroll' | 'password' } }) {
+export function LoginStepPage({
+  user,
+  hold,
+}: {
+  user: CurrentUser & { stage: 'mfa' | 'enroll' | 'password' };
+  /** Keeps this page on screen while on (the recovery codes are being saved), whatever the stage says. */
+  hold: (on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const logout = useLogout();
   const moveOn = useMoveLoginOn();
@@ -69,7 +76,14 @@ export function LoginStepPage({ user }: { user: CurrentUser & { stage: 'mfa' | '
           {user.stage === 'enroll' && (
             <>
               <p className="muted">{t('mfa.enrollRequired')}</p>
-              <MfaEnrollment username={user.username} onFinished={() => void moveOn()} />
+              <MfaEnrollment
+                username={user.username}
+                onConfirmed={() => hold(true)}
+                onFinished={() => {
+                  hold(false);
+                  void moveOn();
+                }}
+              />
             </>
           )}
           {user.stage === 'password' && (

@@ -56,7 +56,16 @@ export function MfaEnrollmentSetup({
  * The whole set-up: a fresh secret on arrival, its confirmation, then the recovery codes, shown once;
  * `onFinished` runs when the person says they saved them.
  */
-export function MfaEnrollment({ username, onFinished }: { username: string; onFinished: () => void }) {
+export function MfaEnrollment({
+  username,
+  onConfirmed,
+  onFinished,
+}: {
+  username: string;
+  /** MFA is on and the codes are on screen (the login has moved on on the server). */
+  onConfirmed?: () => void;
+  onFinished: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const begin = useBeginEnrollment();
   const confirm = useConfirmEnrollment();
@@ -87,7 +96,7 @@ export function MfaEnrollment({ username, onFinished }: { username: string; onFi
       secret={begin.data.secret}
       pending={confirm.isPending}
       serverError={confirm.error ? mfaErrorText(confirm.error, t, i18n) : null}
-      onConfirm={(code) => confirm.mutate({ code })}
+      onConfirm={(code) => confirm.mutate({ code }, { onSuccess: () => onConfirmed?.() })}
     />
   );
 }
