@@ -98,6 +98,11 @@ const DocumentCreatePage = lazyPage(
   'DocumentCreatePage',
 );
 
+const AccountSecurityPage = lazyPage(
+  () => import('../features/auth/components/account-security-page'),
+  'AccountSecurityPage',
+);
+
 /** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
 const PAGES: Record<PagePath, ComponentType> = {
   '/': OverviewRoute,
@@ -124,6 +129,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/admin/templates/new': TemplateCreatePage,
   '/admin/templates/:id': TemplatePage,
   '/admin/holidays': HolidaysPage,
+  '/account/security': AccountSecurityPage,
 };
 
 /** A page's route: only the roles `PAGE_ROLES` names may open it. */

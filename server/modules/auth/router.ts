@@ -1,8 +1,88 @@
 import { LOGIN_STAGES, loginInput, loginOutput, meOutput, okOutput } from '../../../shared/schemas/auth';
-import { publicProcedure, router, stepProcedure } from '../../trpc/init';
+import {
+  confirmEnrollmentOutput,
+  enrollmentOutput,
+  mfaStatusOutput,
+  recoveryCodesOutput,
+  stageOutput,
+  totpCodeInput,
+  verifyMfaInput,
+} from '../../../shared/schemas/mfa';
+import { authedProcedure, publicProcedure, router, stepProcedure } from '../../trpc/init';
 import { SESSION_COOKIE } from './cookie';
+import {
+  beginEnrollment,
+  confirmEnrollment,
+  disableMfa,
+  mfaStatus,
+  regenerateRecoveryCodes,
+  verifyMfa,
+} from './mfa';
 import { logIn } from './service';
 import { deleteSession } from './sessions';
+
+/** The second factor (TOTP and recovery codes, `./mfa.ts`): the login's 'mfa' and 'enroll' steps, and the account page. */
+const mfaProcedures = {
+  verifyMfa: stepProcedure('mfa')
+    .input(verifyMfaInput)
+    .output(stageOutput)
+    .mutation(({ ctx, input }) =>
+      verifyMfa(
+        ctx.database.db,
+        ctx.config,
+        { userId: ctx.login.user.id, token: ctx.sessionToken },
+        input.code,
+        { ip: ctx.req.ip },
+      ),
+    ),
+
+  /** At the 'enroll' step, or from the account page for a role where MFA is optional. */
+  beginEnrollment: stepProcedure('enroll', 'full')
+    .output(enrollmentOutput)
+    .mutation(({ ctx }) => beginEnrollment(ctx.database.db, ctx.config, ctx.login.user.id)),
+
+  confirmEnrollment: stepProcedure('enroll', 'full')
+    .input(totpCodeInput)
+    .output(confirmEnrollmentOutput)
+    .mutation(({ ctx, input }) =>
+      confirmEnrollment(
+        ctx.database.db,
+        ctx.config,
+        { userId: ctx.login.user.id, token: ctx.sessionToken, stage: ctx.login.stage },
+        input.code,
+      ),
+    ),
+
+  mfaStatus: authedProcedure
+    .output(mfaStatusOutput)
+    .query(({ ctx }) => mfaStatus(ctx.database.db, ctx.config, ctx.user.id)),
+
+  regenerateRecoveryCodes: authedProcedure
+    .input(totpCodeInput)
+    .output(recoveryCodesOutput)
+    .mutation(({ ctx, input }) =>
+      regenerateRecoveryCodes(
+        ctx.database.db,
+        ctx.config,
+        { userId: ctx.user.id, token: ctx.sessionToken ?? '' },
+        input.code,
+        { ip: ctx.req.ip },
+      ),
+    ),
+
+  disableMfa: authedProcedure
+    .input(totpCodeInput)
+    .output(okOutput)
+    .mutation(({ ctx, input }) =>
+      disableMfa(
+        ctx.database.db,
+        ctx.config,
+        { userId: ctx.user.id, token: ctx.sessionToken ?? '' },
+        input.code,
+        { ip: ctx.req.ip },
+      ),
+    ),
+};
 
 export const authRouter = router({
   /** The logged-in user, or null: the client's way to know whether to show the login page. */
@@ -36,4 +116,6 @@ export const authRouter = router({
       ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     }),
+
+  ...mfaProcedures,
 });

@@ -206,3 +206,16 @@ export async function deleteSession(db: Db, settings: SessionSettings, token: st
 export async function deleteExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
+
+/** When the session's login began (the second-factor step counts its wrong codes from there). */
+export async function sessionStartedAt(
+  db: Db,
+  settings: SessionSettings,
+  token: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId(settings.SESSION_SECRET, token)));
+  return row?.createdAt ?? null;
+}

@@ -1,3 +1,4 @@
+import { resetMfaInput } from '../../../shared/schemas/mfa';
 import {
   createUserInput,
   resetPasswordInput,
@@ -8,6 +9,7 @@ import {
   userOutput,
 } from '../../../shared/schemas/users';
 import { roleProcedure, router } from '../../trpc/init';
+import { resetUserMfa } from '../auth/mfa';
 import { findUsers } from './queries';
 import { createUser, resetPassword, updateUser } from './service';
 
@@ -31,4 +33,10 @@ export const usersRouter = router({
     .input(resetPasswordInput)
     .output(userIdOutput)
     .mutation(({ ctx, input }) => resetPassword(ctx.database.db, ctx.user, input)),
+
+  /** For a person who lost both the authenticator and the recovery codes (audited). */
+  resetMfa: roleProcedure('admin')
+    .input(resetMfaInput)
+    .output(userIdOutput)
+    .mutation(({ ctx, input }) => resetUserMfa(ctx.database.db, ctx.user, input.id)),
 });
