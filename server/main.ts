@@ -2,9 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vietnamDate } from '../shared/time';
 import { buildApp } from './app';
-import { runMigrations } from './db/migrate';
 import { openDatabase } from './db/open';
+import { prepareDatabase } from './db/roles';
 import { loadConfig } from './env';
+import { startCheckpointJob } from './modules/audit/checkpoints';
+import { auditKeysFrom } from './modules/audit/keys';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { getKpiOverviewCached } from './modules/kpis/service';
 import { startFreezeJob } from './modules/reports/freeze-job';
@@ -23,7 +25,7 @@ const ROLE_LABEL = {
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
-  await runMigrations(database);
+  await prepareDatabase(config, database);
   const seededAt = new Date();
   const seed = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
@@ -41,6 +43,13 @@ async function main() {
   void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
   // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
   const freezeJob = startFreezeJob(database.db, { log: app.log });
+  // The audit chain is signed now if it grew since the last checkpoint, then every few minutes.
+  const checkpointJob = startCheckpointJob(database.db, {
+    keys: auditKeysFrom(config),
+    file: config.AUDIT_CHECKPOINT_FILE,
+    intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    log: app.log,
+  });
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [
@@ -74,6 +83,7 @@ async function main() {
     force.unref();
     try {
       await freezeJob.stop();
+      await checkpointJob.stop();
       await app.close();
       app.log.info('http server closed');
       await database.close();
