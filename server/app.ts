@@ -13,6 +13,7 @@ import Fastify from 'fastify';
 import { MAX_BATCH_CALLS } from '../shared/api-limits';
 import { type AppRouter, appRouter } from './app-router';
 import { type AppDeps, createContext } from './context';
+import { registerAuditExports } from './http/audit-exports';
 import { registerEvidence } from './http/evidence';
 import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
@@ -20,6 +21,7 @@ import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
 import { registerRateLimits } from './http/rate-limits';
+import { auditKeysFrom, setAuditKeys } from './modules/audit/keys';
 import { standingSessions } from './modules/auth/sessions';
 import { ChangeBus } from './modules/live/bus';
 import { LiveHub } from './modules/live/hub';
@@ -45,6 +47,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   const { config } = appDeps;
+  setAuditKeys(auditKeysFrom(config));
   const bus = new ChangeBus(appDeps.database);
   await bus.start();
   const deps = { ...appDeps, bus };
@@ -149,6 +152,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
 
   registerExports(app, deps);
   registerKpiExports(app, deps);
+  registerAuditExports(app, deps);
   await registerEvidence(app, deps);
 
   const trpcOptions = {

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vietnamDate } from '../shared/time';
 import { buildApp } from './app';
-import { runMigrations } from './db/migrate';
 import { openDatabase } from './db/open';
+import { prepareDatabase } from './db/roles';
 import { loadConfig } from './env';
+import { startCheckpointJob } from './modules/audit/checkpoints';
+import { auditKeysFrom } from './modules/audit/keys';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { startEvidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
@@ -24,7 +26,7 @@ const ROLE_LABEL = {
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
-  await runMigrations(database);
+  await prepareDatabase(config, database);
   const seededAt = new Date();
   const seed = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
@@ -45,6 +47,13 @@ async function main() {
   // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: now, then hourly.
   const evidenceCleanup = startEvidenceCleanupJob(database.db, {
     graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,
+    log: app.log,
+  });
+  // The audit chain is signed now if it grew since the last checkpoint, then every few minutes.
+  const checkpointJob = startCheckpointJob(database.db, {
+    keys: auditKeysFrom(config),
+    file: config.AUDIT_CHECKPOINT_FILE,
+    intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000,
     log: app.log,
   });
 
@@ -79,7 +88,7 @@ async function main() {
     }, 20_000);
     force.unref();
     try {
-      await Promise.all([freezeJob.stop(), evidenceCleanup.stop()]);
+      await Promise.all([freezeJob.stop(), evidenceCleanup.stop(), checkpointJob.stop()]);
       await app.close();
       app.log.info('http server closed');
       await database.close();

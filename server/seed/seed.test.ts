@@ -22,9 +22,11 @@ import {
   templateFields,
   users,
 } from '../db/schema';
+import { auditKeysFrom } from '../modules/audit/keys';
 import { verifyAuditTrail } from '../modules/audit/service';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { loadTemplate } from '../modules/templates/queries';
+import { testConfig } from '../test/app';
 import { createTestDatabase } from '../test/db';
 import { validToBreaches } from '../test/task-states';
 import { generateCommunes } from './communes';
@@ -58,7 +60,7 @@ describe('demo seed', () => {
   });
 
   it('writes the audit trail of the history it made, in time order, with a chain that verifies', async () => {
-    const verification = await verifyAuditTrail(database.db);
+    const verification = await verifyAuditTrail(database.db, { keys: auditKeysFrom(testConfig()) });
     expect(verification.ok).toBe(true);
     const [taskCount] = await database.db.select({ n: count() }).from(tasks);
     const [progressCount] = await database.db.select({ n: count() }).from(progressUpdates);
