@@ -14,6 +14,7 @@ import { MAX_BATCH_CALLS } from '../shared/api-limits';
 import { type AppRouter, appRouter } from './app-router';
 import { type AppDeps, createContext } from './context';
 import { registerAuditExports } from './http/audit-exports';
+import { registerDrain } from './http/drain';
 import { registerEvidence } from './http/evidence';
 import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
@@ -34,6 +35,8 @@ declare module 'fastify' {
     bus: ChangeBus;
     /** This process's live-stream fan-out. */
     liveHub: LiveHub;
+    /** Graceful shutdown's first step (server/http/drain.ts); `close()` follows. */
+    drain: () => Promise<void>;
   }
 }
 
@@ -65,6 +68,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     return503OnClosing: true,
   });
   app.decorate('bus', bus);
+  const draining = registerDrain(app, { endStreams: () => liveHub.end() });
+  app.decorate('drain', draining.drain);
   const liveHub = new LiveHub(bus, deps.database, {
     pingIntervalMs: SSE_PING_INTERVAL_MS,
     clientOptions: SSE_CLIENT_OPTIONS,
@@ -83,20 +88,13 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
       socket.once('close', () => eventStreams.delete(socket));
     }
   });
-  // Responses finished during shutdown close their connection, so no keep-alive socket holds the close open.
-  let closing = false;
   app.addHook('onClose', async () => {
     liveHub.stop();
     await bus.stop();
   });
   app.addHook('preClose', async () => {
-    closing = true;
     // (Sockets faked by inject in tests have no destroy.)
     for (const socket of eventStreams) socket.destroy?.();
-  });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
   });
 
   await app.register(helmet, {
@@ -120,6 +118,10 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   await app.register(cookie);
   await registerRateLimits(app, config);
   app.addHook('onRequest', makeOriginCheck(config.ALLOWED_ORIGINS));
+  // A request that found the database unreachable has the live streams told (once a ping confirms it).
+  app.addHook('onResponse', async (_req, reply) => {
+    if (reply.statusCode === 503) liveHub.databaseUnreachable();
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
     // API answers are a user's own data: no shared or browser cache keeps them (downloads say so themselves).

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginStage } from '../shared/schemas/auth';
 import type { Database } from './db/client';
@@ -5,6 +6,7 @@ import type { Config } from './env';
 import { requestLogin } from './modules/auth/request-session';
 import type { SessionUser } from './modules/auth/sessions';
 import type { ChangeBus } from './modules/live/bus';
+import { appErrorOf, TRPC_CODE } from './trpc/error-map';
 
 export interface AppDeps {
   config: Config;
@@ -30,7 +32,13 @@ export async function createContext(
   req: FastifyRequest,
   res: FastifyReply,
 ): Promise<Context> {
-  const session = await requestLogin(deps, req);
+  const session = await requestLogin(deps, req).catch((error: unknown) => {
+    // Outside the procedures' error mapping (server/trpc/init.ts): a database that cannot be reached
+    // while the session is looked up is a 503 here too, not a 500.
+    const known = appErrorOf(error);
+    if (!known) throw error;
+    throw new TRPCError({ code: TRPC_CODE[known.code], message: known.message, cause: known });
+  });
   const full = session?.stage === 'full';
   return {
     ...deps,

@@ -88,7 +88,10 @@ async function main() {
     }, 20_000);
     force.unref();
     try {
+      // From now on new requests are answered 503 while those in flight finish (server/http/drain.ts).
+      const drained = app.drain();
       await Promise.all([freezeJob.stop(), evidenceCleanup.stop(), checkpointJob.stop()]);
+      await drained;
       await app.close();
       app.log.info('http server closed');
       await database.close();

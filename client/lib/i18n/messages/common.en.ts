@@ -66,6 +66,7 @@ export const commonEn: typeof commonVi = {
     RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
     DATABASE_UNAVAILABLE:
       'The system cannot reach its database right now. Please try again in a few minutes.',
+    UNAVAILABLE: 'The server is restarting. Please try again in a few seconds.',
     INTERNAL: 'Something went wrong. Please try again.',
     NETWORK: 'Cannot reach the server. Please check your connection and try again.',
   },

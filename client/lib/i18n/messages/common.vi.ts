@@ -66,6 +66,7 @@ export const commonVi = {
     RATE_LIMITED: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
     DATABASE_UNAVAILABLE:
       'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+    UNAVAILABLE: 'Máy chủ đang khởi động lại. Vui lòng thử lại sau vài giây.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
     NETWORK: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   },
