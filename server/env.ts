@@ -82,13 +82,22 @@ const envSchema = z.object({
       (v) => v === undefined || v === '' || v === 'none' || v.split(',').every((r) => ROLE_SET.has(r.trim())),
       { message: `'none', or roles separated by commas (${ROLES.join(', ')})` },
     ),
+  /**
+   * Whether the session cookie is `__Host-dgm_session` with Secure (server/modules/auth/cookie.ts).
+   * Unset: true in production, false otherwise (a browser drops Secure cookies over plain http).
+   */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'MFA_REQUIRED_ROLES'> & {
+export type Config = Omit<
+  z.infer<typeof envSchema>,
+  'SESSION_SECRET' | 'MFA_REQUIRED_ROLES' | 'COOKIE_SECURE'
+> & {
   SESSION_SECRET: string;
   MFA_REQUIRED_ROLES: readonly Role[];
+  COOKIE_SECURE: boolean;
 };
 
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
@@ -113,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...config,
     SESSION_SECRET: secret,
     MFA_REQUIRED_ROLES: mfaRequiredRoles(config.MFA_REQUIRED_ROLES, config.NODE_ENV),
+    COOKIE_SECURE: (config.COOKIE_SECURE ?? String(config.NODE_ENV === 'production')) === 'true',
   };
 }
 

@@ -1,7 +1,15 @@
-import { LOGIN_STAGES, loginInput, loginOutput, meOutput, okOutput } from '../../../shared/schemas/auth';
+import {
+  changePasswordInput,
+  changePasswordOutput,
+  LOGIN_STAGES,
+  loginInput,
+  loginOutput,
+  meOutput,
+  okOutput,
+} from '../../../shared/schemas/auth';
 import { publicProcedure, router, stepProcedure } from '../../trpc/init';
-import { SESSION_COOKIE } from './cookie';
-import { logIn } from './service';
+import { sessionCookie } from './cookie';
+import { changePassword, logIn } from './service';
 import { deleteSession } from './sessions';
 
 export const authRouter = router({
@@ -18,13 +26,21 @@ export const authRouter = router({
         ip: ctx.req.ip,
         userAgent: ctx.req.headers['user-agent'],
       });
-      ctx.res.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: ctx.req.protocol === 'https',
-        expires: expiresAt,
-      });
+      const cookie = sessionCookie(ctx.config);
+      ctx.res.setCookie(cookie.name, token, cookie.options(ctx.req.protocol, expiresAt));
+      return { ok: true as const, stage };
+    }),
+
+  /**
+   * The owner's own password change: from the application, or as the login's step when a new password
+   * must be chosen (an administrator set it, or a demo account in production). Ends the other sessions.
+   */
+  changePassword: stepProcedure('full', 'password')
+    .input(changePasswordInput)
+    .output(changePasswordOutput)
+    .mutation(async ({ ctx, input }) => {
+      const login = { ...ctx.login, token: ctx.sessionToken };
+      const { stage } = await changePassword(ctx.database.db, ctx.config, login, input, { ip: ctx.req.ip });
       return { ok: true as const, stage };
     }),
 
@@ -33,7 +49,8 @@ export const authRouter = router({
     .output(okOutput)
     .mutation(async ({ ctx }) => {
       await deleteSession(ctx.database.db, ctx.config, ctx.sessionToken);
-      ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+      const cookie = sessionCookie(ctx.config);
+      ctx.res.clearCookie(cookie.name, cookie.options(ctx.req.protocol));
       return { ok: true as const };
     }),
 });
