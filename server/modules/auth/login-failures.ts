@@ -35,12 +35,12 @@ function nextCount(now: Date): SQL<number> {
   return sql<number>`case when ${users.failedLogins} > 0 and coalesce((
       select max(${loginFailures.at}) from ${loginFailures}
       where ${loginFailures.userId} = ${users.id}
-    ), 'infinity'::timestamptz) <= ${since} then 1 else ${users.failedLogins} + 1 end`;
+    ), 'infinity'::timestamptz) <= ${since.toISOString()}::timestamptz then 1 else ${users.failedLogins} + 1 end`;
 }
 
 /** The lock the n-th failure sets, in SQL (the same as `lockDuration`). */
 function lockFor(failures: SQL<number>, now: Date): SQL<Date | null> {
-  return sql<Date | null>`case when ${failures} >= ${LOCK_AFTER} then ${now}::timestamptz + least(
+  return sql<Date | null>`case when ${failures} >= ${LOCK_AFTER} then ${now.toISOString()}::timestamptz + least(
       ${FIRST_LOCK_MS}::float8 * power(2, ${failures} - ${LOCK_AFTER}), ${MAX_LOCK_MS}
     ) * interval '1 millisecond' else null end`;
 }
@@ -55,7 +55,12 @@ export async function claimLoginAttempt(db: Db, userId: number, now = new Date()
   const [claimed] = await db
     .update(users)
     .set({ failedLogins: next, lockedUntil: lockFor(next, now) })
-    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${now})`))
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`,
+      ),
+    )
     .returning({ id: users.id });
   if (claimed) return null;
   const [row] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
