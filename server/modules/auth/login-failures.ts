@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gt, isNull, max, type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
 import type { LoginFailureReason } from '../../../shared/schemas/users';
 import type { Db } from '../../db/client';
 import { loginFailures, users } from '../../db/schema';
@@ -65,6 +66,16 @@ export async function claimLoginAttempt(db: Db, userId: number, now = new Date()
   if (claimed) return null;
   const [row] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
   return row?.lockedUntil ?? now;
+}
+
+/**
+ * A locked account's (or username's) answer: RATE_LIMITED with the time to wait, the answer the
+ * per-address limit gives too. Unknown usernames lock by the same rule, so it tells nothing about
+ * which accounts exist; it tells the person at the keyboard to wait rather than doubt their password.
+ */
+export function lockedOutError(until: Date, now = new Date()): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError('RATE_LIMITED', 'accountLocked', { reason: 'accountLocked', retryAfterSeconds });
 }
 
 /**

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/service';
 import {
   claimLoginAttempt,
   clearLoginFailures,
+  lockedOutError,
   recordLoginFailure,
   unknownUserLockedUntil,
 } from './login-failures';
@@ -21,16 +22,6 @@ import {
   setSessionStage,
 } from './sessions';
 import { nextStage } from './stages';
-
-/**
- * A locked account's (or username's) answer: RATE_LIMITED with the time to wait, the answer the
- * per-address limit gives too. Unknown usernames lock by the same rule, so it tells nothing about
- * which accounts exist; it tells the person at the keyboard to wait rather than doubt their password.
- */
-function lockedOut(until: Date, now = new Date()): AppError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError('RATE_LIMITED', 'accountLocked', { reason: 'accountLocked', retryAfterSeconds });
-}
 
 /**
  * Checks the credentials and opens a session. Wrong user, wrong password and disabled account all
@@ -61,7 +52,7 @@ export async function logIn(
     const until = await unknownUserLockedUntil(db, input.username);
     if (until) {
       await recordLoginFailure(db, { ...failure, userId: null, reason: 'locked' });
-      throw lockedOut(until);
+      throw lockedOutError(until);
     }
     await verifyPassword(undefined, input.password);
     await recordLoginFailure(db, { ...failure, userId: null, reason: 'unknown_user' });
@@ -70,7 +61,7 @@ export async function logIn(
   const until = await claimLoginAttempt(db, user.id);
   if (until) {
     await recordLoginFailure(db, { ...failure, userId: user.id, reason: 'locked' });
-    throw lockedOut(until);
+    throw lockedOutError(until);
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok || !user.active) {
@@ -111,7 +102,7 @@ export async function changePassword(
   const until = await claimLoginAttempt(db, userId);
   if (until) {
     await recordLoginFailure(db, { ...failure, reason: 'locked' });
-    throw lockedOut(until);
+    throw lockedOutError(until);
   }
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     await recordLoginFailure(db, { ...failure, reason: 'password', claimed: true });
