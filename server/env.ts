@@ -115,6 +115,11 @@ const envSchema = z.object({
   UPLOAD_QUOTA_MB_PER_AGENCY: z.coerce.number().positive().default(2048),
   /** An evidence file attached to nothing is deleted this long after its upload. */
   EVIDENCE_UNATTACHED_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * Whether the session cookie is `__Host-dgm_session` with Secure (server/modules/auth/cookie.ts).
+   * Unset: true in production, false otherwise (a browser drops Secure cookies over plain http).
+   */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });
@@ -124,7 +129,8 @@ type Secrets =
   | 'AUDIT_KEY'
   | 'AUDIT_SIGNING_KEY'
   | 'AUDIT_CHECKPOINT_FILE'
-  | 'MFA_REQUIRED_ROLES';
+  | 'MFA_REQUIRED_ROLES'
+  | 'COOKIE_SECURE';
 export type Config = Omit<z.infer<typeof envSchema>, Secrets> & {
   SESSION_SECRET: string;
   AUDIT_KEY: string;
@@ -133,6 +139,7 @@ export type Config = Omit<z.infer<typeof envSchema>, Secrets> & {
   /** null: checkpoints are kept in the database only. */
   AUDIT_CHECKPOINT_FILE: string | null;
   MFA_REQUIRED_ROLES: readonly Role[];
+  COOKIE_SECURE: boolean;
 };
 
 /** Fixed keys of the test environment: never used outside NODE_ENV=test. */
@@ -205,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? null
         : checkpointFile || path.join(dataDir, 'audit-checkpoints.jsonl'),
     MFA_REQUIRED_ROLES: mfaRequiredRoles(config.MFA_REQUIRED_ROLES, config.NODE_ENV),
+    COOKIE_SECURE: (config.COOKIE_SECURE ?? String(config.NODE_ENV === 'production')) === 'true',
   };
 }
 

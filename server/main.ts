@@ -31,6 +31,7 @@ async function main() {
   const seed = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
     demo: config.SEED_DEMO,
+    mustChangePassword: config.NODE_ENV === 'production',
     today: vietnamDate(seededAt),
     now: seededAt,
   });
@@ -66,6 +67,8 @@ async function main() {
   ];
   if (seed.seeded) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    if (config.NODE_ENV === 'production')
+      lines.push('  (production: each account must choose a new password at its first login)');
     for (const login of seed.logins) {
       lines.push(`    ${login.username.padEnd(18)} ${ROLE_LABEL[login.role]} — ${login.agencyName}`);
     }

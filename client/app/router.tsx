@@ -81,6 +81,10 @@ const AgencyDirectory = lazyPage(
   () => import('../features/agencies/components/agency-directory'),
   'AgencyDirectory',
 );
+const ChangePasswordPage = lazyPage(
+  () => import('../features/auth/components/change-password-page'),
+  'ChangePasswordPage',
+);
 const UsersPage = lazyPage(() => import('../features/users/components/users-page'), 'UsersPage');
 
 const InboxPage = lazyPage(() => import('../features/tasks/components/inbox-page'), 'InboxPage');
@@ -130,6 +134,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/admin/templates/:id': TemplatePage,
   '/admin/holidays': HolidaysPage,
   '/account/security': AccountSecurityPage,
+  '/account/password': ChangePasswordPage,
 };
 
 /** A page's route: only the roles `PAGE_ROLES` names may open it. */

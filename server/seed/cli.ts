@@ -14,6 +14,7 @@ try {
   const result = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
     demo: config.SEED_DEMO,
+    mustChangePassword: config.NODE_ENV === 'production',
     today: vietnamDate(now),
     now,
   });

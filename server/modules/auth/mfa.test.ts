@@ -178,9 +178,27 @@ describe('second factor (TOTP) and recovery codes', () => {
     expect(last.status).toBe(401);
     expect(last.error.message).toBe('tooManyCodes');
     expect((await me(cookie)).data).toBeNull();
-    // A new login starts a new count.
+    // Five wrong codes lock the account as five wrong passwords would: the password is not even checked.
+    const locked = await t.trpc('auth.login', { username: 'vp.mfa', password: 'Mật-khẩu-thử-2026' });
+    expect(locked.status).toBe(429);
+    expect(locked.error.data.details).toMatchObject({ reason: 'accountLocked' });
+    // Once the lock has passed, the right password opens a new login but does not wipe the codes guessed:
+    // the next wrong code locks again, for longer.
+    await t.database.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, officeId));
     const fresh = await loginStage('vp.mfa');
+    expect(fresh.stage).toBe('mfa');
     expect((await t.trpc('auth.verifyMfa', { code: wrong }, { cookie: fresh.cookie })).status).toBe(400);
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, officeId));
+    expect(row?.failedLogins).toBe(MAX_WRONG_CODES_PER_SESSION + 1);
+    expect(row?.lockedUntil?.getTime() ?? 0).toBeGreaterThan(Date.now() + 90_000);
+    // The administrator's unlock (tested with the users module) lets the person in again.
+    await t.database.db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, officeId));
   });
 
   it('regenerates recovery codes on a current code; the old ones stop working', async () => {

@@ -9,7 +9,7 @@ import { type Db, inTransaction } from '../../db/client';
 import { loginFailures, sessions, userRecoveryCodes, users } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from './actor';
-import { clearLoginFailures, recordLoginFailure } from './login-failures';
+import { claimLoginAttempt, clearLoginFailures, lockedOutError, recordLoginFailure } from './login-failures';
 import { deleteSession, forgetUserSessions, sessionStartedAt, setSessionStage } from './sessions';
 import { nextStage } from './stages';
 
@@ -183,12 +183,14 @@ async function refuseWrongCode(
   user: MfaUser,
   token: string,
   ip: string | undefined,
+  claimed = false,
 ): Promise<never> {
   await recordLoginFailure(db, {
     userId: user.id,
     usernameTried: user.username,
     ip,
     reason: 'second_factor',
+    claimed,
   });
   const since = await sessionStartedAt(db, settings, token);
   const [wrong] = await db
@@ -222,12 +224,22 @@ export async function verifyMfa(
 ): Promise<{ stage: LoginStage }> {
   const user = await loadUser(db, login.userId);
   if (!user.totpEnabledAt) throw new AppError('UNAUTHENTICATED');
-  assertNotLocked(user);
+  // Claimed before the code is checked, as a password is: codes sent at once (a batch) each count.
+  const until = await claimLoginAttempt(db, user.id);
+  if (until) {
+    await recordLoginFailure(db, {
+      userId: user.id,
+      usernameTried: user.username,
+      ip: meta.ip,
+      reason: 'locked',
+    });
+    throw lockedOutError(until);
+  }
   const isTotp = /^\d{6}$/.test(code.replace(/\s/g, ''));
   const ok = isTotp
     ? await claimTotp(db, settings, user, code)
     : await spendRecoveryCode(db, settings, user, code);
-  if (!ok) return refuseWrongCode(db, settings, user, login.token, meta.ip);
+  if (!ok) return refuseWrongCode(db, settings, user, login.token, meta.ip, true);
   await clearLoginFailures(db, user.id);
   const stage = nextStage(user, settings, { mfa: true });
   await setSessionStage(db, settings, login.token, stage);

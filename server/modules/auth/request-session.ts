@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LoginStage } from '../../../shared/schemas/auth';
 import type { Database } from '../../db/client';
 import type { Config } from '../../env';
-import { SESSION_COOKIE } from './cookie';
+import { sessionCookie } from './cookie';
 import { resolveSession, type SessionUser } from './sessions';
 
 /**
@@ -26,7 +26,7 @@ export async function requestLogin(
   deps: { config: Config; database: Database },
   req: FastifyRequest,
 ): Promise<{ user: SessionUser; token: string; stage: LoginStage } | null> {
-  const token = req.cookies[SESSION_COOKIE];
+  const token = req.cookies[sessionCookie(deps.config).name];
   if (!token) return null;
   const session = await resolveSession(deps.database.db, deps.config, token);
   return session ? { ...session, token } : null;

@@ -1,4 +1,12 @@
-import { LOGIN_STAGES, loginInput, loginOutput, meOutput, okOutput } from '../../../shared/schemas/auth';
+import {
+  changePasswordInput,
+  changePasswordOutput,
+  LOGIN_STAGES,
+  loginInput,
+  loginOutput,
+  meOutput,
+  okOutput,
+} from '../../../shared/schemas/auth';
 import {
   confirmEnrollmentOutput,
   enrollmentOutput,
@@ -9,7 +17,7 @@ import {
   verifyMfaInput,
 } from '../../../shared/schemas/mfa';
 import { authedProcedure, publicProcedure, router, stepProcedure } from '../../trpc/init';
-import { SESSION_COOKIE } from './cookie';
+import { sessionCookie } from './cookie';
 import {
   beginEnrollment,
   confirmEnrollment,
@@ -18,7 +26,7 @@ import {
   regenerateRecoveryCodes,
   verifyMfa,
 } from './mfa';
-import { logIn } from './service';
+import { changePassword, logIn } from './service';
 import { deleteSession } from './sessions';
 
 /** The second factor (TOTP and recovery codes, `./mfa.ts`): the login's 'mfa' and 'enroll' steps, and the account page. */
@@ -98,13 +106,21 @@ export const authRouter = router({
         ip: ctx.req.ip,
         userAgent: ctx.req.headers['user-agent'],
       });
-      ctx.res.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: ctx.req.protocol === 'https',
-        expires: expiresAt,
-      });
+      const cookie = sessionCookie(ctx.config);
+      ctx.res.setCookie(cookie.name, token, cookie.options(ctx.req.protocol, expiresAt));
+      return { ok: true as const, stage };
+    }),
+
+  /**
+   * The owner's own password change: from the application, or as the login's step when a new password
+   * must be chosen (an administrator set it, or a demo account in production). Ends the other sessions.
+   */
+  changePassword: stepProcedure('full', 'password')
+    .input(changePasswordInput)
+    .output(changePasswordOutput)
+    .mutation(async ({ ctx, input }) => {
+      const login = { ...ctx.login, token: ctx.sessionToken };
+      const { stage } = await changePassword(ctx.database.db, ctx.config, login, input, { ip: ctx.req.ip });
       return { ok: true as const, stage };
     }),
 
@@ -113,7 +129,8 @@ export const authRouter = router({
     .output(okOutput)
     .mutation(async ({ ctx }) => {
       await deleteSession(ctx.database.db, ctx.config, ctx.sessionToken);
-      ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+      const cookie = sessionCookie(ctx.config);
+      ctx.res.clearCookie(cookie.name, cookie.options(ctx.req.protocol));
       return { ok: true as const };
     }),
 

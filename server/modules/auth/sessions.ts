@@ -37,6 +37,11 @@ function sessionId(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('hex');
 }
 
+/** The stored id of a session token (to keep this session while ending the user's others). */
+export function sessionIdOf(settings: Pick<SessionSettings, 'SESSION_SECRET'>, token: string): string {
+  return sessionId(settings.SESSION_SECRET, token);
+}
+
 export async function createSession(
   db: Db,
   settings: SessionSettings,
