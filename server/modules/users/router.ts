@@ -12,8 +12,8 @@ import {
   userOutput,
 } from '../../../shared/schemas/users';
 import { roleProcedure, router } from '../../trpc/init';
-import { resetUserMfa } from '../auth/mfa';
 import { findLoginFailures } from '../auth/login-failures';
+import { resetUserMfa } from '../auth/mfa';
 import { findUsers } from './queries';
 import { createUser, resetPassword, unlockUser, updateUser } from './service';
 
