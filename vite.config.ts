@@ -67,6 +67,7 @@ export default defineConfig({
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
+          setupFiles: ['server/test/audit-keys-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

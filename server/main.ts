@@ -6,7 +6,7 @@ import { openDatabase } from './db/open';
 import { prepareDatabase } from './db/roles';
 import { loadConfig } from './env';
 import { startCheckpointJob } from './modules/audit/checkpoints';
-import { auditKeysFrom } from './modules/audit/keys';
+import { auditKeysFrom, setAuditKeys } from './modules/audit/keys';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { startEvidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
@@ -25,6 +25,8 @@ const ROLE_LABEL = {
 
 async function main() {
   const config = loadConfig();
+  // Before anything is written: the seed's entries are keyed as the server's are.
+  setAuditKeys(auditKeysFrom(config));
   const database = await openDatabase(config);
   await prepareDatabase(config, database);
   const seededAt = new Date();

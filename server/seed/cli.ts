@@ -1,12 +1,16 @@
 // `npm run seed`: migrate and seed the configured database (DATABASE_URL or DATA_DIR) without serving.
+
 import { vietnamDate } from '../../shared/time';
 import { openDatabase } from '../db/open';
 import { prepareDatabase } from '../db/roles';
 import { loadConfig } from '../env';
+import { auditKeysFrom, setAuditKeys } from '../modules/audit/keys';
 import { DEMO_PASSWORD } from './demo';
 import { seedIfEmpty } from './index';
 
 const config = loadConfig();
+// Before anything is written: the seed's entries are keyed as the server's are.
+setAuditKeys(auditKeysFrom(config));
 const database = await openDatabase(config);
 try {
   await prepareDatabase(config, database);
