@@ -814,6 +814,7 @@ describe('the permission matrix', () => {
     type JsonSchema = {
       type?: string;
       format?: string;
+      pattern?: string;
       maximum?: number;
       const?: unknown;
       properties?: Record<string, JsonSchema>;
@@ -847,9 +848,12 @@ describe('the permission matrix', () => {
             : [];
         case 'string': {
           const nul = [{ path, value: `${typeof value === 'string' ? value : 'a'}\u0000b` }];
-          return schema.format === 'date'
-            ? [...nul, ...IMPOSSIBLE_DATES.map((d) => ({ path, value: d }))]
-            : nul;
+          // A date by its schema, or one that looks like a date (a pattern or a value of that shape).
+          const date =
+            schema.format === 'date' ||
+            schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}') ||
+            (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
+          return date ? [...nul, ...IMPOSSIBLE_DATES.map((d) => ({ path, value: d }))] : nul;
         }
         case 'integer':
           return [
