@@ -1,9 +1,9 @@
+/// <reference types="vitest/config" />
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Writes .br and .gz beside each built text file; the server sends them (`preCompressed` in
@@ -37,6 +37,10 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The client build (what `npm start` runs, in production with only `dependencies` installed: nothing
+ * here may import a devDependency at run time; Vitest's settings are typed by the reference above only).
+ */
 export default defineConfig({
   root: 'client',
   publicDir: 'public',

@@ -9,12 +9,14 @@
  * holds this dataset), --requests=N (measured requests per read), --skip-pglite, --skip-client,
  * --skip-live, --port=N, --only=writes (only the write figures: no reads, PGlite, client or live; the
  * result goes to bench/results/writes.json, leaving latest.json as the last full run), --only=asof
- * (only the monthly report's figures, into bench/results/asof.json). DATABASE_URL
+ * (only the monthly report's figures, into bench/results/asof.json), --only=audit (only the audit
+ * chain's verification at 1,000,000 entries, --audit-entries=N, in a database of its own: bench/audit.ts;
+ * into bench/results/audit.json). DATABASE_URL
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,8 +57,8 @@ const WARMUP = 20;
 const PORT = Number(argValue('port') ?? 4790);
 const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
-if (ONLY !== undefined && ONLY !== 'writes' && ONLY !== 'asof')
-  throw new Error('--only must be writes or asof');
+if (ONLY !== undefined && ONLY !== 'writes' && ONLY !== 'asof' && ONLY !== 'audit')
+  throw new Error('--only must be writes, asof or audit');
 const onlyWrites = ONLY === 'writes';
 const onlyAsOf = ONLY === 'asof';
 /** Only part of the figures: the server's reads, PGlite, client and live figures are left out. */
@@ -83,6 +85,8 @@ async function startServer(env: Record<string, string>, port: number): Promise<S
       ...process.env,
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      AUDIT_KEY: randomBytes(32).toString('hex'),
+      AUDIT_SIGNING_KEY: benchSigningKey(),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
@@ -784,6 +788,27 @@ async function main() {
   log(
     `npm run bench — scale ${scale}, database ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`,
   );
+  if (ONLY === 'audit') {
+    const { runAuditBench } = await import('./audit');
+    const figures = await runAuditBench({
+      databaseUrl,
+      entries: Number(argValue('audit-entries') ?? 1_000_000),
+    });
+    const pg = postgres(databaseUrl.replace(/\/[^/]*$/, '/postgres'), { max: 1 });
+    const [{ version } = { version: '' }] = await pg<
+      { version: string }[]
+    >`select current_setting('server_version') as version`;
+    await pg.end();
+    const m = machine(version);
+    const machineLine = `${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, Node ${m.node}, PostgreSQL ${m.postgres.split(' ')[0]}`;
+    const ranAt = new Date().toISOString();
+    const entries = figures.map((f) => ({ ...f, scale: 'audit', machine: machineLine, ranAt }));
+    mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'bench/results/audit.json'), `${JSON.stringify(entries, null, 2)}\n`);
+    printTable(figures);
+    log(`\n${Math.round(ms(started) / 1000)} s. Written to bench/results/audit.json`);
+    return;
+  }
   await ensureDataset();
   const server = await serverFigures();
   const figures = [...server.figures];
@@ -851,3 +876,8 @@ async function main() {
 }
 
 await main();
+
+/** A production server needs the audit chain's signing key: a fresh one per bench run. */
+function benchSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+}

@@ -4,7 +4,7 @@
  * dist/client when it exists (`npx vite build` first).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,8 @@ export async function startOwnServer(
       ...process.env,
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      AUDIT_KEY: randomBytes(32).toString('hex'),
+      AUDIT_SIGNING_KEY: benchSigningKey(),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
@@ -88,4 +90,9 @@ export async function login(base: string, username: string, password = DEMO_PASS
   });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** A production server needs the audit chain's signing key: a fresh one per bench run. */
+function benchSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }

@@ -91,7 +91,7 @@ test.describe('foundation journey', () => {
   }) => {
     await logIn(page, 'quantri');
     await page.goto('/admin/users');
-    await expect(page.getByRole('table')).toContainText('btc.chuyenvien');
+    await expect(page.getByRole('table', { name: 'Danh sách người dùng' })).toContainText('btc.chuyenvien');
     await logOut(page);
     await page.goto('/');
     await expect(page).toHaveURL(/\/login$/);

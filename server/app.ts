@@ -13,6 +13,8 @@ import Fastify from 'fastify';
 import { MAX_BATCH_CALLS } from '../shared/api-limits';
 import { type AppRouter, appRouter } from './app-router';
 import { type AppDeps, createContext } from './context';
+import { registerAuditExports } from './http/audit-exports';
+import { registerDrain } from './http/drain';
 import { registerEvidence } from './http/evidence';
 import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
@@ -20,6 +22,7 @@ import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
 import { registerRateLimits } from './http/rate-limits';
+import { auditKeysFrom, setAuditKeys } from './modules/audit/keys';
 import { standingSessions } from './modules/auth/sessions';
 import { ChangeBus } from './modules/live/bus';
 import { LiveHub } from './modules/live/hub';
@@ -32,6 +35,8 @@ declare module 'fastify' {
     bus: ChangeBus;
     /** This process's live-stream fan-out. */
     liveHub: LiveHub;
+    /** Graceful shutdown's first step (server/http/drain.ts); `close()` follows. */
+    drain: () => Promise<void>;
   }
 }
 
@@ -45,6 +50,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   const { config } = appDeps;
+  setAuditKeys(auditKeysFrom(config));
   const bus = new ChangeBus(appDeps.database);
   await bus.start();
   const deps = { ...appDeps, bus };
@@ -62,6 +68,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     return503OnClosing: true,
   });
   app.decorate('bus', bus);
+  const draining = registerDrain(app, { endStreams: () => liveHub.end() });
+  app.decorate('drain', draining.drain);
   const liveHub = new LiveHub(bus, deps.database, {
     pingIntervalMs: SSE_PING_INTERVAL_MS,
     clientOptions: SSE_CLIENT_OPTIONS,
@@ -80,20 +88,13 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
       socket.once('close', () => eventStreams.delete(socket));
     }
   });
-  // Responses finished during shutdown close their connection, so no keep-alive socket holds the close open.
-  let closing = false;
   app.addHook('onClose', async () => {
     liveHub.stop();
     await bus.stop();
   });
   app.addHook('preClose', async () => {
-    closing = true;
     // (Sockets faked by inject in tests have no destroy.)
     for (const socket of eventStreams) socket.destroy?.();
-  });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
   });
 
   await app.register(helmet, {
@@ -117,6 +118,10 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   await app.register(cookie);
   await registerRateLimits(app, config);
   app.addHook('onRequest', makeOriginCheck(config.ALLOWED_ORIGINS));
+  // A request that found the database unreachable has the live streams told (once a ping confirms it).
+  app.addHook('onResponse', async (_req, reply) => {
+    if (reply.statusCode === 503) liveHub.databaseUnreachable();
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
     // API answers are a user's own data: no shared or browser cache keeps them (downloads say so themselves).
@@ -149,6 +154,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
 
   registerExports(app, deps);
   registerKpiExports(app, deps);
+  registerAuditExports(app, deps);
   await registerEvidence(app, deps);
 
   const trpcOptions = {

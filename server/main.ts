@@ -2,10 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vietnamDate } from '../shared/time';
 import { buildApp } from './app';
-import { runMigrations } from './db/migrate';
 import { openDatabase } from './db/open';
+import { prepareDatabase } from './db/roles';
 import { loadConfig } from './env';
+import { startCheckpointJob } from './modules/audit/checkpoints';
+import { auditKeysFrom } from './modules/audit/keys';
 import { deleteExpiredSessions } from './modules/auth/sessions';
+import { startEvidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
 import { startFreezeJob } from './modules/reports/freeze-job';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
@@ -23,11 +26,12 @@ const ROLE_LABEL = {
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
-  await runMigrations(database);
+  await prepareDatabase(config, database);
   const seededAt = new Date();
   const seed = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
     demo: config.SEED_DEMO,
+    mustChangePassword: config.NODE_ENV === 'production',
     today: vietnamDate(seededAt),
     now: seededAt,
   });
@@ -41,6 +45,18 @@ async function main() {
   void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
   // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
   const freezeJob = startFreezeJob(database.db, { log: app.log });
+  // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: now, then hourly.
+  const evidenceCleanup = startEvidenceCleanupJob(database.db, {
+    graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,
+    log: app.log,
+  });
+  // The audit chain is signed now if it grew since the last checkpoint, then every few minutes.
+  const checkpointJob = startCheckpointJob(database.db, {
+    keys: auditKeysFrom(config),
+    file: config.AUDIT_CHECKPOINT_FILE,
+    intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    log: app.log,
+  });
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [
@@ -51,6 +67,8 @@ async function main() {
   ];
   if (seed.seeded) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    if (config.NODE_ENV === 'production')
+      lines.push('  (production: each account must choose a new password at its first login)');
     for (const login of seed.logins) {
       lines.push(`    ${login.username.padEnd(18)} ${ROLE_LABEL[login.role]} — ${login.agencyName}`);
     }
@@ -73,7 +91,10 @@ async function main() {
     }, 20_000);
     force.unref();
     try {
-      await freezeJob.stop();
+      // From now on new requests are answered 503 while those in flight finish (server/http/drain.ts).
+      const drained = app.drain();
+      await Promise.all([freezeJob.stop(), evidenceCleanup.stop(), checkpointJob.stop()]);
+      await drained;
       await app.close();
       app.log.info('http server closed');
       await database.close();

@@ -13,6 +13,8 @@ export const APP_ERROR_CODES = [
   'ACCOUNT_DISABLED',
   'RATE_LIMITED',
   'DATABASE_UNAVAILABLE',
+  /** The server is stopping (a restart or a new version): try again in a moment. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

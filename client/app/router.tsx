@@ -81,6 +81,10 @@ const AgencyDirectory = lazyPage(
   () => import('../features/agencies/components/agency-directory'),
   'AgencyDirectory',
 );
+const ChangePasswordPage = lazyPage(
+  () => import('../features/auth/components/change-password-page'),
+  'ChangePasswordPage',
+);
 const UsersPage = lazyPage(() => import('../features/users/components/users-page'), 'UsersPage');
 
 const InboxPage = lazyPage(() => import('../features/tasks/components/inbox-page'), 'InboxPage');
@@ -96,6 +100,11 @@ const DocumentPage = lazyPage(() => import('../features/documents/components/doc
 const DocumentCreatePage = lazyPage(
   () => import('../features/documents/components/document-create-page'),
   'DocumentCreatePage',
+);
+
+const AccountSecurityPage = lazyPage(
+  () => import('../features/auth/components/account-security-page'),
+  'AccountSecurityPage',
 );
 
 /** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
@@ -124,6 +133,8 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/admin/templates/new': TemplateCreatePage,
   '/admin/templates/:id': TemplatePage,
   '/admin/holidays': HolidaysPage,
+  '/account/security': AccountSecurityPage,
+  '/account/password': ChangePasswordPage,
 };
 
 /** A page's route: only the roles `PAGE_ROLES` names may open it. */

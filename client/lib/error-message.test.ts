@@ -21,6 +21,12 @@ describe('errorCodeOf', () => {
     expect(errorCodeOf(trpcError(undefined, { response: { status: 429 } }))).toBe('RATE_LIMITED');
   });
 
+  it('tells a stopping server (a plain 503 body) from an unreachable database', () => {
+    const stopping = { response: { status: 503 }, responseJSON: { error: 'UNAVAILABLE' } };
+    expect(errorCodeOf(trpcError(undefined, stopping))).toBe('UNAVAILABLE');
+    expect(errorCodeOf(trpcError(undefined, { response: { status: 503 } }))).toBe('DATABASE_UNAVAILABLE');
+  });
+
   it('calls a failure with no answer from the server a network problem', () => {
     expect(errorCodeOf(trpcError(undefined))).toBe('NETWORK');
   });

@@ -27,7 +27,9 @@ export function errorCodeOf(error: unknown): ClientErrorCode {
   // The rate limiter answers before tRPC does, so its 429 carries no app code.
   if (status === 429) return 'RATE_LIMITED';
   if (isAppErrorCode(appCode)) return appCode;
-  if (status === 503) return 'DATABASE_UNAVAILABLE';
+  // A stopping server answers before tRPC does, with its code in a plain body.
+  const plain = (error.meta?.responseJSON as { error?: unknown } | undefined)?.error;
+  if (status === 503) return plain === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'DATABASE_UNAVAILABLE';
   if (status === undefined && !error.data) return 'NETWORK';
   return 'INTERNAL';
 }

@@ -29,6 +29,8 @@ export const PAGE_ROLES = {
   '/admin/templates/new': ['admin'],
   '/admin/templates/:id': OVERSIGHT_ROLES,
   '/admin/holidays': OVERSIGHT_ROLES,
+  '/account/security': ROLES,
+  '/account/password': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PagePath = keyof typeof PAGE_ROLES;

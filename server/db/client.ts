@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -41,6 +42,7 @@ export function openPostgres(
   } = {},
 ): Database {
   const client = postgres(url, {
+    ...lateCloseSockets(url),
     max: options.max ?? 10,
     onnotice: () => {},
     connect_timeout: 5,
@@ -62,6 +64,47 @@ export function openPostgres(
     pg: client,
     ping: () => pingDb(db),
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * postgres.js 3.4.x defers small writes to the next turn of the event loop, and a connection whose socket
+ * closes before that turn breaks (porsager/postgres#1066, #1154, #1208, unfixed in 3.4.10): a write made
+ * once the socket is gone, such as the rollback of a transaction whose connection died, crashes the
+ * process (TypeError in nextWrite), and a write pending at the close leaves the connection unable to send
+ * again (each reconnect then times out). Seen with the database stopped under load (server/db-outage.test.ts).
+ * Its sockets here report their close two turns late, after any such write has gone (into the closed
+ * socket, an error the driver already handles). Not with TLS: the driver then makes its own socket.
+ */
+class LateCloseSocket extends net.Socket {
+  private failed = false;
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'error') this.failed = true;
+    if (event !== 'close') return super.emit(event, ...args);
+    // A close without an error (the server's end of the connection went away) is told as an error first,
+    // while the driver still holds the socket: what the failed queries' callers write in reply is deferred
+    // like any small write, and goes before the close below.
+    if (!this.failed) {
+      this.failed = true;
+      super.emit('error', Object.assign(new Error('connection closed'), { code: 'ECONNRESET' }));
+    }
+    setImmediate(() => setImmediate(() => super.emit('close', ...args)));
+    return true;
+  }
+}
+
+function lateCloseSockets(url: string): {
+  socket?: (o: { host: string[]; port: number[]; path?: string }) => net.Socket;
+} {
+  const sslmode = new URL(url).searchParams.get('sslmode') ?? new URL(url).searchParams.get('ssl');
+  if (sslmode && sslmode !== 'disable' && sslmode !== 'false') return {};
+  return {
+    socket: ({ host, port, path }) => {
+      const socket = new LateCloseSocket();
+      if (path) socket.connect(path);
+      else socket.connect(port[0] ?? 5432, host[0] ?? 'localhost');
+      return socket;
+    },
   };
 }
 

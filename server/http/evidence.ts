@@ -2,8 +2,13 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { MAX_INT4 } from '../../shared/schemas/ids';
 import type { AppDeps } from '../context';
-import { canReadEvidence, canUploadEvidence } from '../modules/evidence/policy';
-import { findEvidenceFile, findEvidenceTask, insertEvidenceFile } from '../modules/evidence/queries';
+import { canReadEvidence, canUploadEvidence, quotaBytes } from '../modules/evidence/policy';
+import {
+  agencyEvidenceBytes,
+  findEvidenceFile,
+  findEvidenceTask,
+  storeEvidenceFile,
+} from '../modules/evidence/queries';
 import { requireUser, sendDownload, sendError } from './kit';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,7 +57,27 @@ export async function registerEvidence(app: FastifyInstance, deps: AppDeps) {
     const name = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
     const mimeType = detectEvidenceType(name, data.subarray(0, 8));
     if (!mimeType) return reply.code(415).send({ error: 'VALIDATION', reason: 'fileType' });
-    return reply.code(201).send(await insertEvidenceFile(deps.database.db, user, { name, mimeType, data }));
+    const outcome = await storeEvidenceFile(
+      deps.database.db,
+      user,
+      { name, mimeType, data },
+      quotaBytes(deps.config.UPLOAD_QUOTA_MB_PER_AGENCY),
+    );
+    if ('overQuota' in outcome) {
+      return reply.code(413).send({ error: 'VALIDATION', reason: 'uploadQuota', ...outcome.overQuota });
+    }
+    return reply.code(201).send(outcome.stored);
+  });
+
+  /** What the upload widget shows: the bytes the officer's agency has stored, and its quota. */
+  app.get('/api/evidence/usage', async (req, reply) => {
+    const user = await requireUser(deps, req, reply);
+    if (!user) return;
+    if (!canUploadEvidence(user)) return sendError(reply, 'FORBIDDEN');
+    return {
+      usedBytes: await agencyEvidenceBytes(deps.database.db, user.agencyId),
+      quotaBytes: quotaBytes(deps.config.UPLOAD_QUOTA_MB_PER_AGENCY),
+    };
   });
 
   app.get('/api/evidence/:id', async (req, reply) => {

@@ -1,7 +1,7 @@
 // `npm run seed`: migrate and seed the configured database (DATABASE_URL or DATA_DIR) without serving.
 import { vietnamDate } from '../../shared/time';
-import { runMigrations } from '../db/migrate';
 import { openDatabase } from '../db/open';
+import { prepareDatabase } from '../db/roles';
 import { loadConfig } from '../env';
 import { DEMO_PASSWORD } from './demo';
 import { seedIfEmpty } from './index';
@@ -9,11 +9,12 @@ import { seedIfEmpty } from './index';
 const config = loadConfig();
 const database = await openDatabase(config);
 try {
-  await runMigrations(database);
+  await prepareDatabase(config, database);
   const now = new Date();
   const result = await seedIfEmpty(database.db, {
     communes: config.SEED_COMMUNES,
     demo: config.SEED_DEMO,
+    mustChangePassword: config.NODE_ENV === 'production',
     today: vietnamDate(now),
     now,
   });

@@ -194,6 +194,8 @@ export interface DemoOptions {
   now?: Date;
   tasks?: number;
   seed?: number;
+  /** Every demo account must change the (published) demo password at first login (production). */
+  mustChangePassword?: boolean;
 }
 
 /** Demo users for every role and a deterministic, realistic history of documents, tasks and progress. */
@@ -259,6 +261,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
   const userValues = [...named, ...generated, ...leaders].map((u) => ({
     username: u.username,
     passwordHash,
+    mustChangePassword: options.mustChangePassword ?? false,
     fullName: u.fullName,
     role: u.role,
     agencyId: u.agencyId,

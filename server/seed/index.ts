@@ -14,6 +14,8 @@ export interface SeedOptions {
    * `today` in Vietnam, so that a seed for a given date is the same whatever the clock says.
    */
   now?: Date;
+  /** Production: the demo accounts share a published password, so each must choose its own at first login. */
+  mustChangePassword?: boolean;
 }
 
 export interface SeedResult {
@@ -28,7 +30,11 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRes
   const [userCount] = await db.select({ n: count() }).from(users);
   if (!options.demo || (userCount?.n ?? 0) > 0) return { seeded: false, logins: [] };
   const logins = await db.transaction((tx) =>
-    seedDemo(tx as unknown as Db, { today: options.today, now: options.now }),
+    seedDemo(tx as unknown as Db, {
+      today: options.today,
+      now: options.now,
+      mustChangePassword: options.mustChangePassword ?? false,
+    }),
   );
   return { seeded: true, logins };
 }

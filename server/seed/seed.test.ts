@@ -22,13 +22,17 @@ import {
   templateFields,
   users,
 } from '../db/schema';
+import { auditKeysFrom } from '../modules/audit/keys';
 import { verifyAuditTrail } from '../modules/audit/service';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { loadTemplate } from '../modules/templates/queries';
+import { testConfig } from '../test/app';
 import { createTestDatabase } from '../test/db';
 import { validToBreaches } from '../test/task-states';
 import { generateCommunes } from './communes';
+import { seedDemo } from './demo';
 import { seedIfEmpty } from './index';
+import { seedReference } from './reference';
 
 describe('demo seed', () => {
   let database: Database;
@@ -55,10 +59,16 @@ describe('demo seed', () => {
     expect(progressCount?.n).toBeGreaterThan(taskCount?.n ?? 0);
     const [program] = await database.db.select().from(documents).where(eq(documents.number, '2629/QĐ-TTg'));
     expect(program?.title).toContain('Chính phủ số');
+    // Outside production the demo password stays usable (the production seed: below).
+    const [mustChange] = await database.db
+      .select({ n: count() })
+      .from(users)
+      .where(eq(users.mustChangePassword, true));
+    expect(mustChange?.n).toBe(0);
   });
 
   it('writes the audit trail of the history it made, in time order, with a chain that verifies', async () => {
-    const verification = await verifyAuditTrail(database.db);
+    const verification = await verifyAuditTrail(database.db, { keys: auditKeysFrom(testConfig()) });
     expect(verification.ok).toBe(true);
     const [taskCount] = await database.db.select({ n: count() }).from(tasks);
     const [progressCount] = await database.db.select({ n: count() }).from(progressUpdates);
@@ -333,4 +343,22 @@ describe('generated communes', () => {
     expect(generateCommunes(['A', 'B'], 10)).toHaveLength(10);
     expect(generateCommunes(['A'], 0)).toHaveLength(0);
   });
+});
+
+describe('demo accounts in production', () => {
+  it('must each choose a new password at first login (the demo password is published)', async () => {
+    const database = await createTestDatabase();
+    try {
+      // A small history: the accounts are the subject.
+      await seedReference(database.db, { communes: 0 });
+      await seedDemo(database.db, { today: vietnamDate(new Date()), tasks: 5, mustChangePassword: true });
+      const rows = await database.db
+        .select({ must: users.mustChangePassword, n: count() })
+        .from(users)
+        .groupBy(users.mustChangePassword);
+      expect(rows).toEqual([{ must: true, n: expect.any(Number) }]);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });

@@ -51,8 +51,8 @@ export function ok(res: TrpcResult): TrpcResult['data'] {
   return res.data;
 }
 
-export async function startCast() {
-  const t = await createTestApp({ config: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
+export async function startCast(config: Record<string, string> = {}) {
+  const t = await createTestApp({ config: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...config } });
   const cookie = {} as Record<Who, string>;
   const agencyOf = {} as Record<Who, number>;
   for (const who of EVERYONE) {

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, ZodRealError } from 'zod';
 import { AppError, type AppErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
+import type { LoginStage } from '../../shared/schemas/auth';
 import { nulCharacterPath } from '../../shared/text';
 import type { Context } from '../context';
 import { APP_CODE, appErrorOf, TRPC_CODE } from './error-map';
@@ -86,6 +87,18 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/**
+ * A step of the login (`auth.*`): open to a session whose login stands at one of these stages, which
+ * opens nothing else (`authedProcedure` wants 'full').
+ */
+export function stepProcedure(...stages: LoginStage[]) {
+  return publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.login || !ctx.sessionToken || !stages.includes(ctx.login.stage))
+      throw new AppError('UNAUTHENTICATED');
+    return next({ ctx: { ...ctx, login: ctx.login, sessionToken: ctx.sessionToken } });
+  });
+}
 
 /** A procedure only the given roles may call; row-level checks stay in the services. */
 export function roleProcedure(...roles: Role[]) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
 import { LOGIN_LIMITS } from '../login-rules';
 import { ROLES } from '../roles';
+import { newPassword } from './users';
 
 export const loginInput = z.object({
   username: z.string().trim().min(1, 'required').max(LOGIN_LIMITS.username, 'tooLong'),
@@ -22,3 +23,25 @@ export const sessionUserOutput = z.object({
 });
 
 export const okOutput = z.object({ ok: z.literal(true) });
+
+/**
+ * How far a login has gone (server/modules/auth/stages.ts): 'full' opens the application; the others
+ * open only their step: 'mfa' (the second factor), 'password' (a new password must be chosen first),
+ * 'enroll' (the role requires MFA and none is set up yet).
+ */
+export const LOGIN_STAGES = ['full', 'mfa', 'password', 'enroll'] as const;
+export type LoginStage = (typeof LOGIN_STAGES)[number];
+
+/** What `auth.me` answers: the user of the session, and how far its login has gone. */
+export const meOutput = sessionUserOutput.extend({ stage: z.enum(LOGIN_STAGES) });
+
+/** Self-service password change (`auth.changePassword`): the server adds the dictionary and username checks. */
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'required').max(LOGIN_LIMITS.password, 'tooLong'),
+  newPassword,
+});
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
+export const changePasswordOutput = z.object({ ok: z.literal(true), stage: z.enum(LOGIN_STAGES) });
+
+export const loginOutput = z.object({ ok: z.literal(true), stage: z.enum(LOGIN_STAGES) });

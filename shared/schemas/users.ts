@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from '../password-rules';
 import { ROLES } from '../roles';
 import { positiveId } from './ids';
 
@@ -10,19 +11,32 @@ export const userListInput = z.object({
 });
 export type UserListInput = z.input<typeof userListInput>;
 
-const password = z.string().min(10, 'passwordTooShort').max(200, 'tooLong');
-
-export const createUserInput = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'invalidUsername'),
-  fullName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
-  role: z.enum(ROLES),
-  agencyId: positiveId(),
-  password,
+/**
+ * A new password by the rules that need no dictionary (`shared/password-rules.ts`); the server adds the
+ * common-password check and, where the schema does not carry it, the username.
+ */
+export const newPassword = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+const password = newPassword;
+
+export const createUserInput = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'invalidUsername'),
+    fullName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+    role: z.enum(ROLES),
+    agencyId: positiveId(),
+    password,
+  })
+  .superRefine((value, ctx) => {
+    if (passwordProblem(value.password, value.username) === 'passwordContainsUsername')
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'passwordContainsUsername' });
+  });
 export type CreateUserInput = z.input<typeof createUserInput>;
 /** What a procedure hands its service: parsed once, by the procedure. */
 export type CreateUser = z.output<typeof createUserInput>;
@@ -53,6 +67,10 @@ export const userListOutput = z.object({
       active: z.boolean(),
       agencyNameVi: z.string(),
       agencyNameEn: z.string(),
+      /** Until when logins are refused after repeated failures; null when not locked now. */
+      lockedUntil: z.date().nullable(),
+      /** Failed logins since the last successful one. */
+      failedLogins: z.number(),
     }),
   ),
   total: z.number(),
@@ -71,3 +89,40 @@ export const userOutput = z.object({
 });
 
 export const userIdOutput = z.object({ id: z.number() });
+
+/** Why a login failed, as recorded (`server/modules/auth/login-failures.ts`). */
+export const LOGIN_FAILURE_REASONS = [
+  'password',
+  'second_factor',
+  'locked',
+  'inactive',
+  'unknown_user',
+] as const;
+export type LoginFailureReason = (typeof LOGIN_FAILURE_REASONS)[number];
+
+export const loginFailureListInput = z.object({
+  /** The start of the username tried (as typed, any case). */
+  username: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type LoginFailureListInput = z.input<typeof loginFailureListInput>;
+
+export const loginFailureListOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      usernameTried: z.string(),
+      /** Whether the username belongs to an account (its id is not sent). */
+      knownUser: z.boolean(),
+      ip: z.string().nullable(),
+      reason: z.enum(LOGIN_FAILURE_REASONS),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const unlockUserInput = z.object({ id: positiveId() });

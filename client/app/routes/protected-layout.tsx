@@ -1,25 +1,46 @@
+import { type ComponentProps, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Spinner } from '../../components/spinner';
 import { LogoutButton } from '../../features/auth/components/logout-button';
 import { AppShell } from '../../features/shell/components/app-shell';
 import { LiveProvider } from '../../lib/live/live-provider';
+import { retryImport } from '../../lib/retry-import';
 import { useCurrentUserQuery } from '../../lib/use-current-user';
 
-/** Every page but /login: nobody logged in means a trip to the login page and back. */
+/** Only a login that is not complete loads its steps' code (the QR code's library among it, later still). */
+const LoginStepPage = lazy(() =>
+  retryImport(() => import('../../features/auth/components/login-step-page')).then((m) => ({
+    default: m.LoginStepPage,
+  })),
+);
+
+type StepUser = ComponentProps<typeof LoginStepPage>['user'];
+
+function CenteredSpinner() {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="centered-page">
+      <Spinner label={t('app.loading')} />
+    </main>
+  );
+}
+
+/**
+ * Every page but /login: nobody logged in means a trip to the login page and back; a login that stands
+ * at a step (second factor, MFA set-up, new password) shows that step instead of the app, with no live
+ * stream and no app queries (the server refuses them anyway). The URL stays, so the app opens on it after.
+ */
 export function ProtectedLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useCurrentUserQuery();
+  // A step page may hold the screen after its step is done (the recovery codes, until the person says
+  // they saved them), whatever a refetch of `auth.me` says meanwhile.
+  const [held, setHeld] = useState<StepUser | null>(null);
 
-  if (me.isPending) {
-    return (
-      <main id="main" className="centered-page">
-        <Spinner label={t('app.loading')} />
-      </main>
-    );
-  }
+  if (me.isPending) return <CenteredSpinner />;
   if (me.isError) {
     return (
       <main id="main" className="centered-page">
@@ -33,9 +54,28 @@ export function ProtectedLayout() {
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
+  const user = me.data;
+  const step = held ?? (user.stage === 'full' ? null : { ...user, stage: user.stage });
+  if (step) {
+    return (
+      <Suspense fallback={<CenteredSpinner />}>
+        <LoginStepPage user={step} hold={(on) => setHeld(on ? step : null)} />
+      </Suspense>
+    );
+  }
   return (
     <LiveProvider>
-      <AppShell user={me.data} actions={<LogoutButton />}>
+      <AppShell
+        user={user}
+        actions={
+          <>
+            <Link className="button button--ghost" to="/account/security">
+              {t('accountSecurity.link')}
+            </Link>
+            <LogoutButton />
+          </>
+        }
+      >
         <Outlet />
       </AppShell>
     </LiveProvider>

@@ -5,6 +5,7 @@ import { dashboardEn } from './messages/dashboard.en';
 import { documentsEn } from './messages/documents.en';
 import { holidaysEn } from './messages/holidays.en';
 import { kpisEn } from './messages/kpis.en';
+import { mfaEn } from './messages/mfa.en';
 import { monthlyReportEn } from './messages/monthly-report.en';
 import { reportsEn } from './messages/reports.en';
 import { shellEn } from './messages/shell.en';
@@ -29,4 +30,5 @@ export const en: Messages = {
   ...kpisEn,
   ...templatesEn,
   ...holidaysEn,
+  ...mfaEn,
 };

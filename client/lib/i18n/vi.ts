@@ -5,6 +5,7 @@ import { dashboardVi } from './messages/dashboard.vi';
 import { documentsVi } from './messages/documents.vi';
 import { holidaysVi } from './messages/holidays.vi';
 import { kpisVi } from './messages/kpis.vi';
+import { mfaVi } from './messages/mfa.vi';
 import { monthlyReportVi } from './messages/monthly-report.vi';
 import { reportsVi } from './messages/reports.vi';
 import { shellVi } from './messages/shell.vi';
@@ -32,6 +33,7 @@ export const vi = {
   ...kpisVi,
   ...templatesVi,
   ...holidaysVi,
+  ...mfaVi,
 };
 
 /** Every language provides the same keys (checked by the compiler, and by i18n.test.ts at run time). */

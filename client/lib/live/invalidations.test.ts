@@ -94,12 +94,15 @@ describe('which caches a change refreshes', () => {
     expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.kpis.pathFilter()));
   });
 
-  it('a unit or an account change refreshes the directory or the user list, nothing else', () => {
+  it('a unit or an account change refreshes the directory or the user list (and its failed logins), nothing else', () => {
     expect(keys('agency.changed')).toEqual([
       filterKey(trpc.agencies.list.pathFilter()),
       filterKey(trpc.agencies.countsByLevel.pathFilter()),
     ]);
-    expect(keys('user.changed')).toEqual([filterKey(trpc.users.list.pathFilter())]);
+    expect(keys('user.changed')).toEqual([
+      filterKey(trpc.users.list.pathFilter()),
+      filterKey(trpc.users.loginFailures.pathFilter()),
+    ]);
   });
 });
 

@@ -22,7 +22,8 @@ export function cachesAffectedBy(change: CacheChange, trpc: Trpc): QueryFilters[
   if (change.type === 'agency.changed') {
     return [trpc.agencies.list.pathFilter(), trpc.agencies.countsByLevel.pathFilter()];
   }
-  if (change.type === 'user.changed') return [trpc.users.list.pathFilter()];
+  if (change.type === 'user.changed')
+    return [trpc.users.list.pathFilter(), trpc.users.loginFailures.pathFilter()];
   const { taskId, documentId, submissionId } = change.payload ?? {};
   if (change.type === 'holiday.changed') {
     // Deadlines are counted over the holiday calendar: every list showing one may move.

@@ -95,5 +95,10 @@ export const loginFailures = pgTable(
     /** 'password' | 'second_factor' | 'locked' | 'inactive' | 'unknown_user' */
     reason: text('reason').notNull(),
   },
-  (t) => [index('login_failures_at_idx').on(t.at), index('login_failures_user_idx').on(t.userId, t.at)],
+  (t) => [
+    index('login_failures_at_idx').on(t.at),
+    index('login_failures_user_idx').on(t.userId, t.at),
+    // Unknown usernames lock from their own failures, and the administrator filters by username.
+    index('login_failures_username_idx').on(t.usernameTried, t.at),
+  ],
 );

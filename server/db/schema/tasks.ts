@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -140,25 +141,32 @@ export const progressUpdates = pgTable(
   (t) => [
     index('progress_task_idx').on(t.taskId, t.createdAt),
     uniqueIndex('progress_idempotency_idx').on(t.authorId, t.idempotencyKey),
+    // The evidence cleanup asks, per file, whether any update cites it (and evidence reads find its task).
+    index('progress_evidence_idx').on(t.evidenceFileId).where(sql`${t.evidenceFileId} is not null`),
   ],
 );
 
 /** Uploaded evidence, kept in the database so both drivers and every server process see the same files. */
-export const evidenceFiles = pgTable('evidence_files', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  data: bytea('data').notNull(),
-  uploadedBy: integer('uploaded_by')
-    .notNull()
-    .references(() => users.id),
-  agencyId: integer('agency_id')
-    .notNull()
-    .references(() => agencies.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The quota adds up an agency's stored sizes: read from this index alone.
+  (t) => [index('evidence_files_agency_idx').on(t.agencyId, t.size)],
+);
 
 export const extensionRequests = pgTable(
   'extension_requests',

@@ -1,8 +1,23 @@
+import { verify as cryptoVerify, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/rows';
+import { auditCheckpoints, auditLog } from '../../db/schema';
 import { auditCount, type Cast, newKey, ok, startCast, today } from '../../test/tasks';
-import type { AuditContent } from './hash';
+import {
+  appendCheckpointFile,
+  findCheckpoints,
+  parseCheckpointLines,
+  signCheckpoint,
+  startCheckpointJob,
+  writeCheckpoint,
+} from './checkpoints';
+import { type AuditContent, auditHash, GENESIS_HASH } from './hash';
+import { type AuditKeys, auditKeys, auditKeysFrom } from './keys';
+import { verifyAuditTrail } from './service';
 
 interface Entry extends Omit<AuditContent, 'at' | 'userId' | 'before' | 'after'> {
   id: number;
@@ -230,11 +245,13 @@ describe('audit trail', () => {
     });
 
     it.each(['leadOfficer', 'leadLeader', 'coordOfficer', 'coordLeader', 'otherOfficer'] as const)(
-      'audit.verify is FORBIDDEN for %s',
+      'audit.verify and audit.checkpoints are FORBIDDEN for %s',
       async (who) => {
-        const res = await c.query(who, 'audit.verify');
-        expect(res.status).toBe(403);
-        expect(res.error.data.appCode).toBe('FORBIDDEN');
+        for (const path of ['audit.verify', 'audit.checkpoints']) {
+          const res = await c.query(who, path);
+          expect(res.status).toBe(403);
+          expect(res.error.data.appCode).toBe('FORBIDDEN');
+        }
       },
     );
 
@@ -290,5 +307,299 @@ describe('audit trail', () => {
         expect(await refusal(sql`delete from audit_log where id = ${next.id}`)).toMatch(/append-only/);
       });
     });
+  });
+});
+
+/**
+ * The chain keyed and anchored (issue 13): entries hashed with a key the database does not hold, and
+ * signed checkpoints kept in the database and in a file outside it, so that whoever can write the table
+ * (its owner, a superuser) can neither rewrite an entry nor cut the tail past a checkpoint unseen.
+ */
+describe('audit trail: keyed chain and signed checkpoints', () => {
+  let c: Cast;
+  let dir: string;
+  let file: string;
+  let keys: AuditKeys;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dgm-audit-'));
+    file = path.join(dir, 'audit-checkpoints.jsonl');
+    c = await startCast({ AUDIT_CHECKPOINT_FILE: file });
+    keys = auditKeys();
+    // History from before the chain was keyed (as the seed writes it): unkeyed entries first.
+    let prevHash = GENESIS_HASH;
+    for (let i = 1; i <= 3; i++) {
+      const content = {
+        at: new Date(Date.UTC(2025, 11, i)),
+        userId: null,
+        username: 'history',
+        role: 'office',
+        agencyId: null,
+        action: 'task.create',
+        entityType: 'task',
+        entityId: String(1000 + i),
+        before: null,
+        after: { title: `Lịch sử ${i}` },
+      };
+      const hash = auditHash(prevHash, content);
+      await c.database.db.insert(auditLog).values({ ...content, prevHash, hash, hashAlg: 'sha256' });
+      prevHash = hash;
+    }
+    const taskId = await c.newTask();
+    await c.postProgress(taskId, 10);
+    await c.postProgress(taskId, 20);
+  });
+  afterAll(async () => {
+    await c.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  type Row = { id: number; hashAlg: string; hash: string; prevHash: string };
+  const rows = () =>
+    selectRows<Row>(
+      c.database.db,
+      sql`select id::int as id, hash_alg as "hashAlg", hash, prev_hash as "prevHash" from audit_log order by id`,
+    );
+  const verify = async () => ok(await c.query('inspector', 'audit.verify'));
+  /** A checkpoint now, as the job writes it (database row and a line in the file). */
+  const checkpoint = async () => {
+    const written = await writeCheckpoint(c.database.db, keys);
+    if (!written) throw new Error('no checkpoint written');
+    appendCheckpointFile(file, written);
+    return written;
+  };
+  /** Statements run as the tables' owner with the append-only triggers off, as an intruder would. */
+  const asOwner = async (...statements: ReturnType<typeof sql>[]) => {
+    await c.database.db.execute(sql`alter table audit_log disable trigger user`);
+    await c.database.db.execute(sql`alter table audit_checkpoints disable trigger user`);
+    try {
+      for (const s of statements) await c.database.db.execute(s);
+    } finally {
+      await c.database.db.execute(sql`alter table audit_log enable trigger user`);
+      await c.database.db.execute(sql`alter table audit_checkpoints enable trigger user`);
+    }
+  };
+  /**
+   * Runs `tamper` and gives back verification's answer, then puts both tables back as they were (the
+   * rows are copied out as JSON and written back), so each case starts from an intact trail.
+   */
+  const tampered = async (tamper: () => Promise<unknown>, external = true) => {
+    const [saved] = await selectRows<{ log: unknown; checkpoints: unknown }>(
+      c.database.db,
+      sql`select (select jsonb_agg(a) from audit_log a) as log,
+        (select coalesce(jsonb_agg(k), '[]') from audit_checkpoints k) as checkpoints`,
+    );
+    await tamper();
+    const res = external ? await verify() : await verifyAuditTrail(c.database.db, { keys, external: null });
+    await asOwner(
+      sql`delete from audit_log`,
+      sql`delete from audit_checkpoints`,
+      sql`insert into audit_log select * from jsonb_populate_recordset(null::audit_log, ${JSON.stringify(saved?.log)}::jsonb)`,
+      sql`insert into audit_checkpoints select * from jsonb_populate_recordset(null::audit_checkpoints, ${JSON.stringify(saved?.checkpoints)}::jsonb)`,
+    );
+    expect((await verify()).ok).toBe(true);
+    return res;
+  };
+
+  it('new entries are keyed; unkeyed history before them verifies', async () => {
+    const all = await rows();
+    expect(all.slice(0, 3).map((r) => r.hashAlg)).toEqual(['sha256', 'sha256', 'sha256']);
+    expect(all.slice(3).every((r) => r.hashAlg === 'hmac-sha256')).toBe(true);
+    expect(all.length).toBeGreaterThan(4);
+    expect(await verify()).toMatchObject({ ok: true, checked: all.length, reason: null });
+  });
+
+  it('a checkpoint is signed when the chain grew, kept in the database and the file, and verifies anywhere', async () => {
+    const first = await checkpoint();
+    const all = await rows();
+    expect(first).toMatchObject({
+      entryCount: all.length,
+      headId: all.at(-1)?.id,
+      headHash: all.at(-1)?.hash,
+    });
+    // Nothing new: no second checkpoint.
+    expect(await writeCheckpoint(c.database.db, keys)).toBeNull();
+
+    const listed = ok(await c.query('inspector', 'audit.checkpoints'));
+    expect(listed.total).toBe(1);
+    expect(listed.items[0]).toMatchObject({ id: first.id, headHash: first.headHash, keyId: keys.keyId });
+    // An inspector checks the signature with the published key alone, outside the product.
+    const text = `dgm-audit-checkpoint v1\n${first.entryCount}\n${first.headId}\n${first.headHash}\n${first.at.toISOString()}`;
+    expect(
+      cryptoVerify(null, Buffer.from(text), listed.publicKeyPem, Buffer.from(first.signature, 'base64')),
+    ).toBe(true);
+
+    const exported = await c.t.app.inject({
+      method: 'GET',
+      url: '/api/audit/checkpoints.jsonl',
+      headers: { cookie: c.cookie.inspector },
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(parseCheckpointLines(exported.body)).toEqual([first]);
+    expect(parseCheckpointLines(readFileSync(file, 'utf8'))).toEqual([first]);
+    const officer = await c.t.app.inject({
+      method: 'GET',
+      url: '/api/audit/checkpoints.jsonl',
+      headers: { cookie: c.cookie.leadOfficer },
+    });
+    expect(officer.statusCode).toBe(403);
+
+    expect(await verify()).toMatchObject({ ok: true, checkpoints: 1, externalCheckpoints: 1 });
+  });
+
+  it('deleting the newest entries past a checkpoint: truncated', async () => {
+    await c.postProgress(await c.newTask(), 30);
+    const anchor = await checkpoint();
+    await c.postProgress(await c.newTask(), 40);
+    const cutFrom = anchor.headId - 2;
+    const res = await tampered(() => asOwner(sql`delete from audit_log where id >= ${cutFrom}`));
+    expect(res).toMatchObject({
+      ok: false,
+      reason: 'truncated',
+      brokenAtId: anchor.headId,
+      checkpointId: anchor.id,
+      checked: anchor.entryCount - 3,
+    });
+  });
+
+  it('cutting the tail and the checkpoints in the database: found from the copy outside it', async () => {
+    const anchor = await checkpoint().catch(async () => (await findCheckpoints(c.database.db)).at(-1));
+    if (!anchor) throw new Error('no checkpoint');
+    const cut = () =>
+      asOwner(
+        sql`delete from audit_log where id >= ${anchor.headId}`,
+        sql`delete from audit_checkpoints where id >= ${anchor.id}`,
+      );
+    expect(await tampered(cut)).toMatchObject({ ok: false, reason: 'truncated', checkpointId: anchor.id });
+    // Without the copy outside the database, the same cut would pass: why the file and the export exist.
+    expect((await tampered(cut, false)).ok).toBe(true);
+  });
+
+  it('a checkpoint deleted from the database while the chain is whole: checkpoint_missing', async () => {
+    const [first] = await findCheckpoints(c.database.db);
+    if (!first) throw new Error('no checkpoint');
+    const res = await tampered(() => asOwner(sql`delete from audit_checkpoints where id = ${first.id}`));
+    expect(res).toMatchObject({ ok: false, reason: 'checkpoint_missing', checkpointId: first.id });
+  });
+
+  describe('an entry rewritten and every later hash recomputed with the public, unkeyed scheme', () => {
+    /** Changes one entry's `after` and rehashes the chain from `fromId` on with sha256, as anyone can. */
+    const rewrite = async (targetId: number, fromId: number, alg: 'sha256' | 'hmac-sha256') => {
+      const entries = await selectRows<AuditContent & { id: number }>(
+        c.database.db,
+        sql`select id::int as id, at, user_id as "userId", username, role, agency_id as "agencyId", action,
+          entity_type as "entityType", entity_id as "entityId", before, after
+          from audit_log where id >= ${fromId} order by id`,
+      );
+      const [previous] = await selectRows<{ hash: string }>(
+        c.database.db,
+        sql`select hash from audit_log where id < ${fromId} order by id desc limit 1`,
+      );
+      let prevHash = previous?.hash ?? GENESIS_HASH;
+      const statements = [];
+      for (const e of entries) {
+        const after = e.id === targetId ? { ...(e.after as object), percent: 100 } : e.after;
+        const hash = auditHash(prevHash, { ...e, at: new Date(e.at), after });
+        statements.push(
+          sql`update audit_log set after = ${JSON.stringify(after)}::jsonb, prev_hash = ${prevHash},
+            hash = ${hash}, hash_alg = ${alg} where id = ${e.id}`,
+        );
+        prevHash = hash;
+      }
+      await asOwner(...statements);
+    };
+    const progressEntry = async () => {
+      const [target] = await selectRows<{ id: number }>(
+        c.database.db,
+        sql`select id::int as id from audit_log where action = 'task.progress' order by id limit 1`,
+      );
+      if (!target) throw new Error('no progress entry');
+      return target.id;
+    };
+
+    it('marked unkeyed: unkeyed_entry at the rewritten entry', async () => {
+      const id = await progressEntry();
+      const res = await tampered(() => rewrite(id, id, 'sha256'));
+      expect(res).toMatchObject({ ok: false, reason: 'unkeyed_entry', brokenAtId: id });
+    });
+
+    it('still marked keyed: content_changed at the rewritten entry', async () => {
+      const id = await progressEntry();
+      const res = await tampered(() => rewrite(id, id, 'hmac-sha256'));
+      expect(res).toMatchObject({ ok: false, reason: 'content_changed', brokenAtId: id });
+    });
+
+    it('the whole chain rehashed unkeyed from its start: checkpoint_mismatch at the first checkpoint', async () => {
+      const id = await progressEntry();
+      const [first] = await findCheckpoints(c.database.db);
+      const res = await tampered(() => rewrite(id, 1, 'sha256'));
+      expect(res).toMatchObject({
+        ok: false,
+        reason: 'checkpoint_mismatch',
+        brokenAtId: first?.headId,
+        checkpointId: first?.id,
+      });
+    });
+  });
+
+  describe('a forged checkpoint', () => {
+    it('signed with another key: checkpoint_forged', async () => {
+      const other = auditKeysFrom({
+        AUDIT_KEY: keys.hmac.export().toString(),
+        AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+          .privateKey.export({ format: 'pem', type: 'pkcs8' })
+          .toString(),
+      });
+      const last = (await rows()).at(-1) as Row;
+      const fields = { at: new Date(), entryCount: 1, headId: last.id, headHash: last.hash };
+      const [forged] = await selectRows<{ id: number }>(
+        c.database.db,
+        sql`select nextval('audit_checkpoints_id_seq')::int as id`,
+      );
+      const res = await tampered(() =>
+        c.database.db.insert(auditCheckpoints).values({
+          id: forged?.id,
+          ...fields,
+          keyId: keys.keyId,
+          signature: signCheckpoint(other, fields),
+        }),
+      );
+      expect(res).toMatchObject({ ok: false, reason: 'checkpoint_forged', checkpointId: forged?.id });
+    });
+
+    it('a signed checkpoint with its count changed: checkpoint_forged', async () => {
+      const [first] = await findCheckpoints(c.database.db);
+      if (!first) throw new Error('no checkpoint');
+      const res = await tampered(() =>
+        asOwner(sql`update audit_checkpoints set entry_count = entry_count - 1 where id = ${first.id}`),
+      );
+      expect(res).toMatchObject({ ok: false, reason: 'checkpoint_forged', checkpointId: first.id });
+    });
+
+    it('a line of the file outside the database that is not a checkpoint: checkpoint_forged', async () => {
+      const external = parseCheckpointLines(
+        `${readFileSync(file, 'utf8')}{"id": 1, "signature": "x"}\n{"cut`,
+      );
+      const res = await verifyAuditTrail(c.database.db, { keys, external });
+      expect(res).toMatchObject({ ok: false, reason: 'checkpoint_forged', checkpointId: null });
+      // The last line, cut without its newline (a crash while appending), is left out.
+      expect(external.at(-1)).toBeNull();
+      expect(external).toHaveLength(parseCheckpointLines(readFileSync(file, 'utf8')).length + 1);
+    });
+  });
+
+  it('the job signs at start what grew since the last checkpoint, then only when it grows again', async () => {
+    await c.postProgress(await c.newTask(), 50);
+    const before = parseCheckpointLines(readFileSync(file, 'utf8')).length;
+    const job = startCheckpointJob(c.database.db, { keys, file, intervalMs: 60_000 });
+    await job.settled();
+    await job.stop();
+    const lines = parseCheckpointLines(readFileSync(file, 'utf8'));
+    expect(lines).toHaveLength(before + 1);
+    expect(lines.at(-1)?.headId).toBe((await rows()).at(-1)?.id);
+    const again = startCheckpointJob(c.database.db, { keys, file, intervalMs: 60_000 });
+    await again.stop();
+    expect(parseCheckpointLines(readFileSync(file, 'utf8'))).toHaveLength(before + 1);
+    expect(await verify()).toMatchObject({ ok: true, externalCheckpoints: before + 1 });
   });
 });

@@ -1,13 +1,33 @@
 import { OVERSIGHT_ROLES } from '../../../shared/roles';
-import { auditEntityInput, auditEntriesOutput, auditVerificationOutput } from '../../../shared/schemas/audit';
+import {
+  auditCheckpointsOutput,
+  auditEntityInput,
+  auditEntriesOutput,
+  auditVerificationOutput,
+} from '../../../shared/schemas/audit';
 import { roleProcedure, router } from '../../trpc/init';
+import { findRecentCheckpoints, readCheckpointFile } from './checkpoints';
+import { auditKeys } from './keys';
 import { findAuditEntries, verifyAuditTrail } from './service';
 
 export const auditRouter = router({
-  /** Recomputes the whole hash chain: any entry changed, removed or reordered is found. */
+  /**
+   * Recomputes the whole keyed hash chain and checks it against every signed checkpoint, in the
+   * database and in the file kept outside it: any entry changed, removed, reordered or rehashed, and
+   * the tail cut past a checkpoint, is found.
+   */
   verify: roleProcedure(...OVERSIGHT_ROLES)
     .output(auditVerificationOutput)
-    .query(({ ctx }) => verifyAuditTrail(ctx.database.db)),
+    .query(({ ctx }) =>
+      verifyAuditTrail(ctx.database.db, { external: readCheckpointFile(ctx.config.AUDIT_CHECKPOINT_FILE) }),
+    ),
+  /** The newest signed checkpoints and the public key that verifies them (all of them: /api/audit/checkpoints.jsonl). */
+  checkpoints: roleProcedure(...OVERSIGHT_ROLES)
+    .output(auditCheckpointsOutput)
+    .query(async ({ ctx }) => {
+      const { keyId, publicKeyPem } = auditKeys();
+      return { keyId, publicKeyPem, ...(await findRecentCheckpoints(ctx.database.db)) };
+    }),
   /** The audit entries of one record (who, action, when, before/after), newest first. */
   forEntity: roleProcedure(...OVERSIGHT_ROLES)
     .input(auditEntityInput)

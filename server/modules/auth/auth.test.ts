@@ -1,7 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../../db/schema';
 import { createTestApp, createUser, TEST_PASSWORD } from '../../test/app';
+import { createTestDatabase } from '../../test/db';
 
 describe('accounts and sessions', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -113,5 +115,57 @@ describe('accounts and sessions', () => {
     const me = await t.trpc('auth.me', undefined, { method: 'GET', cookie });
     expect(me.data).toBeNull();
     await t.database.db.update(users).set({ active: true }).where(eq(users.username, 'vpcp.test'));
+  });
+});
+
+/** What production refuses to start without (server/env.ts). */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(40),
+  AUDIT_KEY: 'a'.repeat(40),
+  AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString(),
+};
+
+describe('the session cookie by configuration', () => {
+  // One database for the four configurations: the cookie is the subject, not the data.
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await createUser(database, { username: 'cookie.test', role: 'officer', agency: 'Bộ Y tế' });
+  });
+  afterAll(() => database.close());
+
+  it.each([
+    ['production (COOKIE_SECURE by default)', PRODUCTION, '__Host-dgm_session', true],
+    ['COOKIE_SECURE=true', { COOKIE_SECURE: 'true' }, '__Host-dgm_session', true],
+    ['development and tests (plain http demo)', {}, 'dgm_session', false],
+    ['production with COOKIE_SECURE=false', { ...PRODUCTION, COOKIE_SECURE: 'false' }, 'dgm_session', false],
+  ])('%s', async (_name, config: Record<string, string>, name, secure) => {
+    const t = await createTestApp({ database, config: { MFA_REQUIRED_ROLES: 'none', ...config } });
+    try {
+      const res = await t.trpc('auth.login', { username: 'cookie.test', password: TEST_PASSWORD });
+      const set = String(res.headers['set-cookie']);
+      expect(set.startsWith(`${name}=`)).toBe(true);
+      expect(set).toContain('Path=/');
+      expect(set).not.toMatch(/Domain=/i);
+      expect(/;\s*Secure/i.test(set)).toBe(secure);
+      // Read under the same name…
+      const cookie = set.split(';')[0] ?? '';
+      expect((await t.trpc('auth.me', undefined, { method: 'GET', cookie })).data).toMatchObject({
+        username: 'cookie.test',
+      });
+      // …and not under the other one.
+      const other = name === 'dgm_session' ? '__Host-dgm_session' : 'dgm_session';
+      const renamed = `${other}=${cookie.slice(name.length + 1)}`;
+      expect((await t.trpc('auth.me', undefined, { method: 'GET', cookie: renamed })).data).toBeNull();
+      // Cleared under the same name, with the same attributes (a browser ignores a mismatched clear).
+      const out = String((await t.trpc('auth.logout', undefined, { cookie })).headers['set-cookie']);
+      expect(out.startsWith(`${name}=;`)).toBe(true);
+      expect(/;\s*Secure/i.test(out)).toBe(secure);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import type { Role } from '../../../shared/roles';
+import type { LoginStage } from '../../../shared/schemas/auth';
 import type { Db } from '../../db/client';
 import { agencies, sessions, users } from '../../db/schema';
 
@@ -36,11 +37,17 @@ function sessionId(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('hex');
 }
 
+/** The stored id of a session token (to keep this session while ending the user's others). */
+export function sessionIdOf(settings: Pick<SessionSettings, 'SESSION_SECRET'>, token: string): string {
+  return sessionId(settings.SESSION_SECRET, token);
+}
+
 export async function createSession(
   db: Db,
   settings: SessionSettings,
   userId: number,
   meta: { ip?: string; userAgent?: string },
+  stage: LoginStage = 'full',
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(
@@ -52,6 +59,7 @@ export async function createSession(
     expiresAt,
     ip: meta.ip ?? null,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    stage,
   });
   return { token, expiresAt };
 }
@@ -64,20 +72,26 @@ export async function createSession(
  * SESSION_CACHE_MS. Keyed by the session's hash, per database.
  */
 const SESSION_CACHE_MAX = 10_000;
-const sessionCache = new Map<string, { db: Db; user: SessionUser; at: number; expiresAt: number }>();
+const sessionCache = new Map<string, { db: Db; session: ResolvedSession; at: number; expiresAt: number }>();
 
-function rememberSession(db: Db, id: string, user: SessionUser, at: number, expiresAt: number): void {
+function rememberSession(db: Db, id: string, session: ResolvedSession, at: number, expiresAt: number): void {
   if (sessionCache.size >= SESSION_CACHE_MAX) {
     for (const [key, entry] of sessionCache)
       if (at >= entry.expiresAt || at - entry.at >= 60_000) sessionCache.delete(key);
     if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
   }
-  sessionCache.set(id, { db, user, at, expiresAt });
+  sessionCache.set(id, { db, session, at, expiresAt });
 }
 
 /** Drops the cached sessions of a user whose rights changed or whose sessions were ended. */
 export function forgetUserSessions(userId: number): void {
-  for (const [key, entry] of sessionCache) if (entry.user.id === userId) sessionCache.delete(key);
+  for (const [key, entry] of sessionCache) if (entry.session.user.id === userId) sessionCache.delete(key);
+}
+
+/** A live session: its user, and how far its login has gone (only 'full' opens the application). */
+export interface ResolvedSession {
+  user: SessionUser;
+  stage: LoginStage;
 }
 
 /** The user of a live session; slides the expiry forward at most once a minute. */
@@ -85,14 +99,14 @@ export async function resolveSession(
   db: Db,
   settings: SessionSettings,
   token: string,
-): Promise<SessionUser | null> {
+): Promise<ResolvedSession | null> {
   if (token.length > 100) return null;
   const id = sessionId(settings.SESSION_SECRET, token);
   const now = new Date();
   const cacheMs = settings.SESSION_CACHE_MS ?? 0;
   const cached = cacheMs > 0 ? sessionCache.get(id) : undefined;
   if (cached && cached.db === db && now.getTime() - cached.at < cacheMs && now.getTime() < cached.expiresAt)
-    return cached.user;
+    return cached.session;
   const [row] = await db
     .select({
       id: users.id,
@@ -106,6 +120,7 @@ export async function resolveSession(
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
+      stage: sessions.stage,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -132,9 +147,10 @@ export async function resolveSession(
       .set({ lastSeenAt: now, expiresAt: new Date(expiresAt) })
       .where(eq(sessions.id, id));
   }
-  const { lastSeenAt: _seen, expiresAt: _expires, createdAt: _created, ...user } = row;
-  if (cacheMs > 0) rememberSession(db, id, user, now.getTime(), expiresAt);
-  return user;
+  const { lastSeenAt: _seen, expiresAt: _expires, createdAt: _created, stage, ...user } = row;
+  const session = { user, stage };
+  if (cacheMs > 0) rememberSession(db, id, session, now.getTime(), expiresAt);
+  return session;
 }
 
 /**
@@ -162,6 +178,7 @@ export async function standingSessions(
           inArray(sessions.id, all.slice(i, i + 1000)),
           gt(sessions.expiresAt, new Date()),
           gt(sessions.createdAt, loggedInSince(settings, new Date())),
+          eq(sessions.stage, 'full'),
           eq(users.active, true),
         ),
       );
@@ -173,6 +190,18 @@ export async function standingSessions(
   return result;
 }
 
+/** Moves a login to its next step (or to 'full'); the session keeps its token and lifetime. */
+export async function setSessionStage(
+  db: Db,
+  settings: SessionSettings,
+  token: string,
+  stage: LoginStage,
+): Promise<void> {
+  const id = sessionId(settings.SESSION_SECRET, token);
+  await db.update(sessions).set({ stage }).where(eq(sessions.id, id));
+  sessionCache.delete(id);
+}
+
 export async function deleteSession(db: Db, settings: SessionSettings, token: string): Promise<void> {
   const id = sessionId(settings.SESSION_SECRET, token);
   await db.delete(sessions).where(eq(sessions.id, id));
@@ -181,4 +210,17 @@ export async function deleteSession(db: Db, settings: SessionSettings, token: st
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+/** When the session's login began (the second-factor step counts its wrong codes from there). */
+export async function sessionStartedAt(
+  db: Db,
+  settings: SessionSettings,
+  token: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId(settings.SESSION_SECRET, token)));
+  return row?.createdAt ?? null;
 }

@@ -14,6 +14,7 @@ class FakeResponse extends EventEmitter {
   text = '';
   writableLength = 0;
   destroyed = false;
+  writableEnded = false;
   socket = null;
   writeHead() {
     return this;
@@ -24,6 +25,11 @@ class FakeResponse extends EventEmitter {
   }
   destroy() {
     this.destroyed = true;
+    this.emit('close');
+    return this;
+  }
+  end() {
+    this.writableEnded = true;
     this.emit('close');
     return this;
   }
@@ -139,5 +145,53 @@ describe('LiveHub fan-out', () => {
     expect(hub.connectionCount).toBe(1);
     fine.destroy();
     expect(hub.connectionCount).toBe(0);
+  });
+
+  it('ends every stream cleanly on shutdown, what was written kept, nothing written after', async () => {
+    const streams = await Promise.all([connect('office', 1), connect('officer', 5)]);
+    hub.end();
+    expect(hub.connectionCount).toBe(0);
+    for (const res of streams) {
+      expect(res.writableEnded).toBe(true);
+      expect(res.destroyed).toBe(false);
+    }
+    const before = streams.map((res) => res.text);
+    await write([5], 'after-end');
+    expect(streams.map((res) => res.text)).toEqual(before);
+  });
+});
+
+describe('LiveHub and a database that goes away', () => {
+  it('tells its streams at once when a request finds the database down, and again when it is back', async () => {
+    const database = await createTestDatabase();
+    const bus = new ChangeBus(database);
+    await bus.start();
+    let up = true;
+    const flaky = { ...database, ping: async () => up };
+    const hub = new LiveHub(bus, flaky, { statusIntervalMs: 3_600_000 });
+    hub.start();
+    try {
+      const res = new FakeResponse();
+      await hub.attach(res as unknown as ServerResponse, { role: 'office', agencyId: 1 }, null);
+      const states = () => res.messages().map((m) => m.data.database);
+      expect(states()).toEqual(['up']);
+
+      up = false;
+      hub.databaseUnreachable();
+      hub.databaseUnreachable(); // one watch, however many failing requests
+      await vi.waitFor(() => expect(states()).toEqual(['up', 'down']));
+      up = true;
+      await vi.waitFor(() => expect(states()).toEqual(['up', 'down', 'up']), { timeout: 3000 });
+
+      // A 503 that was not the database's (a server stopping): the ping says up, streams hear nothing.
+      hub.databaseUnreachable();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(states()).toEqual(['up', 'down', 'up']);
+      res.destroy();
+    } finally {
+      hub.stop();
+      await bus.stop();
+      await database.close();
+    }
   });
 });

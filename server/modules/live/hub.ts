@@ -10,6 +10,10 @@ function changeMessage(row: StoredChange, withDetail: boolean): LiveMessage {
   return { kind: 'change', ...toChangeEvent(row, withDetail) };
 }
 
+function statusLine(database: 'up' | 'down'): string {
+  return dataLine({ kind: 'status', database, at: new Date() });
+}
+
 /** The SSE `data:` line of one message, in tRPC's wire shape (superjson, then JSON). */
 function dataLine(message: LiveMessage): string {
   return `data: ${JSON.stringify(superjson.serialize(message))}\n`;
@@ -90,6 +94,9 @@ export class LiveHub {
   private statusTimer?: NodeJS.Timeout;
   private pingTimer?: NodeJS.Timeout;
   private recentStatus?: { at: number; line: Promise<string> };
+  /** Set while a request's failure has the database watched (`databaseUnreachable`). */
+  private watchingDatabase = false;
+  private stopped = false;
   private readonly checkSessions?: LiveHubOptions['checkSessions'];
   /** Subscribers dropped for not reading (for tests and the benchmark). */
   dropped = 0;
@@ -117,10 +124,20 @@ export class LiveHub {
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     clearInterval(this.statusTimer);
     clearInterval(this.pingTimer);
     for (const connection of this.connections) connection.res.destroy();
+    this.connections.clear();
+  }
+
+  /**
+   * Shutdown: every stream is ended cleanly (what was written reaches the client, then the end of the
+   * stream), and its client reconnects from its last event id, to another process if there is one.
+   */
+  end(): void {
+    for (const connection of this.connections) connection.res.end();
     this.connections.clear();
   }
 
@@ -177,7 +194,7 @@ export class LiveHub {
     try {
       if (lastEventId !== null) {
         for (let rows = await this.bus.replay(connection.last); rows.length > 0; ) {
-          if (res.destroyed) return;
+          if (res.destroyed || res.writableEnded) return;
           this.write(
             connection,
             Buffer.concat(rows.map((row) => this.frameFor(connection, new FramePair(row)))),
@@ -240,7 +257,7 @@ export class LiveHub {
 
   private write(connection: Connection, text: string | Buffer): void {
     const { res } = connection;
-    if (res.destroyed) return;
+    if (res.destroyed || res.writableEnded) return;
     if (res.writableLength > this.maxBufferedBytes) {
       this.dropped++;
       this.connections.delete(connection);
@@ -285,16 +302,48 @@ export class LiveHub {
       const line = this.database
         .ping()
         .catch(() => false)
-        .then((up) => dataLine({ kind: 'status', database: up ? 'up' : 'down', at: new Date() }));
+        .then((up) => statusLine(up ? 'up' : 'down'));
       this.recentStatus = { at: now, line };
     }
     return this.recentStatus.line;
   }
 
-  /** One database ping and one encoding for everyone; each subscriber's own last id as the event id. */
-  private async broadcastStatus(): Promise<void> {
+  /**
+   * A request found the database unreachable: if a ping confirms it, every subscriber is told now (not
+   * at the next status tick, up to 10 s later), and told again as soon as it answers (pinged each second).
+   */
+  databaseUnreachable(): void {
+    if (this.watchingDatabase || this.stopped) return;
+    this.watchingDatabase = true;
+    void (async () => {
+      let told = false;
+      try {
+        while (!this.stopped) {
+          const up = await this.database.ping().catch(() => false);
+          if (up) {
+            if (told) await this.broadcastStatus(true);
+            return;
+          }
+          if (!told) await this.broadcastStatus(false);
+          told = true;
+          await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+        }
+      } finally {
+        this.watchingDatabase = false;
+      }
+    })();
+  }
+
+  /**
+   * One database ping (or the state just found, `known`) and one encoding for everyone; each subscriber's
+   * own last id as the event id.
+   */
+  private async broadcastStatus(known?: boolean): Promise<void> {
     if (this.connections.size === 0) return;
-    this.recentStatus = undefined;
+    this.recentStatus =
+      known === undefined
+        ? undefined
+        : { at: Date.now(), line: Promise.resolve(statusLine(known ? 'up' : 'down')) };
     const data = await this.statusData();
     for (const connection of this.connections) {
       if (!connection.pending) this.write(connection, `${data}id: ${connection.last}\n\n`);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../db/client';
@@ -14,6 +14,9 @@ if (!url)
   console.log('[live] multi-process test skipped: it needs TEST_DATABASE_URL (CI runs it on PostgreSQL)');
 
 const root = path.resolve(import.meta.dirname, '../../..');
+const SIGNING_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 describe.skipIf(!url)('live changes across server processes', () => {
   const dbName = `dgm_mp_${randomBytes(4).toString('hex')}`;
@@ -39,6 +42,10 @@ describe.skipIf(!url)('live changes across server processes', () => {
         PORT: String(port),
         DATABASE_URL: withDatabase(url ?? '', dbName),
         SESSION_SECRET: 'multi-process-test-secret-0123456789abcdef',
+        // Both processes append to one audit chain with the same keys (not generated into ./data).
+        AUDIT_KEY: 'multi-process-test-audit-key-0123456789abcdef',
+        AUDIT_SIGNING_KEY: SIGNING_KEY,
+        AUDIT_CHECKPOINT_FILE: 'off',
         SEED_COMMUNES: '20',
         LOG_LEVEL: 'warn',
       },

@@ -137,6 +137,8 @@ export async function saveProgressBatch(tx: Db, batch: readonly ProgressWrite[])
           .select({ id: evidenceFiles.id, uploadedBy: evidenceFiles.uploadedBy })
           .from(evidenceFiles)
           .where(inArray(evidenceFiles.id, fileIds))
+          // Held to commit: the cleanup of unattached files skips a file being attached.
+          .for('key share')
       : Promise.resolve([]),
   ]);
   const taskById = new Map(locked.map((t) => [t.id, t]));

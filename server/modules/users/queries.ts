@@ -23,6 +23,11 @@ export async function findUsers(
         active: users.active,
         agencyNameVi: agencies.nameVi,
         agencyNameEn: agencies.nameEn,
+        lockedUntil:
+          sql<Date | null>`case when ${users.lockedUntil} > now() then ${users.lockedUntil} end`.mapWith(
+            users.lockedUntil,
+          ),
+        failedLogins: users.failedLogins,
       })
       .from(users)
       .innerJoin(agencies, eq(agencies.id, users.agencyId))

@@ -6,7 +6,9 @@ import { type Db, inTransaction } from '../../db/client';
 import { agencies, sessions, users } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { clearLoginFailures } from '../auth/login-failures';
 import { hashPassword } from '../auth/password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { forgetUserSessions } from '../auth/sessions';
 
 const publicFields = {
@@ -23,8 +25,12 @@ async function assertAgency(tx: Db, agencyId: number): Promise<void> {
   if (!agency) throw new AppError('VALIDATION', 'unknownAgency', { field: 'agencyId' });
 }
 
-/** The administrator creates an account; the password is stored only as an argon2id hash. */
+/**
+ * The administrator creates an account; the password is stored only as an argon2id hash, and must be
+ * changed at first login: the administrator chose it and knows it, the person must choose their own.
+ */
 export async function createUser(db: Db, actor: Actor, u: CreateUser) {
+  assertPasswordAllowed(u.password, u, 'password');
   const passwordHash = await hashPassword(u.password);
   return inTransaction(db, async (tx) => {
     await assertAgency(tx, u.agencyId);
@@ -42,6 +48,7 @@ export async function createUser(db: Db, actor: Actor, u: CreateUser) {
         role: u.role,
         agencyId: u.agencyId,
         passwordHash,
+        mustChangePassword: true,
         searchText: foldVietnamese(`${u.fullName} ${u.username}`),
       })
       .returning(publicFields);
@@ -81,12 +88,19 @@ export async function updateUser(db: Db, actor: Actor, u: UpdateUser) {
   return updated;
 }
 
+/** A new password chosen by the administrator: by the same rule, and to be changed at next login. */
 export async function resetPassword(db: Db, actor: Actor, r: ResetPassword) {
+  const [person] = await db
+    .select({ username: users.username, fullName: users.fullName })
+    .from(users)
+    .where(eq(users.id, r.id));
+  if (!person) throw new AppError('NOT_FOUND');
+  assertPasswordAllowed(r.password, person, 'password');
   const passwordHash = await hashPassword(r.password);
   const reset = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash })
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date() })
       .where(eq(users.id, r.id))
       .returning({ id: users.id });
     if (!row) throw new AppError('NOT_FOUND');
@@ -96,4 +110,25 @@ export async function resetPassword(db: Db, actor: Actor, r: ResetPassword) {
   });
   forgetUserSessions(reset.id);
   return reset;
+}
+
+/** Lifts the backoff lock of an account after failed logins (the account stays as active as it was). */
+export async function unlockUser(db: Db, actor: Actor, id: number) {
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx
+      .select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, id))
+      .for('update');
+    if (!before) throw new AppError('NOT_FOUND');
+    await clearLoginFailures(tx, id);
+    await appendAudit(tx, actor, {
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after: { failedLogins: 0, lockedUntil: null },
+    });
+    return { id };
+  });
 }

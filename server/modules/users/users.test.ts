@@ -25,7 +25,17 @@ describe('user administration', () => {
     const inspectors = await t.trpc('users.list', { role: 'inspector' }, { method: 'GET', cookie });
     expect(inspectors.data.items.map((u: { username: string }) => u.username)).toEqual(['tt']);
     expect(Object.keys(all.data.items[0]).sort()).toEqual(
-      ['active', 'agencyNameEn', 'agencyNameVi', 'fullName', 'id', 'role', 'username'].sort(),
+      [
+        'active',
+        'agencyNameEn',
+        'agencyNameVi',
+        'failedLogins',
+        'fullName',
+        'id',
+        'lockedUntil',
+        'role',
+        'username',
+      ].sort(),
     );
   });
 

@@ -90,3 +90,9 @@ export function useSubmissionAudit(submissionId: number) {
     verify: useQuery(trpc.audit.verify.queryOptions(undefined, { staleTime: 60_000 })),
   };
 }
+
+/** The newest signed checkpoints of the audit chain and the key that verifies them. */
+export function useAuditCheckpoints() {
+  const trpc = useTRPC();
+  return useQuery(trpc.audit.checkpoints.queryOptions(undefined, { staleTime: 60_000 }));
+}

@@ -6,6 +6,7 @@ import { Spinner } from '../../../components/spinner';
 import { formatDateTime } from '../../../lib/format';
 import { useSubmissionAudit } from '../api/report-queries';
 import { auditChanges, isInstant } from '../audit-changes';
+import { AuditCheckpoints } from './audit-checkpoints';
 import { ScrollRegion } from './scroll-region';
 
 function isRole(value: string | null): value is Role {
@@ -105,13 +106,18 @@ export function SubmissionAuditTrail({
               {t('kpis.verifyOk', {
                 count: verify.data.checked,
                 time: formatDateTime(verify.data.verifiedAt),
-              })}
+              })}{' '}
+              {t('kpis.verifyCheckpoints', { count: verify.data.checkpoints })}{' '}
+              {verify.data.externalCheckpoints === null
+                ? t('kpis.verifyNoExternal')
+                : t('kpis.verifyExternal', { count: verify.data.externalCheckpoints })}
             </p>
           ) : (
             <p className="audit-verify--broken">
               <span aria-hidden="true">✗</span>{' '}
-              {t('kpis.verifyBroken', {
+              {t(verify.data.brokenAtId === null ? 'kpis.verifyBrokenCheckpoint' : 'kpis.verifyBroken', {
                 id: verify.data.brokenAtId,
+                checkpoint: verify.data.checkpointId ?? '—',
                 reason: verify.data.reason ? t(`kpis.verifyReasons.${verify.data.reason}`) : '—',
                 time: formatDateTime(verify.data.verifiedAt),
               })}
@@ -126,6 +132,7 @@ export function SubmissionAuditTrail({
         >
           {t('kpis.verifyAgain')}
         </button>
+        <AuditCheckpoints />
       </section>
       {entries.isPending ? (
         <Spinner />

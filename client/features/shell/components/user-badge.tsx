@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CurrentUser } from '../../../lib/trpc';
 
 /** Who is logged in, as what, for which agency. */
@@ -13,6 +14,9 @@ export function UserBadge({ user }: { user: CurrentUser }) {
         {' · '}
         <span data-testid="current-agency">{agency}</span>
       </span>
+      <Link to="/account/password" className="user-badge__link">
+        {t('shell.changePassword')}
+      </Link>
     </div>
   );
 }

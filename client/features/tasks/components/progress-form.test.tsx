@@ -1,17 +1,38 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
-import { renderTranslated, resetAfterEach } from '../../../test/render';
+import { renderWithApi, resetAfterEach } from '../../../test/render';
 import { ProgressForm } from './progress-form';
 
 function renderForm(kind: 'progress' | 'contribution' = 'progress') {
   const send = vi.fn(() => Promise.resolve({ id: 1, duplicate: false }));
-  renderTranslated(<ProgressForm taskId={7} kind={kind} send={send} />);
+  renderWithApi(<ProgressForm taskId={7} kind={kind} send={send} />);
   return send;
+}
+
+const MB = 1024 * 1024;
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** The evidence routes (server/http/evidence.ts): the agency's usage, and an upload answered `upload`. */
+function stubEvidenceApi(upload: () => Response = () => json(201, { id: 5 })) {
+  const fetch = vi.fn(async (url: string, init?: RequestInit) =>
+    url === '/api/evidence/usage' && !init?.method
+      ? json(200, { usedBytes: 1.5 * MB, quotaBytes: 2048 * MB })
+      : upload(),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
 }
 
 describe('ProgressForm', () => {
   resetAfterEach();
+  beforeEach(() => {
+    stubEvidenceApi();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 
   it('refuses 150 percent with the translated message beside the field', () => {
     const send = renderForm();
@@ -69,5 +90,29 @@ describe('ProgressForm', () => {
     const calls = send.mock.calls as unknown as [{ percent: number; idempotencyKey: string }][];
     expect(calls[0]?.[0].percent).toBe(40);
     expect(calls[0]?.[0].idempotencyKey).not.toBe(calls[1]?.[0].idempotencyKey);
+  });
+
+  it("shows the agency's evidence usage, and a refusal past its quota in the officer's language", async () => {
+    stubEvidenceApi(() =>
+      json(413, {
+        error: 'VALIDATION',
+        reason: 'uploadQuota',
+        usedBytes: 2047.5 * MB,
+        quotaBytes: 2048 * MB,
+      }),
+    );
+    const send = renderForm();
+    expect(await screen.findByText(/Cơ quan đã dùng 1,5 \/ 2\.048 MB\./)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Phần trăm hoàn thành/), { target: { value: '40' } });
+    fireEvent.change(screen.getByLabelText(/Diễn giải/), { target: { value: 'Kèm biên bản' } });
+    const file = new File(['%PDF-1.7'], 'bien-ban.pdf', { type: 'application/pdf' });
+    fireEvent.change(screen.getByLabelText(/Tệp minh chứng/), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi cập nhật tiến độ' }));
+    expect(
+      await screen.findByText(
+        'Cơ quan đã dùng 2.047,5 / 2.048 MB dung lượng lưu minh chứng; tệp này vượt quá phần còn lại. Hãy liên hệ quản trị hệ thống.',
+      ),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
   });
 });

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
@@ -5,6 +6,8 @@ import { type PostProgressInput, postProgressInput } from '../../../../shared/sc
 import { SubmitButton, TextAreaField, TextField } from '../../../components/form-controls';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
+import { formatNumber } from '../../../lib/format';
+import { type EvidenceUsage, evidenceUsageQuery, useEvidenceUsage } from '../api/evidence-usage';
 import { EvidenceUrlField, TaskFormCard, useTaskForm } from './task-form-card';
 
 interface ProgressFormProps {
@@ -23,18 +26,31 @@ async function uploadEvidence(file: File): Promise<number> {
   const body = new FormData();
   body.append('file', file);
   const res = await fetch('/api/evidence', { method: 'POST', body, credentials: 'same-origin' });
-  if (!res.ok) throw new EvidenceUploadError(res.status);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as
+      | ({ reason?: string } & Partial<EvidenceUsage>)
+      | null;
+    throw new EvidenceUploadError(res.status, body);
+  }
   return ((await res.json()) as { id: number }).id;
 }
 
 export class EvidenceUploadError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    readonly body: ({ reason?: string } & Partial<EvidenceUsage>) | null = null,
+  ) {
     super(`evidence upload failed: ${status}`);
   }
 }
 
+const MB = 1024 * 1024;
+
 export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const usage = useEvidenceUsage().data;
+  const megabytes = (bytes: number) => formatNumber(bytes / MB, i18n.language, 1);
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // A retried submission reuses the file already uploaded instead of storing it twice.
@@ -81,15 +97,23 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
               uploaded.current?.file === file ? uploaded.current.id : await uploadEvidence(file);
           } catch (error) {
             const status = error instanceof EvidenceUploadError ? error.status : 0;
+            const body = error instanceof EvidenceUploadError ? error.body : null;
             submit.setErrors({
               evidenceFile:
-                status === 413
-                  ? t('taskForms.fileTooLarge')
-                  : status === 415
-                    ? t('taskForms.fileType')
-                    : t('taskForms.fileUploadFailed'),
+                body?.reason === 'uploadQuota'
+                  ? t('taskForms.fileQuota', {
+                      used: megabytes(body.usedBytes ?? 0),
+                      quota: megabytes(body.quotaBytes ?? 0),
+                    })
+                  : status === 413
+                    ? t('taskForms.fileTooLarge')
+                    : status === 415
+                      ? t('taskForms.fileType')
+                      : t('taskForms.fileUploadFailed'),
             });
             throw error;
+          } finally {
+            void queryClient.invalidateQueries({ queryKey: evidenceUsageQuery.queryKey });
           }
           uploaded.current = { file, id: evidenceFileId };
         }
@@ -142,7 +166,14 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
       />
       <Field
         label={labels.evidenceFile}
-        hint={t('taskForms.evidenceFileHint')}
+        hint={
+          usage
+            ? `${t('taskForms.evidenceFileHint')} ${t('taskForms.evidenceUsage', {
+                used: megabytes(usage.usedBytes),
+                quota: megabytes(usage.quotaBytes),
+              })}`
+            : t('taskForms.evidenceFileHint')
+        }
         error={submit.errors.evidenceFile}
       >
         {(control) => (

@@ -20,6 +20,13 @@ export function useUpdateUser() {
   return useMutation(trpc.users.update.mutationOptions({ onSuccess: refresh }));
 }
 
+/** Lifts the lock a run of failed logins put on an account. */
+export function useUnlockUser() {
+  const trpc = useTRPC();
+  const refresh = useRefreshUsers();
+  return useMutation(trpc.users.unlock.mutationOptions({ onSuccess: refresh }));
+}
+
 export function useResetPassword() {
   const trpc = useTRPC();
   const refresh = useRefreshUsers();

@@ -16,3 +16,18 @@ export function useUsers(filters: { q: string; role: Role | undefined; page: num
     placeholderData: keepPreviousData,
   });
 }
+
+export const LOGIN_FAILURES_PAGE_SIZE = 20;
+
+/** Recent failed logins, newest first, optionally for usernames starting with `username`. */
+export function useLoginFailures(filters: { username: string; page: number }) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.users.loginFailures.queryOptions({
+      username: filters.username || undefined,
+      page: filters.page,
+      pageSize: LOGIN_FAILURES_PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -15,14 +15,14 @@ describe('CreateUserForm', () => {
 
   it('refuses a 5-character password with the translated message beside the field', () => {
     const send = renderForm();
-    expect(screen.getByText('Ít nhất 10 ký tự.')).toBeTruthy();
+    expect(screen.getByText(/^Ít nhất 12 ký tự, không chứa tên đăng nhập/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/Tên đăng nhập/), { target: { value: 'nguyenvana' } });
     fireEvent.change(screen.getByLabelText(/Họ và tên/), { target: { value: 'Nguyễn Văn A' } });
     fireEvent.change(screen.getByLabelText(/Mật khẩu ban đầu/), { target: { value: 'abcde' } });
     fireEvent.click(screen.getByRole('button', { name: 'Tạo tài khoản' }));
     const password = screen.getByLabelText(/Mật khẩu ban đầu/);
     expect(password.getAttribute('aria-invalid')).toBe('true');
-    const message = screen.getByText('Mật khẩu phải có ít nhất 10 ký tự.');
+    const message = screen.getByText('Mật khẩu phải có ít nhất 12 ký tự.');
     expect(password.getAttribute('aria-describedby')).toContain(message.id);
     expect(screen.getByLabelText(/Tên đăng nhập/).getAttribute('aria-invalid')).toBeNull();
     expect(send).not.toHaveBeenCalled();

@@ -16,6 +16,7 @@ import { useFormSubmit } from '../../../components/use-form-submit';
 import { userFormVocabulary } from '../user-form-vocabulary';
 import { NewPasswordField } from './new-password-field';
 import type { UserRow } from './user-lock-toggle';
+import { UserMfaReset } from './user-mfa-reset';
 
 interface UserEditPanelProps {
   user: UserRow;
@@ -35,6 +36,7 @@ export function UserEditPanel({ user, update, resetPassword, onClose }: UserEdit
     >
       <AccessForm user={user} send={update} />
       <PasswordForm user={user} send={resetPassword} />
+      <UserMfaReset user={user} />
     </ClosablePanel>
   );
 }

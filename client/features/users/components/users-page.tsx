@@ -6,13 +6,15 @@ import { SearchBox } from '../../../components/search-box';
 import { Spinner } from '../../../components/spinner';
 import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useCreateUser, useResetPassword, useUpdateUser } from '../api/use-user-admin';
+import { useCreateUser, useResetPassword, useUnlockUser, useUpdateUser } from '../api/use-user-admin';
 import { USERS_PAGE_SIZE, useUsers } from '../api/use-users';
 import '../../../components/forms.css';
 import { CreateUserForm } from './create-user-form';
+import { LoginFailuresSection } from './login-failures-section';
 import { parseRole, RoleFilter } from './role-filter';
 import { UserEditPanel } from './user-edit-panel';
 import { type Notice, UserLockToggle, type UserRow } from './user-lock-toggle';
+import { UserUnlockButton } from './user-unlock-button';
 import { UsersTable } from './users-table';
 
 /** Administrators' list of accounts; filters live in the URL (?q=&role=&page=). */
@@ -31,6 +33,7 @@ export function UsersPage() {
   const editButtons = useRef(new Map<number, HTMLButtonElement>());
   const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
   const { mutateAsync: updateUser } = update;
+  const { mutateAsync: unlockUser } = useUnlockUser();
 
   const closeEditor = useCallback(() => {
     const id = editingId;
@@ -41,6 +44,7 @@ export function UsersPage() {
   const actions = useCallback(
     (row: UserRow) => (
       <>
+        <UserUnlockButton user={row} send={unlockUser} onNotice={setNotice} />
         <UserLockToggle user={row} send={updateUser} onNotice={setNotice} />
         <button
           ref={(node) => {
@@ -57,7 +61,7 @@ export function UsersPage() {
         </button>
       </>
     ),
-    [t, updateUser, editingId],
+    [t, updateUser, unlockUser, editingId],
   );
 
   return (
@@ -105,6 +109,7 @@ export function UsersPage() {
           />
         </div>
       )}
+      <LoginFailuresSection />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table';
+import { formatDateTime } from '../../../lib/format';
 import type { UserRow } from './user-lock-toggle';
 
 const column = createColumnHelper<UserRow>();
@@ -21,6 +22,19 @@ function useColumns(actions: (row: UserRow) => ReactNode) {
       column.accessor((row) => (row.active ? t('users.active') : t('users.inactive')), {
         id: 'status',
         header: t('users.status'),
+        cell: (info) => (
+          <>
+            {info.getValue()}
+            {info.row.original.lockedUntil && (
+              <>
+                {' '}
+                <span className="tag">
+                  {t('users.lockedOut', { time: formatDateTime(info.row.original.lockedUntil) })}
+                </span>
+              </>
+            )}
+          </>
+        ),
       }),
       column.display({
         id: 'actions',

@@ -56,6 +56,11 @@ export const commonEn: typeof commonVi = {
     fixErrors: 'Please correct the marked fields.',
     requiredFieldsIntro: 'Fields marked * are required.',
     dateHint: 'As dd/mm/yyyy, for example 31/12/2026.',
+    passwordTooShort: 'The password must be at least 12 characters long.',
+    passwordTooLong: 'The password must be at most 200 characters long.',
+    passwordContainsUsername: 'The password must not contain the username.',
+    passwordCommon:
+      'This password is too common or easy to guess (it is on a list of common or leaked passwords). Choose a longer phrase that is harder to guess.',
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please log in again.',
@@ -68,6 +73,7 @@ export const commonEn: typeof commonVi = {
     RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
     DATABASE_UNAVAILABLE:
       'The system cannot reach its database right now. Please try again in a few minutes.',
+    UNAVAILABLE: 'The server is restarting. Please try again in a few seconds.',
     INTERNAL: 'Something went wrong. Please try again.',
     NETWORK: 'Cannot reach the server. Please check your connection and try again.',
   },

@@ -56,6 +56,11 @@ export const commonVi = {
     fixErrors: 'Vui lòng sửa các mục được đánh dấu.',
     requiredFieldsIntro: 'Các trường có dấu * là bắt buộc.',
     dateHint: 'Dạng dd/mm/yyyy, ví dụ 31/12/2026.',
+    passwordTooShort: 'Mật khẩu phải có ít nhất 12 ký tự.',
+    passwordTooLong: 'Mật khẩu không được dài quá 200 ký tự.',
+    passwordContainsUsername: 'Mật khẩu không được chứa tên đăng nhập.',
+    passwordCommon:
+      'Mật khẩu này quá phổ biến hoặc dễ đoán (có trong danh sách mật khẩu thường dùng hoặc đã bị lộ). Hãy chọn một cụm từ dài hơn, khó đoán hơn.',
   },
   errors: {
     UNAUTHENTICATED: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
@@ -68,6 +73,7 @@ export const commonVi = {
     RATE_LIMITED: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
     DATABASE_UNAVAILABLE:
       'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+    UNAVAILABLE: 'Máy chủ đang khởi động lại. Vui lòng thử lại sau vài giây.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
     NETWORK: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   },

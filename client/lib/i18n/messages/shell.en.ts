@@ -22,6 +22,7 @@ export const shellEn: typeof shellVi = {
     logout: 'Log out',
     loggingOut: 'Logging out…',
     userMenu: 'Account',
+    changePassword: 'Change password',
   },
   connection: {
     connecting: 'Connecting…',

@@ -20,6 +20,7 @@ export const shellVi = {
     logout: 'Đăng xuất',
     loggingOut: 'Đang đăng xuất…',
     userMenu: 'Tài khoản',
+    changePassword: 'Đổi mật khẩu',
   },
   connection: {
     connecting: 'Đang kết nối…',

@@ -133,6 +133,9 @@ export const tasksEn: typeof tasksVi = {
     evidenceFileHint: 'Optional; PDF, DOCX, XLSX, PNG or JPG, at most 10 MB.',
     fileTooLarge: 'The evidence file is larger than 10 MB.',
     fileType: 'Only PDF, DOCX, XLSX, PNG or JPG files are accepted.',
+    fileQuota:
+      'Your agency has used {{used}} of its {{quota}} MB for evidence; this file is larger than what is left. Please contact the administrator.',
+    evidenceUsage: 'Your agency has used {{used}} of {{quota}} MB.',
     fileUploadFailed: 'The evidence file could not be uploaded. Please try again.',
     progressTitle: 'Update progress',
     contributionTitle: 'Contribution from a coordinating agency',

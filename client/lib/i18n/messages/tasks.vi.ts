@@ -131,6 +131,9 @@ export const tasksVi = {
     evidenceFileHint: 'Không bắt buộc; PDF, DOCX, XLSX, PNG hoặc JPG, tối đa 10 MB.',
     fileTooLarge: 'Tệp minh chứng vượt quá 10 MB.',
     fileType: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPG.',
+    fileQuota:
+      'Cơ quan đã dùng {{used}} / {{quota}} MB dung lượng lưu minh chứng; tệp này vượt quá phần còn lại. Hãy liên hệ quản trị hệ thống.',
+    evidenceUsage: 'Cơ quan đã dùng {{used}} / {{quota}} MB.',
     fileUploadFailed: 'Không tải được tệp minh chứng lên. Vui lòng thử lại.',
     progressTitle: 'Cập nhật tiến độ',
     contributionTitle: 'Đóng góp của cơ quan phối hợp',

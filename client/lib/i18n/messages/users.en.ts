@@ -15,6 +15,31 @@ export const usersEn: typeof usersVi = {
     active: 'Active',
     inactive: 'Disabled',
     noResults: 'No users found',
+    lockedOut: 'Login locked until {{time}}',
+  },
+  loginFailures: {
+    title: 'Failed logins',
+    intro:
+      'Every failed login is recorded, unknown usernames too. After 5 failures in a row the account takes no login for 1 minute, doubling with each further failure up to 1 hour.',
+    search: 'Username tried',
+    searchHint: 'The start of the username.',
+    caption: 'Failed logins, newest first',
+    at: 'Time',
+    username: 'Username tried',
+    unknownUser: 'no such account',
+    ip: 'IP address',
+    reason: 'Reason',
+    none: 'No failed logins yet',
+    reasons: {
+      password: 'Wrong password',
+      second_factor: 'Wrong second-factor code',
+      locked: 'Locked at the time (password not checked)',
+      inactive: 'Account disabled',
+      unknown_user: 'Unknown username',
+    },
+    unlock: 'Lift lock',
+    unlockLabel: 'Lift the login lock of {{name}}',
+    unlocked: 'The login lock of {{name}} is lifted.',
   },
   userAdmin: {
     createTitle: 'Create account',
@@ -27,7 +52,8 @@ export const usersEn: typeof usersVi = {
     chooseRole: '— Choose a role —',
     agency: 'Agency',
     password: 'Initial password',
-    passwordHint: 'At least 10 characters.',
+    passwordHint:
+      'At least 12 characters, without the username, not a common password. The user will have to change it at their first login.',
     created: 'Account {{username}} created.',
     sending: 'Saving…',
     actions: 'Actions',
@@ -58,7 +84,6 @@ export const usersEn: typeof usersVi = {
     validation: {
       invalidUsername:
         'The username must be 3–50 characters of lowercase letters without diacritics, digits, dots, underscores or hyphens, starting with a letter or digit.',
-      passwordTooShort: 'The password must be at least 10 characters long.',
     },
     errors: {
       usernameTaken: 'This username is already taken.',

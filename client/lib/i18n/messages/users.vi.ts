@@ -13,6 +13,31 @@ export const usersVi = {
     active: 'Đang hoạt động',
     inactive: 'Đã khóa',
     noResults: 'Không tìm thấy người dùng nào',
+    lockedOut: 'Tạm khóa đăng nhập đến {{time}}',
+  },
+  loginFailures: {
+    title: 'Đăng nhập không thành công',
+    intro:
+      'Mỗi lần đăng nhập sai được ghi lại, kể cả tên đăng nhập không tồn tại. Sau 5 lần sai liên tiếp, tài khoản bị tạm khóa đăng nhập từ 1 phút, gấp đôi sau mỗi lần sai tiếp theo, tối đa 1 giờ.',
+    search: 'Tên đăng nhập đã thử',
+    searchHint: 'Phần đầu của tên đăng nhập.',
+    caption: 'Các lần đăng nhập không thành công, mới nhất trước',
+    at: 'Thời điểm',
+    username: 'Tên đăng nhập đã thử',
+    unknownUser: 'không có tài khoản này',
+    ip: 'Địa chỉ IP',
+    reason: 'Lý do',
+    none: 'Chưa có lần đăng nhập không thành công nào',
+    reasons: {
+      password: 'Sai mật khẩu',
+      second_factor: 'Sai mã xác thực hai lớp',
+      locked: 'Đang bị tạm khóa (không kiểm tra mật khẩu)',
+      inactive: 'Tài khoản đã khóa',
+      unknown_user: 'Tên đăng nhập không tồn tại',
+    },
+    unlock: 'Gỡ tạm khóa',
+    unlockLabel: 'Gỡ tạm khóa đăng nhập của {{name}}',
+    unlocked: 'Đã gỡ tạm khóa đăng nhập của {{name}}.',
   },
   userAdmin: {
     createTitle: 'Tạo tài khoản',
@@ -24,7 +49,8 @@ export const usersVi = {
     chooseRole: '— Chọn vai trò —',
     agency: 'Cơ quan',
     password: 'Mật khẩu ban đầu',
-    passwordHint: 'Ít nhất 10 ký tự.',
+    passwordHint:
+      'Ít nhất 12 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến. Người dùng sẽ phải đổi mật khẩu này ở lần đăng nhập đầu tiên.',
     created: 'Đã tạo tài khoản {{username}}.',
     sending: 'Đang lưu…',
     actions: 'Thao tác',
@@ -55,7 +81,6 @@ export const usersVi = {
     validation: {
       invalidUsername:
         'Tên đăng nhập phải có 3–50 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, và bắt đầu bằng chữ hoặc số.',
-      passwordTooShort: 'Mật khẩu phải có ít nhất 10 ký tự.',
     },
     errors: {
       usernameTaken: 'Tên đăng nhập này đã được dùng.',

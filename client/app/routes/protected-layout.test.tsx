@@ -1,0 +1,64 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { AppRouter } from '../../../server/app-router';
+import { i18n } from '../../lib/i18n/i18n';
+import { type CurrentUser, createTrpcClient, TRPCProvider } from '../../lib/trpc';
+import { resetAfterEach } from '../../test/render';
+import { ProtectedLayout } from './protected-layout';
+
+const USER: CurrentUser = {
+  id: 1,
+  username: 'vp.test',
+  fullName: 'Nguyễn Văn Thử',
+  role: 'office',
+  agencyId: 1,
+  agencyNameVi: 'Văn phòng Chính phủ',
+  agencyNameEn: 'Government Office',
+  agencyLevel: 'central',
+  stage: 'full',
+};
+
+/** The layout over a page, with `auth.me` already answered (no request is made for it). */
+function renderAt(stage: CurrentUser['stage']) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const trpcClient = createTrpcClient();
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  const me: CurrentUser = { ...USER, stage };
+  queryClient.setQueryData(trpc.auth.me.queryKey(), me);
+  const router = createMemoryRouter(
+    [{ element: <ProtectedLayout />, children: [{ path: '/tasks', element: <p>Trang nhiệm vụ</p> }] }],
+    { initialEntries: ['/tasks'] },
+  );
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </TRPCProvider>
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+}
+
+describe('ProtectedLayout', () => {
+  resetAfterEach();
+
+  it('shows the second-factor step, not the app, while the login awaits a code', async () => {
+    renderAt('mfa');
+    expect(await screen.findByRole('heading', { name: 'Xác thực hai lớp' })).toBeTruthy();
+    expect(screen.getByLabelText('Mã xác thực')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Đăng xuất' })).toBeTruthy();
+    expect(screen.queryByText('Trang nhiệm vụ')).toBeNull();
+    expect(screen.queryByRole('navigation')).toBeNull();
+  });
+
+  it('shows the page inside the app once the login is complete', async () => {
+    renderAt('full');
+    expect(await screen.findByText('Trang nhiệm vụ')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Xác thực hai lớp' })).toBeNull();
+  });
+});

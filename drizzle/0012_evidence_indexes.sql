@@ -1,0 +1,2 @@
+CREATE INDEX "evidence_files_agency_idx" ON "evidence_files" USING btree ("agency_id","size");--> statement-breakpoint
+CREATE INDEX "progress_evidence_idx" ON "progress_updates" USING btree ("evidence_file_id") WHERE "progress_updates"."evidence_file_id" is not null;

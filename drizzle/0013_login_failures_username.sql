@@ -1,0 +1,1 @@
+CREATE INDEX "login_failures_username_idx" ON "login_failures" USING btree ("username_tried","at");
