@@ -8,7 +8,7 @@ import { MAX_INT4 } from '../shared/schemas/ids';
 import { shiftDate, vietnamDate } from '../shared/time';
 import { appRouter } from './app-router';
 import { auditLog, changeEvents, reportTemplates } from './db/schema';
-import { createTestApp, createUser } from './test/app';
+import { createTestApp, createUser, TEST_PASSWORD } from './test/app';
 
 /**
  * The permission matrix, generated from the router: every procedure the app router has must have a
@@ -36,7 +36,11 @@ type Actor = (typeof ACTORS)[number];
  * `ok`: answered 200 (a read of a task with its details); `hidden`: answered 200 without the row's
  * details (another agency's task: its progress, requests and audit withheld).
  */
-type Outcome = 'ok' | 'hidden' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+/**
+ * BAD_REQUEST and CONFLICT: let through to the procedure's own checks, which refuse the input (a wrong
+ * code) or the account's state (MFA not on).
+ */
+type Outcome = 'ok' | 'hidden' | 'BAD_REQUEST' | 'CONFLICT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 type Rows = Record<Actor, Outcome>;
 
 const STAFF: Record<Exclude<Actor, 'anon'>, { username: string; role: Role; agency: string }> = {
@@ -261,6 +265,23 @@ describe('the permission matrix', () => {
     ],
     // Each signed-in actor logs out of a session of its own, opened for the row.
     'auth.logout': [{ input: () => undefined, rows: signedIn('ok') }],
+    // Each signed-in actor changes the password of a throwaway account of its own role and agency
+    // (opened for the row): the procedure acts on the caller's own account only.
+    'auth.changePassword': [
+      {
+        input: () => ({ currentPassword: TEST_PASSWORD, newPassword: unique('Một cụm từ mới rất dài') }),
+        rows: signedIn('ok'),
+      },
+    ],
+    // The second factor's steps, on the caller's own account; a full session is past the 'mfa' step.
+    'auth.verifyMfa': [{ input: () => ({ code: '123456' }), rows: signedIn('UNAUTHORIZED') }],
+    'auth.mfaStatus': [{ input: () => undefined, rows: signedIn('ok') }],
+    'auth.beginEnrollment': [{ input: () => undefined, rows: signedIn('ok') }],
+    // Through to the code check (a wrong code): no staff account of the matrix turns MFA on.
+    'auth.confirmEnrollment': [{ input: () => ({ code: '000000' }), rows: signedIn('BAD_REQUEST') }],
+    // Through to the account's state: MFA is not on for these accounts.
+    'auth.regenerateRecoveryCodes': [{ input: () => ({ code: '000000' }), rows: signedIn('CONFLICT') }],
+    'auth.disableMfa': [{ input: () => ({ code: '000000' }), rows: signedIn('CONFLICT') }],
     'agencies.list': [{ input: () => ({}), rows: signedIn('ok') }],
     'agencies.countsByLevel': [{ input: () => undefined, rows: signedIn('ok') }],
     'agencies.create': [
@@ -312,6 +333,13 @@ describe('the permission matrix', () => {
         rows: onlyFor(['admin']),
       },
     ],
+    'users.resetMfa': [
+      { input: async (fresh) => ({ id: fresh ? await newUser() : fx.userId }), rows: onlyFor(['admin']) },
+    ],
+    'users.unlock': [
+      { input: async (fresh) => ({ id: fresh ? await newUser() : fx.userId }), rows: onlyFor(['admin']) },
+    ],
+    'users.loginFailures': [{ input: () => ({}), rows: onlyFor(['admin']) }],
     'tasks.list': [{ input: () => ({}), rows: signedIn('ok') }],
     'tasks.inbox': [{ input: () => ({}), rows: signedIn('ok') }],
     'tasks.counts': [{ input: () => ({}), rows: signedIn('ok') }],
@@ -411,6 +439,7 @@ describe('the permission matrix', () => {
     'documents.list': [{ input: () => ({}), rows: signedIn('ok') }],
     'documents.get': [{ input: () => ({ id: fx.documentId }), rows: signedIn('ok') }],
     'audit.verify': [{ input: () => undefined, rows: onlyFor(OVERSIGHT) }],
+    'audit.checkpoints': [{ input: () => undefined, rows: onlyFor(OVERSIGHT) }],
     'audit.forEntity': [
       { input: () => ({ entityType: 'task', entityId: fx.task }), rows: onlyFor(OVERSIGHT) },
     ],
@@ -609,6 +638,15 @@ describe('the permission matrix', () => {
     });
   }
 
+  /** A session opened for the row, where the call would spend or change the actor's standing one. */
+  async function ownSession(path: string, who: Exclude<Actor, 'anon'>): Promise<string | null> {
+    if (path === 'auth.logout') return t.login(STAFF[who].username);
+    if (path !== 'auth.changePassword') return null;
+    const username = unique(`m.doimk.${who}`).toLowerCase();
+    await createUser(t.database, { username, role: STAFF[who].role, agency: STAFF[who].agency });
+    return t.login(username);
+  }
+
   const writes = async () => {
     const [audit] = await t.database.db.select({ n: count() }).from(auditLog);
     const [changes] = await t.database.db.select({ n: count() }).from(changeEvents);
@@ -625,6 +663,8 @@ describe('the permission matrix', () => {
   const STATUS: Record<Outcome, number> = {
     ok: 200,
     hidden: 200,
+    BAD_REQUEST: 400,
+    CONFLICT: 409,
     UNAUTHORIZED: 401,
     FORBIDDEN: 403,
     NOT_FOUND: 404,
@@ -640,8 +680,7 @@ describe('the permission matrix', () => {
           const expected = c.rows[who];
           const fresh = expected === 'ok' || expected === 'hidden';
           const input = await c.input(fresh && type === 'mutation');
-          const session =
-            path === 'auth.logout' && who !== 'anon' ? await t.login(STAFF[who].username) : null;
+          const session = who === 'anon' ? null : await ownSession(path, who);
           const before = type === 'mutation' && !fresh ? await writes() : null;
           const res = await t.trpc(path, input, {
             method: type === 'query' ? 'GET' : 'POST',
@@ -668,6 +707,12 @@ describe('the permission matrix', () => {
   const HTTP: Record<string, { url: () => string; rows: Rows }> = {
     'GET /healthz': { url: () => '/healthz', rows: signedIn('ok', { anon: 'ok' }) },
     'POST /api/evidence': { url: () => '/api/evidence', rows: onlyFor(['officerA', 'officerB']) },
+    'GET /api/evidence/usage': { url: () => '/api/evidence/usage', rows: onlyFor(['officerA', 'officerB']) },
+    'GET /api/audit/checkpoints.jsonl': {
+      url: () => '/api/audit/checkpoints.jsonl',
+      rows: onlyFor(OVERSIGHT),
+    },
+    'GET /api/audit/public-key.pem': { url: () => '/api/audit/public-key.pem', rows: onlyFor(OVERSIGHT) },
     'GET /api/evidence/:id': {
       url: () => `/api/evidence/${fx.evidenceId}`,
       rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
