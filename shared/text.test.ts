@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, vietnameseSortKey } from './text';
+import { foldVietnamese, nulCharacterPath, vietnameseSortKey } from './text';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -71,5 +71,18 @@ describe('vietnameseSortKey', () => {
         },
       ),
     );
+  });
+});
+
+describe('nulCharacterPath', () => {
+  it('finds the first text holding a NUL character, however deep, and names its path', () => {
+    expect(nulCharacterPath({ a: 'ok', b: [{ c: 'x' }, { c: 'y\u0000' }] })).toEqual(['b', 1, 'c']);
+    expect(nulCharacterPath('\u0000')).toEqual([]);
+    expect(nulCharacterPath({ values: { 'k\u0000': 1 } })).toEqual(['values']);
+  });
+
+  it('finds nothing in clean input', () => {
+    expect(nulCharacterPath({ a: 'Hà Nội', n: 1, d: new Date(0), list: ['x', null, undefined] })).toBeNull();
+    expect(nulCharacterPath(undefined)).toBeNull();
   });
 });

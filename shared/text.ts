@@ -52,3 +52,27 @@ export function vietnameseSortKey(input: string): string {
   });
   return `${encoded.join('')}00${tones.join('')}`;
 }
+
+/**
+ * Where a request's value holds a NUL character (U+0000), which no text column can store: the path of
+ * the first string (or key) that has one, as a zod issue path, else null. Every procedure's input and
+ * every route's query is checked with it, so the answer is a 400 naming the field, not a database error.
+ */
+export function nulCharacterPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulCharacterPath(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return path;
+      const found = nulCharacterPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}

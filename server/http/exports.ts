@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AgencyLevel } from '../../shared/agencies';
 import { cellHeadline } from '../../shared/compliance-cells';
 import { isOversight } from '../../shared/roles';
+import { positiveId } from '../../shared/schemas/ids';
 import type { CellStage, CellState } from '../../shared/schemas/reports';
 import { monthInput, taskListInput } from '../../shared/schemas/tasks';
 import type { TaskStatus } from '../../shared/task-status';
@@ -16,9 +17,11 @@ import { statusClock } from '../modules/tasks/status-sql';
 import {
   datedName,
   langQuery,
+  nulIssues,
   percentCell,
   requireUser,
   sendError,
+  sendInvalid,
   sendTable,
   sendXlsx,
   tableRequest,
@@ -177,14 +180,17 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     if (!request) return;
     const { format } = request;
     const query = exportQuery.safeParse(req.query);
+    if (!query.success) return sendInvalid(reply, query.error.issues);
     let filterJson: unknown;
     try {
-      filterJson = JSON.parse(query.success ? query.data.filter : '{}');
+      filterJson = JSON.parse(query.data.filter);
     } catch {
       filterJson = null;
     }
+    const nul = nulIssues(filterJson);
+    if (nul.length) return sendInvalid(reply, nul, ['filter']);
     const filter = taskListInput.safeParse(filterJson);
-    if (!query.success || !filter.success) return sendError(reply, 'VALIDATION');
+    if (!filter.success) return sendInvalid(reply, filter.error.issues, ['filter']);
     const lang = query.data.lang;
     const clock = statusClock(new Date());
     const items = await findTasksForExport(deps.database.db, filter.data, clock);
@@ -219,7 +225,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     // The monthly report's own procedure (`reports.monthly`) is for the oversight roles too.
     if (!isOversight(user.role)) return sendError(reply, 'FORBIDDEN');
     const input = monthInput.extend(langQuery.shape).safeParse(req.query);
-    if (!input.success) return sendError(reply, 'VALIDATION');
+    if (!input.success) return sendInvalid(reply, input.error.issues);
     const { month, lang } = input.data;
     const report = await getMonthlyReport(deps.database.db, month);
     const workbook = new ExcelJS.Workbook();
@@ -268,11 +274,11 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     const { format } = request;
     const input = langQuery
       .extend({
-        templateId: z.coerce.number().int().positive(),
+        templateId: z.coerce.number().pipe(positiveId()),
         level: z.enum(['central', 'provincial', 'commune']).optional(),
       })
       .safeParse(req.query);
-    if (!input.success) return sendError(reply, 'VALIDATION');
+    if (!input.success) return sendInvalid(reply, input.error.issues);
     const { lang, ...filter } = input.data;
     const report = await getCompliance(deps.database.db, filter);
     const words = CELL_WORDS[lang];

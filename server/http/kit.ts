@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppErrorCode } from '../../shared/errors';
+import { nulCharacterPath } from '../../shared/text';
 import { vietnamDate } from '../../shared/time';
 import type { AppDeps } from '../context';
 import { requestSession } from '../modules/auth/request-session';
@@ -17,6 +18,22 @@ import { appErrorOf, HTTP_STATUS } from '../trpc/error-map';
 /** `{ error: code }` with the status tRPC gives that code. */
 export function sendError(reply: FastifyReply, code: AppErrorCode, extra: Record<string, unknown> = {}) {
   return reply.code(HTTP_STATUS[code]).send({ error: code, ...extra });
+}
+
+/**
+ * A refused query or parameter: 400 VALIDATION with the schema's issues (path, code, message key), as
+ * tRPC's error formatter words them for a procedure, so the field is named either way.
+ */
+export function sendInvalid(reply: FastifyReply, issues: readonly z.core.$ZodIssue[], prefix: string[] = []) {
+  return sendError(reply, 'VALIDATION', {
+    issues: issues.map((i) => ({ path: [...prefix, ...i.path].join('.'), code: i.code, message: i.message })),
+  });
+}
+
+/** A query's or a filter's first NUL character (no text column stores one), as a validation issue. */
+export function nulIssues(value: unknown): z.core.$ZodIssue[] {
+  const path = nulCharacterPath(value);
+  return path ? [{ code: 'custom', path, message: 'invalidCharacter', input: undefined }] : [];
 }
 
 /** The signed-in user, or null once a 401 has been sent. */

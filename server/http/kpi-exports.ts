@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
 import { kpiAgencyInput, kpiCodeInput } from '../../shared/schemas/kpis';
+import { submissionIdInput } from '../../shared/schemas/reports';
 import { vietnamDateTime } from '../../shared/time';
 import type { AppDeps } from '../context';
 import { canReadKpiDetail } from '../modules/kpis/policy';
@@ -14,6 +14,7 @@ import {
   langQuery,
   percentCell,
   sendError,
+  sendInvalid,
   sendTable,
   type TableFormat,
   tableRequest,
@@ -90,7 +91,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     if (!request) return;
     const { format } = request;
     const query = langQuery.safeParse(req.query);
-    if (!query.success) return sendError(reply, 'VALIDATION');
+    if (!query.success) return sendInvalid(reply, query.error.issues);
     const lang = query.data.lang;
     const { items } = await getKpiOverview(deps.database.db);
     const vi = lang === 'vi';
@@ -200,7 +201,8 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     if (!canReadKpiDetail(user)) return sendError(reply, 'FORBIDDEN');
     const input = kpiCodeInput.safeParse({ code: params.code });
     const query = langQuery.safeParse(req.query);
-    if (!input.success || !query.success) return sendError(reply, 'VALIDATION');
+    if (!input.success || !query.success)
+      return sendInvalid(reply, [...(input.error?.issues ?? []), ...(query.error?.issues ?? [])]);
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
@@ -265,7 +267,8 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     const params = req.params as { code: string; agencyId: string };
     const input = kpiAgencyInput.safeParse({ code: params.code, agencyId: Number(params.agencyId) });
     const query = langQuery.safeParse(req.query);
-    if (!input.success || !query.success) return sendError(reply, 'VALIDATION');
+    if (!input.success || !query.success)
+      return sendInvalid(reply, [...(input.error?.issues ?? []), ...(query.error?.issues ?? [])]);
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
@@ -326,13 +329,14 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     if (!request) return;
     const { format, user } = request;
     const params = req.params as { id: string };
-    const id = z.coerce.number().int().positive().safeParse(params.id);
+    const id = submissionIdInput.safeParse({ id: Number(params.id) });
     const query = langQuery.safeParse(req.query);
-    if (!id.success || !query.success) return sendError(reply, 'VALIDATION');
+    if (!id.success || !query.success)
+      return sendInvalid(reply, [...(id.error?.issues ?? []), ...(query.error?.issues ?? [])]);
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
-      const detail = await getSubmission(deps.database.db, user, id.data);
+      const detail = await getSubmission(deps.database.db, user, id.data.id);
       const header = vi
         ? [
             'Loại',

@@ -1,8 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, ZodRealError } from 'zod';
 import { AppError, type AppErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { LoginStage } from '../../shared/schemas/auth';
+import { nulCharacterPath } from '../../shared/text';
 import type { Context } from '../context';
 import { APP_CODE, appErrorOf, TRPC_CODE } from './error-map';
 import { transformer } from './transformer';
@@ -66,7 +67,21 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+/**
+ * A NUL character in any text of the input (`nulCharacterPath`) is refused as a validation issue naming
+ * its field, before the input's own schema runs: no text column can store one.
+ */
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = nulCharacterPath(await getRawInput());
+  if (path) {
+    const issue = { code: 'custom' as const, path, message: 'invalidCharacter', input: undefined };
+    // ZodRealError: the Error subclass a schema's own parse throws (a plain ZodError is not an Error).
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'VALIDATION', cause: new ZodRealError([issue]) });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseNulCharacters);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { CALENDAR_DAY_KINDS, calendarEntryProblem } from '../reporting-periods';
+import { calendarDate } from './dates';
 
-/** A calendar date that exists (2026-02-30 does not). */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate')
-  .refine((d) => {
-    const time = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
-  }, 'invalidDate');
+const isoDate = calendarDate();
 
 // A public holiday unless said otherwise (the calendar's first and most common kind).
 const calendarDayKind = z.enum(CALENDAR_DAY_KINDS, { error: 'chooseKind' }).default('public_holiday');

@@ -4,6 +4,7 @@ import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES } from '../reporting-periods';
 import { completionRates } from '../task-status';
 import { auditSummary } from './audit';
+import { calendarDate } from './dates';
 import { positiveId } from './ids';
 import {
   explanationsInput,
@@ -47,10 +48,7 @@ export const reopenSubmissionInput = submissionActionInput.extend({
 export const complianceInput = z.object({
   templateId: positiveId(),
   /** Periods whose cut-off falls from this date on (default: the template's first period). */
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: calendarDate().optional(),
   level: z.enum(AGENCY_LEVELS).optional(),
 });
 export type ComplianceInput = z.input<typeof complianceInput>;

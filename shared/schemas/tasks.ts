@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
 import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
 import { auditSummary } from './audit';
+import { calendarDate } from './dates';
 import { positiveId } from './ids';
 
 /** Messages are keys the client translates (client/lib/i18n: validation.*). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
+const isoDate = calendarDate();
 const idempotencyKey = z.string().min(8, 'invalid').max(100, 'tooLong');
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 

@@ -1,4 +1,6 @@
 import { AGENCY_LEVELS, type AgencyLevel } from '../../../shared/agencies';
+import { isCalendarDate } from '../../../shared/schemas/dates';
+import { MAX_INT4 } from '../../../shared/schemas/ids';
 import { TASK_SORTS } from '../../../shared/schemas/tasks';
 import { TASK_STATUSES, type TaskStatus } from '../../../shared/task-status';
 
@@ -27,9 +29,7 @@ export interface TaskListState {
 
 export const DEFAULT_STATE: TaskListState = { sort: 'deadline', direction: 'asc', page: 1, pageSize: 25 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function positiveInt(value: string | null, max = Number.MAX_SAFE_INTEGER): number | undefined {
+function positiveInt(value: string | null, max = MAX_INT4): number | undefined {
   if (value === null || !/^\d+$/.test(value)) return undefined;
   const n = Number(value);
   return n >= 1 && n <= max ? n : undefined;
@@ -72,9 +72,9 @@ export function parseTaskListParams(params: URLSearchParams): TaskListState {
   const documentId = positiveInt(params.get('document'));
   if (documentId) state.documentId = documentId;
   const from = params.get('from');
-  if (from && ISO_DATE.test(from)) state.deadlineFrom = from;
+  if (from && isCalendarDate(from)) state.deadlineFrom = from;
   const to = params.get('to');
-  if (to && ISO_DATE.test(to)) state.deadlineTo = to;
+  if (to && isCalendarDate(to)) state.deadlineTo = to;
   state.sort = oneOf(TASK_SORTS, params.get('sort')) ?? DEFAULT_STATE.sort;
   state.direction = oneOf(['asc', 'desc'] as const, params.get('dir')) ?? DEFAULT_STATE.direction;
   state.page = positiveInt(params.get('page'), 100_000) ?? 1;

@@ -338,13 +338,14 @@ describe('KPI attainment', () => {
       { agencyId: btcId },
       { method: 'GET', cookie: hanoiOfficer },
     );
-    expect(other.error.data.appCode).toBe('FORBIDDEN');
+    // Out of scope reads as missing, like every read of what one may not see.
+    expect(other.error.data.appCode).toBe('NOT_FOUND');
     const otherSubs = await t.trpc(
       'kpis.agencySubmissions',
       { code: 'DV-01', agencyId: btcId },
       { method: 'GET', cookie: hanoiOfficer },
     );
-    expect(otherSubs.error.data.appCode).toBe('FORBIDDEN');
+    expect(otherSubs.error.data.appCode).toBe('NOT_FOUND');
     const asInspector = await t.trpc(
       'kpis.agencySubmissions',
       { code: 'DV-01', agencyId: btcId },
@@ -552,7 +553,7 @@ describe('KPI attainment', () => {
       url: `/export/kpis/DV-01/agencies/${btcId}.xlsx`,
       headers: { cookie: hanoiOfficer },
     });
-    expect(theirs.statusCode).toBe(403);
+    expect(theirs.statusCode).toBe(404);
     const bad = await t.app.inject({
       url: `/export/kpis/bad/agencies/${btcId}.csv`,
       headers: { cookie: inspector },
@@ -599,7 +600,7 @@ describe('KPI attainment', () => {
       url: `/export/submissions/${draft?.id}/history.csv`,
       headers: { cookie: hanoiOfficer },
     });
-    expect(theirs.statusCode).toBe(403);
+    expect(theirs.statusCode).toBe(404);
     expect((await t.app.inject({ url: `/export/submissions/${accepted?.id}/history.csv` })).statusCode).toBe(
       401,
     );

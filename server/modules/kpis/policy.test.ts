@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../shared/roles';
-import { canReadAgencyKpis, canReadKpiDetail, canSetCoverageFloor } from './policy';
+import { assertMayReadAgencyKpis, canReadAgencyKpis, canReadKpiDetail, canSetCoverageFloor } from './policy';
 
 /** Who reads every agency's KPI figures, written out as the users would say it. */
 const READS_EVERY_AGENCY: Record<Role, boolean> = {
@@ -19,6 +19,10 @@ describe('KPI policy', () => {
   it.each(ROLES)('%s: an agency’s KPI figures are for its own users and oversight roles', (role) => {
     expect(canReadAgencyKpis({ role, agencyId: 7 }, 7)).toBe(true);
     expect(canReadAgencyKpis({ role, agencyId: 7 }, 8)).toBe(READS_EVERY_AGENCY[role]);
+    // Another agency's figures, out of scope, read as missing (NOT_FOUND), not as refused.
+    if (READS_EVERY_AGENCY[role])
+      expect(() => assertMayReadAgencyKpis({ role, agencyId: 7 }, 8)).not.toThrow();
+    else expect(() => assertMayReadAgencyKpis({ role, agencyId: 7 }, 8)).toThrow('NOT_FOUND');
   });
 
   it.each(ROLES)('%s: only the administrator sets a KPI’s coverage floor', (role) => {

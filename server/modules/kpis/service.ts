@@ -36,7 +36,7 @@ import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMark } from '../live/change-cache';
 import { recordChange } from '../live/record';
-import { canReadAgencyKpis, canSetCoverageFloor } from './policy';
+import { assertMayReadAgencyKpis, canSetCoverageFloor } from './policy';
 import {
   type AgencyFigure,
   agencyFigures,
@@ -364,10 +364,6 @@ export function getKpiDetailCached(db: Db, code: string, now = new Date()): Prom
   return detailCache.get(db, code, changeMark(db, now), () => getKpiDetail(db, code, now), now.getTime());
 }
 
-function assertMayReadAgency(actor: Actor, agencyId: number): void {
-  if (!canReadAgencyKpis(actor, agencyId)) throw new AppError('FORBIDDEN');
-}
-
 async function agencyHeader(db: Db, agencyId: number) {
   const [agency] = await db
     .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn, level: agencies.level })
@@ -384,7 +380,7 @@ export async function getAgencyKpiSubmissions(
   input: { code: string; agencyId: number },
   now = new Date(),
 ): Promise<AgencyKpiSubmissions> {
-  assertMayReadAgency(actor, input.agencyId);
+  assertMayReadAgencyKpis(actor, input.agencyId);
   const summary = await summaryOf(db, input.code, now);
   const agency = await agencyHeader(db, input.agencyId);
   const source = summary.source;
@@ -471,7 +467,7 @@ export async function getScorecard(
   agencyId: number,
   now = new Date(),
 ): Promise<Scorecard> {
-  assertMayReadAgency(actor, agencyId);
+  assertMayReadAgencyKpis(actor, agencyId);
   const agency = await agencyHeader(db, agencyId);
   const national = await buildSummaries(db, now);
   const own = [

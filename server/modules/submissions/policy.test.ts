@@ -6,6 +6,7 @@ import {
   assertNotAwaiting,
   assertSubmissionRight,
   assertSubmissionState,
+  assertSubmissionVisible,
   canDraft,
   canOpenNewForm,
   canReadSubmission,
@@ -81,6 +82,11 @@ describe('the submission policy', () => {
       expect(canReadSubmission({ role: 'leader', agencyId: OTHER }, { agencyId: OWN, state })).toBe(
         state === 'accepted',
       );
+      // What another agency may not read answers as missing, whatever it asks to do with it.
+      const outsider = () =>
+        assertSubmissionVisible({ role: 'officer', agencyId: OTHER }, { agencyId: OWN, state });
+      if (state === 'accepted') expect(outsider).not.toThrow();
+      else expect(outsider).toThrow('NOT_FOUND');
     }
   });
 

@@ -94,6 +94,14 @@ export function canReadSubmission(actor: PolicyActor, submission: SubmissionRef)
   return actor.agencyId === submission.agencyId || isOversight(actor.role) || submission.state === 'accepted';
 }
 
+/**
+ * A submission the actor may not read is answered NOT_FOUND, as a missing id is (ids are sequential):
+ * reads and actions alike, before any right or state is checked.
+ */
+export function assertSubmissionVisible(actor: PolicyActor, submission: SubmissionRef): void {
+  if (!canReadSubmission(actor, submission)) throw new AppError('NOT_FOUND');
+}
+
 /** The form of a report not yet started: oversight roles and the users of an agency it obliges. */
 export function canOpenNewForm(
   actor: PolicyActor,

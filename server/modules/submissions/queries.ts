@@ -23,9 +23,9 @@ import {
 } from '../templates/queries';
 import { ruleChecksFor } from './checks';
 import {
+  assertSubmissionVisible,
   canDraft,
   canOpenNewForm,
-  canReadSubmission,
   canSubmissionAction,
   isAwaitingApprovalFor,
 } from './policy';
@@ -186,7 +186,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number, now = new 
     .innerJoin(agencies, eq(agencies.id, submissions.agencyId))
     .where(eq(submissions.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  if (!canReadSubmission(actor, row.submission)) throw new AppError('FORBIDDEN');
+  assertSubmissionVisible(actor, row.submission);
   const { template, fields } = await loadTemplate(db, row.submission.templateId);
   const author = alias(users, 'author');
   const approver = alias(users, 'approver');

@@ -25,6 +25,7 @@ import {
   assertNotAwaiting,
   assertSubmissionRight,
   assertSubmissionState,
+  assertSubmissionVisible,
   canDraft,
   type SubmissionAction,
 } from './policy';
@@ -231,6 +232,7 @@ async function moveSubmission(
 ) {
   return inTransaction(db, async (tx) => {
     const row = await lockSubmission(tx, ref.id);
+    assertSubmissionVisible(actor, row);
     assertSubmissionRight(actor, action, row.agencyId);
     // Waiting for someone else is what the actor needs to hear, whatever version their page had.
     assertNotAwaiting(action, row.state);

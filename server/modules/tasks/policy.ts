@@ -66,6 +66,16 @@ export function allowedTaskActions(actor: Actor, task: PolicyTask): TaskAction[]
 }
 
 /**
+ * A decision on one of the task's requests (an extension request, a completion report): those are the
+ * task's details, so an actor who may not read them is told NOT_FOUND, as for an id that does not exist
+ * (request ids are sequential); then as `assertTaskAction`.
+ */
+export function assertRequestDecision(actor: Actor, task: PolicyTask, action: TaskAction): void {
+  if (!canReadTaskDetails(actor, task)) throw new AppError('NOT_FOUND');
+  assertTaskAction(actor, task, action);
+}
+
+/**
  * FORBIDDEN without the right to the action; CONFLICT when the task's state refuses it now: closed
  * (completed or withdrawn), or its completion reported and awaiting a decision.
  */

@@ -15,7 +15,7 @@ import {
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { recordChange } from '../live/record';
-import { assertTaskAction, type PolicyTask } from './policy';
+import { assertRequestDecision, assertTaskAction, type PolicyTask } from './policy';
 
 /**
  * The steps every task write shares: lock the task with what the policy needs, idempotency, the change
@@ -160,7 +160,7 @@ export async function decideOnTask<
     const request = await decision.lock(tx);
     if (!request) throw new AppError('NOT_FOUND');
     const task = await lockTask(tx, request.taskId);
-    assertTaskAction(actor, task, decision.action);
+    assertRequestDecision(actor, task, decision.action);
     if (request.version !== d.version || request.state !== decision.from) {
       throw new AppError('CONFLICT', 'staleVersion', {
         reason: 'staleVersion',

@@ -49,6 +49,8 @@ export const commonEn: typeof commonVi = {
     tooLong: '{{field}} is too long.',
     invalid: '{{field}} is not valid.',
     notANumber: '{{field}} must be a number.',
+    invalidDate: '{{field}} is not a date that exists.',
+    invalidCharacter: '{{field}} contains a character that cannot be saved (NUL). Please remove it.',
     ambiguous:
       '{{field}} is written the other way: in English a comma separates thousands and a point marks the decimals (for example 1,234.5).',
     fixErrors: 'Please correct the marked fields.',

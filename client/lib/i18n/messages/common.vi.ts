@@ -49,6 +49,8 @@ export const commonVi = {
     tooLong: '{{field}} quá dài.',
     invalid: '{{field}} không hợp lệ.',
     notANumber: '{{field}} phải là một số.',
+    invalidDate: '{{field}} không phải là một ngày có thật.',
+    invalidCharacter: '{{field}} chứa ký tự không lưu được (NUL). Vui lòng xoá ký tự đó.',
     ambiguous:
       '{{field}} viết theo kiểu khác: trong tiếng Việt, dấu chấm ngăn cách hàng nghìn và dấu phẩy đánh dấu phần thập phân (ví dụ 1.234,5).',
     fixErrors: 'Vui lòng sửa các mục được đánh dấu.',
