@@ -90,21 +90,24 @@ export function AccountSecurityPage() {
               {t('accountSecurity.enable')}
             </button>
           )}
-          {!s.enabled && enrolling && (
+          {/* Stays up once MFA is on, until the person has saved the recovery codes it shows once. */}
+          {enrolling && (
             <>
               <MfaEnrollment username={user?.username ?? ''} onFinished={() => setEnrolling(false)} />
-              <button type="button" className="button button--ghost" onClick={() => setEnrolling(false)}>
-                {t('accountSecurity.cancel')}
-              </button>
+              {!s.enabled && (
+                <button type="button" className="button" onClick={() => setEnrolling(false)}>
+                  {t('accountSecurity.cancel')}
+                </button>
+              )}
             </>
           )}
         </section>
-        {s.enabled && (
+        {s.enabled && !enrolling && (
           <section className="card">
             <RegenerateCodes username={user?.username ?? ''} />
           </section>
         )}
-        {s.enabled && !s.required && (
+        {s.enabled && !s.required && !enrolling && (
           <section className="card">
             <DisableMfa />
           </section>

@@ -86,16 +86,12 @@ export function LoginStepPage({
               />
             </>
           )}
-          {user.stage === 'password' && (
-            <>
-              <p className="muted">{t('loginStep.passwordIntro')}</p>
-              <ChangePasswordForm forced onDone={() => void moveOn()} />
-            </>
-          )}
+          {/* The forced form says why a new password is needed. */}
+          {user.stage === 'password' && <ChangePasswordForm forced onDone={() => void moveOn()} />}
           <p>
             <button
               type="button"
-              className="button button--ghost"
+              className="button"
               disabled={logout.isPending}
               onClick={() => logout.mutate()}
             >

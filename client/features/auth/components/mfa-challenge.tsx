@@ -27,7 +27,7 @@ export function MfaChallengeForm({ pending, serverError, onSubmit }: MfaChalleng
       >
         <button
           type="button"
-          className="button button--ghost"
+          className="button"
           onClick={() => setKind(totp ? 'recovery' : 'totp')}
         >
           {totp ? t('mfa.useRecoveryCode') : t('mfa.useAppCode')}

@@ -5,7 +5,6 @@ export const mfaEn: typeof mfaVi = {
     logout: 'Log out',
     loginAgain: 'Log in again',
     passwordTitle: 'Change your password',
-    passwordIntro: 'You need to choose a new password before going on.',
   },
   mfa: {
     challengeTitle: 'Two-step verification',

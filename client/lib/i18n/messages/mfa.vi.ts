@@ -4,7 +4,6 @@ export const mfaVi = {
     logout: 'Đăng xuất',
     loginAgain: 'Đăng nhập lại',
     passwordTitle: 'Đổi mật khẩu',
-    passwordIntro: 'Bạn cần đặt mật khẩu mới trước khi tiếp tục.',
   },
   mfa: {
     challengeTitle: 'Xác thực hai lớp',
