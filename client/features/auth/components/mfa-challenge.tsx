@@ -25,11 +25,7 @@ export function MfaChallengeForm({ pending, serverError, onSubmit }: MfaChalleng
         serverError={serverError}
         onSubmit={onSubmit}
       >
-        <button
-          type="button"
-          className="button"
-          onClick={() => setKind(totp ? 'recovery' : 'totp')}
-        >
+        <button type="button" className="button" onClick={() => setKind(totp ? 'recovery' : 'totp')}>
           {totp ? t('mfa.useRecoveryCode') : t('mfa.useAppCode')}
         </button>
       </CodeForm>
