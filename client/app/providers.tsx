@@ -3,12 +3,15 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { AppRouter } from '../../server/app-router';
-import { errorCodeOf } from '../lib/error-message';
+import { errorCodeOf, isRetryable } from '../lib/error-message';
 import { i18n } from '../lib/i18n/i18n';
 import { createTrpcClient, TRPCProvider } from '../lib/trpc';
 
-/** Codes for which asking again will give the same answer. */
-const FINAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'RATE_LIMITED']);
+/** Asked again by itself only where that can help; a rate limit is not asked again at once. */
+function retryQuery(failures: number, error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return failures < 2 && isRetryable(code) && code !== 'RATE_LIMITED';
+}
 
 function createClients() {
   const trpcClient = createTrpcClient();
@@ -16,7 +19,7 @@ function createClients() {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        retry: (failures, error) => failures < 2 && !FINAL_CODES.has(errorCodeOf(error)),
+        retry: retryQuery,
       },
     },
     // A session that ends mid-use (expired, revoked) sends the user to log in again.

@@ -1,9 +1,9 @@
 import { isValidElement } from 'react';
 import type { RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { mayOpen, PAGE_ROLES, type PagePath } from '../../shared/page-access';
 import { ROLES } from '../../shared/roles';
 import { NAV_ITEMS, navItemsFor } from '../features/shell/nav-config';
-import { mayOpen, PAGE_ROLES, type PagePath } from '../lib/page-access';
 import { createRouter } from './router';
 
 const layout = createRouter().routes[0]?.children?.find((route) => route.children);

@@ -1,10 +1,10 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { PagePath } from '../../shared/page-access';
 import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
-import type { PagePath } from '../lib/page-access';
 import { retryImport } from '../lib/retry-import';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OverviewRoute } from './routes/overview-route';

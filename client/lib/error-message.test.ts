@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { APP_ERROR_CODES } from '../../shared/errors';
-import { errorCodeOf, errorMessage } from './error-message';
+import { errorCodeOf, errorMessage, isRetryable } from './error-message';
 import { i18n } from './i18n/i18n';
 
 function trpcError(data: Record<string, unknown> | undefined, meta?: Record<string, unknown>) {
@@ -52,5 +52,17 @@ describe('errorMessage', () => {
     expect(new Set(messages).size).toBe(APP_ERROR_CODES.length);
     for (const message of messages) expect(message).not.toMatch(/^errors\./);
     await i18n.changeLanguage('vi');
+  });
+});
+
+describe('isRetryable', () => {
+  it('offers to try again after a failure of the server or the connection', () => {
+    for (const code of ['INTERNAL', 'NETWORK', 'DATABASE_UNAVAILABLE', 'UNAVAILABLE'] as const)
+      expect([code, isRetryable(code)]).toEqual([code, true]);
+  });
+
+  it('does not after a refusal, a missing row or bad input: the answer would be the same', () => {
+    for (const code of ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'VALIDATION'] as const)
+      expect([code, isRetryable(code)]).toEqual([code, false]);
   });
 });

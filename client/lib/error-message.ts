@@ -37,3 +37,20 @@ export function errorCodeOf(error: unknown): ClientErrorCode {
 export function errorMessage(error: unknown, t: TFunction): string {
   return t(`errors.${errorCodeOf(error)}`);
 }
+
+/**
+ * Whether asking again can change the answer: a server or connection that failed may answer next time;
+ * a refusal, a row that is not there or bad input will answer the same, so no "try again" for them.
+ */
+export function isRetryable(code: ClientErrorCode): boolean {
+  return !NOT_RETRYABLE.has(code);
+}
+
+const NOT_RETRYABLE = new Set<ClientErrorCode>([
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'VALIDATION',
+]);

@@ -215,8 +215,9 @@ export const scorecardOutput = z.object({
       nationalValue: z.number().nullable(),
       targets: z.array(kpiTarget),
       /** The agency's own status, by the same rule on its own series. */
-      status: kpiStatus,
-      statusReason: bilingual,
+      agencyStatus: kpiStatus,
+      agencyStatusReason: bilingual,
+      /** The KPI's national status, as the overview gives it. */
       nationalStatus: kpiStatus,
     }),
   ),

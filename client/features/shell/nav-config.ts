@@ -1,13 +1,13 @@
+import { mayOpen, type PagePath } from '../../../shared/page-access';
 import type { Role } from '../../../shared/roles';
 import type { Messages } from '../../lib/i18n/vi';
-import { mayOpen, type PagePath } from '../../lib/page-access';
 
 export interface NavItem {
   to: PagePath;
   labelKey: `nav.${Exclude<keyof Messages['nav'], 'label'>}`;
 }
 
-/** The one list of places in the app; who sees each is who may open it (`lib/page-access.ts`). */
+/** The one list of places in the app; who sees each is who may open it (`shared/page-access.ts`). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.overview' },
   { to: '/inbox', labelKey: 'nav.inbox' },

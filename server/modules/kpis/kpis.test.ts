@@ -7,6 +7,7 @@ import {
   aggregateShare,
   figuresFromValues,
   percentOf,
+  summariseSeries,
 } from '../../../shared/kpi-math';
 import { isObliged } from '../../../shared/obligations';
 import { parsePeriodKey } from '../../../shared/reporting-periods';
@@ -365,6 +366,31 @@ describe('KPI attainment', () => {
       { method: 'GET', cookie: hanoiOfficer },
     );
     expect(audit.error.data.appCode).toBe('FORBIDDEN');
+  });
+
+  // The scorecard's "national status" column showed the agency's own status: the two are told apart here.
+  it("gives each scorecard row the KPI's national status and, apart, the agency's own", async () => {
+    const get = (path: string, input: unknown) =>
+      t.trpc(path, input, { method: 'GET', cookie: hanoiOfficer });
+    const card = await get('kpis.scorecard', { agencyId: hanoiId });
+    const overview = await get('kpis.overview', {});
+    const national = new Map(overview.data.items.map((k: KpiSummary) => [k.code, k.status]));
+    type Row = { code: string; nationalStatus: string; agencyStatus: string; targets: KpiSummary['targets'] };
+    const rows = card.data.items as Row[];
+    expect(rows.map((r) => [r.code, r.nationalStatus])).toEqual(
+      rows.map((r) => [r.code, national.get(r.code)]),
+    );
+    // The agency's own status: the same rule on its own accepted figures, recomputed from its submissions.
+    const dv01 = rows.find((r) => r.code === 'DV-01');
+    const subs = await get('kpis.agencySubmissions', { code: 'DV-01', agencyId: hanoiId });
+    const series = (
+      subs.data.rows as { state: string; periodKey: string; periodEnd: string; value: number | null }[]
+    )
+      .filter((r) => r.state === 'accepted')
+      .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1))
+      .map(({ periodKey, periodEnd, value }) => ({ periodKey, periodEnd, value }));
+    expect(series.length).toBeGreaterThan(0);
+    expect(dv01?.agencyStatus).toBe(summariseSeries(series, dv01?.targets ?? []).status);
   });
 
   it('a corrected submission, accepted, changes the national value and announces kpi.changed', async () => {

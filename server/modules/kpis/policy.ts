@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { OVERSIGHT_ROLES, type Role } from '../../../shared/roles';
+import { KPI_DETAIL_ROLES } from '../../../shared/page-access';
+import type { Role } from '../../../shared/roles';
 import type { Actor } from '../auth/actor';
 
 /**
@@ -7,11 +8,9 @@ import type { Actor } from '../auth/actor';
  * figures (the overview, the off-track count) are open to every signed-in user.
  */
 
-/** One KPI with every agency ranked and the agency × period heatmap: the oversight roles. */
-export const KPI_DETAIL_ROLES: readonly Role[] = OVERSIGHT_ROLES;
-
+/** One KPI with every agency ranked: the roles its page is for (`shared/page-access.ts`). */
 export function canReadKpiDetail(actor: Pick<Actor, 'role'>): boolean {
-  return KPI_DETAIL_ROLES.includes(actor.role);
+  return (KPI_DETAIL_ROLES as readonly Role[]).includes(actor.role);
 }
 
 /** One agency's KPI submissions and scorecard: the oversight roles, and that agency's own users. */

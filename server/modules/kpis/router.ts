@@ -1,3 +1,4 @@
+import { KPI_DETAIL_ROLES } from '../../../shared/page-access';
 import {
   agencyKpiSubmissionsOutput,
   kpiAgencyInput,
@@ -13,7 +14,6 @@ import {
 } from '../../../shared/schemas/kpis';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
-import { KPI_DETAIL_ROLES } from './policy';
 import {
   countOffTrack,
   getAgencyKpiSubmissions,

@@ -496,9 +496,8 @@ export async function getScorecard(
         agencyLevel: latest?.level ?? null,
         nationalValue: k.latest?.value ?? null,
         targets: k.targets,
-        /** The agency's own status, by the same rule on its own series. */
-        status: mine.status,
-        statusReason: mine.statusReason,
+        agencyStatus: mine.status,
+        agencyStatusReason: mine.statusReason,
         nationalStatus: k.status,
       };
     }),

@@ -1,4 +1,4 @@
-import { OVERSIGHT_ROLES } from '../../../shared/roles';
+import { MONTHLY_REPORT_ROLES } from '../../../shared/page-access';
 import { monthlyReportOutput } from '../../../shared/schemas/reports';
 import { monthInput } from '../../../shared/schemas/tasks';
 import { roleProcedure, router } from '../../trpc/init';
@@ -11,7 +11,7 @@ export const reportsRouter = router({
    * it (a shared, frozen value: checked and encoded once), or from history until it has. Its agencies
    * as columns (a quarter of the JSON of rows); the page turns them back into rows.
    */
-  monthly: roleProcedure(...OVERSIGHT_ROLES)
+  monthly: roleProcedure(...MONTHLY_REPORT_ROLES)
     .input(monthInput)
     .output(sharedOutput(monthlyReportOutput))
     .query(({ ctx, input }) => getMonthlyReportColumns(ctx.database.db, input.month)),

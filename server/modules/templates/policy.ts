@@ -1,8 +1,6 @@
-import { OVERSIGHT_ROLES, type Role } from '../../../shared/roles';
+import type { Role } from '../../../shared/roles';
 import type { Actor } from '../auth/actor';
 
-/** Oversight roles read the regimes and their versions; agencies get theirs through `submissions.*`. */
-export const TEMPLATE_READER_ROLES = OVERSIGHT_ROLES;
 /** Only the administrator opens, changes and retires a regime. */
 export const TEMPLATE_EDITOR_ROLE = 'admin' satisfies Role;
 

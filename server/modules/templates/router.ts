@@ -1,3 +1,4 @@
+import { TEMPLATE_READER_ROLES } from '../../../shared/page-access';
 import {
   createTemplateInput,
   kpiOptionsOutput,
@@ -10,11 +11,12 @@ import {
   updateTemplateInput,
 } from '../../../shared/schemas/templates';
 import { roleProcedure, router } from '../../trpc/init';
-import { TEMPLATE_EDITOR_ROLE, TEMPLATE_READER_ROLES } from './policy';
+import { TEMPLATE_EDITOR_ROLE } from './policy';
 import { getTemplate, listKpiOptions, listTemplateVersions } from './queries';
 import { createTemplate, setTemplateActive, updateTemplate } from './service';
 
 /** Report templates (reporting regimes) and their versions; who reads and who changes them: `./policy`. */
+// The regimes' readers are the roles their pages are for.
 const readers = roleProcedure(...TEMPLATE_READER_ROLES);
 const editor = roleProcedure(TEMPLATE_EDITOR_ROLE);
 

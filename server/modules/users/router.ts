@@ -1,3 +1,4 @@
+import { USER_ADMIN_ROLES } from '../../../shared/page-access';
 import { resetMfaInput } from '../../../shared/schemas/mfa';
 import {
   createUserInput,
@@ -18,7 +19,7 @@ import { findUsers } from './queries';
 import { createUser, resetPassword, unlockUser, updateUser } from './service';
 
 export const usersRouter = router({
-  list: roleProcedure('admin')
+  list: roleProcedure(...USER_ADMIN_ROLES)
     .input(userListInput)
     .output(userListOutput)
     .query(({ ctx, input }) => findUsers(ctx.database.db, input)),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ActivityFeed } from '../../../components/activity-feed';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -27,7 +27,15 @@ export function DashboardPage() {
   if (dashboard.isPending || reminders.some((query) => query.isPending && query.failureCount === 0))
     return <Spinner />;
   if (dashboard.isError)
-    return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+    return (
+      <PageError
+        className="dashboard"
+        title={t('dashboard.title')}
+        error={dashboard.error}
+        onRetry={() => void dashboard.refetch()}
+        back={{ to: '/', label: t('notFound.home') }}
+      />
+    );
   const data = dashboard.data;
   return (
     <section className="page dashboard">

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Spinner } from '../../../components/spinner';
 import { StatusBadge } from '../../../components/status-badge';
@@ -21,9 +21,18 @@ export function DocumentPage() {
   const query = useDocument(valid ? id : 0);
   usePageTitle(query.data?.document.number ?? t('documents.title'));
 
-  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  const back = { to: '/documents', label: t('pageError.backToDocuments') };
+  if (!valid) return <PageError title={t('documents.title')} code="NOT_FOUND" back={back} />;
   if (query.isPending) return <Spinner />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError)
+    return (
+      <PageError
+        title={t('documents.title')}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={back}
+      />
+    );
   const { document, tasks, asOf } = query.data;
   return (
     <article className="page">

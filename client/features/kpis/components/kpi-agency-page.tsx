@@ -2,9 +2,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isOversight } from '../../../../shared/roles';
+import { mayOpen } from '../../../../shared/page-access';
 import { DataTable } from '../../../components/data-table';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
@@ -36,7 +36,7 @@ export function KpiAgencyPage() {
   const national = overview.data?.items.find((item) => item.code === code);
   // The KPI's agency ranking is for oversight roles; an agency's own users stop at their submissions.
   const me = useCurrentUserQuery();
-  const oversight = me.data ? isOversight(me.data.role) : false;
+  const oversight = me.data ? mayOpen(me.data.role, '/kpis/:code') : false;
   const data = query.data;
   const agencyName = data ? (language === 'en' ? data.agency.nameEn : data.agency.nameVi) : '';
   const kpiName = data ? (language === 'en' ? data.kpi.nameEn : data.kpi.nameVi) : '';
@@ -96,9 +96,19 @@ export function KpiAgencyPage() {
     ];
   }, [t, language, data?.kpi.unit, withLevel]);
 
-  if (!valid) return <p role="alert">{t('kpis.invalidAddress')}</p>;
+  const back = { to: '/kpis', label: t('kpis.back') };
+  if (!valid) return <PageError className="kpis" title={code} code="NOT_FOUND" back={back} />;
   if (query.isPending) return <Spinner />;
-  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError || !data)
+    return (
+      <PageError
+        className="kpis"
+        title={code}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={back}
+      />
+    );
 
   return (
     <section className="page kpis">

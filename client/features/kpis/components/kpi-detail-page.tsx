@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
 import { AdminPanel } from '../../../components/admin-panel';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { SubmitButton, TextField } from '../../../components/form-controls';
 import { describeServerError } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
@@ -60,10 +60,19 @@ export function KpiDetailPage() {
   const name = data ? (language === 'en' ? data.nameEn : data.nameVi) : code;
   usePageTitle(`${code} — ${name}`);
 
-  if (!valid) return <p role="alert">{t('kpis.invalidAddress')}</p>;
+  const back = { to: '/kpis', label: t('kpis.back') };
+  if (!valid) return <PageError className="kpis" title={code} code="NOT_FOUND" back={back} />;
   if (detail.isPending) return <Spinner />;
   if (detail.isError || !data)
-    return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+    return (
+      <PageError
+        className="kpis"
+        title={code}
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        back={back}
+      />
+    );
   const en = language === 'en';
 
   return (

@@ -1,13 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { kpiPageFor, mayOpen } from '../../../../shared/page-access';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
 import { SelectField } from '../../../components/form-controls';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
-import { mayOpen } from '../../../lib/page-access';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type KpiIndicatorRow, type KpiSummaryRow, useKpiOverview } from '../api/kpi-queries';
@@ -191,17 +191,25 @@ function StatusCounts({ items }: { items: readonly KpiSummaryRow[] }) {
   );
 }
 
+/** Where a KPI's name leads for the signed-in user (`kpiPageFor`): never to a page that refuses them. */
+function useKpiPage(): (code: string) => string | null {
+  const user = useCurrentUserQuery().data;
+  return useCallback((code: string) => (user ? kpiPageFor(user, code) : null), [user]);
+}
+
 function KpiCard({ item }: { item: KpiSummaryRow }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const name = language === 'en' ? item.nameEn : item.nameVi;
+  const to = useKpiPage()(item.code);
+  const title = (
+    <>
+      <span className="tag">{item.code}</span> {name}
+    </>
+  );
   return (
     <li className={`kpi-card kpi-card--${item.status}`}>
-      <h3>
-        <Link to={`/kpis/${encodeURIComponent(item.code)}`}>
-          <span className="tag">{item.code}</span> {name}
-        </Link>
-      </h3>
+      <h3>{to ? <Link to={to}>{title}</Link> : title}</h3>
       <KpiStatusBadge status={item.status} />
       <p className="kpi-card__reason">{language === 'en' ? item.statusReason.en : item.statusReason.vi}</p>
       <p className="kpi-card__meta">
@@ -237,11 +245,15 @@ const column = createColumnHelper<KpiSummaryRow>();
 function KpiTable({ items, busy }: { items: KpiSummaryRow[]; busy: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const pageOf = useKpiPage();
   const columns = useMemo(
     () => [
       column.accessor('code', {
         header: t('kpis.code'),
-        cell: (info) => <Link to={`/kpis/${encodeURIComponent(info.getValue())}`}>{info.getValue()}</Link>,
+        cell: (info) => {
+          const to = pageOf(info.getValue());
+          return to ? <Link to={to}>{info.getValue()}</Link> : info.getValue();
+        },
       }),
       column.accessor((row) => (language === 'en' ? row.nameEn : row.nameVi), {
         id: 'name',
@@ -290,7 +302,7 @@ function KpiTable({ items, busy }: { items: KpiSummaryRow[]; busy: boolean }) {
         cell: (info) => <KpiStatusBadge status={info.row.original.status} />,
       }),
     ],
-    [t, language],
+    [t, language, pageOf],
   );
   return (
     <DataTable

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { SelectField } from '../../../components/form-controls';
 import { Spinner } from '../../../components/spinner';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
@@ -49,7 +49,15 @@ export function OwnScorecardPage() {
 export function AgencyScorecardPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
-  if (!Number.isInteger(id) || id <= 0) return <p role="alert">{t('kpis.invalidAddress')}</p>;
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <PageError
+        className="kpis"
+        title={t('nav.scorecard')}
+        code="NOT_FOUND"
+        back={{ to: '/kpis', label: t('kpis.back') }}
+      />
+    );
   return <ScorecardView agencyId={id} />;
 }
 
@@ -62,15 +70,25 @@ function ScorecardView({ agencyId }: { agencyId: number | null }) {
   const data = query.data;
   const agencyName = data ? (language === 'en' ? data.agency.nameEn : data.agency.nameVi) : '';
   usePageTitle(data ? t('kpis.scorecardTitle', { agency: agencyName }) : t('nav.scorecard'));
-  const columns = useScorecardColumns(agencyId);
   const items = useMemo(
     () => (data ? data.items.filter((item) => !pillar || item.pillar === pillar) : []),
     [data, pillar],
   );
 
-  if (agencyId === null) return <ErrorState error={new Error('FORBIDDEN')} />;
+  const back = { to: '/kpis', label: t('kpis.back') };
+  if (agencyId === null)
+    return <PageError className="kpis" title={t('nav.scorecard')} code="FORBIDDEN" back={back} />;
   if (query.isPending) return <Spinner />;
-  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError || !data)
+    return (
+      <PageError
+        className="kpis"
+        title={t('nav.scorecard')}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={back}
+      />
+    );
 
   return (
     <section className="page kpis">
@@ -96,14 +114,31 @@ function ScorecardView({ agencyId }: { agencyId: number | null }) {
           </button>
         </p>
       </div>
-      <DataTable
-        caption={t('kpis.scorecardCaption')}
-        columns={columns}
-        data={items}
-        getRowId={(row) => row.code}
-        busy={query.isPlaceholderData}
-      />
+      <ScorecardTable agencyId={agencyId} items={items} busy={query.isPlaceholderData} />
     </section>
+  );
+}
+
+/** The scorecard's rows: the agency's figure and status beside the national ones. */
+export function ScorecardTable({
+  agencyId,
+  items,
+  busy = false,
+}: {
+  agencyId: number | null;
+  items: ScorecardItem[];
+  busy?: boolean;
+}) {
+  const { t } = useTranslation();
+  const columns = useScorecardColumns(agencyId);
+  return (
+    <DataTable
+      caption={t('kpis.scorecardCaption')}
+      columns={columns}
+      data={items}
+      getRowId={(row) => row.code}
+      busy={busy}
+    />
   );
 }
 
@@ -151,10 +186,15 @@ function useScorecardColumns(agencyId: number | null) {
           cell: (info) => formatKpiValue(info.getValue(), info.row.original.unit, language),
         }),
       ),
-      column.accessor((row) => KPI_STATUSES.indexOf(row.status), {
-        id: 'status',
+      column.accessor((row) => KPI_STATUSES.indexOf(row.agencyStatus), {
+        id: 'agencyStatus',
+        header: t('kpis.agencyStatus'),
+        cell: (info) => <KpiStatusBadge status={info.row.original.agencyStatus} />,
+      }),
+      column.accessor((row) => KPI_STATUSES.indexOf(row.nationalStatus), {
+        id: 'nationalStatus',
         header: t('kpis.nationalStatus'),
-        cell: (info) => <KpiStatusBadge status={info.row.original.status} />,
+        cell: (info) => <KpiStatusBadge status={info.row.original.nationalStatus} />,
       }),
     ],
     [t, language, agencyId],
@@ -176,6 +216,7 @@ function scorecardCsv(
     t('kpis.national'),
     t('kpis.versusNational'),
     ...TARGET_YEARS.map((year) => t('kpis.target', { year })),
+    t('kpis.agencyStatus'),
     t('kpis.nationalStatus'),
   ];
   const rows = items.map((item) => [
@@ -187,7 +228,8 @@ function scorecardCsv(
     roundFigure(item.nationalValue),
     t(`kpis.comparison.${compareToNational(item.agencyValue, item.nationalValue)}`),
     ...TARGET_YEARS.map((year) => targetFor(item.targets, year)),
-    t(`kpis.statuses.${item.status}`),
+    t(`kpis.statuses.${item.agencyStatus}`),
+    t(`kpis.statuses.${item.nationalStatus}`),
   ]);
   return toCsv(header, rows);
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { mayOpen } from '../../../../shared/page-access';
 import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
 import { isOversight } from '../../../../shared/roles';
 import { blockingIssues, evaluateRules } from '../../../../shared/validation-rules';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
@@ -47,9 +48,24 @@ export function SubmissionPage() {
 
   const refresh = () => refreshSubmissions(id);
 
-  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  // Back to the reports this person works from: the agency's own, or the Office's compliance table.
+  const back =
+    me.data && mayOpen(me.data.role, '/reports')
+      ? { to: '/reports', label: t('reports.back') }
+      : { to: '/reports/compliance', label: t('pageError.backToCompliance') };
+  const title = t('nav.periodicReports');
+  if (!valid) return <PageError className="reports" title={title} code="NOT_FOUND" back={back} />;
   if (query.isPending) return <Spinner />;
-  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError || !data)
+    return (
+      <PageError
+        className="reports"
+        title={title}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={back}
+      />
+    );
 
   const { submission, revisions, audit } = data;
   const fields = data.fields as TemplateField[];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
 import { vietnamDate } from '../../../../shared/time';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useTaskDetail } from '../api/task-queries';
@@ -22,9 +22,18 @@ export function TaskDetailPage() {
   const detail = useTaskDetail(valid ? id : 0, history);
   usePageTitle(detail.data?.task.title ?? t('taskDetail.title'));
 
-  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  const back = { to: '/tasks', label: t('pageError.backToTasks') };
+  if (!valid) return <PageError title={t('taskDetail.title')} code="NOT_FOUND" back={back} />;
   if (detail.isPending) return <Spinner />;
-  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.isError)
+    return (
+      <PageError
+        title={t('taskDetail.title')}
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        back={back}
+      />
+    );
   const data = detail.data;
   const reload = () => detail.refetch().then((result) => result.data);
   return (

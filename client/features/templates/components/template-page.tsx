@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { shiftDate } from '../../../../shared/time';
-import { ErrorState } from '../../../components/error-state';
+import { PageError } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
@@ -45,10 +45,14 @@ export function TemplatePage() {
   );
   const savedVersion = (location.state as { savedVersion?: number } | null)?.savedVersion;
 
-  if (!valid) return <p role="alert">{t('errors.NOT_FOUND')}</p>;
+  const back = { to: '/admin/templates', label: t('templateAdmin.back') };
+  const title = t('templateAdmin.title');
+  if (!valid) return <PageError title={title} code="NOT_FOUND" back={back} />;
   if (query.isPending || kpis.isPending) return <Spinner />;
-  if (query.isError || !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (kpis.isError) return <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />;
+  if (query.isError || !data)
+    return <PageError title={title} error={query.error} onRetry={() => void query.refetch()} back={back} />;
+  if (kpis.isError)
+    return <PageError title={title} error={kpis.error} onRetry={() => void kpis.refetch()} back={back} />;
 
   const { template, fields, usage, history } = data;
   const admin = me.data?.role === 'admin';

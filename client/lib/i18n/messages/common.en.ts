@@ -99,9 +99,16 @@ export const commonEn: typeof commonVi = {
     body: 'The address you opened does not exist or has moved.',
     home: 'Go to the Overview',
   },
+  /** The way back from a page that could not show its content. */
+  pageError: {
+    backToTasks: 'Back to the task list',
+    backToDocuments: 'Back to the directive documents',
+    backToCompliance: 'Back to reporting compliance',
+  },
   forbidden: {
     title: 'Access denied',
-    body: 'This page is for administrators only.',
+    body: 'This page is for: {{roles}}.',
+    yourRole: 'Your account ({{role}}) cannot open it; the pages you can use are in the navigation.',
   },
   status: {
     completed_on_time: 'Completed on time',

@@ -99,9 +99,17 @@ export const commonVi = {
     body: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',
     home: 'Về trang Tổng quan',
   },
+  /** The way back from a page that could not show its content. */
+  pageError: {
+    backToTasks: 'Về danh sách nhiệm vụ',
+    backToDocuments: 'Về danh sách văn bản chỉ đạo',
+    backToCompliance: 'Về bảng tình hình nộp báo cáo',
+  },
   forbidden: {
     title: 'Không có quyền truy cập',
-    body: 'Trang này chỉ dành cho quản trị hệ thống.',
+    body: 'Trang này dành cho: {{roles}}.',
+    yourRole:
+      'Tài khoản của bạn ({{role}}) không mở được trang này; các trang bạn dùng được có trong thanh điều hướng.',
   },
   status: {
     completed_on_time: 'Hoàn thành đúng hạn',

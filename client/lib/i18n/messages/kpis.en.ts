@@ -165,6 +165,7 @@ export const kpisEn: typeof kpisVi = {
       none: 'Not comparable',
     },
     nationalStatus: 'National status',
+    agencyStatus: "The agency's status",
     invalidAddress: 'This address is not valid.',
     dashboardTitle: 'Program KPIs',
     offTrack_one: '{{formatted}} KPI off track',

@@ -162,6 +162,7 @@ export const kpisVi = {
       none: 'Chưa so sánh được',
     },
     nationalStatus: 'Trạng thái toàn quốc',
+    agencyStatus: 'Trạng thái của cơ quan',
     invalidAddress: 'Địa chỉ không hợp lệ.',
     dashboardTitle: 'Chỉ tiêu của Chương trình',
     offTrack_one: '{{formatted}} chỉ tiêu chậm so với lộ trình',
