@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { PAGE_ROLES, type PagePath } from '../client/lib/page-access';
+import { PAGE_ROLES, type PagePath } from '../shared/page-access';
 import type { Role } from '../shared/roles';
 import { pageFor } from './helpers';
 import { pagesFor, ROLE_USERS, settle } from './pages';

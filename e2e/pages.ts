@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { PAGE_ROLES, type PagePath } from '../client/lib/page-access';
+import { PAGE_ROLES, type PagePath } from '../shared/page-access';
 import type { Role } from '../shared/roles';
 
 /** One demo account per role (the seed's; README lists them). */
