@@ -37,6 +37,7 @@ for (const role of Object.keys(ROLE_USERS) as Role[]) {
     );
     for (const path of paths) {
       test(path, async () => {
+        test.setTimeout(120_000);
         const url = urls.get(path) as string;
         const name = `${role}${path === '/' ? '-home' : path.replace(/[/:]+/g, '-')}`;
         const found: string[] = [];
