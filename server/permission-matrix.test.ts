@@ -722,6 +722,10 @@ describe('the permission matrix', () => {
       url: () => `/export/monthly.xlsx?month=${today().slice(0, 7)}`,
       rows: onlyFor(OVERSIGHT),
     },
+    'GET /export/monthly.pdf': {
+      url: () => `/export/monthly.pdf?month=${today().slice(0, 7)}`,
+      rows: onlyFor(OVERSIGHT),
+    },
     'GET /export/compliance.:format': {
       url: () => `/export/compliance.csv?templateId=${monthlyTemplateId}`,
       rows: signedIn('ok'),
@@ -983,6 +987,9 @@ describe('the permission matrix', () => {
         [`/export/kpis/DV-01/agencies/${MAX_INT4 + 1}.csv`, 400, 'agencyId'],
         [`/export/compliance.csv?templateId=${MAX_INT4 + 1}`, 400, 'templateId'],
         ['/export/monthly.xlsx?month=2026-13', 400, 'month'],
+        ['/export/monthly.pdf?month=2026-13', 400, 'month'],
+        ['/export/monthly.pdf?month=2026-11&date=2026-02-30', 400, 'date'],
+        ['/export/monthly.pdf?month=2026-11&signerName=a%00b', 400, 'signerName'],
         [filter({ deadlineFrom: '2026-02-30' }), 400, 'filter.deadlineFrom'],
         [filter({ deadlineTo: '2026-02-31' }), 400, 'filter.deadlineTo'],
         [filter({ q: 'a\u0000b' }), 400, 'filter.q'],

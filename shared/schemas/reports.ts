@@ -412,3 +412,28 @@ export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyR
   }
   return { ...report, byAgency };
 }
+
+/**
+ * The signing details of the monthly report's PDF (`GET /export/monthly.pdf`): the issuing office and its
+ * abbreviation, the number (blank until the clerical office registers the signed report), place and
+ * date of issue, and the signature block. Defaults: the Government Office, today, Hà Nội.
+ */
+export const monthlyPdfQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalidMonth'),
+  office: z.string().trim().min(1).max(120).default('Văn phòng Chính phủ'),
+  officeCode: z
+    .string()
+    .trim()
+    .regex(/^[\p{Lu}\d-]{1,20}$/u, 'invalidCode')
+    .default('VPCP'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, 'invalidNumber')
+    .optional(),
+  date: calendarDate().optional(),
+  place: z.string().trim().min(1).max(60).default('Hà Nội'),
+  authority: z.string().trim().max(120).optional(),
+  signerTitle: z.string().trim().min(1).max(120).default('Bộ trưởng, Chủ nhiệm'),
+  signerName: z.string().trim().max(80).default(''),
+});

@@ -68,9 +68,13 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
         className={numeric ? 'numeric' : undefined}
         aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
       >
+        {/* Paper repeats the header row on every page, but Chromium paints no buttons in the repeats. */}
+        <span className="print-label" aria-hidden="true">
+          {label}
+        </span>
         <button
           type="button"
-          className="sort-button"
+          className="sort-button no-print"
           onClick={() => setSort({ key, dir: current === 'asc' ? 'desc' : 'asc' })}
         >
           {label}

@@ -1,0 +1,251 @@
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { AGENCY_LEVELS } from '../../../shared/agencies';
+import { formatNumber, formatPercent } from '../../../shared/number-format';
+import type { MonthlyReport } from '../../../shared/schemas/reports';
+import { formatVietnameseDate, vietnamDateTime } from '../../../shared/time';
+import {
+  administrativeDocument,
+  decreeDate,
+  documentNumber,
+  LANDSCAPE_WIDTH,
+  monthInWords,
+  paragraph,
+  type Signing,
+  sectionHeading,
+  TABLE_SIZE,
+} from '../../pdf/administrative-document';
+import { renderPdf, renderPdfWithPages } from '../../pdf/render';
+
+type Figures = MonthlyReport['totals'];
+
+/** Who the Office sends its monthly report to; the clerk adds or strikes lines by hand when needed. */
+export const MONTHLY_RECIPIENTS = [
+  'Thủ tướng Chính phủ, các Phó Thủ tướng Chính phủ (để báo cáo);',
+  'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;',
+  'UBND các tỉnh, thành phố trực thuộc trung ương;',
+  'Thanh tra Chính phủ;',
+  'VPCP: BTCN, các PCN, Cổng TTĐT Chính phủ;',
+  'Lưu: VT, TH.',
+];
+
+/** The words of the screen (client/lib/i18n/messages/monthly-report.vi.ts), so paper and screen agree. */
+const WORDS = {
+  agency: 'Cơ quan chủ trì',
+  assigned: 'Được giao (lũy kế)',
+  assignedInPeriod: 'Giao trong kỳ',
+  completedOnTime: 'Hoàn thành đúng hạn',
+  completedLate: 'Hoàn thành quá hạn',
+  completedInPeriod: 'Hoàn thành trong kỳ (đúng hạn / quá hạn)',
+  inProgress: 'Đang thực hiện trong hạn',
+  overdue: 'Quá hạn',
+  noDeadline: 'Không có thời hạn',
+  withdrawn: 'Đã thu hồi',
+  ofDue: 'Tỷ lệ hoàn thành nhiệm vụ đến hạn',
+  ofAssigned: 'Tỷ lệ hoàn thành trên tổng số được giao',
+  totalRow: 'Tổng cộng',
+  ratesNote:
+    'Tỷ lệ hoàn thành nhiệm vụ đến hạn = hoàn thành / (hoàn thành + quá hạn chưa hoàn thành). Tỷ lệ hoàn thành trên tổng số = hoàn thành / được giao (không tính đã thu hồi). “—”: không có số liệu (mẫu số bằng 0).',
+};
+
+/** The table's columns after "TT" and the agency, as the screen's table has them. */
+export const MONTHLY_PDF_COLUMNS = [
+  WORDS.assigned,
+  WORDS.assignedInPeriod,
+  WORDS.completedOnTime,
+  WORDS.completedLate,
+  WORDS.completedInPeriod,
+  WORDS.inProgress,
+  WORDS.overdue,
+  WORDS.noDeadline,
+  WORDS.withdrawn,
+  WORDS.ofDue,
+  WORDS.ofAssigned,
+];
+
+const count = (n: number) => formatNumber(n, 'vi', 0);
+const rate = (r: number | null) => (r === null ? '—' : formatPercent(r * 100, 'vi', 1));
+
+/** A row's figures as printed, in the columns' order: the screen's formatting (client/lib/format.ts). */
+export function printedFigures(f: Figures): string[] {
+  return [
+    count(f.assigned),
+    count(f.assignedInPeriod),
+    count(f.completedOnTime),
+    count(f.completedLate),
+    `${count(f.completedInPeriodOnTime)} / ${count(f.completedInPeriodLate)}`,
+    count(f.inProgress),
+    count(f.overdue),
+    count(f.noDeadline),
+    count(f.withdrawn),
+    rate(f.ofDue),
+    rate(f.ofAssigned),
+  ];
+}
+
+/** What the figures rest on: the screen's source notice (source-notice.tsx) and the agencies counted. */
+export function figuresBasis(report: MonthlyReport): string {
+  const cutoff = formatVietnameseDate(report.cutoff);
+  const source =
+    report.source === 'frozen'
+      ? `Số liệu đã chốt tại ngày chốt kỳ ${cutoff} (lưu lúc ${report.frozenAt ? vietnamDateTime(report.frozenAt) : '—'}); báo cáo không thay đổi về sau.`
+      : report.source === 'history'
+        ? `Kỳ báo cáo đã kết thúc: số liệu tính lại từ lịch sử ghi nhận, đúng như tại hết ngày chốt kỳ ${cutoff}.`
+        : `Kỳ báo cáo chưa kết thúc: số liệu trực tiếp, tại thời điểm ${vietnamDateTime(report.asOf)} (giờ Việt Nam); số liệu còn thay đổi đến ngày chốt kỳ.`;
+  return `${source} Số liệu gồm ${count(report.byAgency.length)} cơ quan chủ trì có nhiệm vụ được giao tính đến ngày chốt số liệu.`;
+}
+
+const collator = new Intl.Collator('vi');
+
+/** Ids of the last two agency rows (the last opens the total's block), to see where the layout put them. */
+const ROW_ABOVE = 'row-above-total-block';
+const TOTAL_BLOCK = 'total-block';
+
+/**
+ * The per-agency table: its header repeated on every page, agencies by level then name, the national
+ * total once, last. The last agency row and the total are a block of their own that never splits, so
+ * the total never stands alone at the top of a page; when that block starts a page it carries the
+ * header too (`totalOnNewPage`, known after a first layout).
+ */
+function agencyTable(report: MonthlyReport, totalOnNewPage: boolean): Content[] {
+  const numberCell = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
+  // pdfmake writes its layout into the nodes: each table gets cells and widths of its own.
+  const header = (): TableCell[] =>
+    ['TT', WORDS.agency, ...MONTHLY_PDF_COLUMNS].map((text) => ({ text, bold: true, alignment: 'center' }));
+  const ordered = AGENCY_LEVELS.flatMap((level) =>
+    report.byAgency.filter((a) => a.level === level).sort((a, b) => collator.compare(a.nameVi, b.nameVi)),
+  );
+  const rows: TableCell[][] = ordered.map((row, i) => [
+    {
+      text: String(i + 1),
+      alignment: 'center',
+      ...(i === ordered.length - 2 ? { id: ROW_ABOVE } : i === ordered.length - 1 ? { id: TOTAL_BLOCK } : {}),
+    },
+    row.nameVi,
+    ...printedFigures(row).map((text) => numberCell(text)),
+  ]);
+  const total: TableCell[] = [
+    { text: WORDS.totalRow, bold: true, colSpan: 2 },
+    { text: '' },
+    ...printedFigures(report.totals).map((text) => numberCell(text, true)),
+  ];
+  const first = 26;
+  const name = 170;
+  const figure = (LANDSCAPE_WIDTH - first - name) / MONTHLY_PDF_COLUMNS.length;
+  // Cell padding (4 + 4) and the rules (1) are drawn outside a column's width.
+  const widths = () => [first, name, ...MONTHLY_PDF_COLUMNS.map(() => figure)].map((w) => w - 9.1);
+  const padding = {
+    paddingLeft: () => 4,
+    paddingRight: () => 4,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  };
+  const style = { fontSize: TABLE_SIZE, lineHeight: 1 };
+  const lastRow = rows.pop();
+  const head: Content[] =
+    rows.length > 0
+      ? [
+          {
+            table: { headerRows: 1, dontBreakRows: true, widths: widths(), body: [header(), ...rows] },
+            layout: padding,
+            ...style,
+          },
+        ]
+      : [];
+  const withHeader = totalOnNewPage || head.length === 0;
+  // Whole: unbreakable without a header; with one, kept with it (pdfmake draws no header rows inside an
+  // unbreakable block).
+  const tail: Content = {
+    ...(withHeader ? {} : { unbreakable: true }),
+    table: {
+      ...(withHeader ? { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: true } : {}),
+      widths: widths(),
+      body: [...(withHeader ? [header()] : []), ...(lastRow ? [lastRow] : []), total],
+    },
+    // Straight on from the rows above, it draws no top rule of its own over theirs.
+    layout: { ...padding, hLineWidth: (i: number) => (i === 0 && !withHeader ? 0 : 1) },
+    ...style,
+  };
+  return [...head, tail];
+}
+
+/** A count and its label in a sentence: "12 nhiệm vụ". */
+const tasks = (n: number) => `${count(n)} nhiệm vụ`;
+
+function body(report: MonthlyReport, signing: Signing): Content[] {
+  const t = report.totals;
+  const period = `từ ngày ${formatVietnameseDate(report.periodStart)} đến ngày ${formatVietnameseDate(report.cutoff)}`;
+  return [
+    paragraph(
+      `Căn cứ số liệu theo dõi trên Hệ thống giám sát Chương trình phát triển Chính phủ số, ${signing.office} báo cáo tình hình thực hiện nhiệm vụ được giao ${monthInWords(report.month)} (kỳ báo cáo ${period}, ngày chốt số liệu ${formatVietnameseDate(report.cutoff)}) như sau:`,
+    ),
+    sectionHeading('I. CƠ SỞ SỐ LIỆU'),
+    paragraph(figuresBasis(report)),
+    sectionHeading('II. KẾT QUẢ THỰC HIỆN'),
+    paragraph(
+      `1. Tổng số nhiệm vụ được giao (lũy kế): ${tasks(t.assigned)}, trong đó giao trong kỳ: ${tasks(t.assignedInPeriod)}.`,
+    ),
+    paragraph(
+      `2. Đã hoàn thành: ${count(t.completedOnTime)} đúng hạn và ${count(t.completedLate)} quá hạn; riêng trong kỳ hoàn thành ${count(t.completedInPeriodOnTime)} đúng hạn và ${count(t.completedInPeriodLate)} quá hạn.`,
+    ),
+    paragraph(
+      `3. Chưa hoàn thành: ${count(t.inProgress)} đang thực hiện trong hạn, ${count(t.overdue)} quá hạn, ${count(t.noDeadline)} không có thời hạn; ${count(t.withdrawn)} đã thu hồi.`,
+    ),
+    paragraph(
+      `4. ${WORDS.ofDue}: ${rate(t.ofDue)}; ${WORDS.ofAssigned.toLocaleLowerCase('vi')}: ${rate(t.ofAssigned)}.`,
+    ),
+    paragraph(
+      report.byAgency.length > 0
+        ? 'Tình hình thực hiện của từng cơ quan chủ trì tại Phụ lục kèm theo.'
+        : 'Không có nhiệm vụ nào được giao tính đến ngày chốt kỳ.',
+    ),
+  ];
+}
+
+/** The monthly monitoring report as a document to sign, its figures exactly the report's. */
+export function monthlyReportDocument(report: MonthlyReport, signing: Signing, totalOnNewPage = false) {
+  const number = documentNumber(signing, 'BC').replace(/^Số: /, '');
+  return administrativeDocument({
+    signing,
+    kind: { code: 'BC', name: 'Báo cáo' },
+    subject: `Tình hình thực hiện nhiệm vụ được giao ${monthInWords(report.month)}`,
+    body: body(report, signing),
+    recipients: MONTHLY_RECIPIENTS,
+    metadataTitle: `Báo cáo giám sát nhiệm vụ ${monthInWords(report.month)}`,
+    appendices:
+      report.byAgency.length > 0
+        ? [
+            {
+              title: 'Phụ lục\nTÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ',
+              landscape: true,
+              content: [
+                {
+                  text: `(Kèm theo Báo cáo số ${number} ${decreeDate(signing.date)} của ${signing.office})`,
+                  italics: true,
+                  alignment: 'center',
+                  margin: [0, 0, 0, 4],
+                },
+                {
+                  text: `${monthInWords(report.month).replace(/^t/, 'T')}, kỳ báo cáo từ ngày ${formatVietnameseDate(report.periodStart)} đến ngày ${formatVietnameseDate(report.cutoff)}. ${figuresBasis(report)} ${WORDS.ratesNote}`,
+                  fontSize: TABLE_SIZE,
+                  alignment: 'justify',
+                  margin: [0, 0, 0, 6],
+                },
+                ...agencyTable(report, totalOnNewPage),
+              ],
+            },
+          ]
+        : [],
+  });
+}
+
+/**
+ * The report as PDF bytes. Laid out once; when the total's block was pushed to a new page, laid out
+ * again with the column headers on that block.
+ */
+export async function renderMonthlyReportPdf(report: MonthlyReport, signing: Signing): Promise<Buffer> {
+  const first = await renderPdfWithPages(monthlyReportDocument(report, signing), [ROW_ABOVE, TOTAL_BLOCK]);
+  const above = first.pages.get(ROW_ABOVE);
+  const block = first.pages.get(TOTAL_BLOCK);
+  if (report.byAgency.length < 2 || above === undefined || block === undefined) return first.pdf;
+  return block > above ? renderPdf(monthlyReportDocument(report, signing, true)) : first.pdf;
+}
