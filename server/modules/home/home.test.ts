@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeItem } from '../../../shared/schemas/home';
 import { users } from '../../db/schema';
-import { type Cast, CAST, ok, startCast, today, type Who } from '../../test/tasks';
+import { CAST, type Cast, ok, startCast, today, type Who } from '../../test/tasks';
 
 type Summary = { items: { key: HomeItem; count: number }[] };
 const countsOf = (summary: Summary) => Object.fromEntries(summary.items.map((i) => [i.key, i.count]));
