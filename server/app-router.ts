@@ -3,6 +3,7 @@ import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { documentsRouter } from './modules/documents/router';
 import { holidaysRouter } from './modules/holidays/router';
+import { homeRouter } from './modules/home/router';
 import { kpisRouter } from './modules/kpis/router';
 import { liveRouter } from './modules/live/router';
 import { reportsRouter } from './modules/reports/router';
@@ -24,6 +25,7 @@ export const appRouter = router({
   live: liveRouter,
   submissions: submissionsRouter,
   holidays: holidaysRouter,
+  home: homeRouter,
   kpis: kpisRouter,
   templates: templatesRouter,
   system: systemRouter,

@@ -449,6 +449,7 @@ describe('the permission matrix', () => {
     'live.changes': [{ input: () => ({}), rows: signedIn('ok', { officerB: 'hidden', leaderB: 'hidden' }) }],
     'submissions.templates': [{ input: () => undefined, rows: signedIn('ok') }],
     'submissions.mine': [{ input: () => undefined, rows: signedIn('ok') }],
+    'home.summary': [{ input: () => undefined, rows: signedIn('ok') }],
     'submissions.overdueCount': [{ input: () => undefined, rows: onlyFor(OVERSIGHT) }],
     // BC-NV-THANG obliges central agencies, A and B alike.
     'submissions.newForm': [

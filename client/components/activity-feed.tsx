@@ -15,37 +15,42 @@ export function ActivityFeed() {
   return (
     <section className="activity-feed" aria-labelledby="activity-feed-title">
       <h2 id="activity-feed-title">{t('live.feedTitle')}</h2>
-      {feed.length === 0 ? (
-        <p className="muted">{t('live.feedEmpty')}</p>
-      ) : (
-        <ol className="activity-feed__list" aria-live="polite" data-testid="activity-feed">
-          {feed.map((change) => {
-            const agency = en ? change.payload.agencyNameEn : change.payload.agencyNameVi;
-            return (
-              <li key={change.id}>
-                <time dateTime={new Date(change.at).toISOString()}>{formatDateTime(change.at)}</time>{' '}
-                {agency && <strong>{agency}: </strong>}
-                {t(`live.types.${change.type.replace('.', '_') as LiveTypeKey}`, {
-                  percent: change.payload.percent ?? 0,
-                  state: change.payload.state ? t(`live.states.${change.payload.state as LiveStateKey}`) : '',
-                })}
-                {change.payload.taskId && change.payload.title && (
-                  <>
-                    {' — '}
-                    <Link to={`/tasks/${change.payload.taskId}`}>{change.payload.title}</Link>
-                  </>
-                )}
-                {!change.payload.taskId && change.payload.documentId && change.payload.title && (
-                  <>
-                    {' — '}
-                    <Link to={`/documents/${change.payload.documentId}`}>{change.payload.title}</Link>
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      {/* The live region is there from the first render (empty of changes), so the first change is announced. */}
+      <div aria-live="polite" data-testid="activity-feed">
+        {feed.length === 0 ? (
+          <p className="muted">{t('live.feedEmpty')}</p>
+        ) : (
+          <ol className="activity-feed__list">
+            {feed.map((change) => {
+              const agency = en ? change.payload.agencyNameEn : change.payload.agencyNameVi;
+              return (
+                <li key={change.id}>
+                  <time dateTime={new Date(change.at).toISOString()}>{formatDateTime(change.at)}</time>{' '}
+                  {agency && <strong>{agency}: </strong>}
+                  {t(`live.types.${change.type.replace('.', '_') as LiveTypeKey}`, {
+                    percent: change.payload.percent ?? 0,
+                    state: change.payload.state
+                      ? t(`live.states.${change.payload.state as LiveStateKey}`)
+                      : '',
+                  })}
+                  {change.payload.taskId && change.payload.title && (
+                    <>
+                      {' — '}
+                      <Link to={`/tasks/${change.payload.taskId}`}>{change.payload.title}</Link>
+                    </>
+                  )}
+                  {!change.payload.taskId && change.payload.documentId && change.payload.title && (
+                    <>
+                      {' — '}
+                      <Link to={`/documents/${change.payload.documentId}`}>{change.payload.title}</Link>
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
     </section>
   );
 }

@@ -77,6 +77,8 @@ export const auditSummary = z.object({
   id: z.number(),
   at: z.date(),
   username: z.string().nullable(),
+  /** The person's full name (null for the system, or an account since removed). */
+  fullName: z.string().nullable(),
   role: z.string().nullable(),
   action: z.string(),
 });

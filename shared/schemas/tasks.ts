@@ -156,6 +156,10 @@ export const taskFilterInput = z.object({
   documentId: positiveId().optional(),
   deadlineFrom: isoDate.optional(),
   deadlineTo: isoDate.optional(),
+  /** The state of the task's latest completion report (returned, awaiting a decision…). */
+  completion: z.array(z.enum(COMPLETION_STATES)).max(COMPLETION_STATES.length).optional(),
+  /** Tasks with an extension request awaiting the Office's decision. */
+  extensionPending: z.boolean().optional(),
 });
 export type TaskFilterInput = z.input<typeof taskFilterInput>;
 
@@ -183,8 +187,13 @@ export type AgencyRankingQuery = z.output<typeof agencyRankingInput>;
 
 export const monthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalidMonth') });
 
-/** The inbox: the user's own agency's tasks, so no agency to choose. */
-export const inboxInput = taskListInput.omit({ agencyId: true, agencyRole: true });
+/**
+ * The inbox: the user's own agency's tasks, so no agency to choose; `leadOnly` keeps the tasks it leads
+ * (what a completion decision concerns), otherwise those it coordinates come too.
+ */
+export const inboxInput = taskListInput
+  .omit({ agencyId: true, agencyRole: true })
+  .extend({ leadOnly: z.boolean().optional() });
 
 // What the procedures answer (`.output()`): plain schemas, no transforms, checked on every response.
 

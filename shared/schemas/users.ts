@@ -6,6 +6,8 @@ import { positiveId } from './ids';
 export const userListInput = z.object({
   q: z.string().trim().max(100).optional(),
   role: z.enum(ROLES).optional(),
+  /** Only the accounts locked now after repeated failed logins. */
+  locked: z.boolean().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
@@ -103,6 +105,13 @@ export type LoginFailureReason = (typeof LOGIN_FAILURE_REASONS)[number];
 export const loginFailureListInput = z.object({
   /** The start of the username tried (as typed, any case). */
   username: z.string().trim().max(100).optional(),
+  /** Only the failures of the last so many hours. */
+  withinHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_LEVELS } from '../../../shared/agencies';
 import { TASK_SORTS, taskListInput } from '../../../shared/schemas/tasks';
-import { TASK_STATUSES } from '../../../shared/task-status';
+import { COMPLETION_STATES, TASK_STATUSES } from '../../../shared/task-status';
 import {
   DEFAULT_STATE,
   exportHref,
@@ -29,6 +29,8 @@ const stateArb: fc.Arbitrary<TaskListState> = fc.record(
     documentId: fc.integer({ min: 1, max: 1_000_000 }),
     deadlineFrom: isoDate,
     deadlineTo: isoDate,
+    completion: fc.uniqueArray(fc.constantFrom(...COMPLETION_STATES), { minLength: 1, maxLength: 5 }),
+    extensionPending: fc.constant(true),
     sort: fc.constantFrom(...TASK_SORTS),
     direction: fc.constantFrom('asc' as const, 'desc' as const),
     page: fc.integer({ min: 1, max: 100_000 }),
@@ -48,9 +50,14 @@ describe('task list URL state', () => {
     fc.assert(
       fc.property(stateArb, (state) => {
         const back = roundTrip(state);
-        expect({ ...back, status: back.status && [...back.status].sort() }).toEqual({
+        expect({
+          ...back,
+          status: back.status && [...back.status].sort(),
+          completion: back.completion && [...back.completion].sort(),
+        }).toEqual({
           ...state,
           status: state.status && [...state.status].sort(),
+          completion: state.completion && [...state.completion].sort(),
         });
       }),
     );
@@ -74,6 +81,15 @@ describe('task list URL state', () => {
     expect(parseTaskListParams(new URLSearchParams('dueSoon=1'))).toMatchObject({ dueSoon: true });
     expect(parseTaskListParams(new URLSearchParams('stale=1'))).toMatchObject({ stale: true });
     expect(parseTaskListParams(new URLSearchParams('agency=12'))).toMatchObject({ agencyId: 12 });
+  });
+
+  it('understands the home page links', () => {
+    expect(parseTaskListParams(new URLSearchParams('extension=pending'))).toMatchObject({
+      extensionPending: true,
+    });
+    expect(parseTaskListParams(new URLSearchParams('completion=awaiting_office'))).toMatchObject({
+      completion: ['awaiting_office'],
+    });
   });
 
   it('drops what it cannot read instead of failing', () => {

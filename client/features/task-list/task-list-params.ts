@@ -2,7 +2,12 @@ import { AGENCY_LEVELS, type AgencyLevel } from '../../../shared/agencies';
 import { isCalendarDate } from '../../../shared/schemas/dates';
 import { MAX_INT4 } from '../../../shared/schemas/ids';
 import { TASK_SORTS } from '../../../shared/schemas/tasks';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/task-status';
+import {
+  COMPLETION_STATES,
+  type CompletionState,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../../shared/task-status';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -21,6 +26,9 @@ export interface TaskListState {
   documentId?: number;
   deadlineFrom?: string;
   deadlineTo?: string;
+  /** The state of the latest completion report (the home page's "awaiting the Office"). */
+  completion?: CompletionState[];
+  extensionPending?: boolean;
   sort: TaskSort;
   direction: 'asc' | 'desc';
   page: number;
@@ -75,6 +83,13 @@ export function parseTaskListParams(params: URLSearchParams): TaskListState {
   if (from && isCalendarDate(from)) state.deadlineFrom = from;
   const to = params.get('to');
   if (to && isCalendarDate(to)) state.deadlineTo = to;
+  const completion = params
+    .getAll('completion')
+    .flatMap((s) => s.split(','))
+    .map((s) => oneOf(COMPLETION_STATES, s))
+    .filter((s): s is CompletionState => s !== undefined);
+  if (completion.length) state.completion = [...new Set(completion)];
+  if (params.get('extension') === 'pending') state.extensionPending = true;
   state.sort = oneOf(TASK_SORTS, params.get('sort')) ?? DEFAULT_STATE.sort;
   state.direction = oneOf(['asc', 'desc'] as const, params.get('dir')) ?? DEFAULT_STATE.direction;
   state.page = positiveInt(params.get('page'), 100_000) ?? 1;
@@ -97,6 +112,8 @@ export function taskListSearchParams(state: TaskListState): URLSearchParams {
   if (state.documentId) params.set('document', String(state.documentId));
   if (state.deadlineFrom) params.set('from', state.deadlineFrom);
   if (state.deadlineTo) params.set('to', state.deadlineTo);
+  if (state.completion?.length) params.set('completion', state.completion.join(','));
+  if (state.extensionPending) params.set('extension', 'pending');
   if (state.sort !== DEFAULT_STATE.sort) params.set('sort', state.sort);
   if (state.direction !== DEFAULT_STATE.direction) params.set('dir', state.direction);
   if (state.page !== 1) params.set('page', String(state.page));

@@ -4,6 +4,7 @@ import { commonEn } from './messages/common.en';
 import { dashboardEn } from './messages/dashboard.en';
 import { documentsEn } from './messages/documents.en';
 import { holidaysEn } from './messages/holidays.en';
+import { homeEn } from './messages/home.en';
 import { kpisEn } from './messages/kpis.en';
 import { mfaEn } from './messages/mfa.en';
 import { monthlyReportEn } from './messages/monthly-report.en';
@@ -30,5 +31,6 @@ export const en: Messages = {
   ...kpisEn,
   ...templatesEn,
   ...holidaysEn,
+  ...homeEn,
   ...mfaEn,
 };

@@ -4,6 +4,7 @@ import { commonVi } from './messages/common.vi';
 import { dashboardVi } from './messages/dashboard.vi';
 import { documentsVi } from './messages/documents.vi';
 import { holidaysVi } from './messages/holidays.vi';
+import { homeVi } from './messages/home.vi';
 import { kpisVi } from './messages/kpis.vi';
 import { mfaVi } from './messages/mfa.vi';
 import { monthlyReportVi } from './messages/monthly-report.vi';
@@ -33,6 +34,7 @@ export const vi = {
   ...kpisVi,
   ...templatesVi,
   ...holidaysVi,
+  ...homeVi,
   ...mfaVi,
 };
 

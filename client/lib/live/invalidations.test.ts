@@ -94,7 +94,7 @@ describe('which caches a change refreshes', () => {
     expect(keys('task.progress', { taskId: 1 })).not.toContain(filterKey(trpc.kpis.pathFilter()));
   });
 
-  it('a unit or an account change refreshes the directory or the user list (and its failed logins), nothing else', () => {
+  it('a unit or an account change refreshes the directory or the user list (and its failed logins, and the home counts), nothing else', () => {
     expect(keys('agency.changed')).toEqual([
       filterKey(trpc.agencies.list.pathFilter()),
       filterKey(trpc.agencies.countsByLevel.pathFilter()),
@@ -102,6 +102,7 @@ describe('which caches a change refreshes', () => {
     expect(keys('user.changed')).toEqual([
       filterKey(trpc.users.list.pathFilter()),
       filterKey(trpc.users.loginFailures.pathFilter()),
+      filterKey(trpc.home.summary.pathFilter()),
     ]);
   });
 });

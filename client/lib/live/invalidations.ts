@@ -19,6 +19,12 @@ export type CacheChange =
  * own detail too. Nothing else is touched.
  */
 export function cachesAffectedBy(change: CacheChange, trpc: Trpc): QueryFilters[] {
+  // The home page counts what awaits its user across tasks, reports, KPIs and accounts (not units).
+  const records = cachesOfRecords(change, trpc);
+  return change.type === 'agency.changed' ? records : [...records, trpc.home.summary.pathFilter()];
+}
+
+function cachesOfRecords(change: CacheChange, trpc: Trpc): QueryFilters[] {
   if (change.type === 'agency.changed') {
     return [trpc.agencies.list.pathFilter(), trpc.agencies.countsByLevel.pathFilter()];
   }

@@ -4,7 +4,7 @@ import type { AuditBreak, AuditCheckpoint, auditVerificationOutput } from '../..
 import type { Db } from '../../db/client';
 import { together, WRITE_ORDER_LOCK } from '../../db/group-commit';
 import { selectRows } from '../../db/rows';
-import { auditLog } from '../../db/schema';
+import { auditLog, users } from '../../db/schema';
 import { type Actor, actorFields } from '../auth/actor';
 import { checkpointSigned, findCheckpoints } from './checkpoints';
 import {
@@ -195,10 +195,12 @@ export async function verifyAuditTrail(
 const ofEntity = (entityType: string, entityId: string | number) =>
   and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId)));
 
+/** Who acted is shown by their full name (the login stays in the entry, which the hash covers). */
 const summaryColumns = {
   id: auditLog.id,
   at: auditLog.at,
   username: auditLog.username,
+  fullName: users.fullName,
   role: auditLog.role,
   action: auditLog.action,
 };
@@ -213,6 +215,7 @@ export async function findAuditEntries(db: Db, entityType: string, entityId: str
       after: auditLog.after,
     })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
     .where(ofEntity(entityType, entityId))
     .orderBy(desc(auditLog.id))
     .limit(limit);
@@ -223,6 +226,7 @@ export async function findAuditSummaries(db: Db, entityType: string, entityId: s
   return db
     .select(summaryColumns)
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
     .where(ofEntity(entityType, entityId))
     .orderBy(desc(auditLog.id))
     .limit(limit);

@@ -159,12 +159,20 @@ export async function unknownUserLockedUntil(
 /** The administrator's list of failed logins, newest first, optionally for usernames starting so. */
 export async function findLoginFailures(
   db: Db,
-  input: { username?: string | undefined; page: number; pageSize: number },
+  input: { username?: string | undefined; withinHours?: number | undefined; page: number; pageSize: number },
+  now = new Date(),
 ) {
   const prefix = input.username ? triedName(input.username) : '';
-  const where = prefix
-    ? sql`${loginFailures.usernameTried} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
-    : undefined;
+  const filters: SQL[] = [];
+  if (prefix) {
+    filters.push(
+      sql`${loginFailures.usernameTried} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+    );
+  }
+  if (input.withinHours) {
+    filters.push(gt(loginFailures.at, new Date(now.getTime() - input.withinHours * 3_600_000)));
+  }
+  const where = filters.length ? and(...filters) : undefined;
   const [items, [total]] = await Promise.all([
     db
       .select({

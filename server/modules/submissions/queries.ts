@@ -115,19 +115,27 @@ export async function findMySubmissions(db: Db, actor: Actor, now = new Date()) 
 /** States in which the report waits for the agency itself: not yet sent, or returned for correction. */
 const AWAITING_AGENCY: readonly string[] = ['missing', 'draft', 'returned'];
 
+/** Where a report stands in the agency's list: overdue, then returned, then the rest it owes, then sent. */
+function openWorkRank(item: { state: string; overdue?: boolean }): number {
+  if (item.overdue) return 0;
+  if (item.state === 'returned') return 1;
+  return AWAITING_AGENCY.includes(item.state) ? 2 : 3;
+}
+
 /**
- * The order of an agency's list of reports: what still waits for the agency first, the soonest (so the
- * most overdue) deadline at the top; then what it has sent, the most recent period first.
+ * The order of an agency's list of reports: what still waits for the agency first (the overdue, then
+ * those returned for correction, then the others it owes), the soonest deadline at the top of each;
+ * then what it has sent, the most recent period first.
  */
 export function openWorkFirst(
-  a: { state: string; deadline: string },
-  b: { state: string; deadline: string },
+  a: { state: string; deadline: string; overdue?: boolean },
+  b: { state: string; deadline: string; overdue?: boolean },
 ): number {
-  const aOpen = AWAITING_AGENCY.includes(a.state);
-  const bOpen = AWAITING_AGENCY.includes(b.state);
-  if (aOpen !== bOpen) return aOpen ? -1 : 1;
+  const rankA = openWorkRank(a);
+  const rankB = openWorkRank(b);
+  if (rankA !== rankB) return rankA - rankB;
   if (a.deadline === b.deadline) return 0;
-  return a.deadline < b.deadline === aOpen ? -1 : 1;
+  return a.deadline < b.deadline === rankA < 3 ? -1 : 1;
 }
 
 /**

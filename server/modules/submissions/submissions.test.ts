@@ -200,27 +200,35 @@ describe('periodic report submissions', () => {
     expect(res.data.every((i: { deadline: string; periodEnd: string }) => i.deadline > i.periodEnd)).toBe(
       true,
     );
-    // What still waits for the agency comes first, soonest deadline first; then what it sent, newest first.
-    const items = res.data as { state: string; deadline: string }[];
-    const waiting = (i: { state: string }) => ['missing', 'draft', 'returned'].includes(i.state);
-    const firstSent = items.findIndex((i) => !waiting(i));
-    if (firstSent >= 0) expect(items.slice(firstSent).every((i) => !waiting(i))).toBe(true);
-    const open = items.filter(waiting).map((i) => i.deadline);
-    const sent = items.filter((i) => !waiting(i)).map((i) => i.deadline);
-    expect(open).toEqual([...open].sort());
+    // What still waits for the agency comes first: the overdue, then the returned, then the rest it owes,
+    // soonest deadline first in each; then what it sent, newest first.
+    const items = res.data as { state: string; deadline: string; overdue: boolean }[];
+    const rank = (i: { state: string; overdue: boolean }) =>
+      i.overdue ? 0 : i.state === 'returned' ? 1 : ['missing', 'draft'].includes(i.state) ? 2 : 3;
+    const ranks = items.map(rank);
+    expect(ranks).toEqual([...ranks].sort());
+    for (const r of [0, 1, 2]) {
+      const deadlines = items.filter((i) => rank(i) === r).map((i) => i.deadline);
+      expect(deadlines).toEqual([...deadlines].sort());
+    }
+    const sent = items.filter((i) => rank(i) === 3).map((i) => i.deadline);
     expect(sent).toEqual([...sent].sort().reverse());
   });
 
-  it('orders open work first, soonest deadline first, then sent reports newest first', () => {
+  it('orders overdue reports first, then returned ones, then the rest owed, then sent reports newest first', () => {
     const list = [
-      { state: 'accepted', deadline: '2026-01-10' },
-      { state: 'missing', deadline: '2026-12-20' },
-      { state: 'submitted', deadline: '2026-11-10' },
-      { state: 'returned', deadline: '2026-10-10' },
-      { state: 'draft', deadline: '2026-11-15' },
+      { state: 'accepted', deadline: '2026-01-10', overdue: false },
+      { state: 'missing', deadline: '2026-12-20', overdue: false },
+      { state: 'submitted', deadline: '2026-11-10', overdue: false },
+      { state: 'draft', deadline: '2026-09-15', overdue: false },
+      { state: 'returned', deadline: '2026-10-10', overdue: false },
+      { state: 'draft', deadline: '2026-11-15', overdue: false },
+      { state: 'missing', deadline: '2026-11-01', overdue: true },
     ];
     expect(list.sort(openWorkFirst).map((i) => `${i.state} ${i.deadline}`)).toEqual([
+      'missing 2026-11-01',
       'returned 2026-10-10',
+      'draft 2026-09-15',
       'draft 2026-11-15',
       'missing 2026-12-20',
       'submitted 2026-11-10',

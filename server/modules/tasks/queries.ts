@@ -81,8 +81,17 @@ export function taskFilters(filter: TaskFilterInput, clock: StatusClock): SQL | 
   if (filter.documentId) where.push(eq(tasks.documentId, filter.documentId));
   if (filter.deadlineFrom) where.push(gte(tasks.deadline, filter.deadlineFrom));
   if (filter.deadlineTo) where.push(lte(tasks.deadline, filter.deadlineTo));
+  if (filter.completion?.length) where.push(inArray(latestCompletionState, filter.completion));
+  if (filter.extensionPending) where.push(extensionPendingSql);
   return where.length ? and(...where) : undefined;
 }
+
+/** The state of the task's latest completion report (null: none reported). */
+const latestCompletionState = sql<CompletionState | null>`(select ${completionReports.state} from ${completionReports} where ${completionReports.taskId} = ${tasks.id} order by ${completionReports.id} desc limit 1)`;
+const extensionPendingSql = sql<boolean>`exists (select 1 from ${extensionRequests} where ${extensionRequests.taskId} = ${tasks.id} and ${extensionRequests.state} = 'pending')`;
+
+/** Closed tasks (completed or withdrawn): the deadline order puts them after every open one. */
+const closedSql = sql`(${tasks.completedOn} is not null or ${tasks.withdrawn})`;
 
 function taskColumns(clock: StatusClock) {
   return {
@@ -105,11 +114,8 @@ function taskColumns(clock: StatusClock) {
     status: statusSql(clock).mapWith(String) as SQL<TaskStatus>,
     dueSoon: dueSoonSql(clock).mapWith(Boolean),
     stale: staleSql(clock).mapWith(Boolean),
-    extensionPending:
-      sql<boolean>`exists (select 1 from ${extensionRequests} where ${extensionRequests.taskId} = ${tasks.id} and ${extensionRequests.state} = 'pending')`.mapWith(
-        Boolean,
-      ),
-    completionState: sql<CompletionState | null>`(select ${completionReports.state} from ${completionReports} where ${completionReports.taskId} = ${tasks.id} order by ${completionReports.id} desc limit 1)`,
+    extensionPending: extensionPendingSql.mapWith(Boolean),
+    completionState: latestCompletionState,
     version: tasks.version,
   };
 }
@@ -145,7 +151,10 @@ export async function findTasks(
   const sort = input.sort ?? 'deadline';
   const column = SORTS[sort];
   const nulls = NULLABLE_SORTS.has(sort) ? sql` nulls last` : sql``;
-  const order = input.direction === 'desc' ? sql`${column} desc${nulls}` : sql`${column} asc${nulls}`;
+  const byColumn = input.direction === 'desc' ? sql`${column} desc${nulls}` : sql`${column} asc${nulls}`;
+  // By deadline, open work comes first whichever way: the overdue (earliest deadlines), then the rest by
+  // deadline; completed and withdrawn tasks after them all.
+  const order = sort === 'deadline' ? sql`${closedSql} asc, ${byColumn}` : byColumn;
   // Deferred join: the page's ids first (skipped rows cost an index entry, not the computed columns),
   // then the columns of those 25 rows only. A deep page of 200,000 tasks depends on it.
   // Only the agency-level filter reads the lead agency; without it, no join to skip rows through.

@@ -42,14 +42,14 @@ export const tasksRouter = router({
     .output(taskListPage)
     .query(({ ctx, input }) => findTasks(ctx.database.db, input, statusClock(new Date()))),
 
-  /** The user's own agency's tasks (led or coordinated), soonest deadline first. */
+  /** The user's own agency's tasks (led or coordinated), open work first, soonest deadline first. */
   inbox: authedProcedure
     .input(inboxInput)
     .output(taskListPage)
-    .query(({ ctx, input }) =>
+    .query(({ ctx, input: { leadOnly, ...input } }) =>
       findTasks(
         ctx.database.db,
-        { ...input, agencyId: ctx.user.agencyId, agencyRole: 'any' },
+        { ...input, agencyId: ctx.user.agencyId, agencyRole: leadOnly ? 'lead' : 'any' },
         statusClock(new Date()),
       ),
     ),

@@ -12,6 +12,7 @@ export async function findUsers(
   const q = input.q ? foldVietnamese(input.q) : '';
   if (q) filters.push(sql`${users.searchText} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (input.role) filters.push(eq(users.role, input.role));
+  if (input.locked) filters.push(sql`${users.lockedUntil} > now()`);
   const where = filters.length ? and(...filters) : undefined;
   const [items, [total]] = await Promise.all([
     db

@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import type { CurrentUser } from '../../../lib/trpc';
 
-/** Greets the user and says what their role lets them do here. */
-export function RoleSummary({ user }: { user: CurrentUser }) {
+/** Greets the user, shows `children` (what awaits them) and says what their role lets them do here. */
+export function RoleSummary({ user, children }: { user: CurrentUser; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const agency = i18n.language === 'en' ? user.agencyNameEn : user.agencyNameVi;
   return (
@@ -20,6 +21,7 @@ export function RoleSummary({ user }: { user: CurrentUser }) {
           <dd>{t(`roles.${user.role}`)}</dd>
         </div>
       </dl>
+      {children}
       <section aria-labelledby="what-you-can-do">
         <h2 id="what-you-can-do">{t('overview.whatYouCanDo')}</h2>
         <p>{t(`roleDescriptions.${user.role}`)}</p>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
@@ -10,11 +10,26 @@ import { ScrollRegion } from './scroll-region';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
 import '../reports.css';
 
+type MyReport = NonNullable<ReturnType<typeof useMyReports>['data']>[number];
+
+/** The home page's links narrow the list (`?show=overdue`…): the same test as the server's counts. */
+const SHOW = {
+  overdue: (row: MyReport) => row.overdue,
+  dueSoon: (row: MyReport) => row.dueSoon,
+  returned: (row: MyReport) => row.state === 'returned',
+  submitted: (row: MyReport) => row.state === 'submitted',
+} as const;
+type Show = keyof typeof SHOW;
+
 /** The agency's obligations under every reporting regime, each row leading to its form. */
 export function MyReportsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('reports.myTitle'));
   const mine = useMyReports();
+  const [params] = useSearchParams();
+  const rawShow = params.get('show');
+  const show = (Object.keys(SHOW) as Show[]).find((key) => key === rawShow);
+  const rows = show && mine.data ? mine.data.filter(SHOW[show]) : mine.data;
   const en = i18n.language === 'en';
   const nameOf = (row: { templateNameEn: string; templateNameVi: string }) =>
     en ? row.templateNameEn : row.templateNameVi;
@@ -23,11 +38,16 @@ export function MyReportsPage() {
     <section className="page reports">
       <h1>{t('reports.myTitle')}</h1>
       <p className="hint">{t('reports.myIntro')}</p>
+      {show && (
+        <p className="reports__filter">
+          {t(`reports.myShow.${show}`)} <Link to="/reports">{t('reports.myShowAll')}</Link>
+        </p>
+      )}
       {mine.isPending ? (
         <Spinner />
       ) : mine.isError ? (
         <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />
-      ) : mine.data.length === 0 ? (
+      ) : !rows || rows.length === 0 ? (
         <p className="empty" role="status">
           {t('reports.myEmpty')}
         </p>
@@ -81,7 +101,7 @@ export function MyReportsPage() {
                 ),
               },
             ]}
-            rows={mine.data}
+            rows={rows}
             rowKey={(row) => `${row.templateId}:${row.periodKey}`}
           />
         </ScrollRegion>

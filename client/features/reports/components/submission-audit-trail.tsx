@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import { ErrorState } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useSubmissionAudit } from '../api/report-queries';
 import { auditChanges, isInstant } from '../audit-changes';
 import { AuditCheckpoints } from './audit-checkpoints';
@@ -13,12 +13,7 @@ function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as readonly string[]).includes(value);
 }
 
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <>—</>;
-  return <pre className="audit-json">{JSON.stringify(value, null, 1)}</pre>;
-}
-
-/** One audit entry's changes as lines a person reads, with the whole record one click away. */
+/** One audit entry's changes as lines a person reads ("Trạng thái: Bản nháp → Đã gửi"), never raw JSON. */
 function Changes({
   before,
   after,
@@ -26,50 +21,48 @@ function Changes({
 }: {
   before: unknown;
   after: unknown;
-  fieldLabels?: ReadonlyMap<string, string>;
+  fieldLabels?: ReadonlyMap<string, string> | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const changes = auditChanges(before, after);
   const label = (path: string) => {
     const [head, code] = path.split('.');
     if (head === 'values' && code) return fieldLabels?.get(code) ?? t('reports.audit.fields.value', { code });
-    if (head === 'explanations' && code) return t('reports.audit.fields.explanation', { code });
+    if (head === 'explanations' && code) {
+      return t('reports.audit.fields.explanation', { code: fieldLabels?.get(code) ?? code });
+    }
     return t(`reports.audit.fields.${head as 'state'}`, { defaultValue: path });
   };
-  const show = (path: string, value: unknown) => {
+  const show = (path: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (path === 'state' && typeof value === 'string')
       return t(`reports.states.${value as 'draft'}`, { defaultValue: value });
     if (isInstant(value)) return formatDateTime(value);
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (typeof value === 'number') return formatNumber(value, i18n.language);
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (Array.isArray(value)) return value.map((v) => show(path, v)).join(', ');
+    if (typeof value === 'object') {
+      return Object.entries(value)
+        .map(([key, v]) => `${label(`${path}.${key}`)}: ${show(`${path}.${key}`, v)}`)
+        .join('; ');
+    }
+    return String(value);
   };
+  if (changes.length === 0) return <p className="audit-changes__none">{t('kpis.auditNothingChanged')}</p>;
   return (
-    <>
-      {changes.length === 0 ? (
-        <p className="audit-changes__none">{t('kpis.auditNothingChanged')}</p>
-      ) : (
-        <ul className="audit-changes">
-          {changes.map((c) => (
-            <li key={c.path}>
-              <span className="audit-changes__field">{label(c.path)}</span>:{' '}
-              {c.before !== undefined && (
-                <>
-                  <del>{show(c.path, c.before)}</del> →{' '}
-                </>
-              )}
-              <ins>{show(c.path, c.after)}</ins>
-            </li>
-          ))}
-        </ul>
-      )}
-      <details className="audit-record">
-        <summary>{t('kpis.auditFullRecord')}</summary>
-        <h4>{t('kpis.auditBefore')}</h4>
-        <Json value={before} />
-        <h4>{t('kpis.auditAfter')}</h4>
-        <Json value={after} />
-      </details>
-    </>
+    <ul className="audit-changes">
+      {changes.map((c) => (
+        <li key={c.path}>
+          <span className="audit-changes__field">{label(c.path)}</span>:{' '}
+          {c.before !== undefined && (
+            <>
+              <del>{show(c.path, c.before)}</del> →{' '}
+            </>
+          )}
+          <ins>{show(c.path, c.after)}</ins>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -144,7 +137,7 @@ export function SubmissionAuditTrail({
         <ScrollRegion label={t('kpis.auditCaption')}>
           <SimpleTable
             caption={t('kpis.auditCaption')}
-            className="data-table--compact"
+            className="audit-table"
             columns={[
               {
                 key: 'at',
@@ -153,7 +146,11 @@ export function SubmissionAuditTrail({
                 rowHeader: true,
                 cellClassName: 'nowrap',
               },
-              { key: 'user', header: t('reports.audit.user'), cell: (entry) => entry.username ?? '—' },
+              {
+                key: 'user',
+                header: t('reports.audit.user'),
+                cell: (entry) => entry.fullName ?? entry.username ?? '—',
+              },
               {
                 key: 'role',
                 header: t('kpis.auditRole'),

@@ -272,6 +272,7 @@ export function SubmissionPage() {
             <ScrollRegion label={t('reports.audit.caption')}>
               <SimpleTable
                 caption={t('reports.audit.caption')}
+                className="audit-table"
                 columns={[
                   {
                     key: 'at',
@@ -284,7 +285,7 @@ export function SubmissionPage() {
                     header: t('reports.audit.user'),
                     cell: (entry) => (
                       <>
-                        {entry.username} ({t(`roles.${entry.role as 'officer'}`)})
+                        {entry.fullName ?? entry.username} ({t(`roles.${entry.role as 'officer'}`)})
                       </>
                     ),
                   },

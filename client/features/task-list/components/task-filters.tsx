@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { TASK_SORTS } from '../../../../shared/schemas/tasks';
@@ -25,9 +25,24 @@ interface TaskFiltersProps {
   onChange: (patch: Partial<TaskListState>, replace?: boolean) => void;
 }
 
+/** The filters in use, search aside (it stays in view): the number the toggle shows. */
+export function countFilters(state: TaskListState): number {
+  const { q: _q, sort: _s, direction: _d, page: _p, pageSize: _ps, ...filters } = state;
+  return Object.values(filters).filter((v) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .length;
+}
+
+/** Narrow screens start with the filters folded, so the first task shows without scrolling. */
+const NARROW = '(max-width: 48rem)';
+
 export function TaskFilters({ state, agencyName, documentNumber, onChange }: TaskFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
+  const used = countFilters(state);
+  // Folded when the list opens already filtered (a link, a reload) or on a phone; the user decides after.
+  const [open, setOpen] = useState(
+    () => used === 0 && !(typeof window !== 'undefined' && window.matchMedia?.(NARROW).matches),
+  );
   const onSearch = useCallback((q: string) => onChange({ q: q || undefined }, true), [onChange]);
 
   function toggleStatus(status: TaskStatus, checked: boolean) {
@@ -40,13 +55,24 @@ export function TaskFilters({ state, agencyName, documentNumber, onChange }: Tas
 
   return (
     <search className="task-filters" aria-label={t('taskList.filters')}>
-      <SearchBox
-        value={state.q ?? ''}
-        onSearch={onSearch}
-        label={t('taskList.search')}
-        hint={t('taskList.searchHint')}
-      />
-      <div className="task-filters__grid">
+      <div className="task-filters__top">
+        <SearchBox
+          value={state.q ?? ''}
+          onSearch={onSearch}
+          label={t('taskList.search')}
+          hint={t('taskList.searchHint')}
+        />
+        <button
+          type="button"
+          className="button task-filters__toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-panel`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {used ? t('taskList.filtersToggleCount', { count: used }) : t('taskList.filtersToggle')}
+        </button>
+      </div>
+      <div className="task-filters__grid" id={`${id}-panel`} hidden={!open}>
         <fieldset className="task-filters__statuses">
           <legend>{t('taskList.status')}</legend>
           {TASK_STATUSES.map((status) => (
@@ -135,6 +161,34 @@ export function TaskFilters({ state, agencyName, documentNumber, onChange }: Tas
               ))}
             </select>
           </div>
+          {state.completion?.length ? (
+            <p className="chip">
+              <span>
+                {t('taskList.completionFilter', {
+                  states: state.completion.map((c) => t(`taskList.completionStates.${c}`)).join(', '),
+                })}
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onChange({ completion: undefined })}
+              >
+                {t('taskList.clearCompletion')}
+              </button>
+            </p>
+          ) : null}
+          {state.extensionPending && (
+            <p className="chip">
+              <span>{t('taskList.extensionPending')}</span>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onChange({ extensionPending: undefined })}
+              >
+                {t('taskList.clearExtension')}
+              </button>
+            </p>
+          )}
           {state.documentId && (
             <p className="chip">
               <span>

@@ -2,21 +2,31 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ChangeType } from '../../../../shared/live-events';
 import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
-import type { TaskStatus } from '../../../../shared/task-status';
+import type { CompletionState, TaskStatus } from '../../../../shared/task-status';
 import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
 
 export const INBOX_PAGE_SIZE = 25;
 
+/** The completion-report filters the inbox offers (the home page's links): returned, or awaiting the leader. */
+export const INBOX_COMPLETIONS = {
+  returned: ['returned_by_leader', 'returned_by_office'],
+  awaiting_leader: ['awaiting_leader'],
+} as const satisfies Record<string, readonly CompletionState[]>;
+export type InboxCompletion = keyof typeof INBOX_COMPLETIONS;
+
 export interface InboxFilter {
   q: string;
   status?: TaskStatus;
   urgency?: 'overdue' | 'dueSoon';
+  completion?: InboxCompletion;
+  /** Only the tasks the agency leads. */
+  leadOnly?: boolean;
   page: number;
 }
 
-/** The user's agency's tasks, soonest deadline first; the previous page stays while the next loads. */
-export function useInbox({ q, status, urgency, page }: InboxFilter) {
+/** The user's agency's tasks, open ones first by deadline; the previous page stays while the next loads. */
+export function useInbox({ q, status, urgency, completion, leadOnly, page }: InboxFilter) {
   const trpc = useTRPC();
   const statuses: TaskStatus[] | undefined =
     urgency === 'overdue' ? ['overdue'] : status ? [status] : undefined;
@@ -25,6 +35,8 @@ export function useInbox({ q, status, urgency, page }: InboxFilter) {
       q: q || undefined,
       status: statuses,
       dueSoon: urgency === 'dueSoon' ? true : undefined,
+      completion: completion ? [...INBOX_COMPLETIONS[completion]] : undefined,
+      leadOnly: leadOnly || undefined,
       sort: 'deadline',
       direction: 'asc',
       page,

@@ -12,7 +12,7 @@ import { formatDate } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { INBOX_PAGE_SIZE, useInbox } from '../api/task-queries';
+import { INBOX_COMPLETIONS, INBOX_PAGE_SIZE, type InboxCompletion, useInbox } from '../api/task-queries';
 import { type InboxItem, inboxTodos } from '../inbox-todos';
 import './tasks.css';
 import { ReportReminders } from './report-reminders';
@@ -73,7 +73,7 @@ function InboxRow({ task, viewer }: { task: InboxItem; viewer: Viewer }) {
   );
 }
 
-/** The agency's own tasks, soonest deadline first, with what each one needs from the user. */
+/** The agency's own tasks, open ones first by deadline, with what each one needs from the user. */
 export function InboxPage() {
   const { t } = useTranslation();
   usePageTitle(t('inbox.title'));
@@ -87,7 +87,10 @@ export function InboxPage() {
   const rawUrgency = params.get('urgency');
   const urgency: Urgency | undefined =
     rawUrgency === 'overdue' || rawUrgency === 'dueSoon' ? rawUrgency : undefined;
-  const inbox = useInbox({ q, status, urgency, page });
+  const rawCompletion = params.get('completion');
+  const completion = Object.keys(INBOX_COMPLETIONS).find((c): c is InboxCompletion => c === rawCompletion);
+  const leadOnly = params.get('lead') === '1';
+  const inbox = useInbox({ q, status, urgency, completion, leadOnly, page });
 
   const viewer = me.data ? { role: me.data.role, agencyId: me.data.agencyId } : null;
 
@@ -126,6 +129,25 @@ export function InboxPage() {
           </select>
         </div>
       </div>
+      {(completion || leadOnly) && (
+        <p className="notice">
+          <span>
+            {completion ? t(`inbox.completionFilter.${completion}`) : null}
+            {completion && leadOnly ? ' · ' : null}
+            {leadOnly ? t('inbox.leadOnly') : null}
+          </span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setParam('completion', undefined);
+              setParam('lead', undefined);
+            }}
+          >
+            {t('inbox.clearFilter')}
+          </button>
+        </p>
+      )}
       {inbox.isPending || !viewer ? (
         <Spinner />
       ) : inbox.isError ? (

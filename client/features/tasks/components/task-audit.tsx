@@ -48,7 +48,7 @@ export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
         <section className="table-scroll" tabIndex={0} aria-labelledby="task-audit-title">
           <SimpleTable
             caption={t('taskDetail.auditCaption')}
-            className="data-table--compact"
+            className="audit-table"
             columns={[
               {
                 key: 'when',
@@ -56,7 +56,11 @@ export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
                 cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>,
                 rowHeader: true,
               },
-              { key: 'who', header: t('taskDetail.auditWho'), cell: (entry) => entry.username },
+              {
+                key: 'who',
+                header: t('taskDetail.auditWho'),
+                cell: (entry) => entry.fullName ?? entry.username ?? '—',
+              },
               {
                 key: 'role',
                 header: t('taskDetail.auditRole'),

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
@@ -59,11 +60,33 @@ export function LoginFailuresSection() {
   const headingId = useId();
   const [username, setUsername] = useState('');
   const [page, setPage] = useState(1);
-  const failures = useLoginFailures({ username, page });
+  // The home page's count links here with `?failuresWithin=24` (hours): the same failures it counted.
+  const [params, setParams] = useSearchParams();
+  const within = Number(params.get('failuresWithin'));
+  const withinHours = Number.isInteger(within) && within >= 1 && within <= 24 * 90 ? within : undefined;
+  const failures = useLoginFailures({ username, withinHours, page });
   return (
-    <section className="stack" aria-labelledby={headingId}>
+    <section className="stack" aria-labelledby={headingId} id="login-failures">
       <h2 id={headingId}>{t('loginFailures.title')}</h2>
       <p className="hint">{t('loginFailures.intro')}</p>
+      {withinHours && (
+        <p>
+          {t('loginFailures.within', { hours: withinHours })}{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              setParams((current) => {
+                const next = new URLSearchParams(current);
+                next.delete('failuresWithin');
+                return next;
+              })
+            }
+          >
+            {t('loginFailures.showAll')}
+          </button>
+        </p>
+      )}
       <div className="filters">
         <SearchBox
           value={username}

@@ -23,7 +23,8 @@ export function UsersPage() {
   usePageTitle(t('users.title'));
   const { params, q, page, setParam, onSearch, onPageChange } = useListParams();
   const role = parseRole(params.get('role'));
-  const users = useUsers({ q, role, page });
+  const locked = params.get('locked') === '1';
+  const users = useUsers({ q, role, locked, page });
 
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -70,6 +71,14 @@ export function UsersPage() {
       <div className="filters">
         <SearchBox value={q} onSearch={onSearch} label={t('users.search')} hint={t('users.searchHint')} />
         <RoleFilter value={role} onChange={(next) => setParam('role', next)} />
+        <label className="users-page__locked">
+          <input
+            type="checkbox"
+            checked={locked}
+            onChange={(event) => setParam('locked', event.target.checked ? '1' : undefined)}
+          />
+          {t('users.lockedOnly')}
+        </label>
       </div>
       <CreateUserForm send={create.mutateAsync} />
       {notice?.ok === false ? (

@@ -173,10 +173,7 @@ export const kpisVi = {
     auditTitle: 'Nhật ký kiểm toán của báo cáo',
     auditCaption:
       'Các bản ghi kiểm toán của báo cáo, mới nhất lên đầu: ai, thao tác gì, khi nào, trước và sau',
-    auditBefore: 'Trước',
-    auditAfter: 'Sau',
     auditChanges: 'Thay đổi',
-    auditFullRecord: 'Bản ghi đầy đủ, trước và sau',
     auditNothingChanged: 'Không trường nào thay đổi',
     auditRole: 'Vai trò',
     auditEmpty: 'Chưa có bản ghi kiểm toán nào.',

@@ -4,8 +4,15 @@ export const reportsEn: typeof reportsVi = {
   reports: {
     myTitle: "Your agency's periodic reports",
     myIntro:
-      'The reporting periods your agency must submit under each reporting regime: periods not yet sent or returned first, soonest deadline first; then the periods sent, the newest first.',
+      'The reporting periods your agency must submit under each reporting regime: overdue periods first, then those returned, then the others not yet sent, soonest deadline first; then the periods sent, the newest first.',
     myCaption: "Your agency's reporting periods",
+    myShow: {
+      overdue: 'Only the overdue periods',
+      dueSoon: 'Only the periods due soon',
+      returned: 'Only the periods returned for correction',
+      submitted: 'Only the periods awaiting the leader',
+    },
+    myShowAll: 'Show every period',
     myEmpty: 'Your agency has no reporting periods to submit.',
     template: 'Reporting regime',
     period: 'Period',

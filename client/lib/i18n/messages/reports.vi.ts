@@ -2,8 +2,15 @@ export const reportsVi = {
   reports: {
     myTitle: 'Báo cáo định kỳ của cơ quan',
     myIntro:
-      'Các kỳ báo cáo cơ quan phải nộp theo từng chế độ báo cáo: kỳ chưa nộp hoặc bị trả lại lên đầu, hạn sớm nhất trước; sau đó là các kỳ đã nộp, kỳ mới nhất trước.',
+      'Các kỳ báo cáo cơ quan phải nộp theo từng chế độ báo cáo: kỳ quá hạn lên đầu, rồi kỳ bị trả lại, rồi các kỳ chưa nộp, hạn sớm nhất trước; sau đó là các kỳ đã nộp, kỳ mới nhất trước.',
     myCaption: 'Danh sách kỳ báo cáo của cơ quan',
+    myShow: {
+      overdue: 'Chỉ các kỳ quá hạn chưa nộp',
+      dueSoon: 'Chỉ các kỳ sắp đến hạn',
+      returned: 'Chỉ các kỳ bị trả lại để sửa',
+      submitted: 'Chỉ các kỳ chờ lãnh đạo phê duyệt',
+    },
+    myShowAll: 'Xem tất cả các kỳ',
     myEmpty: 'Cơ quan chưa có kỳ báo cáo nào phải nộp.',
     template: 'Chế độ báo cáo',
     period: 'Kỳ báo cáo',

@@ -5,6 +5,7 @@ export const usersEn: typeof usersVi = {
     title: 'Users',
     search: 'Search users',
     searchHint: 'By username or full name.',
+    lockedOnly: 'Only accounts locked after failed logins',
     role: 'Role',
     allRoles: 'All roles',
     caption: 'User list',
@@ -19,6 +20,8 @@ export const usersEn: typeof usersVi = {
   },
   loginFailures: {
     title: 'Failed logins',
+    within: 'Those of the last {{hours}} hours.',
+    showAll: 'Show all',
     intro:
       'Every failed login is recorded, unknown usernames too. After 5 failures in a row the account takes no login for 1 minute, doubling with each further failure up to 1 hour.',
     search: 'Username tried',

@@ -3,6 +3,7 @@ export const usersVi = {
     title: 'Người dùng',
     search: 'Tìm người dùng',
     searchHint: 'Theo tên đăng nhập hoặc họ tên.',
+    lockedOnly: 'Chỉ tài khoản đang bị tạm khóa đăng nhập',
     role: 'Vai trò',
     allRoles: 'Tất cả vai trò',
     caption: 'Danh sách người dùng',
@@ -17,6 +18,8 @@ export const usersVi = {
   },
   loginFailures: {
     title: 'Đăng nhập không thành công',
+    within: 'Các lần trong {{hours}} giờ qua.',
+    showAll: 'Xem tất cả',
     intro:
       'Mỗi lần đăng nhập sai được ghi lại, kể cả tên đăng nhập không tồn tại. Sau 5 lần sai liên tiếp, tài khoản bị tạm khóa đăng nhập từ 1 phút, gấp đôi sau mỗi lần sai tiếp theo, tối đa 1 giờ.',
     search: 'Tên đăng nhập đã thử',

@@ -1,0 +1,25 @@
+export const homeVi = {
+  home: {
+    awaitingTitle: 'Việc đang chờ bạn',
+    asOf: 'Số liệu lúc {{time}}.',
+    items: {
+      myTasksOverdue: 'nhiệm vụ của cơ quan đã quá hạn',
+      myTasksDueSoon: 'nhiệm vụ sắp đến hạn (trong 3 ngày)',
+      myTasksReturned: 'báo cáo hoàn thành bị trả lại, cần bổ sung',
+      myCompletionsToApprove: 'báo cáo hoàn thành chờ lãnh đạo ký duyệt',
+      myReportsOverdue: 'báo cáo định kỳ quá hạn chưa nộp',
+      myReportsDueSoon: 'báo cáo định kỳ sắp đến hạn',
+      myReportsReturned: 'báo cáo định kỳ bị trả lại để sửa',
+      myReportsToApprove: 'báo cáo định kỳ chờ lãnh đạo phê duyệt',
+      extensionsToDecide: 'đề nghị gia hạn chờ quyết định',
+      completionsToReview: 'báo cáo hoàn thành chờ Văn phòng Chính phủ xem xét',
+      submissionsToReview: 'báo cáo định kỳ chờ tiếp nhận',
+      tasksOverdue: 'nhiệm vụ quá hạn trên toàn quốc',
+      tasksStale: 'nhiệm vụ lâu không cập nhật',
+      reportsMissing: 'báo cáo định kỳ quá hạn chưa nộp (các cơ quan)',
+      kpisOffTrack: 'chỉ tiêu không đạt tiến độ',
+      usersLocked: 'tài khoản đang bị khóa do đăng nhập sai',
+      loginFailuresToday: 'lần đăng nhập thất bại trong 24 giờ qua',
+    },
+  },
+};
