@@ -98,6 +98,18 @@ export const tasks = pgTable(
     // every matching task (README, Performance: a province's open tasks, newest update first).
     index('tasks_created_idx').on(t.createdAt.desc().nullsFirst(), t.id),
     index('tasks_last_update_idx').on(t.lastLeadUpdateAt.desc().nullsLast(), t.id),
+    // By deadline, open work first (server/modules/tasks/queries.ts `closedSql`): the same expression leads.
+    index('tasks_open_deadline_idx').on(
+      sql`(${t.completedOn} is not null or ${t.withdrawn})`,
+      t.deadline,
+      t.id,
+    ),
+    index('tasks_lead_open_deadline_idx').on(
+      t.leadAgencyId,
+      sql`(${t.completedOn} is not null or ${t.withdrawn})`,
+      t.deadline,
+      t.id,
+    ),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_open_deadline_idx" ON "tasks" USING btree (("completed_on" is not null or "withdrawn"),"deadline","id");--> statement-breakpoint
+CREATE INDEX "tasks_lead_open_deadline_idx" ON "tasks" USING btree ("lead_agency_id",("completed_on" is not null or "withdrawn"),"deadline","id");
