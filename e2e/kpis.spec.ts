@@ -128,10 +128,14 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   );
   const officer = await pageFor(browser, 'hanoi.chuyenvien');
   await officer.goto(submissionUrl);
-  const denominator = await officer.getByLabel(new RegExp(`^Mẫu số — ${escapeRegExp(kpiName)}`)).inputValue();
+  // The KPI's figures stand together under its name: its numerator, then its denominator.
+  const figures = officer
+    .getByRole('group', { name: new RegExp(escapeRegExp(kpiName)) })
+    .getByRole('textbox');
+  const denominator = await figures.nth(1).inputValue();
   // Written the Vietnamese way ("1.234"), and typed back as it reads.
   expect(denominator).toMatch(/^[1-9]\d{0,2}(\.\d{3})*$/);
-  await officer.getByLabel(new RegExp(`^Tử số — ${escapeRegExp(kpiName)}`)).fill(denominator);
+  await figures.nth(0).fill(denominator);
   // A figure far from the last accepted period raises a warning the officer explains (DV-01 has one).
   const warnings = officer.getByRole('group', { name: /Cảnh báo/ });
   for (let i = 0; i < (await warnings.count()); i++)
@@ -139,6 +143,7 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
       .nth(i)
       .getByLabel('Giải trình')
       .fill('Số liệu đã đối chiếu với Cổng dịch vụ công quốc gia.');
+  await officer.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
   const leader = await pageFor(browser, 'hanoi.lanhdao');

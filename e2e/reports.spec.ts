@@ -53,8 +53,20 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   await warning
     .getByLabel('Giải trình')
     .fill('Một nhiệm vụ giao bằng văn bản giấy chưa được nhập vào hệ thống.');
+  // Sending goes through a review of every figure, each with a way back to it.
+  await officer.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
+  const review = officer.getByRole('heading', { name: 'Kiểm tra lại số liệu trước khi gửi' });
+  await expect(review).toBeFocused();
+  await officer.getByRole('link', { name: /^Sửa Số nhiệm vụ được giao/ }).click();
+  await expect(assigned).toBeFocused();
+  await officer.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
+  await keepScreenshot(officer, testInfo, 'reports-check-your-answers');
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
+  // The page says what happens next, where the focus now is.
+  await expect(
+    officer.getByRole('status').filter({ hasText: /Tiếp theo: lãnh đạo cơ quan duyệt/ }),
+  ).toBeFocused();
 
   const leader = await pageFor(browser, 'hanoi.lanhdao');
   await decide(leader, url, 'Duyệt', 'Lãnh đạo đã duyệt, chờ VPCP');
@@ -72,6 +84,7 @@ test('a province’s monthly report from draft to acceptance, with a correction'
   await expect(officer.getByText('Bị trả lại').first()).toBeVisible();
   await assigned.fill(held);
   await expect(officer.getByRole('group', { name: /Cảnh báo/ })).toHaveCount(0);
+  await officer.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
   await decide(leader, url, 'Duyệt', 'Lãnh đạo đã duyệt, chờ VPCP');

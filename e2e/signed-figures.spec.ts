@@ -49,9 +49,11 @@ async function fillFigures(form: Locator) {
     const input = inputs.nth(i);
     if ((await input.inputValue()) !== '') continue;
     const label = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
-    const value = /^Mẫu số|^Tổng số/.test(label)
+    // A KPI's numerator and denominator are labelled by what they count; their codes say which is which.
+    const code = (await input.getAttribute('data-field')) ?? '';
+    const value = code.endsWith('_den')
       ? '10'
-      : /^Tử số|^Số chế độ/.test(label)
+      : code.endsWith('_num')
         ? '5'
         : /1: có, 0: chưa/.test(label)
           ? '1'
@@ -75,14 +77,20 @@ test('figures are read as typed, checked by the rules, counted only when they ca
     .click();
   const form = officer.locator('form.report-form');
   await expect(form).toBeVisible();
-  const numerator = officer.getByLabel(new RegExp(`^Tử số — ${escapeRegExp(DV01)}`));
-  const denominator = officer.getByLabel(new RegExp(`^Mẫu số — ${escapeRegExp(DV01)}`));
+  // The KPI's two figures stand together under its name, each labelled by what it counts.
+  const dv01 = officer.getByRole('group', { name: new RegExp(escapeRegExp(DV01)) });
+  const numerator = dv01.getByLabel(
+    /^Số thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình/,
+  );
+  const denominator = dv01.getByLabel(/^Số thủ tục hành chính đủ điều kiện/);
 
   // "1.000" is one thousand; "12,5" is twelve and a half, refused because the field counts procedures.
   await denominator.fill('1.000');
   await numerator.fill('12,5');
-  await expect(officer.getByText(/Tử số — .* phải là số nguyên\./).first()).toBeVisible();
+  await expect(officer.getByText(/toàn trình phải là số nguyên\./).first()).toBeVisible();
   await numerator.fill('1');
+  // The rate they give shows as they are typed.
+  await expect(dv01.getByText('Tỷ lệ: 0,1 %')).toBeVisible();
   await fillFigures(form);
   await officer.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(officer.getByText(/Đã lưu bản nháp|Đã tự động lưu/).first()).toBeVisible();
@@ -99,7 +107,7 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   const tooMany = officer.locator('p.rule-issue[data-rule="kpi:DV-01"]');
   await expect(tooMany).toHaveText('Tử số không được lớn hơn mẫu số (DV-01).');
   await expect(numerator).toHaveAttribute('aria-invalid', 'true');
-  await expect(officer.getByRole('button', { name: 'Gửi báo cáo' })).toBeDisabled();
+  await expect(officer.getByRole('button', { name: 'Xem lại trước khi gửi' })).toBeDisabled();
   await keepScreenshot(officer, testInfo, 'figures-numerator-above-denominator');
 
   // One procedure of a thousand: far from the ministry's last accepted quarter, a warning to explain.
@@ -108,13 +116,17 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   await expect(tooMany).toHaveCount(0);
   const warning = officer.getByRole('group', { name: /Cảnh báo/ }).first();
   await expect(warning).toBeVisible();
-  await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await officer.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
   await expect(
     officer.getByText('Vui lòng nhập giải trình cho cảnh báo này trước khi gửi.').first(),
   ).toBeVisible();
   const explanation =
     'Bộ rà soát lại danh mục thủ tục sau khi sắp xếp bộ máy; số liệu kỳ này đã được đối chiếu.';
   await warning.getByLabel('Giải trình').fill(explanation);
+  // Every figure once more before sending, the explanation beside its figure.
+  await officer.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
+  await expect(officer.getByRole('heading', { name: 'Kiểm tra lại số liệu trước khi gửi' })).toBeFocused();
+  await expect(officer.getByText(`Giải trình: ${explanation}`)).toBeVisible();
   await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(officer.getByText('Đã gửi, chờ lãnh đạo duyệt').first()).toBeVisible();
 

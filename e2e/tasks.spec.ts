@@ -109,6 +109,9 @@ test('a document with two tasks goes from assignment to accepted completion', as
   });
   await progress.getByRole('button', { name: 'Gửi cập nhật tiến độ' }).click();
   await expect(ministry.getByText('Cập nhật tiến độ: 40 %')).toBeVisible();
+  // The page says it was recorded and what comes next, and the focus is there, not at the top.
+  const outcome = ministry.getByRole('status').filter({ hasText: 'Đã ghi nhận cập nhật tiến độ.' });
+  await expect(outcome).toBeFocused();
   const evidence = ministry.getByRole('link', { name: 'Tệp minh chứng: du-thao-kien-truc.pdf' });
   await expect(evidence).toBeVisible();
   const download = await ministry.request.get((await evidence.getAttribute('href')) ?? '');
@@ -119,6 +122,10 @@ test('a document with two tasks goes from assignment to accepted completion', as
   await extension.getByLabel('Lý do').fill('Cần thêm thời gian lấy ý kiến các bộ, ngành.');
   await extension.getByRole('button', { name: 'Gửi đề nghị gia hạn' }).click();
   await expect(ministry.getByText(/Đề nghị gia hạn đến/)).toBeVisible();
+  await expect(ministry.getByText('Chờ Văn phòng Chính phủ quyết định gia hạn')).toBeVisible();
+  await expect(
+    ministry.getByRole('status').filter({ hasText: /Tiếp theo: Văn phòng Chính phủ đồng ý hoặc từ chối/ }),
+  ).toBeFocused();
   const taskUrl = ministry.url();
 
   // The province officer cannot act on the ministry's task: no forms in the UI, FORBIDDEN at the API.
@@ -156,15 +163,24 @@ test('a document with two tasks goes from assignment to accepted completion', as
   await completion.getByLabel('Ngày hoàn thành').fill(ddmmyyyy(0));
   await completion.getByRole('button', { name: 'Gửi báo cáo hoàn thành' }).click();
   await expect(ministry.getByText(/Báo cáo hoàn thành, ngày hoàn thành/)).toBeVisible();
+  // Still "in progress" until the Office accepts: the page says what the task now waits on, and who.
+  await expect(ministry.getByText('Chờ lãnh đạo cơ quan duyệt báo cáo hoàn thành')).toBeVisible();
+  await expect(
+    ministry
+      .getByRole('status')
+      .filter({ hasText: /^Đã gửi báo cáo hoàn thành\. Tiếp theo: lãnh đạo cơ quan chủ trì duyệt/ }),
+  ).toBeFocused();
 
   const leader = await newPage(browser, 'btc.lanhdao');
   await leader.goto(taskUrl);
   await leader.getByRole('button', { name: 'Duyệt và gửi Văn phòng Chính phủ' }).click();
   await expect(leader.getByText('Lãnh đạo cơ quan duyệt báo cáo hoàn thành')).toBeVisible();
+  await expect(leader.getByText('Chờ Văn phòng Chính phủ xét duyệt hoàn thành')).toBeVisible();
 
   await office.reload();
   await office.getByRole('button', { name: 'Chấp nhận hoàn thành' }).click();
   await expect(office.getByText('Văn phòng Chính phủ chấp nhận hoàn thành')).toBeVisible();
+  await expect(office.getByRole('status').filter({ hasText: /không cần thao tác thêm/ })).toBeFocused();
   await expect(office.getByText('Hoàn thành đúng hạn').first()).toBeVisible();
   await expect(office.getByRole('table', { name: /Ai đã làm gì/ })).toContainText('Chấp nhận hoàn thành');
   await keepScreenshot(office, testInfo, 'tasks-accepted');

@@ -5,24 +5,117 @@ import type { ValidationRule } from '../../shared/validation-rules';
 import type { Db } from '../db/client';
 import { holidays, reportTemplates, templateFields } from '../db/schema';
 import { seededCalendar } from './calendar';
-import kpiCatalog from './reference/kpi-catalog.json' with { type: 'json' };
 
-/** KPIs an agency reports as a share (numerator over denominator) in the quarterly Program report. */
-const SHARE_KPIS = [
-  'DV-01',
-  'DV-02',
-  'DV-03',
-  'DV-04',
-  'DL-02',
-  'DL-03',
-  'DL-07',
-  'VH-01',
-  'VH-02',
-  'NL-01',
-  'NL-02',
-  'NL-03',
-  'AT-01',
-];
+/**
+ * KPIs an agency reports as a share (numerator over denominator) in the quarterly Program report, with
+ * what each side counts: the form groups a pair under the KPI's name, so each box is labelled by what
+ * the officer counts, not "numerator of …".
+ */
+const SHARE_KPIS: Record<string, { num: [vi: string, en: string]; den: [vi: string, en: string] }> = {
+  'DV-01': {
+    num: [
+      'Số thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình',
+      'Administrative procedures offered as full-process online services',
+    ],
+    den: [
+      'Số thủ tục hành chính đủ điều kiện cung cấp trực tuyến toàn trình',
+      'Administrative procedures eligible for full-process online service',
+    ],
+  },
+  'DV-02': {
+    num: [
+      'Số thông tin, giấy tờ liên quan đến sản xuất, kinh doanh chỉ phải cung cấp một lần',
+      'Business-related information items and papers provided only once',
+    ],
+    den: [
+      'Tổng số thông tin, giấy tờ trong thủ tục hành chính liên quan đến sản xuất, kinh doanh',
+      'All information items and papers in business-related procedures',
+    ],
+  },
+  'DV-03': {
+    num: [
+      'Số lượt đánh giá hài lòng với dịch vụ công trực tuyến',
+      'Satisfied ratings of online public services',
+    ],
+    den: ['Tổng số lượt đánh giá dịch vụ công trực tuyến', 'All ratings of online public services'],
+  },
+  'DV-04': {
+    num: [
+      'Số dịch vụ công trực tuyến thiết yếu triển khai chủ động có hỗ trợ của AI',
+      'Essential online services delivered proactively with AI support',
+    ],
+    den: ['Tổng số dịch vụ công trực tuyến thiết yếu', 'All essential online public services'],
+  },
+  'DL-02': {
+    num: [
+      'Số hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa',
+      'Procedure records and results digitised',
+    ],
+    den: ['Tổng số hồ sơ, kết quả giải quyết thủ tục hành chính', 'All procedure records and results'],
+  },
+  'DL-03': {
+    num: [
+      'Số thông tin, dữ liệu đã số hóa được khai thác, tái sử dụng',
+      'Digitised data items exploited and reused',
+    ],
+    den: [
+      'Tổng số thông tin, dữ liệu đã số hóa trong giải quyết thủ tục hành chính, dịch vụ công',
+      'All digitised data items in procedures and public services',
+    ],
+  },
+  'DL-07': {
+    num: [
+      'Số hệ thống thông tin đã kết nối, chia sẻ dữ liệu qua dịch vụ chia sẻ dữ liệu',
+      'Information systems connected through data-sharing services',
+    ],
+    den: ['Tổng số hệ thống thông tin của cơ quan', 'All the agency’s information systems'],
+  },
+  'VH-01': {
+    num: [
+      'Số nền tảng số dùng chung đã hoàn thành, thống nhất từ Trung ương đến địa phương',
+      'Shared digital platforms completed and unified from central to local level',
+    ],
+    den: ['Tổng số nền tảng số dùng chung phải triển khai', 'All shared digital platforms to be deployed'],
+  },
+  'VH-02': {
+    num: [
+      'Số hồ sơ công việc xử lý trên môi trường điện tử, có chữ ký số cá nhân',
+      'Work records processed electronically with personal digital signatures',
+    ],
+    den: ['Tổng số hồ sơ công việc (trừ hồ sơ mật)', 'All work records (state secrets excepted)'],
+  },
+  'NL-01': {
+    num: [
+      'Số cán bộ, công chức, viên chức được phổ cập kỹ năng số cơ bản',
+      'Officials and public employees trained in basic digital skills',
+    ],
+    den: ['Tổng số cán bộ, công chức, viên chức', 'All officials and public employees'],
+  },
+  'NL-02': {
+    num: [
+      'Số cán bộ chuyên trách công nghệ thông tin, chuyển đổi số có chứng chỉ cơ bản về quản trị dữ liệu',
+      'IT and digital-transformation staff holding a basic data-governance certificate',
+    ],
+    den: [
+      'Tổng số cán bộ chuyên trách công nghệ thông tin, chuyển đổi số',
+      'All IT and digital-transformation staff',
+    ],
+  },
+  'NL-03': {
+    num: [
+      'Số lãnh đạo có chuyên môn, kinh nghiệm về khoa học, công nghệ, chuyển đổi số',
+      'Leaders with science, technology and digital-transformation expertise',
+    ],
+    den: ['Tổng số lãnh đạo của cơ quan, tổ chức', 'All leaders of the agency'],
+  },
+  'AT-01': {
+    num: [
+      'Số hệ thống thông tin có hồ sơ đề xuất cấp độ được phê duyệt trước khi vận hành',
+      'Information systems with a security-level dossier approved before going live',
+    ],
+    den: ['Tổng số hệ thống thông tin phục vụ Chính phủ số', 'All digital-government information systems'],
+  },
+};
 
 type FieldSeed = Omit<TemplateField, 'unit'> & { unit?: string | null };
 
@@ -40,22 +133,20 @@ const field = (f: Pick<FieldSeed, 'code' | 'labelVi' | 'labelEn'> & Partial<Fiel
 
 function programFields(): FieldSeed[] {
   const fields: FieldSeed[] = [];
-  for (const code of SHARE_KPIS) {
-    const kpi = kpiCatalog.kpis.find((k) => k.code === code);
-    if (!kpi) continue;
+  for (const [code, { num, den }] of Object.entries(SHARE_KPIS)) {
     const key = code.toLowerCase().replace('-', '_');
     fields.push(
       field({
         code: `${key}_num`,
-        labelVi: `Tử số — ${kpi.vi}`,
-        labelEn: `Numerator — ${kpi.en}`,
+        labelVi: num[0],
+        labelEn: num[1],
         kpiCode: code,
         kpiRole: 'numerator',
       }),
       field({
         code: `${key}_den`,
-        labelVi: `Mẫu số — ${kpi.vi}`,
-        labelEn: `Denominator — ${kpi.en}`,
+        labelVi: den[0],
+        labelEn: den[1],
         kpiCode: code,
         kpiRole: 'denominator',
       }),

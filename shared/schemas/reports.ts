@@ -136,9 +136,14 @@ const ruleChecks = {
   previousPeriods: z.array(z.object({ periodKey: z.string(), values: reportValues })),
 };
 
+/** The names of the KPIs the template's fields feed: the form groups each KPI's fields under its name. */
+const kpiNames = z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() }));
+export type KpiNames = z.infer<typeof kpiNames>;
+
 export const newSubmissionFormOutput = z.object({
   template: templateHeader,
   fields: z.array(templateFieldOutput),
+  kpis: kpiNames,
   ...ruleChecks,
   period: z.object({ key: z.string(), start: z.string(), end: z.string() }),
   deadline: z.string(),
@@ -168,6 +173,7 @@ export const submissionOutput = z.object({
   }),
   template: templateHeader,
   fields: z.array(templateFieldOutput),
+  kpis: kpiNames,
   ...ruleChecks,
   revisions: z.array(
     z.object({

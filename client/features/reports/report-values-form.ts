@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { percentOf } from '../../../shared/kpi-math';
 import {
   formatNumberInput,
   type NumberInputRefusal,
@@ -198,4 +199,56 @@ export function anchorOf(issue: RuleIssue, fields: readonly TemplateField[]): st
     }
   }
   return anchor;
+}
+
+/** A KPI's pair of fields (numerator and denominator) or a field standing alone, in form order. */
+export type FieldGroup =
+  | { kind: 'share'; kpiCode: string; numerator: TemplateField; denominator: TemplateField }
+  | { kind: 'field'; field: TemplateField };
+
+/**
+ * The form's layout: each KPI reported as a share becomes one group (numerator, then denominator) at
+ * the place of its first field; every other field stands alone. A KPI missing one side of its pair
+ * has nothing to divide, so its field stands alone too.
+ */
+export function groupFields(fields: readonly TemplateField[]): FieldGroup[] {
+  const pairs = new Map<string, { numerator?: TemplateField; denominator?: TemplateField }>();
+  for (const field of fields) {
+    if (!field.kpiCode || !field.kpiRole) continue;
+    const pair = pairs.get(field.kpiCode) ?? {};
+    pair[field.kpiRole] ??= field;
+    pairs.set(field.kpiCode, pair);
+  }
+  const groups: FieldGroup[] = [];
+  const placed = new Set<string>();
+  for (const field of fields) {
+    const code = field.kpiRole ? field.kpiCode : null;
+    const pair = code ? pairs.get(code) : undefined;
+    const { numerator, denominator } = pair ?? {};
+    // A second numerator (or denominator) of a KPI is shown on its own, not divided.
+    if (!code || !numerator || !denominator || (field !== numerator && field !== denominator)) {
+      groups.push({ kind: 'field', field });
+    } else if (!placed.has(code)) {
+      placed.add(code);
+      groups.push({ kind: 'share', kpiCode: code, numerator, denominator });
+    }
+  }
+  return groups;
+}
+
+/**
+ * The percentage a numerator and a denominator give, read as typed in the reader's convention and
+ * divided as the national figures divide (`percentOf`); null while either side reads as no number or
+ * the denominator is 0.
+ */
+export function ratioOf(numerator: unknown, denominator: unknown, language: string): number | null {
+  const read = (value: unknown) => {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (typeof value !== 'string') return null;
+    const parsed = parseNumberInput(value, numberLanguage(language));
+    return parsed.ok ? parsed.value : null;
+  };
+  const n = read(numerator);
+  const d = read(denominator);
+  return n === null || d === null ? null : percentOf(n, d);
 }

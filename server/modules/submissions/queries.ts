@@ -9,7 +9,7 @@ import { collectablePeriod, openPeriods } from '../../../shared/template-version
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
-import { agencies, reportTemplates, submissionRevisions, submissions, users } from '../../db/schema';
+import { agencies, kpis, reportTemplates, submissionRevisions, submissions, users } from '../../db/schema';
 import { findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { loadHolidays } from '../holidays/queries';
@@ -172,6 +172,7 @@ export async function getNewSubmissionForm(
   return {
     template: templateHeader(template),
     fields,
+    kpis: await kpiNamesFor(db, fields),
     ...checks,
     period: { key: period.key, start: period.start, end: period.end },
     deadline,
@@ -180,6 +181,17 @@ export async function getNewSubmissionForm(
     submissionId: existing?.id ?? null,
     canEdit: canDraft(actor, template.obligation, agency),
   };
+}
+
+/** The names of the KPIs a template's fields feed, in catalog order: the form groups its fields under them. */
+async function kpiNamesFor(db: Db, fields: readonly { kpiCode: string | null }[]) {
+  const codes = [...new Set(fields.map((f) => f.kpiCode).filter((c): c is string => c !== null))];
+  if (codes.length === 0) return [];
+  return db
+    .select({ code: kpis.code, nameVi: kpis.nameVi, nameEn: kpis.nameEn })
+    .from(kpis)
+    .where(inArray(kpis.code, codes))
+    .orderBy(asc(kpis.sortOrder));
 }
 
 /**
@@ -230,6 +242,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number, now = new 
     submission: { ...row.submission, agencyNameVi: row.agencyNameVi, agencyNameEn: row.agencyNameEn },
     template: templateHeader(template),
     fields,
+    kpis: await kpiNamesFor(db, fields),
     ...checks,
     revisions,
     audit,

@@ -92,6 +92,17 @@ describe('validation rules, prefilled figures and explanations', () => {
   });
   afterAll(() => c.close());
 
+  it('names, for the form to group them under, exactly the KPIs the template’s fields feed', async () => {
+    const form = ok(
+      await c.query('otherOfficer', 'submissions.newForm', { templateId: quarterly, periodKey: quarter.key }),
+    );
+    const fed = new Set(form.fields.map((f: { kpiCode: string | null }) => f.kpiCode).filter(Boolean));
+    const named = form.kpis.map((k: { code: string }) => k.code);
+    expect(new Set(named)).toEqual(fed);
+    const dv01 = form.kpis.find((k: { code: string }) => k.code === 'DV-01');
+    expect(dv01?.nameVi).toMatch(/^Tỷ lệ thủ tục hành chính/);
+  });
+
   it('refuses 80 of 50 at submission, naming the rule in both languages; the draft itself is kept', async () => {
     const saved = await saveDraft('otherOfficer', {
       templateId: quarterly,

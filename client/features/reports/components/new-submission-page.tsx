@@ -89,6 +89,8 @@ export function NewSubmissionPage() {
             initialInputs={inputsFromValues(fields, data.systemValues, i18n.language)}
             rules={data.rules}
             context={ruleContextOf(data)}
+            kpis={data.kpis}
+            previous={data.previousPeriods[0] ?? null}
             version={0}
             save={async ({ values, explanations, version }) => {
               const result = await saveDraft.mutateAsync({
@@ -110,7 +112,10 @@ export function NewSubmissionPage() {
             }}
             onSubmitted={() => {
               if (created.current)
-                void navigate(`/reports/submissions/${created.current}`, { replace: true });
+                void navigate(`/reports/submissions/${created.current}`, {
+                  replace: true,
+                  state: { outcome: 'submitted' },
+                });
             }}
             reload={async () => {
               if (created.current === null) return null;

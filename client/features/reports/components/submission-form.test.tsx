@@ -82,7 +82,7 @@ describe('SubmissionForm', () => {
     await i18n.changeLanguage('en');
     const { submit } = renderForm();
     fireEvent.change(screen.getByLabelText(/Online filing rate/), { target: { value: '150' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review before submitting' }));
     expect(screen.getByText('Online filing rate must not be more than 100.')).toBeTruthy();
     expect(screen.getByText('Please enter Public services.')).toBeTruthy();
     expect(submit).not.toHaveBeenCalled();
@@ -101,6 +101,7 @@ describe('SubmissionForm', () => {
     const { save, submit } = renderForm();
     fireEvent.change(screen.getByLabelText(/Tỷ lệ hồ sơ trực tuyến/), { target: { value: '87,5' } });
     fireEvent.change(screen.getByLabelText(/Số dịch vụ công/), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
     fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
     await waitFor(() => expect(submit).toHaveBeenCalledWith({ version: 2 }));
     expect(save).toHaveBeenCalledWith({
@@ -259,7 +260,7 @@ describe('SubmissionForm with the template’s validation rules', () => {
       expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(input.getAttribute('aria-describedby')).toContain(message.id);
     }
-    const send = screen.getByRole('button', { name: 'Gửi báo cáo' }) as HTMLButtonElement;
+    const send = screen.getByRole('button', { name: 'Xem lại trước khi gửi' }) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     expect(screen.getByText(/còn 1 lỗi số liệu phải sửa/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
@@ -270,6 +271,7 @@ describe('SubmissionForm with the template’s validation rules', () => {
     expect(screen.queryByText('Tử số không được lớn hơn mẫu số (DV-01).')).toBeNull();
     expect(send.disabled).toBe(false);
     fireEvent.click(send);
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
   });
 
@@ -288,7 +290,7 @@ describe('SubmissionForm with the template’s validation rules', () => {
       name: /Cảnh báo: «Số nhiệm vụ được giao» khác số liệu hệ thống/,
     });
     const explanation = within(warning).getByLabelText(/Giải trình/);
-    fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
     expect(explanation.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Vui lòng nhập giải trình cho cảnh báo này trước khi gửi.')).toBeTruthy();
     expect(save).not.toHaveBeenCalled();
@@ -296,11 +298,183 @@ describe('SubmissionForm with the template’s validation rules', () => {
 
     const why = 'Gồm 34 nhiệm vụ giao bằng văn bản giấy.';
     fireEvent.change(explanation, { target: { value: why } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
+    // The review repeats the explanation beside its figure before anything is sent.
+    expect(screen.getByText(`Giải trình: ${why}`)).toBeTruthy();
+    expect(submit).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     expect(save.mock.calls[0]?.[0]).toMatchObject({
       values: { tasks_assigned: 37 },
       explanations: { 'source:tasks_assigned': why },
     });
+  });
+});
+
+describe('SubmissionForm grouped per indicator, with a review before sending', () => {
+  afterEach(async () => {
+    cleanup();
+    await i18n.changeLanguage('vi');
+  });
+
+  const KPI_NAME = 'Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình';
+  const GROUPED: TemplateField[] = [
+    field({ code: 'tasks_assigned', labelVi: 'Số nhiệm vụ được giao', required: true }),
+    field({
+      code: 'dv_01_num',
+      labelVi: 'Số thủ tục được cung cấp trực tuyến toàn trình',
+      kpiCode: 'DV-01',
+      kpiRole: 'numerator',
+      required: true,
+    }),
+    field({ code: 'notes', labelVi: 'Ghi chú', type: 'text' }),
+    field({
+      code: 'dv_01_den',
+      labelVi: 'Số thủ tục đủ điều kiện',
+      kpiCode: 'DV-01',
+      kpiRole: 'denominator',
+      required: true,
+    }),
+  ];
+
+  function renderGrouped(previous: { periodKey: string; values: Record<string, number> } | null) {
+    const save = vi.fn((_: { values: Record<string, unknown>; version: number }) =>
+      Promise.resolve({ version: 2 }),
+    );
+    const submit = vi.fn((_: { version: number }) => Promise.resolve({ version: 3 }));
+    render(
+      <I18nextProvider i18n={i18n}>
+        <SubmissionForm
+          fields={GROUPED}
+          kpis={[{ code: 'DV-01', nameVi: KPI_NAME, nameEn: 'Full-process online services' }]}
+          previous={previous}
+          initialInputs={{ tasks_assigned: '', dv_01_num: '', notes: '', dv_01_den: '' }}
+          version={1}
+          save={save}
+          submit={submit}
+          reload={() => Promise.resolve(5)}
+          autosaveDelay={60_000}
+        />
+      </I18nextProvider>,
+    );
+    return { save, submit };
+  }
+
+  it('puts a KPI’s numerator and denominator in one group named by the KPI, each labelled by what it counts', () => {
+    renderGrouped(null);
+    const group = screen.getByRole('group', { name: new RegExp(KPI_NAME) });
+    const numerator = within(group).getByLabelText(/Số thủ tục được cung cấp trực tuyến toàn trình/);
+    const denominator = within(group).getByLabelText(/Số thủ tục đủ điều kiện/);
+    expect(numerator.getAttribute('aria-describedby')).toBeTruthy();
+    // Which side each box is, said as a hint rather than as its name.
+    const hints = (input: HTMLElement) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' | ');
+    expect(hints(numerator)).toMatch(/^Tử số/);
+    expect(hints(denominator)).toMatch(/^Mẫu số/);
+    // The fields that feed no share stay outside, in the template's order.
+    expect(within(group).queryByLabelText(/Số nhiệm vụ được giao/)).toBeNull();
+    expect(within(group).queryByLabelText(/Ghi chú/)).toBeNull();
+    const order = screen.getAllByRole('textbox').map((box) => box.getAttribute('data-field'));
+    expect(order).toEqual(['tasks_assigned', 'dv_01_num', 'dv_01_den', 'notes']);
+  });
+
+  it('shows the rate as the officer types, read the Vietnamese way, and no rate over 0', () => {
+    renderGrouped(null);
+    const group = screen.getByRole('group', { name: new RegExp(KPI_NAME) });
+    const numerator = within(group).getByLabelText(/Số thủ tục được cung cấp trực tuyến toàn trình/);
+    const denominator = within(group).getByLabelText(/Số thủ tục đủ điều kiện/);
+    expect(within(group).getByText(/^Tỷ lệ: chưa tính được/)).toBeTruthy();
+    fireEvent.change(numerator, { target: { value: '1.000' } });
+    fireEvent.change(denominator, { target: { value: '1.250' } });
+    const rate = within(group).getByText(/^Tỷ lệ: /);
+    expect(rate.textContent).toBe('Tỷ lệ: 80,0 %');
+    // The rate is read with the figures it comes from.
+    expect(numerator.getAttribute('aria-describedby')).toContain(rate.closest('p')?.id);
+    fireEvent.change(numerator, { target: { value: '12,5' } });
+    fireEvent.change(denominator, { target: { value: '50' } });
+    expect(within(group).getByText(/^Tỷ lệ: /).textContent).toBe('Tỷ lệ: 25,0 %');
+    fireEvent.change(denominator, { target: { value: '0' } });
+    expect(within(group).getByText(/^Tỷ lệ: chưa tính được/)).toBeTruthy();
+  });
+
+  it('shows the previous accepted period’s figure beside each box and its rate beside the rate', () => {
+    renderGrouped({ periodKey: '2026-Q2', values: { tasks_assigned: 7, dv_01_num: 30, dv_01_den: 40 } });
+    const group = screen.getByRole('group', { name: new RegExp(KPI_NAME) });
+    const numerator = within(group).getByLabelText(/Số thủ tục được cung cấp trực tuyến toàn trình/);
+    const before = within(group).getByText('Kỳ trước (2026-Q2) đã được chấp nhận: 30');
+    expect(numerator.getAttribute('aria-describedby')).toContain(before.id);
+    expect(within(group).getByText('Kỳ trước (2026-Q2) đã được chấp nhận: 40')).toBeTruthy();
+    expect(within(group).getByText('Tỷ lệ kỳ trước (2026-Q2): 75,0 %')).toBeTruthy();
+    expect(screen.getByText('Kỳ trước (2026-Q2) đã được chấp nhận: 7')).toBeTruthy();
+    expect(screen.queryByText(/Chưa có kỳ trước/)).toBeNull();
+  });
+
+  it('says so when there is no accepted earlier period', () => {
+    renderGrouped(null);
+    expect(screen.getByText('Chưa có kỳ trước được chấp nhận để so sánh.')).toBeTruthy();
+    expect(screen.queryByText(/^Kỳ trước/)).toBeNull();
+  });
+
+  it('reviews every figure before sending, goes back to the one to change with the focus on it, then sends', async () => {
+    const { save, submit } = renderGrouped(null);
+    fireEvent.change(screen.getByLabelText(/Số nhiệm vụ được giao/), { target: { value: '12' } });
+    fireEvent.change(screen.getByLabelText(/Số thủ tục được cung cấp/), { target: { value: '1.000' } });
+    fireEvent.change(screen.getByLabelText(/Số thủ tục đủ điều kiện/), { target: { value: '1.250' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
+
+    const heading = screen.getByRole('heading', { name: 'Kiểm tra lại số liệu trước khi gửi' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(submit).not.toHaveBeenCalled();
+    const kpi = screen.getByRole('region', { name: KPI_NAME });
+    const rowOf = (scope: HTMLElement, label: string) =>
+      within(scope).getByText(label, { selector: 'dt' }).closest('.summary-list__row') as HTMLElement;
+    expect(rowOf(kpi, 'Số thủ tục được cung cấp trực tuyến toàn trình').textContent).toContain('1.000');
+    expect(rowOf(kpi, 'Số thủ tục đủ điều kiện').textContent).toContain('1.250');
+    expect(rowOf(kpi, 'Tỷ lệ kỳ này').textContent).toContain('80,0 %');
+    expect(rowOf(document.body, 'Ghi chú').textContent).toContain('Chưa nhập');
+    expect(rowOf(document.body, 'Số nhiệm vụ được giao').textContent).toContain('12');
+
+    // "Sửa" leads back to that very box, what was typed kept.
+    fireEvent.click(within(kpi).getByRole('link', { name: 'Sửa Số thủ tục đủ điều kiện' }));
+    const denominator = screen.getByLabelText<HTMLInputElement>(/Số thủ tục đủ điều kiện/);
+    await waitFor(() => expect(document.activeElement).toBe(denominator));
+    expect(denominator.value).toBe('1.250');
+    fireEvent.change(denominator, { target: { value: '2.000' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
+    expect(rowOf(screen.getByRole('region', { name: KPI_NAME }), 'Tỷ lệ kỳ này').textContent).toContain(
+      '50,0 %',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ version: 2 }));
+    expect(save).toHaveBeenCalledWith({
+      values: { tasks_assigned: 12, dv_01_num: 1000, notes: null, dv_01_den: 2000 },
+      explanations: {},
+      version: 1,
+    });
+  });
+
+  it('refuses to open the review while a figure is missing, the focus on it', async () => {
+    renderGrouped(null);
+    fireEvent.change(screen.getByLabelText(/Số nhiệm vụ được giao/), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
+    expect(screen.queryByRole('heading', { name: 'Kiểm tra lại số liệu trước khi gửi' })).toBeNull();
+    const numerator = screen.getByLabelText(/Số thủ tục được cung cấp/);
+    await waitFor(() => expect(document.activeElement).toBe(numerator));
+    expect(numerator.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('goes back from the review to the first figure', async () => {
+    renderGrouped(null);
+    fireEvent.change(screen.getByLabelText(/Số nhiệm vụ được giao/), { target: { value: '3' } });
+    fireEvent.change(screen.getByLabelText(/Số thủ tục được cung cấp/), { target: { value: '1' } });
+    fireEvent.change(screen.getByLabelText(/Số thủ tục đủ điều kiện/), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Quay lại sửa số liệu' }));
+    const first = screen.getByLabelText(/Số nhiệm vụ được giao/);
+    await waitFor(() => expect(document.activeElement).toBe(first));
   });
 });

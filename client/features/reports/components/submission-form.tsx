@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumberInput, numberLanguage } from '../../../../shared/number-input';
-import type { TemplateField } from '../../../../shared/report-values';
+import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
 import {
   blockingIssues,
   evaluateRules,
@@ -12,18 +12,21 @@ import {
 import type { FieldErrors } from '../../../components/form-errors';
 import { Field } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/error-message';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../../lib/format';
 import { isTrpcClientError } from '../../../lib/trpc';
 import {
   anchorOf,
   boundsOf,
   type DraftInputs,
+  type FieldGroup,
   fieldMessage,
+  groupFields,
   inputsFromValues,
   issueMessage,
   issueReference,
   labelOf,
   mergeIssues,
+  ratioOf,
   relabelInputs,
   validateInputs,
   valuesFromInputs,
@@ -39,6 +42,10 @@ export interface SubmissionFormProps {
   rules?: readonly ValidationRule[];
   /** The system's figures and the last accepted earlier period the rules are held against. */
   context?: RuleContext;
+  /** The names of the KPIs the fields feed: each KPI's numerator and denominator are grouped under it. */
+  kpis?: readonly KpiName[];
+  /** The agency's latest accepted earlier period, shown beside each figure and each rate. */
+  previous?: { periodKey: string; values: SubmissionValues } | null;
   /** The warnings' explanations saved with the draft, by issue code. */
   initialExplanations?: Explanations;
   /** The submission's version the form was loaded with. */
@@ -60,7 +67,14 @@ interface ErrorData {
   details?: { reason?: unknown; field?: unknown; issues?: unknown; ruleIssues?: unknown } | null;
 }
 
+interface KpiName {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+}
+
 const NO_RULES: readonly ValidationRule[] = [];
+const NO_KPIS: readonly KpiName[] = [];
 const NO_CONTEXT: RuleContext = {};
 
 /** What the form holds that a save writes: the figures as typed and the explanations. */
@@ -80,13 +94,21 @@ type Notice = { kind: 'alert' | 'status'; text: string } | null;
  * The template's validation rules run as the officer types (`evaluateRules`, the server's own): an
  * error stands after the last field it concerns and blocks the submit button; a warning asks for a
  * written explanation ("Giải trình"), saved with the draft and read by the reviewers. A field the
- * system holds a figure for shows that figure beside the input.
+ * system holds a figure for shows that figure beside the input, as it shows the agency's figure of its
+ * latest accepted earlier period.
+ *
+ * Each KPI's numerator and denominator stand together under the KPI's name, with the rate they give
+ * computed as the national figures are (`percentOf`, shared/kpi-math.ts). Sending goes through a
+ * review of every figure ("check your answers") with a way back to each; the keyboard focus follows
+ * the step (the review's heading, the field to change), never left to fall to the top of the page.
  */
 export function SubmissionForm({
   fields,
   initialInputs,
   rules = NO_RULES,
   context = NO_CONTEXT,
+  kpis = NO_KPIS,
+  previous = null,
   initialExplanations,
   version,
   save,
@@ -109,6 +131,13 @@ export function SubmissionForm({
   const [autosave, setAutosave] = useState<'idle' | 'saving' | { at: Date }>('idle');
   const [conflict, setConflict] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  // Filling in, then checking every figure once more before sending (GOV.UK "check your answers").
+  const [step, setStep] = useState<'edit' | 'review'>('edit');
+  // Where the keyboard focus goes once a step has rendered: the review's heading, a field, the first field.
+  const [focusTo, setFocusTo] = useState<{ target: string | null; n: number } | null>(null);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  const reviewId = `${headingId}-review`;
+  const groups = useMemo(() => groupFields(fields), [fields]);
   const versionRef = useRef(version);
   const savedRef = useRef(snapshotOf(initialInputs, initialExplanations ?? {}));
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -138,6 +167,22 @@ export function SubmissionForm({
     if (attempt === 0) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
+
+  useEffect(() => {
+    if (!focusTo) return;
+    if (focusTo.target === 'review') {
+      reviewHeading.current?.focus();
+      return;
+    }
+    const controls = [...(formRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? [])];
+    const control =
+      focusTo.target === null ? controls[0] : controls.find((c) => c.dataset.field === focusTo.target);
+    control?.focus();
+  }, [focusTo]);
+  const moveFocus = useCallback(
+    (target: string | null) => setFocusTo((f) => ({ target, n: (f?.n ?? 0) + 1 })),
+    [],
+  );
 
   /**
    * One save at a time, each with the version the previous one left. Once saved, the boxes show the
@@ -181,6 +226,9 @@ export function SubmissionForm({
         // The server's figures may be newer than the page's: its issues join the form's.
         const refused = data.details.ruleIssues as RuleIssue[];
         setServerIssues(refused);
+        // Back to the figures, at the first one the server refused, where its message stands.
+        setStep('edit');
+        moveFocus(refused[0]?.fields[0] ?? null);
         const messages = refused.map((i) => issueMessage(i, language)).join(' ');
         setNotice({ kind: 'alert', text: t('reports.rules.refused', { messages }) });
         return;
@@ -197,13 +245,14 @@ export function SubmissionForm({
           next[field.code] = fieldMessage(field, issue.message, raw === '' ? null : raw, t, language);
         }
         setErrors(next);
+        setStep('edit');
         setAttempt((n) => n + 1);
         setNotice({ kind: 'alert', text: t('validation.fixErrors') });
         return;
       }
       setNotice({ kind: 'alert', text: errorMessage(error, t) });
     },
-    [fields, inputs, language, t],
+    [fields, inputs, language, moveFocus, t],
   );
 
   // Autosave: after a pause in typing, when the figures are valid as a draft and nothing is in conflict.
@@ -231,6 +280,7 @@ export function SubmissionForm({
     setErrors(result.errors);
     if (Object.keys(result.errors).length > 0) {
       setNotice({ kind: 'alert', text: t('validation.fixErrors') });
+      setStep('edit');
       setAttempt((n) => n + 1);
       return null;
     }
@@ -253,9 +303,27 @@ export function SubmissionForm({
       kind: 'alert',
       text: ruleErrors.length > 0 ? t('reports.rules.fixErrors') : t('reports.rules.explainWarnings'),
     });
+    setStep('edit');
     setAttempt((n) => n + 1);
     return false;
   };
+
+  /** Every figure checked as for submission, then the summary to read once more before sending. */
+  const onReview = () => {
+    const values = check(true);
+    if (!values || !checkRules()) return;
+    setNotice(null);
+    setStep('review');
+    moveFocus('review');
+  };
+
+  /** From the summary back to the figures: at the one to change, or at the first. */
+  const backToEdit = (code: string | null) => {
+    setStep('edit');
+    moveFocus(code);
+  };
+
+  const fieldAnchor = (code: string) => `${headingId}-field-${code}`;
 
   const onSave = async () => {
     if (pending) return;
@@ -303,8 +371,9 @@ export function SubmissionForm({
     }
   };
 
-  const hintOf = (field: TemplateField) => {
+  const hintOf = (field: TemplateField, role?: 'numerator' | 'denominator') => {
     const parts: string[] = [];
+    if (role) parts.push(t(`reports.grouped.${role}`));
     if (field.unit) parts.push(t('reports.unit', { unit: field.unit }));
     if (field.type === 'percent') parts.push(t('reports.percentHint'));
     else {
@@ -320,8 +389,19 @@ export function SubmissionForm({
 
   const issueId = (issue: RuleIssue) => `${headingId}-rule-${issue.code.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const systemId = (field: TemplateField) => `${headingId}-system-${field.code}`;
+  const previousId = (field: TemplateField) => `${headingId}-previous-${field.code}`;
+  const ratioId = (kpiCode: string) => `${headingId}-ratio-${kpiCode.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const systemValueOf = (field: TemplateField) =>
     field.systemSource && field.type !== 'text' ? context.systemValues?.[field.code] : undefined;
+  const previousValueOf = (field: TemplateField) => {
+    const value = field.type === 'text' ? undefined : previous?.values[field.code];
+    return typeof value === 'number' ? value : undefined;
+  };
+  const kpiName = (code: string) => {
+    const kpi = kpis.find((k) => k.code === code);
+    return kpi ? (language === 'en' ? kpi.nameEn : kpi.nameVi) : code;
+  };
+  const percent = (value: number | null) => (value === null ? null : formatPercent(value, language, 1));
   const anchored = new Map<string, RuleIssue[]>();
   for (const issue of issues) {
     const anchor = anchorOf(issue, fields);
@@ -365,6 +445,223 @@ export function SubmissionForm({
     );
   };
 
+  const renderField = (field: TemplateField, role?: 'numerator' | 'denominator', ratio?: string) => {
+    const own = issues.filter((i) => i.fields.includes(field.code));
+    const held = systemValueOf(field);
+    const before = previousValueOf(field);
+    const describedBy = (base: string | undefined) =>
+      [
+        base,
+        held === undefined ? null : systemId(field),
+        before === undefined ? null : previousId(field),
+        ratio,
+        ...own.map(issueId),
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined;
+    const wrong = own.some((i) => i.severity === 'error');
+    const onChange = (value: string) => setInputs((current) => ({ ...current, [field.code]: value }));
+    return (
+      <div key={field.code} id={fieldAnchor(field.code)} className="report-form__item">
+        <Field
+          label={labelOf(field, language)}
+          required={field.required}
+          hint={hintOf(field, role)}
+          error={errors[field.code]}
+        >
+          {(control) =>
+            field.type === 'text' ? (
+              <textarea
+                {...control}
+                data-field={field.code}
+                rows={4}
+                maxLength={5000}
+                value={inputs[field.code] ?? ''}
+                onChange={(event) => onChange(event.target.value)}
+              />
+            ) : (
+              <div className="report-form__pair">
+                {/* Text, not type="number": a number input drops or misreads "1.000", "12,5" and
+                    "12e" before the form sees them, and would show text it never handed over. */}
+                <input
+                  {...control}
+                  data-field={field.code}
+                  aria-invalid={control['aria-invalid'] ?? (wrong ? true : undefined)}
+                  aria-describedby={describedBy(control['aria-describedby'])}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={inputs[field.code] ?? ''}
+                  onChange={(event) => onChange(event.target.value)}
+                />
+                {held !== undefined && (
+                  <span className="report-form__system" id={systemId(field)}>
+                    {t('reports.systemFigure', { value: formatNumber(held, language) })}
+                  </span>
+                )}
+                {before !== undefined && previous && (
+                  <span className="report-form__previous" id={previousId(field)}>
+                    {t('reports.grouped.previous', {
+                      period: previous.periodKey,
+                      value: formatNumber(before, language),
+                    })}
+                  </span>
+                )}
+              </div>
+            )
+          }
+        </Field>
+        {anchored.get(field.code)?.map(renderIssue)}
+      </div>
+    );
+  };
+
+  const renderGroup = (group: FieldGroup) => {
+    if (group.kind === 'field') return renderField(group.field);
+    const { kpiCode, numerator, denominator } = group;
+    const now = percent(ratioOf(inputs[numerator.code], inputs[denominator.code], language));
+    const before = previous
+      ? percent(ratioOf(previous.values[numerator.code], previous.values[denominator.code], language))
+      : null;
+    const id = ratioId(kpiCode);
+    return (
+      <fieldset key={`kpi-${kpiCode}`} className="report-form__kpi" data-kpi={kpiCode}>
+        <legend>
+          <span className="tag">{kpiCode}</span> {kpiName(kpiCode)}
+        </legend>
+        <div className="report-form__kpi-fields">
+          {renderField(numerator, 'numerator', id)}
+          {renderField(denominator, 'denominator', id)}
+        </div>
+        <p className="report-form__ratio" id={id}>
+          <strong>
+            {now === null ? t('reports.grouped.ratioNone') : t('reports.grouped.ratio', { value: now })}
+          </strong>
+          {before !== null && previous && (
+            <span className="report-form__previous">
+              {t('reports.grouped.previousRatio', { period: previous.periodKey, value: before })}
+            </span>
+          )}
+        </p>
+      </fieldset>
+    );
+  };
+
+  const noticeLine =
+    notice?.kind === 'alert' ? (
+      <p className="form__alert" role="alert">
+        {notice.text}
+      </p>
+    ) : (
+      <p className="form__success" role="status">
+        {notice?.text ?? ''}
+      </p>
+    );
+
+  if (step === 'review') {
+    const { values } = valuesFromInputs(fields, inputs, language);
+    const shown = (field: TemplateField) => {
+      const value = values[field.code];
+      if (value === null || value === undefined || value === '') return t('reports.check.empty');
+      return typeof value === 'number' ? formatNumberInput(value, numberLanguage(language)) : value;
+    };
+    const row = (field: TemplateField) => {
+      const label = labelOf(field, language);
+      const explained = (anchored.get(field.code) ?? []).filter(
+        (i) => i.severity === 'warning' && (explanations[i.code] ?? '').trim() !== '',
+      );
+      return (
+        <div key={field.code} className="summary-list__row">
+          <dt>{label}</dt>
+          <dd>
+            <span className="summary-list__value">{shown(field)}</span>
+            {explained.map((issue) => (
+              <span key={issue.code} className="summary-list__note">
+                {t('reports.check.explanation', { text: explanations[issue.code]?.trim() })}
+              </span>
+            ))}
+          </dd>
+          <dd className="summary-list__actions">
+            <a
+              href={`#${fieldAnchor(field.code)}`}
+              onClick={(event) => {
+                event.preventDefault();
+                backToEdit(field.code);
+              }}
+            >
+              {t('reports.check.change')}
+              <span className="visually-hidden"> {label}</span>
+            </a>
+          </dd>
+        </div>
+      );
+    };
+    // Runs of standalone fields share one list; each KPI has its own, under its name, with its rate.
+    const blocks: { key: string; kpiCode?: string; rows: ReactNode[] }[] = [];
+    for (const group of groups) {
+      if (group.kind === 'share') {
+        const rate = percent(ratioOf(values[group.numerator.code], values[group.denominator.code], language));
+        blocks.push({
+          key: group.kpiCode,
+          kpiCode: group.kpiCode,
+          rows: [
+            row(group.numerator),
+            row(group.denominator),
+            <div key="ratio" className="summary-list__row summary-list__row--ratio">
+              <dt>{t('reports.review.rate')}</dt>
+              <dd>{rate ?? '—'}</dd>
+            </div>,
+          ],
+        });
+      } else {
+        const last = blocks.at(-1);
+        if (last && last.kpiCode === undefined) last.rows.push(row(group.field));
+        else blocks.push({ key: `fields-${group.field.code}`, rows: [row(group.field)] });
+      }
+    }
+    return (
+      <section className="report-form report-check-answers" aria-labelledby={reviewId}>
+        <h2 id={reviewId} ref={reviewHeading} tabIndex={-1}>
+          {t('reports.check.title')}
+        </h2>
+        <p className="hint">{t('reports.check.intro')}</p>
+        {blocks.map((block) =>
+          block.kpiCode === undefined ? (
+            <dl key={block.key} className="summary-list">
+              {block.rows}
+            </dl>
+          ) : (
+            <section key={block.key} className="summary-list__group" aria-label={kpiName(block.kpiCode)}>
+              <h3>
+                <span className="tag">{block.kpiCode}</span> {kpiName(block.kpiCode)}
+              </h3>
+              <dl className="summary-list">{block.rows}</dl>
+            </section>
+          ),
+        )}
+        {noticeLine}
+        {conflict && (
+          <button type="button" className="button" onClick={() => void onReload()}>
+            {t('reports.reloadVersion')}
+          </button>
+        )}
+        <div className="form__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            aria-disabled={pending !== null || undefined}
+            onClick={() => void onSubmit()}
+          >
+            {pending === 'submit' ? t('reports.submitting') : t('reports.submit')}
+          </button>
+          <button type="button" className="button" onClick={() => backToEdit(null)}>
+            {t('reports.check.back')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
   return (
     <form
       ref={formRef}
@@ -378,68 +675,11 @@ export function SubmissionForm({
     >
       <h2 id={headingId}>{t('reports.formTitle')}</h2>
       <p className="hint">{t('reports.requiredNote')}</p>
-      {fields.map((field) => {
-        const own = issues.filter((i) => i.fields.includes(field.code));
-        const held = systemValueOf(field);
-        const describedBy = (base: string | undefined) =>
-          [base, held === undefined ? null : systemId(field), ...own.map(issueId)]
-            .filter(Boolean)
-            .join(' ') || undefined;
-        const wrong = own.some((i) => i.severity === 'error');
-        const onChange = (value: string) => setInputs((current) => ({ ...current, [field.code]: value }));
-        return (
-          <div key={field.code} className="report-form__item">
-            <Field
-              label={labelOf(field, language)}
-              required={field.required}
-              hint={hintOf(field)}
-              error={errors[field.code]}
-            >
-              {(control) =>
-                field.type === 'text' ? (
-                  <textarea
-                    {...control}
-                    rows={4}
-                    maxLength={5000}
-                    value={inputs[field.code] ?? ''}
-                    onChange={(event) => onChange(event.target.value)}
-                  />
-                ) : (
-                  <div className="report-form__pair">
-                    {/* Text, not type="number": a number input drops or misreads "1.000", "12,5" and
-                        "12e" before the form sees them, and would show text it never handed over. */}
-                    <input
-                      {...control}
-                      aria-invalid={control['aria-invalid'] ?? (wrong ? true : undefined)}
-                      aria-describedby={describedBy(control['aria-describedby'])}
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={inputs[field.code] ?? ''}
-                      onChange={(event) => onChange(event.target.value)}
-                    />
-                    {held !== undefined && (
-                      <span className="report-form__system" id={systemId(field)}>
-                        {t('reports.systemFigure', { value: formatNumber(held, language) })}
-                      </span>
-                    )}
-                  </div>
-                )
-              }
-            </Field>
-            {anchored.get(field.code)?.map(renderIssue)}
-          </div>
-        );
-      })}
-      {notice?.kind === 'alert' ? (
-        <p className="form__alert" role="alert">
-          {notice.text}
-        </p>
-      ) : (
-        <p className="form__success" role="status">
-          {notice?.text ?? ''}
-        </p>
+      {!previous && groups.some((g) => g.kind === 'share') && (
+        <p className="hint">{t('reports.grouped.noPrevious')}</p>
       )}
+      {groups.map(renderGroup)}
+      {noticeLine}
       {conflict && (
         <button type="button" className="button" onClick={() => void onReload()}>
           {t('reports.reloadVersion')}
@@ -463,17 +703,18 @@ export function SubmissionForm({
         </p>
       )}
       <div className="form__actions">
-        <button type="submit" className="button" disabled={pending !== null}>
+        {/* Busy, not disabled: a disabled button drops the keyboard focus to the top of the page. */}
+        <button type="submit" className="button" aria-disabled={pending !== null || undefined}>
           {pending === 'save' ? t('reports.saving') : t('reports.saveDraft')}
         </button>
         <button
           type="button"
           className="button button--primary"
-          disabled={pending !== null || ruleErrors.length > 0}
+          disabled={ruleErrors.length > 0}
           aria-describedby={ruleErrors.length > 0 ? blockedId : undefined}
-          onClick={() => void onSubmit()}
+          onClick={onReview}
         >
-          {pending === 'submit' ? t('reports.submitting') : t('reports.submit')}
+          {t('reports.check.continue')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { mayOpen } from '../../../../shared/page-access';
 import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
 import { isOversight } from '../../../../shared/roles';
@@ -47,6 +48,18 @@ export function SubmissionPage() {
   );
 
   const refresh = () => refreshSubmissions(id);
+  // What the officer just did, and who acts next: said where the focus lands once the form is gone.
+  const location = useLocation();
+  const arrived = (location.state as { outcome?: unknown } | null)?.outcome === 'submitted';
+  const [outcome, setOutcome] = useState<{ text: string; n: number } | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  const loaded = query.data !== undefined;
+  useEffect(() => {
+    if (arrived) setOutcome({ text: t('reports.check.submittedNext'), n: 0 });
+  }, [arrived, t]);
+  useEffect(() => {
+    if (outcome && loaded) outcomeRef.current?.focus();
+  }, [outcome, loaded]);
 
   // Back to the reports this person works from: the agency's own, or the Office's compliance table.
   const back =
@@ -106,6 +119,14 @@ export function SubmissionPage() {
         <dt>{t('reports.revisionNo')}</dt>
         <dd>{submission.currentRevision}</dd>
       </dl>
+      <p
+        ref={outcomeRef}
+        className={outcome ? 'notice report-outcome' : 'report-outcome'}
+        role="status"
+        tabIndex={-1}
+      >
+        {outcome?.text ?? ''}
+      </p>
 
       {data.canEdit ? (
         <SubmissionForm
@@ -118,6 +139,8 @@ export function SubmissionPage() {
           )}
           rules={data.rules}
           context={context}
+          kpis={data.kpis}
+          previous={data.previousPeriods[0] ?? null}
           initialExplanations={explanations}
           version={version}
           save={async ({ values, explanations: written, version: v }) => {
@@ -140,6 +163,9 @@ export function SubmissionPage() {
             const fresh = await query.refetch();
             return fresh.data?.submission.version ?? null;
           }}
+          onSubmitted={() =>
+            setOutcome((o) => ({ text: t('reports.check.submittedNext'), n: (o?.n ?? 0) + 1 }))
+          }
         />
       ) : (
         <>

@@ -1,6 +1,8 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { useTaskWrites } from '../api/task-queries';
+import { type TaskActionDone, taskStages } from '../task-stage';
 import { CompletionReportForm } from './completion-report-form';
 import { CompletionReviewForm } from './completion-review-form';
 import { ExtensionDecisionForm } from './extension-decision-form';
@@ -31,10 +33,37 @@ function editable({ task, coordinators }: Detail): EditableTask {
   };
 }
 
-/** Exactly the forms for the actions the server allows this user on this task. */
+/**
+ * Exactly the forms for the actions the server allows this user on this task. After an action the
+ * section says what was done and what happens next, from the task as the server now returns it (a
+ * write waits for its refetch, `useTaskWrites`), and the keyboard focus goes to that message: the form
+ * acted on may be gone (a completion reported), and a focus left on nothing falls to the top of the page.
+ */
 export function TaskActions({ detail, onReload }: Props) {
   const { t } = useTranslation();
   const { task, allowedActions } = detail;
+  const [outcome, setOutcome] = useState<{ done: TaskActionDone; n: number } | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
+  /** `send`, then the message once the task is fresh. */
+  function track<Input, Result>(
+    send: (input: Input) => Promise<Result>,
+    done: (input: Input) => TaskActionDone,
+  ) {
+    return async (input: Input) => {
+      const result = await send(input);
+      setOutcome((o) => ({ done: done(input), n: (o?.n ?? 0) + 1 }));
+      return result;
+    };
+  }
+  const [stage] = taskStages(detail);
+  const outcomeText = outcome
+    ? `${t(`taskDetail.done.${outcome.done}`)} ${t(`taskDetail.next.${stage ?? 'inProgress'}`, {
+        status: t(`status.${task.status}`),
+      })}`
+    : '';
   const {
     postProgress,
     requestExtension,
@@ -53,7 +82,12 @@ export function TaskActions({ detail, onReload }: Props) {
 
   if (open && can('postProgress')) {
     forms.push(
-      <ProgressForm key="progress" taskId={task.id} kind="progress" send={postProgress.mutateAsync} />,
+      <ProgressForm
+        key="progress"
+        taskId={task.id}
+        kind="progress"
+        send={track(postProgress.mutateAsync, () => 'progress')}
+      />,
     );
   }
   if (open && can('postContribution')) {
@@ -62,18 +96,28 @@ export function TaskActions({ detail, onReload }: Props) {
         key="contribution"
         taskId={task.id}
         kind="contribution"
-        send={postProgress.mutateAsync}
+        send={track(postProgress.mutateAsync, () => 'contribution')}
       />,
     );
   }
   if (open && can('requestExtension') && !pendingExtension) {
-    forms.push(<ExtensionRequestForm key="extension" taskId={task.id} send={requestExtension.mutateAsync} />);
+    forms.push(
+      <ExtensionRequestForm
+        key="extension"
+        taskId={task.id}
+        send={track(requestExtension.mutateAsync, () => 'extensionRequested')}
+      />,
+    );
   }
   const reportOpen =
     latestReport && (latestReport.state === 'awaiting_leader' || latestReport.state === 'awaiting_office');
   if (open && can('reportCompletion') && !reportOpen) {
     forms.push(
-      <CompletionReportForm key="completion" taskId={task.id} send={reportCompletion.mutateAsync} />,
+      <CompletionReportForm
+        key="completion"
+        taskId={task.id}
+        send={track(reportCompletion.mutateAsync, () => 'completionReported')}
+      />,
     );
   }
   if (can('approveCompletion') && latestReport?.state === 'awaiting_leader') {
@@ -82,7 +126,9 @@ export function TaskActions({ detail, onReload }: Props) {
         key={`leader-${latestReport.id}`}
         stage="leader"
         report={latestReport}
-        send={approveCompletion.mutateAsync}
+        send={track(approveCompletion.mutateAsync, (input) =>
+          input.decision === 'accept' ? 'leaderApproved' : 'leaderReturned',
+        )}
         onReload={() => void onReload()}
       />,
     );
@@ -93,7 +139,9 @@ export function TaskActions({ detail, onReload }: Props) {
         key={`office-${latestReport.id}`}
         stage="office"
         report={latestReport}
-        send={reviewCompletion.mutateAsync}
+        send={track(reviewCompletion.mutateAsync, (input) =>
+          input.decision === 'accept' ? 'officeAccepted' : 'officeReturned',
+        )}
         onReload={onReload}
       />,
     );
@@ -103,7 +151,9 @@ export function TaskActions({ detail, onReload }: Props) {
       <ExtensionDecisionForm
         key={`decide-${pendingExtension.id}`}
         request={pendingExtension}
-        send={decideExtension.mutateAsync}
+        send={track(decideExtension.mutateAsync, (input) =>
+          input.decision === 'approved' ? 'extensionApproved' : 'extensionRefused',
+        )}
         onReload={onReload}
       />,
     );
@@ -113,7 +163,7 @@ export function TaskActions({ detail, onReload }: Props) {
       <TaskEditForm
         key={`edit-${task.id}`}
         task={editable(detail)}
-        send={update.mutateAsync}
+        send={track(update.mutateAsync, () => 'edited')}
         onReload={() => onReload().then((latest) => (latest ? editable(latest) : undefined))}
       />,
     );
@@ -122,6 +172,15 @@ export function TaskActions({ detail, onReload }: Props) {
   return (
     <section className="task-actions" aria-labelledby="task-actions-title">
       <h2 id="task-actions-title">{t('taskDetail.actions')}</h2>
+      {/* Present from the start, so a screen reader announces what is put in it. */}
+      <p
+        ref={outcomeRef}
+        className={outcome ? 'task-outcome task-outcome--shown' : 'task-outcome'}
+        role="status"
+        tabIndex={-1}
+      >
+        {outcomeText}
+      </p>
       {forms.length ? (
         <div className="task-actions__forms">{forms}</div>
       ) : (

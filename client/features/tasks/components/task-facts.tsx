@@ -4,6 +4,7 @@ import { ProgressBar } from '../../../components/progress-bar';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
+import { taskStages } from '../task-stage';
 
 type Detail = RouterOutputs['tasks']['get'];
 
@@ -36,6 +37,16 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
         <dt>{t('taskDetail.status')}</dt>
         <dd>
           <StatusBadge status={task.status} dueSoon={task.dueSoon} stale={task.stale} />
+          {/* What the task waits on: "in progress" alone would hide a completion awaiting review. */}
+          {taskStages(detail).map((stage) =>
+            stage === 'completionAwaitingLeader' ||
+            stage === 'completionAwaitingOffice' ||
+            stage === 'extensionPending' ? (
+              <span key={stage} className="task-stage" data-stage={stage}>
+                {t(`taskDetail.stage.${stage}`)}
+              </span>
+            ) : null,
+          )}
         </dd>
       </div>
       <div>

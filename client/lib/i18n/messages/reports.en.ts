@@ -74,6 +74,30 @@ export const reportsEn: typeof reportsVi = {
     awaitingApproval:
       "The report awaits the agency leader's approval; the Government Office reviews it once the leader has approved it.",
     systemFigure: 'System figure: {{value}}',
+    grouped: {
+      numerator: 'Numerator',
+      denominator: 'Denominator',
+      ratio: 'Rate: {{value}}',
+      ratioNone: 'Rate: not computed yet (needs both figures and a denominator other than 0)',
+      ratioHint: 'Computed as the national figures are: numerator / denominator × 100.',
+      previous: 'Previous period ({{period}}), accepted: {{value}}',
+      previousRatio: 'Previous period’s rate ({{period}}): {{value}}',
+      noPrevious: 'No accepted earlier period to compare with.',
+    },
+    check: {
+      continue: 'Review before submitting',
+      title: 'Check your figures before submitting',
+      intro:
+        'Read each figure again. Use “Change” to go back to its box; when all is right, press “Submit”. Once submitted, the report goes to your agency’s leader for approval.',
+      change: 'Change',
+      changeField: 'Change {{field}}',
+      empty: 'Not entered',
+      explanation: 'Explanation: {{text}}',
+      back: 'Back to the figures',
+      otherFields: 'Other indicators',
+      submittedNext:
+        'Report submitted. Next: your agency’s leader approves it, then the Government Office accepts or returns it.',
+    },
     rules: {
       warning: 'Warning: {{message}}',
       explanation: 'Explanation',

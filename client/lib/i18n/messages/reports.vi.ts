@@ -72,6 +72,30 @@ export const reportsVi = {
     awaitingApproval:
       'Báo cáo đang chờ lãnh đạo cơ quan phê duyệt; Văn phòng Chính phủ xem xét sau khi lãnh đạo cơ quan duyệt.',
     systemFigure: 'Số liệu hệ thống: {{value}}',
+    grouped: {
+      numerator: 'Tử số',
+      denominator: 'Mẫu số',
+      ratio: 'Tỷ lệ: {{value}}',
+      ratioNone: 'Tỷ lệ: chưa tính được (cần cả tử số và mẫu số, mẫu số khác 0)',
+      ratioHint: 'Tính như số liệu toàn quốc: tử số / mẫu số × 100.',
+      previous: 'Kỳ trước ({{period}}) đã được chấp nhận: {{value}}',
+      previousRatio: 'Tỷ lệ kỳ trước ({{period}}): {{value}}',
+      noPrevious: 'Chưa có kỳ trước được chấp nhận để so sánh.',
+    },
+    check: {
+      continue: 'Xem lại trước khi gửi',
+      title: 'Kiểm tra lại số liệu trước khi gửi',
+      intro:
+        'Đọc lại từng số liệu. Bấm “Sửa” để quay lại ô tương ứng; khi đã đúng, bấm “Gửi báo cáo”. Sau khi gửi, báo cáo chuyển cho lãnh đạo cơ quan duyệt.',
+      change: 'Sửa',
+      changeField: 'Sửa {{field}}',
+      empty: 'Chưa nhập',
+      explanation: 'Giải trình: {{text}}',
+      back: 'Quay lại sửa số liệu',
+      otherFields: 'Các chỉ tiêu khác',
+      submittedNext:
+        'Đã gửi báo cáo. Tiếp theo: lãnh đạo cơ quan duyệt, sau đó Văn phòng Chính phủ xem xét tiếp nhận hoặc trả lại.',
+    },
     rules: {
       warning: 'Cảnh báo: {{message}}',
       explanation: 'Giải trình',

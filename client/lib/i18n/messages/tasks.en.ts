@@ -60,6 +60,35 @@ export const tasksEn: typeof tasksVi = {
     },
   },
   taskDetail: {
+    stage: {
+      completionAwaitingLeader: "Completion report awaiting the agency leader's approval",
+      completionAwaitingOffice: "Completion awaiting the Government Office's review",
+      extensionPending: "Extension awaiting the Government Office's decision",
+    },
+    done: {
+      progress: 'Progress update recorded.',
+      contribution: "The coordinating agency's contribution was recorded.",
+      extensionRequested: 'Extension request sent.',
+      completionReported: 'Completion report sent.',
+      leaderApproved: 'Completion report approved and sent to the Government Office.',
+      leaderReturned: 'Completion report returned to the officer.',
+      officeAccepted: 'Completion accepted.',
+      officeReturned: 'Completion report returned; the task is in progress again.',
+      extensionApproved: 'Extension approved; the new deadline is recorded.',
+      extensionRefused: 'Extension refused; the deadline stays.',
+      edited: 'Task changes saved.',
+    },
+    next: {
+      completionAwaitingLeader:
+        "Next: the lead agency's leader approves the completion report, then the Government Office accepts or returns it.",
+      completionAwaitingOffice:
+        'Next: the Government Office accepts the completion or returns it for more work.',
+      extensionPending:
+        'Next: the Government Office approves or refuses the extension; until then the current deadline applies.',
+      completed: 'The task is completed ({{status}}); nothing more to do.',
+      withdrawn: 'The task was withdrawn; nothing more to do.',
+      inProgress: 'Next: the lead agency keeps posting progress and reports completion when done.',
+    },
     title: 'Task details',
     key: 'Key task',
     document: 'Directive document',

@@ -58,6 +58,35 @@ export const tasksVi = {
     },
   },
   taskDetail: {
+    stage: {
+      completionAwaitingLeader: 'Chờ lãnh đạo cơ quan duyệt báo cáo hoàn thành',
+      completionAwaitingOffice: 'Chờ Văn phòng Chính phủ xét duyệt hoàn thành',
+      extensionPending: 'Chờ Văn phòng Chính phủ quyết định gia hạn',
+    },
+    done: {
+      progress: 'Đã ghi nhận cập nhật tiến độ.',
+      contribution: 'Đã ghi nhận phần đóng góp của cơ quan phối hợp.',
+      extensionRequested: 'Đã gửi đề nghị gia hạn.',
+      completionReported: 'Đã gửi báo cáo hoàn thành.',
+      leaderApproved: 'Đã duyệt báo cáo hoàn thành và chuyển Văn phòng Chính phủ.',
+      leaderReturned: 'Đã trả lại báo cáo hoàn thành cho chuyên viên.',
+      officeAccepted: 'Đã chấp nhận hoàn thành nhiệm vụ.',
+      officeReturned: 'Đã trả lại báo cáo hoàn thành; nhiệm vụ tiếp tục thực hiện.',
+      extensionApproved: 'Đã đồng ý gia hạn; thời hạn mới đã được ghi nhận.',
+      extensionRefused: 'Đã từ chối gia hạn; thời hạn giữ nguyên.',
+      edited: 'Đã lưu thay đổi nhiệm vụ.',
+    },
+    next: {
+      completionAwaitingLeader:
+        'Tiếp theo: lãnh đạo cơ quan chủ trì duyệt báo cáo hoàn thành, sau đó Văn phòng Chính phủ chấp nhận hoặc trả lại.',
+      completionAwaitingOffice:
+        'Tiếp theo: Văn phòng Chính phủ chấp nhận hoàn thành hoặc trả lại để cơ quan tiếp tục thực hiện.',
+      extensionPending:
+        'Tiếp theo: Văn phòng Chính phủ đồng ý hoặc từ chối đề nghị gia hạn; đến khi có quyết định, thời hạn hiện tại vẫn áp dụng.',
+      completed: 'Nhiệm vụ đã hoàn thành ({{status}}); không cần thao tác thêm.',
+      withdrawn: 'Nhiệm vụ đã được thu hồi; không cần thao tác thêm.',
+      inProgress: 'Tiếp theo: cơ quan chủ trì tiếp tục cập nhật tiến độ và báo cáo hoàn thành khi xong.',
+    },
     title: 'Chi tiết nhiệm vụ',
     key: 'Nhiệm vụ trọng tâm',
     document: 'Văn bản chỉ đạo',
