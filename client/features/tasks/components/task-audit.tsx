@@ -45,7 +45,7 @@ export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
         <p className="empty">{t('taskDetail.auditEmpty')}</p>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1)
-        <section className="table-scroll" tabIndex={0} aria-labelledby="task-audit-title">
+        <section className="table-scroll" tabIndex={0} aria-label={t('taskDetail.auditCaption')}>
           <SimpleTable
             caption={t('taskDetail.auditCaption')}
             className="audit-table"
