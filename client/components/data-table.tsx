@@ -10,6 +10,7 @@ import {
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../lib/vietnamese-collator';
+import { LabelledCell, type Reflow, reflowClass } from './simple-table';
 
 interface DataTableProps<Row> {
   caption: ReactNode;
@@ -18,6 +19,8 @@ interface DataTableProps<Row> {
   getRowId: (row: Row) => string;
   /** True while newer data is on its way; the old rows stay visible meanwhile. */
   busy?: boolean;
+  /** On a narrow screen: rows stacked, each cell under its column's name, or the grid scrolled (`SimpleTable`). */
+  reflow?: Reflow;
 }
 
 function SortableHeader<Row>({ header }: { header: Header<Row, unknown> }) {
@@ -49,7 +52,14 @@ function ariaSort(sorted: false | 'asc' | 'desc') {
 }
 
 /** A table of rows already fetched: sorts them in Vietnamese order; paging is the caller's (server-side). */
-export function DataTable<Row>({ caption, columns, data, getRowId, busy = false }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  data,
+  getRowId,
+  busy = false,
+  reflow,
+}: DataTableProps<Row>) {
   const captionId = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useReactTable({
@@ -64,10 +74,16 @@ export function DataTable<Row>({ caption, columns, data, getRowId, busy = false 
       sortingFn: (a, b, columnId) => compareVietnamese(a.getValue(columnId), b.getValue(columnId)),
     },
   });
+  const stack = reflowClass(reflow, columns.length);
+  const headers = new Map(table.getFlatHeaders().map((header) => [header.column.id, header]));
+  const labelOf = (columnId: string) => {
+    const header = headers.get(columnId);
+    return header && flexRender(header.column.columnDef.header, header.getContext());
+  };
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone screen must be scrollable from the keyboard (WCAG 2.1.1)
     <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table" aria-busy={busy}>
+      <table className={stack ? `data-table ${stack}` : 'data-table'} aria-busy={busy}>
         <caption id={captionId}>{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -89,7 +105,15 @@ export function DataTable<Row>({ caption, columns, data, getRowId, busy = false 
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </th>
                 ) : (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id}>
+                    {stack ? (
+                      <LabelledCell label={labelOf(cell.column.id)}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </LabelledCell>
+                    ) : (
+                      flexRender(cell.column.columnDef.cell, cell.getContext())
+                    )}
+                  </td>
                 ),
               )}
             </tr>

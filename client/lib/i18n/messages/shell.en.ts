@@ -23,6 +23,7 @@ export const shellEn: typeof shellVi = {
     loggingOut: 'Logging out…',
     userMenu: 'Account',
     changePassword: 'Change password',
+    menu: 'Menu',
   },
   connection: {
     connecting: 'Connecting…',

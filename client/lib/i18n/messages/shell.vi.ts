@@ -21,6 +21,7 @@ export const shellVi = {
     loggingOut: 'Đang đăng xuất…',
     userMenu: 'Tài khoản',
     changePassword: 'Đổi mật khẩu',
+    menu: 'Danh mục',
   },
   connection: {
     connecting: 'Đang kết nối…',

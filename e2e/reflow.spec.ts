@@ -1,0 +1,304 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { PAGE_ROLES, type PagePath } from '../client/lib/page-access';
+import type { Role } from '../shared/roles';
+import { DEMO_PASSWORD } from './helpers';
+
+/**
+ * WCAG 1.4.10 Reflow: every route of client/app/router.tsx, as each role that may open it, neither
+ * scrolls sideways nor puts anything beyond the right edge outside a scroll box of its own, at 320 CSS px
+ * and at 200 % zoom.
+ *
+ * 200 % zoom is emulated as a 640 × 400 viewport at device scale factor 2: that is what browser zoom of
+ * a 1280 × 800 window does (CSS pixels twice as large, so half as many across, media queries answering
+ * to 640 px, devicePixelRatio 2). CSS `zoom: 2` on a 1280-px page would not be faithful: the viewport
+ * and every media query would still say 1280 px, so a layout that adapts to zoom could not be seen.
+ */
+const VIEWPORTS = [
+  { name: '320 px', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
+  { name: '200 % zoom (1280 × 800 window)', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+] as const;
+
+const PEOPLE: Partial<Record<Role, string>> = {
+  office: 'vpcp',
+  officer: 'btc.chuyenvien',
+  inspector: 'thanhtra',
+  admin: 'quantri',
+};
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // The live status stays in sight at every width; the menu folds behind its button on narrow screens.
+  await expect(page.getByTestId('connection-status')).toBeVisible();
+}
+
+async function newPage(
+  browser: Browser,
+  options: { viewport: { width: number; height: number }; deviceScaleFactor: number },
+) {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...options,
+  });
+  return context.newPage();
+}
+
+/** The first link on `url` whose path matches `pattern` (a real id from the demo data). */
+async function firstLink(page: Page, url: string, pattern: RegExp): Promise<string | null> {
+  await page.goto(url);
+  await settle(page);
+  const hrefs = await page
+    .locator('main a[href]')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return hrefs.find((href) => pattern.test(href)) ?? null;
+}
+
+/** The page has drawn its content: no spinner left in the main area, a heading or an error shown. */
+async function settle(page: Page) {
+  const main = page.locator('main');
+  await expect(main).toBeVisible();
+  await expect(main.locator('h1, [role="alert"], .error-state').first()).toBeVisible({ timeout: 15_000 });
+  // Parts loaded later (tables, charts below the fold, which load when scrolled near) get a moment to come.
+  await main
+    .locator('.spinner')
+    .first()
+    .waitFor({ state: 'detached', timeout: 3_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(200);
+}
+
+interface Overflow {
+  scrollWidth: number;
+  clientWidth: number;
+  /** Elements reaching beyond the viewport's right (or left) edge with no scroll box around them. */
+  outside: string[];
+}
+
+function measureOverflow(page: Page): Promise<Overflow> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const describe = (el: Element) => {
+      const cls =
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).join('.')}`
+          : '';
+      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const box = el.getBoundingClientRect();
+      return `${el.tagName.toLowerCase()}${cls} [${Math.round(box.left)}–${Math.round(box.right)}] “${text}”`;
+    };
+    const clippedByAncestor = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const outside: Element[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.right <= width + 1 && box.left >= -1) continue;
+      if (getComputedStyle(el).visibility === 'hidden' || clippedByAncestor(el)) continue;
+      // The outermost element that sticks out is the one to fix.
+      if (outside.some((o) => o.contains(el))) continue;
+      outside.push(el);
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: width, outside: outside.slice(0, 5).map(describe) };
+  });
+}
+
+/** Real ids for the routes with parameters, read from the pages that link to them. */
+interface Ids {
+  task: string;
+  document: string;
+  kpi: string;
+  kpiAgency: string;
+  submission: string;
+  newSubmission: string;
+  template: string;
+}
+
+let ids: Ids;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  const office = await newPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  await signIn(office, 'vpcp');
+  const officer = await newPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  await signIn(officer, 'btc.chuyenvien');
+  const need = (name: string, href: string | null) => {
+    if (!href) throw new Error(`no link to a ${name} in the demo data`);
+    return href;
+  };
+  const kpi = need('KPI', await firstLink(office, '/kpis', /^\/kpis\/[^/]+$/));
+  ids = {
+    task: need('task', await firstLink(office, '/tasks', /^\/tasks\/\d+$/)),
+    document: need('document', await firstLink(office, '/documents', /^\/documents\/\d+$/)),
+    kpi,
+    kpiAgency: need('KPI agency', await firstLink(office, kpi, /^\/kpis\/[^/]+\/agencies\/\d+$/)),
+    submission: need('submission', await firstLink(officer, '/reports', /^\/reports\/submissions\/\d+$/)),
+    newSubmission: need(
+      'report not yet started',
+      await firstLink(officer, '/reports', /^\/reports\/\d+\/[^/]+$/),
+    ),
+    template: need('template', await firstLink(office, '/admin/templates', /^\/admin\/templates\/\d+$/)),
+  };
+  await office.context().close();
+  await officer.context().close();
+});
+
+function urlOf(path: PagePath): string {
+  switch (path) {
+    case '/tasks/:id':
+      return ids.task;
+    case '/documents/:id':
+      return ids.document;
+    case '/kpis/:code':
+      return ids.kpi;
+    case '/kpis/:code/agencies/:agencyId':
+      return ids.kpiAgency;
+    case '/agencies/:id/scorecard':
+      return `/agencies/${ids.kpiAgency.split('/').at(-1)}/scorecard`;
+    case '/reports/submissions/:id':
+      return ids.submission;
+    case '/reports/:templateId/:periodKey':
+      return ids.newSubmission;
+    case '/admin/templates/:id':
+      return ids.template;
+    default:
+      return path;
+  }
+}
+
+async function check(page: Page, url: string, failures: string[]) {
+  await page.goto(url);
+  await settle(page);
+  const overflow = await measureOverflow(page);
+  if (overflow.scrollWidth > overflow.clientWidth || overflow.outside.length > 0) {
+    failures.push(
+      `${url}: page ${overflow.scrollWidth} px wide in ${overflow.clientWidth} px; outside: ${overflow.outside.join(' | ') || '—'}`,
+    );
+  }
+}
+
+for (const size of VIEWPORTS) {
+  test.describe(`reflow at ${size.name}`, () => {
+    test('the login page and an unknown address', async ({ browser }) => {
+      const page = await newPage(browser, size);
+      const failures: string[] = [];
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+      const login = await measureOverflow(page);
+      if (login.scrollWidth > login.clientWidth || login.outside.length > 0)
+        failures.push(
+          `/login: ${login.scrollWidth} px in ${login.clientWidth} px; ${login.outside.join(' | ')}`,
+        );
+      await signIn(page, 'vpcp');
+      await check(page, '/no-such-page', failures);
+      expect(failures).toEqual([]);
+      await page.context().close();
+    });
+
+    for (const [role, username] of Object.entries(PEOPLE)) {
+      test(`every page ${role} (${username}) may open`, async ({ browser }) => {
+        test.setTimeout(300_000);
+        const page = await newPage(browser, size);
+        await signIn(page, username);
+        const pages = (Object.keys(PAGE_ROLES) as PagePath[]).filter((p) =>
+          (PAGE_ROLES[p] as readonly Role[]).includes(role as Role),
+        );
+        expect(pages.length).toBeGreaterThan(5);
+        const failures: string[] = [];
+        for (const path of pages) await check(page, urlOf(path), failures);
+        expect(failures).toEqual([]);
+        await page.context().close();
+      });
+    }
+  });
+}
+
+test.describe('the service menu', () => {
+  test('on a phone it folds behind one button that opens, closes on navigation and on Escape', async ({
+    browser,
+  }) => {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    await signIn(page, 'vpcp');
+    await page.goto('/dashboard');
+    await settle(page);
+    const button = page.getByRole('button', { name: 'Danh mục' });
+    const taskList = page.getByRole('link', { name: 'Danh sách nhiệm vụ' });
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(taskList).toBeHidden();
+    // The page's own heading is on the first screen, under a header of a few lines.
+    await expect(page.locator('main h1')).toBeInViewport();
+    const header = await page.getByRole('banner').boundingBox();
+    expect(header?.height ?? 844).toBeLessThan(844 * 0.2);
+
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+    await taskList.click();
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(taskList).toBeHidden();
+
+    // From the keyboard: Enter opens it, Escape closes it and gives the focus back to the button.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(taskList).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(button).toBeFocused();
+    await page.context().close();
+  });
+
+  test('at 200 % zoom the page heading shows under a compact header', async ({ browser }) => {
+    const page = await newPage(browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    await signIn(page, 'vpcp');
+    await page.goto('/tasks');
+    await settle(page);
+    await expect(page.getByRole('button', { name: 'Danh mục' })).toBeVisible();
+    await expect(page.locator('main h1')).toBeInViewport();
+    const header = await page.getByRole('banner').boundingBox();
+    expect(header?.height ?? 400).toBeLessThan(400 * 0.3);
+    await page.context().close();
+  });
+
+  test('on a wide screen the whole menu shows and the button does not', async ({ browser }) => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    await signIn(page, 'vpcp');
+    await expect(page.getByRole('button', { name: 'Danh mục' })).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Danh sách nhiệm vụ' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+    await page.context().close();
+  });
+});
+
+test('on a phone a wide table shows each row as a block, each figure under its column name', async ({
+  browser,
+}) => {
+  const page = await newPage(browser, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
+  await signIn(page, 'btc.chuyenvien');
+  await page.goto('/reports');
+  await settle(page);
+  const table = page.locator('table.data-table--stack').first();
+  await expect(table).toBeVisible();
+  // The first data cell of the first row: the column's name shows beside its figure.
+  const cell = table.locator('tbody tr').first().locator('td').first();
+  const label = cell.locator('.cell-label');
+  await expect(label).toBeVisible();
+  const column = await cell.evaluate((td) => (td as HTMLTableCellElement).cellIndex);
+  const header = (await table.locator('thead th').nth(column).innerText()).trim();
+  const labelText = (await label.innerText()).trim();
+  expect(labelText.length).toBeGreaterThan(0);
+  expect(header).toContain(labelText);
+  // The row is no wider than the screen.
+  const row = await table.locator('tbody tr').first().boundingBox();
+  expect(row?.width ?? 999).toBeLessThanOrEqual(320);
+  await page.context().close();
+});
