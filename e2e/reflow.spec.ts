@@ -1,7 +1,8 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { PAGE_ROLES, type PagePath } from '../client/lib/page-access';
+import type { PagePath } from '../shared/page-access';
 import type { Role } from '../shared/roles';
-import { DEMO_PASSWORD } from './helpers';
+import { logIn } from './helpers';
+import { pagesFor, ROLE_USERS, settle } from './pages';
 
 /**
  * WCAG 1.4.10 Reflow: every route of client/app/router.tsx, as each role that may open it, neither
@@ -18,25 +19,11 @@ const VIEWPORTS = [
   { name: '200 % zoom (1280 × 800 window)', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
 ] as const;
 
-const PEOPLE: Partial<Record<Role, string>> = {
-  office: 'vpcp',
-  officer: 'btc.chuyenvien',
-  inspector: 'thanhtra',
-  admin: 'quantri',
-};
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // The live status stays in sight at every width; the menu folds behind its button on narrow screens.
-  await expect(page.getByTestId('connection-status')).toBeVisible();
-}
-
+/** A new browser page at this size, in Vietnamese and Vietnam's time zone, signed in as `username`. */
 async function newPage(
   browser: Browser,
   options: { viewport: { width: number; height: number }; deviceScaleFactor: number },
+  username?: string,
 ) {
   const context = await browser.newContext({
     baseURL: test.info().project.use.baseURL,
@@ -44,31 +31,9 @@ async function newPage(
     timezoneId: 'Asia/Ho_Chi_Minh',
     ...options,
   });
-  return context.newPage();
-}
-
-/** The first link on `url` whose path matches `pattern` (a real id from the demo data). */
-async function firstLink(page: Page, url: string, pattern: RegExp): Promise<string | null> {
-  await page.goto(url);
-  await settle(page);
-  const hrefs = await page
-    .locator('main a[href]')
-    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  return hrefs.find((href) => pattern.test(href)) ?? null;
-}
-
-/** The page has drawn its content: no spinner left in the main area, a heading or an error shown. */
-async function settle(page: Page) {
-  const main = page.locator('main');
-  await expect(main).toBeVisible();
-  await expect(main.locator('h1, [role="alert"], .error-state').first()).toBeVisible({ timeout: 15_000 });
-  // Parts loaded later (tables, charts below the fold, which load when scrolled near) get a moment to come.
-  await main
-    .locator('.spinner')
-    .first()
-    .waitFor({ state: 'detached', timeout: 3_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(200);
+  const page = await context.newPage();
+  if (username) await logIn(page, username);
+  return page;
 }
 
 interface Overflow {
@@ -111,68 +76,22 @@ function measureOverflow(page: Page): Promise<Overflow> {
   });
 }
 
-/** Real ids for the routes with parameters, read from the pages that link to them. */
-interface Ids {
-  task: string;
-  document: string;
-  kpi: string;
-  kpiAgency: string;
-  submission: string;
-  newSubmission: string;
-  template: string;
-}
-
-let ids: Ids;
+/** A real address for every page each role may open (the demo data's ids, as users reach them). */
+const urls = new Map<Role, { path: PagePath; url: string }[]>();
+const ROLES_CHECKED: Role[] = ['office', 'officer', 'inspector', 'admin'];
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  const office = await newPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  await signIn(office, 'vpcp');
-  const officer = await newPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  await signIn(officer, 'btc.chuyenvien');
-  const need = (name: string, href: string | null) => {
-    if (!href) throw new Error(`no link to a ${name} in the demo data`);
-    return href;
-  };
-  const kpi = need('KPI', await firstLink(office, '/kpis', /^\/kpis\/[^/]+$/));
-  ids = {
-    task: need('task', await firstLink(office, '/tasks', /^\/tasks\/\d+$/)),
-    document: need('document', await firstLink(office, '/documents', /^\/documents\/\d+$/)),
-    kpi,
-    kpiAgency: need('KPI agency', await firstLink(office, kpi, /^\/kpis\/[^/]+\/agencies\/\d+$/)),
-    submission: need('submission', await firstLink(officer, '/reports', /^\/reports\/submissions\/\d+$/)),
-    newSubmission: need(
-      'report not yet started',
-      await firstLink(officer, '/reports', /^\/reports\/\d+\/[^/]+$/),
-    ),
-    template: need('template', await firstLink(office, '/admin/templates', /^\/admin\/templates\/\d+$/)),
-  };
-  await office.context().close();
-  await officer.context().close();
-});
-
-function urlOf(path: PagePath): string {
-  switch (path) {
-    case '/tasks/:id':
-      return ids.task;
-    case '/documents/:id':
-      return ids.document;
-    case '/kpis/:code':
-      return ids.kpi;
-    case '/kpis/:code/agencies/:agencyId':
-      return ids.kpiAgency;
-    case '/agencies/:id/scorecard':
-      return `/agencies/${ids.kpiAgency.split('/').at(-1)}/scorecard`;
-    case '/reports/submissions/:id':
-      return ids.submission;
-    case '/reports/:templateId/:periodKey':
-      return ids.newSubmission;
-    case '/admin/templates/:id':
-      return ids.template;
-    default:
-      return path;
+  test.setTimeout(240_000);
+  for (const role of ROLES_CHECKED) {
+    const page = await newPage(
+      browser,
+      { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+      ROLE_USERS[role],
+    );
+    urls.set(role, await pagesFor(page, role));
+    await page.context().close();
   }
-}
+});
 
 async function check(page: Page, url: string, failures: string[]) {
   await page.goto(url);
@@ -197,23 +116,20 @@ for (const size of VIEWPORTS) {
         failures.push(
           `/login: ${login.scrollWidth} px in ${login.clientWidth} px; ${login.outside.join(' | ')}`,
         );
-      await signIn(page, 'vpcp');
+      await logIn(page, 'vpcp');
       await check(page, '/no-such-page', failures);
       expect(failures).toEqual([]);
       await page.context().close();
     });
 
-    for (const [role, username] of Object.entries(PEOPLE)) {
-      test(`every page ${role} (${username}) may open`, async ({ browser }) => {
+    for (const role of ROLES_CHECKED) {
+      test(`every page ${role} (${ROLE_USERS[role]}) may open`, async ({ browser }) => {
         test.setTimeout(300_000);
-        const page = await newPage(browser, size);
-        await signIn(page, username);
-        const pages = (Object.keys(PAGE_ROLES) as PagePath[]).filter((p) =>
-          (PAGE_ROLES[p] as readonly Role[]).includes(role as Role),
-        );
+        const page = await newPage(browser, size, ROLE_USERS[role]);
+        const pages = urls.get(role) ?? [];
         expect(pages.length).toBeGreaterThan(5);
         const failures: string[] = [];
-        for (const path of pages) await check(page, urlOf(path), failures);
+        for (const { url } of pages) await check(page, url, failures);
         expect(failures).toEqual([]);
         await page.context().close();
       });
@@ -225,8 +141,11 @@ test.describe('the service menu', () => {
   test('on a phone it folds behind one button that opens, closes on navigation and on Escape', async ({
     browser,
   }) => {
-    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-    await signIn(page, 'vpcp');
+    const page = await newPage(
+      browser,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 },
+      'vpcp',
+    );
     await page.goto('/dashboard');
     await settle(page);
     const button = page.getByRole('button', { name: 'Danh mục' });
@@ -258,8 +177,11 @@ test.describe('the service menu', () => {
   });
 
   test('at 200 % zoom the page heading shows under a compact header', async ({ browser }) => {
-    const page = await newPage(browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-    await signIn(page, 'vpcp');
+    const page = await newPage(
+      browser,
+      { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+      'vpcp',
+    );
     await page.goto('/tasks');
     await settle(page);
     await expect(page.getByRole('button', { name: 'Danh mục' })).toBeVisible();
@@ -270,8 +192,11 @@ test.describe('the service menu', () => {
   });
 
   test('on a wide screen the whole menu shows and the button does not', async ({ browser }) => {
-    const page = await newPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    await signIn(page, 'vpcp');
+    const page = await newPage(
+      browser,
+      { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+      'vpcp',
+    );
     await expect(page.getByRole('button', { name: 'Danh mục' })).toBeHidden();
     await expect(page.getByRole('link', { name: 'Danh sách nhiệm vụ' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
@@ -282,8 +207,11 @@ test.describe('the service menu', () => {
 test('on a phone a wide table shows each row as a block, each figure under its column name', async ({
   browser,
 }) => {
-  const page = await newPage(browser, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
-  await signIn(page, 'btc.chuyenvien');
+  const page = await newPage(
+    browser,
+    { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
+    'btc.chuyenvien',
+  );
   await page.goto('/reports');
   await settle(page);
   const table = page.locator('table.data-table--stack').first();
