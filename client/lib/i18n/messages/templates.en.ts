@@ -37,7 +37,7 @@ export const templatesEn: typeof templatesVi = {
     readOnly: 'You can read reporting regimes; only an administrator changes them.',
     notLatest: 'This is an earlier version, shown for reference. Only the newest version can be changed.',
     inUse:
-      'This template has {{count}} submissions (latest period: {{period}}). Saving will create version {{next}}, applying from the period you choose (after {{period}}); version {{current}} and its submissions stay as they are.',
+      'This template has {{count}} submissions (latest period: {{period, periodInSentence}}). Saving will create version {{next}}, applying from the period you choose (after {{period, periodInSentence}}); version {{current}} and its submissions stay as they are.',
     notInUse: 'This template has no submissions yet: changes are saved into version {{current}} itself.',
     saveVersion: 'Save as version {{next}}',
     save: 'Save changes',
@@ -165,7 +165,7 @@ export const templatesEn: typeof templatesVi = {
       summary: {
         compare: '{{left}} {{op}} {{right}}',
         sum: '{{total}} = {{parts}}',
-        deviation: '{{field}} changes by more than {{percent}}% from the previous period',
+        deviation: '{{field}} changes by more than {{percent, percent}} from the previous period',
       },
       caption: "The version's validation rules",
       rule: 'Rule',

@@ -35,7 +35,7 @@ export const templatesVi = {
     readOnly: 'Bạn chỉ có quyền xem chế độ báo cáo; quản trị viên mới được thay đổi.',
     notLatest: 'Đây là phiên bản cũ, chỉ để xem. Chỉ phiên bản mới nhất mới được thay đổi.',
     inUse:
-      'Mẫu này đã có {{count}} báo cáo (kỳ gần nhất: {{period}}). Lưu thay đổi sẽ tạo phiên bản {{next}} áp dụng từ kỳ bạn chọn (sau kỳ {{period}}); phiên bản {{current}} và các báo cáo đã lập giữ nguyên.',
+      'Mẫu này đã có {{count}} báo cáo (kỳ gần nhất: {{period, periodInSentence}}). Lưu thay đổi sẽ tạo phiên bản {{next}} áp dụng từ kỳ bạn chọn (sau kỳ {{period, periodInSentence}}); phiên bản {{current}} và các báo cáo đã lập giữ nguyên.',
     notInUse: 'Mẫu này chưa có báo cáo nào: thay đổi được lưu trực tiếp vào phiên bản {{current}}.',
     saveVersion: 'Lưu thành phiên bản {{next}}',
     save: 'Lưu thay đổi',
@@ -163,7 +163,7 @@ export const templatesVi = {
       summary: {
         compare: '{{left}} {{op}} {{right}}',
         sum: '{{total}} = {{parts}}',
-        deviation: '{{field}} thay đổi quá {{percent}} % so với kỳ trước',
+        deviation: '{{field}} thay đổi quá {{percent, percent}} so với kỳ trước',
       },
       caption: 'Quy tắc kiểm tra số liệu của phiên bản',
       rule: 'Quy tắc',
