@@ -48,6 +48,17 @@ describe('TemplateEditor field editor', () => {
     await i18n.changeLanguage('vi');
   });
 
+  it('names the first period typed as a key, so a slip shows before saving', () => {
+    renderEditor();
+    const first = screen.getByLabelText(/^Áp dụng từ kỳ/);
+    const hint = () => document.getElementById(first.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint()).toContain('Kỳ đã nhập: Quý III/2026.');
+    fireEvent.change(first, { target: { value: '2026-M07' } });
+    expect(hint()).toContain('Kỳ đã nhập: Tháng 07/2026.');
+    fireEvent.change(first, { target: { value: '2026-07' } });
+    expect(hint()).not.toContain('Kỳ đã nhập');
+  });
+
   it('refuses a duplicate indicator code, naming the indicator, and sends nothing', async () => {
     const send = renderEditor();
     fireEvent.change(within(indicator(2)).getByLabelText(/Mã chỉ tiêu/), { target: { value: 'so_luong' } });

@@ -30,6 +30,7 @@ export const templatesEn: typeof templatesVi = {
     retired: 'Retired',
     submissions: 'Submissions',
     firstPeriod: 'Applies from period',
+    firstPeriodNamed: 'Period entered: {{period, period}}.',
     firstPeriodHint: 'A period key, e.g. 2026-M07 (month), 2026-Q3 (quarter), 2026-H1, 2026-9M, 2026-Y.',
     lastPeriod: 'Applies until period',
     open: 'Open',

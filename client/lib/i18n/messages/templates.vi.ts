@@ -28,6 +28,7 @@ export const templatesVi = {
     retired: 'Đã ngừng',
     submissions: 'Số báo cáo đã lập',
     firstPeriod: 'Áp dụng từ kỳ',
+    firstPeriodNamed: 'Kỳ đã nhập: {{period, period}}.',
     firstPeriodHint: 'Mã kỳ, ví dụ 2026-M07 (tháng), 2026-Q3 (quý), 2026-H1, 2026-9M, 2026-Y.',
     lastPeriod: 'Áp dụng đến kỳ',
     open: 'Mở',
