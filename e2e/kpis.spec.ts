@@ -72,7 +72,8 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   await keepScreenshot(inspector, testInfo, 'kpi-agency-drilldown');
 
   // The submission behind the latest figure: its revisions, author, approver, audit entries and the chain check.
-  await submissions.getByRole('link', { name: new RegExp(`^${lowestPeriod},`) }).click();
+  // The link reads the period ("Quý III/2026") and is named for what it opens ("Mở báo cáo kỳ quý III/2026").
+  await submissions.getByRole('link', { name: new RegExp(`kỳ ${lowestPeriod}$`, 'i') }).click();
   await expect(inspector).toHaveURL(/\/reports\/submissions\/\d+$/);
   await expect(inspector.getByRole('heading', { name: /^Phiên bản 1/ })).toBeVisible();
   await expect(inspector.getByText('Người lập').first()).toBeVisible();
