@@ -72,7 +72,8 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   await keepScreenshot(inspector, testInfo, 'kpi-agency-drilldown');
 
   // The submission behind the latest figure: its revisions, author, approver, audit entries and the chain check.
-  await submissions.getByRole('link', { name: new RegExp(`^${lowestPeriod},`) }).click();
+  // The link reads the period ("Quý III/2026") and is named for what it opens ("Mở báo cáo kỳ quý III/2026").
+  await submissions.getByRole('link', { name: new RegExp(`kỳ ${lowestPeriod}$`, 'i') }).click();
   await expect(inspector).toHaveURL(/\/reports\/submissions\/\d+$/);
   await expect(inspector.getByRole('heading', { name: /^Phiên bản 1/ })).toBeVisible();
   await expect(inspector.getByText('Người lập').first()).toBeVisible();
@@ -112,8 +113,11 @@ test('an inspector drills from an off-track KPI to the audit trail, and sees a c
   await inspector.getByLabel('Lọc theo tên cơ quan').fill('thanh pho ha noi');
   const hanoi = ranking.getByRole('row').filter({ hasText: 'Thành phố Hà Nội' });
   await expect(hanoi).toHaveCount(1);
-  const latestPeriod = (await national.innerText()).match(/kỳ (\d{4}-Q\d)/)?.[1];
-  await expect(hanoi.getByRole('cell').nth(5)).toHaveText(latestPeriod ?? 'no national period');
+  // The national line names its period inside a sentence ("kỳ quý III/2026"), the table on its own.
+  const latestPeriod = (await national.innerText()).match(/kỳ quý ([IV]+\/\d{4})/)?.[1];
+  await expect(hanoi.getByRole('cell').nth(5)).toHaveText(
+    latestPeriod ? `Quý ${latestPeriod}` : 'no national period',
+  );
   const hanoiLink = hanoi.getByRole('link', { name: /mở báo cáo kỳ/i });
   const submissionUrl = (await hanoiLink.getAttribute('href')) ?? '';
   expect(submissionUrl).toMatch(/^\/reports\/submissions\/\d+$/);

@@ -7,8 +7,11 @@ import { decide, keepScreenshot, pageFor } from './helpers';
  * Office accepts; the compliance heatmap shows it; an inspector reads both revisions.
  */
 
-/** The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th). */
-function currentMonthlyKey(): string {
+/**
+ * The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th), as a
+ * sentence names it: "tháng 11/2026".
+ */
+function currentMonthlyName(): string {
   const now = new Date(Date.now() + 7 * 3_600_000);
   let year = now.getUTCFullYear();
   let month = now.getUTCMonth() + 1;
@@ -19,14 +22,14 @@ function currentMonthlyKey(): string {
       year += 1;
     }
   }
-  return `${year}-M${String(month).padStart(2, '0')}`;
+  return `tháng ${String(month).padStart(2, '0')}/${year}`;
 }
 
 test('a province’s monthly report from draft to acceptance, with a correction', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const period = currentMonthlyKey();
+  const period = currentMonthlyName();
   const officer = await pageFor(browser, 'hanoi.chuyenvien');
   await officer.goto('/reports');
   await officer.getByRole('link', { name: new RegExp(`thực hiện nhiệm vụ.*kỳ ${period}`) }).click();

@@ -16,7 +16,7 @@ function vietnamToday(): [number, number, number] {
 }
 
 /** The quarter whose figures are being collected today (Decree 09: from the 15th before it). */
-function runningQuarter(): { key: string; previous: string } {
+function runningQuarter(): { key: string; name: string; previousName: string } {
   let [year, month, day] = vietnamToday();
   if (day >= 15) month += 1;
   if (month === 13) {
@@ -24,8 +24,10 @@ function runningQuarter(): { key: string; previous: string } {
     year += 1;
   }
   const quarter = Math.ceil(month / 3);
-  const previous = quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
-  return { key: `${year}-Q${quarter}`, previous };
+  const roman = ['', 'I', 'II', 'III', 'IV'];
+  // As a sentence names them: "kỳ quý IV/2026".
+  const previousName = quarter === 1 ? `quý IV/${year - 1}` : `quý ${roman[quarter - 1]}/${year}`;
+  return { key: `${year}-Q${quarter}`, name: `quý ${roman[quarter]}/${year}`, previousName };
 }
 
 /** The latest month whose cut-off (the 14th) has passed, as YYYY-MM. */
@@ -72,7 +74,7 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   const officer = await pageFor(browser, 'btc.chuyenvien');
   await officer.goto('/reports');
   await officer
-    .getByRole('link', { name: new RegExp(`Chương trình phát triển Chính phủ số.*kỳ ${quarter.key}`) })
+    .getByRole('link', { name: new RegExp(`Chương trình phát triển Chính phủ số.*kỳ ${quarter.name}`) })
     .first()
     .click();
   const form = officer.locator('form.report-form');
@@ -147,7 +149,7 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   await office.goto('/kpis/DV-01');
   const provisional = office.locator(`section .kpi-provisional[data-period="${quarter.key}"]`).first();
   await expect(provisional).toContainText(/Tạm tính: 1\/\d+ cơ quan/);
-  await expect(office.getByText(`kỳ ${quarter.previous}`).first()).toBeVisible();
+  await expect(office.getByText(`kỳ ${quarter.previousName}`).first()).toBeVisible();
   await keepScreenshot(office, testInfo, 'figures-provisional-quarter');
 
   // A closed month's report reads the same after a withdrawal and a deadline change made today.

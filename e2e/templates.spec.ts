@@ -43,10 +43,10 @@ test('the administrator versions a template in use and keeps the holiday calenda
   await expect(page.getByRole('status').filter({ hasText: 'Đã tạo phiên bản 2.' })).toBeVisible();
   const history = page.getByTestId('version-history');
   await expect(history.getByRole('row', { name: /Phiên bản 2 \(đang mở\)/ })).toContainText(
-    `${nextYear}-M01`,
+    `Tháng 01/${nextYear}`,
   );
   await expect(history.getByRole('link', { name: 'Phiên bản 1' })).toBeVisible();
-  await expect(history.getByRole('row', { name: /Phiên bản 1/ })).toContainText(`${nextYear - 1}-M12`);
+  await expect(history.getByRole('row', { name: /Phiên bản 1/ })).toContainText(`Tháng 12/${nextYear - 1}`);
   await expect(page.getByTestId('version-notice')).toContainText('chưa có báo cáo nào');
   await keepScreenshot(page, testInfo, 'templates-version-history');
 
@@ -56,7 +56,7 @@ test('the administrator versions a template in use and keeps the holiday calenda
     .getByRole('link', { name: 'Lịch ngày nghỉ' })
     .click();
   await expect(page.getByText(/Hạn nộp báo cáo tính theo ngày làm việc/)).toBeVisible();
-  await page.getByLabel(/^Ngày/).fill(`${nextYear}-03-09`);
+  await page.getByLabel(/^Ngày/).fill(`09/03/${nextYear}`);
   await page.getByLabel(/^Tên tiếng Việt/).fill('Nghỉ bù thử nghiệm');
   await page.getByLabel(/^Tên tiếng Anh/).fill('Trial day off');
   await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();

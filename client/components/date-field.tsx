@@ -8,10 +8,19 @@ interface DateFieldProps {
   onChange: (value: string) => void;
   error?: string | undefined;
   required?: boolean;
+  /** Shown but not changed (the key of a record being edited). */
+  readOnly?: boolean;
 }
 
 /** A calendar date typed the Vietnamese way (dd/mm/yyyy), with its format as the hint. */
-export function DateField({ label, value, onChange, error, required = false }: DateFieldProps) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  required = false,
+  readOnly = false,
+}: DateFieldProps) {
   const { t } = useTranslation();
   return (
     <Field label={label} hint={t('validation.dateHint')} error={error} required={required}>
@@ -23,6 +32,7 @@ export function DateField({ label, value, onChange, error, required = false }: D
           inputMode="numeric"
           placeholder="dd/mm/yyyy"
           autoComplete="off"
+          readOnly={readOnly}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />

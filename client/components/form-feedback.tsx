@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ServerFailure } from './form-errors';
+import { ErrorSummary } from './error-summary';
+import type { FieldErrors, ServerFailure } from './form-errors';
 import './forms.css';
 
 interface FormFeedbackProps {
@@ -42,14 +43,26 @@ export function FormFeedback({ failure, succeeded, successText, invalidText, onR
 }
 
 interface SubmitFeedbackProps {
-  submit: { failure: ServerFailure | null; succeeded: boolean; invalid: boolean };
+  submit: {
+    failure: ServerFailure | null;
+    succeeded: boolean;
+    invalid: boolean;
+    /** The fields' messages: listed, with links to the fields, in the error summary. */
+    errors?: FieldErrors;
+  };
   successText: string;
   onReload?: (() => void) | undefined;
 }
 
-/** FormFeedback for a form run by `useFormSubmit`, with the usual "fix the marked fields" note. */
+/**
+ * FormFeedback for a form run by `useFormSubmit`: with field errors (the form's own or the field the
+ * server blamed), the error summary with a link to each; otherwise the server's refusal or the success.
+ */
 export function SubmitFeedback({ submit, successText, onReload }: SubmitFeedbackProps) {
   const { t } = useTranslation();
+  const errors = submit.errors ?? {};
+  // A record someone else changed keeps its alert: it offers the reload the summary cannot.
+  if (Object.keys(errors).length > 0 && !submit.failure?.stale) return <ErrorSummary errors={errors} />;
   return (
     <FormFeedback
       failure={submit.failure}

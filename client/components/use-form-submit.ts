@@ -11,7 +11,8 @@ interface SubmitState {
 /**
  * The life of one form's submissions: an idempotency key kept until a submission succeeds, a pending
  * flag (buttons are disabled meanwhile), the server's refusal in the user's language (also shown beside
- * the field it names), and focus moved to the first invalid field whenever validation fails.
+ * the field it names), and focus moved to the error summary (or, without one, the first invalid field)
+ * whenever validation fails.
  */
 export function useFormSubmit(
   formRef: RefObject<HTMLFormElement | null>,
@@ -25,7 +26,12 @@ export function useFormSubmit(
 
   useEffect(() => {
     if (attempt === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    // The error summary when the form shows one (GOV.UK), else the first marked field.
+    const form = formRef.current;
+    (
+      form?.querySelector<HTMLElement>('.error-summary') ??
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    )?.focus();
   }, [attempt, formRef]);
 
   // A refusal from an earlier attempt no longer applies once the form is refused locally.

@@ -29,14 +29,18 @@ export function formatNumber(
   return isFigure(value) ? formatSharedNumber(value, language, maximumFractionDigits) : NO_FIGURE;
 }
 
-/** A percentage given as 0–100 with exactly `fractionDigits` decimals: "52,7 %" / "52.7%". */
+/**
+ * A percentage given as 0–100 with exactly `fractionDigits` decimals ("52,7 %" / "52.7%"), or, with
+ * `maxFractionDigits`, as many as it needs up to that.
+ */
 export function formatPercent(
   value: number | null | undefined,
   language: string,
   fractionDigits = 0,
+  maxFractionDigits = fractionDigits,
 ): string {
   if (!isFigure(value)) return NO_FIGURE;
-  return formatSharedPercent(value, language, fractionDigits);
+  return formatSharedPercent(value, language, fractionDigits, maxFractionDigits);
 }
 
 /** A rate in [0, 1] (above 1 is kept) as a percentage with one decimal; null (no denominator) is "—". */

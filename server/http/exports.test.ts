@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportsVi } from '../../client/lib/i18n/messages/reports.vi';
+import { periodName } from '../../shared/period-names';
 import type { CellStage, CellState } from '../../shared/schemas/reports';
 import { vietnamDate } from '../../shared/time';
 import { seedIfEmpty } from '../seed';
@@ -70,6 +71,24 @@ describe('exports', () => {
       headers: { cookie: officer },
     });
     expect(no.statusCode).toBe(403);
+  });
+
+  it('names the monthly report’s month as people say it, in each language', async () => {
+    for (const [lang, name] of [
+      ['vi', 'tháng 10/2026'],
+      ['en', 'October 2026'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/export/monthly.xlsx?month=2026-10&lang=${lang}`,
+        headers: { cookie: office },
+      });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const title = String(workbook.worksheets[0]?.getRow(1).getCell(1).value);
+      expect(title).toContain(name);
+      expect(title).not.toContain('2026-10');
+    }
   });
 
   it("states the open month's “as of” instant in Vietnam time, not UTC", async () => {
@@ -150,7 +169,9 @@ describe('exports', () => {
       for (const period of compliance.data.periods as { key: string }[]) {
         const cell = agency.cells[period.key];
         if (!cell) continue;
-        const shown = line[header.indexOf(period.key)];
+        // The column is headed by the period's name ("Tháng 11/2026"), not its key.
+        expect(header).not.toContain(period.key);
+        const shown = line[header.indexOf(periodName(period.key, 'vi'))];
         if (cell.stage === null || cell.stage === 'accepted') expect(shown).toBe(words.cells[cell.state]);
         else if (cell.stage === 'drafting')
           expect(shown).toBe(`${words.cells[cell.state]} (${words.cellDetails.drafting})`);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AgencyLevel } from '../../shared/agencies';
 import { cellHeadline } from '../../shared/compliance-cells';
+import { periodName } from '../../shared/period-names';
 import { isOversight } from '../../shared/roles';
 import { positiveId } from '../../shared/schemas/ids';
 import { type CellStage, type CellState, monthlyPdfQuery } from '../../shared/schemas/reports';
@@ -234,8 +235,8 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     const sheet = workbook.addWorksheet(lang === 'vi' ? `Báo cáo ${month}` : `Report ${month}`);
     sheet.addRow([
       lang === 'vi'
-        ? `Báo cáo giám sát nhiệm vụ tháng ${month} (kỳ ${formatVietnameseDate(report.periodStart)} – ${formatVietnameseDate(report.cutoff)})`
-        : `Task monitoring report ${month} (period ${formatVietnameseDate(report.periodStart)} – ${formatVietnameseDate(report.cutoff)})`,
+        ? `Báo cáo giám sát nhiệm vụ ${periodName(month, lang, { inSentence: true })} (kỳ ${formatVietnameseDate(report.periodStart)} – ${formatVietnameseDate(report.cutoff)})`
+        : `Task monitoring report for ${periodName(month, lang)} (period ${formatVietnameseDate(report.periodStart)} – ${formatVietnameseDate(report.cutoff)})`,
     ]).font = { bold: true, size: 13 };
     const source = {
       frozen: { vi: 'Số liệu chốt tại ngày chốt kỳ', en: 'Figures frozen at the cut-off' },
@@ -316,7 +317,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     const header = [
       lang === 'vi' ? 'Cơ quan' : 'Agency',
       lang === 'vi' ? 'Cấp' : 'Level',
-      ...report.periods.map((p) => p.key),
+      ...report.periods.map((p) => periodName(p.key, lang)),
       lang === 'vi' ? 'Phải nộp' : 'Expected',
       lang === 'vi' ? 'Đã nộp' : 'Submitted',
       lang === 'vi' ? 'Đúng hạn' : 'On time',

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
+import { periodName } from '../../shared/period-names';
 import { kpiAgencyInput, kpiCodeInput } from '../../shared/schemas/kpis';
 import { submissionIdInput } from '../../shared/schemas/reports';
 import { vietnamDateTime } from '../../shared/time';
@@ -158,7 +159,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
       return [
         k.code,
         vi ? k.nameVi : k.nameEn,
-        k.latest?.periodKey ?? '',
+        k.latest ? periodName(k.latest.periodKey, lang) : '',
         round(k.latest?.value),
         k.latest?.numerator ?? '',
         k.latest?.denominator ?? '',
@@ -167,7 +168,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         round(k.latest?.coverage),
         k.latest?.carriedForward ?? '',
         k.latest?.closesOn ?? '',
-        k.provisional?.periodKey ?? '',
+        k.provisional ? periodName(k.provisional.periodKey, lang) : '',
         round(k.provisional?.value),
         k.provisional?.agencies ?? '',
         k.source === 'system' ? '' : k.coverageFloor,
@@ -239,7 +240,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         i + 1,
         vi ? r.nameVi : r.nameEn,
         r.level,
-        r.periodKey ?? '',
+        r.periodKey ? periodName(r.periodKey, lang) : '',
         round(r.value),
         r.numerator ?? '',
         r.denominator ?? '',
@@ -300,7 +301,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
           ];
       const rows = result.rows.map((r) => [
         r.submissionId,
-        r.periodKey,
+        periodName(r.periodKey, lang),
         r.templateCode,
         r.templateVersion,
         STATE_LABEL[lang][r.state] ?? r.state,
@@ -394,7 +395,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
         format,
         `bao-cao-${detail.submission.id}-lich-su`,
         vi ? 'Lịch sử báo cáo' : 'Submission history', // "History" is reserved by Excel
-        `${detail.template.code} ${detail.submission.periodKey} — ${agency}`,
+        `${detail.template.code} ${periodName(detail.submission.periodKey, lang)} — ${agency}`,
         header,
         rows,
       );

@@ -11,9 +11,3 @@ export function isReportMonth(value: string | null): value is string {
 export function defaultReportMonth(now = new Date()): string {
   return previousMonth(vietnamDate(now));
 }
-
-/** "2026-01" as Vietnamese readers write a month: 01/2026. */
-export function formatMonth(month: string): string {
-  const [year, mon] = month.split('-');
-  return `${mon}/${year}`;
-}

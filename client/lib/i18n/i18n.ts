@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { periodName } from '../../../shared/period-names';
 import { formatPercent } from '../format';
 import { type Messages, vi } from './vi';
 
@@ -13,7 +14,11 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: { translation: Messages };
     /** `{{percent, percent}}` in a message: a 0–100 figure shown by lib/format in the message's language. */
-    interpolationFormatTypeMap: { percent: number };
+    /**
+     * `{{period, period}}`: a period key ("2026-Q4") or a month ("2026-11") named as people say it
+     * ("Quý IV/2026"); `{{period, periodInSentence}}` the same inside a sentence ("kỳ quý IV/2026").
+     */
+    interpolationFormatTypeMap: { percent: number; period: string; periodInSentence: string };
   }
 }
 
@@ -75,7 +80,14 @@ export const i18nReady: Promise<unknown> = i18n
     showSupportNotice: false,
   });
 
-i18n.services.formatter?.add('percent', (value: number, language) => formatPercent(value, language ?? 'vi'));
+// Whole percentages stay whole ("40 %"); a threshold such as 12,5 % keeps its decimal.
+i18n.services.formatter?.add('percent', (value: number, language) =>
+  formatPercent(value, language ?? 'vi', 0, 1),
+);
+i18n.services.formatter?.add('period', (value: string, language) => periodName(value, language ?? 'vi'));
+i18n.services.formatter?.add('periodInSentence', (value: string, language) =>
+  periodName(value, language ?? 'vi', { inSentence: true }),
+);
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', applyLanguage);

@@ -47,8 +47,10 @@ describe('AgencyCreateForm', () => {
     fireEvent.change(screen.getByLabelText(/Mã đơn vị/), { target: { value: 'x' } });
     fireEvent.change(kind(), { target: { value: 'commune' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu đơn vị' }));
-    expect(screen.getByText(/Mã đơn vị phải có 2–30 ký tự/)).toBeTruthy();
-    expect(screen.getByText('Vui lòng chọn tỉnh, thành phố trực thuộc.')).toBeTruthy();
+    expect(screen.getByText(/Mã đơn vị phải có 2–30 ký tự/, { selector: '.form__error' })).toBeTruthy();
+    expect(
+      screen.getByText('Vui lòng chọn tỉnh, thành phố trực thuộc.', { selector: '.form__error' }),
+    ).toBeTruthy();
     expect(parentPicker()?.getAttribute('aria-invalid')).toBe('true');
     expect(send).not.toHaveBeenCalled();
   });

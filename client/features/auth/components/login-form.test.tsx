@@ -27,8 +27,8 @@ describe('LoginForm', () => {
     await i18n.changeLanguage('en');
     renderForm();
     fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(screen.getByText('Please enter your username.')).toBeTruthy();
-    expect(screen.getByText('Please enter your password.')).toBeTruthy();
+    expect(screen.getByText('Please enter the username.')).toBeTruthy();
+    expect(screen.getByText('Please enter the password.')).toBeTruthy();
   });
 
   it('hands trimmed values on when both are filled', () => {

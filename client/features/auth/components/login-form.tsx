@@ -19,7 +19,7 @@ function useFieldMessage() {
   const { t } = useTranslation();
   return (field: Field, key: string): string => {
     const label = t(`login.${field}`);
-    if (key === 'required') return t('login.required', { field: label.toLocaleLowerCase() });
+    if (key === 'required') return t('validation.required', { field: label.toLocaleLowerCase() });
     if (key === 'tooLong') return t('validation.tooLong', { field: label });
     return t('validation.invalid', { field: label });
   };

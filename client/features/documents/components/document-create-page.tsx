@@ -6,7 +6,7 @@ import { AgencyPicker, type PickedAgency } from '../../../components/agency-pick
 import { DateField } from '../../../components/date-field';
 import { parseDisplayDate } from '../../../components/display-date';
 import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
@@ -143,12 +143,8 @@ function DocumentCreateForm() {
         onSubmit={handleSubmit}
         aria-busy={submit.pending}
       >
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={false}
-          successText=""
-          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
-        />
+        {/* A created document opens its own page: no success line here. */}
+        <SubmitFeedback submit={{ ...submit, succeeded: false }} successText="" />
         <fieldset>
           <legend>{t('documents.create.documentSection')}</legend>
           <div className="document-form__grid">

@@ -31,22 +31,28 @@ describe('HolidayForm', () => {
 
   it('refuses a make-up working day on a weekday and a substitute day on a weekend', () => {
     const { send } = renderForm();
-    fill(/^Ngày/, '2026-01-09'); // a Friday
+    fill(/^Ngày/, '09/01/2026'); // a Friday
     fill(/Loại ngày/, 'makeup_workday');
     fill(/Tên tiếng Việt/, 'Làm bù');
     fill(/Tên tiếng Anh/, 'Make-up day');
     fireEvent.click(screen.getByRole('button', { name: 'Thêm ngày nghỉ hoặc làm bù' }));
-    expect(screen.getByText('Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.')).toBeTruthy();
-    fill(/^Ngày/, '2026-04-26'); // a Sunday
+    expect(
+      screen.getByText('Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.', { selector: '.form__error' }),
+    ).toBeTruthy();
+    fill(/^Ngày/, '26/04/2026'); // a Sunday
     fill(/Loại ngày/, 'substitute_day');
     fireEvent.click(screen.getByRole('button', { name: 'Thêm ngày nghỉ hoặc làm bù' }));
-    expect(screen.getByText(/Ngày nghỉ bù hoặc nghỉ hoán đổi phải là ngày trong tuần/)).toBeTruthy();
+    expect(
+      screen.getByText(/Ngày nghỉ bù hoặc nghỉ hoán đổi phải là ngày trong tuần/, {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
   });
 
   it('adds a make-up Saturday with its kind and says so', async () => {
     const { send } = renderForm();
-    fill(/^Ngày/, '2026-01-10');
+    fill(/^Ngày/, '10/01/2026');
     fill(/Loại ngày/, 'makeup_workday');
     fill(/Tên tiếng Việt/, 'Làm bù Tết Dương lịch');
     fill(/Tên tiếng Anh/, "New Year's make-up working day");

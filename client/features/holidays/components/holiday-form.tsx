@@ -6,7 +6,9 @@ import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../../../shared/rep
 import { holidayInput } from '../../../../shared/schemas/holidays';
 import { AdminPanel } from '../../../components/admin-panel';
 import { BilingualNameFields } from '../../../components/bilingual-name-fields';
-import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
+import { DateField } from '../../../components/date-field';
+import { parseDisplayDate } from '../../../components/display-date';
+import { SelectField, SubmitButton } from '../../../components/form-controls';
 import { type FormVocabulary, useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -54,13 +56,13 @@ export function HolidayForm({ editing, send, onEditDone, onAdded }: HolidayFormP
   const { errors, reset } = submit;
 
   useEffect(() => {
-    setValues(editing ? { ...editing } : EMPTY);
+    setValues(editing ? { ...editing, date: formatDate(editing.date) } : EMPTY);
     if (editing) reset();
   }, [editing, reset]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = holidayInput.safeParse(values);
+    const parsed = holidayInput.safeParse({ ...values, date: parseDisplayDate(values.date) });
     if (!parsed.success) {
       submit.setErrors(fieldErrors(parsed.error));
       return;
@@ -96,11 +98,10 @@ export function HolidayForm({ editing, send, onEditDone, onAdded }: HolidayFormP
     >
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         <SubmitFeedback submit={submit} successText={successText} />
-        <TextField
+        <DateField
           label={t('holidayAdmin.date')}
           error={errors.date}
           required
-          type="date"
           readOnly={editing !== null}
           value={values.date}
           onChange={(date) => setValues((v) => ({ ...v, date }))}

@@ -13,6 +13,7 @@ import { type KpiAgencySubmissions, useKpiAgencySubmissions, useKpiOverview } fr
 import { formatKpiValue, kpiExportUrls } from '../kpi-view';
 import { ExportLinks, KpiStatusBadge } from './kpi-bits';
 import '../kpis.css';
+import { periodName } from '../../../../shared/period-names';
 
 type Row = KpiAgencySubmissions['rows'][number];
 const column = createColumnHelper<Row>();
@@ -51,9 +52,9 @@ export function KpiAgencyPage() {
         cell: (info) => (
           <Link
             to={`/reports/submissions/${info.row.original.submissionId}`}
-            aria-label={`${info.getValue()}, ${t('kpis.openSubmission', { period: info.getValue() })}`}
+            aria-label={t('kpis.openSubmission', { period: info.getValue() })}
           >
-            {info.getValue()}
+            {periodName(info.getValue(), language)}
           </Link>
         ),
       }),

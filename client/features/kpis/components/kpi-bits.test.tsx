@@ -101,7 +101,7 @@ describe('sparkline', () => {
       />,
     );
     expect(
-      screen.getByRole('img', { name: 'Diễn biến theo kỳ: 2026-Q1 40,0 %; 2026-Q3 55,5 %' }),
+      screen.getByRole('img', { name: 'Diễn biến theo kỳ: Quý I/2026 40,0 %; Quý III/2026 55,5 %' }),
     ).toBeTruthy();
   });
 
@@ -158,7 +158,7 @@ describe('coverage of a national value', () => {
     renderWithI18n(<ProvisionalNote value={q4} unit="percent" />);
     const words = screen.getByText('Tạm tính: 1/59 cơ quan');
     expect(words.closest('.kpi-provisional')?.textContent).toContain(
-      'kỳ 2026-Q4: 51,2 % (độ bao phủ 1,7 %). Chưa tính vào giá trị toàn quốc',
+      'kỳ quý IV/2026: 51,2 % (độ bao phủ 1,7 %). Chưa tính vào giá trị toàn quốc',
     );
     expect(words.closest('.kpi-provisional')?.textContent).toContain('20/12/2026');
     cleanup();

@@ -11,6 +11,7 @@ import {
   TREND_SYMBOLS,
 } from '../kpi-view';
 import '../kpis.css';
+import { periodName } from '../../../../shared/period-names';
 
 /** A KPI's status as a symbol, a word and a colour: readable without the colour (WCAG 1.4.1). */
 export function KpiStatusBadge({ status }: { status: KpiStatus }) {
@@ -85,7 +86,10 @@ export function Sparkline({
       ? t('kpis.sparklineEmpty')
       : t('kpis.sparkline', {
           values: withValues
-            .map((p) => `${p.periodKey} ${formatKpiValue(p.value, unit, i18n.language)}`)
+            .map(
+              (p) =>
+                `${periodName(p.periodKey, i18n.language)} ${formatKpiValue(p.value, unit, i18n.language)}`,
+            )
             .join('; '),
         });
   return (

@@ -39,6 +39,7 @@ import {
   TrendLabel,
 } from './kpi-bits';
 import '../kpis.css';
+import { periodName } from '../../../../shared/period-names';
 import { retryImport } from '../../../lib/retry-import';
 
 // recharts is fetched only when this chart is about to show.
@@ -322,7 +323,12 @@ function Trajectory({ data }: { data: KpiDetailData }) {
                 caption={t('kpis.trajectoryCaption')}
                 className="data-table--compact"
                 columns={[
-                  { key: 'period', header: t('kpis.period'), cell: (row) => row.periodKey, rowHeader: true },
+                  {
+                    key: 'period',
+                    header: t('kpis.period'),
+                    cell: (row) => periodName(row.periodKey, language),
+                    rowHeader: true,
+                  },
                   { key: 'periodEnd', header: t('kpis.periodEnd'), cell: (row) => formatDate(row.periodEnd) },
                   {
                     key: 'actual',
@@ -495,7 +501,7 @@ function Ranking({ data }: { data: KpiDetailData }) {
                     </td>
                     <td className="numeric">{formatNumber(row.numerator, language, 2)}</td>
                     <td className="numeric">{formatNumber(row.denominator, language, 2)}</td>
-                    <td>{row.periodKey ?? '—'}</td>
+                    <td>{row.periodKey ? periodName(row.periodKey, language) : '—'}</td>
                     <td className="numeric">{format(row.previousValue)}</td>
                     <td>
                       <TrendLabel trend={row.trend} />

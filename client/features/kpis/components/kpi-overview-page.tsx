@@ -31,6 +31,7 @@ import {
   Sparkline,
 } from './kpi-bits';
 import '../kpis.css';
+import { periodName } from '../../../../shared/period-names';
 
 const TARGET_YEARS = [2027, 2030] as const;
 
@@ -267,7 +268,11 @@ function KpiTable({ items, busy }: { items: KpiSummaryRow[]; busy: boolean }) {
           <span className="numeric">{formatKpiValue(info.getValue(), info.row.original.unit, language)}</span>
         ),
       }),
-      column.accessor((row) => row.latest?.periodKey ?? '', { id: 'period', header: t('kpis.period') }),
+      column.accessor((row) => row.latest?.periodKey ?? '', {
+        id: 'period',
+        header: t('kpis.period'),
+        cell: (info) => (info.getValue() ? periodName(info.getValue(), language) : '—'),
+      }),
       column.accessor((row) => row.latest?.coverage ?? null, {
         id: 'coverage',
         header: t('kpis.reported'),

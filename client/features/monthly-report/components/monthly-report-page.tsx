@@ -1,53 +1,38 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
+import { MonthField } from '../../../components/month-field';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type MonthlyReport, useMonthlyReport } from '../api/monthly-report-queries';
-import { defaultReportMonth, formatMonth, isReportMonth } from '../report-month';
+import { defaultReportMonth, isReportMonth } from '../report-month';
 import { MonthlyTable } from './monthly-table';
 import { SourceNotice } from './source-notice';
 import './monthly-report.css';
 
+/** The Program (Decision 2629/QĐ-TTg) runs from 2025: no monitoring report is older. */
+const FIRST_REPORT_YEAR = 2025;
+
+/** The month to show: chosen as a month and a year, applied with the button (the report is costly). */
 function MonthPicker({ month, onChange }: { month: string; onChange: (month: string) => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState(month);
-  const [invalid, setInvalid] = useState(false);
+  const [chosen, setChosen] = useState(month);
+  const latest = Number(defaultReportMonth().slice(0, 4));
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!isReportMonth(text)) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    onChange(text);
+    if (isReportMonth(chosen)) onChange(chosen);
   }
   return (
     <form className="month-picker no-print" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={id}>{t('monthlyReport.month')}</label>
-        <input
-          id={id}
-          type="month"
-          value={text}
-          pattern="\d{4}-\d{2}"
-          placeholder="YYYY-MM"
-          aria-invalid={invalid}
-          aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <p className="hint" id={`${id}-hint`}>
-          {t('monthlyReport.monthHint')}
-        </p>
-        {invalid && (
-          <p className="form__error" id={`${id}-error`} role="alert">
-            {t('monthlyReport.invalidMonth')}
-          </p>
-        )}
-      </div>
+      <MonthField
+        legend={t('monthlyReport.month')}
+        value={chosen}
+        onChange={setChosen}
+        fromYear={FIRST_REPORT_YEAR}
+        toYear={Math.max(latest, FIRST_REPORT_YEAR)}
+      />
       <button type="submit" className="button button--primary">
         {t('monthlyReport.show')}
       </button>
@@ -156,7 +141,7 @@ export function MonthlyReportPage() {
         <article className="monthly-report__sheet" aria-busy={report.isPlaceholderData}>
           <header className="monthly-report__header">
             <h2 className="monthly-report__title">
-              {t('monthlyReport.heading', { month: formatMonth(report.data.month) })}
+              {t('monthlyReport.heading', { month: report.data.month })}
             </h2>
             <p>
               {t('monthlyReport.period', {

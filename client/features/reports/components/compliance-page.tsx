@@ -10,6 +10,7 @@ import { useCompliance, useReportTemplates } from '../api/report-queries';
 import { CELL_SYMBOLS, type CellStage, type CellState, HeatmapCell } from './heatmap-cell';
 import { ScrollRegion } from './scroll-region';
 import '../reports.css';
+import { periodName } from '../../../../shared/period-names';
 
 type Level = 'central' | 'provincial' | 'commune';
 type RankKey = 'completeness' | 'timeliness';
@@ -171,7 +172,7 @@ export function CompliancePage() {
                           <th scope="col">{t('reports.agency')}</th>
                           {data.periods.map((p) => (
                             <th key={p.key} scope="col" className="nowrap">
-                              {p.key}
+                              {periodName(p.key, i18n.language)}
                               <span className="heatmap__deadline">
                                 {t('reports.deadline')}: {formatDate(p.deadline)}
                               </span>

@@ -81,7 +81,7 @@ describe('HeatmapCell', () => {
     renderCell('late', 42);
     const link = screen.getByRole('link');
     expect(link.getAttribute('href')).toBe('/reports/submissions/42');
-    expect(link.getAttribute('aria-label')).toContain('UBND TP Hà Nội, kỳ 2026-M03: Muộn');
+    expect(link.getAttribute('aria-label')).toContain('UBND TP Hà Nội, kỳ tháng 03/2026: Muộn');
   });
 
   it('speaks English too', async () => {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { periodName } from '../../../../shared/period-names';
 import { formatDate } from '../../../lib/format';
 
 export type SubmissionState = 'missing' | 'draft' | 'submitted' | 'approved' | 'accepted' | 'returned';
@@ -17,10 +18,10 @@ export function DueBadges({ overdue, dueSoon }: { overdue: boolean; dueSoon: boo
 }
 
 export function PeriodText({ periodKey, start, end }: { periodKey: string; start: string; end: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
-      <span className="nowrap">{periodKey}</span>{' '}
+      <span className="nowrap">{periodName(periodKey, i18n.language)}</span>{' '}
       <span className="hint nowrap">
         ({t('reports.periodRange', { start: formatDate(start), end: formatDate(end) })})
       </span>

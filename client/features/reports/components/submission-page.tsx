@@ -20,6 +20,7 @@ import { SubmissionAuditTrail } from './submission-audit-trail';
 import { SubmissionForm } from './submission-form';
 import { SubmissionReview } from './submission-review';
 import '../reports.css';
+import { periodName } from '../../../../shared/period-names';
 
 function formatValue(value: unknown, language: string): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -109,7 +110,7 @@ export function SubmissionPage() {
           <span className="tag">{data.template.code}</span> {templateName}
         </dd>
         <dt>{t('reports.period')}</dt>
-        <dd>{submission.periodKey}</dd>
+        <dd>{periodName(submission.periodKey, i18n.language)}</dd>
         <dt>{t('reports.deadline')}</dt>
         <dd>{formatDate(submission.deadline)}</dd>
         <dt>{t('reports.state')}</dt>

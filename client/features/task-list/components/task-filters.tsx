@@ -4,6 +4,7 @@ import { AGENCY_LEVELS } from '../../../../shared/agencies';
 import { TASK_SORTS } from '../../../../shared/schemas/tasks';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
 import { AgencyPicker } from '../../../components/agency-picker';
+import { DateInput } from '../../../components/date-input';
 import { SearchBox } from '../../../components/search-box';
 import { PAGE_SIZES, type TaskListState, type TaskSort } from '../task-list-params';
 
@@ -209,24 +210,25 @@ export function TaskFilters({ state, agencyName, documentNumber, onChange }: Tas
         <div className="task-filters__column">
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('taskList.deadlineFrom')}</label>
-            <input
+            <DateInput
               id={`${id}-from`}
-              type="date"
               value={state.deadlineFrom ?? ''}
-              max={state.deadlineTo}
-              onChange={(event) => onChange({ deadlineFrom: event.target.value || undefined })}
+              aria-describedby={`${id}-date-hint`}
+              onChange={(date) => onChange({ deadlineFrom: date || undefined })}
             />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('taskList.deadlineTo')}</label>
-            <input
+            <DateInput
               id={`${id}-to`}
-              type="date"
               value={state.deadlineTo ?? ''}
-              min={state.deadlineFrom}
-              onChange={(event) => onChange({ deadlineTo: event.target.value || undefined })}
+              aria-describedby={`${id}-date-hint`}
+              onChange={(date) => onChange({ deadlineTo: date || undefined })}
             />
           </div>
+          <p className="hint" id={`${id}-date-hint`}>
+            {t('validation.dateHint')}
+          </p>
         </div>
         <div className="task-filters__column">
           <div className="field">

@@ -41,7 +41,9 @@ describe('ProgressForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Gửi cập nhật tiến độ' }));
     const percent = screen.getByLabelText(/Phần trăm hoàn thành/);
     expect(percent.getAttribute('aria-invalid')).toBe('true');
-    const message = screen.getByText('Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.');
+    const message = screen.getByText('Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.', {
+      selector: '.form__error',
+    });
     expect(percent.getAttribute('aria-describedby')).toContain(message.id);
     expect(send).not.toHaveBeenCalled();
   });
@@ -58,7 +60,7 @@ describe('ProgressForm', () => {
     for (const [typed, expected] of cases) {
       fireEvent.change(percent(), { target: { value: typed } });
       fireEvent.click(screen.getByRole('button', { name: 'Gửi cập nhật tiến độ' }));
-      expect(screen.getByText(expected)).toBeTruthy();
+      expect(screen.getByText(expected, { selector: '.form__error' })).toBeTruthy();
       // The box keeps what the officer typed, so they can correct it.
       expect((percent() as HTMLInputElement).value).toBe(typed);
     }
@@ -70,8 +72,12 @@ describe('ProgressForm', () => {
     renderForm();
     fireEvent.change(screen.getByLabelText(/Percent complete/), { target: { value: '150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send progress update' }));
-    expect(screen.getByText('Percent complete must be a whole number from 0 to 100.')).toBeTruthy();
-    expect(screen.getByText('Please enter the narrative.')).toBeTruthy();
+    expect(
+      screen.getByText('Percent complete must be a whole number from 0 to 100.', {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
+    expect(screen.getByText('Please enter the narrative.', { selector: '.form__error' })).toBeTruthy();
   });
 
   it('sends a valid update once with an idempotency key, then a new key for the next one', async () => {
@@ -111,6 +117,7 @@ describe('ProgressForm', () => {
     expect(
       await screen.findByText(
         'Cơ quan đã dùng 2.047,5 / 2.048 MB dung lượng lưu minh chứng; tệp này vượt quá phần còn lại. Hãy liên hệ quản trị hệ thống.',
+        { selector: '.form__error' },
       ),
     ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();

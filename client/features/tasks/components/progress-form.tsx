@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
 import { type PostProgressInput, postProgressInput } from '../../../../shared/schemas/tasks';
+import { FileInput } from '../../../components/file-input';
 import { SubmitButton, TextAreaField, TextField } from '../../../components/form-controls';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
@@ -177,12 +178,12 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
         error={submit.errors.evidenceFile}
       >
         {(control) => (
-          <input
-            {...control}
+          <FileInput
+            control={control}
             ref={fileInput}
-            type="file"
             accept={ACCEPTED}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            fileName={file?.name ?? null}
+            onChange={setFile}
           />
         )}
       </Field>

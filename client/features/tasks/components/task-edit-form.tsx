@@ -4,7 +4,7 @@ import { TASK_PRIORITIES, type UpdateTaskInput, updateTaskInput } from '../../..
 import { DateField } from '../../../components/date-field';
 import { parseDisplayDate } from '../../../components/display-date';
 import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { formatDate } from '../../../lib/format';
@@ -100,11 +100,9 @@ export function TaskEditForm({ task, send, onReload }: Props) {
     <section className="task-form card" aria-labelledby="task-edit-title">
       <h3 id="task-edit-title">{t('taskForms.editTitle')}</h3>
       <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={submit.pending}>
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={submit.succeeded}
+        <SubmitFeedback
+          submit={submit}
           successText={t('taskForms.saved')}
-          invalidText={submit.invalid ? t('validation.fixErrors') : undefined}
           onReload={() => {
             submit.clearFailure();
             void onReload().then((latest) => {

@@ -48,11 +48,26 @@ describe('TemplateEditor field editor', () => {
     await i18n.changeLanguage('vi');
   });
 
+  it('names the first period typed as a key, so a slip shows before saving', () => {
+    renderEditor();
+    const first = screen.getByLabelText(/^Áp dụng từ kỳ/);
+    const hint = () => document.getElementById(first.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint()).toContain('Kỳ đã nhập: Quý III/2026.');
+    fireEvent.change(first, { target: { value: '2026-M07' } });
+    expect(hint()).toContain('Kỳ đã nhập: Tháng 07/2026.');
+    fireEvent.change(first, { target: { value: '2026-07' } });
+    expect(hint()).not.toContain('Kỳ đã nhập');
+  });
+
   it('refuses a duplicate indicator code, naming the indicator, and sends nothing', async () => {
     const send = renderEditor();
     fireEvent.change(within(indicator(2)).getByLabelText(/Mã chỉ tiêu/), { target: { value: 'so_luong' } });
     submit(/Tạo chế độ báo cáo/);
-    expect(await screen.findByText('Mã chỉ tiêu (Chỉ tiêu 2) trùng với một chỉ tiêu khác.')).toBeTruthy();
+    expect(
+      await screen.findByText('Mã chỉ tiêu (Chỉ tiêu 2) trùng với một chỉ tiêu khác.', {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
     expect(
       within(indicator(2))
         .getByLabelText(/Mã chỉ tiêu/)
@@ -68,9 +83,15 @@ describe('TemplateEditor field editor', () => {
     fireEvent.change(within(indicator(2)).getByLabelText(/Mã chỉ tiêu/), { target: { value: 'Tỷ lệ' } });
     submit(/Tạo chế độ báo cáo/);
     expect(
-      await screen.findByText('Giá trị lớn nhất (Chỉ tiêu 1) phải lớn hơn hoặc bằng giá trị nhỏ nhất.'),
+      await screen.findByText('Giá trị lớn nhất (Chỉ tiêu 1) phải lớn hơn hoặc bằng giá trị nhỏ nhất.', {
+        selector: '.form__error',
+      }),
     ).toBeTruthy();
-    expect(screen.getByText(/Mã chỉ tiêu \(Chỉ tiêu 2\): chỉ dùng chữ thường không dấu/)).toBeTruthy();
+    expect(
+      screen.getByText(/Mã chỉ tiêu \(Chỉ tiêu 2\): chỉ dùng chữ thường không dấu/, {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -83,6 +104,7 @@ describe('TemplateEditor field editor', () => {
     expect(
       await screen.findByText(
         'Vai trò trong KPI (Chỉ tiêu 1): KPI này có tử số nhưng chưa có chỉ tiêu mẫu số.',
+        { selector: '.form__error' },
       ),
     ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
@@ -164,6 +186,7 @@ describe('TemplateEditor field editor', () => {
     expect(
       await screen.findByText(
         'Chỉ tiêu bên phải (Quy tắc 1): một chỉ tiêu không so sánh hoặc cộng với chính nó.',
+        { selector: '.form__error' },
       ),
     ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
@@ -206,9 +229,15 @@ describe('TemplateEditor field editor', () => {
     fireEvent.change(sum.getByLabelText(/Loại quy tắc/), { target: { value: 'sum' } });
     fireEvent.change(sum.getByLabelText(/Chỉ tiêu tổng/), { target: { value: 'so_luong' } });
     submit(/Tạo chế độ báo cáo/);
-    expect(await screen.findByText('Vui lòng nhập Thông báo tiếng Việt (Quy tắc 1).')).toBeTruthy();
     expect(
-      screen.getByText('Các chỉ tiêu thành phần (Quy tắc 1): chọn ít nhất một chỉ tiêu thành phần.'),
+      await screen.findByText('Vui lòng nhập Thông báo tiếng Việt (Quy tắc 1).', {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Các chỉ tiêu thành phần (Quy tắc 1): chọn ít nhất một chỉ tiêu thành phần.', {
+        selector: '.form__error',
+      }),
     ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Xoá quy tắc 1' }));

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
-import { PERIOD_TYPES, type PeriodType } from '../../../../shared/reporting-periods';
+import { PERIOD_TYPES, type PeriodType, parsePeriodKey } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { AgencyPicker } from '../../../components/agency-picker';
 import { BilingualNameFields } from '../../../components/bilingual-name-fields';
@@ -28,6 +28,15 @@ interface TemplateEditorProps {
   usage?: TemplateUsage | undefined;
   send: (input: CreateTemplateInput) => Promise<{ version: number; created: boolean; code: string }>;
   onSaved?: (result: { version: number; created: boolean; code: string }) => void;
+}
+
+function isPeriodKey(text: string): boolean {
+  try {
+    parsePeriodKey(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -148,7 +157,12 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
       />
       <TextField
         label={t('templateAdmin.firstPeriod')}
-        hint={t('templateAdmin.firstPeriodHint')}
+        hint={
+          // The key typed, named as people say it, so a slip (2026-M07 for 2026-Q3) shows before saving.
+          !isPeriodKey(draft.firstPeriod)
+            ? t('templateAdmin.firstPeriodHint')
+            : `${t('templateAdmin.firstPeriodHint')} ${t('templateAdmin.firstPeriodNamed', { period: draft.firstPeriod })}`
+        }
         error={errors.firstPeriod}
         required
         autoComplete="off"

@@ -8,13 +8,14 @@ import { PageError } from '../../../components/error-state';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
-import { formatCount, formatDateTime, formatNumber } from '../../../lib/format';
+import { formatCount, formatDateTime } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useKpiOptions, useSetTemplateActive, useTemplate, useUpdateTemplate } from '../api/template-queries';
 import { draftFromTemplate } from '../template-draft';
 import { TemplateEditor } from './template-editor';
 import '../templates.css';
+import { periodName } from '../../../../shared/period-names';
 
 /** The period right after a period key (where a new version may start). */
 function periodAfterKey(key: string): string {
@@ -88,9 +89,11 @@ export function TemplatePage() {
         <dt>{t('templateAdmin.periodType')}</dt>
         <dd>{t(`templateAdmin.periodTypes.${template.periodType}`)}</dd>
         <dt>{t('templateAdmin.firstPeriod')}</dt>
-        <dd>{template.firstPeriod}</dd>
+        <dd>{periodName(template.firstPeriod, i18n.language)}</dd>
         <dt>{t('templateAdmin.lastPeriod')}</dt>
-        <dd>{template.lastPeriod ?? t('templateAdmin.ongoing')}</dd>
+        <dd>
+          {template.lastPeriod ? periodName(template.lastPeriod, i18n.language) : t('templateAdmin.ongoing')}
+        </dd>
         <dt>{t('templateAdmin.deadline.legend')}</dt>
         <dd>
           {rule.kind === 'working_days_after_cutoff'
@@ -233,7 +236,7 @@ export function TemplatePage() {
                         ? t('templateAdmin.rules.summary.sum', { total: r.total, parts: r.parts.join(' + ') })
                         : t('templateAdmin.rules.summary.deviation', {
                             field: r.field,
-                            percent: formatNumber(r.maxChangePercent, language),
+                            percent: r.maxChangePercent,
                           }),
                 },
                 {
@@ -276,11 +279,16 @@ export function TemplatePage() {
                   ),
                 rowHeader: true,
               },
-              { key: 'firstPeriod', header: t('templateAdmin.firstPeriod'), cell: (h) => h.firstPeriod },
+              {
+                key: 'firstPeriod',
+                header: t('templateAdmin.firstPeriod'),
+                cell: (h) => periodName(h.firstPeriod, i18n.language),
+              },
               {
                 key: 'lastPeriod',
                 header: t('templateAdmin.lastPeriod'),
-                cell: (h) => h.lastPeriod ?? t('templateAdmin.ongoing'),
+                cell: (h) =>
+                  h.lastPeriod ? periodName(h.lastPeriod, i18n.language) : t('templateAdmin.ongoing'),
               },
               {
                 key: 'submissions',

@@ -22,13 +22,13 @@ describe('CreateUserForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tạo tài khoản' }));
     const password = screen.getByLabelText(/Mật khẩu ban đầu/);
     expect(password.getAttribute('aria-invalid')).toBe('true');
-    const message = screen.getByText('Mật khẩu phải có ít nhất 12 ký tự.');
+    const message = screen.getByText('Mật khẩu phải có ít nhất 12 ký tự.', { selector: '.form__error' });
     expect(password.getAttribute('aria-describedby')).toContain(message.id);
     expect(screen.getByLabelText(/Tên đăng nhập/).getAttribute('aria-invalid')).toBeNull();
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('explains the username rule, in English too, and moves focus to the first error', async () => {
+  it('explains the username rule, in English too, and moves focus to the error summary', async () => {
     await i18n.changeLanguage('en');
     const send = renderForm();
     fireEvent.change(screen.getByLabelText(/Username/), { target: { value: 'Nguyễn A' } });
@@ -38,11 +38,12 @@ describe('CreateUserForm', () => {
     expect(
       screen.getByText(
         'The username must be 3–50 characters of lowercase letters without diacritics, digits, dots, underscores or hyphens, starting with a letter or digit.',
+        { selector: '.form__error' },
       ),
     ).toBeTruthy();
-    expect(screen.getByText('Please choose the role.')).toBeTruthy();
-    expect(screen.getByText('Please choose the agency.')).toBeTruthy();
-    expect(document.activeElement).toBe(username);
+    expect(screen.getByText('Please choose the role.', { selector: '.form__error' })).toBeTruthy();
+    expect(screen.getByText('Please choose the agency.', { selector: '.form__error' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('alert', { name: 'There is a problem' }));
     expect(send).not.toHaveBeenCalled();
   });
 });

@@ -8,7 +8,6 @@ export const authEn: typeof authVi = {
     password: 'Password',
     submit: 'Log in',
     submitting: 'Logging in…',
-    required: 'Please enter your {{field}}.',
   },
   account: {
     passwordTitle: 'Change password',

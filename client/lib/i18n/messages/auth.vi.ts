@@ -6,7 +6,6 @@ export const authVi = {
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     submitting: 'Đang đăng nhập…',
-    required: 'Vui lòng nhập {{field}}.',
   },
   account: {
     passwordTitle: 'Đổi mật khẩu',

@@ -44,7 +44,6 @@ export const holidaysEn: typeof holidaysVi = {
     workdayCount_one: '{{count}} make-up working day',
     workdayCount_other: '{{count}} make-up working days',
     validation: {
-      invalidDate: 'Please choose a valid date.',
       makeupNotWeekend: 'A make-up working day must be a Saturday or a Sunday.',
       dayOffOnWeekend: 'A substitute or exchange day off must be a weekday (Monday to Friday).',
     },

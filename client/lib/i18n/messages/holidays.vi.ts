@@ -42,7 +42,6 @@ export const holidaysVi = {
     workdayCount_one: '{{count}} ngày làm bù',
     workdayCount_other: '{{count}} ngày làm bù',
     validation: {
-      invalidDate: 'Vui lòng chọn ngày hợp lệ.',
       makeupNotWeekend: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
       dayOffOnWeekend: 'Ngày nghỉ bù hoặc nghỉ hoán đổi phải là ngày trong tuần (thứ Hai đến thứ Sáu).',
     },

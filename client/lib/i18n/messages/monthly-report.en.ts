@@ -3,9 +3,8 @@ import type { monthlyReportVi } from './monthly-report.vi';
 export const monthlyReportEn: typeof monthlyReportVi = {
   monthlyReport: {
     title: 'Monthly task monitoring report',
-    heading: 'Task monitoring report for {{month}}',
+    heading: 'Task monitoring report for {{month, periodInSentence}}',
     month: 'Report month',
-    monthHint: 'Year-month, e.g. 2026-01.',
     show: 'Show report',
     period: 'Reporting period: {{start}} to {{cutoff}} (the cut-off date).',
     frozen: 'Figures frozen at the cut-off {{cutoff}} (stored at {{at}}); the report will not change.',
@@ -49,6 +48,5 @@ export const monthlyReportEn: typeof monthlyReportVi = {
     ratesNote:
       'Completion rate of due tasks = completed / (completed + overdue unfinished). Completion rate of all assigned = completed / assigned (withdrawn excluded). “—”: no figure (the denominator is zero).',
     empty: 'No tasks had been assigned by the cut-off.',
-    invalidMonth: 'Not a valid month; enter it as year-month, e.g. 2026-01.',
   },
 };

@@ -1,9 +1,8 @@
 export const monthlyReportVi = {
   monthlyReport: {
     title: 'Báo cáo giám sát nhiệm vụ hằng tháng',
-    heading: 'Báo cáo giám sát nhiệm vụ tháng {{month}}',
+    heading: 'Báo cáo giám sát nhiệm vụ {{month, periodInSentence}}',
     month: 'Tháng báo cáo',
-    monthHint: 'Định dạng năm-tháng, ví dụ 2026-01.',
     show: 'Xem báo cáo',
     period: 'Kỳ báo cáo: từ {{start}} đến {{cutoff}} (ngày chốt số liệu).',
     frozen: 'Số liệu đã chốt tại ngày chốt kỳ {{cutoff}} (lưu lúc {{at}}); báo cáo không thay đổi về sau.',
@@ -45,6 +44,5 @@ export const monthlyReportVi = {
     ratesNote:
       'Tỷ lệ hoàn thành nhiệm vụ đến hạn = hoàn thành / (hoàn thành + quá hạn chưa hoàn thành). Tỷ lệ hoàn thành trên tổng số = hoàn thành / được giao (không tính đã thu hồi). “—”: không có số liệu (mẫu số bằng 0).',
     empty: 'Không có nhiệm vụ nào được giao tính đến ngày chốt kỳ.',
-    invalidMonth: 'Tháng không hợp lệ; hãy nhập theo dạng năm-tháng, ví dụ 2026-01.',
   },
 };

@@ -236,7 +236,6 @@ export const tasksEn: typeof tasksVi = {
     unknownFile: 'The evidence file could not be found.',
   },
   taskValidation: {
-    invalidDate: '{{field}} must be a valid date, as dd/mm/yyyy.',
     percentRange: 'Percent complete must be a whole number from 0 to 100.',
     invalidUrl: '{{field}} must be a link starting with http:// or https://.',
     commentRequired: 'Please enter a comment when returning.',

@@ -234,7 +234,6 @@ export const tasksVi = {
     unknownFile: 'Không tìm thấy tệp minh chứng.',
   },
   taskValidation: {
-    invalidDate: '{{field}} phải là một ngày hợp lệ, dạng dd/mm/yyyy.',
     percentRange: 'Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.',
     invalidUrl: '{{field}} phải là đường dẫn bắt đầu bằng http:// hoặc https://.',
     commentRequired: 'Vui lòng nhập ý kiến khi trả lại.',

@@ -30,6 +30,7 @@ export const templatesEn: typeof templatesVi = {
     retired: 'Retired',
     submissions: 'Submissions',
     firstPeriod: 'Applies from period',
+    firstPeriodNamed: 'Period entered: {{period, period}}.',
     firstPeriodHint: 'A period key, e.g. 2026-M07 (month), 2026-Q3 (quarter), 2026-H1, 2026-9M, 2026-Y.',
     lastPeriod: 'Applies until period',
     open: 'Open',
@@ -37,7 +38,7 @@ export const templatesEn: typeof templatesVi = {
     readOnly: 'You can read reporting regimes; only an administrator changes them.',
     notLatest: 'This is an earlier version, shown for reference. Only the newest version can be changed.',
     inUse:
-      'This template has {{count}} submissions (latest period: {{period}}). Saving will create version {{next}}, applying from the period you choose (after {{period}}); version {{current}} and its submissions stay as they are.',
+      'This template has {{count}} submissions (latest period: {{period, periodInSentence}}). Saving will create version {{next}}, applying from the period you choose (after {{period, periodInSentence}}); version {{current}} and its submissions stay as they are.',
     notInUse: 'This template has no submissions yet: changes are saved into version {{current}} itself.',
     saveVersion: 'Save as version {{next}}',
     save: 'Save changes',
@@ -165,7 +166,7 @@ export const templatesEn: typeof templatesVi = {
       summary: {
         compare: '{{left}} {{op}} {{right}}',
         sum: '{{total}} = {{parts}}',
-        deviation: '{{field}} changes by more than {{percent}}% from the previous period',
+        deviation: '{{field}} changes by more than {{percent, percent}} from the previous period',
       },
       caption: "The version's validation rules",
       rule: 'Rule',

@@ -28,6 +28,7 @@ export const templatesVi = {
     retired: 'Đã ngừng',
     submissions: 'Số báo cáo đã lập',
     firstPeriod: 'Áp dụng từ kỳ',
+    firstPeriodNamed: 'Kỳ đã nhập: {{period, period}}.',
     firstPeriodHint: 'Mã kỳ, ví dụ 2026-M07 (tháng), 2026-Q3 (quý), 2026-H1, 2026-9M, 2026-Y.',
     lastPeriod: 'Áp dụng đến kỳ',
     open: 'Mở',
@@ -35,7 +36,7 @@ export const templatesVi = {
     readOnly: 'Bạn chỉ có quyền xem chế độ báo cáo; quản trị viên mới được thay đổi.',
     notLatest: 'Đây là phiên bản cũ, chỉ để xem. Chỉ phiên bản mới nhất mới được thay đổi.',
     inUse:
-      'Mẫu này đã có {{count}} báo cáo (kỳ gần nhất: {{period}}). Lưu thay đổi sẽ tạo phiên bản {{next}} áp dụng từ kỳ bạn chọn (sau kỳ {{period}}); phiên bản {{current}} và các báo cáo đã lập giữ nguyên.',
+      'Mẫu này đã có {{count}} báo cáo (kỳ gần nhất: {{period, periodInSentence}}). Lưu thay đổi sẽ tạo phiên bản {{next}} áp dụng từ kỳ bạn chọn (sau kỳ {{period, periodInSentence}}); phiên bản {{current}} và các báo cáo đã lập giữ nguyên.',
     notInUse: 'Mẫu này chưa có báo cáo nào: thay đổi được lưu trực tiếp vào phiên bản {{current}}.',
     saveVersion: 'Lưu thành phiên bản {{next}}',
     save: 'Lưu thay đổi',
@@ -163,7 +164,7 @@ export const templatesVi = {
       summary: {
         compare: '{{left}} {{op}} {{right}}',
         sum: '{{total}} = {{parts}}',
-        deviation: '{{field}} thay đổi quá {{percent}} % so với kỳ trước',
+        deviation: '{{field}} thay đổi quá {{percent, percent}} so với kỳ trước',
       },
       caption: 'Quy tắc kiểm tra số liệu của phiên bản',
       rule: 'Quy tắc',
