@@ -73,7 +73,9 @@ describe('SubmissionForm', () => {
     fireEvent.change(rate, { target: { value: '150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
     expect(rate.getAttribute('aria-invalid')).toBe('true');
-    const message = screen.getByText('Tỷ lệ hồ sơ trực tuyến không được lớn hơn 100.');
+    const message = screen.getByText('Tỷ lệ hồ sơ trực tuyến không được lớn hơn 100.', {
+      selector: '.form__error',
+    });
     expect(rate.getAttribute('aria-describedby')).toContain(message.id);
     expect(save).not.toHaveBeenCalled();
   });
@@ -83,8 +85,10 @@ describe('SubmissionForm', () => {
     const { submit } = renderForm();
     fireEvent.change(screen.getByLabelText(/Online filing rate/), { target: { value: '150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review before submitting' }));
-    expect(screen.getByText('Online filing rate must not be more than 100.')).toBeTruthy();
-    expect(screen.getByText('Please enter Public services.')).toBeTruthy();
+    expect(
+      screen.getByText('Online filing rate must not be more than 100.', { selector: '.form__error' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Please enter Public services.', { selector: '.form__error' })).toBeTruthy();
     expect(submit).not.toHaveBeenCalled();
   });
 
@@ -177,11 +181,15 @@ describe('SubmissionForm', () => {
     fireEvent.change(rate, { target: { value: '1,000.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     // 1,000.5 is read, then refused by the shared schema as a percent above 100.
-    expect(screen.getByText('Online filing rate must not be more than 100.')).toBeTruthy();
+    expect(
+      screen.getByText('Online filing rate must not be more than 100.', { selector: '.form__error' }),
+    ).toBeTruthy();
     fireEvent.change(rate, { target: { value: '87.5' } });
     fireEvent.change(services, { target: { value: '1,000.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
-    expect(screen.getByText('Public services must be a whole number.')).toBeTruthy();
+    expect(
+      screen.getByText('Public services must be a whole number.', { selector: '.form__error' }),
+    ).toBeTruthy();
     fireEvent.change(services, { target: { value: '1,000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await screen.findByText('Draft saved.');
@@ -205,7 +213,9 @@ describe('SubmissionForm', () => {
     const { save } = renderForm();
     fireEvent.change(screen.getByLabelText(/Số dịch vụ công/), { target: { value: '1,000.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
-    expect(screen.getByText(/Số dịch vụ công viết theo kiểu khác/)).toBeTruthy();
+    expect(
+      screen.getByText(/Số dịch vụ công viết theo kiểu khác/, { selector: '.form__error' }),
+    ).toBeTruthy();
     expect(save).not.toHaveBeenCalled();
   });
 });
@@ -292,7 +302,11 @@ describe('SubmissionForm with the template’s validation rules', () => {
     const explanation = within(warning).getByLabelText(/Giải trình/);
     fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
     expect(explanation.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Vui lòng nhập giải trình cho cảnh báo này trước khi gửi.')).toBeTruthy();
+    expect(
+      screen.getByText('Vui lòng nhập giải trình cho cảnh báo này trước khi gửi.', {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
     expect(save).not.toHaveBeenCalled();
     expect(submit).not.toHaveBeenCalled();
 
@@ -404,11 +418,11 @@ describe('SubmissionForm grouped per indicator, with a review before sending', (
     renderGrouped({ periodKey: '2026-Q2', values: { tasks_assigned: 7, dv_01_num: 30, dv_01_den: 40 } });
     const group = screen.getByRole('group', { name: new RegExp(KPI_NAME) });
     const numerator = within(group).getByLabelText(/Số thủ tục được cung cấp trực tuyến toàn trình/);
-    const before = within(group).getByText('Kỳ trước (2026-Q2) đã được chấp nhận: 30');
+    const before = within(group).getByText('Kỳ trước (Quý II/2026) đã được chấp nhận: 30');
     expect(numerator.getAttribute('aria-describedby')).toContain(before.id);
-    expect(within(group).getByText('Kỳ trước (2026-Q2) đã được chấp nhận: 40')).toBeTruthy();
-    expect(within(group).getByText('Tỷ lệ kỳ trước (2026-Q2): 75,0 %')).toBeTruthy();
-    expect(screen.getByText('Kỳ trước (2026-Q2) đã được chấp nhận: 7')).toBeTruthy();
+    expect(within(group).getByText('Kỳ trước (Quý II/2026) đã được chấp nhận: 40')).toBeTruthy();
+    expect(within(group).getByText('Tỷ lệ kỳ trước (Quý II/2026): 75,0 %')).toBeTruthy();
+    expect(screen.getByText('Kỳ trước (Quý II/2026) đã được chấp nhận: 7')).toBeTruthy();
     expect(screen.queryByText(/Chưa có kỳ trước/)).toBeNull();
   });
 
@@ -457,14 +471,19 @@ describe('SubmissionForm grouped per indicator, with a review before sending', (
     });
   });
 
-  it('refuses to open the review while a figure is missing, the focus on it', async () => {
+  it('refuses to open the review while a figure is missing: the summary of what to fix takes the focus and leads to it', async () => {
     renderGrouped(null);
     fireEvent.change(screen.getByLabelText(/Số nhiệm vụ được giao/), { target: { value: '12' } });
     fireEvent.click(screen.getByRole('button', { name: 'Xem lại trước khi gửi' }));
     expect(screen.queryByRole('heading', { name: 'Kiểm tra lại số liệu trước khi gửi' })).toBeNull();
     const numerator = screen.getByLabelText(/Số thủ tục được cung cấp/);
-    await waitFor(() => expect(document.activeElement).toBe(numerator));
     expect(numerator.getAttribute('aria-invalid')).toBe('true');
+    const summary = screen.getByRole('alert', { name: 'Có lỗi cần sửa' });
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const links = within(summary).getAllByRole('link');
+    expect(links[0]?.getAttribute('href')).toBe(`#${numerator.id}`);
+    fireEvent.click(links[0] as HTMLElement);
+    expect(document.activeElement).toBe(numerator);
   });
 
   it('goes back from the review to the first figure', async () => {

@@ -9,6 +9,7 @@ import {
   type RuleIssue,
   type ValidationRule,
 } from '../../../../shared/validation-rules';
+import { ErrorSummary } from '../../../components/error-summary';
 import type { FieldErrors } from '../../../components/form-errors';
 import { Field } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/error-message';
@@ -165,7 +166,12 @@ export function SubmissionForm({
 
   useEffect(() => {
     if (attempt === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    // The summary of what to fix when it shows (GOV.UK), else the first field refused.
+    const form = formRef.current;
+    (
+      form?.querySelector<HTMLElement>('.error-summary') ??
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    )?.focus();
   }, [attempt]);
 
   useEffect(() => {
@@ -674,6 +680,9 @@ export function SubmissionForm({
       }}
     >
       <h2 id={headingId}>{t('reports.formTitle')}</h2>
+      {notice?.kind === 'alert' && (invalid || Object.keys(explanationErrors).length > 0) && (
+        <ErrorSummary errors={{ ...errors, ...explanationErrors }} />
+      )}
       <p className="hint">{t('reports.requiredNote')}</p>
       {!previous && groups.some((g) => g.kind === 'share') && (
         <p className="hint">{t('reports.grouped.noPrevious')}</p>

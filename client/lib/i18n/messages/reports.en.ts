@@ -80,8 +80,8 @@ export const reportsEn: typeof reportsVi = {
       ratio: 'Rate: {{value}}',
       ratioNone: 'Rate: not computed yet (needs both figures and a denominator other than 0)',
       ratioHint: 'Computed as the national figures are: numerator / denominator × 100.',
-      previous: 'Previous period ({{period}}), accepted: {{value}}',
-      previousRatio: 'Previous period’s rate ({{period}}): {{value}}',
+      previous: 'Previous period ({{period, period}}), accepted: {{value}}',
+      previousRatio: 'Previous period’s rate ({{period, period}}): {{value}}',
       noPrevious: 'No accepted earlier period to compare with.',
     },
     check: {

@@ -78,8 +78,8 @@ export const reportsVi = {
       ratio: 'Tỷ lệ: {{value}}',
       ratioNone: 'Tỷ lệ: chưa tính được (cần cả tử số và mẫu số, mẫu số khác 0)',
       ratioHint: 'Tính như số liệu toàn quốc: tử số / mẫu số × 100.',
-      previous: 'Kỳ trước ({{period}}) đã được chấp nhận: {{value}}',
-      previousRatio: 'Tỷ lệ kỳ trước ({{period}}): {{value}}',
+      previous: 'Kỳ trước ({{period, period}}) đã được chấp nhận: {{value}}',
+      previousRatio: 'Tỷ lệ kỳ trước ({{period, period}}): {{value}}',
       noPrevious: 'Chưa có kỳ trước được chấp nhận để so sánh.',
     },
     check: {
