@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable, TotalRow } from '../../../components/simple-table';
 import { formatCount } from '../../../lib/format';
 import { retryImport } from '../../../lib/retry-import';
@@ -100,7 +101,7 @@ export function StatusBreakdown({
       height={stackChartHeight(rows.length)}
       chart={<StatusStackChart rows={rows} statuses={TASK_STATUSES} statusLabel={statusLabel} />}
       table={
-        <div className="table-scroll">
+        <ScrollRegion label={caption}>
           <SimpleTable
             caption={caption}
             columns={[
@@ -130,7 +131,7 @@ export function StatusBreakdown({
               />
             }
           />
-        </div>
+        </ScrollRegion>
       }
     />
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type completionRates, TASK_STATUSES } from '../../../../shared/task-status';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable, TotalRow } from '../../../components/simple-table';
 import { formatCount, formatRate } from '../../../lib/format';
 import type { StatusCounts } from '../api/dashboard-queries';
@@ -89,7 +90,7 @@ export function CompletionRates({
         <RateList title={t('dashboard.allTasks')} rates={rates} counts={counts} />
         <RateList title={t('dashboard.keyTasks')} rates={keyRates} counts={keyCounts} />
       </div>
-      <div className="table-scroll">
+      <ScrollRegion label={t('dashboard.bucketsCaption')}>
         <SimpleTable
           caption={t('dashboard.bucketsCaption')}
           className="buckets"
@@ -128,7 +129,7 @@ export function CompletionRates({
             </>
           }
         />
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

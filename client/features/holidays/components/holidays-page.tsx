@@ -5,6 +5,7 @@ import { isDayOffKind } from '../../../../shared/reporting-periods';
 import { vietnamDate } from '../../../../shared/time';
 import { ErrorState } from '../../../components/error-state';
 import { SelectField } from '../../../components/form-controls';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDate, formatWeekday } from '../../../lib/format';
@@ -64,7 +65,7 @@ export function HolidaysPage() {
       ) : rows.length === 0 ? (
         <p role="status">{t('holidayAdmin.empty', { year })}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('holidayAdmin.caption', { year })}>
           <table className="data-table" data-testid="holiday-table">
             <caption>
               {t('holidayAdmin.caption', { year })} ·{' '}
@@ -138,7 +139,7 @@ export function HolidaysPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       {admin ? (

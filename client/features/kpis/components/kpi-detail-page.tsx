@@ -8,6 +8,7 @@ import { SubmitButton, TextField } from '../../../components/form-controls';
 import { describeServerError } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { Pagination } from '../../../components/pagination';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -318,7 +319,7 @@ function Trajectory({ data }: { data: KpiDetailData }) {
           <p className="hint">{t('kpis.chartLegendHint')}</p>
           <details>
             <summary>{t('dashboard.showData')}</summary>
-            <div className="table-scroll">
+            <ScrollRegion label={t('kpis.trajectoryCaption')}>
               <SimpleTable
                 caption={t('kpis.trajectoryCaption')}
                 className="data-table--compact"
@@ -352,7 +353,7 @@ function Trajectory({ data }: { data: KpiDetailData }) {
                 rows={rows}
                 rowKey={(row) => row.periodKey}
               />
-            </div>
+            </ScrollRegion>
           </details>
         </>
       )}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDateTime } from '../../../lib/format';
 import { useAuditCheckpoints } from '../api/report-queries';
-import { ScrollRegion } from './scroll-region';
 
 /**
  * The signed checkpoints of the audit chain, newest first, with the files an inspector keeps outside

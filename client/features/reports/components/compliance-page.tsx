@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
@@ -8,7 +9,6 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { compareVietnamese } from '../../../lib/vietnamese-collator';
 import { useCompliance, useReportTemplates } from '../api/report-queries';
 import { CELL_SYMBOLS, type CellStage, type CellState, HeatmapCell } from './heatmap-cell';
-import { ScrollRegion } from './scroll-region';
 import '../reports.css';
 import { periodName } from '../../../../shared/period-names';
 

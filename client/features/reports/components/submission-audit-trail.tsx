@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { ErrorState } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useSubmissionAudit } from '../api/report-queries';
 import { auditChanges, isInstant } from '../audit-changes';
 import { AuditCheckpoints } from './audit-checkpoints';
-import { ScrollRegion } from './scroll-region';
 
 function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as readonly string[]).includes(value);

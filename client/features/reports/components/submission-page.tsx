@@ -6,6 +6,7 @@ import type { SubmissionValues, TemplateField } from '../../../../shared/report-
 import { isOversight } from '../../../../shared/roles';
 import { blockingIssues, evaluateRules } from '../../../../shared/validation-rules';
 import { PageError } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
@@ -14,7 +15,6 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { useRefreshSubmissions, useSubmission, useSubmissionWrites } from '../api/report-queries';
 import { inputsFromValues, labelOf, ruleContextOf } from '../report-values-form';
 import { DecisionForm } from './decision-form';
-import { ScrollRegion } from './scroll-region';
 import { StateLabel } from './state-badges';
 import { SubmissionAuditTrail } from './submission-audit-trail';
 import { SubmissionForm } from './submission-form';

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { figuresFromValues } from '../../../../shared/kpi-math';
 import type { SubmissionValues, TemplateField } from '../../../../shared/report-values';
 import type { RuleIssue } from '../../../../shared/validation-rules';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { issueMessage, issueReference, labelOf } from '../report-values-form';
-import { ScrollRegion } from './scroll-region';
 
 interface SubmissionReviewProps {
   fields: readonly TemplateField[];

@@ -5,6 +5,7 @@ import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-p
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { shiftDate } from '../../../../shared/time';
 import { PageError } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { errorMessage } from '../../../lib/error-message';
@@ -165,7 +166,7 @@ export function TemplatePage() {
       )}
 
       {(!data.editable || !admin) && (
-        <div className="table-scroll">
+        <ScrollRegion label={t('templateAdmin.fields.legend')}>
           <SimpleTable
             caption={t('templateAdmin.fields.legend')}
             columns={[
@@ -254,12 +255,12 @@ export function TemplatePage() {
               rowKey={(r) => r.code}
             />
           )}
-        </div>
+        </ScrollRegion>
       )}
 
       <section aria-labelledby="template-history-title">
         <h2 id="template-history-title">{t('templateAdmin.history')}</h2>
-        <div className="table-scroll">
+        <ScrollRegion label={t('templateAdmin.historyCaption', { code: template.code })}>
           <SimpleTable
             caption={t('templateAdmin.historyCaption', { code: template.code })}
             testId="version-history"
@@ -305,7 +306,7 @@ export function TemplatePage() {
             rows={history}
             rowKey={(h) => h.id}
           />
-        </div>
+        </ScrollRegion>
       </section>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatCount } from '../../../lib/format';
@@ -39,7 +40,7 @@ export function TemplatesPage() {
       ) : list.data.length === 0 ? (
         <p role="status">{t('templateAdmin.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('templateAdmin.caption')}>
           <SimpleTable
             caption={t('templateAdmin.caption')}
             columns={[
@@ -92,7 +93,7 @@ export function TemplatesPage() {
             rows={list.data}
             rowKey={(item) => item.code}
           />
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
