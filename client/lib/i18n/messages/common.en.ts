@@ -22,7 +22,7 @@ export const commonEn: typeof commonVi = {
     office:
       'You work for the Government Office: register directive documents and assign their tasks, choose the lead and coordinating agencies and the deadline; approve deadline extensions; accept or return reported completions; watch the national dashboard live, rank agencies and export the monthly monitoring report.',
     officer:
-      "You are an agency officer: see your own agency's tasks first, soonest deadline first; post progress (percent, narrative, evidence); ask for an extension; report completion and fill in your agency's periodic reports.",
+      "You are an agency officer: see your own agency's tasks first, open work first, soonest deadline first; post progress (percent, narrative, evidence); ask for an extension; report completion and fill in your agency's periodic reports.",
     leader:
       "You lead an agency: approve (sign off) your agency's periodic reports and completion reports before they go to the Government Office.",
     inspector:

@@ -21,7 +21,7 @@ export const commonVi = {
     office:
       'Bạn thuộc Văn phòng Chính phủ: đăng ký văn bản chỉ đạo và giao nhiệm vụ, chọn cơ quan chủ trì, phối hợp và thời hạn; phê duyệt gia hạn; chấp nhận hoặc trả lại báo cáo hoàn thành; theo dõi bảng điều khiển toàn quốc theo thời gian thực, xếp hạng cơ quan và xuất báo cáo giám sát hằng tháng.',
     officer:
-      'Bạn là chuyên viên của cơ quan: xem trước các nhiệm vụ của cơ quan mình, hạn gần nhất lên đầu; cập nhật tiến độ (phần trăm, diễn giải, minh chứng); đề nghị gia hạn; báo cáo hoàn thành và nhập báo cáo định kỳ của cơ quan.',
+      'Bạn là chuyên viên của cơ quan: xem trước các nhiệm vụ của cơ quan mình, việc còn mở lên đầu, hạn gần nhất trước; cập nhật tiến độ (phần trăm, diễn giải, minh chứng); đề nghị gia hạn; báo cáo hoàn thành và nhập báo cáo định kỳ của cơ quan.',
     leader:
       'Bạn là lãnh đạo cơ quan: phê duyệt (ký duyệt) báo cáo định kỳ và báo cáo hoàn thành nhiệm vụ của cơ quan trước khi gửi Văn phòng Chính phủ.',
     inspector:
