@@ -1,4 +1,7 @@
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
+import { periodName } from '../shared/period-names';
+import { type Period, periodContaining } from '../shared/reporting-periods';
+import { vietnamDate } from '../shared/vietnam-date';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -51,3 +54,9 @@ export async function decide(
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th), and its names. */
+export function currentMonthlyPeriod(): { key: string; name: string; inSentence: string } {
+  const { key } = periodContaining('month', vietnamDate(new Date())) as Period;
+  return { key, name: periodName(key, 'vi'), inSentence: periodName(key, 'vi', { inSentence: true }) };
+}

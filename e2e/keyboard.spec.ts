@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, escapeRegExp } from './helpers';
+import { currentMonthlyPeriod, DEMO_PASSWORD, escapeRegExp } from './helpers';
 
 /**
  * Issue 14: the whole of an agency officer's day by keyboard alone — log in, open a task, post
@@ -53,21 +53,6 @@ async function tabTo(page: Page, wanted: (a: Active) => boolean, what: string, m
 const named = (text: string | RegExp) => (a: Active) =>
   typeof text === 'string' ? a.name.startsWith(text) : text.test(a.name);
 
-/** The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th). */
-function currentMonth(): { key: string; name: string } {
-  const now = new Date(Date.now() + 7 * 3_600_000);
-  let year = now.getUTCFullYear();
-  let month = now.getUTCMonth() + 1;
-  if (now.getUTCDate() >= 15) {
-    month += 1;
-    if (month === 13) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return { key: `${year}-M${String(month).padStart(2, '0')}`, name: `Tháng ${month}/${year}` };
-}
-
 test('an officer logs in, posts progress and submits the month’s report by keyboard alone', async ({
   page,
 }) => {
@@ -119,12 +104,13 @@ test('an officer logs in, posts progress and submits the month’s report by key
   await expect(progress.getByLabel('Phần trăm hoàn thành')).toHaveValue('');
 
   // Submit the month's report on the ministry's task work.
-  const month = currentMonth();
+  const month = currentMonthlyPeriod();
   await page.goto('/reports');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await tabTo(
     page,
-    (a) => a.tag === 'A' && new RegExp(`thực hiện nhiệm vụ.*kỳ (${month.key}|${month.name})`).test(a.name),
+    (a) =>
+      a.tag === 'A' && new RegExp(`thực hiện nhiệm vụ.*kỳ ${escapeRegExp(month.inSentence)}`).test(a.name),
     `the report for ${month.key}`,
   );
   await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { decide, keepScreenshot, pageFor } from './helpers';
+import { currentMonthlyPeriod, decide, keepScreenshot, pageFor } from './helpers';
 
 /**
  * The periodic-report journey of issue 5: a province officer drafts, leaves, comes back and submits;
@@ -7,29 +7,11 @@ import { decide, keepScreenshot, pageFor } from './helpers';
  * Office accepts; the compliance heatmap shows it; an inspector reads both revisions.
  */
 
-/**
- * The monthly period whose figures are being collected today (Decree 09: the 15th to the 14th), as a
- * sentence names it: "tháng 11/2026".
- */
-function currentMonthlyName(): string {
-  const now = new Date(Date.now() + 7 * 3_600_000);
-  let year = now.getUTCFullYear();
-  let month = now.getUTCMonth() + 1;
-  if (now.getUTCDate() >= 15) {
-    month += 1;
-    if (month === 13) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return `tháng ${String(month).padStart(2, '0')}/${year}`;
-}
-
 test('a province’s monthly report from draft to acceptance, with a correction', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const period = currentMonthlyName();
+  const period = currentMonthlyPeriod().inSentence;
   const officer = await pageFor(browser, 'hanoi.chuyenvien');
   await officer.goto('/reports');
   await officer.getByRole('link', { name: new RegExp(`thực hiện nhiệm vụ.*kỳ ${period}`) }).click();

@@ -1,4 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { monthlyReportVi } from '../../../client/lib/i18n/messages/monthly-report.vi';
 import { AGENCY_LEVELS } from '../../../shared/agencies';
 import { formatNumber, formatPercent } from '../../../shared/number-format';
 import type { MonthlyReport } from '../../../shared/schemas/reports';
@@ -28,24 +29,8 @@ export const MONTHLY_RECIPIENTS = [
   'Lưu: VT, TH.',
 ];
 
-/** The words of the screen (client/lib/i18n/messages/monthly-report.vi.ts), so paper and screen agree. */
-const WORDS = {
-  agency: 'Cơ quan chủ trì',
-  assigned: 'Được giao (lũy kế)',
-  assignedInPeriod: 'Giao trong kỳ',
-  completedOnTime: 'Hoàn thành đúng hạn',
-  completedLate: 'Hoàn thành quá hạn',
-  completedInPeriod: 'Hoàn thành trong kỳ (đúng hạn / quá hạn)',
-  inProgress: 'Đang thực hiện trong hạn',
-  overdue: 'Quá hạn',
-  noDeadline: 'Không có thời hạn',
-  withdrawn: 'Đã thu hồi',
-  ofDue: 'Tỷ lệ hoàn thành nhiệm vụ đến hạn',
-  ofAssigned: 'Tỷ lệ hoàn thành trên tổng số được giao',
-  totalRow: 'Tổng cộng',
-  ratesNote:
-    'Tỷ lệ hoàn thành nhiệm vụ đến hạn = hoàn thành / (hoàn thành + quá hạn chưa hoàn thành). Tỷ lệ hoàn thành trên tổng số = hoàn thành / được giao (không tính đã thu hồi). “—”: không có số liệu (mẫu số bằng 0).',
-};
+/** The words of the screen (the same message file), so paper and screen agree. */
+const WORDS = monthlyReportVi.monthlyReport;
 
 /** The table's columns after "TT" and the agency, as the screen's table has them. */
 export const MONTHLY_PDF_COLUMNS = [
