@@ -57,3 +57,47 @@ for (const role of ROLES_SCANNED) {
     }
   });
 }
+
+test.describe('axe over the opened states (officer, on a phone)', () => {
+  test('the menu, the folded filters, the error summary, the review before sending', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const page = await pageFor(browser, ROLE_USERS.officer);
+    const urls = new Map((await pagesFor(page, 'officer')).map(({ path, url }) => [path, url]));
+    await page.setViewportSize(WIDTHS.phone);
+    const found: string[] = [];
+
+    await page.goto('/tasks');
+    await settle(page);
+    await page.getByRole('button', { name: 'Danh mục' }).click();
+    await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+    found.push(...(await violationsOn(page, '/tasks, menu open')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Bộ lọc/ }).click();
+    await expect(page.getByRole('button', { name: /^Bộ lọc/ })).toHaveAttribute('aria-expanded', 'true');
+    found.push(...(await violationsOn(page, '/tasks, filters open')));
+
+    // The first task of the officer's list is open work (open tasks come first): its progress form, sent empty.
+    await page.goto(urls.get('/tasks/:id') as string);
+    await settle(page);
+    await page
+      .getByRole('region', { name: 'Cập nhật tiến độ' })
+      .getByRole('button', { name: 'Gửi cập nhật tiến độ' })
+      .click();
+    await expect(page.getByRole('alert', { name: 'Có lỗi cần sửa' })).toBeVisible();
+    found.push(...(await violationsOn(page, 'task progress form, error summary')));
+
+    await page.goto(urls.get('/reports/:templateId/:periodKey') as string);
+    await settle(page);
+    await page.getByRole('button', { name: 'Xem lại trước khi gửi' }).click();
+    await expect(
+      page
+        .getByRole('heading', { name: 'Kiểm tra lại số liệu trước khi gửi' })
+        .or(page.getByRole('alert'))
+        .first(),
+    ).toBeVisible();
+    found.push(...(await violationsOn(page, 'new report, review or its refusal')));
+
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+});

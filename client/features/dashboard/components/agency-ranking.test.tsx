@@ -128,7 +128,9 @@ function rows(table: HTMLElement): string[] {
     .getAllByRole('row')
     .slice(1)
     .map((row) => {
-      const rank = row.querySelector('td')?.textContent ?? '';
+      // The value, without the column's name a stacked row (on a phone) shows before it.
+      const cell = row.querySelector('td');
+      const rank = (cell?.querySelector('.cell-value') ?? cell)?.textContent ?? '';
       return `${rank} ${row.querySelector('th')?.textContent ?? ''}`;
     });
 }
