@@ -61,7 +61,7 @@ test('the administrator versions a template in use and keeps the holiday calenda
   await page.getByLabel(/^Tên tiếng Anh/).fill('Trial day off');
   await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
   await expect(page.getByText(`Đã thêm ngày nghỉ 09/03/${nextYear}.`)).toBeVisible();
-  await expect(page.getByLabel('Năm')).toHaveValue(String(nextYear));
+  await expect(page.getByLabel('Năm', { exact: true })).toHaveValue(String(nextYear));
   await expect(
     page.getByTestId('holiday-table').getByRole('row', { name: /Nghỉ bù thử nghiệm/ }),
   ).toContainText(`09/03/${nextYear}`);
