@@ -3,7 +3,8 @@
  * and `today` give the same rows.
  *
  *   node --import tsx bench/generate.ts --scale=small|national [--tasks=N] [--progress=N] [--seed=N]
- *        [--today=YYYY-MM-DD] [--database-url=postgres://…]   (default DATABASE_URL or …/dgm_bench)
+ *        [--today=YYYY-MM-DD] [--database-url=postgres://…]
+ *        (default: BENCH_DATABASE_URL, then DATABASE_URL, then …/dgm_bench, as `npm run bench`)
  *
  * It drops and re-creates the bench database (only a database whose name contains "bench"), runs the
  * migrations, loads the reference data and the demo accounts and history through the product's own
@@ -891,7 +892,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   const num = (n: string) => (argValue(n) ? Number(argValue(n)) : undefined);
   const result = await generate({
-    databaseUrl: argValue('database-url') ?? process.env.DATABASE_URL ?? DEFAULT_BENCH_URL,
+    databaseUrl:
+      argValue('database-url') ??
+      process.env.BENCH_DATABASE_URL ??
+      process.env.DATABASE_URL ??
+      DEFAULT_BENCH_URL,
     scale,
     tasks: num('tasks'),
     progress: num('progress'),
