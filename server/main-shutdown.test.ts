@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,59 +5,26 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Client, Pool } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomTestPort, startRealServer } from './test/real-server';
 
 /**
  * SIGTERM under load, on the real entry point (embedded PGlite in a fresh folder, no demo data): no
  * request in flight fails, a request on a kept-alive connection after the signal is answered 503 (not
  * reset), and the process exits 0 promptly, even with a connection open that never sent a request.
  */
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dgm-shutdown-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+const port = randomTestPort();
 const base = `http://127.0.0.1:${port}`;
 
-function startServer(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      SEED_COMMUNES: '0',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-      API_RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startServer = () =>
+  startRealServer(port, {
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    SEED_COMMUNES: '0',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    API_RATE_LIMIT_PER_MINUTE: '100000',
   });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitHealthy(output: () => string): Promise<void> {
-  // Generous: a loaded 2-core CI machine has taken over a minute to start it.
-  const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy:\n${output()}`);
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -77,7 +43,7 @@ describe('SIGTERM under load', () => {
 
   it('finishes what is in flight, answers 503 on kept-alive connections, and exits 0 promptly', async () => {
     server = startServer();
-    await waitHealthy(server.output);
+    await server.healthy();
 
     // Load: four loops on kept-alive connections, each until its first 503.
     const pool = new Pool(base, { connections: 4, keepAliveTimeout: 60_000 });

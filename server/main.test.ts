@@ -1,56 +1,23 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomTestPort, startRealServer } from './test/real-server';
 
 /**
  * The real entry point as `npm start` runs it, on embedded PGlite in a temporary data folder:
  * start, seed, serve, graceful SIGTERM, restart on the same data.
  */
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dgm-main-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+const port = randomTestPort();
 const base = `http://127.0.0.1:${port}`;
 
-function startServer(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED_COMMUNES: '20',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startServer = () =>
+  startRealServer(port, {
+    DATA_DIR: dataDir,
+    SEED_COMMUNES: '20',
+    LOG_LEVEL: 'info',
   });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitHealthy(output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy:\n${output()}`);
-}
 
 async function login(username: string): Promise<Response> {
   return fetch(`${base}/trpc/auth.login`, {
@@ -65,7 +32,7 @@ describe('the server process', () => {
 
   it('seeds an empty database, prints the demo logins, and shuts down gracefully on SIGTERM', async () => {
     const server = startServer();
-    await waitHealthy(server.output);
+    await server.healthy();
     expect(server.output()).toContain('Demo logins');
     expect(server.output()).toMatch(/vpcp\s+.*Văn phòng Chính phủ/);
 
@@ -99,11 +66,11 @@ describe('the server process', () => {
 
     // Restart on the same folder: nothing re-seeded, nothing lost, the session survived.
     const again = startServer();
-    await waitHealthy(again.output);
+    await again.healthy();
     expect(again.output()).not.toContain('Demo logins (password');
     const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });
     expect((await me.json()).result.data.json.username).toBe('vpcp');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 180_000);
+  }, 330_000);
 });
