@@ -6,6 +6,7 @@ import { type AuditCheckpoint, auditCheckpointLine } from '../../../shared/schem
 import { type Db, inTransaction } from '../../db/client';
 import { WRITE_ORDER_LOCK } from '../../db/group-commit';
 import { auditCheckpoints, auditLog } from '../../db/schema';
+import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
 import type { AuditKeys } from './keys';
 
 export const CHECKPOINT_FORMAT = 'dgm-audit-checkpoint v1';
@@ -134,59 +135,35 @@ export function readCheckpointFile(file: string | null): (AuditCheckpoint | null
   return parseCheckpointLines(readFileSync(file, 'utf8'));
 }
 
-export interface CheckpointJobLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
-export interface CheckpointJob {
-  /** Resolves when the run in progress, if any, has ended. */
-  settled(): Promise<void>;
-  /** No run starts afterwards; resolves when the one in progress has ended. */
-  stop(): Promise<void>;
-}
+export type CheckpointJobLog = JobLog;
+export type CheckpointJob = PeriodicJob;
 
 /**
- * The checkpoint job of the server process (server/main.ts): a run at once (entries written since the
- * last checkpoint, e.g. before a restart, are signed at start), then one every `intervalMs`. Each new
- * checkpoint is also appended to `file`. Its timer does not keep the process alive.
+ * The checkpoint job of the server process (server/main.ts), on `startPeriodicJob`'s schedule: its first
+ * run at start signs the entries written since the last checkpoint (e.g. before a restart). Each new
+ * checkpoint is also appended to `file`.
  */
 export function startCheckpointJob(
   db: Db,
   options: { keys: AuditKeys; file: string | null; intervalMs: number; log?: CheckpointJobLog },
 ): CheckpointJob {
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running || stopped) return;
-    running = writeCheckpoint(db, options.keys)
-      .then(
-        (checkpoint) => {
-          if (!checkpoint) return;
-          if (options.file) appendCheckpointFile(options.file, checkpoint);
-          options.log?.info(
-            { id: checkpoint.id, entryCount: checkpoint.entryCount, headId: checkpoint.headId },
-            'audit checkpoint signed',
-          );
-        },
-        (err: unknown) => options.log?.error({ err }, 'signing an audit checkpoint failed'),
-      )
-      .catch((err: unknown) => options.log?.error({ err }, 'writing the audit checkpoint file failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  return {
-    async settled() {
-      await running;
+  return startPeriodicJob({
+    intervalMs: options.intervalMs,
+    failure: 'signing an audit checkpoint failed',
+    log: options.log,
+    run: async () => {
+      const checkpoint = await writeCheckpoint(db, options.keys);
+      if (!checkpoint) return;
+      try {
+        if (options.file) appendCheckpointFile(options.file, checkpoint);
+      } catch (err) {
+        options.log?.error({ err }, 'writing the audit checkpoint file failed');
+        return;
+      }
+      options.log?.info(
+        { id: checkpoint.id, entryCount: checkpoint.entryCount, headId: checkpoint.headId },
+        'audit checkpoint signed',
+      );
     },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
 import { evidenceFiles, progressUpdates } from '../../db/schema';
+import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
 import { appendAudits } from '../audit/service';
 
 export const EVIDENCE_CLEANUP_INTERVAL_MS = 60 * 60_000;
@@ -91,57 +92,22 @@ function deleteBatch(db: Db, cutoff: Date, batchSize: number): Promise<number[]>
   });
 }
 
-export interface EvidenceCleanupLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type EvidenceCleanupLog = JobLog;
+/** `stop` ends the run in progress after its current batch. */
+export type EvidenceCleanupJob = PeriodicJob;
 
-export interface EvidenceCleanupJob {
-  /** Resolves when the run in progress, if any, has ended. */
-  settled(): Promise<void>;
-  /** Ends the run in progress after its current batch; no run starts afterwards. */
-  stop(): Promise<void>;
-}
-
-/**
- * The cleanup job of the server process (server/main.ts), on the freeze job's pattern: a run at once,
- * then one every `intervalMs` (a run still going is not doubled); its timer does not keep the process
- * alive. Several processes may run it together: each batch skips the rows another one has locked.
- */
+/** The cleanup job of the server process (server/main.ts), on `startPeriodicJob`'s schedule. */
 export function startEvidenceCleanupJob(
   db: Db,
   options: { graceMs: number; intervalMs?: number; log?: EvidenceCleanupLog },
 ): EvidenceCleanupJob {
-  const controller = new AbortController();
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running || controller.signal.aborted) return;
-    running = deleteUnattachedEvidence(db, {
-      now: new Date(),
-      graceMs: options.graceMs,
-      signal: controller.signal,
-    })
-      .then(
-        (ids) => {
-          if (ids.length) options.log?.info({ count: ids.length }, 'unattached evidence files deleted');
-        },
-        (err: unknown) => options.log?.error({ err }, 'deleting unattached evidence files failed'),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? EVIDENCE_CLEANUP_INTERVAL_MS);
-  timer.unref();
-  return {
-    async settled() {
-      await running;
+  return startPeriodicJob({
+    intervalMs: options.intervalMs ?? EVIDENCE_CLEANUP_INTERVAL_MS,
+    failure: 'deleting unattached evidence files failed',
+    log: options.log,
+    run: async (signal) => {
+      const ids = await deleteUnattachedEvidence(db, { now: new Date(), graceMs: options.graceMs, signal });
+      if (ids.length) options.log?.info({ count: ids.length }, 'unattached evidence files deleted');
     },
-    async stop() {
-      controller.abort();
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { isPeriodClosed, periodContaining } from '../../../shared/reporting-peri
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { monthlyReports, taskStates } from '../../db/schema';
+import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
 import { freezeMonthlyReport, monthEnd } from './monthly';
 
 /**
@@ -63,49 +64,19 @@ export async function freezeClosedMonths(db: Db, now = new Date(), signal?: Abor
   return frozen;
 }
 
-export interface FreezeJobLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type FreezeJobLog = JobLog;
+/** `stop` ends the run in progress after the month it is freezing. */
+export type FreezeJob = PeriodicJob;
 
-export interface FreezeJob {
-  /** Resolves when the run in progress, if any, has ended. */
-  settled(): Promise<void>;
-  /** Ends the run in progress after the month it is freezing; no run starts afterwards. */
-  stop(): Promise<void>;
-}
-
-/**
- * The freeze job of the server process (server/main.ts): a run at once, then one every `intervalMs`
- * (a run still going is not doubled). Its timer does not keep the process alive.
- */
+/** The freeze job of the server process (server/main.ts), on `startPeriodicJob`'s schedule. */
 export function startFreezeJob(db: Db, options: { intervalMs?: number; log?: FreezeJobLog } = {}): FreezeJob {
-  const controller = new AbortController();
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running || controller.signal.aborted) return;
-    running = freezeClosedMonths(db, new Date(), controller.signal)
-      .then(
-        (months) => {
-          if (months.length) options.log?.info({ months }, 'monthly reports frozen');
-        },
-        (err: unknown) => options.log?.error({ err }, 'freezing monthly reports failed'),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? FREEZE_INTERVAL_MS);
-  timer.unref();
-  return {
-    async settled() {
-      await running;
+  return startPeriodicJob({
+    intervalMs: options.intervalMs ?? FREEZE_INTERVAL_MS,
+    failure: 'freezing monthly reports failed',
+    log: options.log,
+    run: async (signal) => {
+      const months = await freezeClosedMonths(db, new Date(), signal);
+      if (months.length) options.log?.info({ months }, 'monthly reports frozen');
     },
-    async stop() {
-      controller.abort();
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }
