@@ -176,7 +176,7 @@ test('figures are read as typed, checked by the rules, counted only when they ca
   const [year] = vietnamToday();
   await office.getByLabel(/^Thời hạn/).fill(`31/12/${year + 1}`);
   await office.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(office.getByText('Đã lưu thay đổi.')).toBeVisible();
+  await expect(office.getByText('Đã lưu thay đổi nhiệm vụ.')).toBeVisible();
 
   await office.goto(`/reports/monthly?month=${month}`);
   await expect(totals).toBeVisible();

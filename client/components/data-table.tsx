@@ -10,6 +10,7 @@ import {
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../lib/vietnamese-collator';
+import { ScrollRegion } from './scroll-region';
 import { LabelledCell, type Reflow, reflowClass } from './simple-table';
 
 interface DataTableProps<Row> {
@@ -81,8 +82,7 @@ export function DataTable<Row>({
     return header && flexRender(header.column.columnDef.header, header.getContext());
   };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone screen must be scrollable from the keyboard (WCAG 2.1.1)
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className={stack ? `data-table ${stack}` : 'data-table'} aria-busy={busy}>
         <caption id={captionId}>{caption}</caption>
         <thead>
@@ -120,6 +120,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

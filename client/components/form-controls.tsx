@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import { PASSWORD_MAX_LENGTH } from '../../shared/password-rules';
 import { Field } from './form-field';
 
 /** What Field itself sets on its control, so a caller cannot pass it twice. */
@@ -38,6 +39,24 @@ export function TextField({
         <input type="text" {...input} {...control} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
     </Field>
+  );
+}
+
+type NewPasswordFieldProps = Omit<LabelledProps, 'required'>;
+
+/**
+ * A password being chosen, or typed again to confirm it: required, hidden, offered to password
+ * managers as a new one, no longer than the password rule allows.
+ */
+export function NewPasswordField(props: NewPasswordFieldProps) {
+  return (
+    <TextField
+      {...props}
+      required
+      type="password"
+      autoComplete="new-password"
+      maxLength={PASSWORD_MAX_LENGTH}
+    />
   );
 }
 
@@ -110,5 +129,15 @@ export function SubmitButton({ pending, label, pendingLabel }: SubmitButtonProps
     <button type="submit" className="button button--primary" disabled={pending}>
       {pending ? pendingLabel : label}
     </button>
+  );
+}
+
+/** The form's buttons: the primary one (`SubmitButton`), then any others. */
+export function FormActions({ children, ...submit }: SubmitButtonProps & { children?: ReactNode }) {
+  return (
+    <div className="form__actions">
+      <SubmitButton {...submit} />
+      {children}
+    </div>
   );
 }

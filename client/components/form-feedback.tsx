@@ -6,8 +6,9 @@ import './forms.css';
 interface FormFeedbackProps {
   failure: ServerFailure | null;
   succeeded: boolean;
-  successText: string;
-  /** Shown when the form was refused locally (field errors). */
+  /** Without one, the success is told elsewhere (a task's actions say what happens next). */
+  successText?: string | undefined;
+  /** An alert with no server failure behind it: the form was refused locally (field errors). */
   invalidText?: string | undefined;
   /** Fetches the latest version; offered when someone else changed the record meanwhile. */
   onReload?: (() => void) | undefined;
@@ -35,6 +36,7 @@ export function FormFeedback({ failure, succeeded, successText, invalidText, onR
       </p>
     );
   }
+  if (successText === undefined) return null;
   return (
     <p className="form__success" role="status">
       {succeeded ? successText : ''}
@@ -50,7 +52,7 @@ interface SubmitFeedbackProps {
     /** The fields' messages: listed, with links to the fields, in the error summary. */
     errors?: FieldErrors;
   };
-  successText: string;
+  successText?: string | undefined;
   onReload?: (() => void) | undefined;
 }
 

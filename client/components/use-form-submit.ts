@@ -9,6 +9,23 @@ interface SubmitState {
 }
 
 /**
+ * Moves the focus, after each refused attempt, to the form's error summary (GOV.UK), or without one to
+ * the first marked field. Call the returned function when an attempt is refused.
+ */
+export function useErrorFocus(formRef: RefObject<HTMLFormElement | null>): () => void {
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt === 0) return;
+    const form = formRef.current;
+    (
+      form?.querySelector<HTMLElement>('.error-summary') ??
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    )?.focus();
+  }, [attempt, formRef]);
+  return useCallback(() => setAttempt((n) => n + 1), []);
+}
+
+/**
  * The life of one form's submissions: an idempotency key kept until a submission succeeds, a pending
  * flag (buttons are disabled meanwhile), the server's refusal in the user's language (also shown beside
  * the field it names), and focus moved to the error summary (or, without one, the first invalid field)
@@ -22,26 +39,19 @@ export function useFormSubmit(
   const busy = useRef(false);
   const [state, setState] = useState<SubmitState>({ pending: false, failure: null, succeeded: false });
   const [errors, setErrorsState] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (attempt === 0) return;
-    // The error summary when the form shows one (GOV.UK), else the first marked field.
-    const form = formRef.current;
-    (
-      form?.querySelector<HTMLElement>('.error-summary') ??
-      form?.querySelector<HTMLElement>('[aria-invalid="true"]')
-    )?.focus();
-  }, [attempt, formRef]);
+  const focusErrors = useErrorFocus(formRef);
 
   // A refusal from an earlier attempt no longer applies once the form is refused locally.
-  const setErrors = useCallback((next: FieldErrors) => {
-    setErrorsState(next);
-    if (Object.keys(next).length > 0) {
-      setState((s) => ({ ...s, failure: null, succeeded: false }));
-      setAttempt((n) => n + 1);
-    }
-  }, []);
+  const setErrors = useCallback(
+    (next: FieldErrors) => {
+      setErrorsState(next);
+      if (Object.keys(next).length > 0) {
+        setState((s) => ({ ...s, failure: null, succeeded: false }));
+        focusErrors();
+      }
+    },
+    [focusErrors],
+  );
 
   const run = useCallback(
     async (send: () => Promise<unknown>, onSuccess?: () => void) => {
@@ -59,13 +69,13 @@ export function useFormSubmit(
         setState({ pending: false, failure, succeeded: false });
         if (failure.field) {
           setErrorsState({ [failure.field]: failure.message });
-          setAttempt((n) => n + 1);
+          focusErrors();
         }
       } finally {
         busy.current = false;
       }
     },
-    [describe, key],
+    [describe, key, focusErrors],
   );
 
   const reset = useCallback(() => {

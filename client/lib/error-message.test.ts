@@ -55,6 +55,23 @@ describe('errorMessage', () => {
   });
 });
 
+describe('a locked login', () => {
+  const locked = (details?: Record<string, unknown>) =>
+    trpcError({ appCode: 'RATE_LIMITED', httpStatus: 429, details });
+
+  it('says the minutes left, rounded up, and the seconds in the last minute', () => {
+    expect(errorMessage(locked({ retryAfterSeconds: 121 }), i18n.t)).toMatch(/thử lại sau 3 phút\.$/);
+    expect(errorMessage(locked({ retryAfterSeconds: 59 }), i18n.t)).toMatch(/thử lại sau 59 giây\.$/);
+  });
+
+  it('keeps the general words when the server did not say how long (the address limiter)', () => {
+    expect(errorMessage(locked(), i18n.t)).toBe(i18n.t('errors.RATE_LIMITED'));
+    expect(errorMessage(trpcError(undefined, { response: { status: 429 } }), i18n.t)).toBe(
+      i18n.t('errors.RATE_LIMITED'),
+    );
+  });
+});
+
 describe('isRetryable', () => {
   it('offers to try again after a failure of the server or the connection', () => {
     for (const code of ['INTERNAL', 'NETWORK', 'DATABASE_UNAVAILABLE', 'UNAVAILABLE'] as const)

@@ -34,8 +34,22 @@ export function errorCodeOf(error: unknown): ClientErrorCode {
   return 'INTERNAL';
 }
 
+/** How long a locked login still waits, when the server said (`lockedOutError`'s `retryAfterSeconds`). */
+function retryAfterSecondsOf(error: unknown): number | undefined {
+  if (!isTrpcClientError(error)) return undefined;
+  const seconds = (error.data as { details?: { retryAfterSeconds?: unknown } | null } | null | undefined)
+    ?.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
 export function errorMessage(error: unknown, t: TFunction): string {
-  return t(`errors.${errorCodeOf(error)}`);
+  const code = errorCodeOf(error);
+  const wait = code === 'RATE_LIMITED' ? retryAfterSecondsOf(error) : undefined;
+  if (wait === undefined) return t(`errors.${code}`);
+  // Whole minutes, rounded up so that trying again when told to works; seconds in the last minute.
+  return wait < 60
+    ? t('lockout.seconds', { count: Math.ceil(wait) })
+    : t('lockout.minutes', { count: Math.ceil(wait / 60) });
 }
 
 /**

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateField } from '../../../shared/report-values';
+import { templateField } from './report-form-fixtures';
 import { groupFields, ratioOf } from './report-values-form';
-
-const field = (code: string, over: Partial<TemplateField> = {}): TemplateField => ({
-  code,
-  labelVi: code,
-  labelEn: code,
-  unit: null,
-  type: 'integer',
-  required: false,
-  min: null,
-  max: null,
-  kpiCode: null,
-  kpiRole: null,
-  ...over,
-});
 
 const shape = (fields: TemplateField[]) =>
   groupFields(fields).map((g) =>
@@ -24,23 +11,23 @@ const shape = (fields: TemplateField[]) =>
 describe('groupFields', () => {
   it('puts each pair at its first field, numerator before denominator, the rest in order', () => {
     const fields = [
-      field('a'),
-      field('x_den', { kpiCode: 'X', kpiRole: 'denominator' }),
-      field('b'),
-      field('x_num', { kpiCode: 'X', kpiRole: 'numerator' }),
-      field('y_num', { kpiCode: 'Y', kpiRole: 'numerator' }),
-      field('y_den', { kpiCode: 'Y', kpiRole: 'denominator' }),
+      templateField('a'),
+      templateField('x_den', { kpiCode: 'X', kpiRole: 'denominator' }),
+      templateField('b'),
+      templateField('x_num', { kpiCode: 'X', kpiRole: 'numerator' }),
+      templateField('y_num', { kpiCode: 'Y', kpiRole: 'numerator' }),
+      templateField('y_den', { kpiCode: 'Y', kpiRole: 'denominator' }),
     ];
     expect(shape(fields)).toEqual(['a', 'X:x_num/x_den', 'b', 'Y:y_num/y_den']);
   });
 
   it('leaves alone what has nothing to divide: half a pair, a KPI field without a role, a second numerator', () => {
     const fields = [
-      field('lone', { kpiCode: 'L', kpiRole: 'numerator' }),
-      field('level', { kpiCode: 'DL-04' }),
-      field('x_num', { kpiCode: 'X', kpiRole: 'numerator' }),
-      field('x_num2', { kpiCode: 'X', kpiRole: 'numerator' }),
-      field('x_den', { kpiCode: 'X', kpiRole: 'denominator' }),
+      templateField('lone', { kpiCode: 'L', kpiRole: 'numerator' }),
+      templateField('level', { kpiCode: 'DL-04' }),
+      templateField('x_num', { kpiCode: 'X', kpiRole: 'numerator' }),
+      templateField('x_num2', { kpiCode: 'X', kpiRole: 'numerator' }),
+      templateField('x_den', { kpiCode: 'X', kpiRole: 'denominator' }),
     ];
     expect(shape(fields)).toEqual(['lone', 'level', 'X:x_num/x_den', 'x_num2']);
   });

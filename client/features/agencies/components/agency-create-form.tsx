@@ -5,7 +5,7 @@ import { type CreateAgencyInput, createAgencyInput } from '../../../../shared/sc
 import { AdminPanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
 import { BilingualNameFields } from '../../../components/bilingual-name-fields';
-import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
+import { FormActions, SelectField, TextField } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -104,13 +104,11 @@ export function AgencyCreateForm({ send }: AgencyCreateFormProps) {
             required
           />
         )}
-        <div className="form__actions">
-          <SubmitButton
-            pending={submit.pending}
-            label={t('agencyAdmin.addSubmit')}
-            pendingLabel={t('agencyAdmin.sending')}
-          />
-        </div>
+        <FormActions
+          pending={submit.pending}
+          label={t('agencyAdmin.addSubmit')}
+          pendingLabel={t('agencyAdmin.sending')}
+        />
       </form>
     </AdminPanel>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type RenameAgencyInput, renameAgencyInput } from '../../../../shared/schemas/agencies';
 import { ClosablePanel } from '../../../components/admin-panel';
 import { BilingualNameFields } from '../../../components/bilingual-name-fields';
-import { SubmitButton } from '../../../components/form-controls';
+import { FormActions } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -55,16 +55,15 @@ export function AgencyRenameForm({ agency, send, onClose }: AgencyRenameFormProp
           errors={submit.errors}
           onChange={(field, value) => setNames((n) => ({ ...n, [field]: value }))}
         />
-        <div className="form__actions">
-          <SubmitButton
-            pending={submit.pending}
-            label={t('agencyAdmin.renameSubmit')}
-            pendingLabel={t('agencyAdmin.sending')}
-          />
+        <FormActions
+          pending={submit.pending}
+          label={t('agencyAdmin.renameSubmit')}
+          pendingLabel={t('agencyAdmin.sending')}
+        >
           <button type="button" className="button" onClick={onClose} disabled={submit.pending}>
             {t('agencyAdmin.cancel')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </ClosablePanel>
   );

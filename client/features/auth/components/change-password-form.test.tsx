@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
+import { expectErrorSummary, placesOf } from '../../../test/error-summary';
 import { renderTranslated, resetAfterEach } from '../../../test/render';
 import { ChangePasswordFields } from './change-password-form';
 
@@ -44,10 +45,12 @@ describe('ChangePasswordForm', () => {
     const { send } = renderForm();
     fill({ next: 'ngan-qua', confirm: 'ngan-qua' });
     submit();
-    expect(screen.getByText('Vui lòng nhập mật khẩu hiện tại.')).toBeTruthy();
-    const message = screen.getByText('Mật khẩu phải có ít nhất 12 ký tự.');
+    const message = screen.getByText('Mật khẩu phải có ít nhất 12 ký tự.', { selector: '.form__error' });
     expect(screen.getByLabelText(/^Mật khẩu mới/).getAttribute('aria-describedby')).toContain(message.id);
-    expect(document.activeElement).toBe(screen.getByLabelText(/^Mật khẩu hiện tại/));
+    expectErrorSummary([
+      ['Vui lòng nhập mật khẩu hiện tại.', screen.getByLabelText(/^Mật khẩu hiện tại/)],
+      ['Mật khẩu phải có ít nhất 12 ký tự.', screen.getByLabelText(/^Mật khẩu mới/)],
+    ]);
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -55,11 +58,12 @@ describe('ChangePasswordForm', () => {
     const { send } = renderForm();
     fill({ current: 'mat-khau-cu-cua-toi', next: 'Hanoi.ChuyenVien-2026', confirm: 'Hanoi.ChuyenVien-2026' });
     submit();
-    expect(screen.getByText('Mật khẩu không được chứa tên đăng nhập.')).toBeTruthy();
+    expect(placesOf('Mật khẩu không được chứa tên đăng nhập.')).toEqual(['field', 'summary']);
     fill({ next: 'hoa-sen-no-giua-mua-ha', confirm: 'hoa-sen-no-giua-mua-he' });
     submit();
-    expect(screen.getByText('Mật khẩu nhập lại không khớp với mật khẩu mới.')).toBeTruthy();
-    expect(screen.getByLabelText(/^Nhập lại mật khẩu mới/).getAttribute('aria-invalid')).toBe('true');
+    expectErrorSummary([
+      ['Mật khẩu nhập lại không khớp với mật khẩu mới.', screen.getByLabelText(/^Nhập lại mật khẩu mới/)],
+    ]);
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -73,9 +77,20 @@ describe('ChangePasswordForm', () => {
     renderForm(send);
     fill({ current: 'old-password-here', next: 'iloveyou2026!', confirm: 'iloveyou2026!' }, 'en');
     submit('Save the new password');
-    const message = await screen.findAllByText(/This password is too common or easy to guess/);
-    expect(message.length).toBeGreaterThan(0);
-    expect(screen.getByLabelText(/^New password/).getAttribute('aria-invalid')).toBe('true');
+    await screen.findByRole('alert', { name: 'There is a problem' });
+    // Once under the field and once in the summary: no second alert with the same words.
+    const common = /This password is too common or easy to guess/;
+    expect(placesOf(common)).toEqual(['field', 'summary']);
+    expect(document.querySelector('.form__alert')).toBeNull();
+    expectErrorSummary(
+      [
+        [
+          screen.getByText(common, { selector: '.form__error' }).textContent ?? '',
+          screen.getByLabelText(/^New password/),
+        ],
+      ],
+      'There is a problem',
+    );
   });
 
   it('names a wrong current password', async () => {
@@ -93,7 +108,36 @@ describe('ChangePasswordForm', () => {
     await waitFor(() =>
       expect(screen.getByLabelText(/^Mật khẩu hiện tại/).getAttribute('aria-invalid')).toBe('true'),
     );
-    expect(screen.getAllByText('Mật khẩu hiện tại không đúng.').length).toBeGreaterThan(0);
+    expect(placesOf('Mật khẩu hiện tại không đúng.')).toEqual(['field', 'summary']);
+    expectErrorSummary([['Mật khẩu hiện tại không đúng.', screen.getByLabelText(/^Mật khẩu hiện tại/)]]);
+  });
+
+  it('says how long a login locked by wrong passwords still waits: minutes, or seconds in the last one', async () => {
+    const locked = (retryAfterSeconds: number) =>
+      vi.fn(() =>
+        Promise.reject(
+          refusal('RATE_LIMITED', 'accountLocked', { reason: 'accountLocked', retryAfterSeconds }),
+        ),
+      );
+    const filled = {
+      current: 'mat-khau-cu-cua-toi',
+      next: 'hoa-sen-no-giua-mua-ha',
+      confirm: 'hoa-sen-no-giua-mua-ha',
+    };
+    renderForm(locked(150));
+    fill(filled);
+    submit();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau 3 phút.',
+    );
+    cleanup();
+    await i18n.changeLanguage('en');
+    renderForm(locked(45));
+    fill(filled, 'en');
+    submit('Save the new password');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The account is locked after repeated failures. Please try again in 45 seconds.',
+    );
   });
 
   it('sends the current and new password, says so, empties the fields and calls onDone', async () => {

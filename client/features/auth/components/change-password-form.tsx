@@ -1,11 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOGIN_LIMITS } from '../../../../shared/login-rules';
-import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../../../shared/password-rules';
+import { passwordProblem } from '../../../../shared/password-rules';
 import type { ChangePasswordInput } from '../../../../shared/schemas/auth';
-import { SubmitButton, TextField } from '../../../components/form-controls';
+import { FormActions, NewPasswordField, TextField } from '../../../components/form-controls';
 import { type FieldErrors, type FormVocabulary, useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { useChangePassword } from '../api/use-change-password';
@@ -90,6 +90,7 @@ export function ChangePasswordFields({ username, forced, send, onDone }: ChangeP
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+      <SubmitFeedback submit={submit} successText={t('account.changed')} />
       <p className="hint">{t(forced ? 'account.forcedIntro' : 'account.intro')}</p>
       {/* For password managers: whose password this is. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
@@ -103,39 +104,20 @@ export function ChangePasswordFields({ username, forced, send, onDone }: ChangeP
         value={currentPassword}
         onChange={setCurrentPassword}
       />
-      <TextField
+      <NewPasswordField
         label={t('account.newPassword')}
         hint={t('account.newPasswordHint')}
         error={errors.newPassword}
-        required
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX_LENGTH}
         value={newPassword}
         onChange={setNewPassword}
       />
-      <TextField
+      <NewPasswordField
         label={t('account.confirmPassword')}
         error={errors.confirmPassword}
-        required
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX_LENGTH}
         value={confirmPassword}
         onChange={setConfirmPassword}
       />
-      <FormFeedback
-        failure={submit.failure}
-        succeeded={submit.succeeded}
-        successText={t('account.changed')}
-      />
-      <div className="form__actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t('account.submit')}
-          pendingLabel={t('account.sending')}
-        />
-      </div>
+      <FormActions pending={submit.pending} label={t('account.submit')} pendingLabel={t('account.sending')} />
     </form>
   );
 }

@@ -1,5 +1,8 @@
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../../components/form-controls';
+import { Field } from '../../../components/form-field';
+import { AuthForm } from './auth-form';
 
 export type CodeKind = 'totp' | 'recovery';
 
@@ -19,64 +22,45 @@ interface CodeFormProps {
 export function CodeForm(props: CodeFormProps) {
   const { kind, label, submitLabel, pendingLabel, pending, serverError, onSubmit, children } = props;
   const { t } = useTranslation();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+  function check(form: FormData) {
+    const value = String(form.get('code') ?? '').trim();
     const problem =
       value === ''
         ? t('mfa.required')
         : kind === 'totp' && !/^\d{6}$/.test(value.replace(/\s/g, ''))
           ? t('mfa.sixDigits')
           : null;
-    setError(problem);
-    if (problem) {
-      input.current?.focus();
-      return;
-    }
+    if (problem) return { code: problem };
     onSubmit(kind === 'totp' ? value.replace(/\s/g, '') : value);
+    return undefined;
   }
 
-  const errorId = `${id}-error`;
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} aria-busy={pending}>
-      {serverError && (
-        <p className="form__alert" role="alert">
-          {serverError}
-        </p>
+    <AuthForm pending={pending} serverError={serverError} onSubmit={check}>
+      {(errors) => (
+        <>
+          <Field key={kind} label={label} error={errors.code}>
+            {(control) => (
+              <input
+                {...control}
+                name="code"
+                type="text"
+                {...(kind === 'totp'
+                  ? { inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]*', maxLength: 7 }
+                  : { autoComplete: 'off', maxLength: 40 })}
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+              />
+            )}
+          </Field>
+          <div className="button-row">
+            <SubmitButton pending={pending} label={submitLabel} pendingLabel={pendingLabel} />
+            {children}
+          </div>
+        </>
       )}
-      <div className="form__field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          ref={input}
-          key={kind}
-          id={id}
-          name="code"
-          type="text"
-          {...(kind === 'totp'
-            ? { inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]*', maxLength: 7 }
-            : { autoComplete: 'off', maxLength: 40 })}
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-        />
-        {error && (
-          <p className="form__error" id={errorId}>
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
-        {children}
-      </div>
-    </form>
+    </AuthForm>
   );
 }

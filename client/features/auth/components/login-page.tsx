@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { LanguageSwitch } from '../../../components/language-switch';
 import { errorMessage } from '../../../lib/error-message';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useLogin } from '../api/use-login';
 import { LoginForm } from './login-form';
+import { LoginLayout } from './login-layout';
 
 /** Only same-site paths: `?next=https://evil.example` must not become an open redirect. */
 export function safeNextPath(next: string | null): string {
@@ -22,30 +22,15 @@ export function LoginPage() {
   const next = safeNextPath(params.get('next'));
 
   return (
-    <div className="login-layout">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="login-layout__header">
-        <p className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          {t('app.name')}
-        </p>
-        <LanguageSwitch />
-      </header>
-      <main id="main" tabIndex={-1} className="centered-page">
-        <div className="card login-card">
-          <h1>{t('login.title')}</h1>
-          <p className="muted">{t('login.intro')}</p>
-          <LoginForm
-            pending={login.isPending}
-            serverError={login.error ? errorMessage(login.error, t) : null}
-            onSubmit={(values) =>
-              login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) })
-            }
-          />
-        </div>
-      </main>
-    </div>
+    <LoginLayout title={t('login.title')}>
+      <p className="muted">{t('login.intro')}</p>
+      <LoginForm
+        pending={login.isPending}
+        serverError={login.error ? errorMessage(login.error, t) : null}
+        onSubmit={(values) =>
+          login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) })
+        }
+      />
+    </LoginLayout>
   );
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../../components/language-switch';
 import type { CurrentUser } from '../../../lib/trpc';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useLogout } from '../api/use-logout';
 import { useMoveLoginOn, useVerifyMfa } from '../api/use-mfa';
 import { ChangePasswordForm } from './change-password-form';
+import { LoginLayout } from './login-layout';
 import { MfaChallengeForm } from './mfa-challenge';
 import { MfaEnrollment } from './mfa-enrollment';
 import { mfaErrorText, sessionEnded } from './mfa-messages';
@@ -58,48 +58,28 @@ export function LoginStepPage({
   usePageTitle(title);
 
   return (
-    <div className="login-layout">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="login-layout__header">
-        <p className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          {t('app.name')}
-        </p>
-        <LanguageSwitch />
-      </header>
-      <main id="main" tabIndex={-1} className="centered-page">
-        <div className="card login-card">
-          <h1>{title}</h1>
-          {user.stage === 'mfa' && <MfaChallengeStep />}
-          {user.stage === 'enroll' && (
-            <>
-              <p className="muted">{t('mfa.enrollRequired')}</p>
-              <MfaEnrollment
-                username={user.username}
-                onConfirmed={() => hold(true)}
-                onFinished={() => {
-                  hold(false);
-                  void moveOn();
-                }}
-              />
-            </>
-          )}
-          {/* The forced form says why a new password is needed. */}
-          {user.stage === 'password' && <ChangePasswordForm forced onDone={() => void moveOn()} />}
-          <p>
-            <button
-              type="button"
-              className="button"
-              disabled={logout.isPending}
-              onClick={() => logout.mutate()}
-            >
-              {t('loginStep.logout')}
-            </button>
-          </p>
-        </div>
-      </main>
-    </div>
+    <LoginLayout title={title}>
+      {user.stage === 'mfa' && <MfaChallengeStep />}
+      {user.stage === 'enroll' && (
+        <>
+          <p className="muted">{t('mfa.enrollRequired')}</p>
+          <MfaEnrollment
+            username={user.username}
+            onConfirmed={() => hold(true)}
+            onFinished={() => {
+              hold(false);
+              void moveOn();
+            }}
+          />
+        </>
+      )}
+      {/* The forced form says why a new password is needed. */}
+      {user.stage === 'password' && <ChangePasswordForm forced onDone={() => void moveOn()} />}
+      <p>
+        <button type="button" className="button" disabled={logout.isPending} onClick={() => logout.mutate()}>
+          {t('loginStep.logout')}
+        </button>
+      </p>
+    </LoginLayout>
   );
 }

@@ -1,8 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
+import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
+import { expectErrorSummary, placesOf } from '../../../test/error-summary';
 import { renderTranslated, resetAfterEach } from '../../../test/render';
 import { MfaChallengeForm } from './mfa-challenge';
+import { mfaErrorText } from './mfa-messages';
 
 function renderChallenge(serverError: string | null = null) {
   const onSubmit = vi.fn();
@@ -28,7 +31,8 @@ describe('MfaChallengeForm', () => {
     fireEvent.change(input, { target: { value: '12345' } });
     submit();
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Mã xác thực gồm 6 chữ số.')).toBeTruthy();
+    expect(placesOf('Mã xác thực gồm 6 chữ số.')).toEqual(['field', 'summary']);
+    expectErrorSummary([['Mã xác thực gồm 6 chữ số.', screen.getByLabelText('Mã xác thực')]]);
     expect(onSubmit).not.toHaveBeenCalled();
     fireEvent.change(input, { target: { value: '123 456' } });
     submit();
@@ -54,5 +58,21 @@ describe('MfaChallengeForm', () => {
     expect(screen.getByRole('alert').textContent).toContain('already used');
     expect(screen.getByLabelText('Verification code')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Use a recovery code' })).toBeTruthy();
+  });
+
+  it('says how long an account locked by wrong codes still waits', () => {
+    const locked = new TRPCClientError('accountLocked', {
+      result: {
+        error: {
+          message: 'accountLocked',
+          code: -32029,
+          data: { appCode: 'RATE_LIMITED', details: { reason: 'accountLocked', retryAfterSeconds: 299 } },
+        },
+      },
+    } as never);
+    renderChallenge(mfaErrorText(locked, i18n.t, i18n));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau 5 phút.',
+    );
   });
 });

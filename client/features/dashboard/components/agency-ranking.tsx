@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { RANKING_LEVELS, type RankingLevel } from '../../../../shared/agencies';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination, pageCount } from '../../../components/pagination';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SearchBox } from '../../../components/search-box';
 import { type SimpleColumn, SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
@@ -68,8 +69,7 @@ function RankingTable({
     figure('assigned', t('dashboard.assignedShort'), (row) => formatCount(row.assigned, lang)),
   ];
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must be scrollable from the keyboard (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-labelledby={captionId}>
+    <ScrollRegion labelledBy={captionId}>
       <SimpleTable
         caption={caption}
         captionId={captionId}
@@ -79,7 +79,7 @@ function RankingTable({
         rows={rows}
         rowKey={(row) => row.agencyId}
       />
-    </section>
+    </ScrollRegion>
   );
 }
 

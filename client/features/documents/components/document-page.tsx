@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useDocument } from '../api/document-queries';
 import './documents.css';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 /** One directive document and the tasks it assigns, each with its live status. */
 export function DocumentPage() {
@@ -69,8 +70,7 @@ export function DocumentPage() {
         {tasks.length === 0 ? (
           <p className="empty">{t('documents.noTasks')}</p>
         ) : (
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1)
-          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+          <ScrollRegion labelledBy={captionId}>
             <table className="data-table">
               <caption id={captionId}>{t('documents.tasksCaption', { number: document.number })}</caption>
               <thead>
@@ -116,7 +116,7 @@ export function DocumentPage() {
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
         )}
       </section>
     </article>

@@ -11,6 +11,7 @@ import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { DOCUMENTS_PAGE_SIZE, useDocuments } from '../api/document-queries';
 import './documents.css';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 /** Directive documents, newest first, searchable with or without diacritics; the Office registers new ones. */
 export function DocumentsPage() {
@@ -47,8 +48,7 @@ export function DocumentsPage() {
         </p>
       ) : (
         <div className="stack">
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
-          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+          <ScrollRegion labelledBy={captionId}>
             <table className="data-table" aria-busy={documents.isPlaceholderData}>
               <caption id={captionId}>{t('documents.caption')}</caption>
               <thead>
@@ -78,7 +78,7 @@ export function DocumentsPage() {
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
           <Pagination
             page={page}
             pageSize={DOCUMENTS_PAGE_SIZE}

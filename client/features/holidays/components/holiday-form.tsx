@@ -8,7 +8,7 @@ import { AdminPanel } from '../../../components/admin-panel';
 import { BilingualNameFields } from '../../../components/bilingual-name-fields';
 import { DateField } from '../../../components/date-field';
 import { parseDisplayDate } from '../../../components/display-date';
-import { SelectField, SubmitButton } from '../../../components/form-controls';
+import { FormActions, SelectField } from '../../../components/form-controls';
 import { type FormVocabulary, useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -124,12 +124,11 @@ export function HolidayForm({ editing, send, onEditDone, onAdded }: HolidayFormP
           errors={errors}
           onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
         />
-        <div className="form__actions">
-          <SubmitButton
-            pending={submit.pending}
-            label={editing ? t('holidayAdmin.save') : t('holidayAdmin.add')}
-            pendingLabel={editing ? t('holidayAdmin.saving') : t('holidayAdmin.adding')}
-          />
+        <FormActions
+          pending={submit.pending}
+          label={editing ? t('holidayAdmin.save') : t('holidayAdmin.add')}
+          pendingLabel={editing ? t('holidayAdmin.saving') : t('holidayAdmin.adding')}
+        >
           {editing && (
             <button
               type="button"
@@ -142,7 +141,7 @@ export function HolidayForm({ editing, send, onEditDone, onAdded }: HolidayFormP
               {t('holidayAdmin.cancelEdit')}
             </button>
           )}
-        </div>
+        </FormActions>
       </form>
     </AdminPanel>
   );

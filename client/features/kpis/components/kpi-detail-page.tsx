@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
 import { AdminPanel } from '../../../components/admin-panel';
 import { PageError } from '../../../components/error-state';
-import { SubmitButton, TextField } from '../../../components/form-controls';
+import { FormActions, TextField } from '../../../components/form-controls';
 import { describeServerError } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { Pagination } from '../../../components/pagination';
@@ -235,13 +235,11 @@ function CoverageFloorForm({ data }: { data: KpiDetailData }) {
           value={text}
           onChange={setText}
         />
-        <div className="form__actions">
-          <SubmitButton
-            pending={submit.pending}
-            label={t('kpis.floorSave')}
-            pendingLabel={t('kpis.floorSaving')}
-          />
-        </div>
+        <FormActions
+          pending={submit.pending}
+          label={t('kpis.floorSave')}
+          pendingLabel={t('kpis.floorSaving')}
+        />
       </form>
     </AdminPanel>
   );
@@ -438,8 +436,7 @@ function Ranking({ data }: { data: KpiDetailData }) {
         <p className="empty">{t('kpis.noMatch')}</p>
       ) : (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
-          <section className="table-scroll" tabIndex={0} aria-label={t('kpis.rankingCaption')}>
+          <ScrollRegion label={t('kpis.rankingCaption')}>
             <table className="data-table">
               <caption>{t('kpis.rankingCaption')}</caption>
               <thead>
@@ -514,7 +511,7 @@ function Ranking({ data }: { data: KpiDetailData }) {
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
           <Pagination
             page={page}
             pageSize={PAGE_SIZE}
@@ -561,8 +558,7 @@ function Heatmap({ data }: { data: KpiDetailData }) {
           </ul>
         </section>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
-      <section className="table-scroll" tabIndex={0} aria-label={t('kpis.heatmapCaption')}>
+      <ScrollRegion label={t('kpis.heatmapCaption')}>
         <table className="data-table heatmap">
           <caption>{t('kpis.heatmapCaption')}</caption>
           <thead>
@@ -608,7 +604,7 @@ function Heatmap({ data }: { data: KpiDetailData }) {
             })}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
       <Pagination
         page={page}
         pageSize={PAGE_SIZE}

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { formatCount, formatRate } from '../../../lib/format';
 import { compareVietnamese } from '../../../lib/vietnamese-collator';
 import type { MonthlyAgencyRow, MonthlyFigures } from '../api/monthly-report-queries';
@@ -95,8 +96,7 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
   }
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must be scrollable from the keyboard (WCAG 2.1.1)
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className="data-table monthly-table">
         <caption id={captionId}>{t('monthlyReport.byAgencyCaption')}</caption>
         <thead>
@@ -132,6 +132,6 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
           </tr>
         </tfoot>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleIssue } from '../../../../shared/validation-rules';
 import { describeServerError } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { isTrpcClientError } from '../../../lib/trpc';
@@ -86,6 +86,7 @@ export function DecisionForm({ mode, decide, acceptBlocked }: DecisionFormProps)
       }}
     >
       <h2 id={headingId}>{title}</h2>
+      <SubmitFeedback submit={submit} successText={t('reports.decision.done')} />
       <Field
         label={mode === 'reopen' ? t('reports.decision.reason') : t('reports.decision.comment')}
         hint={mode === 'reopen' ? undefined : t('reports.decision.commentHint')}
@@ -107,11 +108,6 @@ export function DecisionForm({ mode, decide, acceptBlocked }: DecisionFormProps)
           {acceptBlocked}
         </p>
       )}
-      <FormFeedback
-        failure={submit.failure}
-        succeeded={submit.succeeded}
-        successText={t('reports.decision.done')}
-      />
       <div className="form__actions">
         {mode === 'reopen' ? (
           <button type="submit" className="button button--primary" disabled={submit.pending}>

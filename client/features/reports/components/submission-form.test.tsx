@@ -3,40 +3,25 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TemplateField } from '../../../../shared/report-values';
 import { i18n } from '../../../lib/i18n/i18n';
+import { templateField } from '../report-form-fixtures';
 import { SubmissionForm } from './submission-form';
 
-const field = (over: Partial<TemplateField>): TemplateField => ({
-  code: 'x',
-  labelVi: 'X',
-  labelEn: 'X',
-  unit: null,
-  type: 'integer',
-  required: false,
-  min: null,
-  max: null,
-  kpiCode: null,
-  kpiRole: null,
-  ...over,
-});
-
 const FIELDS: TemplateField[] = [
-  field({
-    code: 'online_rate',
+  templateField('online_rate', {
     labelVi: 'Tỷ lệ hồ sơ trực tuyến',
     labelEn: 'Online filing rate',
     type: 'percent',
     unit: '%',
     required: true,
   }),
-  field({
-    code: 'services',
+  templateField('services', {
     labelVi: 'Số dịch vụ công',
     labelEn: 'Public services',
     type: 'integer',
     required: true,
     min: 0,
   }),
-  field({ code: 'notes', labelVi: 'Ghi chú', labelEn: 'Notes', type: 'text' }),
+  templateField('notes', { labelVi: 'Ghi chú', labelEn: 'Notes', type: 'text' }),
 ];
 
 function renderForm(autosaveDelay = 60_000) {
@@ -227,10 +212,9 @@ describe('SubmissionForm with the template’s validation rules', () => {
   });
 
   const RULE_FIELDS: TemplateField[] = [
-    field({ code: 'dv_01_num', labelVi: 'Tử số DV-01', kpiCode: 'DV-01', kpiRole: 'numerator' }),
-    field({ code: 'dv_01_den', labelVi: 'Mẫu số DV-01', kpiCode: 'DV-01', kpiRole: 'denominator' }),
-    field({
-      code: 'tasks_assigned',
+    templateField('dv_01_num', { labelVi: 'Tử số DV-01', kpiCode: 'DV-01', kpiRole: 'numerator' }),
+    templateField('dv_01_den', { labelVi: 'Mẫu số DV-01', kpiCode: 'DV-01', kpiRole: 'denominator' }),
+    templateField('tasks_assigned', {
       labelVi: 'Số nhiệm vụ được giao',
       labelEn: 'Tasks assigned',
       systemSource: 'tasks.assigned',
@@ -333,17 +317,15 @@ describe('SubmissionForm grouped per indicator, with a review before sending', (
 
   const KPI_NAME = 'Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình';
   const GROUPED: TemplateField[] = [
-    field({ code: 'tasks_assigned', labelVi: 'Số nhiệm vụ được giao', required: true }),
-    field({
-      code: 'dv_01_num',
+    templateField('tasks_assigned', { labelVi: 'Số nhiệm vụ được giao', required: true }),
+    templateField('dv_01_num', {
       labelVi: 'Số thủ tục được cung cấp trực tuyến toàn trình',
       kpiCode: 'DV-01',
       kpiRole: 'numerator',
       required: true,
     }),
-    field({ code: 'notes', labelVi: 'Ghi chú', type: 'text' }),
-    field({
-      code: 'dv_01_den',
+    templateField('notes', { labelVi: 'Ghi chú', type: 'text' }),
+    templateField('dv_01_den', {
       labelVi: 'Số thủ tục đủ điều kiện',
       kpiCode: 'DV-01',
       kpiRole: 'denominator',

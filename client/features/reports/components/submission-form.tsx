@@ -11,7 +11,9 @@ import {
 } from '../../../../shared/validation-rules';
 import { ErrorSummary } from '../../../components/error-summary';
 import type { FieldErrors } from '../../../components/form-errors';
+import { FormFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
+import { useErrorFocus } from '../../../components/use-form-submit';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDateTime, formatNumber, formatPercent } from '../../../lib/format';
 import { isTrpcClientError } from '../../../lib/trpc';
@@ -121,6 +123,7 @@ export function SubmissionForm({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const formRef = useRef<HTMLFormElement>(null);
+  const focusErrors = useErrorFocus(formRef);
   const headingId = useId();
   const [inputs, setInputs] = useState<DraftInputs>(initialInputs);
   const [explanations, setExplanations] = useState<Explanations>(initialExplanations ?? {});
@@ -131,7 +134,6 @@ export function SubmissionForm({
   const [pending, setPending] = useState<'save' | 'submit' | null>(null);
   const [autosave, setAutosave] = useState<'idle' | 'saving' | { at: Date }>('idle');
   const [conflict, setConflict] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   // Filling in, then checking every figure once more before sending (GOV.UK "check your answers").
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   // Where the keyboard focus goes once a step has rendered: the review's heading, a field, the first field.
@@ -163,16 +165,6 @@ export function SubmissionForm({
     setInputs((current) => relabelInputs(fields, current, from, language));
     setErrors({});
   }, [fields, language]);
-
-  useEffect(() => {
-    if (attempt === 0) return;
-    // The summary of what to fix when it shows (GOV.UK), else the first field refused.
-    const form = formRef.current;
-    (
-      form?.querySelector<HTMLElement>('.error-summary') ??
-      form?.querySelector<HTMLElement>('[aria-invalid="true"]')
-    )?.focus();
-  }, [attempt]);
 
   useEffect(() => {
     if (!focusTo) return;
@@ -252,13 +244,13 @@ export function SubmissionForm({
         }
         setErrors(next);
         setStep('edit');
-        setAttempt((n) => n + 1);
+        focusErrors();
         setNotice({ kind: 'alert', text: t('validation.fixErrors') });
         return;
       }
       setNotice({ kind: 'alert', text: errorMessage(error, t) });
     },
-    [fields, inputs, language, moveFocus, t],
+    [fields, focusErrors, inputs, language, moveFocus, t],
   );
 
   // Autosave: after a pause in typing, when the figures are valid as a draft and nothing is in conflict.
@@ -287,7 +279,7 @@ export function SubmissionForm({
     if (Object.keys(result.errors).length > 0) {
       setNotice({ kind: 'alert', text: t('validation.fixErrors') });
       setStep('edit');
-      setAttempt((n) => n + 1);
+      focusErrors();
       return null;
     }
     return result.values;
@@ -310,7 +302,7 @@ export function SubmissionForm({
       text: ruleErrors.length > 0 ? t('reports.rules.fixErrors') : t('reports.rules.explainWarnings'),
     });
     setStep('edit');
-    setAttempt((n) => n + 1);
+    focusErrors();
     return false;
   };
 
@@ -553,16 +545,14 @@ export function SubmissionForm({
     );
   };
 
-  const noticeLine =
-    notice?.kind === 'alert' ? (
-      <p className="form__alert" role="alert">
-        {notice.text}
-      </p>
-    ) : (
-      <p className="form__success" role="status">
-        {notice?.text ?? ''}
-      </p>
-    );
+  const noticeLine = (
+    <FormFeedback
+      failure={null}
+      succeeded={notice?.kind === 'status'}
+      successText={notice?.kind === 'status' ? notice.text : ''}
+      invalidText={notice?.kind === 'alert' ? notice.text : undefined}
+    />
+  );
 
   if (step === 'review') {
     const { values } = valuesFromInputs(fields, inputs, language);

@@ -1,29 +1,27 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TemplateField } from '../../../../shared/report-values';
 import { evaluateRules, type ValidationRule } from '../../../../shared/validation-rules';
 import { i18n } from '../../../lib/i18n/i18n';
+import { templateField } from '../report-form-fixtures';
 import { DecisionForm } from './decision-form';
 import { SubmissionReview } from './submission-review';
 
-const field = (over: Partial<TemplateField>): TemplateField => ({
-  code: 'x',
-  labelVi: 'X',
-  labelEn: 'X',
-  unit: null,
-  type: 'integer',
-  required: true,
-  min: 0,
-  max: null,
-  kpiCode: null,
-  kpiRole: null,
-  ...over,
-});
-
 const FIELDS = [
-  field({ code: 'dv_01_num', labelVi: 'Tử số DV-01', kpiCode: 'DV-01', kpiRole: 'numerator' }),
-  field({ code: 'dv_01_den', labelVi: 'Mẫu số DV-01', kpiCode: 'DV-01', kpiRole: 'denominator' }),
+  templateField('dv_01_num', {
+    labelVi: 'Tử số DV-01',
+    kpiCode: 'DV-01',
+    kpiRole: 'numerator',
+    required: true,
+    min: 0,
+  }),
+  templateField('dv_01_den', {
+    labelVi: 'Mẫu số DV-01',
+    kpiCode: 'DV-01',
+    kpiRole: 'denominator',
+    required: true,
+    min: 0,
+  }),
 ];
 const JUMP: ValidationRule = {
   code: 'dv_01_change',

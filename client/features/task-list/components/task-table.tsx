@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDate, formatDateTime, formatPercent } from '../../../lib/format';
 import type { TaskListItem } from '../api/task-list-queries';
@@ -54,8 +55,7 @@ export function TaskTable({ rows, state, busy, onSort }: TaskTableProps) {
   const captionId = useId();
   const en = i18n.language === 'en';
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone screen must be scrollable from the keyboard (WCAG 2.1.1)
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className="data-table task-table" aria-busy={busy}>
         <caption id={captionId}>{t('taskList.caption', { page: state.page })}</caption>
         <thead>
@@ -99,6 +99,6 @@ export function TaskTable({ rows, state, busy, onSort }: TaskTableProps) {
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

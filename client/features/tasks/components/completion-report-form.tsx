@@ -41,7 +41,7 @@ export function CompletionReportForm({ taskId, send }: Props) {
       pending={submit.pending}
       onSubmit={handleSubmit}
     >
-      <SubmitFeedback submit={submit} successText={t('taskForms.sent')} />
+      <SubmitFeedback submit={submit} />
       <TextAreaField
         label={labels.result}
         hint={t('taskForms.resultHint')}

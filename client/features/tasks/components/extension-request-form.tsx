@@ -39,7 +39,7 @@ export function ExtensionRequestForm({ taskId, send }: Props) {
       pending={submit.pending}
       onSubmit={handleSubmit}
     >
-      <SubmitFeedback submit={submit} successText={t('taskForms.sent')} />
+      <SubmitFeedback submit={submit} />
       <DateField
         label={labels.requestedDeadline}
         value={values.requestedDeadline}

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { INBOX_COMPLETIONS, INBOX_PAGE_SIZE, type InboxCompletion, useInbox } from '../api/task-queries';
 import { type InboxItem, inboxTodos } from '../inbox-todos';
 import './tasks.css';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { ReportReminders } from './report-reminders';
 
 type Urgency = 'overdue' | 'dueSoon';
@@ -158,8 +159,7 @@ export function InboxPage() {
         </p>
       ) : (
         <div className="stack">
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1) */}
-          <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+          <ScrollRegion labelledBy={captionId}>
             <table className="data-table" aria-busy={inbox.isPlaceholderData}>
               <caption id={captionId}>{t('inbox.caption')}</caption>
               <thead>
@@ -179,7 +179,7 @@ export function InboxPage() {
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
           <Pagination
             page={page}
             pageSize={INBOX_PAGE_SIZE}

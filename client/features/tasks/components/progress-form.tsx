@@ -137,7 +137,7 @@ export function ProgressForm({ taskId, kind, send }: ProgressFormProps) {
       pending={submit.pending}
       onSubmit={handleSubmit}
     >
-      <SubmitFeedback submit={submit} successText={t('taskForms.sent')} />
+      <SubmitFeedback submit={submit} />
       <TextField
         label={labels.percent}
         hint={t('taskForms.percentHint')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { formatDateTime } from '../../../lib/format';
 import type { Messages } from '../../../lib/i18n/vi';
@@ -44,8 +45,7 @@ export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
       {entries.length === 0 ? (
         <p className="empty">{t('taskDetail.auditEmpty')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard (WCAG 2.1.1)
-        <section className="table-scroll" tabIndex={0} aria-label={t('taskDetail.auditCaption')}>
+        <ScrollRegion label={t('taskDetail.auditCaption')}>
           <SimpleTable
             caption={t('taskDetail.auditCaption')}
             className="audit-table"
@@ -76,7 +76,7 @@ export function TaskAudit({ entries }: { entries: AuditEntry[] }) {
             rows={entries}
             rowKey={(entry) => entry.id}
           />
-        </section>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ZodSafeParseResult } from 'zod';
 import { TextAreaField } from '../../../components/form-controls';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { TaskFormCard, useTaskForm } from './task-form-card';
 
 interface Choice<Decision> {
@@ -49,10 +49,8 @@ export function TaskDecisionForm<Decision, Input>({
       pending={submit.pending}
       onSubmit={() => decide(approve.decision)}
     >
-      <FormFeedback
-        failure={submit.failure}
-        succeeded={submit.succeeded}
-        successText={t('taskForms.sent')}
+      <SubmitFeedback
+        submit={submit}
         onReload={() => {
           submit.clearFailure();
           onReload();

@@ -102,7 +102,6 @@ export function TaskEditForm({ task, send, onReload }: Props) {
       <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={submit.pending}>
         <SubmitFeedback
           submit={submit}
-          successText={t('taskForms.saved')}
           onReload={() => {
             submit.clearFailure();
             void onReload().then((latest) => {

@@ -5,7 +5,7 @@ import { PERIOD_TYPES, type PeriodType, parsePeriodKey } from '../../../../share
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { AgencyPicker } from '../../../components/agency-picker';
 import { BilingualNameFields } from '../../../components/bilingual-name-fields';
-import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
+import { FormActions, SelectField, TextField } from '../../../components/form-controls';
 import { describeServerError } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -287,19 +287,17 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
         errors={errors}
       />
 
-      <div className="form__actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={
-            mode === 'create'
-              ? t('templateAdmin.createSubmit')
-              : inUse
-                ? t('templateAdmin.saveVersion', { next })
-                : t('templateAdmin.save')
-          }
-          pendingLabel={t('templateAdmin.saving')}
-        />
-      </div>
+      <FormActions
+        pending={submit.pending}
+        label={
+          mode === 'create'
+            ? t('templateAdmin.createSubmit')
+            : inUse
+              ? t('templateAdmin.saveVersion', { next })
+              : t('templateAdmin.save')
+        }
+        pendingLabel={t('templateAdmin.saving')}
+      />
     </form>
   );
 }

@@ -4,12 +4,11 @@ import { ROLES } from '../../../../shared/roles';
 import { type CreateUserInput, createUserInput } from '../../../../shared/schemas/users';
 import { AdminPanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
-import { SelectField, SubmitButton, TextField } from '../../../components/form-controls';
+import { FormActions, NewPasswordField, SelectField, TextField } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { userFormVocabulary } from '../user-form-vocabulary';
-import { NewPasswordField } from './new-password-field';
 
 interface CreateUserFormProps {
   send: (input: CreateUserInput) => Promise<unknown>;
@@ -97,17 +96,16 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
         />
         <NewPasswordField
           label={t('userAdmin.password')}
+          hint={t('userAdmin.passwordHint')}
           error={errors.password}
           value={values.password}
           onChange={set('password')}
         />
-        <div className="form__actions">
-          <SubmitButton
-            pending={submit.pending}
-            label={t('userAdmin.createSubmit')}
-            pendingLabel={t('userAdmin.sending')}
-          />
-        </div>
+        <FormActions
+          pending={submit.pending}
+          label={t('userAdmin.createSubmit')}
+          pendingLabel={t('userAdmin.sending')}
+        />
       </form>
     </AdminPanel>
   );

@@ -9,12 +9,11 @@ import {
 } from '../../../../shared/schemas/users';
 import { ClosablePanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
-import { SelectField, SubmitButton } from '../../../components/form-controls';
+import { FormActions, NewPasswordField, SelectField } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
-import { FormFeedback } from '../../../components/form-feedback';
+import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { userFormVocabulary } from '../user-form-vocabulary';
-import { NewPasswordField } from './new-password-field';
 import type { UserRow } from './user-lock-toggle';
 import { UserMfaReset } from './user-mfa-reset';
 
@@ -81,6 +80,13 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('userAdmin.accessTitle')}</h3>
+      {unchanged ? (
+        <p className="hint" role="status">
+          {t('userAdmin.nothingChanged')}
+        </p>
+      ) : (
+        <SubmitFeedback submit={submit} successText={t('userAdmin.accessSaved')} />
+      )}
       <SelectField
         label={t('userAdmin.role')}
         error={errors.role}
@@ -95,24 +101,11 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
         onChange={(picked) => setAgency(picked[0] ?? null)}
         error={errors.agencyId}
       />
-      {unchanged ? (
-        <p className="hint" role="status">
-          {t('userAdmin.nothingChanged')}
-        </p>
-      ) : (
-        <FormFeedback
-          failure={submit.failure}
-          succeeded={submit.succeeded}
-          successText={t('userAdmin.accessSaved')}
-        />
-      )}
-      <div className="form__actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t('userAdmin.saveAccess')}
-          pendingLabel={t('userAdmin.sending')}
-        />
-      </div>
+      <FormActions
+        pending={submit.pending}
+        label={t('userAdmin.saveAccess')}
+        pendingLabel={t('userAdmin.sending')}
+      />
     </form>
   );
 }
@@ -143,24 +136,19 @@ function PasswordForm({ user, send }: { user: UserRow; send: UserEditPanelProps[
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('userAdmin.passwordTitle')}</h3>
+      <SubmitFeedback submit={submit} successText={t('userAdmin.passwordReset')} />
       <NewPasswordField
         label={t('userAdmin.newPassword')}
+        hint={t('userAdmin.passwordHint')}
         error={errors.password}
         value={password}
         onChange={setPassword}
       />
-      <FormFeedback
-        failure={submit.failure}
-        succeeded={submit.succeeded}
-        successText={t('userAdmin.passwordReset')}
+      <FormActions
+        pending={submit.pending}
+        label={t('userAdmin.resetPassword')}
+        pendingLabel={t('userAdmin.sending')}
       />
-      <div className="form__actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t('userAdmin.resetPassword')}
-          pendingLabel={t('userAdmin.sending')}
-        />
-      </div>
     </form>
   );
 }

@@ -83,6 +83,13 @@ export const commonEn: typeof commonVi = {
     INTERNAL: 'Something went wrong. Please try again.',
     NETWORK: 'Cannot reach the server. Please check your connection and try again.',
   },
+  lockout: {
+    /** A login locked after repeated failures (`lockedOutError`), with the time it still waits. */
+    minutes_one: 'The account is locked after repeated failures. Please try again in {{count}} minute.',
+    minutes_other: 'The account is locked after repeated failures. Please try again in {{count}} minutes.',
+    seconds_one: 'The account is locked after repeated failures. Please try again in {{count}} second.',
+    seconds_other: 'The account is locked after repeated failures. Please try again in {{count}} seconds.',
+  },
   common: {
     retry: 'Try again',
     reload: 'Reload the page',

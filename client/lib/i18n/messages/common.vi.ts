@@ -83,6 +83,13 @@ export const commonVi = {
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
     NETWORK: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   },
+  lockout: {
+    /** A login locked after repeated failures (`lockedOutError`), with the time it still waits. */
+    minutes_one: 'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {{count}} phút.',
+    minutes_other: 'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {{count}} phút.',
+    seconds_one: 'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {{count}} giây.',
+    seconds_other: 'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {{count}} giây.',
+  },
   common: {
     retry: 'Thử lại',
     reload: 'Tải lại trang',

@@ -22,7 +22,6 @@ export const mfaEn: typeof mfaVi = {
     errors: {
       wrongCode: 'The code is wrong or was already used. Please try a new code.',
       tooManyCodes: 'Too many wrong codes. Please log in again.',
-      accountLocked: 'The account is locked for a while after repeated failures. Please try again later.',
       mfaRequired: 'Your role requires two-step verification; it cannot be turned off.',
       mfaAlreadyEnabled: 'Two-step verification is already on.',
       mfaNotEnabled: 'Two-step verification is not on.',

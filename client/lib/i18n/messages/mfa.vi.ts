@@ -21,7 +21,6 @@ export const mfaVi = {
     errors: {
       wrongCode: 'Mã không đúng hoặc đã được dùng. Vui lòng thử mã mới.',
       tooManyCodes: 'Bạn đã nhập sai quá nhiều lần. Vui lòng đăng nhập lại.',
-      accountLocked: 'Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau.',
       mfaRequired: 'Vai trò của bạn bắt buộc dùng xác thực hai lớp; không thể tắt.',
       mfaAlreadyEnabled: 'Xác thực hai lớp đã được bật.',
       mfaNotEnabled: 'Xác thực hai lớp chưa được bật.',

@@ -216,8 +216,6 @@ export const tasksEn: typeof tasksVi = {
       'A withdrawn task no longer has to be carried out and leaves the completion rates; the withdrawal is recorded in the audit trail and cannot be undone on this screen.',
     save: 'Save changes',
     sending: 'Sending…',
-    sent: 'Sent.',
-    saved: 'Changes saved.',
     reloadLatest: 'Reload',
   },
   taskErrors: {

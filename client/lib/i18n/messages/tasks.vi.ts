@@ -214,8 +214,6 @@ export const tasksVi = {
       'Nhiệm vụ thu hồi không còn phải thực hiện và không tính vào các tỷ lệ hoàn thành; việc thu hồi được ghi vào nhật ký và không hoàn tác được trên màn hình này.',
     save: 'Lưu thay đổi',
     sending: 'Đang gửi…',
-    sent: 'Đã gửi thành công.',
-    saved: 'Đã lưu thay đổi.',
     reloadLatest: 'Tải lại',
   },
   taskErrors: {
