@@ -462,6 +462,9 @@ describe('SubmissionForm grouped per indicator, with a review before sending', (
     expect(numerator.getAttribute('aria-invalid')).toBe('true');
     const summary = screen.getByRole('alert', { name: 'Có lỗi cần sửa' });
     await waitFor(() => expect(document.activeElement).toBe(summary));
+    // Said once, at the top: no second alert by the buttons repeating that something is wrong.
+    expect(screen.getAllByRole('alert')).toEqual([summary]);
+    expect(screen.queryByText('Vui lòng sửa các mục được đánh dấu.')).toBeNull();
     const links = within(summary).getAllByRole('link');
     expect(links[0]?.getAttribute('href')).toBe(`#${numerator.id}`);
     fireEvent.click(links[0] as HTMLElement);

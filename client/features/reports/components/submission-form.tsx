@@ -545,12 +545,15 @@ export function SubmissionForm({
     );
   };
 
+  // A refusal the summary at the top lists (fields, explanations) is said there only; the line by the
+  // buttons carries the others (a rule broken across fields, a server failure).
+  const summarised = notice?.kind === 'alert' && (invalid || Object.keys(explanationErrors).length > 0);
   const noticeLine = (
     <FormFeedback
       failure={null}
       succeeded={notice?.kind === 'status'}
       successText={notice?.kind === 'status' ? notice.text : ''}
-      invalidText={notice?.kind === 'alert' ? notice.text : undefined}
+      invalidText={notice?.kind === 'alert' && !summarised ? notice.text : undefined}
     />
   );
 
@@ -670,9 +673,7 @@ export function SubmissionForm({
       }}
     >
       <h2 id={headingId}>{t('reports.formTitle')}</h2>
-      {notice?.kind === 'alert' && (invalid || Object.keys(explanationErrors).length > 0) && (
-        <ErrorSummary errors={{ ...errors, ...explanationErrors }} />
-      )}
+      {summarised && <ErrorSummary errors={{ ...errors, ...explanationErrors }} />}
       <p className="hint">{t('reports.requiredNote')}</p>
       {!previous && groups.some((g) => g.kind === 'share') && (
         <p className="hint">{t('reports.grouped.noPrevious')}</p>
