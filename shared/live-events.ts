@@ -41,6 +41,12 @@ export interface ChangeEvent {
   at: Date;
   type: ChangeType;
   payload: ChangePayload;
+  /**
+   * The agencies the change concerns (a task's lead and coordinating agencies, before and after an edit;
+   * a report's agency): whose inboxes and agency lists it can move. Empty or absent: not known, so it
+   * may concern anyone. Who coordinates a task is public, as the task is.
+   */
+  agencyIds?: number[];
   /** Only for oversight roles and the agencies the change concerns (narratives, reasons, results). */
   detail?: Record<string, unknown> | null;
 }

@@ -4,7 +4,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppRouter } from '../../../server/app-router';
-import { type CacheChange, cachesAffectedBy, filterKey, invalidateFor } from './invalidations';
+import { type CacheChange, cachesAffectedBy, filterKey, invalidateFor, type Viewer } from './invalidations';
 
 const trpc = createTRPCOptionsProxy<AppRouter>({
   client: createTRPCClient<AppRouter>({
@@ -104,6 +104,81 @@ describe('which caches a change refreshes', () => {
       filterKey(trpc.users.loginFailures.pathFilter()),
       filterKey(trpc.home.summary.pathFilter()),
     ]);
+  });
+});
+
+describe('a task change known to concern some agencies', () => {
+  // A progress post on task 7 of document 3, led by agency 5 with agency 9 coordinating.
+  const change: CacheChange = {
+    type: 'task.progress',
+    payload: { taskId: 7, documentId: 3, leadAgencyId: 5 },
+    agencyIds: [5, 9],
+  };
+
+  /** The cached queries a change refreshes, by their inputs, from a cache holding these lists. */
+  function refreshedLists(viewer?: Viewer) {
+    const queryClient = new QueryClient();
+    const inputs = [
+      {},
+      { agencyId: 5 },
+      { agencyId: 9, agencyRole: 'any' as const },
+      { agencyId: 7 },
+      { documentId: 3 },
+      { documentId: 4 },
+      { agencyId: 5, documentId: 4 },
+    ];
+    for (const input of inputs) queryClient.setQueryData(trpc.tasks.list.queryKey(input), null as never);
+    queryClient.setQueryData(trpc.tasks.inbox.queryKey({}), null as never);
+    queryClient.setQueryData(trpc.home.summary.queryKey(), null as never);
+    queryClient.setQueryData(trpc.tasks.dashboard.queryKey(), null as never);
+    const hit = new Set<string>();
+    for (const filter of cachesAffectedBy(change, trpc as never, viewer)) {
+      for (const query of queryClient.getQueryCache().findAll(filter))
+        hit.add(JSON.stringify(query.queryKey));
+    }
+    const list = (input: object) => hit.has(JSON.stringify(trpc.tasks.list.queryKey(input)));
+    return {
+      lists: inputs.filter(list),
+      inbox: hit.has(JSON.stringify(trpc.tasks.inbox.queryKey({}))),
+      home: hit.has(JSON.stringify(trpc.home.summary.queryKey())),
+      dashboard: hit.has(JSON.stringify(trpc.tasks.dashboard.queryKey())),
+    };
+  }
+
+  it('refreshes the lists that can show the task: of no agency or one it concerns, of no document or its own', () => {
+    expect(refreshedLists().lists).toEqual([
+      {},
+      { agencyId: 5 },
+      { agencyId: 9, agencyRole: 'any' },
+      { documentId: 3 },
+    ]);
+  });
+
+  it('refreshes an agency officer’s inbox and home counts only when it concerns their agency', () => {
+    expect(refreshedLists({ agencyId: 7, oversight: false })).toMatchObject({
+      inbox: false,
+      home: false,
+      dashboard: true,
+    });
+    expect(refreshedLists({ agencyId: 9, oversight: false })).toMatchObject({ inbox: true, home: true });
+    // The Office's home counts are national.
+    expect(refreshedLists({ agencyId: 1, oversight: true })).toMatchObject({ inbox: true, home: true });
+  });
+
+  it('tells apart the same procedure narrowed for different agencies, so a burst keeps each', () => {
+    const listKey = (agencyIds: number[]) =>
+      cachesAffectedBy({ ...change, agencyIds }, trpc as never)
+        .map(filterKey)
+        .filter((k) => k.includes('"list"'));
+    expect(listKey([5, 9])).toHaveLength(1);
+    expect(listKey([6])).not.toEqual(listKey([5, 9]));
+  });
+
+  it('a write’s own change (no agencies known) refreshes every list, as before', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(trpc.tasks.list.queryKey({ agencyId: 7 }), null as never);
+    const filters = cachesAffectedBy({ type: 'task.progress', payload: { taskId: 7 } }, trpc as never);
+    expect(filters.some((f) => queryClient.getQueryCache().findAll(f).length > 0)).toBe(true);
   });
 });
 

@@ -10,21 +10,90 @@ type Trpc = ReturnType<typeof useTRPC>;
  * changes record no live event (only administrators see them), so only the writer refreshes them.
  */
 export type CacheChange =
-  | { type: ChangeType; payload?: ChangePayload }
+  | { type: ChangeType; payload?: ChangePayload; agencyIds?: number[] }
   | { type: 'agency.changed' | 'user.changed'; payload?: undefined };
+
+/** Who reads the caches: an agency's staff see their agency's work in the inbox and on the home page. */
+export interface Viewer {
+  agencyId: number;
+  /** Office, inspectors, administrators: their home counts are national. */
+  oversight: boolean;
+}
 
 /**
  * The caches a change can affect, and only those: the one map the live stream and every mutation use.
  * Lists and aggregates are refetched (their rows move between statuses and pages); the changed task's
- * own detail too. Nothing else is touched.
+ * own detail too. Nothing else is touched. A task change whose agencies are known (`agencyIds`, the
+ * live event's) moves only the lists that can show the task: those of no agency, or of one it concerns,
+ * and the viewer's inbox and home counts only when it concerns the viewer's agency.
  */
-export function cachesAffectedBy(change: CacheChange, trpc: Trpc): QueryFilters[] {
+export function cachesAffectedBy(change: CacheChange, trpc: Trpc, viewer?: Viewer): QueryFilters[] {
+  const records = cachesOfRecords(change, trpc, viewer);
+  if (change.type === 'agency.changed') return records;
   // The home page counts what awaits its user across tasks, reports, KPIs and accounts (not units).
-  const records = cachesOfRecords(change, trpc);
-  return change.type === 'agency.changed' ? records : [...records, trpc.home.summary.pathFilter()];
+  if (isTaskChange(change.type) && !concernsViewer(change, viewer)) return records;
+  return [...records, trpc.home.summary.pathFilter()];
 }
 
-function cachesOfRecords(change: CacheChange, trpc: Trpc): QueryFilters[] {
+const TASK_CHANGES = new Set<string>([
+  'document.created',
+  'task.created',
+  'task.updated',
+  'task.progress',
+  'task.contribution',
+  'extension.requested',
+  'extension.decided',
+  'completion.reported',
+  'completion.decided',
+]);
+const isTaskChange = (type: CacheChange['type']) => TASK_CHANGES.has(type);
+
+/** The agencies a change concerns, when the live event said (a write's own change does not: null). */
+function concerned(change: CacheChange): readonly number[] | null {
+  const ids = 'agencyIds' in change ? change.agencyIds : undefined;
+  return ids && ids.length > 0 ? ids : null;
+}
+
+function concernsViewer(change: CacheChange, viewer: Viewer | undefined): boolean {
+  const ids = concerned(change);
+  return !viewer || viewer.oversight || !ids || ids.includes(viewer.agencyId);
+}
+
+/** Why two filters on one procedure differ (their predicates' terms), for `filterKey`. */
+const scopes = new WeakMap<QueryFilters, string>();
+
+/** A filter on one procedure's queries whose input passes `test`; `scope` names the test's terms. */
+function scoped(filter: QueryFilters, scope: string, test: (input: TaskListFilter) => boolean): QueryFilters {
+  const narrowed: QueryFilters = {
+    ...filter,
+    predicate: (query) => {
+      const input = (query.queryKey[1] as { input?: TaskListFilter } | undefined)?.input ?? {};
+      return test(input);
+    },
+  };
+  scopes.set(narrowed, scope);
+  return narrowed;
+}
+
+/** The part of a task list's input that says whose tasks and which document's it shows. */
+interface TaskListFilter {
+  agencyId?: number;
+  documentId?: number;
+}
+
+/** Task lists (and their counts) that can show a task of these agencies and that document. */
+function listsShowing(filter: QueryFilters, agencyIds: readonly number[], documentId?: number) {
+  const scope = `agencies:${agencyIds.join(',')};document:${documentId ?? ''}`;
+  return scoped(
+    filter,
+    scope,
+    (input) =>
+      (input.agencyId === undefined || agencyIds.includes(input.agencyId)) &&
+      (input.documentId === undefined || documentId === undefined || input.documentId === documentId),
+  );
+}
+
+function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undefined): QueryFilters[] {
   if (change.type === 'agency.changed') {
     return [trpc.agencies.list.pathFilter(), trpc.agencies.countsByLevel.pathFilter()];
   }
@@ -82,14 +151,16 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc): QueryFilters[] {
     }
     return filters;
   }
+  const agencies = concerned(change);
+  const lists = [trpc.tasks.counts.pathFilter(), trpc.tasks.list.pathFilter()];
   const filters: QueryFilters[] = [
     trpc.tasks.dashboard.pathFilter(),
     // Every page of the dashboard's full agency ranking (computed with the dashboard on the server).
     trpc.tasks.agencyRanking.pathFilter(),
-    trpc.tasks.counts.pathFilter(),
-    trpc.tasks.list.pathFilter(),
-    trpc.tasks.inbox.pathFilter(),
+    ...(agencies ? lists.map((filter) => listsShowing(filter, agencies, documentId)) : lists),
   ];
+  // The inbox is the viewer's own agency's tasks.
+  if (concernsViewer(change, viewer)) filters.push(trpc.tasks.inbox.pathFilter());
   if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
   if (documentId) filters.push(trpc.documents.get.queryFilter({ id: documentId }));
   if (change.type === 'document.created') filters.push(trpc.documents.list.pathFilter());
@@ -117,5 +188,5 @@ export function useInvalidateFor(): (change: CacheChange) => Promise<void> {
 
 /** A stable key for a filter, so a burst of changes invalidates each cache once. */
 export function filterKey(filter: QueryFilters): string {
-  return JSON.stringify(filter.queryKey ?? null);
+  return JSON.stringify([filter.queryKey ?? null, scopes.get(filter) ?? null]);
 }

@@ -11,9 +11,12 @@ import {
   useState,
 } from 'react';
 import type { ChangeEvent, LiveMessage } from '../../../shared/live-events';
+import { isOversight } from '../../../shared/roles';
 import { useTRPC } from '../trpc';
+import { useCurrentUserQuery } from '../use-current-user';
 import { type ConnectionState, connectionState, resubscribeDelay } from './connection-state';
-import { cachesAffectedBy, filterKey } from './invalidations';
+import { cachesAffectedBy, filterKey, type Viewer } from './invalidations';
+import { createRefreshThrottle, type ThrottledQuery } from './refresh-throttle';
 
 export type { ConnectionState };
 
@@ -27,6 +30,8 @@ export interface LiveState {
 const FEED_LENGTH = 20;
 /** Changes arriving within this window refresh each affected cache once. */
 const COALESCE_MS = 150;
+/** However many changes touch it, a query on screen refetches at most once in this time. */
+const MIN_REFRESH_INTERVAL_MS = 1000;
 
 const LiveContext = createContext<LiveState>({ state: 'connecting', databaseDown: false, feed: [] });
 
@@ -67,13 +72,30 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
   const pending = useRef(new Map<string, ReturnType<typeof cachesAffectedBy>[number]>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const me = useCurrentUserQuery().data;
+  const viewer = useMemo<Viewer | undefined>(
+    () => (me ? { agencyId: me.agencyId, oversight: isOversight(me.role) } : undefined),
+    [me],
+  );
+  const [throttle] = useState(() =>
+    createRefreshThrottle({
+      minIntervalMs: MIN_REFRESH_INTERVAL_MS,
+      refresh: (query) => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }),
+    }),
+  );
+  useEffect(() => () => throttle.stop(), [throttle]);
 
   const flush = useCallback(() => {
     timer.current = undefined;
     const filters = [...pending.current.values()];
     pending.current.clear();
-    for (const filter of filters) void queryClient.invalidateQueries(filter);
-  }, [queryClient]);
+    // Each cached query the changes touch, once, however many filters match it.
+    const queries = new Map<string, ThrottledQuery>();
+    for (const filter of filters) {
+      for (const query of queryClient.getQueryCache().findAll(filter)) queries.set(query.queryHash, query);
+    }
+    throttle.request(queries.values());
+  }, [queryClient, throttle]);
 
   const onData = useCallback(
     (tracked: { id: string; data: LiveMessage }) => {
@@ -85,10 +107,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       }
       const { kind: _kind, ...change } = message;
       setFeed((current) => [change, ...current.filter((c) => c.id !== change.id)].slice(0, FEED_LENGTH));
-      for (const filter of cachesAffectedBy(change, trpc)) pending.current.set(filterKey(filter), filter);
+      for (const filter of cachesAffectedBy(change, trpc, viewer)) {
+        pending.current.set(filterKey(filter), filter);
+      }
       timer.current ??= setTimeout(flush, COALESCE_MS);
     },
-    [trpc, flush],
+    [trpc, flush, viewer],
   );
 
   useEffect(() => () => clearTimeout(timer.current), []);

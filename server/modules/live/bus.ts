@@ -13,6 +13,7 @@ export function toChangeEvent(row: StoredChange, withDetail: boolean): ChangeEve
     at: row.at,
     type: row.type as ChangeType,
     payload: row.payload as ChangeEvent['payload'],
+    agencyIds: row.agencyIds,
     detail: withDetail ? (row.detail as Record<string, unknown> | null) : null,
   };
 }
