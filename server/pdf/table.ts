@@ -53,6 +53,16 @@ const STYLE = { fontSize: TABLE_SIZE, lineHeight: 1 };
 /** The mark on a row's first cell, to read back the page the layout put it on. */
 const rowMark = (table: DataTable, i: number) => `${table.id}:${i}`;
 
+/**
+ * The rows whose pages matter: each heading and the row after it, the last two rows. Only those are
+ * marked: pdfmake writes a named destination into the PDF for every id (a tenth of the file's size when
+ * every row of the national monthly report had one).
+ */
+function markedRows(table: DataTable): Set<number> {
+  const last = table.rows.length - 1;
+  return new Set([...[...(table.headings ?? [])].flatMap((i) => [i, i + 1]), last - 1, last]);
+}
+
 function cell(value: TableCell, column: TableColumn | undefined, extra: Record<string, unknown>) {
   const base = typeof value === 'object' && value !== null ? value : { text: value };
   return { ...(column?.align ? { alignment: column.align } : {}), ...base, ...extra } as TableCell;
@@ -66,7 +76,8 @@ export function dataTable(table: DataTable, fixes: TableFixes = NO_FIXES): Conte
   const widths = () => columns.map((c) => c.width - PADDING_AND_RULE);
   const row = (cells: readonly TableCell[], extra: Record<string, unknown>, id?: string) =>
     cells.map((value, i) => cell(value, columns[i], i === 0 && id ? { ...extra, id } : extra));
-  const rows = table.rows.map((r, i) => row(r, {}, rowMark(table, i)));
+  const marked = markedRows(table);
+  const rows = table.rows.map((r, i) => row(r, {}, marked.has(i) ? rowMark(table, i) : undefined));
   // The last row goes with the total, in a block of its own.
   const lastRow = table.total ? rows.pop() : undefined;
   // Runs of rows, each from a forced page break to the next.
