@@ -21,6 +21,7 @@ import { sendError } from './http/kit';
 import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
+import { registerPdfExports } from './http/pdf-exports';
 import { registerRateLimits } from './http/rate-limits';
 import { auditKeysFrom, setAuditKeys } from './modules/audit/keys';
 import { standingSessions } from './modules/auth/sessions';
@@ -154,6 +155,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
 
   registerExports(app, deps);
   registerKpiExports(app, deps);
+  registerPdfExports(app, deps);
   registerAuditExports(app, deps);
   await registerEvidence(app, deps);
 

@@ -731,7 +731,12 @@ describe('the permission matrix', () => {
       url: () => `/export/compliance.csv?templateId=${monthlyTemplateId}`,
       rows: signedIn('ok'),
     },
+    'GET /export/compliance.pdf': {
+      url: () => `/export/compliance.pdf?templateId=${monthlyTemplateId}`,
+      rows: onlyFor(OVERSIGHT),
+    },
     'GET /export/kpis.:format': { url: () => '/export/kpis.xlsx', rows: signedIn('ok') },
+    'GET /export/kpis.pdf': { url: () => '/export/kpis.pdf', rows: signedIn('ok') },
     'GET /export/kpis/:code/ranking.:format': {
       url: () => '/export/kpis/DV-01/ranking.csv',
       rows: onlyFor(OVERSIGHT),
@@ -991,6 +996,9 @@ describe('the permission matrix', () => {
         ['/export/monthly.pdf?month=2026-13', 400, 'month'],
         ['/export/monthly.pdf?month=2026-11&date=2026-02-30', 400, 'date'],
         ['/export/monthly.pdf?month=2026-11&signerName=a%00b', 400, 'signerName'],
+        [`/export/compliance.pdf?templateId=${MAX_INT4 + 1}`, 400, 'templateId'],
+        ['/export/compliance.pdf?templateId=1&date=2026-02-30', 400, 'date'],
+        ['/export/kpis.pdf?authority=a%00b', 400, 'authority'],
         [filter({ deadlineFrom: '2026-02-30' }), 400, 'filter.deadlineFrom'],
         [filter({ deadlineTo: '2026-02-31' }), 400, 'filter.deadlineTo'],
         [filter({ q: 'a\u0000b' }), 400, 'filter.q'],

@@ -5,14 +5,12 @@ import type { AgencyLevel } from '../../shared/agencies';
 import { cellHeadline } from '../../shared/compliance-cells';
 import { periodName } from '../../shared/period-names';
 import { isOversight } from '../../shared/roles';
-import { positiveId } from '../../shared/schemas/ids';
-import { type CellStage, type CellState, monthlyPdfQuery } from '../../shared/schemas/reports';
+import { type CellStage, type CellState, complianceExportQuery } from '../../shared/schemas/reports';
 import { monthInput, taskListInput } from '../../shared/schemas/tasks';
 import type { TaskStatus } from '../../shared/task-status';
-import { formatVietnameseDate, vietnamDate, vietnamDateTime } from '../../shared/time';
+import { formatVietnameseDate, vietnamDateTime } from '../../shared/time';
 import type { AppDeps } from '../context';
 import { getMonthlyReport } from '../modules/reports/monthly';
-import { renderMonthlyReportPdf } from '../modules/reports/monthly-pdf';
 import { getCompliance } from '../modules/submissions/queries';
 import { findTasksForExport } from '../modules/tasks/queries';
 import { statusClock } from '../modules/tasks/status-sql';
@@ -22,7 +20,6 @@ import {
   nulIssues,
   percentCell,
   requireUser,
-  sendDownload,
   sendError,
   sendInvalid,
   sendTable,
@@ -176,7 +173,7 @@ const MONTHLY_HEADERS = {
 
 const exportQuery = langQuery.extend({ filter: z.string().max(4000).default('{}') });
 
-/** CSV and Excel downloads of the task list (current filter) and of the monthly report. */
+/** CSV and Excel downloads of the task list (current filter), the monthly report and compliance. */
 export function registerExports(app: FastifyInstance, deps: AppDeps) {
   app.get('/export/tasks.:format', async (req, reply) => {
     const request = await tableRequest(deps, req, reply);
@@ -271,35 +268,11 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     return sendXlsx(reply, `bao-cao-thang-${month}`, workbook);
   });
 
-  /**
-   * The monthly report as an administrative document to sign (Decree 30/2020/NĐ-CP), in Vietnamese
-   * whatever the reader's language: the figures of `reports.monthly` for the same month, exactly.
-   */
-  app.get('/export/monthly.pdf', async (req, reply) => {
-    const user = await requireUser(deps, req, reply);
-    if (!user) return;
-    if (!isOversight(user.role)) return sendError(reply, 'FORBIDDEN');
-    const nul = nulIssues(req.query);
-    if (nul.length) return sendInvalid(reply, nul);
-    const input = monthlyPdfQuery.safeParse(req.query);
-    if (!input.success) return sendInvalid(reply, input.error.issues);
-    const { month, date, ...signing } = input.data;
-    const now = new Date();
-    const report = await getMonthlyReport(deps.database.db, month, now);
-    const pdf = await renderMonthlyReportPdf(report, { ...signing, date: date ?? vietnamDate(now) });
-    return sendDownload(reply, `bao-cao-thang-${month}.pdf`, 'application/pdf', pdf);
-  });
-
   app.get('/export/compliance.:format', async (req, reply) => {
     const request = await tableRequest(deps, req, reply);
     if (!request) return;
     const { format } = request;
-    const input = langQuery
-      .extend({
-        templateId: z.coerce.number().pipe(positiveId()),
-        level: z.enum(['central', 'provincial', 'commune']).optional(),
-      })
-      .safeParse(req.query);
+    const input = langQuery.extend(complianceExportQuery.shape).safeParse(req.query);
     if (!input.success) return sendInvalid(reply, input.error.issues);
     const { lang, ...filter } = input.data;
     const report = await getCompliance(deps.database.db, filter);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
 import { periodName } from '../../shared/period-names';
-import { kpiAgencyInput, kpiCodeInput } from '../../shared/schemas/kpis';
+import { kpiAgencyInput, kpiCodeInput, kpiOverviewFilters } from '../../shared/schemas/kpis';
 import { submissionIdInput } from '../../shared/schemas/reports';
 import { vietnamDateTime } from '../../shared/time';
 import type { AppDeps } from '../context';
@@ -91,10 +91,11 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     const request = await tableRequest(deps, req, reply);
     if (!request) return;
     const { format } = request;
-    const query = langQuery.safeParse(req.query);
+    // The page's filters, as the page sends them (`kpiExportUrls.overview`).
+    const query = langQuery.extend(kpiOverviewFilters.shape).safeParse(req.query);
     if (!query.success) return sendInvalid(reply, query.error.issues);
-    const lang = query.data.lang;
-    const { items } = await getKpiOverview(deps.database.db);
+    const { lang, ...filters } = query.data;
+    const { items } = await getKpiOverview(deps.database.db, filters);
     const vi = lang === 'vi';
     const header = vi
       ? [

@@ -1,4 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { formatNumber, formatPercent } from '../../shared/number-format';
+import type { SigningQuery } from '../../shared/schemas/signing';
+import { vietnamDate } from '../../shared/time';
 
 /**
  * The frame of an administrative document as Decree 30/2020/NĐ-CP (Appendix I) lays it out, for every
@@ -21,7 +24,7 @@ const MOTTO_WIDTH = PORTRAIT_WIDTH - OFFICE_WIDTH;
 
 export const BODY_SIZE = 13;
 export const TABLE_SIZE = 11;
-export { LANDSCAPE_WIDTH };
+export { LANDSCAPE_WIDTH, PORTRAIT_WIDTH };
 
 export interface Signing {
   /** The issuing office, as written in a sentence ("Văn phòng Chính phủ"); its header is upper case. */
@@ -51,6 +54,11 @@ export interface AdministrativeDocument {
   appendices?: { title: string; content: Content[]; landscape?: boolean }[];
   /** The PDF's metadata title. */
   metadataTitle: string;
+}
+
+/** The signing details a report's query gave (`signingQuery`), dated today in Vietnam when it gave none. */
+export function signingOn({ date, ...query }: SigningQuery, now: Date): Signing {
+  return { ...query, date: date ?? vietnamDate(now) };
 }
 
 const upper = (text: string) => text.toLocaleUpperCase('vi');
@@ -160,8 +168,16 @@ function closing(doc: AdministrativeDocument): Content {
 
 /** The whole document, ready for `renderPdf`. */
 export function administrativeDocument(doc: AdministrativeDocument): TDocumentDefinitions {
+  const number = documentNumber(doc.signing, doc.kind.code).replace(/^Số: /, '');
+  // Under each appendix's title, the document it goes with (Decree 30, Appendix I).
+  const reference: Content = {
+    text: `(Kèm theo ${doc.kind.name} số ${number} ${decreeDate(doc.signing.date)} của ${doc.signing.office})`,
+    italics: true,
+    alignment: 'center',
+    margin: [0, 0, 0, 4],
+  };
   const appendices: Content[] = (doc.appendices ?? []).map((a) => ({
-    stack: [{ text: a.title, bold: true, fontSize: BODY_SIZE, alignment: 'center' }, ...a.content],
+    stack: [{ text: a.title, bold: true, fontSize: BODY_SIZE, alignment: 'center' }, reference, ...a.content],
     pageBreak: 'before',
     pageOrientation: a.landscape ? 'landscape' : 'portrait',
   }));
@@ -184,6 +200,20 @@ export function administrativeDocument(doc: AdministrativeDocument): TDocumentDe
           },
     content: [heading(doc), title(doc), ...doc.body, closing(doc), ...appendices],
   };
+}
+
+/** A count as the screens write it: "1.234". */
+export const printedCount = (n: number) => formatNumber(n, 'vi', 0);
+
+/** A rate in [0, 1] as the screens write it: "52,7 %", "—" without a denominator. */
+export const printedRate = (r: number | null) => (r === null ? '—' : formatPercent(r * 100, 'vi', 1));
+
+/**
+ * A message of the screen's catalogue with its values put in, so paper and screen say the same words:
+ * `{{name}}` and `{{name, format}}` (the value given is already formatted).
+ */
+export function fill(message: string, values: Record<string, string>): string {
+  return message.replace(/\{\{(\w+)(?:, \w+)?\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** A body paragraph: justified, first line indented, as the decree's body text. */

@@ -22,22 +22,20 @@ export function renderPdf(document: TDocumentDefinitions): Promise<Buffer> {
 }
 
 /**
- * The PDF and the page each node with one of `ids` starts on, as laid out (pdfmake hands every laid-out
- * node to `pageBreakBefore`; this one only looks), for a document that must be laid out again when a
- * part fell badly.
+ * The PDF and the page each node whose id is `marked` starts on, as laid out (pdfmake hands every
+ * laid-out node to `pageBreakBefore`; this one only looks), for a document that must be laid out again
+ * when a part fell badly.
  */
 export async function renderPdfWithPages(
   document: TDocumentDefinitions,
-  ids: readonly string[],
+  marked: (id: string) => boolean,
 ): Promise<{ pdf: Buffer; pages: Map<string, number> }> {
   const pages = new Map<string, number>();
   const pdf = await renderPdf({
-    ...{},
     ...document,
     pageBreakBefore: (node) => {
       const page = node.pageNumbers[0];
-      if (typeof node.id === 'string' && ids.includes(node.id) && page !== undefined)
-        pages.set(node.id, page);
+      if (typeof node.id === 'string' && page !== undefined && marked(node.id)) pages.set(node.id, page);
       return false;
     },
   });

@@ -2,16 +2,22 @@ import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
 import { AGENCY_TRENDS, KPI_CODE_PATTERN, KPI_SOURCES, KPI_STATUSES, PILLARS } from '../kpi-vocabulary';
 import { positiveId } from './ids';
+import { signingQuery } from './signing';
 
 // ---- inputs (one schema per procedure, shared with the client and the HTTP exports) ----
 
 const kpiCode = z.string().regex(KPI_CODE_PATTERN, 'invalidKpi');
 const agencyId = positiveId();
 
-export const kpiOverviewInput = z
-  .object({ pillar: z.enum(PILLARS).optional(), status: z.enum(KPI_STATUSES).optional() })
-  .default({});
+/** The overview page's filters: the procedure's input, and what its downloads choose their KPIs by. */
+export const kpiOverviewFilters = z.object({
+  pillar: z.enum(PILLARS).optional(),
+  status: z.enum(KPI_STATUSES).optional(),
+});
+export const kpiOverviewInput = kpiOverviewFilters.default({});
 export type KpiOverviewInput = z.infer<typeof kpiOverviewInput>;
+/** The KPI report's PDF (`GET /export/kpis.pdf`): the page's filters and the signing details. */
+export const kpiPdfQuery = signingQuery.extend(kpiOverviewFilters.shape);
 export const kpiCodeInput = z.object({ code: kpiCode });
 export const kpiAgencyInput = z.object({ code: kpiCode, agencyId });
 export const scorecardInput = z.object({ agencyId });

@@ -6,6 +6,7 @@ import { completionRates } from '../task-status';
 import { auditSummary } from './audit';
 import { calendarDate } from './dates';
 import { positiveId } from './ids';
+import { signingQuery } from './signing';
 import {
   explanationsInput,
   ruleIssueOutput,
@@ -268,6 +269,7 @@ export const complianceOutput = z.object({
   totals: z.object(complianceSummary),
   asOf: z.date(),
 });
+export type ComplianceReport = z.infer<typeof complianceOutput>;
 
 /** A draft is saved whatever its rules say; the issues come back for the form to show. */
 export const saveDraftOutput = z.object({
@@ -419,27 +421,19 @@ export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyR
   return { ...report, byAgency };
 }
 
-/**
- * The signing details of the monthly report's PDF (`GET /export/monthly.pdf`): the issuing office and its
- * abbreviation, the number (blank until the clerical office registers the signed report), place and
- * date of issue, and the signature block. Defaults: the Government Office, today, Hà Nội.
- */
-export const monthlyPdfQuery = z.object({
+/** The monthly report's PDF (`GET /export/monthly.pdf`): its month and the signing details. */
+export const monthlyPdfQuery = signingQuery.extend({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalidMonth'),
-  office: z.string().trim().min(1).max(120).default('Văn phòng Chính phủ'),
-  officeCode: z
-    .string()
-    .trim()
-    .regex(/^[\p{Lu}\d-]{1,20}$/u, 'invalidCode')
-    .default('VPCP'),
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{1,6}$/, 'invalidNumber')
-    .optional(),
-  date: calendarDate().optional(),
-  place: z.string().trim().min(1).max(60).default('Hà Nội'),
-  authority: z.string().trim().max(120).optional(),
-  signerTitle: z.string().trim().min(1).max(120).default('Bộ trưởng, Chủ nhiệm'),
-  signerName: z.string().trim().max(80).default(''),
 });
+
+/**
+ * What chooses the compliance figures in a download (`/export/compliance.csv|xlsx|pdf`): the procedure's
+ * input (`complianceInput`), its id read from the address.
+ */
+export const complianceExportQuery = z.object({
+  templateId: z.coerce.number().pipe(positiveId()),
+  level: z.enum(AGENCY_LEVELS).optional(),
+});
+
+/** The compliance report's PDF (`GET /export/compliance.pdf`): the export's figures and the signing details. */
+export const compliancePdfQuery = signingQuery.extend(complianceExportQuery.shape);

@@ -141,6 +141,18 @@ describe('export addresses', () => {
     expect(kpiExportUrls.ranking('DV-01', 'xlsx', 'en')).toBe('/export/kpis/DV-01/ranking.xlsx?lang=en');
     expect(kpiExportUrls.agency('DV-01', 7, 'csv', 'vi')).toBe('/export/kpis/DV-01/agencies/7.csv?lang=vi');
   });
+
+  it('ask for the report to sign with the filters and the signing details given, in Vietnamese whatever the screen', () => {
+    expect(kpiExportUrls.pdf()).toBe('/export/kpis.pdf');
+    expect(
+      kpiExportUrls.pdf(
+        { pillar: 'data', status: 'at_risk' },
+        { number: '5', authority: 'KT. Bộ trưởng, Chủ nhiệm', signerTitle: '', signerName: ' ' },
+      ),
+    ).toBe(
+      '/export/kpis.pdf?pillar=data&status=at_risk&number=5&authority=KT.+B%E1%BB%99+tr%C6%B0%E1%BB%9Fng%2C+Ch%E1%BB%A7+nhi%E1%BB%87m',
+    );
+  });
 });
 
 describe('ranking arrangement', () => {

@@ -1,6 +1,7 @@
 import { type AgencyTrend, type KpiStatus, PILLARS, type Pillar } from '../../../shared/kpi-vocabulary';
 import { foldVietnamese } from '../../../shared/text';
 import { formatNumber, formatPercent, formatRate } from '../../lib/format';
+import { type Signing, signedPdfHref } from '../../lib/signed-pdf';
 import { compareVietnamese } from '../../lib/vietnamese-collator';
 
 /**
@@ -210,6 +211,9 @@ export const kpiExportUrls = {
     `/export/kpis.${format}?${query({ ...filters, lang: language === 'en' ? 'en' : 'vi' })}`,
   ranking: (code: string, format: ExportFormat, language: string) =>
     `/export/kpis/${encodeURIComponent(code)}/ranking.${format}?${query({ lang: language === 'en' ? 'en' : 'vi' })}`,
+  /** The overview as a report to sign (`server/http/pdf-exports.ts`), always in Vietnamese. */
+  pdf: (filters: KpiFilters = {}, signing?: Signing) =>
+    signedPdfHref('/export/kpis.pdf', { ...filters }, signing),
   agency: (code: string, agencyId: number, format: ExportFormat, language: string) =>
     `/export/kpis/${encodeURIComponent(code)}/agencies/${agencyId}.${format}?${query({ lang: language === 'en' ? 'en' : 'vi' })}`,
 };

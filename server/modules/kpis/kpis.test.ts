@@ -543,6 +543,21 @@ describe('KPI attainment', () => {
     expect(lines).toHaveLength(21);
     expect(lines[0]).toContain('"Mã"');
     expect(lines.some((l) => l.startsWith('"DV-01"'))).toBe(true);
+    // The overview's filters, as the page sends them, choose the rows.
+    const filtered = await t.app.inject({
+      url: '/export/kpis.csv?pillar=data&lang=vi',
+      headers: { cookie: hanoiOfficer },
+    });
+    const data = await t.trpc('kpis.overview', { pillar: 'data' }, { method: 'GET', cookie: hanoiOfficer });
+    const rows = filtered.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    expect(data.data.items.length).toBeGreaterThan(0);
+    expect(rows.map((l) => l.split(',')[0])).toEqual(
+      data.data.items.map((k: { code: string }) => `"${k.code}"`),
+    );
 
     const ranking = await t.app.inject({
       url: '/export/kpis/DV-01/ranking.xlsx?lang=en',

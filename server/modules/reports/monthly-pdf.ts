@@ -1,21 +1,20 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import { monthlyReportVi } from '../../../client/lib/i18n/messages/monthly-report.vi';
 import { AGENCY_LEVELS } from '../../../shared/agencies';
-import { formatNumber, formatPercent } from '../../../shared/number-format';
 import type { MonthlyReport } from '../../../shared/schemas/reports';
 import { formatVietnameseDate, vietnamDateTime } from '../../../shared/time';
 import {
   administrativeDocument,
-  decreeDate,
-  documentNumber,
   LANDSCAPE_WIDTH,
   monthInWords,
   paragraph,
+  printedCount,
+  printedRate,
   type Signing,
   sectionHeading,
   TABLE_SIZE,
 } from '../../pdf/administrative-document';
-import { renderPdf, renderPdfWithPages } from '../../pdf/render';
+import { type DataTable, dataTable, renderWithTable, type TableFixes } from '../../pdf/table';
 
 type Figures = MonthlyReport['totals'];
 
@@ -47,8 +46,8 @@ export const MONTHLY_PDF_COLUMNS = [
   WORDS.ofAssigned,
 ];
 
-const count = (n: number) => formatNumber(n, 'vi', 0);
-const rate = (r: number | null) => (r === null ? '—' : formatPercent(r * 100, 'vi', 1));
+const count = printedCount;
+const rate = printedRate;
 
 /** A row's figures as printed, in the columns' order: the screen's formatting (client/lib/format.ts). */
 export function printedFigures(f: Figures): string[] {
@@ -81,76 +80,24 @@ export function figuresBasis(report: MonthlyReport): string {
 
 const collator = new Intl.Collator('vi');
 
-/** Ids of the last two agency rows (the last opens the total's block), to see where the layout put them. */
-const ROW_ABOVE = 'row-above-total-block';
-const TOTAL_BLOCK = 'total-block';
-
-/**
- * The per-agency table: its header repeated on every page, agencies by level then name, the national
- * total once, last. The last agency row and the total are a block of their own that never splits, so
- * the total never stands alone at the top of a page; when that block starts a page it carries the
- * header too (`totalOnNewPage`, known after a first layout).
- */
-function agencyTable(report: MonthlyReport, totalOnNewPage: boolean): Content[] {
-  const numberCell = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
-  // pdfmake writes its layout into the nodes: each table gets cells and widths of its own.
-  const header = (): TableCell[] =>
-    ['TT', WORDS.agency, ...MONTHLY_PDF_COLUMNS].map((text) => ({ text, bold: true, alignment: 'center' }));
+/** The per-agency table: agencies by level then name, the national total once, last. */
+function agencyTable(report: MonthlyReport): DataTable {
   const ordered = AGENCY_LEVELS.flatMap((level) =>
     report.byAgency.filter((a) => a.level === level).sort((a, b) => collator.compare(a.nameVi, b.nameVi)),
   );
-  const rows: TableCell[][] = ordered.map((row, i) => [
-    {
-      text: String(i + 1),
-      alignment: 'center',
-      ...(i === ordered.length - 2 ? { id: ROW_ABOVE } : i === ordered.length - 1 ? { id: TOTAL_BLOCK } : {}),
-    },
-    row.nameVi,
-    ...printedFigures(row).map((text) => numberCell(text)),
-  ]);
-  const total: TableCell[] = [
-    { text: WORDS.totalRow, bold: true, colSpan: 2 },
-    { text: '' },
-    ...printedFigures(report.totals).map((text) => numberCell(text, true)),
-  ];
   const first = 26;
   const name = 170;
   const figure = (LANDSCAPE_WIDTH - first - name) / MONTHLY_PDF_COLUMNS.length;
-  // Cell padding (4 + 4) and the rules (1) are drawn outside a column's width.
-  const widths = () => [first, name, ...MONTHLY_PDF_COLUMNS.map(() => figure)].map((w) => w - 9.1);
-  const padding = {
-    paddingLeft: () => 4,
-    paddingRight: () => 4,
-    paddingTop: () => 2,
-    paddingBottom: () => 2,
+  return {
+    id: 'agencies',
+    columns: [
+      { header: 'TT', width: first, align: 'center' },
+      { header: WORDS.agency, width: name },
+      ...MONTHLY_PDF_COLUMNS.map((header) => ({ header, width: figure, align: 'right' as const })),
+    ],
+    rows: ordered.map((row, i) => [String(i + 1), row.nameVi, ...printedFigures(row)]),
+    total: [{ text: WORDS.totalRow, colSpan: 2 }, '', ...printedFigures(report.totals)],
   };
-  const style = { fontSize: TABLE_SIZE, lineHeight: 1 };
-  const lastRow = rows.pop();
-  const head: Content[] =
-    rows.length > 0
-      ? [
-          {
-            table: { headerRows: 1, dontBreakRows: true, widths: widths(), body: [header(), ...rows] },
-            layout: padding,
-            ...style,
-          },
-        ]
-      : [];
-  const withHeader = totalOnNewPage || head.length === 0;
-  // Whole: unbreakable without a header; with one, kept with it (pdfmake draws no header rows inside an
-  // unbreakable block).
-  const tail: Content = {
-    ...(withHeader ? {} : { unbreakable: true }),
-    table: {
-      ...(withHeader ? { headerRows: 1, keepWithHeaderRows: 2, dontBreakRows: true } : {}),
-      widths: widths(),
-      body: [...(withHeader ? [header()] : []), ...(lastRow ? [lastRow] : []), total],
-    },
-    // Straight on from the rows above, it draws no top rule of its own over theirs.
-    layout: { ...padding, hLineWidth: (i: number) => (i === 0 && !withHeader ? 0 : 1) },
-    ...style,
-  };
-  return [...head, tail];
 }
 
 /** A count and its label in a sentence: "12 nhiệm vụ". */
@@ -187,8 +134,7 @@ function body(report: MonthlyReport, signing: Signing): Content[] {
 }
 
 /** The monthly monitoring report as a document to sign, its figures exactly the report's. */
-export function monthlyReportDocument(report: MonthlyReport, signing: Signing, totalOnNewPage = false) {
-  const number = documentNumber(signing, 'BC').replace(/^Số: /, '');
+export function monthlyReportDocument(report: MonthlyReport, signing: Signing, fixes?: TableFixes) {
   return administrativeDocument({
     signing,
     kind: { code: 'BC', name: 'Báo cáo' },
@@ -204,18 +150,12 @@ export function monthlyReportDocument(report: MonthlyReport, signing: Signing, t
               landscape: true,
               content: [
                 {
-                  text: `(Kèm theo Báo cáo số ${number} ${decreeDate(signing.date)} của ${signing.office})`,
-                  italics: true,
-                  alignment: 'center',
-                  margin: [0, 0, 0, 4],
-                },
-                {
                   text: `${monthInWords(report.month).replace(/^t/, 'T')}, kỳ báo cáo từ ngày ${formatVietnameseDate(report.periodStart)} đến ngày ${formatVietnameseDate(report.cutoff)}. ${figuresBasis(report)} ${WORDS.ratesNote}`,
                   fontSize: TABLE_SIZE,
                   alignment: 'justify',
                   margin: [0, 0, 0, 6],
                 },
-                ...agencyTable(report, totalOnNewPage),
+                ...dataTable(agencyTable(report), fixes),
               ],
             },
           ]
@@ -223,14 +163,7 @@ export function monthlyReportDocument(report: MonthlyReport, signing: Signing, t
   });
 }
 
-/**
- * The report as PDF bytes. Laid out once; when the total's block was pushed to a new page, laid out
- * again with the column headers on that block.
- */
-export async function renderMonthlyReportPdf(report: MonthlyReport, signing: Signing): Promise<Buffer> {
-  const first = await renderPdfWithPages(monthlyReportDocument(report, signing), [ROW_ABOVE, TOTAL_BLOCK]);
-  const above = first.pages.get(ROW_ABOVE);
-  const block = first.pages.get(TOTAL_BLOCK);
-  if (report.byAgency.length < 2 || above === undefined || block === undefined) return first.pdf;
-  return block > above ? renderPdf(monthlyReportDocument(report, signing, true)) : first.pdf;
+/** The report as PDF bytes, the total never alone at the top of a page. */
+export function renderMonthlyReportPdf(report: MonthlyReport, signing: Signing): Promise<Buffer> {
+  return renderWithTable((fixes) => monthlyReportDocument(report, signing, fixes), agencyTable(report));
 }

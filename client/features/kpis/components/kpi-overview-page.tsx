@@ -6,6 +6,7 @@ import { kpiPageFor, mayOpen } from '../../../../shared/page-access';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState } from '../../../components/error-state';
 import { SelectField } from '../../../components/form-controls';
+import { SignedPdfDownload } from '../../../components/signed-pdf-download';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
@@ -91,6 +92,7 @@ export function KpiOverviewPage() {
           href={(format) => kpiExportUrls.overview(format, language, filters)}
         />
       </div>
+      <SignedPdfDownload href={(signing) => kpiExportUrls.pdf(filters, signing)} />
 
       {overview.isPending ? (
         <Spinner />

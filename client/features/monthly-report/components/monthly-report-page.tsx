@@ -1,10 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { MonthField } from '../../../components/month-field';
+import { SignedPdfDownload } from '../../../components/signed-pdf-download';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatRate } from '../../../lib/format';
+import { signedPdfHref } from '../../../lib/signed-pdf';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { type MonthlyReport, useMonthlyReport } from '../api/monthly-report-queries';
 import { defaultReportMonth, isReportMonth } from '../report-month';
@@ -70,54 +72,6 @@ function Totals({ totals }: { totals: MonthlyReport['totals'] }) {
   );
 }
 
-/** What the PDF's signature block and number say; blank fields take the server's defaults. */
-interface Signing {
-  number: string;
-  authority: string;
-  signerTitle: string;
-  signerName: string;
-}
-const NO_SIGNING: Signing = { number: '', authority: '', signerTitle: '', signerName: '' };
-
-function pdfHref(month: string, signing: Signing): string {
-  const query = new URLSearchParams({ month });
-  for (const [key, value] of Object.entries(signing)) if (value.trim()) query.set(key, value.trim());
-  return `/export/monthly.pdf?${query}`;
-}
-
-/** The signing details of the PDF (Decree 30 document), folded away: the defaults suit most downloads. */
-function SigningDetails({ value, onChange }: { value: Signing; onChange: (next: Signing) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const field = (key: keyof Signing, inputMode?: 'numeric') => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{t(`monthlyReport.signing.${key}`)}</label>
-      <input
-        id={`${id}-${key}`}
-        value={value[key]}
-        inputMode={inputMode}
-        aria-describedby={`${id}-${key}-hint`}
-        onChange={(event) => onChange({ ...value, [key]: event.target.value })}
-      />
-      <p className="hint" id={`${id}-${key}-hint`}>
-        {t(`monthlyReport.signing.${key}Hint`)}
-      </p>
-    </div>
-  );
-  return (
-    <details className="monthly-report__signing no-print">
-      <summary>{t('monthlyReport.signing.title')}</summary>
-      <p className="hint">{t('monthlyReport.signing.intro')}</p>
-      <div className="monthly-report__signing-fields">
-        {field('number', 'numeric')}
-        {field('authority')}
-        {field('signerTitle')}
-        {field('signerName')}
-      </div>
-    </details>
-  );
-}
-
 /** The printable monthly monitoring report: frozen at its cut-off once the period has closed. */
 export function MonthlyReportPage() {
   const { t, i18n } = useTranslation();
@@ -127,7 +81,6 @@ export function MonthlyReportPage() {
   const month = isReportMonth(requested) ? requested : defaultReportMonth();
   const report = useMonthlyReport(month);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const [signing, setSigning] = useState<Signing>(NO_SIGNING);
 
   return (
     <section className="page monthly-report">
@@ -154,9 +107,6 @@ export function MonthlyReportPage() {
               <button type="button" className="button button--primary" onClick={() => window.print()}>
                 {t('monthlyReport.print')}
               </button>
-              <a className="button" href={pdfHref(report.data.month, signing)} download>
-                {t('monthlyReport.downloadPdf')}
-              </a>
               <a
                 className="button"
                 href={`/export/monthly.xlsx?month=${encodeURIComponent(report.data.month)}&lang=${lang}`}
@@ -165,7 +115,9 @@ export function MonthlyReportPage() {
                 {t('monthlyReport.exportExcel')}
               </a>
             </div>
-            <SigningDetails value={signing} onChange={setSigning} />
+            <SignedPdfDownload
+              href={(signing) => signedPdfHref('/export/monthly.pdf', { month: report.data.month }, signing)}
+            />
           </header>
           <Totals totals={report.data.totals} />
           {/* Above the table, so that on paper the last page never holds this note alone. */}

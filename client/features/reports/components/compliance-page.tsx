@@ -2,8 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { SignedPdfDownload } from '../../../components/signed-pdf-download';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatDateTime, formatRate } from '../../../lib/format';
+import { type Signing, signedPdfHref } from '../../../lib/signed-pdf';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { compareVietnamese } from '../../../lib/vietnamese-collator';
@@ -33,6 +35,11 @@ export function complianceExportUrl(templateId: number, level: Level | '', langu
   if (level) query.set('level', level);
   query.set('lang', language === 'en' ? 'en' : 'vi');
   return `/export/compliance.csv?${query}`;
+}
+
+/** The same figures as a report to sign (`server/http/pdf-exports.ts`), always in Vietnamese. */
+export function compliancePdfUrl(templateId: number, level: Level | '', signing?: Signing): string {
+  return signedPdfHref('/export/compliance.pdf', { templateId: String(templateId), level }, signing);
 }
 
 /** Reporting rates as DHIS2 shows them: agencies × periods, rates per agency, a ranking and who is missing. */
@@ -141,6 +148,9 @@ export function CompliancePage() {
               <p className="hint">{t('reports.compliance.exportHint')}</p>
             </div>
           </div>
+          {templateId !== null && (
+            <SignedPdfDownload href={(signing) => compliancePdfUrl(templateId, level, signing)} />
+          )}
           {compliance.isPending ? (
             <Spinner />
           ) : compliance.isError ? (

@@ -107,6 +107,20 @@ export const commonVi = {
     no: 'Không',
     all: 'Tất cả',
   },
+  signedPdf: {
+    download: 'Tải PDF',
+    title: 'Thông tin ký ban hành (bản PDF)',
+    intro:
+      'Bản PDF là văn bản hành chính theo Nghị định 30/2020/NĐ-CP (quốc hiệu, cơ quan ban hành, số, địa danh và ngày, nơi nhận, chữ ký), bằng tiếng Việt. Để trống ô nào thì dùng mặc định.',
+    number: 'Số văn bản',
+    numberHint: 'Để trống để văn thư ghi số khi đăng ký văn bản đã ký (Số: …/BC-VPCP).',
+    authority: 'Thẩm quyền ký',
+    authorityHint: 'Ví dụ: KT. Bộ trưởng, Chủ nhiệm (khi cấp phó ký thay); để trống nếu người đứng đầu ký.',
+    signerTitle: 'Chức vụ người ký',
+    signerTitleHint: 'Mặc định: Bộ trưởng, Chủ nhiệm.',
+    signerName: 'Họ và tên người ký',
+    signerNameHint: 'Để trống để ghi tay khi ký.',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     body: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',

@@ -13,22 +13,6 @@ export const monthlyReportEn: typeof monthlyReportVi = {
     live: 'The period has not ended: live figures, as of {{time}}.',
     print: 'Print',
     exportExcel: 'Export Excel',
-    downloadPdf: 'Download PDF',
-    signing: {
-      title: 'Signing details (PDF)',
-      intro:
-        'The PDF is an administrative document under Decree 30/2020/NĐ-CP (national motto, issuing office, number, place and date, recipients, signature), in Vietnamese. Blank fields take the defaults.',
-      number: 'Document number',
-      numberHint:
-        'Leave blank for the records office to fill in when it registers the signed document (Số: …/BC-VPCP).',
-      authority: 'Signing authority',
-      authorityHint:
-        'For example: KT. Bộ trưởng, Chủ nhiệm (a deputy signing for the head); blank when the head signs.',
-      signerTitle: "Signer's title",
-      signerTitleHint: 'Default: Bộ trưởng, Chủ nhiệm.',
-      signerName: "Signer's full name",
-      signerNameHint: 'Leave blank to write it in by hand.',
-    },
     totalsTitle: 'National totals',
     byAgencyCaption: 'Task performance by lead agency',
     agency: 'Lead agency',
