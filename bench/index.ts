@@ -7,7 +7,7 @@
  *
  * Flags: --scale=small|national (default small), --regenerate (reload even if the database already
  * holds this dataset), --requests=N (measured requests per read), --skip-pglite, --skip-client,
- * --skip-live, --port=N, --only=writes (only the write figures: no reads, PGlite, client or live; the
+ * --skip-live, --skip-under-writes (reads while 20 writes/s flow: bench/under-writes.ts), --port=N, --only=writes (only the write figures: no reads, PGlite, client or live; the
  * result goes to bench/results/writes.json, leaving latest.json as the last full run), --only=asof
  * (only the monthly report's figures, into bench/results/asof.json), --only=audit (only the audit
  * chain's verification at 1,000,000 entries, --audit-entries=N, in a database of its own: bench/audit.ts;
@@ -92,6 +92,8 @@ async function startServer(env: Record<string, string>, port: number): Promise<S
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      // The bench reads as the Office: its accounts have no second factor enrolled (production requires one).
+      MFA_REQUIRED_ROLES: 'none',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -816,7 +818,7 @@ async function main() {
     log('Embedded PGlite at demo size…');
     figures.push(...(await pgliteFigures()));
   }
-  if ((!flag('skip-client') || !flag('skip-live')) && !partial) {
+  if ((!flag('skip-client') || !flag('skip-live') || !flag('skip-under-writes')) && !partial) {
     // A clean clone has no built client: build it, since the client figures measure the build.
     if (!flag('skip-client') && !existsSync(path.join(ROOT, 'dist/client/.vite/manifest.json'))) {
       log('Building the client (npx vite build)…');
@@ -835,6 +837,12 @@ async function main() {
             subscribers: 1000,
             serverPid: live.child.pid,
           })),
+        );
+      }
+      if (!flag('skip-under-writes')) {
+        log('Reads while writes flow (bench/under-writes.ts)…');
+        figures.push(
+          ...(await optional('under-writes.ts', 'runUnderWritesBench', { baseUrl: live.base, databaseUrl })),
         );
       }
     } finally {
