@@ -1,0 +1,17 @@
+DROP INDEX "tasks_lead_deadline_idx";--> statement-breakpoint
+DROP INDEX "tasks_created_idx";--> statement-breakpoint
+DROP INDEX "tasks_last_update_idx";--> statement-breakpoint
+DROP INDEX "tasks_open_deadline_idx";--> statement-breakpoint
+DROP INDEX "tasks_lead_open_deadline_idx";--> statement-breakpoint
+CREATE INDEX "tasks_list_deadline_idx" ON "tasks" USING btree (("completed_on" is not null or "withdrawn"),"deadline","id","lead_agency_id","completed_on","withdrawn","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_lead_list_deadline_idx" ON "tasks" USING btree ("lead_agency_id",("completed_on" is not null or "withdrawn"),"deadline","id","completed_on","withdrawn","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_list_deadline_desc_idx" ON "tasks" USING btree (("completed_on" is not null or "withdrawn"),"deadline" DESC NULLS LAST,"id" DESC NULLS FIRST,"lead_agency_id","completed_on","withdrawn","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_lead_list_deadline_desc_idx" ON "tasks" USING btree ("lead_agency_id",("completed_on" is not null or "withdrawn"),"deadline" DESC NULLS LAST,"id" DESC NULLS FIRST,"completed_on","withdrawn","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_list_created_idx" ON "tasks" USING btree ("created_at","id","lead_agency_id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_lead_list_created_idx" ON "tasks" USING btree ("lead_agency_id","created_at","id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_list_title_idx" ON "tasks" USING btree ("title","id","lead_agency_id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_lead_list_title_idx" ON "tasks" USING btree ("lead_agency_id","title","id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_list_percent_idx" ON "tasks" USING btree ("latest_percent","id","lead_agency_id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_lead_list_percent_idx" ON "tasks" USING btree ("lead_agency_id","latest_percent","id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_list_last_update_idx" ON "tasks" USING btree ("last_lead_update_at" DESC NULLS LAST,"id" DESC NULLS FIRST,"lead_agency_id","completed_on","withdrawn","deadline","group_no","is_key");--> statement-breakpoint
+CREATE INDEX "tasks_lead_list_last_update_idx" ON "tasks" USING btree ("lead_agency_id","last_lead_update_at" DESC NULLS LAST,"id" DESC NULLS FIRST,"completed_on","withdrawn","deadline","group_no","is_key");
