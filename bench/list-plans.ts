@@ -1,12 +1,13 @@
 /**
  * `node --import tsx bench/list-plans.ts` (issue 15, point 3): the database's side of the task lists.
  * For the agency that leads the most tasks (the skewed case: the planner's per-agency estimate is the
- * average), every filter the screens offer × every sort × pages 1, 7, 50 and the last, it runs the exact
+ * average), every filter the screens offer × every sort × pages 1, 7, 50, the middle (the deepest an
+ * offset reaches when a far page is read from the nearer end) and the last, it runs the exact
  * statement `findTasks` sends under `EXPLAIN (ANALYZE, BUFFERS)` and prints its time, the buffers it
  * touched and the plan of the page's ids. Read-only.
  *
  * Flags: --database-url (else BENCH_DATABASE_URL, DATABASE_URL, the bench's default), --agency=ID,
- * --pages=1,7,50,last, --sorts=deadline:asc,title:desc…, --cases=agency,status… (the names below),
+ * --pages=1,7,50,middle,last, --sorts=deadline:asc,title:desc…, --cases=agency,status… (the names below),
  * --full (one line per statement; by default the slowest direction of each sort only).
  */
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -64,6 +65,8 @@ function describe(node: PlanNode | undefined): string {
 export interface PlanRow {
   label: string;
   sort: string;
+  /** 1, 7, 50, middle or last. */
+  at: string;
   page: number;
   ms: number;
   buffers: number;
@@ -94,6 +97,11 @@ export async function listPlans(
     ['agency + open', { agencyId, status: ['in_progress', 'overdue'] }],
     ['agency + group', { agencyId, groupNo: group }],
     ['agency, led or coordinated (inbox)', { agencyId, agencyRole: 'any' }],
+    [
+      'agency inbox, completion awaiting the leader',
+      { agencyId, agencyRole: 'any', completion: ['awaiting_leader'] },
+    ],
+    ['agency inbox, extension pending', { agencyId, agencyRole: 'any', extensionPending: true }],
     ['provincial level', { agencyLevel: 'provincial' }],
     ['searched', { q: 'co so du lieu' }],
     ['unfiltered', {}],
@@ -112,10 +120,12 @@ export async function listPlans(
     if (wanted && !wanted.some((w) => label.startsWith(w))) continue;
     for (const [sort, direction] of sorts) {
       let total = 0;
-      for (const pageArg of options.pages ?? ['1', '7', '50', 'last']) {
+      for (const pageArg of options.pages ?? ['1', '7', '50', 'middle', 'last']) {
         const input = { agencyRole: 'lead', ...filter, sort, direction, pageSize: PAGE_SIZE } as const;
         if (!total) total = (await findTasks(db, { ...input, page: 1 }, clock)).total;
-        const page = pageArg === 'last' ? Math.max(1, Math.ceil(total / PAGE_SIZE)) : Number(pageArg);
+        const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+        const page =
+          pageArg === 'last' ? pages : pageArg === 'middle' ? Math.ceil(pages / 2) : Number(pageArg);
         if (page > 1 && page > Math.ceil(total / PAGE_SIZE)) continue;
         captured.length = 0;
         await findTasks(db, { ...input, page }, clock);
@@ -136,6 +146,7 @@ export async function listPlans(
         rows.push({
           label: `${label} (${total.toLocaleString('en')})`,
           sort: `${sort} ${direction}`,
+          at: pageArg,
           page,
           ms: result['Execution Time'],
           buffers,
@@ -172,6 +183,25 @@ export function planTable(rows: PlanRow[], full: boolean): string {
   return lines.join('\n');
 }
 
+/** One line per list: the slowest sort at each page asked for (ms, buffers). */
+export function planSummary(rows: PlanRow[]): string {
+  const ats = [...new Set(rows.map((r) => r.at))];
+  const lines = [
+    `| list (matching tasks) | ${ats.map((a) => `page ${a}`).join(' | ')} |`,
+    `|---|${ats.map(() => '---').join('|')}|`,
+  ];
+  for (const label of new Set(rows.map((r) => r.label))) {
+    const cells = ats.map((at) => {
+      const worst = rows
+        .filter((r) => r.label === label && r.at === at)
+        .reduce<PlanRow | undefined>((w, r) => (!w || r.ms > w.ms ? r : w), undefined);
+      return worst ? `${worst.ms.toFixed(1)} ms, ${worst.buffers.toLocaleString('en')} buf` : '—';
+    });
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1]?.endsWith('list-plans.ts')) {
   const pg = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
@@ -184,6 +214,8 @@ if (process.argv[1]?.endsWith('list-plans.ts')) {
       `Agency ${agencyId}${agencyTasks ? ` (leads ${agencyTasks.toLocaleString('en')} tasks)` : ''}, ${new URL(databaseUrl).pathname.slice(1)}\n`,
     );
     console.log(planTable(rows, process.argv.includes('--full')));
+    console.log(`\nThe slowest of the ${new Set(rows.map((r) => r.sort)).size} sorts at each page:\n`);
+    console.log(planSummary(rows));
     const slow = rows.filter((r) => r.ms > 10);
     const max = rows.reduce((m, r) => Math.max(m, r.ms), 0);
     console.log(`\n${rows.length} statements; slowest ${max.toFixed(1)} ms; ${slow.length} over 10 ms.`);

@@ -109,8 +109,17 @@ export function taskFilters(
   if (filter.documentId) where.push(eq(tasks.documentId, filter.documentId));
   if (filter.deadlineFrom) where.push(gte(tasks.deadline, filter.deadlineFrom));
   if (filter.deadlineTo) where.push(lte(tasks.deadline, filter.deadlineTo));
-  if (filter.completion?.length) where.push(inArray(latestCompletionState, filter.completion));
-  if (filter.extensionPending) where.push(extensionPendingSql);
+  // Both read from the few tasks the small table names (an index on its state), not a lookup per task
+  // of the list: as a per-task subquery, the capital's inbox took 0.1 s whatever the page.
+  if (filter.completion?.length)
+    where.push(
+      sql`${tasks.id} in (select ${completionReports.taskId} from ${completionReports} where ${inArray(completionReports.state, filter.completion)})`,
+      inArray(latestCompletionState, filter.completion),
+    );
+  if (filter.extensionPending)
+    where.push(
+      sql`${tasks.id} in (select ${extensionRequests.taskId} from ${extensionRequests} where ${extensionRequests.state} = 'pending')`,
+    );
   return where.length ? and(...where) : undefined;
 }
 
