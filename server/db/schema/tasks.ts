@@ -138,7 +138,8 @@ export const taskCoordinators = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.taskId, t.agencyId] }),
-    index('task_coordinators_agency_idx').on(t.agencyId),
+    // An agency's coordinated tasks from the index alone (the inbox).
+    index('task_coordinators_agency_idx').on(t.agencyId, t.taskId),
   ],
 );
 

@@ -276,8 +276,10 @@ function inboxBranches(input: TaskListInput, clock: StatusClock, levelLeads?: re
   const agencyId = input.agencyId as number;
   const rest = taskFilters({ ...input, agencyId: undefined }, clock, levelLeads);
   const led = and(eq(tasks.leadAgencyId, agencyId), rest) as SQL;
+  // As an array, not a join: the part stays one scan of the tasks' key (a join went parallel over the
+  // whole coordinators' key, 14 ms where this takes 9 on a busy machine).
   const coordinated = and(
-    sql`${tasks.id} in (select ${taskCoordinators.taskId} from ${taskCoordinators} where ${taskCoordinators.agencyId} = ${agencyId})`,
+    sql`${tasks.id} = any(array(select ${taskCoordinators.taskId} from ${taskCoordinators} where ${taskCoordinators.agencyId} = ${agencyId}))`,
     sql`${tasks.leadAgencyId} <> ${agencyId}`,
     rest,
   ) as SQL;
