@@ -11,7 +11,8 @@
  * result goes to bench/results/writes.json, leaving latest.json as the last full run), --only=asof
  * (only the monthly report's figures, into bench/results/asof.json), --only=audit (only the audit
  * chain's verification at 1,000,000 entries, --audit-entries=N, in a database of its own: bench/audit.ts;
- * into bench/results/audit.json). DATABASE_URL
+ * into bench/results/audit.json), --only=lists (only every tenth page of the task lists: bench/list-pages.ts;
+ * into bench/results/lists.json). DATABASE_URL
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
@@ -46,6 +47,7 @@ import {
   SCALES,
   type ScaleName,
 } from './generate';
+import { listPageFigures, type PagedList, type ReadPage } from './list-pages';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -57,12 +59,13 @@ const WARMUP = 20;
 const PORT = Number(argValue('port') ?? 4790);
 const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
-if (ONLY !== undefined && ONLY !== 'writes' && ONLY !== 'asof' && ONLY !== 'audit')
-  throw new Error('--only must be writes, asof or audit');
+if (ONLY !== undefined && !['writes', 'asof', 'audit', 'lists'].includes(ONLY))
+  throw new Error('--only must be writes, asof, audit or lists');
 const onlyWrites = ONLY === 'writes';
 const onlyAsOf = ONLY === 'asof';
+const onlyLists = ONLY === 'lists';
 /** Only part of the figures: the server's reads, PGlite, client and live figures are left out. */
-const partial = onlyWrites || onlyAsOf;
+const partial = onlyWrites || onlyAsOf || onlyLists;
 
 const log = (line: string) => console.log(line);
 const ms = (start: number) => performance.now() - start;
@@ -226,7 +229,8 @@ async function ensureDataset(): Promise<void> {
     found.tasks === wanted.tasks &&
     found.progress === wanted.progress &&
     found.seed === wanted.seed &&
-    found.migrations === wanted.migrations;
+    found.migrations === wanted.migrations &&
+    found.capitalShare === wanted.capitalShare;
   if (same && !flag('regenerate')) {
     log(`Dataset ${JSON.stringify(found)} already loaded (--regenerate to reload).`);
     return;
@@ -432,6 +436,8 @@ async function serverFigures(): Promise<{
         `  task detail, first views: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
       );
     }
+    if (!onlyWrites && !onlyAsOf) figures.push(...(await pagedListFigures(server, pg, office)));
+    if (onlyLists) return { figures, postgresVersion: version, counts: counts ?? {} };
     if (!onlyWrites) figures.push(...(await asOfFigures(server, pg, office, capture)));
     if (onlyAsOf) return { figures, postgresVersion: version, counts: counts ?? {} };
     figures.push(figure('Server memory after reads (RSS)', 'MB', rssMb(pid), null, { note: 'informative' }));
@@ -739,6 +745,80 @@ async function pgliteFigures(): Promise<Figure[]> {
   return figures;
 }
 
+/**
+ * Every tenth page of the lists a user pages through (bench/list-pages.ts), on the agency that leads
+ * the most tasks: the skewed case, where the planner's per-agency average is furthest off.
+ */
+async function pagedListFigures(server: Server, pg: postgres.Sql, office: string): Promise<Figure[]> {
+  const [capital] = await pg<{ id: number; name: string; group: number; officer: string | null }[]>`
+    select t.lead_agency_id as id, a.name_vi as name, mode() within group (order by t.group_no) as group,
+      (select username from users u where u.agency_id = t.lead_agency_id and u.role = 'officer' and u.active
+        order by u.id limit 1) as officer
+    from tasks t join agencies a on a.id = t.lead_agency_id
+    group by 1, 2 order by count(*) desc limit 1`;
+  if (!capital) throw new Error('no tasks');
+  log(`Every tenth page of the task lists (${capital.name} leads the most tasks)…`);
+  const inbox: PagedList[] = capital.officer
+    ? [
+        {
+          name: `inbox of ${capital.name}`,
+          procedure: 'tasks.inbox',
+          cookie: await login(server, capital.officer),
+          input: {},
+        },
+      ]
+    : [];
+  const lists: PagedList[] = [
+    {
+      name: `${capital.name}, by deadline`,
+      procedure: 'tasks.list',
+      cookie: office,
+      input: { agencyId: capital.id },
+    },
+    {
+      name: `${capital.name}, open, latest update first`,
+      procedure: 'tasks.list',
+      cookie: office,
+      input: {
+        agencyId: capital.id,
+        status: ['in_progress', 'overdue'],
+        sort: 'lastUpdate',
+        direction: 'desc',
+      },
+    },
+    {
+      name: `${capital.name}, group ${capital.group}, by title`,
+      procedure: 'tasks.list',
+      cookie: office,
+      input: { agencyId: capital.id, groupNo: capital.group, sort: 'title' },
+    },
+    ...inbox,
+    {
+      name: 'provincial level, highest percent first',
+      procedure: 'tasks.list',
+      cookie: office,
+      input: { agencyLevel: 'provincial', sort: 'percent', direction: 'desc' },
+    },
+    {
+      name: 'searched "co so du lieu"',
+      procedure: 'tasks.list',
+      cookie: office,
+      input: { q: 'co so du lieu' },
+    },
+    {
+      name: 'whole country, newest first',
+      procedure: 'tasks.list',
+      cookie: office,
+      input: { sort: 'createdAt', direction: 'desc' },
+    },
+  ];
+  return listPageFigures(
+    (cookie, procedure, input) => query(server, cookie, procedure, input) as ReturnType<ReadPage>,
+    lists,
+    log,
+  );
+}
+
 /** bench/client.ts and bench/live.ts are another engineer's: called when present. */
 async function optional(file: string, exportName: string, opts: unknown): Promise<Figure[]> {
   const full = path.join(ROOT, 'bench', file);
@@ -867,9 +947,11 @@ async function main() {
     ? ['writes']
     : onlyAsOf
       ? ['asof']
-      : scale === 'national'
-        ? ['latest', 'national']
-        : ['latest'];
+      : onlyLists
+        ? ['lists']
+        : scale === 'national'
+          ? ['latest', 'national']
+          : ['latest'];
   for (const name of names) {
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.json`), `${JSON.stringify(entries, null, 2)}\n`);
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.run.json`), `${JSON.stringify(run, null, 2)}\n`);

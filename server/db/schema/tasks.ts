@@ -88,29 +88,42 @@ export const tasks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('tasks_lead_deadline_idx').on(t.leadAgencyId, t.deadline),
-    index('tasks_document_idx').on(t.documentId),
-    index('tasks_group_idx').on(t.groupNo),
-    index('tasks_deadline_idx').on(t.deadline),
-    index('tasks_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
-    // The list's sorts, with the id tie-break it orders by: a page is an index walk, not a sort of
-    // every matching task (README, Performance: a province's open tasks, newest update first).
-    index('tasks_created_idx').on(t.createdAt.desc().nullsFirst(), t.id),
-    index('tasks_last_update_idx').on(t.lastLeadUpdateAt.desc().nullsLast(), t.id),
-    // By deadline, open work first (server/modules/tasks/queries.ts `closedSql`): the same expression leads.
-    index('tasks_open_deadline_idx').on(
-      sql`(${t.completedOn} is not null or ${t.withdrawn})`,
-      t.deadline,
-      t.id,
-    ),
-    index('tasks_lead_open_deadline_idx').on(
-      t.leadAgencyId,
-      sql`(${t.completedOn} is not null or ${t.withdrawn})`,
-      t.deadline,
-      t.id,
-    ),
-  ],
+  (t) => {
+    /**
+     * The task lists' orders (server/modules/tasks/queries.ts `listOrder`), each twice: over all tasks,
+     * and behind the lead agency (the filter every agency's list has). A page is then a walk of one
+     * index, forwards or backwards (a far page from the nearer end), however many tasks match: a
+     * province leading 43,000 tasks sorted them all for each page (README, Performance). After the
+     * order's columns come those the other filters read (status, due soon, group, key tasks, deadline
+     * range): a filtered walk checks them on the index entry, without visiting the table. Functions,
+     * because `desc()` marks the shared column object until an index takes it.
+     */
+    const closed = sql`(${t.completedOn} is not null or ${t.withdrawn})`;
+    const orders: Record<string, () => Parameters<ReturnType<typeof index>['on']>> = {
+      // Open work first whichever way; no deadline after the dated ones.
+      deadline: () => [closed, t.deadline, t.id],
+      deadline_desc: () => [closed, t.deadline.desc().nullsLast(), t.id.desc().nullsFirst()],
+      created: () => [t.createdAt, t.id],
+      title: () => [t.title, t.id],
+      percent: () => [t.latestPercent, t.id],
+      // Newest update first, never updated last; walked backwards: never updated first, then the oldest.
+      last_update: () => [t.lastLeadUpdateAt.desc().nullsLast(), t.id.desc().nullsFirst()],
+    };
+    const filterColumns = (name: string) =>
+      [t.completedOn, t.withdrawn, t.deadline, t.groupNo, t.isKey].filter(
+        (c) => !(name.startsWith('deadline') && c === t.deadline),
+      );
+    return [
+      index('tasks_document_idx').on(t.documentId),
+      index('tasks_group_idx').on(t.groupNo),
+      index('tasks_deadline_idx').on(t.deadline),
+      index('tasks_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+      ...Object.entries(orders).flatMap(([name, keys]) => [
+        index(`tasks_list_${name}_idx`).on(...keys(), t.leadAgencyId, ...filterColumns(name)),
+        index(`tasks_lead_list_${name}_idx`).on(t.leadAgencyId, ...keys(), ...filterColumns(name)),
+      ]),
+    ];
+  },
 );
 
 export const taskCoordinators = pgTable(
@@ -125,7 +138,8 @@ export const taskCoordinators = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.taskId, t.agencyId] }),
-    index('task_coordinators_agency_idx').on(t.agencyId),
+    // An agency's coordinated tasks from the index alone (the inbox).
+    index('task_coordinators_agency_idx').on(t.agencyId, t.taskId),
   ],
 );
 

@@ -1,8 +1,22 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lte,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import {
   TASK_HISTORY_PAGE,
+  type TASK_SORTS,
   type TaskFilterInput,
   type TaskListInput,
   taskFilterInput,
@@ -32,7 +46,7 @@ import {
 } from '../../db/schema';
 import { countAuditEntries, findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { changeMark } from '../live/change-cache';
+import { changeCache, changeMark } from '../live/change-cache';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './policy';
@@ -44,7 +58,6 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** WHERE for every filter the task screens offer; each has an index behind it (see schema). */
 /** A directive document as a task's page and the document list show it (`documentHeader` in shared). */
 export const documentHeaderColumns = {
   id: documents.id,
@@ -55,7 +68,15 @@ export const documentHeaderColumns = {
   title: documents.title,
 };
 
-export function taskFilters(filter: TaskFilterInput, clock: StatusClock): SQL | undefined {
+/**
+ * WHERE for every filter the task screens offer; each has an index behind it (see schema). `levelLeads`:
+ * the agencies of `filter.agencyLevel`, when the caller has them (`findTasks`).
+ */
+export function taskFilters(
+  filter: TaskFilterInput,
+  clock: StatusClock,
+  levelLeads?: readonly number[],
+): SQL | undefined {
   const where: SQL[] = [];
   if (filter.q) {
     const q = foldVietnamese(filter.q);
@@ -76,13 +97,29 @@ export function taskFilters(filter: TaskFilterInput, clock: StatusClock): SQL | 
         : leads,
     );
   }
-  if (filter.agencyLevel) where.push(eq(lead.level, filter.agencyLevel));
+  // Given as the level's agencies, the planner sees which they are: the capital alone leads a fifth of
+  // all tasks, and a join (or a subquery) made it guess 34 average provinces and sort every match.
+  if (filter.agencyLevel)
+    where.push(
+      levelLeads
+        ? sql`${tasks.leadAgencyId} = any(${`{${levelLeads.join(',')}}`}::int[])`
+        : sql`${tasks.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.level} = ${filter.agencyLevel})`,
+    );
   if (filter.groupNo) where.push(eq(tasks.groupNo, filter.groupNo));
   if (filter.documentId) where.push(eq(tasks.documentId, filter.documentId));
   if (filter.deadlineFrom) where.push(gte(tasks.deadline, filter.deadlineFrom));
   if (filter.deadlineTo) where.push(lte(tasks.deadline, filter.deadlineTo));
-  if (filter.completion?.length) where.push(inArray(latestCompletionState, filter.completion));
-  if (filter.extensionPending) where.push(extensionPendingSql);
+  // Both read from the few tasks the small table names (an index on its state), not a lookup per task
+  // of the list: as a per-task subquery, the capital's inbox took 0.1 s whatever the page.
+  if (filter.completion?.length)
+    where.push(
+      sql`${tasks.id} in (select ${completionReports.taskId} from ${completionReports} where ${inArray(completionReports.state, filter.completion)})`,
+      inArray(latestCompletionState, filter.completion),
+    );
+  if (filter.extensionPending)
+    where.push(
+      sql`${tasks.id} in (select ${extensionRequests.taskId} from ${extensionRequests} where ${extensionRequests.state} = 'pending')`,
+    );
   return where.length ? and(...where) : undefined;
 }
 
@@ -120,15 +157,45 @@ function taskColumns(clock: StatusClock) {
   };
 }
 
-const SORTS = {
-  deadline: tasks.deadline,
+const SORT_COLUMNS = {
   createdAt: tasks.createdAt,
   title: tasks.title,
   percent: tasks.latestPercent,
-  lastUpdate: tasks.lastLeadUpdateAt,
 } as const;
-/** Columns that can be null sort them last; the others keep a plain order, so an index can serve it. */
-const NULLABLE_SORTS = new Set<keyof typeof SORTS>(['deadline', 'lastUpdate']);
+
+interface OrderTerm {
+  expr: SQLWrapper;
+  desc: boolean;
+  /** Only for nullable keys; the others keep PostgreSQL's default (nulls last ascending, first descending). */
+  nullsFirst?: boolean;
+}
+
+/**
+ * Each sort's order, the id last so it is total. Each is exactly the order of one `tasks_list_*` index
+ * and of its `tasks_lead_*` twin behind the agency filter (schema/tasks.ts): a page is a walk of that
+ * index however many tasks match, never a sort of all of them. The exact reverse of an order is the
+ * same index walked backwards, so a deep page is read from the nearer end. Ties go by id in the sort's
+ * direction, for the same reason. By deadline, open work comes first whichever way (the overdue, then
+ * the rest; completed and withdrawn after them all), tasks without a deadline after the dated ones; by
+ * last update, tasks never updated count as the oldest (first ascending, last descending).
+ */
+export function listOrder(sort: (typeof TASK_SORTS)[number], direction: 'asc' | 'desc'): OrderTerm[] {
+  const desc = direction === 'desc';
+  const byId = { expr: tasks.id, desc };
+  if (sort === 'deadline')
+    return [{ expr: closedSql, desc: false }, { expr: tasks.deadline, desc, nullsFirst: false }, byId];
+  if (sort === 'lastUpdate') return [{ expr: tasks.lastLeadUpdateAt, desc, nullsFirst: !desc }, byId];
+  return [{ expr: SORT_COLUMNS[sort], desc }, byId];
+}
+
+function orderBy(terms: OrderTerm[], reversed: boolean, expr = (t: OrderTerm, _i: number) => t.expr): SQL[] {
+  return terms.map((t, i) => {
+    const desc = t.desc !== reversed;
+    const nulls =
+      t.nullsFirst === undefined ? sql`` : t.nullsFirst !== reversed ? sql` nulls first` : sql` nulls last`;
+    return sql`${expr(t, i)} ${desc ? sql`desc` : sql`asc`}${nulls}`;
+  });
+}
 
 export type TaskListItem = Awaited<ReturnType<typeof findTasks>>['items'][number];
 
@@ -142,48 +209,142 @@ function filterKey(input: TaskListInput): string {
   );
 }
 
+/** From this many rows in, a page waits for the total: past the middle it is read from the far end. */
+const FAR_PAGE_ROWS = 1000;
+
+/** The agencies of each level, kept as the list's totals are (a task naming a new agency moves the mark). */
+const levelAgencies = changeCache<number[]>({ maxAgeMs: 60_000, maxEntries: 10 });
+
+interface ListQuery {
+  input: TaskListInput;
+  clock: StatusClock;
+  levelLeads?: readonly number[];
+}
+
+const isInbox = (input: TaskListInput) => Boolean(input.agencyId) && input.agencyRole === 'any';
+
+/**
+ * The ids of a page: the statement a page is chosen by, in `terms`' order (reversed: walked from the
+ * far end). Three shapes, each bounded by what it reads:
+ * - an agency's "led or coordinated" list (the inbox) merges two walks in order: the tasks it leads (the
+ *   lead index) and those it coordinates (a few hundred, sorted). As one `or exists` the planner read
+ *   every task of the country (0.4–1.3 s);
+ * - `matchesFirst` (a search by title, or far into a search): the matches first (trigram index), then
+ *   ordered, so the page costs the number of matches. Walking a sort index instead, the planner bets on
+ *   matches spread evenly along it: by title they are not (the search text starts with the title) and it
+ *   read the whole table (0.27 s); far in, the walk reads the page's offset over the matches' share;
+ * - any other filter walks the index of the order (with the agency's, when one is chosen) and checks
+ *   the other filters on the index entry itself: the filter columns are in every list index. A search
+ *   near the start is left to the planner, which estimates its matches well.
+ */
+function pageIdsSql(
+  { input, clock, levelLeads }: ListQuery,
+  terms: OrderTerm[],
+  window: { reversed: boolean; limit: number; offset: number },
+  matchesFirst: boolean,
+): SQL {
+  const order = sql.join(orderBy(terms, window.reversed), sql`, `);
+  const paging = sql`limit ${window.limit} offset ${window.offset}`;
+  const keys = sql.join(
+    terms.map((t, i) => sql`${t.expr} as ${sql.identifier(`k${i}`)}`),
+    sql`, `,
+  );
+  const outer = sql.join(
+    orderBy(terms, window.reversed, (_t, i) => sql.identifier(`k${i}`)),
+    sql`, `,
+  );
+  if (matchesFirst) {
+    const where = taskFilters(input, clock, levelLeads) ?? sql`true`;
+    return sql`with ${sql.identifier('matches')} as materialized (select ${tasks.id}, ${keys} from ${tasks} where ${where})
+      select ${sql.identifier('id')} from ${sql.identifier('matches')} order by ${outer} ${paging}`;
+  }
+  if (isInbox(input)) {
+    const { led, coordinated } = inboxBranches(input, clock, levelLeads);
+    // Each part ordered on its own (in parentheses): that is what lets the planner merge them.
+    return sql`select ${sql.identifier('id')} from (
+      (select ${tasks.id}, ${keys} from ${tasks} where ${led} order by ${order})
+      union all
+      (select ${tasks.id}, ${keys} from ${tasks} where ${coordinated} order by ${order})
+    ) as ${sql.identifier('inbox')} order by ${outer} ${paging}`;
+  }
+  const where = taskFilters(input, clock, levelLeads) ?? sql`true`;
+  return sql`select ${tasks.id} from ${tasks} where ${where} order by ${order} ${paging}`;
+}
+
+/** The inbox's two parts: tasks the agency leads, and those it coordinates but does not lead (each once). */
+function inboxBranches(input: TaskListInput, clock: StatusClock, levelLeads?: readonly number[]) {
+  const agencyId = input.agencyId as number;
+  const rest = taskFilters({ ...input, agencyId: undefined }, clock, levelLeads);
+  const led = and(eq(tasks.leadAgencyId, agencyId), rest) as SQL;
+  // As an array, not a join: the part stays one scan of the tasks' key (a join went parallel over the
+  // whole coordinators' key, 14 ms where this takes 9 on a busy machine).
+  const coordinated = and(
+    sql`${tasks.id} = any(array(select ${taskCoordinators.taskId} from ${taskCoordinators} where ${taskCoordinators.agencyId} = ${agencyId}))`,
+    sql`${tasks.leadAgencyId} <> ${agencyId}`,
+    rest,
+  ) as SQL;
+  return { led, coordinated };
+}
+
+async function countTasks(db: Db, { input, clock, levelLeads }: ListQuery): Promise<number> {
+  if (isInbox(input)) {
+    const { led, coordinated } = inboxBranches(input, clock, levelLeads);
+    const [nLed, nCoordinated] = await Promise.all([db.$count(tasks, led), db.$count(tasks, coordinated)]);
+    return nLed + nCoordinated;
+  }
+  return db.$count(tasks, taskFilters(input, clock, levelLeads));
+}
+
+/** `farPageRows`: from how deep a page is read from the nearer end (tests page far on small data). */
 export async function findTasks(
   db: Db,
   input: TaskListInput & { page: number; pageSize: number },
   clock: StatusClock,
+  { farPageRows = FAR_PAGE_ROWS } = {},
 ) {
-  const where = taskFilters(input, clock);
-  const sort = input.sort ?? 'deadline';
-  const column = SORTS[sort];
-  const nulls = NULLABLE_SORTS.has(sort) ? sql` nulls last` : sql``;
-  const byColumn = input.direction === 'desc' ? sql`${column} desc${nulls}` : sql`${column} asc${nulls}`;
-  // By deadline, open work comes first whichever way: the overdue (earliest deadlines), then the rest by
-  // deadline; completed and withdrawn tasks after them all.
-  const order = sort === 'deadline' ? sql`${closedSql} asc, ${byColumn}` : byColumn;
-  // Deferred join: the page's ids first (skipped rows cost an index entry, not the computed columns),
-  // then the columns of those 25 rows only. A deep page of 200,000 tasks depends on it.
-  // Only the agency-level filter reads the lead agency; without it, no join to skip rows through.
-  const needsLead = Boolean(input.agencyLevel);
-  const candidates = needsLead
-    ? db.select({ id: tasks.id }).from(tasks).innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-    : db.select({ id: tasks.id }).from(tasks);
-  const pageIds = candidates
-    .where(where)
-    .orderBy(order, asc(tasks.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  const countAll = async () => {
-    const counted = needsLead
-      ? db.select({ n: count() }).from(tasks).innerJoin(lead, eq(lead.id, tasks.leadAgencyId)).where(where)
-      : db.select({ n: count() }).from(tasks).where(where);
-    return (await counted)[0]?.n ?? 0;
+  const terms = listOrder(input.sort ?? 'deadline', input.direction ?? 'asc');
+  const mark = changeMark(db, clock.now);
+  const level = input.agencyLevel;
+  const query: ListQuery = {
+    input,
+    clock,
+    levelLeads: level
+      ? await levelAgencies.get(db, level, mark, async () =>
+          (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.level, level))).map(
+            (a) => a.id,
+          ),
+        )
+      : undefined,
   };
+  const countAll = () => countTasks(db, query);
+  const totalPromise = input.stale ? countAll() : cachedTaskCount(db, filterKey(input), mark, countAll);
+  const offset = (input.page - 1) * input.pageSize;
+  // Deferred join: the page's ids first (a skipped row costs an index entry, not the computed
+  // columns), then the columns of those rows only. A far page waits for the total (cached per filter
+  // while nothing changes), to be read from whichever end of the index is nearer.
+  let window = { reversed: false, limit: input.pageSize, offset };
+  if (offset >= farPageRows) {
+    const total = await totalPromise;
+    const end = Math.min(offset + input.pageSize, total);
+    if (end <= offset) return page([], total);
+    if (total - end < offset) window = { reversed: true, limit: end - offset, offset: total - end };
+  }
+  const matchesFirst = Boolean(input.q) && (input.sort === 'title' || offset >= farPageRows);
   const [items, total] = await Promise.all([
     db
       .select(taskColumns(clock))
       .from(tasks)
       .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
       .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .where(inArray(tasks.id, pageIds))
-      .orderBy(order, asc(tasks.id)),
-    input.stale ? countAll() : cachedTaskCount(db, filterKey(input), changeMark(db, clock.now), countAll),
+      .where(sql`${tasks.id} in (${pageIdsSql(query, terms, window, matchesFirst)})`)
+      .orderBy(...orderBy(terms, false)),
+    totalPromise,
   ]);
-  return { items, total, page: input.page, pageSize: input.pageSize, asOf: clock.now };
+  return page(items, total);
+
+  function page<T>(items: T[], total: number) {
+    return { items, total, page: input.page, pageSize: input.pageSize, asOf: clock.now };
+  }
 }
 
 /** Every task of one filter for export (bounded). */
