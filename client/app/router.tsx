@@ -5,104 +5,151 @@ import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
+import { loadMessages } from '../lib/i18n/i18n';
 import { retryImport } from '../lib/retry-import';
+import { PAGE_MESSAGES } from './page-messages';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OverviewRoute } from './routes/overview-route';
 import { ProtectedLayout } from './routes/protected-layout';
 
 /**
- * A page fetched only when first visited, so the first load stays small. `preload` starts fetching it
- * earlier (the page the app opens on), the same single load the first render then waits for.
+ * A page fetched only when first visited, with its words (`PAGE_MESSAGES`), so the first load stays
+ * small. `preload` starts fetching both earlier (the page the app opens on, a link about to be
+ * followed): the same single load the first render then waits for.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+function lazyPage<K extends string>(page: PagePath, load: () => Promise<Record<K, ComponentType>>, name: K) {
   let loading: Promise<{ default: ComponentType }> | undefined;
   const start = () => {
-    loading ??= retryImport(load).then((module) => ({ default: module[name] }));
+    loading ??= Promise.all([retryImport(load), loadMessages(PAGE_MESSAGES[page])]).then(([module]) => ({
+      default: module[name],
+    }));
     return loading;
   };
   return Object.assign(lazy(start), { preload: start });
 }
 
 const DashboardPage = lazyPage(
+  '/dashboard',
   () => import('../features/dashboard/components/dashboard-page'),
   'DashboardPage',
 );
 const TaskListPage = lazyPage(
+  '/tasks',
   () => import('../features/task-list/components/task-list-page'),
   'TaskListPage',
 );
 const MonthlyReportPage = lazyPage(
+  '/reports/monthly',
   () => import('../features/monthly-report/components/monthly-report-page'),
   'MonthlyReportPage',
 );
 const MyReportsPage = lazyPage(
+  '/reports',
   () => import('../features/reports/components/my-reports-page'),
   'MyReportsPage',
 );
 const SubmissionPage = lazyPage(
+  '/reports/submissions/:id',
   () => import('../features/reports/components/submission-page'),
   'SubmissionPage',
 );
 const NewSubmissionPage = lazyPage(
+  '/reports/:templateId/:periodKey',
   () => import('../features/reports/components/new-submission-page'),
   'NewSubmissionPage',
 );
 const CompliancePage = lazyPage(
+  '/reports/compliance',
   () => import('../features/reports/components/compliance-page'),
   'CompliancePage',
 );
 const KpiOverviewPage = lazyPage(
+  '/kpis',
   () => import('../features/kpis/components/kpi-overview-page'),
   'KpiOverviewPage',
 );
-const KpiDetailPage = lazyPage(() => import('../features/kpis/components/kpi-detail-page'), 'KpiDetailPage');
-const KpiAgencyPage = lazyPage(() => import('../features/kpis/components/kpi-agency-page'), 'KpiAgencyPage');
+const KpiDetailPage = lazyPage(
+  '/kpis/:code',
+  () => import('../features/kpis/components/kpi-detail-page'),
+  'KpiDetailPage',
+);
+const KpiAgencyPage = lazyPage(
+  '/kpis/:code/agencies/:agencyId',
+  () => import('../features/kpis/components/kpi-agency-page'),
+  'KpiAgencyPage',
+);
 const OwnScorecardPage = lazyPage(
+  '/scorecard',
   () => import('../features/kpis/components/scorecard-page'),
   'OwnScorecardPage',
 );
 const AgencyScorecardPage = lazyPage(
+  '/agencies/:id/scorecard',
   () => import('../features/kpis/components/scorecard-page'),
   'AgencyScorecardPage',
 );
 
 const TemplatesPage = lazyPage(
+  '/admin/templates',
   () => import('../features/templates/components/templates-page'),
   'TemplatesPage',
 );
-const TemplatePage = lazyPage(() => import('../features/templates/components/template-page'), 'TemplatePage');
+const TemplatePage = lazyPage(
+  '/admin/templates/:id',
+  () => import('../features/templates/components/template-page'),
+  'TemplatePage',
+);
 const TemplateCreatePage = lazyPage(
+  '/admin/templates/new',
   () => import('../features/templates/components/template-create-page'),
   'TemplateCreatePage',
 );
-const HolidaysPage = lazyPage(() => import('../features/holidays/components/holidays-page'), 'HolidaysPage');
+const HolidaysPage = lazyPage(
+  '/admin/holidays',
+  () => import('../features/holidays/components/holidays-page'),
+  'HolidaysPage',
+);
 
 const AgencyDirectory = lazyPage(
+  '/agencies',
   () => import('../features/agencies/components/agency-directory'),
   'AgencyDirectory',
 );
 const ChangePasswordPage = lazyPage(
+  '/account/password',
   () => import('../features/auth/components/change-password-page'),
   'ChangePasswordPage',
 );
-const UsersPage = lazyPage(() => import('../features/users/components/users-page'), 'UsersPage');
+const UsersPage = lazyPage(
+  '/admin/users',
+  () => import('../features/users/components/users-page'),
+  'UsersPage',
+);
 
-const InboxPage = lazyPage(() => import('../features/tasks/components/inbox-page'), 'InboxPage');
+const InboxPage = lazyPage('/inbox', () => import('../features/tasks/components/inbox-page'), 'InboxPage');
 const TaskDetailPage = lazyPage(
+  '/tasks/:id',
   () => import('../features/tasks/components/task-detail-page'),
   'TaskDetailPage',
 );
 const DocumentsPage = lazyPage(
+  '/documents',
   () => import('../features/documents/components/documents-page'),
   'DocumentsPage',
 );
-const DocumentPage = lazyPage(() => import('../features/documents/components/document-page'), 'DocumentPage');
+const DocumentPage = lazyPage(
+  '/documents/:id',
+  () => import('../features/documents/components/document-page'),
+  'DocumentPage',
+);
 const DocumentCreatePage = lazyPage(
+  '/documents/new',
   () => import('../features/documents/components/document-create-page'),
   'DocumentCreatePage',
 );
 
 const AccountSecurityPage = lazyPage(
+  '/account/security',
   () => import('../features/auth/components/account-security-page'),
   'AccountSecurityPage',
 );

@@ -5,15 +5,18 @@ import { ErrorState } from '../../components/error-state';
 import { Spinner } from '../../components/spinner';
 import { LogoutButton } from '../../features/auth/components/logout-button';
 import { AppShell } from '../../features/shell/components/app-shell';
+import { loadMessages } from '../../lib/i18n/i18n';
 import { LiveProvider } from '../../lib/live/live-provider';
 import { retryImport } from '../../lib/retry-import';
 import { useCurrentUserQuery } from '../../lib/use-current-user';
+import { LOGIN_STEP_MESSAGES } from '../page-messages';
 
 /** Only a login that is not complete loads its steps' code (the QR code's library among it, later still). */
 const LoginStepPage = lazy(() =>
-  retryImport(() => import('../../features/auth/components/login-step-page')).then((m) => ({
-    default: m.LoginStepPage,
-  })),
+  Promise.all([
+    retryImport(() => import('../../features/auth/components/login-step-page')),
+    loadMessages(LOGIN_STEP_MESSAGES),
+  ]).then(([m]) => ({ default: m.LoginStepPage })),
 );
 
 type StepUser = ComponentProps<typeof LoginStepPage>['user'];
@@ -70,7 +73,7 @@ export function ProtectedLayout() {
         actions={
           <>
             <Link className="button button--ghost" to="/account/security">
-              {t('accountSecurity.link')}
+              {t('shell.accountSecurity')}
             </Link>
             <LogoutButton />
           </>

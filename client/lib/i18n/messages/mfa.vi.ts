@@ -49,7 +49,6 @@ export const mfaVi = {
   },
   accountSecurity: {
     title: 'Bảo mật tài khoản',
-    link: 'Bảo mật',
     mfaHeading: 'Xác thực hai lớp (TOTP)',
     enabledSince: 'Đang bật từ {{date}}.',
     disabled: 'Chưa bật.',

@@ -218,7 +218,6 @@ export const tasksEn: typeof tasksVi = {
     sending: 'Sending…',
     sent: 'Sent.',
     saved: 'Changes saved.',
-    reloadLatest: 'Reload',
   },
   taskErrors: {
     staleVersion: 'The task was changed by someone else. Reload to see the latest version.',

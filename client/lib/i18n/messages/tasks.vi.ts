@@ -216,7 +216,6 @@ export const tasksVi = {
     sending: 'Đang gửi…',
     sent: 'Đã gửi thành công.',
     saved: 'Đã lưu thay đổi.',
-    reloadLatest: 'Tải lại',
   },
   taskErrors: {
     staleVersion: 'Nhiệm vụ đã được người khác thay đổi. Tải lại để xem bản mới nhất.',
