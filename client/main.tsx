@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { Providers } from './app/providers';
-import { createRouter } from './app/router';
+import { AppRoutes, preloadOnIntent, preloadPage } from './app/router';
 import { ErrorBoundary } from './components/error-boundary';
 import { i18nReady } from './lib/i18n/i18n';
 import './styles.css';
@@ -10,17 +10,23 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const router = createRouter();
+preloadOnIntent(document);
 
 // English messages are a chunk of their own: an English reader's first paint waits for them.
-void i18nReady.finally(() =>
+void i18nReady.finally(() => {
   createRoot(container).render(
     <StrictMode>
       <Providers>
         <ErrorBoundary>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </ErrorBoundary>
       </Providers>
     </StrictMode>,
-  ),
-);
+  );
+  // The page the app opens on loads while the session is checked, not after it; from just after the
+  // first paint, so it does not compete with that paint (Lighthouse on a slow phone: FCP 2.3 → 2.7 s
+  // when started before it).
+  requestAnimationFrame(() => setTimeout(() => preloadPage(window.location.pathname)));
+});

@@ -1,7 +1,6 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
 import type { PagePath } from '../../shared/page-access';
-import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
@@ -196,26 +195,50 @@ function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
   return page === '/' ? { index: true, element } : { path: page.slice(1), element };
 }
 
-export function createRouter() {
-  // Opened on the dashboard (the Office's landing page): its code loads while the session is checked,
-  // not after; from just after the first paint, so it does not compete with that paint (measured by
-  // bench/client.ts with Lighthouse; figures in the README).
-  if (typeof window !== 'undefined' && window.location.pathname === '/dashboard') {
-    requestAnimationFrame(() => setTimeout(() => DashboardPage.preload().catch(() => undefined)));
-  }
-  return createBrowserRouter([
-    {
-      errorElement: <ErrorFallback />,
-      children: [
-        { path: '/login', element: <LoginPage /> },
-        {
-          element: <ProtectedLayout />,
-          children: [
-            ...Object.entries(PAGES).map(([page, Page]) => pageRoute(page as PagePath, Page)),
-            { path: '*', element: <NotFoundRoute /> },
-          ],
-        },
-      ],
-    },
-  ]);
+/**
+ * The app's routes, rendered by `BrowserRouter` (main.tsx). The declarative router rather than
+ * `createBrowserRouter`: the app uses no loaders, actions or fetchers, and the data router is 16 KB of
+ * the first page's JavaScript (docs/decisions/0015-first-page-javascript.md). Render errors reach the
+ * `ErrorBoundary` around it.
+ */
+export const appRoutes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <ProtectedLayout />,
+    children: [
+      ...Object.entries(PAGES).map(([page, Page]) => pageRoute(page as PagePath, Page)),
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function AppRoutes() {
+  return useRoutes(appRoutes);
+}
+
+const preloads = Object.entries(PAGES).flatMap(([path, Page]) =>
+  'preload' in Page && typeof Page.preload === 'function'
+    ? [{ path, preload: Page.preload as () => Promise<unknown> }]
+    : [],
+);
+
+/** Starts loading the page an address shows (its code and words), if it is a lazy page. */
+export function preloadPage(pathname: string): void {
+  const match = matchRoutes(preloads, pathname)?.[0];
+  const page = preloads.find((p) => p.path === match?.route.path);
+  page?.preload().catch(() => undefined);
+}
+
+/**
+ * A link about to be followed (the pointer on it, a finger down, the keyboard's focus) starts loading
+ * its page, so the page is there, or nearly, by the click.
+ */
+export function preloadOnIntent(root: Document): void {
+  const onIntent = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (link instanceof HTMLAnchorElement && link.origin === window.location.origin)
+      preloadPage(link.pathname);
+  };
+  for (const type of ['pointerover', 'touchstart', 'focusin'])
+    root.addEventListener(type, onIntent, { passive: true });
 }

@@ -64,9 +64,12 @@ const messageFiles = import.meta.glob<Record<string, MessageTree>>([
 
 export const i18n = i18next.createInstance();
 
+const initialLanguage = readStoredLanguage();
+
+// An English reader's first render waits for `i18nReady` (the English files), so nothing shows before.
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: coreVi } },
-  lng: 'vi',
+  lng: initialLanguage,
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
@@ -96,20 +99,26 @@ function loadGroup(language: Language, group: MessageGroup): Promise<void> {
   return load;
 }
 
+/** The language a switch is on its way to; the shown one when none is under way. */
+let switchingTo: Language = initialLanguage;
+
 /**
- * Loads a page's message groups in the current language; the page renders once they are in (the lazy
- * page waits for both its code and its words), so no key is ever shown untranslated.
+ * Loads a page's message groups in the current language (and in the one a switch is on its way to);
+ * the page renders once they are in (the lazy page waits for its code and its words), so no key is
+ * ever shown untranslated.
  */
 export async function loadMessages(groups: readonly MessageGroup[]): Promise<void> {
   for (const group of groups) wanted.add(group);
-  const language = currentLanguage();
-  await Promise.all(groups.map((group) => loadGroup(language, group)));
+  const languages = new Set([currentLanguage(), switchingTo]);
+  await Promise.all([...languages].flatMap((language) => groups.map((group) => loadGroup(language, group))));
 }
 
 /** Switches once every group already in use is there in the new language: the page never shows keys. */
 export async function setLanguage(language: Language): Promise<void> {
+  switchingTo = language;
   await Promise.all([...wanted].map((group) => loadGroup(language, group)));
-  await i18n.changeLanguage(language);
+  // A later choice, made while these loaded, wins.
+  if (switchingTo === language) await i18n.changeLanguage(language);
 }
 
 // Whole percentages stay whole ("40 %"); a threshold such as 12,5 % keeps its decimal.
@@ -125,10 +134,9 @@ if (typeof document !== 'undefined') document.documentElement.lang = i18n.langua
 i18n.on('languageChanged', applyLanguage);
 
 /** Resolves once the stored language's messages are loaded; the app renders after it. */
-export const i18nReady: Promise<void> = (() => {
-  const stored = readStoredLanguage();
-  return stored === 'vi' ? Promise.resolve() : setLanguage(stored);
-})();
+export const i18nReady: Promise<unknown> = Promise.all(
+  [...wanted].map((group) => loadGroup(initialLanguage, group)),
+);
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'vi';
