@@ -8,3 +8,15 @@ export function isCalendarDate(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A calendar date (YYYY-MM-DD) moved by whole days: counted in UTC, where every day has 24 hours, so no
+ * library is needed (the first page names periods with it, without date-fns). Throws on a date that
+ * does not exist.
+ */
+export function shiftDate(isoDate: string, days: number): string {
+  if (!isCalendarDate(isoDate)) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
-import { shiftDate } from '../../../../shared/time';
+import { shiftDate } from '../../../../shared/calendar-date';
 import { PageError } from '../../../components/error-state';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
