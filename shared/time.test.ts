@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { shiftDate, VIETNAM_TZ, vietnamDate, vietnamDateTime } from './time';
 
 describe('vietnamDate', () => {
@@ -52,5 +52,28 @@ describe('shiftDate', () => {
   it('refuses a date that does not exist rather than rolling it over', () => {
     expect(() => shiftDate('2026-02-30', 1)).toThrow(RangeError);
     expect(() => shiftDate('not a date', 1)).toThrow(RangeError);
+  });
+});
+
+describe('the Vietnam date formatters', () => {
+  it('are built at first use, not when a page loads the module', async () => {
+    vi.resetModules();
+    const Original = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        super(...args);
+        built++;
+      }
+    } as typeof Intl.DateTimeFormat;
+    try {
+      const module = await import('./vietnam-date');
+      expect(built).toBe(0);
+      expect(module.vietnamDateTime(new Date('2026-12-31T17:00:00Z'))).toBe('01/01/2027 00:00');
+      module.vietnamDateTime(new Date());
+      expect(built).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
   });
 });
