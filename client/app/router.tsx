@@ -5,26 +5,33 @@ import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
 import { loadMessages } from '../lib/i18n/i18n';
+import type { PagePrefetch } from '../lib/page-prefetch';
 import { retryImport } from '../lib/retry-import';
 import { PAGE_MESSAGES } from './page-messages';
 import { NotFoundRoute } from './routes/not-found-route';
 import { OverviewRoute } from './routes/overview-route';
-import { ProtectedLayout } from './routes/protected-layout';
+import { type PageClients, ProtectedLayout } from './routes/protected-layout';
+
+type PageModule<K extends string> = Record<K, ComponentType> & { prefetch?: PagePrefetch };
 
 /**
  * A page fetched only when first visited, with its words (`PAGE_MESSAGES`), so the first load stays
  * small. `preload` starts fetching both earlier (the page the app opens on, a link about to be
- * followed): the same single load the first render then waits for.
+ * followed): the same single load the first render then waits for. A page module may export
+ * `prefetch`, which asks for its data.
  */
-function lazyPage<K extends string>(page: PagePath, load: () => Promise<Record<K, ComponentType>>, name: K) {
-  let loading: Promise<{ default: ComponentType }> | undefined;
-  const start = () => {
-    loading ??= Promise.all([retryImport(load), loadMessages(PAGE_MESSAGES[page])]).then(([module]) => ({
-      default: module[name],
-    }));
+function lazyPage<K extends string>(page: PagePath, load: () => Promise<PageModule<K>>, name: K) {
+  let loading: Promise<PageModule<K>> | undefined;
+  const preload = () => {
+    loading ??= Promise.all([retryImport(load), loadMessages(PAGE_MESSAGES[page])]).then(
+      ([module]) => module,
+    );
     return loading;
   };
-  return Object.assign(lazy(start), { preload: start });
+  return Object.assign(
+    lazy(() => preload().then((module) => ({ default: module[name] }))),
+    { preload },
+  );
 }
 
 const DashboardPage = lazyPage(
@@ -204,7 +211,7 @@ function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   {
-    element: <ProtectedLayout />,
+    element: <ProtectedLayout prefetchPage={prefetchPageData} />,
     children: [
       ...Object.entries(PAGES).map(([page, Page]) => pageRoute(page as PagePath, Page)),
       { path: '*', element: <NotFoundRoute /> },
@@ -218,15 +225,26 @@ export function AppRoutes() {
 
 const preloads = Object.entries(PAGES).flatMap(([path, Page]) =>
   'preload' in Page && typeof Page.preload === 'function'
-    ? [{ path, preload: Page.preload as () => Promise<unknown> }]
+    ? [{ path, preload: Page.preload as () => Promise<{ prefetch?: PagePrefetch }> }]
     : [],
 );
 
 /** Starts loading the page an address shows (its code and words), if it is a lazy page. */
-export function preloadPage(pathname: string): void {
+export function preloadPage(pathname: string): Promise<{ prefetch?: PagePrefetch } | undefined> {
   const match = matchRoutes(preloads, pathname)?.[0];
-  const page = preloads.find((p) => p.path === match?.route.path);
-  page?.preload().catch(() => undefined);
+  const load = preloads.find((p) => p.path === match?.route.path)?.preload();
+  load?.catch(() => undefined);
+  return load ?? Promise.resolve(undefined);
+}
+
+/**
+ * Asks for the data of the page an address shows, once the user is known: the page's requests leave
+ * while it is being drawn (or its code still loads), not after.
+ */
+function prefetchPageData(location: { pathname: string; search: string }, clients: PageClients): void {
+  preloadPage(location.pathname)
+    .then((module) => module?.prefetch?.({ ...clients, search: new URLSearchParams(location.search) }))
+    .catch(() => undefined);
 }
 
 /**
@@ -234,10 +252,14 @@ export function preloadPage(pathname: string): void {
  * its page, so the page is there, or nearly, by the click.
  */
 export function preloadOnIntent(root: Document): void {
+  const seen = new Set<string>();
   const onIntent = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-    if (link instanceof HTMLAnchorElement && link.origin === window.location.origin)
-      preloadPage(link.pathname);
+    if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+    // The pointer crosses a link many times: its address is matched once.
+    if (seen.has(link.pathname)) return;
+    seen.add(link.pathname);
+    void preloadPage(link.pathname);
   };
   for (const type of ['pointerover', 'touchstart', 'focusin'])
     root.addEventListener(type, onIntent, { passive: true });
