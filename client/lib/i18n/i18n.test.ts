@@ -115,6 +115,14 @@ describe('loading the messages', () => {
     expect(fresh.i18n.t('dashboard.title')).toBe(vi.dashboard.title);
   });
 
+  it('keeps the later choice when the language is switched again while the first loads', async () => {
+    const fresh = await freshI18n();
+    const first = fresh.setLanguage('en');
+    await fresh.setLanguage('vi');
+    await first;
+    expect(fresh.i18n.language).toBe('vi');
+  });
+
   it('opens in English, its messages loaded before the first render, when that was the choice', async () => {
     vitest.resetModules();
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
