@@ -38,7 +38,12 @@ const FIRST_PAGE_BUDGET_KB = 150;
  */
 const ROUTES: { name: string; url: string; page: PagePath | null; module: string | null; first?: true }[] = [
   { name: 'login page', url: '/login', page: null, module: null, first: true },
-  { name: 'overview (home, after login)', url: '/', page: '/', module: null },
+  {
+    name: 'overview (home, after login)',
+    url: '/',
+    page: '/',
+    module: 'app/routes/overview-route.tsx',
+  },
   {
     name: 'dashboard',
     url: '/dashboard',

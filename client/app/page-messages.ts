@@ -7,7 +7,7 @@ import type { PageMessageGroup } from '../lib/i18n/message-groups';
  * these files in the page's JavaScript.
  */
 export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
-  '/': [],
+  '/': ['home'],
   '/inbox': ['tasks'],
   '/dashboard': ['dashboard'],
   '/tasks': ['task-list'],

@@ -9,7 +9,6 @@ import type { PagePrefetch } from '../lib/page-prefetch';
 import { retryImport } from '../lib/retry-import';
 import { PAGE_MESSAGES } from './page-messages';
 import { NotFoundRoute } from './routes/not-found-route';
-import { OverviewRoute } from './routes/overview-route';
 import { type PageClients, ProtectedLayout } from './routes/protected-layout';
 
 type PageModule<K extends string> = Record<K, ComponentType> & { prefetch?: PagePrefetch };
@@ -34,6 +33,7 @@ function lazyPage<K extends string>(page: PagePath, load: () => Promise<PageModu
   );
 }
 
+const OverviewPage = lazyPage('/', () => import('./routes/overview-route'), 'OverviewRoute');
 const DashboardPage = lazyPage(
   '/dashboard',
   () => import('../features/dashboard/components/dashboard-page'),
@@ -162,7 +162,7 @@ const AccountSecurityPage = lazyPage(
 
 /** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
 const PAGES: Record<PagePath, ComponentType> = {
-  '/': OverviewRoute,
+  '/': OverviewPage,
   '/inbox': InboxPage,
   '/dashboard': DashboardPage,
   '/tasks': TaskListPage,

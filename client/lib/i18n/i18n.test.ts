@@ -1,6 +1,7 @@
 import { describe, expect, it, vi as vitest } from 'vitest';
 import { en } from './en';
 import { i18n, LANGUAGE_STORAGE_KEY, setLanguage } from './i18n';
+import { CORE_GROUPS, type MessageGroup } from './message-groups';
 import { vi } from './vi';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -98,6 +99,15 @@ describe('loading the messages', () => {
     expect(fresh.i18n.t('nav.label')).toBe('Điều hướng chính');
     expect(fresh.i18n.exists('taskList.title')).toBe(false);
     expect(fresh.i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    // The groups in the entry are exactly CORE_GROUPS (the glob leaving them out names them again).
+    const groups = import.meta.glob<Record<string, Record<string, unknown>>>('./messages/*.vi.ts', {
+      eager: true,
+    });
+    for (const [file, module] of Object.entries(groups)) {
+      const group = file.slice('./messages/'.length, -'.vi.ts'.length) as MessageGroup;
+      const firstKey = Object.keys(Object.values(module)[0] ?? {})[0] ?? '';
+      expect([group, fresh.i18n.exists(firstKey)]).toEqual([group, CORE_GROUPS.includes(group as never)]);
+    }
   });
 
   it("loads a page's groups in the current language, and them too when the language changes", async () => {

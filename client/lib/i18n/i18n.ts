@@ -6,7 +6,6 @@ import { retryImport } from '../retry-import';
 import { CORE_GROUPS, type MessageGroup } from './message-groups';
 import { authVi } from './messages/auth.vi';
 import { commonVi } from './messages/common.vi';
-import { homeVi } from './messages/home.vi';
 import { shellVi } from './messages/shell.vi';
 import type { Messages } from './vi';
 
@@ -54,12 +53,12 @@ function applyLanguage(language: string): void {
 type MessageTree = { readonly [key: string]: string | MessageTree };
 
 /** The first page's Vietnamese (CORE_GROUPS): ready at once, so the first render waits for nothing. */
-const coreVi = { ...commonVi, ...shellVi, ...authVi, ...homeVi };
+const coreVi = { ...commonVi, ...shellVi, ...authVi };
 
 /** Every other message file is a chunk of its own; English ones load only once English is chosen. */
 const messageFiles = import.meta.glob<Record<string, MessageTree>>([
   './messages/*.ts',
-  '!./messages/{common,shell,auth,home}.vi.ts',
+  '!./messages/{common,shell,auth}.vi.ts',
 ]);
 
 export const i18n = i18next.createInstance();
