@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { VIETNAM_TZ } from './vietnam-date';
+
 // Counted in UTC, without date-fns: the first page names reporting periods with it.
 export { shiftDate } from './calendar-date';
 // Intl only (no date-fns), in a module of their own so the first page can use them without date-fns.
