@@ -79,6 +79,7 @@ export default defineConfig({
           root: '.',
           include: ['client/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['client/test/setup.ts'],
         },
       },
     ],

@@ -48,6 +48,7 @@ import {
   type ScaleName,
 } from './generate';
 import { listPageFigures, type PagedList, type ReadPage } from './list-pages';
+import { login as signIn } from './own-server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -95,7 +96,8 @@ async function startServer(env: Record<string, string>, port: number): Promise<S
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      // The bench reads as the Office: its accounts have no second factor enrolled (production requires one).
+      // The bench measures the pages and reads, not the login's steps: in production the Office must
+      // set up a second factor first, and every read would be refused until then.
       MFA_REQUIRED_ROLES: 'none',
       ...env,
     },
@@ -136,17 +138,9 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Signs in, through the login's steps a production server asks for (bench/own-server.ts). */
 async function login(server: Server, username: string): Promise<string> {
-  const res = await server.pool.request({
-    path: '/trpc/auth.login',
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.base },
-    body: JSON.stringify({ json: { username, password: PASSWORD } }),
-  });
-  await res.body.text();
-  const cookie = [res.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0];
-  if (res.statusCode !== 200 || !cookie) throw new Error(`login ${username} failed (${res.statusCode})`);
-  return cookie;
+  return signIn(server.base, username, PASSWORD);
 }
 
 async function query(server: Server, cookie: string, procedure: string, input?: unknown): Promise<unknown> {

@@ -85,6 +85,34 @@ test.describe('foundation journey', () => {
     await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
   });
 
+  // A page's words load with its code, in the language shown: a switch on a page, a reload in English
+  // and a page first opened in English each show that page's words, never a message key.
+  test('a page opened, reloaded or switched in English speaks English, and Vietnamese again after', async ({
+    page,
+  }) => {
+    await logIn(page, 'vpcp');
+    await page.goto('/tasks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi.taskList.title);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.taskList.title);
+    await expect(page.getByRole('table')).toContainText(en.taskList.colDeadline);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.taskList.title);
+    await page
+      .getByRole('navigation', { name: en.nav.label })
+      .getByRole('link', { name: en.nav.dashboard })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.dashboard.title);
+    await expect(page.locator('main')).not.toContainText(/\b(dashboard|taskList|common)\.[a-z]/);
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi.dashboard.title);
+    await page
+      .getByRole('navigation', { name: vi.nav.label })
+      .getByRole('link', { name: vi.nav.taskList })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi.taskList.title);
+  });
+
   test('after logout, protected pages are closed, in the browser and at the API', async ({
     page,
     request,

@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { MAX_INT4 } from '../shared/api-limits';
 import type { LiveMessage } from '../shared/live-events';
 import { periodContaining, periodOf } from '../shared/reporting-periods';
 import type { Role } from '../shared/roles';
-import { MAX_INT4 } from '../shared/schemas/ids';
 import { shiftDate, vietnamDate } from '../shared/time';
 import { appRouter } from './app-router';
 import { auditLog, changeEvents, reportTemplates } from './db/schema';

@@ -4,3 +4,6 @@
  * (server/http/rate-limits.ts).
  */
 export const MAX_BATCH_CALLS = 10;
+
+/** The largest value of PostgreSQL's integer (int4), the type of every id and version column. */
+export const MAX_INT4 = 2_147_483_647;

@@ -1,4 +1,4 @@
-import { shiftDate } from './time';
+import { shiftDate } from './calendar-date';
 
 /**
  * Reporting periods under Decree 09/2019/NĐ-CP's data cut-off (Article 12), in Vietnam calendar dates:

@@ -1,4 +1,4 @@
-import { vietnamDate } from './time';
+import { vietnamDate } from './vietnam-date';
 
 /**
  * Task status, derived from dates in Vietnam time — the one rule (PRODUCT.md, "Tasks"). The server's SQL

@@ -1,14 +1,10 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, parseISO } from 'date-fns';
 import { VIETNAM_TZ } from './vietnam-date';
 
+// Counted in UTC, without date-fns: the first page names reporting periods with it.
+export { shiftDate } from './calendar-date';
 // Intl only (no date-fns), in a module of their own so the first page can use them without date-fns.
 export { VIETNAM_TZ, vietnamDate } from './vietnam-date';
-
-/** A calendar date (YYYY-MM-DD) moved by whole days. */
-export function shiftDate(isoDate: string, days: number): string {
-  return format(addDays(parseISO(isoDate), days), 'yyyy-MM-dd');
-}
 
 /** The instant a given Vietnam local date-time happens (e.g. 09:30 on a date). */
 export function vietnamInstant(isoDate: string, hour = 0, minute = 0): Date {

@@ -1,18 +1,26 @@
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
 
-const vietnamDateParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: VIETNAM_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// The formatters are built on first use, not when the module loads: the first time-zone formatter
+// costs a phone tens of milliseconds (the time-zone data), which a page showing no date should not pay
+// while it starts (client/lib/format.ts builds them when the browser is idle).
+let dateParts: Intl.DateTimeFormat | undefined;
+const vietnamDateParts = () =>
+  (dateParts ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: VIETNAM_TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }));
 
 /**
  * The calendar date in Vietnam (YYYY-MM-DD) at the given instant. Intl rather than date-fns, so a page
  * that only shows today's date does not load date-fns and its locale data.
  */
 export function vietnamDate(at: Date): string {
-  const part = (type: string) => vietnamDateParts.formatToParts(at).find((p) => p.type === type)?.value;
+  const part = (type: string) =>
+    vietnamDateParts()
+      .formatToParts(at)
+      .find((p) => p.type === type)?.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
@@ -22,17 +30,19 @@ export function formatVietnameseDate(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const vietnamTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: VIETNAM_TZ,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+let dateTime: Intl.DateTimeFormat | undefined;
+const vietnamTime = () =>
+  (dateTime ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: VIETNAM_TZ,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }));
 
-/** dd/MM/yyyy HH:mm in Vietnam time, for files people print (exports' "as of" lines, decision times). */
+/** dd/MM/yyyy HH:mm in Vietnam time: on screens, and in files people print (exports' "as of" lines). */
 export function vietnamDateTime(at: Date): string {
-  return vietnamTime.format(at).replace(',', '');
+  return vietnamTime().format(at).replace(',', '');
 }

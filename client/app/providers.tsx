@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { AppRouter } from '../../server/app-router';
 import { errorCodeOf, isRetryable } from '../lib/error-message';
@@ -13,7 +13,8 @@ function retryQuery(failures: number, error: unknown): boolean {
   return failures < 2 && isRetryable(code) && code !== 'RATE_LIMITED';
 }
 
-function createClients() {
+/** The app's query cache and API clients, made once when the app starts (main.tsx). */
+export function createClients() {
   const trpcClient = createTrpcClient();
   const queryClient: QueryClient = new QueryClient({
     defaultOptions: {
@@ -30,11 +31,13 @@ function createClients() {
   function forgetUserIfSessionEnded(error: unknown): void {
     if (errorCodeOf(error) === 'UNAUTHENTICATED') queryClient.setQueryData(trpc.auth.me.queryKey(), null);
   }
-  return { trpcClient, queryClient };
+  return { trpcClient, queryClient, trpc };
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [{ queryClient, trpcClient }] = useState(createClients);
+export type Clients = ReturnType<typeof createClients>;
+
+export function Providers({ clients, children }: { clients: Clients; children: ReactNode }) {
+  const { queryClient, trpcClient } = clients;
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { mayOpen, PAGE_ROLES, type PagePath } from '../../shared/page-access';
 import { ROLES } from '../../shared/roles';
 import { NAV_ITEMS, navItemsFor } from '../features/shell/nav-config';
-import { createRouter } from './router';
+import { appRoutes } from './router';
 
-const layout = createRouter().routes[0]?.children?.find((route) => route.children);
+const layout = appRoutes.find((route) => route.children);
 const pageRoutes = (layout?.children ?? []).filter((route) => route.path !== '*');
 
 const pathOf = (route: RouteObject) => (route.index ? '/' : `/${route.path}`);

@@ -1,115 +1,168 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
 import type { PagePath } from '../../shared/page-access';
-import { ErrorFallback } from '../components/error-boundary';
 import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
+import { loadMessages } from '../lib/i18n/i18n';
+import type { PagePrefetch } from '../lib/page-prefetch';
 import { retryImport } from '../lib/retry-import';
+import { PAGE_MESSAGES } from './page-messages';
 import { NotFoundRoute } from './routes/not-found-route';
-import { OverviewRoute } from './routes/overview-route';
-import { ProtectedLayout } from './routes/protected-layout';
+import { type PageClients, ProtectedLayout } from './routes/protected-layout';
+
+type PageModule<K extends string> = Record<K, ComponentType> & { prefetch?: PagePrefetch };
 
 /**
- * A page fetched only when first visited, so the first load stays small. `preload` starts fetching it
- * earlier (the page the app opens on), the same single load the first render then waits for.
+ * A page fetched only when first visited, with its words (`PAGE_MESSAGES`), so the first load stays
+ * small. `preload` starts fetching both earlier (the page the app opens on, a link about to be
+ * followed): the same single load the first render then waits for. A page module may export
+ * `prefetch`, which asks for its data.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  let loading: Promise<{ default: ComponentType }> | undefined;
-  const start = () => {
-    loading ??= retryImport(load).then((module) => ({ default: module[name] }));
+function lazyPage<K extends string>(page: PagePath, load: () => Promise<PageModule<K>>, name: K) {
+  let loading: Promise<PageModule<K>> | undefined;
+  const preload = () => {
+    loading ??= Promise.all([retryImport(load), loadMessages(PAGE_MESSAGES[page])]).then(
+      ([module]) => module,
+    );
     return loading;
   };
-  return Object.assign(lazy(start), { preload: start });
+  return Object.assign(
+    lazy(() => preload().then((module) => ({ default: module[name] }))),
+    { preload },
+  );
 }
 
+const OverviewPage = lazyPage('/', () => import('./routes/overview-route'), 'OverviewRoute');
 const DashboardPage = lazyPage(
+  '/dashboard',
   () => import('../features/dashboard/components/dashboard-page'),
   'DashboardPage',
 );
 const TaskListPage = lazyPage(
+  '/tasks',
   () => import('../features/task-list/components/task-list-page'),
   'TaskListPage',
 );
 const MonthlyReportPage = lazyPage(
+  '/reports/monthly',
   () => import('../features/monthly-report/components/monthly-report-page'),
   'MonthlyReportPage',
 );
 const MyReportsPage = lazyPage(
+  '/reports',
   () => import('../features/reports/components/my-reports-page'),
   'MyReportsPage',
 );
 const SubmissionPage = lazyPage(
+  '/reports/submissions/:id',
   () => import('../features/reports/components/submission-page'),
   'SubmissionPage',
 );
 const NewSubmissionPage = lazyPage(
+  '/reports/:templateId/:periodKey',
   () => import('../features/reports/components/new-submission-page'),
   'NewSubmissionPage',
 );
 const CompliancePage = lazyPage(
+  '/reports/compliance',
   () => import('../features/reports/components/compliance-page'),
   'CompliancePage',
 );
 const KpiOverviewPage = lazyPage(
+  '/kpis',
   () => import('../features/kpis/components/kpi-overview-page'),
   'KpiOverviewPage',
 );
-const KpiDetailPage = lazyPage(() => import('../features/kpis/components/kpi-detail-page'), 'KpiDetailPage');
-const KpiAgencyPage = lazyPage(() => import('../features/kpis/components/kpi-agency-page'), 'KpiAgencyPage');
+const KpiDetailPage = lazyPage(
+  '/kpis/:code',
+  () => import('../features/kpis/components/kpi-detail-page'),
+  'KpiDetailPage',
+);
+const KpiAgencyPage = lazyPage(
+  '/kpis/:code/agencies/:agencyId',
+  () => import('../features/kpis/components/kpi-agency-page'),
+  'KpiAgencyPage',
+);
 const OwnScorecardPage = lazyPage(
+  '/scorecard',
   () => import('../features/kpis/components/scorecard-page'),
   'OwnScorecardPage',
 );
 const AgencyScorecardPage = lazyPage(
+  '/agencies/:id/scorecard',
   () => import('../features/kpis/components/scorecard-page'),
   'AgencyScorecardPage',
 );
 
 const TemplatesPage = lazyPage(
+  '/admin/templates',
   () => import('../features/templates/components/templates-page'),
   'TemplatesPage',
 );
-const TemplatePage = lazyPage(() => import('../features/templates/components/template-page'), 'TemplatePage');
+const TemplatePage = lazyPage(
+  '/admin/templates/:id',
+  () => import('../features/templates/components/template-page'),
+  'TemplatePage',
+);
 const TemplateCreatePage = lazyPage(
+  '/admin/templates/new',
   () => import('../features/templates/components/template-create-page'),
   'TemplateCreatePage',
 );
-const HolidaysPage = lazyPage(() => import('../features/holidays/components/holidays-page'), 'HolidaysPage');
+const HolidaysPage = lazyPage(
+  '/admin/holidays',
+  () => import('../features/holidays/components/holidays-page'),
+  'HolidaysPage',
+);
 
 const AgencyDirectory = lazyPage(
+  '/agencies',
   () => import('../features/agencies/components/agency-directory'),
   'AgencyDirectory',
 );
 const ChangePasswordPage = lazyPage(
+  '/account/password',
   () => import('../features/auth/components/change-password-page'),
   'ChangePasswordPage',
 );
-const UsersPage = lazyPage(() => import('../features/users/components/users-page'), 'UsersPage');
+const UsersPage = lazyPage(
+  '/admin/users',
+  () => import('../features/users/components/users-page'),
+  'UsersPage',
+);
 
-const InboxPage = lazyPage(() => import('../features/tasks/components/inbox-page'), 'InboxPage');
+const InboxPage = lazyPage('/inbox', () => import('../features/tasks/components/inbox-page'), 'InboxPage');
 const TaskDetailPage = lazyPage(
+  '/tasks/:id',
   () => import('../features/tasks/components/task-detail-page'),
   'TaskDetailPage',
 );
 const DocumentsPage = lazyPage(
+  '/documents',
   () => import('../features/documents/components/documents-page'),
   'DocumentsPage',
 );
-const DocumentPage = lazyPage(() => import('../features/documents/components/document-page'), 'DocumentPage');
+const DocumentPage = lazyPage(
+  '/documents/:id',
+  () => import('../features/documents/components/document-page'),
+  'DocumentPage',
+);
 const DocumentCreatePage = lazyPage(
+  '/documents/new',
   () => import('../features/documents/components/document-create-page'),
   'DocumentCreatePage',
 );
 
 const AccountSecurityPage = lazyPage(
+  '/account/security',
   () => import('../features/auth/components/account-security-page'),
   'AccountSecurityPage',
 );
 
 /** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
 const PAGES: Record<PagePath, ComponentType> = {
-  '/': OverviewRoute,
+  '/': OverviewPage,
   '/inbox': InboxPage,
   '/dashboard': DashboardPage,
   '/tasks': TaskListPage,
@@ -149,26 +202,65 @@ function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
   return page === '/' ? { index: true, element } : { path: page.slice(1), element };
 }
 
-export function createRouter() {
-  // Opened on the dashboard (the Office's landing page): its code loads while the session is checked,
-  // not after; from just after the first paint, so it does not compete with that paint (measured by
-  // bench/client.ts with Lighthouse; figures in the README).
-  if (typeof window !== 'undefined' && window.location.pathname === '/dashboard') {
-    requestAnimationFrame(() => setTimeout(() => DashboardPage.preload().catch(() => undefined)));
-  }
-  return createBrowserRouter([
-    {
-      errorElement: <ErrorFallback />,
-      children: [
-        { path: '/login', element: <LoginPage /> },
-        {
-          element: <ProtectedLayout />,
-          children: [
-            ...Object.entries(PAGES).map(([page, Page]) => pageRoute(page as PagePath, Page)),
-            { path: '*', element: <NotFoundRoute /> },
-          ],
-        },
-      ],
-    },
-  ]);
+/**
+ * The app's routes, rendered by `BrowserRouter` (main.tsx). The declarative router rather than
+ * `createBrowserRouter`: the app uses no loaders, actions or fetchers, and the data router is 16 KB of
+ * the first page's JavaScript (docs/decisions/0017-first-page-javascript.md). Render errors reach the
+ * `ErrorBoundary` around it.
+ */
+export const appRoutes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <ProtectedLayout prefetchPage={prefetchPageData} />,
+    children: [
+      ...Object.entries(PAGES).map(([page, Page]) => pageRoute(page as PagePath, Page)),
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function AppRoutes() {
+  return useRoutes(appRoutes);
+}
+
+const preloads = Object.entries(PAGES).flatMap(([path, Page]) =>
+  'preload' in Page && typeof Page.preload === 'function'
+    ? [{ path, preload: Page.preload as () => Promise<{ prefetch?: PagePrefetch }> }]
+    : [],
+);
+
+/** Starts loading the page an address shows (its code and words), if it is a lazy page. */
+export function preloadPage(pathname: string): Promise<{ prefetch?: PagePrefetch } | undefined> {
+  const match = matchRoutes(preloads, pathname)?.[0];
+  const load = preloads.find((p) => p.path === match?.route.path)?.preload();
+  load?.catch(() => undefined);
+  return load ?? Promise.resolve(undefined);
+}
+
+/**
+ * Asks for the data of the page an address shows, once the user is known: the page's requests leave
+ * while it is being drawn (or its code still loads), not after.
+ */
+function prefetchPageData(location: { pathname: string; search: string }, clients: PageClients): void {
+  preloadPage(location.pathname)
+    .then((module) => module?.prefetch?.({ ...clients, search: new URLSearchParams(location.search) }))
+    .catch(() => undefined);
+}
+
+/**
+ * A link about to be followed (the pointer on it, a finger down, the keyboard's focus) starts loading
+ * its page, so the page is there, or nearly, by the click.
+ */
+export function preloadOnIntent(root: Document): void {
+  const seen = new Set<string>();
+  const onIntent = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+    // The pointer crosses a link many times: its address is matched once.
+    if (seen.has(link.pathname)) return;
+    seen.add(link.pathname);
+    void preloadPage(link.pathname);
+  };
+  for (const type of ['pointerover', 'touchstart', 'focusin'])
+    root.addEventListener(type, onIntent, { passive: true });
 }

@@ -75,7 +75,7 @@ export function AgencyPicker({
         }
       : undefined;
   // The provincial picker speaks of provinces and cities; the others of agencies.
-  const words = level === 'provincial' ? 'agencyAdmin.picker' : 'documents.picker';
+  const words = level === 'provincial' ? 'picker.provinces' : 'picker.agencies';
   const pickerHint = t(`${words}.hint`);
   return (
     <Combobox
@@ -93,7 +93,7 @@ export function AgencyPicker({
         selected: t(`${words}.selected`),
         noMatches: t(`${words}.noMatches`),
         results: (count) => t(`${words}.results`, { count }),
-        remove: (agency) => t('documents.picker.remove', { name: agency }),
+        remove: (agency) => t('picker.agencies.remove', { name: agency }),
       }}
     />
   );

@@ -23,7 +23,7 @@ export function FormFeedback({ failure, succeeded, successText, invalidText, onR
         <p>{failure.message}</p>
         {failure.stale && onReload && (
           <button type="button" className="button" onClick={onReload}>
-            {t('taskForms.reloadLatest')}
+            {t('common.reloadLatest')}
           </button>
         )}
       </div>

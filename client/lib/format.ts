@@ -3,7 +3,7 @@ import {
   formatPercent as formatSharedPercent,
   locale,
 } from '../../shared/number-format';
-import { formatVietnameseDate, VIETNAM_TZ, vietnamDate } from '../../shared/vietnam-date';
+import { formatVietnameseDate, vietnamDate, vietnamDateTime } from '../../shared/vietnam-date';
 
 /**
  * Every number, percentage and date the app shows, in the reader's language: Vietnamese "1.234",
@@ -48,21 +48,9 @@ export function formatRate(value: number | null | undefined, language: string): 
   return formatPercent(isFigure(value) ? value * 100 : null, language, 1);
 }
 
-const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: VIETNAM_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An instant as dd/MM/yyyy HH:mm in Vietnam time, whatever the reader's own time zone. */
 export function formatDateTime(at: Date | string): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  const parts = Object.fromEntries(dateTimeParts.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  return vietnamDateTime(typeof at === 'string' ? new Date(at) : at);
 }
 
 /** A calendar date (YYYY-MM-DD), or the Vietnam date of an instant, as dd/MM/yyyy. */
@@ -79,4 +67,18 @@ export function formatWeekday(isoDate: string, language: string): string {
     weekdayFormats.set(language, format);
   }
   return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * Builds the date and number formatters while the browser is idle after the first paint, while the
+ * page's data is on its way: built at first use instead, the first one (Intl's locale and time-zone
+ * data) adds tens of milliseconds on a phone to the task that draws the page.
+ */
+export function prepareFormattersWhenIdle(language: string): void {
+  const prepare = () => {
+    formatDateTime(new Date());
+    formatCount(0, language);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+  else setTimeout(prepare, 100);
 }

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { MAX_INT4 } from '../../shared/schemas/ids';
+import { MAX_INT4 } from '../../shared/api-limits';
 import type { AppDeps } from '../context';
 import { canReadEvidence, canUploadEvidence, quotaBytes } from '../modules/evidence/policy';
 import {

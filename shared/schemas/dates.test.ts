@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, isCalendarDate } from './dates';
+import { isCalendarDate } from '../calendar-date';
+import { calendarDate } from './dates';
 
 describe('calendar dates', () => {
   it('takes the dates that exist, leap days included', () => {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** The largest value of PostgreSQL's integer (int4), the type of every id and version column. */
-export const MAX_INT4 = 2_147_483_647;
+import { MAX_INT4 } from '../api-limits';
 
 /**
  * A record's id or version as the database stores it: a whole number from 1 to MAX_INT4. Larger

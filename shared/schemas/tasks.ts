@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
+import { TASK_SORTS } from '../task-sorts';
 import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
 import { auditSummary } from './audit';
 import { calendarDate } from './dates';
@@ -130,8 +131,6 @@ export const reviewCompletionInput = z
   });
 export type ReviewCompletionInput = z.input<typeof reviewCompletionInput>;
 export type ReviewCompletion = z.output<typeof reviewCompletionInput>;
-
-export const TASK_SORTS = ['deadline', 'createdAt', 'title', 'percent', 'lastUpdate'] as const;
 
 /** Progress updates and audit entries a task's page loads at first; "show earlier" asks for more. */
 export const TASK_HISTORY_PAGE = 50;

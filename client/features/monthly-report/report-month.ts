@@ -1,5 +1,5 @@
 import { previousMonth } from '../../../shared/reporting-periods';
-import { vietnamDate } from '../../../shared/time';
+import { vietnamDate } from '../../../shared/vietnam-date';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

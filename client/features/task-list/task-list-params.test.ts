@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_LEVELS } from '../../../shared/agencies';
-import { TASK_SORTS, taskListInput } from '../../../shared/schemas/tasks';
+import { taskListInput } from '../../../shared/schemas/tasks';
+import { TASK_SORTS } from '../../../shared/task-sorts';
 import { COMPLETION_STATES, TASK_STATUSES } from '../../../shared/task-status';
 import {
   DEFAULT_STATE,

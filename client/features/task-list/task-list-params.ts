@@ -1,7 +1,7 @@
 import { AGENCY_LEVELS, type AgencyLevel } from '../../../shared/agencies';
-import { isCalendarDate } from '../../../shared/schemas/dates';
-import { MAX_INT4 } from '../../../shared/schemas/ids';
-import { TASK_SORTS } from '../../../shared/schemas/tasks';
+import { MAX_INT4 } from '../../../shared/api-limits';
+import { isCalendarDate } from '../../../shared/calendar-date';
+import { TASK_SORTS } from '../../../shared/task-sorts';
 import {
   COMPLETION_STATES,
   type CompletionState,

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi as vitest } from 'vitest';
 import { en } from './en';
 import { i18n, LANGUAGE_STORAGE_KEY, setLanguage } from './i18n';
+import { CORE_GROUPS, type MessageGroup } from './message-groups';
 import { vi } from './vi';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -36,8 +37,8 @@ describe('language switch', () => {
  * keys themselves, the agency picker its hint): they go when those move to the shared form kit.
  */
 const STILL_OWN_COPY = new Set([
-  'documents.picker.hint',
-  'documents.picker.noMatches',
+  'picker.agencies.hint',
+  'picker.agencies.noMatches',
   'reports.validation.invalid',
   'templateAdmin.validation.required',
   'templateAdmin.validation.tooLong',
@@ -82,5 +83,65 @@ describe('the message catalogue', () => {
       else seen.set(both, key);
     }
     expect(repeated).toEqual([]);
+  });
+});
+
+describe('loading the messages', () => {
+  // A fresh copy of the module, without the test setup's full catalogues: what a browser starts with.
+  async function freshI18n() {
+    vitest.resetModules();
+    localStorage.removeItem(LANGUAGE_STORAGE_KEY);
+    return import('./i18n');
+  }
+
+  it("starts with the first page's Vietnamese only, and no English", async () => {
+    const fresh = await freshI18n();
+    expect(fresh.i18n.t('nav.label')).toBe('Điều hướng chính');
+    expect(fresh.i18n.exists('taskList.title')).toBe(false);
+    expect(fresh.i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    // The groups in the entry are exactly CORE_GROUPS (the glob leaving them out names them again).
+    const groups = import.meta.glob<Record<string, Record<string, unknown>>>('./messages/*.vi.ts', {
+      eager: true,
+    });
+    for (const [file, module] of Object.entries(groups)) {
+      const group = file.slice('./messages/'.length, -'.vi.ts'.length) as MessageGroup;
+      const firstKey = Object.keys(Object.values(module)[0] ?? {})[0] ?? '';
+      expect([group, fresh.i18n.exists(firstKey)]).toEqual([group, CORE_GROUPS.includes(group as never)]);
+    }
+  });
+
+  it("loads a page's groups in the current language, and them too when the language changes", async () => {
+    const fresh = await freshI18n();
+    await fresh.loadMessages(['task-list']);
+    expect(fresh.i18n.t('taskList.title')).toBe(vi.taskList.title);
+    expect(fresh.i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    await fresh.setLanguage('en');
+    expect(fresh.i18n.t('taskList.title')).toBe(en.taskList.title);
+    expect(fresh.i18n.t('nav.label')).toBe('Main navigation');
+    expect(fresh.i18n.exists('dashboard.title')).toBe(false);
+    await fresh.loadMessages(['dashboard']);
+    expect(fresh.i18n.t('dashboard.title')).toBe(en.dashboard.title);
+    await fresh.setLanguage('vi');
+    expect(fresh.i18n.t('dashboard.title')).toBe(vi.dashboard.title);
+  });
+
+  it('keeps the later choice when the language is switched again while the first loads', async () => {
+    const fresh = await freshI18n();
+    const first = fresh.setLanguage('en');
+    await fresh.setLanguage('vi');
+    await first;
+    expect(fresh.i18n.language).toBe('vi');
+  });
+
+  it('opens in English, its messages loaded before the first render, when that was the choice', async () => {
+    vitest.resetModules();
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    const fresh = await import('./i18n');
+    await fresh.i18nReady;
+    expect(fresh.i18n.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(fresh.i18n.t('login.title')).toBe(en.login.title);
+    localStorage.removeItem(LANGUAGE_STORAGE_KEY);
+    document.documentElement.lang = 'vi';
   });
 });

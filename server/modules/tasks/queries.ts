@@ -16,11 +16,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import {
   TASK_HISTORY_PAGE,
-  type TASK_SORTS,
   type TaskFilterInput,
   type TaskListInput,
   taskFilterInput,
 } from '../../../shared/schemas/tasks';
+import type { TASK_SORTS } from '../../../shared/task-sorts';
 import {
   type CompletionState,
   completionRates,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TASK_SORTS, type TaskListInput } from '../../../shared/schemas/tasks';
+import type { TaskListInput } from '../../../shared/schemas/tasks';
+import { TASK_SORTS } from '../../../shared/task-sorts';
 import { deriveTaskStatus, type TaskStatus } from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 import { shiftDate, vietnamDate } from '../../../shared/time';

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import type { AgencyRankingInput } from '../../../../shared/schemas/tasks';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 
@@ -13,12 +13,11 @@ export type RankingRow = RankingSummary['worst'][number];
  */
 export function useDashboard() {
   const trpc = useTRPC();
-  return useQuery(
-    trpc.tasks.dashboard.queryOptions(undefined, {
-      refetchInterval: 5 * 60_000,
-      placeholderData: (previous) => previous,
-    }),
-  );
+  return useQuery({
+    ...trpc.tasks.dashboard.queryOptions(),
+    refetchInterval: 5 * 60_000,
+    placeholderData: (previous) => previous,
+  });
 }
 
 /**
@@ -40,4 +39,11 @@ export function useOverdueReports() {
 export function useKpiOffTrack() {
   const trpc = useTRPC();
   return useQuery(trpc.kpis.offTrackCount.queryOptions());
+}
+
+/** The dashboard and its reminders (one batched request), asked for before the page is drawn. */
+export function prefetchDashboard(queryClient: QueryClient, trpc: ReturnType<typeof useTRPC>): void {
+  void queryClient.prefetchQuery(trpc.tasks.dashboard.queryOptions());
+  void queryClient.prefetchQuery(trpc.submissions.overdueCount.queryOptions());
+  void queryClient.prefetchQuery(trpc.kpis.offTrackCount.queryOptions());
 }

@@ -1,10 +1,12 @@
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityFeed } from '../../../components/activity-feed';
 import { PageError } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { formatDateTime } from '../../../lib/format';
+import type { PagePrefetch } from '../../../lib/page-prefetch';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useDashboard, useKpiOffTrack, useOverdueReports } from '../api/dashboard-queries';
+import { prefetchDashboard, useDashboard, useKpiOffTrack, useOverdueReports } from '../api/dashboard-queries';
 import { AgencyRanking } from './agency-ranking';
 import { OverdueByMonth, StatusBreakdown } from './breakdowns';
 import { CompletionRates } from './completion-rates';
@@ -12,6 +14,9 @@ import { KpiOffTrack } from './kpi-off-track';
 import { OverdueReports } from './overdue-reports';
 import { StatusCards } from './status-cards';
 import './dashboard.css';
+
+/** The national picture and its reminders, fetched once the user is known, while the page is drawn. */
+export const prefetch: PagePrefetch = ({ queryClient, trpc }) => prefetchDashboard(queryClient, trpc);
 
 /** The Government Office's national picture of assigned tasks. */
 export function DashboardPage() {
@@ -23,6 +28,8 @@ export function DashboardPage() {
   // waited for (it shows nothing).
   const reminders = [useOverdueReports(), useKpiOffTrack()];
   const en = i18n.language === 'en';
+  // The page is drawn as a transition, in slices: a phone stays responsive while it renders.
+  const data = useDeferredValue(dashboard.data);
 
   if (dashboard.isPending || reminders.some((query) => query.isPending && query.failureCount === 0))
     return <Spinner />;
@@ -36,7 +43,7 @@ export function DashboardPage() {
         back={{ to: '/', label: t('notFound.home') }}
       />
     );
-  const data = dashboard.data;
+  if (!data) return <Spinner />;
   return (
     <section className="page dashboard">
       <header className="dashboard__header">

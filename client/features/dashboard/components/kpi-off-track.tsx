@@ -12,19 +12,19 @@ export function KpiOffTrack() {
   const { offTrack, atRisk, total } = counts.data;
   return (
     <section className="overdue-reports" aria-labelledby="kpi-off-track-title">
-      <h2 id="kpi-off-track-title">{t('kpis.dashboardTitle')}</h2>
+      <h2 id="kpi-off-track-title">{t('dashboard.kpiTitle')}</h2>
       <ul>
         <li>
           <Link to="/kpis?status=off_track" className="overdue-reports__total">
             <span aria-hidden="true">✗ </span>
-            {t('kpis.offTrack', { count: offTrack, formatted: formatCount(offTrack, language) })}
+            {t('dashboard.kpiOffTrack', { count: offTrack, formatted: formatCount(offTrack, language) })}
           </Link>{' '}
-          {t('kpis.ofTotal', { total: formatCount(total, language) })}
+          {t('dashboard.kpiOfTotal', { total: formatCount(total, language) })}
         </li>
         <li>
           <Link to="/kpis?status=at_risk">
             <span aria-hidden="true">! </span>
-            {t('kpis.atRisk', { count: atRisk, formatted: formatCount(atRisk, language) })}
+            {t('dashboard.kpiAtRisk', { count: atRisk, formatted: formatCount(atRisk, language) })}
           </Link>
         </li>
       </ul>

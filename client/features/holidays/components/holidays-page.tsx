@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isDayOffKind } from '../../../../shared/reporting-periods';
-import { vietnamDate } from '../../../../shared/time';
+import { vietnamDate } from '../../../../shared/vietnam-date';
 import { ErrorState } from '../../../components/error-state';
 import { SelectField } from '../../../components/form-controls';
 import { ScrollRegion } from '../../../components/scroll-region';

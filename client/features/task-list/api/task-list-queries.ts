@@ -1,11 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 import type { TaskListState } from '../task-list-params';
 
 export type TaskListItem = RouterOutputs['tasks']['list']['items'][number];
 
+type Trpc = ReturnType<typeof useTRPC>;
+
+const taskListQuery = (trpc: Trpc, state: TaskListState) => trpc.tasks.list.queryOptions(state);
+
 /** One page of the filtered list; the previous page stays on screen while the next one loads. */
 export function useTaskList(state: TaskListState) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.tasks.list.queryOptions(state), placeholderData: keepPreviousData });
+  return useQuery({ ...taskListQuery(trpc, state), placeholderData: keepPreviousData });
+}
+
+/** The same page, asked for before the list is drawn. */
+export function prefetchTaskList(queryClient: QueryClient, trpc: Trpc, state: TaskListState): void {
+  void queryClient.prefetchQuery(taskListQuery(trpc, state));
 }

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
-import { TASK_SORTS } from '../../../../shared/schemas/tasks';
+import { TASK_SORTS } from '../../../../shared/task-sorts';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/task-status';
 import { AgencyPicker } from '../../../components/agency-picker';
 import { DateInput } from '../../../components/date-input';

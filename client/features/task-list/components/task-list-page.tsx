@@ -1,12 +1,13 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDateTime } from '../../../lib/format';
+import type { PagePrefetch } from '../../../lib/page-prefetch';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useTaskList } from '../api/task-list-queries';
+import { prefetchTaskList, useTaskList } from '../api/task-list-queries';
 import {
   exportHref,
   hasFilters,
@@ -19,6 +20,10 @@ import { TaskFilters } from './task-filters';
 import { TaskTable } from './task-table';
 import './task-list.css';
 
+/** The list the address asks for, fetched once the user is known, while the page is drawn. */
+export const prefetch: PagePrefetch = ({ queryClient, trpc, search }) =>
+  prefetchTaskList(queryClient, trpc, parseTaskListParams(search));
+
 /** Every task the user may see, filtered on the server; the whole state is in the URL. */
 export function TaskListPage() {
   const { t, i18n } = useTranslation();
@@ -26,6 +31,8 @@ export function TaskListPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseTaskListParams(params), [params]);
   const list = useTaskList(state);
+  // The rows are drawn as a transition, in slices: a phone stays responsive while a page of them renders.
+  const data = useDeferredValue(list.data);
 
   const update = useCallback(
     (patch: Partial<TaskListState>, replace = false) =>
@@ -37,7 +44,7 @@ export function TaskListPage() {
   const onSort = (sort: TaskSort) =>
     update({ sort, direction: state.sort === sort && state.direction === 'asc' ? 'desc' : 'asc' });
 
-  const rows = list.data?.items ?? [];
+  const rows = data?.items ?? [];
   // With an agency or document filter every row names it, so its name needs no extra request.
   const agencyName = state.agencyId
     ? (rows.find((row) => row.leadAgencyId === state.agencyId)?.[
@@ -53,13 +60,11 @@ export function TaskListPage() {
       <h1>{t('taskList.title')}</h1>
       <TaskFilters state={state} agencyName={agencyName} documentNumber={documentNumber} onChange={update} />
       <div className="task-list__bar">
-        {list.data && (
+        {data && (
           <p className="task-list__summary" aria-live="polite">
-            <strong>
-              {t('taskList.summary', { formatted: formatCount(list.data.total, i18n.language) })}
-            </strong>
+            <strong>{t('taskList.summary', { formatted: formatCount(data.total, i18n.language) })}</strong>
             {' · '}
-            {t('taskList.asOf', { time: formatDateTime(list.data.asOf) })}
+            {t('taskList.asOf', { time: formatDateTime(data.asOf) })}
           </p>
         )}
         <div className="task-list__actions">
@@ -77,21 +82,26 @@ export function TaskListPage() {
         </div>
       </div>
       <p className="hint">{t('taskList.exportHint')}</p>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
+      {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.total === 0 ? (
+      ) : !data ? (
+        <Spinner />
+      ) : data.total === 0 ? (
         <p className="empty" role="status">
           {t('taskList.noResults')}
         </p>
       ) : (
         <div className="stack">
-          <TaskTable rows={rows} state={state} busy={list.isPlaceholderData} onSort={onSort} />
+          <TaskTable
+            rows={rows}
+            state={state}
+            busy={list.isPlaceholderData || data !== list.data}
+            onSort={onSort}
+          />
           <Pagination
             page={state.page}
             pageSize={state.pageSize}
-            total={list.data.total}
+            total={data.total}
             onPageChange={(page) =>
               setParams((current) => taskListSearchParams({ ...parseTaskListParams(current), page }))
             }

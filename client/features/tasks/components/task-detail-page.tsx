@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
-import { vietnamDate } from '../../../../shared/time';
+import { vietnamDate } from '../../../../shared/vietnam-date';
 import { PageError } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { usePageTitle } from '../../../lib/use-page-title';

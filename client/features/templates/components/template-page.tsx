@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { shiftDate } from '../../../../shared/calendar-date';
 import { parsePeriodKey, periodContaining } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
-import { shiftDate } from '../../../../shared/time';
 import { PageError } from '../../../components/error-state';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';

@@ -40,13 +40,6 @@ export const agenciesEn: typeof agenciesVi = {
     renamed: 'Renamed to {{name}}.',
     cancel: 'Cancel',
     close: 'Close',
-    picker: {
-      hint: 'Type the name of a province or city; use the arrow keys to move and Enter to choose.',
-      change: 'Change',
-      selected: 'chosen',
-      noMatches: 'No matching province or city.',
-      results: '{{count}} matching provinces or cities',
-    },
     inline: {
       code: 'unit code',
       nameVi: 'Vietnamese name',

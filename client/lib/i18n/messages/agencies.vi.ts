@@ -37,13 +37,6 @@ export const agenciesVi = {
     renamed: 'Đã đổi tên thành {{name}}.',
     cancel: 'Hủy',
     close: 'Đóng',
-    picker: {
-      hint: 'Gõ tên tỉnh, thành phố; dùng phím mũi tên để chọn, Enter để xác nhận.',
-      change: 'Đổi',
-      selected: 'đã chọn',
-      noMatches: 'Không tìm thấy tỉnh, thành phố phù hợp.',
-      results: '{{count}} tỉnh, thành phố phù hợp',
-    },
     inline: {
       code: 'mã đơn vị',
       nameVi: 'tên tiếng Việt',

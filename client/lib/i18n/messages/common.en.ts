@@ -93,6 +93,8 @@ export const commonEn: typeof commonVi = {
   common: {
     retry: 'Try again',
     reload: 'Reload the page',
+    /** Fetches the latest version of a record someone else changed meanwhile. */
+    reloadLatest: 'Reload',
     errorTitle: 'Something went wrong',
     unexpected: 'The page hit an unexpected error. Reload the page to continue; saved data is not lost.',
     previous: 'Previous',
@@ -153,5 +155,23 @@ export const commonEn: typeof commonVi = {
     normal: 'Normal',
     high: 'High',
     urgent: 'Urgent',
+  },
+  /** The agency picker's words (components/agency-picker.tsx): agencies, or provinces and cities. */
+  picker: {
+    agencies: {
+      hint: 'Type a name with or without diacritics; use the arrow keys to move and Enter to choose.',
+      noMatches: 'No matching agency.',
+      results: '{{count}} matching agencies',
+      remove: 'Remove {{name}}',
+      selected: 'Chosen',
+      change: 'Change agency',
+    },
+    provinces: {
+      hint: 'Type the name of a province or city; use the arrow keys to move and Enter to choose.',
+      change: 'Change',
+      selected: 'chosen',
+      noMatches: 'No matching province or city.',
+      results: '{{count}} matching provinces or cities',
+    },
   },
 };

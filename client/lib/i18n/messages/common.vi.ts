@@ -93,6 +93,8 @@ export const commonVi = {
   common: {
     retry: 'Thử lại',
     reload: 'Tải lại trang',
+    /** Fetches the latest version of a record someone else changed meanwhile. */
+    reloadLatest: 'Tải lại',
     errorTitle: 'Đã xảy ra lỗi',
     unexpected: 'Trang gặp lỗi không mong muốn. Tải lại trang để tiếp tục; dữ liệu đã lưu không bị mất.',
     previous: 'Trang trước',
@@ -152,5 +154,23 @@ export const commonVi = {
     normal: 'Bình thường',
     high: 'Cao',
     urgent: 'Khẩn',
+  },
+  /** The agency picker's words (components/agency-picker.tsx): agencies, or provinces and cities. */
+  picker: {
+    agencies: {
+      hint: 'Gõ tên có dấu hoặc không dấu; dùng phím mũi tên để chọn, Enter để xác nhận.',
+      noMatches: 'Không tìm thấy cơ quan phù hợp.',
+      results: '{{count}} cơ quan phù hợp',
+      remove: 'Bỏ chọn {{name}}',
+      selected: 'Đã chọn',
+      change: 'Đổi cơ quan',
+    },
+    provinces: {
+      hint: 'Gõ tên tỉnh, thành phố; dùng phím mũi tên để chọn, Enter để xác nhận.',
+      change: 'Đổi',
+      selected: 'đã chọn',
+      noMatches: 'Không tìm thấy tỉnh, thành phố phù hợp.',
+      results: '{{count}} tỉnh, thành phố phù hợp',
+    },
   },
 };

@@ -2,6 +2,13 @@ import type { dashboardVi } from './dashboard.vi';
 
 export const dashboardEn: typeof dashboardVi = {
   dashboard: {
+    /** The programme's KPIs in one card (the KPI pages have their own words). */
+    kpiTitle: 'Program KPIs',
+    kpiOffTrack_one: '{{formatted}} KPI off track',
+    kpiOffTrack_other: '{{formatted}} KPIs off track',
+    kpiAtRisk_one: '{{formatted}} KPI at risk',
+    kpiAtRisk_other: '{{formatted}} KPIs at risk',
+    kpiOfTotal: 'of {{total}} KPIs',
     overdueReportsTitle: 'Overdue periodic reports',
     overdueReports_one: '{{formatted}} report past its deadline, not submitted',
     overdueReports_other: '{{formatted}} reports past their deadline, not submitted',

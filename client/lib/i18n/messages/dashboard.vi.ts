@@ -1,5 +1,12 @@
 export const dashboardVi = {
   dashboard: {
+    /** The programme's KPIs in one card (the KPI pages have their own words). */
+    kpiTitle: 'Chỉ tiêu của Chương trình',
+    kpiOffTrack_one: '{{formatted}} chỉ tiêu chậm so với lộ trình',
+    kpiOffTrack_other: '{{formatted}} chỉ tiêu chậm so với lộ trình',
+    kpiAtRisk_one: '{{formatted}} chỉ tiêu có nguy cơ chậm',
+    kpiAtRisk_other: '{{formatted}} chỉ tiêu có nguy cơ chậm',
+    kpiOfTotal: 'trên tổng số {{total}} chỉ tiêu',
     overdueReportsTitle: 'Báo cáo định kỳ quá hạn',
     overdueReports_one: '{{formatted}} báo cáo đã quá hạn mà chưa nộp',
     overdueReports_other: '{{formatted}} báo cáo đã quá hạn mà chưa nộp',

@@ -52,13 +52,5 @@ export const documentsEn: typeof documentsVi = {
       submitting: 'Registering…',
       noTasksYet: 'No tasks yet. Choose “Add a task” to assign one.',
     },
-    picker: {
-      hint: 'Type a name with or without diacritics; use the arrow keys to move and Enter to choose.',
-      noMatches: 'No matching agency.',
-      results: '{{count}} matching agencies',
-      remove: 'Remove {{name}}',
-      selected: 'Chosen',
-      change: 'Change agency',
-    },
   },
 };

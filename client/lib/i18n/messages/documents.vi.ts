@@ -50,13 +50,5 @@ export const documentsVi = {
       submitting: 'Đang đăng ký…',
       noTasksYet: 'Chưa có nhiệm vụ nào. Bấm “Thêm nhiệm vụ” để giao nhiệm vụ.',
     },
-    picker: {
-      hint: 'Gõ tên có dấu hoặc không dấu; dùng phím mũi tên để chọn, Enter để xác nhận.',
-      noMatches: 'Không tìm thấy cơ quan phù hợp.',
-      results: '{{count}} cơ quan phù hợp',
-      remove: 'Bỏ chọn {{name}}',
-      selected: 'Đã chọn',
-      change: 'Đổi cơ quan',
-    },
   },
 };

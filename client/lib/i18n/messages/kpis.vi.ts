@@ -164,12 +164,6 @@ export const kpisVi = {
     nationalStatus: 'Trạng thái toàn quốc',
     agencyStatus: 'Trạng thái của cơ quan',
     invalidAddress: 'Địa chỉ không hợp lệ.',
-    dashboardTitle: 'Chỉ tiêu của Chương trình',
-    offTrack_one: '{{formatted}} chỉ tiêu chậm so với lộ trình',
-    offTrack_other: '{{formatted}} chỉ tiêu chậm so với lộ trình',
-    atRisk_one: '{{formatted}} chỉ tiêu có nguy cơ chậm',
-    atRisk_other: '{{formatted}} chỉ tiêu có nguy cơ chậm',
-    ofTotal: 'trên tổng số {{total}} chỉ tiêu',
     auditTitle: 'Nhật ký kiểm toán của báo cáo',
     auditCaption:
       'Các bản ghi kiểm toán của báo cáo, mới nhất lên đầu: ai, thao tác gì, khi nào, trước và sau',

@@ -49,7 +49,6 @@ export const mfaEn: typeof mfaVi = {
   },
   accountSecurity: {
     title: 'Account security',
-    link: 'Security',
     mfaHeading: 'Two-step verification (TOTP)',
     enabledSince: 'On since {{date}}.',
     disabled: 'Off.',

@@ -48,7 +48,6 @@ export const mfaVi = {
   },
   accountSecurity: {
     title: 'Bảo mật tài khoản',
-    link: 'Bảo mật',
     mfaHeading: 'Xác thực hai lớp (TOTP)',
     enabledSince: 'Đang bật từ {{date}}.',
     disabled: 'Chưa bật.',

@@ -24,6 +24,7 @@ export const shellEn: typeof shellVi = {
     userMenu: 'Account',
     changePassword: 'Change password',
     menu: 'Menu',
+    accountSecurity: 'Security',
   },
   connection: {
     connecting: 'Connecting…',

@@ -22,6 +22,7 @@ export const shellVi = {
     userMenu: 'Tài khoản',
     changePassword: 'Đổi mật khẩu',
     menu: 'Danh mục',
+    accountSecurity: 'Bảo mật',
   },
   connection: {
     connecting: 'Đang kết nối…',

@@ -216,7 +216,6 @@ export const tasksEn: typeof tasksVi = {
       'A withdrawn task no longer has to be carried out and leaves the completion rates; the withdrawal is recorded in the audit trail and cannot be undone on this screen.',
     save: 'Save changes',
     sending: 'Sending…',
-    reloadLatest: 'Reload',
   },
   taskErrors: {
     staleVersion: 'The task was changed by someone else. Reload to see the latest version.',

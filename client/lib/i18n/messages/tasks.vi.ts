@@ -214,7 +214,6 @@ export const tasksVi = {
       'Nhiệm vụ thu hồi không còn phải thực hiện và không tính vào các tỷ lệ hoàn thành; việc thu hồi được ghi vào nhật ký và không hoàn tác được trên màn hình này.',
     save: 'Lưu thay đổi',
     sending: 'Đang gửi…',
-    reloadLatest: 'Tải lại',
   },
   taskErrors: {
     staleVersion: 'Nhiệm vụ đã được người khác thay đổi. Tải lại để xem bản mới nhất.',

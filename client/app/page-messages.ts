@@ -1,0 +1,39 @@
+import type { PagePath } from '../../shared/page-access';
+import type { PageMessageGroup } from '../lib/i18n/message-groups';
+
+/**
+ * The message groups each page needs beyond the first page's (`CORE_GROUPS`), loaded with its code.
+ * page-messages.test.ts checks each list against the keys the page's code uses; bench/client.ts counts
+ * these files in the page's JavaScript.
+ */
+export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
+  '/': ['home'],
+  '/inbox': ['tasks'],
+  '/dashboard': ['dashboard'],
+  '/tasks': ['task-list'],
+  '/tasks/:id': ['tasks'],
+  '/reports': ['reports'],
+  '/reports/monthly': ['monthly-report', 'reports'],
+  '/reports/compliance': ['reports'],
+  '/reports/submissions/:id': ['kpis', 'reports'],
+  '/reports/:templateId/:periodKey': ['kpis', 'reports'],
+  '/kpis': ['kpis'],
+  '/kpis/:code': ['dashboard', 'kpis'],
+  '/kpis/:code/agencies/:agencyId': ['kpis', 'reports'],
+  '/scorecard': ['kpis'],
+  '/agencies/:id/scorecard': ['kpis'],
+  '/documents': ['documents'],
+  '/documents/new': ['documents', 'tasks'],
+  '/documents/:id': ['documents', 'tasks'],
+  '/agencies': ['agencies'],
+  '/admin/users': ['mfa', 'users'],
+  '/admin/templates': ['templates'],
+  '/admin/templates/new': ['reports', 'templates'],
+  '/admin/templates/:id': ['reports', 'templates'],
+  '/admin/holidays': ['holidays', 'templates'],
+  '/account/security': ['mfa'],
+  '/account/password': [],
+};
+
+/** A login that stands at a step (second factor, MFA set-up, new password) shows that step's page. */
+export const LOGIN_STEP_MESSAGES: readonly PageMessageGroup[] = ['mfa'];
