@@ -1,5 +1,5 @@
-/** What a change event tells a screen: enough to patch or refetch the right caches, nothing more. */
-export const CHANGE_TYPES = [
+/** Changes of tasks and their documents: what task lists, inboxes and the dashboard show. */
+export const TASK_CHANGE_TYPES = [
   'document.created',
   'task.created',
   'task.updated',
@@ -9,6 +9,11 @@ export const CHANGE_TYPES = [
   'extension.decided',
   'completion.reported',
   'completion.decided',
+] as const;
+
+/** What a change event tells a screen: enough to patch or refetch the right caches, nothing more. */
+export const CHANGE_TYPES = [
+  ...TASK_CHANGE_TYPES,
   'submission.changed',
   'kpi.changed',
   'template.changed',

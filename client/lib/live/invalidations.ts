@@ -1,6 +1,6 @@
 import { type QueryClient, type QueryFilters, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { ChangePayload, ChangeType } from '../../../shared/live-events';
+import { type ChangePayload, type ChangeType, TASK_CHANGE_TYPES } from '../../../shared/live-events';
 import { useTRPC } from '../trpc';
 
 type Trpc = ReturnType<typeof useTRPC>;
@@ -35,17 +35,7 @@ export function cachesAffectedBy(change: CacheChange, trpc: Trpc, viewer?: Viewe
   return [...records, trpc.home.summary.pathFilter()];
 }
 
-const TASK_CHANGES = new Set<string>([
-  'document.created',
-  'task.created',
-  'task.updated',
-  'task.progress',
-  'task.contribution',
-  'extension.requested',
-  'extension.decided',
-  'completion.reported',
-  'completion.decided',
-]);
+const TASK_CHANGES = new Set<string>(TASK_CHANGE_TYPES);
 const isTaskChange = (type: CacheChange['type']) => TASK_CHANGES.has(type);
 
 /** The agencies a change concerns, when the live event said (a write's own change does not: null). */

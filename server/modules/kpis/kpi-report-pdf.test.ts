@@ -1,4 +1,3 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAttainment, formatKpiValue } from '../../../client/features/kpis/kpi-view';
 import { formatCount, formatPercent } from '../../../client/lib/format';
@@ -9,13 +8,8 @@ import { vietnamDate } from '../../../shared/time';
 import { seedIfEmpty } from '../../seed';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestApp } from '../../test/app';
+import { pagesOf } from '../../test/pdf-text';
 import { KPI_RECIPIENTS, renderKpiReportPdf } from './kpi-report-pdf';
-
-/** Each page's text, its white space (line breaks of wrapped cells included) folded to single spaces. */
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const { text } = await extractText(await getDocumentProxy(pdf));
-  return text.map((page) => page.replace(/\s+/g, ' ').trim());
-}
 
 const WORDS = kpisVi.kpis;
 const HEADERS = [WORDS.code, WORDS.national, WORDS.reported, 'Mục tiêu 2027', 'Mức đạt 2030', WORDS.status];

@@ -1,4 +1,3 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatRate } from '../../../client/lib/format';
 import { previousMonth } from '../../../shared/reporting-periods';
@@ -8,16 +7,9 @@ import { decreeDate, monthInWords, placeAndDate } from '../../pdf/administrative
 import { seedIfEmpty } from '../../seed';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestApp } from '../../test/app';
+import { occurrences, pagesOf } from '../../test/pdf-text';
 import { getMonthlyReport } from './monthly';
 import { MONTHLY_RECIPIENTS, renderMonthlyReportPdf } from './monthly-pdf';
-
-/** Each page's text, its white space (line breaks of wrapped cells included) folded to single spaces. */
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const { text } = await extractText(await getDocumentProxy(pdf));
-  return text.map((page) => page.replace(/\s+/g, ' ').trim());
-}
-
-const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 /** A row as the screen writes it (client/lib/format.ts), in the table's column order. */
 function screenFigures(f: MonthlyReport['totals']): string {

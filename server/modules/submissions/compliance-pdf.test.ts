@@ -1,4 +1,3 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatRate } from '../../../client/lib/format';
 import { commonVi } from '../../../client/lib/i18n/messages/common.vi';
@@ -9,15 +8,8 @@ import { vietnamDate } from '../../../shared/time';
 import { seedIfEmpty } from '../../seed';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestApp } from '../../test/app';
+import { occurrences, pagesOf } from '../../test/pdf-text';
 import { COMPLIANCE_RECIPIENTS } from './compliance-pdf';
-
-/** Each page's text, its white space (line breaks of wrapped cells included) folded to single spaces. */
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const { text } = await extractText(await getDocumentProxy(pdf));
-  return text.map((page) => page.replace(/\s+/g, ' ').trim());
-}
-
-const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 /** A row's figures as the compliance page writes them (client/lib/format.ts), in the table's order. */
 function screenFigures(s: ComplianceReport['totals']): string {
