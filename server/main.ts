@@ -12,6 +12,7 @@ import { startEvidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
 import { startFreezeJob } from './modules/reports/freeze-job';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
+import { startTallyJob } from './modules/tasks/tallies';
 import { seedIfEmpty } from './seed';
 import { DEMO_PASSWORD } from './seed/demo';
 
@@ -45,6 +46,8 @@ async function main() {
   // The national aggregates take about a second at national scale: computed now, the first visitor of
   // the dashboard or the KPI overview does not wait for them (they stay cached until a change).
   void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
+  // The task tallies fold the writes' log and roll over at Vietnam midnight: now, then every minute.
+  const tallyJob = startTallyJob(database.db, { log: app.log });
   // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
   const freezeJob = startFreezeJob(database.db, { log: app.log });
   // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: now, then hourly.
@@ -95,7 +98,7 @@ async function main() {
     try {
       // From now on new requests are answered 503 while those in flight finish (server/http/drain.ts).
       const drained = app.drain();
-      await Promise.all([freezeJob.stop(), evidenceCleanup.stop(), checkpointJob.stop()]);
+      await Promise.all([freezeJob.stop(), evidenceCleanup.stop(), checkpointJob.stop(), tallyJob.stop()]);
       await drained;
       await app.close();
       app.log.info('http server closed');

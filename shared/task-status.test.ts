@@ -135,10 +135,12 @@ describe('deriveTaskStatus: extensions and returned completions', () => {
 });
 
 describe('deriveTaskStatus: stale', () => {
-  it('flags an open task whose lead agency has posted nothing for 30 days', () => {
-    const now = vn('2026-07-20T09:00:00');
-    expect(deriveTaskStatus(base, { now }).stale).toBe(true);
-    expect(deriveTaskStatus(base, { now: vn('2026-07-20T08:59:00') }).stale).toBe(false);
+  it('flags an open task whose lead agency has posted nothing for 30 Vietnam days, from midnight', () => {
+    // Last post 20 June at 09:00 (Vietnam): stale from 20 July 00:00, not from 09:00 (a day rule, as
+    // deadlines are, so the dashboard's tallies move at midnight only).
+    expect(deriveTaskStatus(base, { now: vn('2026-07-20T09:00:00') }).stale).toBe(true);
+    expect(deriveTaskStatus(base, { now: vn('2026-07-20T00:00:00') }).stale).toBe(true);
+    expect(deriveTaskStatus(base, { now: vn('2026-07-19T23:59:00') }).stale).toBe(false);
   });
 
   it('counts from assignment when nothing was ever posted', () => {

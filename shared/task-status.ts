@@ -43,7 +43,7 @@ export interface DerivedStatus {
   status: TaskStatus;
   /** In progress and due within `dueSoonDays` days (today counts as 0). */
   dueSoon: boolean;
-  /** Unfinished, and the lead agency has posted nothing for `staleDays` days. */
+  /** Unfinished, and the lead agency has posted nothing for `staleDays` Vietnam calendar days. */
   stale: boolean;
   /** Days from today (Vietnam) to the deadline; negative when overdue; null without deadline. */
   daysLeft: number | null;
@@ -76,7 +76,9 @@ export function deriveTaskStatus(task: TaskDates, options: StatusOptions): Deriv
   return {
     status,
     dueSoon: status === 'in_progress' && daysLeft !== null && daysLeft <= dueSoonDays,
-    stale: open && options.now.getTime() - lastActivity.getTime() >= staleDays * DAY_MS,
+    // Whole Vietnam days, as deadlines count: a task turns stale at midnight, not at the hour of its
+    // last update (the dashboard's tallies move with the date; server/modules/tasks/tallies.ts).
+    stale: open && daysBetween(vietnamDate(lastActivity), today) >= staleDays,
     daysLeft,
   };
 }

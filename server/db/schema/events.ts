@@ -21,5 +21,7 @@ export const changeEvents = pgTable(
     index('change_events_at_idx').on(t.at),
     // The latest event of a type in one index probe: the KPI caches are keyed on it.
     index('change_events_type_idx').on(t.type, t.id),
+    // A task's latest event in one index probe: its detail's cache is keyed on it.
+    index('change_events_task_idx').on(t.taskId, t.id),
   ],
 );

@@ -5,4 +5,5 @@ export * from './catalog';
 export * from './events';
 export * from './kpi-figures';
 export * from './reports';
+export * from './tallies';
 export * from './tasks';

@@ -1,4 +1,4 @@
-import { max } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { changeEvents } from '../../db/schema';
@@ -15,12 +15,27 @@ import { changeEvents } from '../../db/schema';
  * must never change a value they got: it is frozen, which also lets the API encode it once
  * (`server/trpc/transformer.ts`).
  *
- * Used by the dashboard and its ranking, the task list's totals, task detail, the compliance heatmap
- * and the KPI pages: the reads that many users repeat, and that every open page repeats at once after
- * a live event.
+ * Used by the task list's totals, task detail (on its own task's mark, `taskChangeMark`), the
+ * compliance heatmap and the KPI pages: the reads that many users repeat, and that every open page
+ * repeats at once after a live event. The dashboard is keyed on its tallies' version instead
+ * (tasks/tallies.ts), which moves only when a count does.
  */
 export async function changeMark(db: Db, now = new Date()): Promise<string> {
   const [latest] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
+  return `${latest?.id ?? 0}|${vietnamDate(now)}`;
+}
+
+/**
+ * The mark of one task's own changes: its newest change event (every write to a task, its progress,
+ * extensions and completion records one naming it) and Vietnam's date. A value that shows one task
+ * only (its detail page) keyed on it is kept while writes flow elsewhere in the country. One probe of
+ * the index on (task_id, id).
+ */
+export async function taskChangeMark(db: Db, taskId: number, now = new Date()): Promise<string> {
+  const [latest] = await db
+    .select({ id: max(changeEvents.id) })
+    .from(changeEvents)
+    .where(eq(changeEvents.taskId, taskId));
   return `${latest?.id ?? 0}|${vietnamDate(now)}`;
 }
 

@@ -1,18 +1,18 @@
 import type { AgencyRankingPage, AgencyRankingQuery } from '../../../shared/schemas/tasks';
 import type { Db } from '../../db/client';
-import { changeCache, changeMark } from '../live/change-cache';
+import { changeCache } from '../live/change-cache';
 import { pageAgencyRanking } from './agency-ranking';
 import { getDashboard } from './queries';
 import { statusClock } from './status-sql';
+import { currentTallies } from './tallies';
 
 /**
- * The Office dashboard aggregates every task in the country: the costliest read there is (its figures
- * are in the README, Performance). Between two writes it cannot change, and every
- * task write records a change event in its transaction, in every server process; so the figures are
- * kept per database and re-computed when the newest change event id or Vietnam's date differs, or
- * after MAX_AGE_MS at most (due-soon and stale flags move with the clock; an agency renamed without
- * a change event shows its new name within that bound). Checking costs one index-only read. The whole
- * agency ranking is built in the same computation and paged from it (`tasks.agencyRanking`).
+ * The Office dashboard shows the national tallies (tallies.ts), which only move when a write changes a
+ * count (a status, a flag, an agency or group) or Vietnam's date changes; a progress post on a task
+ * already counted as current moves nothing. So the figures are kept per database and re-computed when
+ * the tallies' version or date differs, or after MAX_AGE_MS at most (an agency renamed shows its new
+ * name within that bound). Checking costs one small read (and a fold of the writes' log, if any). The
+ * whole agency ranking is built in the same computation and paged from it (`tasks.agencyRanking`).
  */
 export const DASHBOARD_MAX_AGE_MS = 60_000;
 
@@ -22,12 +22,13 @@ const snapshots = changeCache<Snapshot>({ maxAgeMs: DASHBOARD_MAX_AGE_MS, maxEnt
 
 /** The dashboard's figures and its whole agency ranking, computed together once per change mark. */
 function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
+  const clock = statusClock(now);
   return snapshots.get(
     db,
     'dashboard',
-    changeMark(db, now),
+    currentTallies(db, clock).then((tallies) => `${tallies.version}|${tallies.day}`),
     async () => {
-      const snapshot = await getDashboard(db, statusClock(now));
+      const snapshot = await getDashboard(db, clock);
       // Shared by every reader and never changed: encoded once for the API (server/trpc/transformer.ts).
       Object.freeze(snapshot.summary);
       return snapshot;

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../auth/actor';
-import { changeCache, changeMark } from '../live/change-cache';
+import { changeCache, taskChangeMark } from '../live/change-cache';
 import { type LoadedTaskDetail, loadTaskDetail, taskDetailFor } from './queries';
 import { statusClock } from './status-sql';
 
 /**
- * Task detail, kept per task and history length until the next change event (`live/change-cache.ts`).
+ * Task detail, kept per task and history length until the task's next change event
+ * (`live/change-cache.ts`, `taskChangeMark`): writes to other tasks leave it cached.
  * A live event about a task makes every page open on it refetch at once (the lead agency, its
  * coordinators, the Office, inspectors): one computation serves them all. What each reader may see
  * (`taskDetailFor`) is applied to the shared value on every request.
@@ -22,7 +23,7 @@ export async function getTaskDetailCached(
   const loaded = await details.get(
     db,
     `${taskId}|${history}`,
-    changeMark(db, now),
+    taskChangeMark(db, taskId, now),
     () => loadTaskDetail(db, taskId, statusClock(now), history),
     now.getTime(),
   );

@@ -51,6 +51,7 @@ import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './policy';
 import { dueSoonSql, type StatusClock, staleSql, statusIn, statusSql } from './status-sql';
+import { currentTallies, readTallies } from './tallies';
 
 const lead = alias(agencies, 'lead');
 
@@ -317,7 +318,7 @@ export async function findTasks(
       : undefined,
   };
   const countAll = () => countTasks(db, query);
-  const totalPromise = input.stale ? countAll() : cachedTaskCount(db, filterKey(input), mark, countAll);
+  const totalPromise = cachedTaskCount(db, filterKey(input), mark, countAll);
   const offset = (input.page - 1) * input.pageSize;
   // Deferred join: the page's ids first (a skipped row costs an index entry, not the computed
   // columns), then the columns of those rows only. A far page waits for the total (cached per filter
@@ -537,87 +538,64 @@ export async function countByStatus(db: Db, filter: TaskFilterInput, clock: Stat
 }
 
 /**
- * The Government Office's national picture, all aggregated in SQL: the dashboard's figures (`summary`,
- * small: the ranking's worst few only) and the whole agency ranking (`ranking`, paged by
- * `tasks.agencyRanking`). Both are kept together by dashboard-cache.ts.
+ * The Government Office's national picture, from the tallies the writes maintain (tallies.ts, brought
+ * to `clock`'s date first): the dashboard's figures (`summary`, small: the ranking's worst few only) and
+ * the whole agency ranking (`ranking`, paged by `tasks.agencyRanking`). Both are kept together by
+ * dashboard-cache.ts. Reads counts per agency, never the tasks.
  */
 export async function getDashboard(db: Db, clock: StatusClock) {
-  const status = statusSql(clock);
-  const [overall, flags, overdueByMonth, byGroup, byLevel, byAgency] = await Promise.all([
-    countByStatus(db, {}, clock),
+  await currentTallies(db, clock);
+  const [tallies, agencyRows, groups] = await Promise.all([
+    readTallies(db),
     db
-      .select({
-        dueSoon: sql<number>`count(*) filter (where ${dueSoonSql(clock)})`.mapWith(Number),
-        stale: sql<number>`count(*) filter (where ${staleSql(clock)})`.mapWith(Number),
-      })
-      .from(tasks),
-    db
-      .select({ month: sql<string>`to_char(${tasks.deadline}, 'YYYY-MM')`, n: count() })
-      .from(tasks)
-      .where(sql`${status} = 'overdue'`)
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
-    db
-      .select({ groupNo: tasks.groupNo, status: status.mapWith(String), n: count() })
-      .from(tasks)
-      .groupBy(sql`1`, sql`2`),
-    db
-      .select({ level: lead.level, status: status.mapWith(String), n: count() })
-      .from(tasks)
-      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-      .groupBy(sql`1`, sql`2`),
-    db
-      .select({
-        agencyId: lead.id,
-        nameVi: lead.nameVi,
-        nameEn: lead.nameEn,
-        level: lead.level,
-        status: status.mapWith(String),
-        n: count(),
-      })
-      .from(tasks)
-      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-      .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`),
+      .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn, level: agencies.level })
+      .from(agencies),
+    db.select().from(taskGroups).orderBy(asc(taskGroups.no)),
   ]);
-  const groups = await db.select().from(taskGroups).orderBy(asc(taskGroups.no));
-  const bucket = <K extends string | number>(rows: { key: K; status: string; n: number }[]) => {
-    const map = new Map<K, StatusCounts>();
-    for (const r of rows) {
-      const c = map.get(r.key) ?? emptyStatusCounts();
-      c[r.status as TaskStatus] += r.n;
-      map.set(r.key, c);
+  const agencyInfo = new Map(agencyRows.map((a) => [a.id, a]));
+  const counts = emptyStatusCounts();
+  const levelMap = new Map<string, StatusCounts>();
+  let dueSoon = 0;
+  let stale = 0;
+  for (const [agencyId, tally] of tallies.agencies) {
+    const level = agencyInfo.get(agencyId)?.level ?? 'central';
+    const levelCounts = levelMap.get(level) ?? emptyStatusCounts();
+    levelMap.set(level, levelCounts);
+    for (const status of TASK_STATUSES) {
+      counts[status] += tally.counts[status];
+      levelCounts[status] += tally.counts[status];
     }
-    return map;
-  };
-  const groupMap = bucket(byGroup.map((r) => ({ key: r.groupNo ?? 0, status: r.status, n: r.n })));
-  const levelMap = bucket(byLevel.map((r) => ({ key: r.level, status: r.status, n: r.n })));
-  const agencyMap = bucket(byAgency.map((r) => ({ key: r.agencyId, status: r.status, n: r.n })));
-  const agencyInfo = new Map(byAgency.map((r) => [r.agencyId, r]));
+    dueSoon += tally.dueSoon;
+    stale += tally.stale;
+  }
   const ranking = buildAgencyRanking(
-    [...agencyMap.entries()].map(([agencyId, counts]) => {
+    [...tallies.agencies.entries()].map(([agencyId, tally]) => {
       const info = agencyInfo.get(agencyId);
       return {
         agencyId,
         nameVi: info?.nameVi ?? '',
         nameEn: info?.nameEn ?? '',
         level: info?.level ?? 'central',
-        counts,
+        counts: tally.counts,
       };
     }),
   );
   const summary = {
     asOf: clock.now,
     today: clock.today,
-    ...overall,
-    dueSoon: flags[0]?.dueSoon ?? 0,
-    stale: flags[0]?.stale ?? 0,
-    overdueByMonth,
+    counts,
+    keyCounts: tallies.keyTasks,
+    rates: completionRates(counts),
+    keyRates: completionRates(tallies.keyTasks),
+    dueSoon,
+    stale,
+    overdueByMonth: tallies.overdueByMonth,
     byGroup: [
       ...groups.map((g) => ({ groupNo: g.no, nameVi: g.nameVi, nameEn: g.nameEn })),
       { groupNo: 0, nameVi: 'Chưa phân nhóm', nameEn: 'No group' },
     ]
-      .map((g) => ({ ...g, counts: groupMap.get(g.groupNo) ?? emptyStatusCounts() }))
-      .filter((g) => g.groupNo !== 0 || groupMap.has(0)),
+      .map((g) => ({ ...g, counts: tallies.groups.get(g.groupNo) ?? emptyStatusCounts() }))
+      .filter((g) => g.groupNo !== 0 || tallies.groups.has(0)),
     byLevel: (['central', 'provincial', 'commune'] as const).map((level) => ({
       level,
       counts: levelMap.get(level) ?? emptyStatusCounts(),

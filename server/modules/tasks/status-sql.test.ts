@@ -7,7 +7,7 @@ import {
   TASK_STATUSES,
   type TaskDates,
 } from '../../../shared/task-status';
-import { shiftDate, vietnamDate } from '../../../shared/time';
+import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import { agencies, documents, tasks } from '../../db/schema';
 import { createTestApp, createUser } from '../../test/app';
 import { ok, type TestApp } from '../../test/tasks';
@@ -106,10 +106,21 @@ function edgeCases(now: Date): Case[] {
       expected: { stale: true },
     },
     { name: 'last lead update 31 days ago', row: { lastLeadUpdateAt: ago(31) }, expected: { stale: true } },
+    // Counted in Vietnam days, like deadlines: stale from the midnight 30 days after the last update.
     {
-      name: 'last lead update 30 days less a second ago',
-      row: { lastLeadUpdateAt: new Date(now.getTime() - 30 * DAY + 1000) },
+      name: 'last lead update at 23:59 Vietnam time, 29 days before today',
+      row: { lastLeadUpdateAt: vietnamInstant(d(-29), 23, 59) },
       expected: { stale: false },
+    },
+    {
+      name: 'last lead update at 23:59 Vietnam time, 30 days before today',
+      row: { lastLeadUpdateAt: vietnamInstant(d(-30), 23, 59) },
+      expected: { stale: true },
+    },
+    {
+      name: 'last lead update at 00:00 Vietnam time, 30 days before today',
+      row: { lastLeadUpdateAt: vietnamInstant(d(-30)) },
+      expected: { stale: true },
     },
     {
       name: 'never updated, created 31 days ago',

@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS, type TaskStatus } from '../../../shared/task-status';
-import { shiftDate, vietnamDate } from '../../../shared/time';
+import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import { tasks } from '../../db/schema';
 
 /**
@@ -12,6 +12,9 @@ export interface StatusClock {
   now: Date;
   today: string;
   dueSoonUntil: string;
+  /** The last Vietnam date of a lead update (or creation) that leaves an open task stale today. */
+  staleOnOrBefore: string;
+  /** The same as an instant: activity before it is stale (midnight after `staleOnOrBefore`). */
   staleBefore: Date;
 }
 
@@ -21,11 +24,15 @@ export function statusClock(
   staleDays = DEFAULT_STALE_DAYS,
 ): StatusClock {
   const today = vietnamDate(now);
+  // Counted in Vietnam days, like deadlines (deriveTaskStatus): a task turns stale at midnight, so the
+  // tallies move with the date only (tallies.ts).
+  const staleOnOrBefore = shiftDate(today, -staleDays);
   return {
     now,
     today,
     dueSoonUntil: shiftDate(today, dueSoonDays),
-    staleBefore: new Date(now.getTime() - staleDays * 86_400_000),
+    staleOnOrBefore,
+    staleBefore: vietnamInstant(shiftDate(staleOnOrBefore, 1)),
   };
 }
 
@@ -76,9 +83,28 @@ export function statusIn(statuses: readonly TaskStatus[], clock: StatusClock): S
 }
 
 export function dueSoonSql(clock: StatusClock): SQL<boolean> {
-  return sql<boolean>`(not ${tasks.withdrawn} and ${tasks.completedOn} is null and ${tasks.deadline} is not null and ${tasks.deadline} >= ${clock.today} and ${tasks.deadline} <= ${clock.dueSoonUntil})`;
+  return dueSoonCase(tasks, clock);
 }
 
+/** Due soon over any expressions (the tallies' logged attributes, tallies.ts). */
+export function dueSoonCase(
+  columns: { withdrawn: SQLWrapper; completedOn: SQLWrapper; deadline: SQLWrapper },
+  clock: StatusClock,
+): SQL<boolean> {
+  const { withdrawn, completedOn, deadline } = columns;
+  return sql<boolean>`(not ${withdrawn} and ${completedOn} is null and ${deadline} is not null and ${deadline} >= ${clock.today} and ${deadline} <= ${clock.dueSoonUntil})`;
+}
+
+/** Stale, on the instant form of the activity (what the list's index holds). */
 export function staleSql(clock: StatusClock): SQL<boolean> {
-  return sql<boolean>`(not ${tasks.withdrawn} and ${tasks.completedOn} is null and coalesce(${tasks.lastLeadUpdateAt}, ${tasks.createdAt}) <= ${clock.staleBefore.toISOString()})`;
+  return sql<boolean>`(not ${tasks.withdrawn} and ${tasks.completedOn} is null and coalesce(${tasks.lastLeadUpdateAt}, ${tasks.createdAt}) < ${clock.staleBefore.toISOString()})`;
+}
+
+/** Stale, on the Vietnam date of the activity (the tallies' logged attribute): the same rule as `staleSql`. */
+export function staleOnCase(
+  columns: { withdrawn: SQLWrapper; completedOn: SQLWrapper; activeOn: SQLWrapper },
+  clock: StatusClock,
+): SQL<boolean> {
+  const { withdrawn, completedOn, activeOn } = columns;
+  return sql<boolean>`(not ${withdrawn} and ${completedOn} is null and ${activeOn} <= ${clock.staleOnOrBefore})`;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK_HISTORY_PAGE } from '../../../shared/schemas/tasks';
 import { type Cast, ok, startCast } from '../../test/tasks';
+import { getTaskDetailCached } from './detail-cache';
 
 /** A task's page loads its latest history and says how much there is; earlier entries on request. */
 describe('task detail history', () => {
@@ -60,6 +61,20 @@ describe('task detail history', () => {
     expect(after.task.latestPercent).toBe(77);
     const leadAfter = ok(await c.query('leadOfficer', 'tasks.get', { id: taskId }));
     expect(leadAfter.progress[0].percent).toBe(77);
+  });
+
+  it("a write to another task leaves this task's kept detail in place; its own write does not", async () => {
+    const office = { id: 0, username: 'vpcp', role: 'office' as const, agencyId: c.agency.office };
+    const db = c.database.db;
+    const first = await getTaskDetailCached(db, office, taskId, TASK_HISTORY_PAGE);
+    const elsewhere = await c.newTask();
+    await c.postProgress(elsewhere, 15);
+    // The same computation (the loaded task is the very same object): not re-read.
+    expect((await getTaskDetailCached(db, office, taskId, TASK_HISTORY_PAGE)).task).toBe(first.task);
+    await c.postProgress(taskId, 88);
+    const after = await getTaskDetailCached(db, office, taskId, TASK_HISTORY_PAGE);
+    expect(after.task).not.toBe(first.task);
+    expect(after.task.latestPercent).toBe(88);
   });
 
   it('an unknown task is not found, and stays so for the next reader', async () => {
