@@ -34,7 +34,7 @@ import {
 } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { changeCache, changeMark } from '../live/change-cache';
+import { changeCache, changeMarkOf } from '../live/change-cache';
 import { recordChange } from '../live/record';
 import { assertMayReadAgencyKpis, canSetCoverageFloor } from './policy';
 import {
@@ -340,28 +340,41 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
 }
 
 /**
- * The KPI pages are the same for every reader and change only with a change event ('kpi.changed',
- * 'template.changed'); obliged-agency counts (agencies added or closed) show within a minute.
+ * The KPI pages are the same for every reader and change only with a change event of these types;
+ * obliged-agency counts (agencies added or closed) show within a minute. Task progress leaves them kept.
  */
+const KPI_CHANGES = ['kpi.changed', 'template.changed', 'submission.changed'] as const;
 const overviewCache = changeCache<Awaited<ReturnType<typeof getKpiOverview>>>({
   maxAgeMs: 60_000,
   maxEntries: 50,
 });
 const detailCache = changeCache<KpiDetail>({ maxAgeMs: 60_000, maxEntries: 100 });
 
-/** `getKpiOverview`, kept until the next change event (`live/change-cache.ts`). */
+/** `getKpiOverview`, kept until the next KPI, template or submission change (`live/change-cache.ts`). */
 export function getKpiOverviewCached(
   db: Db,
   input: KpiOverviewInput = {},
   now = new Date(),
 ): ReturnType<typeof getKpiOverview> {
   const key = `${input.pillar ?? ''}|${input.status ?? ''}`;
-  return overviewCache.get(db, key, changeMark(db, now), () => getKpiOverview(db, input, now), now.getTime());
+  return overviewCache.get(
+    db,
+    key,
+    changeMarkOf(db, KPI_CHANGES, now),
+    () => getKpiOverview(db, input, now),
+    now.getTime(),
+  );
 }
 
-/** `getKpiDetail`, kept until the next change event (`live/change-cache.ts`). */
+/** `getKpiDetail`, kept until the next KPI, template or submission change (`live/change-cache.ts`). */
 export function getKpiDetailCached(db: Db, code: string, now = new Date()): Promise<KpiDetail> {
-  return detailCache.get(db, code, changeMark(db, now), () => getKpiDetail(db, code, now), now.getTime());
+  return detailCache.get(
+    db,
+    code,
+    changeMarkOf(db, KPI_CHANGES, now),
+    () => getKpiDetail(db, code, now),
+    now.getTime(),
+  );
 }
 
 async function agencyHeader(db: Db, agencyId: number) {

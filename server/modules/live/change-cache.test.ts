@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/client';
-import { changeCache } from './change-cache';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeType } from '../../../shared/live-events';
+import { type Database, type Db, inTransaction } from '../../db/client';
+import { createTestDatabase } from '../../test/db';
+import { changeCache, changeMark, changeMarkOf, taskChangeMark } from './change-cache';
+import { recordChange } from './record';
 
 // The cache never queries the database itself (the caller hands it the mark): any object is a `Db` key.
 const fakeDb = () => ({}) as Db;
@@ -108,5 +111,39 @@ describe('changeCache', () => {
     expect(['2', '3']).toContain(later[0]);
     expect(runs.filter((r) => r === '3')).toHaveLength(1);
     expect(runs.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('marks narrower than the newest change', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  const record = (type: ChangeType, taskId?: number) =>
+    inTransaction(database.db, (tx) => recordChange(tx, { type, taskId, payload: {} }));
+
+  it('a mark of some types moves with those types only', async () => {
+    const db = database.db;
+    const now = new Date('2026-12-06T03:00:00Z');
+    const kpi = () => changeMarkOf(db, ['kpi.changed', 'template.changed'], now);
+    const before = await kpi();
+    await record('task.progress', 1);
+    await record('submission.changed');
+    expect(await kpi()).toBe(before);
+    await record('template.changed');
+    const moved = await kpi();
+    expect(moved).not.toBe(before);
+    expect(Number(moved.split('|')[0])).toBe(Number((await changeMark(db, now)).split('|')[0]));
+  });
+
+  it("a task's mark moves with that task's changes only", async () => {
+    const db = database.db;
+    const before = await taskChangeMark(db, 7);
+    await record('task.progress', 8);
+    expect(await taskChangeMark(db, 7)).toBe(before);
+    await record('task.updated', 7);
+    expect(await taskChangeMark(db, 7)).not.toBe(before);
   });
 });

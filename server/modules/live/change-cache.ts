@@ -1,6 +1,8 @@
-import { eq, max } from 'drizzle-orm';
+import { eq, max, sql } from 'drizzle-orm';
+import type { ChangeType } from '../../../shared/live-events';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
+import { selectRows } from '../../db/rows';
 import { changeEvents } from '../../db/schema';
 
 /**
@@ -23,6 +25,22 @@ import { changeEvents } from '../../db/schema';
 export async function changeMark(db: Db, now = new Date()): Promise<string> {
   const [latest] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
   return `${latest?.id ?? 0}|${vietnamDate(now)}`;
+}
+
+/**
+ * The mark of the changes of some types only: a value that no other change can move (the KPI pages,
+ * the compliance heatmap, the task lists) is then kept while, say, progress flows. One probe of the
+ * index on (type, id) per type.
+ */
+export async function changeMarkOf(db: Db, types: readonly ChangeType[], now = new Date()): Promise<string> {
+  const newest = types.map(
+    (type) => sql`(select max(${changeEvents.id}) from ${changeEvents} where ${changeEvents.type} = ${type})`,
+  );
+  const [row] = await selectRows<{ id: number | string | null }>(
+    db,
+    sql`select greatest(${sql.join(newest, sql`, `)}) as id`,
+  );
+  return `${Number(row?.id ?? 0)}|${vietnamDate(now)}`;
 }
 
 /**

@@ -13,7 +13,7 @@ import { agencies, kpis, reportTemplates, submissionRevisions, submissions, user
 import { findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { loadHolidays } from '../holidays/queries';
-import { changeCache, changeMark } from '../live/change-cache';
+import { changeCache, changeMarkOf } from '../live/change-cache';
 import { obligedSql } from '../templates/obligation-sql';
 import {
   loadTemplate,
@@ -389,12 +389,15 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
 type Compliance = Awaited<ReturnType<typeof getCompliance>>;
 const complianceCache = changeCache<Compliance>({ maxAgeMs: 60_000, maxEntries: 100 });
 
-/** The heatmap as `getCompliance`, kept until the next change event (`live/change-cache.ts`): every reader sees the same. */
+/**
+ * The heatmap as `getCompliance`, kept until the next change of a report, a regime or the holiday
+ * calendar (deadlines move with it; `live/change-cache.ts`): every reader sees the same.
+ */
 export function getComplianceCached(db: Db, input: ComplianceInput, now = new Date()): Promise<Compliance> {
   return complianceCache.get(
     db,
     JSON.stringify(input),
-    changeMark(db, now),
+    changeMarkOf(db, ['submission.changed', 'template.changed', 'holiday.changed'], now),
     () => getCompliance(db, input, now),
     now.getTime(),
   );

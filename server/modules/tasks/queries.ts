@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
+import { TASK_CHANGE_TYPES } from '../../../shared/live-events';
 import {
   TASK_HISTORY_PAGE,
   type TaskFilterInput,
@@ -46,7 +47,7 @@ import {
 } from '../../db/schema';
 import { countAuditEntries, findAuditSummaries } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { changeCache, changeMark } from '../live/change-cache';
+import { changeCache, changeMarkOf } from '../live/change-cache';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './policy';
@@ -304,7 +305,8 @@ export async function findTasks(
   { farPageRows = FAR_PAGE_ROWS } = {},
 ) {
   const terms = listOrder(input.sort ?? 'deadline', input.direction ?? 'asc');
-  const mark = changeMark(db, clock.now);
+  // Only task changes move a list (agencies named by a new task come with one too).
+  const mark = changeMarkOf(db, TASK_CHANGE_TYPES, clock.now);
   const level = input.agencyLevel;
   const query: ListQuery = {
     input,
