@@ -12,7 +12,7 @@ import {
 
 /**
  * The task counts the dashboard and its agency ranking show, kept up to date by the writes instead of
- * recounted over every task after each one (issue 15; docs/decisions/0018-task-tallies.md).
+ * recounted over every task after each one (issue 15; docs/decisions/0020-task-tallies.md).
  * `dimension` / `key` / `bucket`: ('agency', agency id, a status or 'due_soon' / 'stale'),
  * ('group', group number or 0, a status), ('key_task', '', a status), ('overdue_month', 'YYYY-MM',
  * 'overdue'). Counted as of `task_tally_state.day`; server/modules/tasks/tallies.ts derives them.

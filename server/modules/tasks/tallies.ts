@@ -6,7 +6,7 @@ import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/peri
 import { dueSoonCase, type StatusClock, staleOnCase, statusCase, statusClock } from './status-sql';
 
 /**
- * The dashboard's task counts, maintained by the writes (issue 15; docs/decisions/0018-task-tallies.md).
+ * The dashboard's task counts, maintained by the writes (issue 15; docs/decisions/0020-task-tallies.md).
  *
  * A trigger on `tasks` logs, in each write's transaction, the task's counted attributes before and
  * after whenever one of them moved (`task_tally_deltas`, migration 0016). A reader folds the log into
