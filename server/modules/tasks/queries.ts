@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
-import { TASK_CHANGE_TYPES } from '../../../shared/live-events';
+import type { ChangeType } from '../../../shared/live-events';
 import {
   TASK_HISTORY_PAGE,
   type TaskFilterInput,
@@ -123,6 +123,26 @@ export function taskFilters(
       sql`${tasks.id} in (select ${extensionRequests.taskId} from ${extensionRequests} where ${extensionRequests.state} = 'pending')`,
     );
   return where.length ? and(...where) : undefined;
+}
+
+/**
+ * The changes that can move which tasks match `filter` (what its cached total is keyed on). A progress
+ * post changes a task's percent and last update only (progress.ts), so it moves a total under the stale
+ * filter alone; a request for an extension, or a completion report, only under those filters. Agencies
+ * named by a new task come with its event. Progress, the most frequent write, leaves other totals kept.
+ */
+export function changesMovingTotal(filter: TaskFilterInput): ChangeType[] {
+  const types: ChangeType[] = [
+    'document.created',
+    'task.created',
+    'task.updated',
+    'extension.decided',
+    'completion.decided',
+  ];
+  if (filter.stale) types.push('task.progress', 'task.contribution');
+  if (filter.extensionPending) types.push('extension.requested');
+  if (filter.completion?.length) types.push('completion.reported');
+  return types;
 }
 
 /** The state of the task's latest completion report (null: none reported). */
@@ -305,8 +325,7 @@ export async function findTasks(
   { farPageRows = FAR_PAGE_ROWS } = {},
 ) {
   const terms = listOrder(input.sort ?? 'deadline', input.direction ?? 'asc');
-  // Only task changes move a list (agencies named by a new task come with one too).
-  const mark = changeMarkOf(db, TASK_CHANGE_TYPES, clock.now);
+  const mark = changeMarkOf(db, changesMovingTotal(input), clock.now);
   const level = input.agencyLevel;
   const query: ListQuery = {
     input,
