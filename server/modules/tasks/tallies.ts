@@ -1,6 +1,7 @@
 import { ne, type SQL, sql } from 'drizzle-orm';
 import { emptyStatusCounts, type StatusCounts, type TaskStatus } from '../../../shared/task-status';
 import { type Db, inTransaction } from '../../db/client';
+import { together } from '../../db/group-commit';
 import { taskTallies, taskTallyState } from '../../db/schema';
 import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
 import { dueSoonCase, type StatusClock, staleOnCase, statusCase, statusClock } from './status-sql';
@@ -66,17 +67,24 @@ export interface TallyState {
   version: number;
 }
 
-async function readState(db: Db): Promise<{ day: string | null; version: number; pending: boolean }> {
-  const [row] = await db
+/** The state row's query, not yet sent (drizzle sends it on `then`). */
+function stateQuery(db: Db) {
+  return db
     .select({
       day: taskTallyState.day,
       version: taskTallyState.version,
       pending: sql<boolean>`exists (select 1 from task_tally_deltas)`,
     })
     .from(taskTallyState);
+}
+
+function stateOf(rows: Awaited<ReturnType<typeof stateQuery>>) {
+  const [row] = rows;
   if (!row) throw new Error('task_tally_state has no row: migration 0016 not applied');
   return row;
 }
+
+const readState = async (db: Db) => stateOf(await stateQuery(db));
 
 /**
  * Brings the tallies to `clock`'s date with every committed write counted, and says as of what. Costs
@@ -87,22 +95,35 @@ export async function currentTallies(db: Db, clock: StatusClock): Promise<TallyS
   const seen = await readState(db);
   if (seen.day === clock.today && !seen.pending) return { day: seen.day, version: seen.version };
   return inTransaction(db, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${TALLY_LOCK})`);
-    const { day } = await readState(tx);
-    if (day !== clock.today) {
+    // One round trip: the lock, the fold (if the tallies count as of today), and the state after it.
+    let state = seen;
+    await together(
+      tx.execute(sql`select pg_advisory_xact_lock(${TALLY_LOCK})`),
+      tx.execute(sql`with moved as (delete from task_tally_deltas
+          where (select day from task_tally_state where id = 1) = ${clock.today} returning *),
+        counted as (${tallyRows(sql`select * from moved`, clock)}),
+        applied as (insert into task_tallies (dimension, key, bucket, n) select * from counted
+          on conflict (dimension, key, bucket) do update set n = task_tallies.n + excluded.n returning 1)
+        update task_tally_state set version = version + 1 where id = 1 and exists (select 1 from applied)`),
+      // Sent when `together` asks (after the two above), not now: drizzle sends a query on `then`.
+      {
+        then: (onFulfilled, onRejected) =>
+          stateQuery(tx)
+            .then((rows) => {
+              state = stateOf(rows);
+            })
+            .then(onFulfilled, onRejected),
+      } satisfies PromiseLike<void>,
+    );
+    if (state.day !== clock.today) {
+      // Another date: every task counted afresh, and the log it covers deleted, in one snapshot.
       await tx.delete(taskTallies);
       await tx.execute(sql`with counted as (${tallyRows(taskAttributes, clock)}),
         counted_in as (insert into task_tallies (dimension, key, bucket, n) select * from counted),
         folded as (delete from task_tally_deltas)
         update task_tally_state set day = ${clock.today}, version = version + 1 where id = 1`);
-    } else {
-      await tx.execute(sql`with moved as (delete from task_tally_deltas returning *),
-        counted as (${tallyRows(sql`select * from moved`, clock)}),
-        applied as (insert into task_tallies (dimension, key, bucket, n) select * from counted
-          on conflict (dimension, key, bucket) do update set n = task_tallies.n + excluded.n returning 1)
-        update task_tally_state set version = version + 1 where id = 1 and exists (select 1 from applied)`);
+      state = await readState(tx);
     }
-    const state = await readState(tx);
     return { day: state.day ?? clock.today, version: state.version };
   });
 }
