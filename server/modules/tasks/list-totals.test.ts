@@ -88,6 +88,26 @@ describe('task list totals', () => {
     expect(await read()).toBe(before + 2);
   });
 
+  it('a search’s kept order takes in a new or renamed match at once', async () => {
+    const search = { q: 'sổ tay điện tử', sort: 'title', direction: 'asc', page: 1, pageSize: 10 };
+    const titles = async () =>
+      (ok(await c.query('office', 'tasks.list', search)).items as { title: string }[]).map((t) => t.title);
+    expect(await titles()).toEqual([]);
+    const first = await c.newTask({ title: 'Xây dựng sổ tay điện tử B' });
+    expect(await titles()).toEqual(['Xây dựng sổ tay điện tử B']);
+    await c.postProgress(first, 20);
+    const other = await c.newTask({ title: 'Nhiệm vụ khác' });
+    const { version } = (await c.getTask(other)).task;
+    ok(
+      await c.mutate('office', 'tasks.update', {
+        id: other,
+        version,
+        patch: { title: 'Ban hành sổ tay điện tử A' },
+      }),
+    );
+    expect(await titles()).toEqual(['Ban hành sổ tay điện tử A', 'Xây dựng sổ tay điện tử B']);
+  });
+
   it('progress moves only the stale filter’s total', () => {
     expect(changesMovingTotal({})).not.toContain('task.progress');
     expect(changesMovingTotal({ stale: true })).toContain('task.progress');

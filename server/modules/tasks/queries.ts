@@ -33,6 +33,7 @@ import {
 } from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
+import { selectRows } from '../../db/rows';
 import {
   agencies,
   completionReports,
@@ -317,6 +318,11 @@ async function countTasks(db: Db, { input, clock, levelLeads }: ListQuery): Prom
   return db.$count(tasks, taskFilters(input, clock, levelLeads));
 }
 
+/** Orders a progress post moves (a search's kept order would not hold under them). */
+const MOVED_BY_PROGRESS = new Set<string>(['percent', 'lastUpdate']);
+/** A search's matches in list order (`findTasks`): at most 20 searches (a few hundred KB each). */
+const searchOrders = changeCache<number[]>({ maxAgeMs: 60_000, maxEntries: 20 });
+
 /** `farPageRows`: from how deep a page is read from the nearer end (tests page far on small data). */
 export async function findTasks(
   db: Db,
@@ -352,6 +358,32 @@ export async function findTasks(
     if (total - end < offset) window = { reversed: true, limit: end - offset, offset: total - end };
   }
   const matchesFirst = Boolean(input.q) && (input.sort === 'title' || offset >= farPageRows);
+  if (matchesFirst && !MOVED_BY_PROGRESS.has(input.sort ?? 'deadline')) {
+    // A search paged far or by title: all its matches in order, kept until a change that can move
+    // them (progress cannot, in these orders), so each further page costs its 25 rows only.
+    const everyMatch = { reversed: false, limit: 2_147_483_647, offset: 0 };
+    const ordered = await searchOrders.get(
+      db,
+      `${filterKey(input)}|${input.sort ?? 'deadline'}|${input.direction ?? 'asc'}`,
+      mark,
+      async () =>
+        (await selectRows<{ id: number }>(db, pageIdsSql(query, terms, everyMatch, true))).map((r) =>
+          Number(r.id),
+        ),
+    );
+    const ids = ordered.slice(offset, offset + input.pageSize);
+    if (ids.length === 0) return page([], ordered.length);
+    return page(
+      await db
+        .select(taskColumns(clock))
+        .from(tasks)
+        .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+        .innerJoin(documents, eq(documents.id, tasks.documentId))
+        .where(inArray(tasks.id, ids))
+        .orderBy(...orderBy(terms, false)),
+      ordered.length,
+    );
+  }
   const [items, total] = await Promise.all([
     db
       .select(taskColumns(clock))
