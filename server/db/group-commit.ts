@@ -136,11 +136,12 @@ export class GroupCommit extends BatchQueue<Queued> {
  * Runs independent statements of one transaction together: each is sent without waiting for the
  * others (postgres.js pipelines them on the connection), so they cost one round trip, not one each.
  * Settles only once all have (no statement of a failed write may run after its rollback) and throws
- * the first failure. Only for statements whose order does not matter.
+ * the first failure; else resolves to their results, in order. Statements are sent in the order given
+ * (a drizzle query is sent when awaited, so pass them unawaited).
  */
-export async function together(...steps: (PromiseLike<unknown> | undefined)[]): Promise<void> {
+export async function together(...steps: (PromiseLike<unknown> | undefined)[]): Promise<unknown[]> {
   let failure: { error: unknown } | undefined;
-  await Promise.all(
+  const results = await Promise.all(
     steps.map((step) =>
       Promise.resolve(step).catch((error: unknown) => {
         failure ??= { error };
@@ -148,6 +149,7 @@ export async function together(...steps: (PromiseLike<unknown> | undefined)[]): 
     ),
   );
   if (failure) throw failure.error;
+  return results;
 }
 
 /** Runs `write` in this process's group commit on `db` (one per database object). */

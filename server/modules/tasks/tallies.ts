@@ -2,6 +2,7 @@ import { ne, type SQL, sql } from 'drizzle-orm';
 import { emptyStatusCounts, type StatusCounts, type TaskStatus } from '../../../shared/task-status';
 import { type Db, inTransaction } from '../../db/client';
 import { together } from '../../db/group-commit';
+import { rowsOf } from '../../db/rows';
 import { taskTallies, taskTallyState } from '../../db/schema';
 import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
 import { dueSoonCase, type StatusClock, staleOnCase, statusCase, statusClock } from './status-sql';
@@ -67,24 +68,27 @@ export interface TallyState {
   version: number;
 }
 
-/** The state row's query, not yet sent (drizzle sends it on `then`). */
-function stateQuery(db: Db) {
-  return db
+async function readState(db: Db) {
+  const rows = await db
     .select({
       day: taskTallyState.day,
       version: taskTallyState.version,
       pending: sql<boolean>`exists (select 1 from task_tally_deltas)`,
     })
     .from(taskTallyState);
+  return { ...stateOf(rows), pending: rows[0]?.pending ?? false };
 }
 
-function stateOf(rows: Awaited<ReturnType<typeof stateQuery>>) {
+function stateOf<R extends { day: string | null; version: number | string }>(rows: R[]) {
   const [row] = rows;
   if (!row) throw new Error('task_tally_state has no row: migration 0016 not applied');
-  return row;
+  // Raw SQL returns the bigint version as text on PostgreSQL.
+  return {
+    ...row,
+    day: row.day === null ? null : String(row.day).slice(0, 10),
+    version: Number(row.version),
+  };
 }
-
-const readState = async (db: Db) => stateOf(await stateQuery(db));
 
 /**
  * Brings the tallies to `clock`'s date with every committed write counted, and says as of what. Costs
@@ -95,26 +99,18 @@ export async function currentTallies(db: Db, clock: StatusClock): Promise<TallyS
   const seen = await readState(db);
   if (seen.day === clock.today && !seen.pending) return { day: seen.day, version: seen.version };
   return inTransaction(db, async (tx) => {
-    // One round trip: the lock, the fold (if the tallies count as of today), and the state after it.
-    let state = seen;
-    await together(
+    // One round trip: the lock, then the fold (if the tallies count as of today) returning the state.
+    const [, folded] = await together(
       tx.execute(sql`select pg_advisory_xact_lock(${TALLY_LOCK})`),
       tx.execute(sql`with moved as (delete from task_tally_deltas
           where (select day from task_tally_state where id = 1) = ${clock.today} returning *),
         counted as (${tallyRows(sql`select * from moved`, clock)}),
         applied as (insert into task_tallies (dimension, key, bucket, n) select * from counted
           on conflict (dimension, key, bucket) do update set n = task_tallies.n + excluded.n returning 1)
-        update task_tally_state set version = version + 1 where id = 1 and exists (select 1 from applied)`),
-      // Sent when `together` asks (after the two above), not now: drizzle sends a query on `then`.
-      {
-        then: (onFulfilled, onRejected) =>
-          stateQuery(tx)
-            .then((rows) => {
-              state = stateOf(rows);
-            })
-            .then(onFulfilled, onRejected),
-      } satisfies PromiseLike<void>,
+        update task_tally_state set version = version + (exists (select 1 from applied))::int where id = 1
+        returning day, version`),
     );
+    let state = stateOf(rowsOf<{ day: string | null; version: number | string }>(folded));
     if (state.day !== clock.today) {
       // Another date: every task counted afresh, and the log it covers deleted, in one snapshot.
       await tx.delete(taskTallies);
