@@ -12,7 +12,8 @@ import {
 import Fastify from 'fastify';
 import { MAX_BATCH_CALLS } from '../shared/api-limits';
 import { type AppRouter, appRouter } from './app-router';
-import { type AppDeps, createContext } from './context';
+import { type AppDeps, createContext, type ServerDeps } from './context';
+import { NO_FLOOR, openReadReplica, type ReadReplica } from './db/replica';
 import { registerAuditExports } from './http/audit-exports';
 import { registerDrain } from './http/drain';
 import { registerEvidence } from './http/evidence';
@@ -38,6 +39,8 @@ declare module 'fastify' {
     liveHub: LiveHub;
     /** Graceful shutdown's first step (server/http/drain.ts); `close()` follows. */
     drain: () => Promise<void>;
+    /** The read replica of READ_DATABASE_URL, or null (server/db/replica.ts). */
+    replica: ReadReplica | null;
   }
 }
 
@@ -54,7 +57,6 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   setAuditKeys(auditKeysFrom(config));
   const bus = new ChangeBus(appDeps.database);
   await bus.start();
-  const deps = { ...appDeps, bus };
   const app = Fastify({
     logger:
       options.logger === false
@@ -68,7 +70,19 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     routerOptions: { maxParamLength: 5000 },
     return503OnClosing: true,
   });
+  const replica = config.READ_DATABASE_URL
+    ? openReadReplica(config.READ_DATABASE_URL, { maxLagMs: config.READ_REPLICA_MAX_LAG_MS, log: app.log })
+    : null;
+  if (replica) {
+    // A replica that lacks a change heard READ_REPLICA_MAX_LAG_MS ago is too far behind to serve anyone.
+    replica.heardChange(bus.lastId);
+    bus.subscribe((change) => replica.heardChange(change.id));
+    // Asked at once, so that a replica that cannot be reached or is no standby is told at start.
+    void replica.serves(NO_FLOOR);
+  }
+  const deps: ServerDeps = { ...appDeps, bus, replica };
   app.decorate('bus', bus);
+  app.decorate('replica', replica);
   const draining = registerDrain(app, { endStreams: () => liveHub.end() });
   app.decorate('drain', draining.drain);
   const liveHub = new LiveHub(bus, deps.database, {
@@ -92,6 +106,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   app.addHook('onClose', async () => {
     liveHub.stop();
     await bus.stop();
+    await replica?.close();
   });
   app.addHook('preClose', async () => {
     // (Sockets faked by inject in tests have no destroy.)
@@ -150,7 +165,13 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     return reply
       .code(up ? 200 : 503)
       .header('cache-control', 'no-store')
-      .send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', driver: deps.database.kind });
+      .send({
+        status: up ? 'ok' : 'unavailable',
+        database: up ? 'up' : 'down',
+        driver: deps.database.kind,
+        // The replica's last known state; reads go to the primary whenever it is not up.
+        ...(replica ? { replica: replica.state } : {}),
+      });
   });
 
   registerExports(app, deps);

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginStage } from '../shared/schemas/auth';
 import type { Database } from './db/client';
+import type { ReadReplica } from './db/replica';
 import type { Config } from './env';
 import { requestLogin } from './modules/auth/request-session';
 import type { SessionUser } from './modules/auth/sessions';
@@ -15,6 +16,8 @@ export interface AppDeps {
 
 export interface ServerDeps extends AppDeps {
   bus: ChangeBus;
+  /** The streaming replica the aggregates and reports may read from (READ_DATABASE_URL), or none. */
+  replica: ReadReplica | null;
 }
 
 export interface Context extends ServerDeps {

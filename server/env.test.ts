@@ -90,6 +90,27 @@ describe('configuration', () => {
     }
   });
 
+  it('READ_DATABASE_URL (a streaming replica) needs DATABASE_URL (its primary), and is a postgres:// URL', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', READ_DATABASE_URL: 'postgres://app@replica/db' })).toThrow(
+      /READ_DATABASE_URL: needs DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: 'postgres://app@primary/db',
+        READ_DATABASE_URL: 'mysql://x',
+      }),
+    ).toThrow(/READ_DATABASE_URL: must start with postgres:\/\//);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://app@primary/db',
+      READ_DATABASE_URL: 'postgres://app@replica/db',
+    });
+    expect(config.READ_DATABASE_URL).toBe('postgres://app@replica/db');
+    expect(config.READ_REPLICA_MAX_LAG_MS).toBe(10_000);
+    expect(loadConfig({ NODE_ENV: 'test', READ_DATABASE_URL: ' ' }).READ_DATABASE_URL).toBeUndefined();
+  });
+
   it('MIGRATION_DATABASE_URL (the owner) needs DATABASE_URL (the application role)', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toThrow(
       /MIGRATION_DATABASE_URL/,

@@ -31,6 +31,18 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres://'),
+  /**
+   * postgres://… of a streaming replica of DATABASE_URL: the read-only aggregates and reports are read
+   * there when it has replayed what their reader wrote or was shown (server/db/replica.ts).
+   */
+  READ_DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres://'),
+  /** A replica that lacks a change heard this long ago serves nobody until it has caught up. */
+  READ_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(10_000),
   DATA_DIR: z.string().default('./data'),
   /** HMAC key of the audit chain. Required in production; generated and kept in DATA_DIR otherwise. */
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -179,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
     throw new Error(
       'Invalid configuration:\n  MIGRATION_DATABASE_URL: needs DATABASE_URL (the application role)',
+    );
+  }
+  if (config.READ_DATABASE_URL && !config.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  READ_DATABASE_URL: needs DATABASE_URL (the primary the replica follows); the embedded database has no replica',
     );
   }
   const missing = (['SESSION_SECRET', 'AUDIT_KEY', 'AUDIT_SIGNING_KEY'] as const).filter((k) => !config[k]);

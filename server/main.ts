@@ -44,8 +44,10 @@ async function main() {
   const app = await buildApp({ config, database }, { clientDir });
   await app.listen({ host: config.HOST, port: config.PORT });
   // The national aggregates take about a second at national scale: computed now, the first visitor of
-  // the dashboard or the KPI overview does not wait for them (they stay cached until a change).
-  void Promise.allSettled([getDashboardCached(database.db), getKpiOverviewCached(database.db)]);
+  // the dashboard or the KPI overview does not wait for them (they stay cached until a change). With a
+  // read replica, where most readers read them.
+  const reads = app.replica?.db ?? database.db;
+  void Promise.allSettled([getDashboardCached(reads), getKpiOverviewCached(reads)]);
   // The task tallies fold the writes' log and roll over at Vietnam midnight: now, then every minute.
   const tallyJob = startTallyJob(database.db, { log: app.log });
   // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
@@ -70,6 +72,7 @@ async function main() {
     `  Digital Government Program monitor is running at ${url}`,
     `  Database: ${database.label}`,
   ];
+  if (app.replica) lines.push(`  Reports read from the replica: ${app.replica.database.label}`);
   if (seed.seeded) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
     if (config.NODE_ENV === 'production')

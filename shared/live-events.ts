@@ -64,3 +64,9 @@ export interface StatusMessage {
 }
 
 export type LiveMessage = ({ kind: 'change' } & ChangeEvent) | StatusMessage;
+
+/**
+ * The request header in which a page names the newest change event its live stream told it of: its
+ * reports are then read from a database that has that change (docs/decisions/0018-read-replica.md).
+ */
+export const SEEN_CHANGE_HEADER = 'x-dgm-seen-change';

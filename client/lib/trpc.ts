@@ -10,6 +10,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import type { AppRouter } from '../../server/app-router';
 import { MAX_BATCH_CALLS } from '../../shared/api-limits';
+import { seenChangeHeaders } from './live/seen-change';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -25,7 +26,12 @@ export function createTrpcClient() {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: API_URL, transformer: superjson }),
-        false: httpBatchLink({ url: API_URL, transformer: superjson, maxItems: MAX_BATCH_CALLS }),
+        false: httpBatchLink({
+          url: API_URL,
+          transformer: superjson,
+          maxItems: MAX_BATCH_CALLS,
+          headers: seenChangeHeaders,
+        }),
       }),
     ],
   });

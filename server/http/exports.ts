@@ -9,7 +9,7 @@ import { type CellStage, type CellState, complianceExportQuery } from '../../sha
 import { monthInput, taskListInput } from '../../shared/schemas/tasks';
 import type { TaskStatus } from '../../shared/task-status';
 import { formatVietnameseDate, vietnamDateTime } from '../../shared/time';
-import type { AppDeps } from '../context';
+import type { ServerDeps } from '../context';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { getCompliance } from '../modules/submissions/queries';
 import { findTasksForExport } from '../modules/tasks/queries';
@@ -26,6 +26,7 @@ import {
   sendXlsx,
   tableRequest,
 } from './kit';
+import { readReport } from './read-node';
 
 const STATUS_LABEL: Record<'vi' | 'en', Record<TaskStatus, string>> = {
   vi: {
@@ -174,7 +175,7 @@ const MONTHLY_HEADERS = {
 const exportQuery = langQuery.extend({ filter: z.string().max(4000).default('{}') });
 
 /** CSV and Excel downloads of the task list (current filter), the monthly report and compliance. */
-export function registerExports(app: FastifyInstance, deps: AppDeps) {
+export function registerExports(app: FastifyInstance, deps: ServerDeps) {
   app.get('/export/tasks.:format', async (req, reply) => {
     const request = await tableRequest(deps, req, reply);
     if (!request) return;
@@ -193,7 +194,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     if (!filter.success) return sendInvalid(reply, filter.error.issues, ['filter']);
     const lang = query.data.lang;
     const clock = statusClock(new Date());
-    const items = await findTasksForExport(deps.database.db, filter.data, clock);
+    const items = await readReport(deps, req, (db) => findTasksForExport(db, filter.data, clock));
     const rows = items.map((t) => [
       t.id,
       t.title,
@@ -227,7 +228,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     const input = monthInput.extend(langQuery.shape).safeParse(req.query);
     if (!input.success) return sendInvalid(reply, input.error.issues);
     const { month, lang } = input.data;
-    const report = await getMonthlyReport(deps.database.db, month);
+    const report = await readReport(deps, req, (db) => getMonthlyReport(db, month));
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(lang === 'vi' ? `Báo cáo ${month}` : `Report ${month}`);
     sheet.addRow([
@@ -275,7 +276,7 @@ export function registerExports(app: FastifyInstance, deps: AppDeps) {
     const input = langQuery.extend(complianceExportQuery.shape).safeParse(req.query);
     if (!input.success) return sendInvalid(reply, input.error.issues);
     const { lang, ...filter } = input.data;
-    const report = await getCompliance(deps.database.db, filter);
+    const report = await readReport(deps, req, (db) => getCompliance(db, filter));
     const words = CELL_WORDS[lang];
     // The words the heatmap shows: where the report stands first, its timeliness second.
     const cellText = (cell: { state: CellState; stage: CellStage | null } | undefined) => {

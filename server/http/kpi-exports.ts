@@ -4,7 +4,7 @@ import { periodName } from '../../shared/period-names';
 import { kpiAgencyInput, kpiCodeInput, kpiOverviewFilters } from '../../shared/schemas/kpis';
 import { submissionIdInput } from '../../shared/schemas/reports';
 import { vietnamDateTime } from '../../shared/time';
-import type { AppDeps } from '../context';
+import type { ServerDeps } from '../context';
 import { canReadKpiDetail } from '../modules/kpis/policy';
 import { getAgencyKpiSubmissions, getKpiDetail, getKpiOverview } from '../modules/kpis/service';
 import { getSubmission } from '../modules/submissions/queries';
@@ -20,6 +20,7 @@ import {
   type TableFormat,
   tableRequest,
 } from './kit';
+import { readReport } from './read-node';
 
 const STATUS_LABEL: Record<Lang, Record<KpiStatus, string>> = {
   vi: {
@@ -86,7 +87,7 @@ function download(
 }
 
 /** CSV and Excel downloads of each level of the KPI drill-down, with the procedures' permissions. */
-export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
+export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
   app.get('/export/kpis.:format', async (req, reply) => {
     const request = await tableRequest(deps, req, reply);
     if (!request) return;
@@ -95,7 +96,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     const query = langQuery.extend(kpiOverviewFilters.shape).safeParse(req.query);
     if (!query.success) return sendInvalid(reply, query.error.issues);
     const { lang, ...filters } = query.data;
-    const { items } = await getKpiOverview(deps.database.db, filters);
+    const { items } = await readReport(deps, req, (db) => getKpiOverview(db, filters));
     const vi = lang === 'vi';
     const header = vi
       ? [
@@ -208,7 +209,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
-      const detail = await getKpiDetail(deps.database.db, input.data.code);
+      const detail = await readReport(deps, req, (db) => getKpiDetail(db, input.data.code));
       const header = vi
         ? [
             'Hạng',
@@ -274,7 +275,7 @@ export function registerKpiExports(app: FastifyInstance, deps: AppDeps) {
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
-      const result = await getAgencyKpiSubmissions(deps.database.db, user, input.data);
+      const result = await readReport(deps, req, (db) => getAgencyKpiSubmissions(db, user, input.data));
       const header = vi
         ? [
             'Mã báo cáo',

@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { mayOpen } from '../../shared/page-access';
 import { kpiPdfQuery } from '../../shared/schemas/kpis';
 import { compliancePdfQuery, monthlyPdfQuery } from '../../shared/schemas/reports';
-import type { AppDeps } from '../context';
+import type { ServerDeps } from '../context';
 import { getKpiOverviewCached } from '../modules/kpis/service';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { getComplianceCached } from '../modules/submissions/queries';
 import { signingOn } from '../pdf/administrative-document';
 import { renderInWorker } from '../pdf/render-in-worker';
 import { datedName, guarded, nulIssues, requireUser, sendDownload, sendError, sendInvalid } from './kit';
+import { readReport } from './read-node';
 
 /**
  * The printable reports as administrative documents to sign (Decree 30/2020/NĐ-CP), in Vietnamese
@@ -16,7 +17,7 @@ import { datedName, guarded, nulIssues, requireUser, sendDownload, sendError, se
  * choice, for the roles that may open that page (`shared/page-access.ts`). The signing details are
  * `signingQuery`'s. The layout runs in a worker thread (`renderInWorker`), never on this one.
  */
-export function registerPdfExports(app: FastifyInstance, deps: AppDeps) {
+export function registerPdfExports(app: FastifyInstance, deps: ServerDeps) {
   const sendPdf = (reply: Parameters<typeof sendDownload>[0], name: string, pdf: Buffer) =>
     sendDownload(reply, name, 'application/pdf', pdf);
 
@@ -31,7 +32,7 @@ export function registerPdfExports(app: FastifyInstance, deps: AppDeps) {
     if (!input.success) return sendInvalid(reply, input.error.issues);
     const { month, ...signing } = input.data;
     const now = new Date();
-    const report = await getMonthlyReport(deps.database.db, month, now);
+    const report = await readReport(deps, req, (db) => getMonthlyReport(db, month, now));
     const pdf = await renderInWorker('monthly', report, signingOn(signing, now));
     return sendPdf(reply, `bao-cao-thang-${month}.pdf`, pdf);
   });
@@ -52,10 +53,8 @@ export function registerPdfExports(app: FastifyInstance, deps: AppDeps) {
     const { templateId, level, ...signing } = input.data;
     const now = new Date();
     return guarded(reply, async () => {
-      const report = await getComplianceCached(
-        deps.database.db,
-        { templateId, ...(level ? { level } : {}) },
-        now,
+      const report = await readReport(deps, req, (db) =>
+        getComplianceCached(db, { templateId, ...(level ? { level } : {}) }, now),
       );
       const pdf = await renderInWorker('compliance', report, level, signingOn(signing, now));
       return sendPdf(
@@ -78,7 +77,7 @@ export function registerPdfExports(app: FastifyInstance, deps: AppDeps) {
     const { pillar, status, ...signing } = input.data;
     const filters = { ...(pillar ? { pillar } : {}), ...(status ? { status } : {}) };
     const now = new Date();
-    const { items } = await getKpiOverviewCached(deps.database.db, filters, now);
+    const { items } = await readReport(deps, req, (db) => getKpiOverviewCached(db, filters, now));
     const pdf = await renderInWorker('kpis', { items, filters, asOf: now }, signingOn(signing, now));
     return sendPdf(reply, `${datedName('ket-qua-thuc-hien-chi-tieu', now)}.pdf`, pdf);
   });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../../shared/roles';
 import type { CreateDocumentInput } from '../../shared/schemas/tasks';
 import { shiftDate, vietnamDate } from '../../shared/time';
+import type { Database } from '../db/client';
 import { selectRows } from '../db/rows';
 import { createTestApp, createUser } from './app';
 
@@ -51,8 +52,9 @@ export function ok(res: TrpcResult): TrpcResult['data'] {
   return res.data;
 }
 
-export async function startCast(config: Record<string, string> = {}) {
-  const t = await createTestApp({ config: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...config } });
+/** `database`: one the caller made and closes (else the test file's own copy of the template). */
+export async function startCast(config: Record<string, string> = {}, database?: Database) {
+  const t = await createTestApp({ config: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...config }, database });
   const cookie = {} as Record<Who, string>;
   const agencyOf = {} as Record<Who, number>;
   for (const who of EVERYONE) {

@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles';
 import type { LoginStage } from '../../shared/schemas/auth';
 import { nulCharacterPath } from '../../shared/text';
 import type { Context } from '../context';
+import { readNodeOf, rememberWrite, retryOnPrimary } from '../http/read-node';
 import { APP_CODE, appErrorOf, TRPC_CODE } from './error-map';
 import { transformer } from './transformer';
 
@@ -83,7 +84,22 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseNulCharacters);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * With a read replica, a signed-in user's successful write leaves the primary's WAL position in the
+ * browser (`rememberWrite`): whichever process serves that user's next report, it reads where the write is.
+ */
+const rememberWrites = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation' && result.ok && ctx.replica) {
+    // The write is committed whatever happens here: its answer stands.
+    await rememberWrite(ctx, ctx.req, ctx.res).catch((err: unknown) =>
+      ctx.req.log.warn({ err }, 'could not read the WAL position after a write'),
+    );
+  }
+  return result;
+});
+
+export const authedProcedure = publicProcedure.use(rememberWrites).use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
@@ -105,5 +121,21 @@ export function roleProcedure(...roles: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) throw new AppError('FORBIDDEN');
     return next();
+  });
+}
+
+/**
+ * A read-only aggregate or report (the dashboard and its ranking, KPIs, compliance, the monthly report),
+ * for the given roles (none: every signed-in user). It reads `ctx.readDb`: the read replica when one is
+ * configured and has replayed what this user wrote or was shown, else the primary
+ * (server/http/read-node.ts); a replica failing under the read has it run again on the primary.
+ */
+export function reportProcedure(...roles: Role[]) {
+  return (roles.length > 0 ? roleProcedure(...roles) : authedProcedure).use(async ({ ctx, next }) => {
+    const node = await readNodeOf(ctx, ctx.req);
+    const result = await next({ ctx: { readDb: node.db } });
+    if (result.ok || !node.onReplica || !ctx.replica || !retryOnPrimary(ctx.replica, result.error.cause))
+      return result;
+    return next({ ctx: { readDb: ctx.database.db } });
   });
 }

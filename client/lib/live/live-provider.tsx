@@ -17,6 +17,7 @@ import { useCurrentUserQuery } from '../use-current-user';
 import { type ConnectionState, connectionState, resubscribeDelay } from './connection-state';
 import { cachesAffectedBy, filterKey, type Viewer } from './invalidations';
 import { createRefreshThrottle, type ThrottledQuery } from './refresh-throttle';
+import { noteChangeSeen } from './seen-change';
 
 export type { ConnectionState };
 
@@ -100,6 +101,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const onData = useCallback(
     (tracked: { id: string; data: LiveMessage }) => {
       lastSeen.current = tracked.id;
+      noteChangeSeen(tracked.id);
       const message = tracked.data;
       if (message.kind === 'status') {
         setDatabaseDown(message.database === 'down');

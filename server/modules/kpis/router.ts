@@ -12,7 +12,7 @@ import {
   setCoverageFloorInput,
   setCoverageFloorOutput,
 } from '../../../shared/schemas/kpis';
-import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { reportProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
 import {
   countOffTrack,
@@ -25,28 +25,28 @@ import {
 
 export const kpisRouter = router({
   /** National figures of every KPI: all signed-in users may read them. */
-  overview: authedProcedure
+  overview: reportProcedure()
     .input(kpiOverviewInput)
     .output(sharedOutput(kpiOverviewOutput))
-    .query(({ ctx, input }) => getKpiOverviewCached(ctx.database.db, input)),
+    .query(({ ctx, input }) => getKpiOverviewCached(ctx.readDb, input)),
   /** One KPI with every agency ranked and the agency × period heatmap (oversight roles). */
-  detail: roleProcedure(...KPI_DETAIL_ROLES)
+  detail: reportProcedure(...KPI_DETAIL_ROLES)
     .input(kpiCodeInput)
     .output(sharedOutput(kpiDetail))
-    .query(({ ctx, input }) => getKpiDetailCached(ctx.database.db, input.code)),
+    .query(({ ctx, input }) => getKpiDetailCached(ctx.readDb, input.code)),
   /** One agency's submissions for a KPI: oversight roles, and the agency's own users (checked per row). */
-  agencySubmissions: authedProcedure
+  agencySubmissions: reportProcedure()
     .input(kpiAgencyInput)
     .output(agencyKpiSubmissionsOutput)
-    .query(({ ctx, input }) => getAgencyKpiSubmissions(ctx.database.db, ctx.user, input)),
+    .query(({ ctx, input }) => getAgencyKpiSubmissions(ctx.readDb, ctx.user, input)),
   /** An agency's own scorecard: its users and oversight roles only. */
-  scorecard: authedProcedure
+  scorecard: reportProcedure()
     .input(scorecardInput)
     .output(scorecardOutput)
-    .query(({ ctx, input }) => getScorecard(ctx.database.db, ctx.user, input.agencyId)),
-  offTrackCount: authedProcedure
+    .query(({ ctx, input }) => getScorecard(ctx.readDb, ctx.user, input.agencyId)),
+  offTrackCount: reportProcedure()
     .output(offTrackCountOutput)
-    .query(({ ctx }) => countOffTrack(ctx.database.db)),
+    .query(({ ctx }) => countOffTrack(ctx.readDb)),
   /** The administrator sets the coverage at which a period not yet closed counts (policy in the service). */
   setCoverageFloor: roleProcedure('admin')
     .input(setCoverageFloorInput)

@@ -1,7 +1,7 @@
 import { MONTHLY_REPORT_ROLES } from '../../../shared/page-access';
 import { monthlyReportOutput } from '../../../shared/schemas/reports';
 import { monthInput } from '../../../shared/schemas/tasks';
-import { roleProcedure, router } from '../../trpc/init';
+import { reportProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
 import { getMonthlyReportColumns } from './monthly';
 
@@ -11,8 +11,8 @@ export const reportsRouter = router({
    * it (a shared, frozen value: checked and encoded once), or from history until it has. Its agencies
    * as columns (a quarter of the JSON of rows); the page turns them back into rows.
    */
-  monthly: roleProcedure(...MONTHLY_REPORT_ROLES)
+  monthly: reportProcedure(...MONTHLY_REPORT_ROLES)
     .input(monthInput)
     .output(sharedOutput(monthlyReportOutput))
-    .query(({ ctx, input }) => getMonthlyReportColumns(ctx.database.db, input.month)),
+    .query(({ ctx, input }) => getMonthlyReportColumns(ctx.readDb, input.month)),
 });

@@ -17,7 +17,7 @@ import {
   submissionOutput,
   submissionWriteOutput,
 } from '../../../shared/schemas/reports';
-import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { authedProcedure, reportProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
 import { submissionActionRole } from './policy';
 import {
@@ -43,9 +43,9 @@ export const submissionsRouter = router({
     .output(mySubmissionsOutput)
     .query(({ ctx }) => findMySubmissions(ctx.database.db, ctx.user)),
   /** The Office's reminder: reports past their deadline and not submitted, per regime. */
-  overdueCount: roleProcedure(...OVERSIGHT_ROLES)
+  overdueCount: reportProcedure(...OVERSIGHT_ROLES)
     .output(overdueCountOutput)
-    .query(({ ctx }) => countOverdueSubmissions(ctx.database.db)),
+    .query(({ ctx }) => countOverdueSubmissions(ctx.readDb)),
   /** The form of a report not yet started: the fields of the version collecting that period. */
   newForm: authedProcedure
     .input(newSubmissionFormInput)
@@ -55,10 +55,10 @@ export const submissionsRouter = router({
     .input(submissionIdInput)
     .output(submissionOutput)
     .query(({ ctx, input }) => getSubmission(ctx.database.db, ctx.user, input.id)),
-  compliance: authedProcedure
+  compliance: reportProcedure()
     .input(complianceInput)
     .output(sharedOutput(complianceOutput))
-    .query(({ ctx, input }) => getComplianceCached(ctx.database.db, input)),
+    .query(({ ctx, input }) => getComplianceCached(ctx.readDb, input)),
 
   saveDraft: roleProcedure(submissionActionRole('edit'))
     .input(saveDraftInput)

@@ -24,7 +24,7 @@ import {
   updateTaskResult,
   writeResult,
 } from '../../../shared/schemas/tasks';
-import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { authedProcedure, reportProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
 import { createDocument } from '../documents/service';
 import { decideCompletion, reportCompletion } from './completions';
@@ -59,15 +59,15 @@ export const tasksRouter = router({
     .output(taskCounts)
     .query(({ ctx, input }) => countByStatus(ctx.database.db, input, statusClock(new Date()))),
 
-  dashboard: authedProcedure
+  dashboard: reportProcedure()
     .output(sharedOutput(dashboardSummary))
-    .query(({ ctx }) => getDashboardCached(ctx.database.db)),
+    .query(({ ctx }) => getDashboardCached(ctx.readDb)),
 
   /** The whole agency ranking behind the dashboard's short list, a page at a time; readable as the dashboard is. */
-  agencyRanking: authedProcedure
+  agencyRanking: reportProcedure()
     .input(agencyRankingInput)
     .output(agencyRankingPage)
-    .query(({ ctx, input }) => getAgencyRankingCached(ctx.database.db, input)),
+    .query(({ ctx, input }) => getAgencyRankingCached(ctx.readDb, input)),
 
   get: authedProcedure
     .input(taskDetailInput)
