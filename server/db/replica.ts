@@ -80,6 +80,10 @@ interface Replayed {
 const covers = (replayed: Replayed, floor: ReadFloor) =>
   replayed.lsn >= floor.lsn && replayed.changeId >= floor.changeId;
 
+/** Handles on a standby: nothing may be written through them (the task tallies are read without folding). */
+const standbys = new WeakSet<Db>();
+export const isStandby = (db: Db): boolean => standbys.has(db);
+
 export class ReadReplica {
   state: ReplicaState = 'unknown';
   private replayed: Replayed | null = null;
@@ -94,7 +98,9 @@ export class ReadReplica {
   constructor(
     readonly database: Database,
     private readonly options: { maxLagMs: number; log: ReplicaLog },
-  ) {}
+  ) {
+    standbys.add(database.db);
+  }
 
   get db(): Db {
     return this.database.db;

@@ -1,6 +1,7 @@
 import type { AgencyRankingPage, AgencyRankingQuery } from '../../../shared/schemas/tasks';
 import type { Db } from '../../db/client';
-import { changeCache } from '../live/change-cache';
+import { isStandby } from '../../db/replica';
+import { changeCache, changeMark } from '../live/change-cache';
 import { pageAgencyRanking } from './agency-ranking';
 import { getDashboard } from './queries';
 import { statusClock } from './status-sql';
@@ -26,7 +27,10 @@ function getSnapshot(db: Db, now: Date): Promise<Snapshot> {
   return snapshots.get(
     db,
     'dashboard',
-    currentTallies(db, clock).then((tallies) => `${tallies.version}|${tallies.day}`),
+    // A standby cannot fold the writes' log: there, any change (one index read) marks a new value.
+    isStandby(db)
+      ? changeMark(db, now)
+      : currentTallies(db, clock).then((tallies) => `${tallies.version}|${tallies.day}`),
     async () => {
       const snapshot = await getDashboard(db, clock);
       // Shared by every reader and never changed: encoded once for the API (server/trpc/transformer.ts).

@@ -33,6 +33,7 @@ import {
 } from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
+import { isStandby } from '../../db/replica';
 import { selectRows } from '../../db/rows';
 import {
   agencies,
@@ -597,9 +598,9 @@ export async function countByStatus(db: Db, filter: TaskFilterInput, clock: Stat
  * dashboard-cache.ts. Reads counts per agency, never the tasks.
  */
 export async function getDashboard(db: Db, clock: StatusClock) {
-  await currentTallies(db, clock);
+  if (!isStandby(db)) await currentTallies(db, clock);
   const [tallies, agencyRows, groups] = await Promise.all([
-    readTallies(db),
+    readTallies(db, clock),
     db
       .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn, level: agencies.level })
       .from(agencies),

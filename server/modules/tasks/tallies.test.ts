@@ -80,7 +80,7 @@ describe('task tallies (tallies.ts)', () => {
 
   async function tallied(now: Date): Promise<Flat> {
     await currentTallies(t.database.db, statusClock(now));
-    return flatten(await readTallies(t.database.db));
+    return flatten(await readTallies(t.database.db, statusClock(now)));
   }
 
   const write = fc.oneof(
@@ -233,6 +233,40 @@ describe('task tallies (tallies.ts)', () => {
     const [state] = await db.select().from(taskTallyState);
     expect(state?.day).toBe('2026-04-15');
     expect(task).toBeDefined();
+  });
+
+  it('read without folding (as on a read replica): the folded counts plus the log, or every task on a new date', async () => {
+    const db = t.database.db;
+    const now = new Date('2026-04-20T03:00:00Z');
+    await currentTallies(db, statusClock(now));
+    const [task] = await db
+      .insert(tasks)
+      .values({
+        documentId,
+        title: 'Nhiệm vụ chưa gộp',
+        searchText: 'nhiem vu chua gop',
+        leadAgencyId: agencyIds[2] as number,
+        deadline: '2026-04-21',
+        originalDeadline: '2026-04-21',
+        isKey: true,
+      })
+      .returning({ id: tasks.id });
+    await db
+      .update(tasks)
+      .set({ withdrawn: true })
+      .where(eq(tasks.id, task?.id as number));
+    await db
+      .update(tasks)
+      .set({ withdrawn: false, deadline: '2026-04-19' })
+      .where(eq(tasks.id, task?.id as number));
+    // Nothing folded: the log is read beside the tallies.
+    const readOnly = async (at: Date) => flatten(await readTallies(db, statusClock(at), { readOnly: true }));
+    expect(await readOnly(now)).toEqual(await recount(now));
+    // The next day, before any rollover: every task counted.
+    const nextDay = new Date('2026-04-21T03:00:00Z');
+    expect(await readOnly(nextDay)).toEqual(await recount(nextDay));
+    const [state] = await db.select().from(taskTallyState);
+    expect(state?.day).toBe('2026-04-20');
   });
 
   it('a TRUNCATE (no row triggers) is caught: the tallies are rebuilt from what is left', async () => {

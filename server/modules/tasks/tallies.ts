@@ -2,7 +2,8 @@ import { ne, type SQL, sql } from 'drizzle-orm';
 import { emptyStatusCounts, type StatusCounts, type TaskStatus } from '../../../shared/task-status';
 import { type Db, inTransaction } from '../../db/client';
 import { together } from '../../db/group-commit';
-import { rowsOf } from '../../db/rows';
+import { isStandby } from '../../db/replica';
+import { rowsOf, selectRows } from '../../db/rows';
 import { taskTallies, taskTallyState } from '../../db/schema';
 import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
 import { dueSoonCase, type StatusClock, staleOnCase, statusCase, statusClock } from './status-sql';
@@ -140,17 +141,40 @@ export interface TallyCounts {
   overdueByMonth: { month: string; n: number }[];
 }
 
-/** Every non-zero count, as currently folded (call `currentTallies` first). */
-export async function readTallies(db: Db): Promise<TallyCounts> {
-  const rows = await db
-    .select({
-      dimension: taskTallies.dimension,
-      key: taskTallies.key,
-      bucket: taskTallies.bucket,
-      n: taskTallies.n,
-    })
-    .from(taskTallies)
-    .where(ne(taskTallies.n, 0));
+/**
+ * On a standby (a read replica) nothing can be folded: the counts are the tallies plus the log not yet
+ * folded, in one read-only statement, or, before the primary has rolled the tallies over to `clock`'s
+ * date, every task counted (the plan skips whichever branch its condition rules out).
+ */
+function countsOnStandby(clock: StatusClock): SQL {
+  const current = sql`(select day from task_tally_state where id = 1) = ${clock.today}`;
+  return sql`select dimension, key, bucket, sum(n)::int as n from (
+      select dimension, key, bucket, n from task_tallies where ${current}
+      union all select * from (${tallyRows(sql`select * from task_tally_deltas`, clock)}) as pending where ${current}
+      union all select * from (${tallyRows(taskAttributes, clock)}) as every_task where not coalesce(${current}, false)
+    ) as counts group by 1, 2, 3 having sum(n) <> 0`;
+}
+
+/** Every non-zero count as of `clock` (brought up to date first on the primary: `currentTallies`). */
+export async function readTallies(
+  db: Db,
+  clock: StatusClock,
+  { readOnly = isStandby(db) } = {},
+): Promise<TallyCounts> {
+  const rows = readOnly
+    ? await selectRows<{ dimension: string; key: string; bucket: string; n: number }>(
+        db,
+        countsOnStandby(clock),
+      )
+    : await db
+        .select({
+          dimension: taskTallies.dimension,
+          key: taskTallies.key,
+          bucket: taskTallies.bucket,
+          n: taskTallies.n,
+        })
+        .from(taskTallies)
+        .where(ne(taskTallies.n, 0));
   const counts: TallyCounts = {
     agencies: new Map(),
     groups: new Map(),
