@@ -1,4 +1,5 @@
 import { describe, expect, it, vi as vitest } from 'vitest';
+import { CHANGE_TYPES } from '../../../shared/live-events';
 import { en } from './en';
 import { i18n, LANGUAGE_STORAGE_KEY, setLanguage } from './i18n';
 import { CORE_GROUPS, type MessageGroup } from './message-groups';
@@ -143,5 +144,18 @@ describe('loading the messages', () => {
     expect(fresh.i18n.t('login.title')).toBe(en.login.title);
     localStorage.removeItem(LANGUAGE_STORAGE_KEY);
     document.documentElement.lang = 'vi';
+  });
+});
+
+describe('the activity feed names every kind of change', () => {
+  it('in both languages', () => {
+    for (const type of CHANGE_TYPES) {
+      const key = type.replace('.', '_');
+      expect({ type, vi: key in vi.live.types, en: key in en.live.types }).toEqual({
+        type,
+        vi: true,
+        en: true,
+      });
+    }
   });
 });

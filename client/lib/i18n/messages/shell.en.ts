@@ -48,6 +48,8 @@ export const shellEn: typeof shellVi = {
       completion_decided: 'completion report: {{state}}',
       template_changed: 'changed a reporting regime',
       holiday_changed: 'updated the holiday calendar',
+      submission_changed: 'updated a periodic report',
+      kpi_changed: 'updated Program KPI figures',
     },
     states: {
       approved: 'approved',

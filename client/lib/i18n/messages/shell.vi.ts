@@ -46,6 +46,8 @@ export const shellVi = {
       completion_decided: 'xử lý báo cáo hoàn thành: {{state}}',
       template_changed: 'thay đổi chế độ báo cáo',
       holiday_changed: 'cập nhật lịch ngày nghỉ',
+      submission_changed: 'cập nhật báo cáo định kỳ',
+      kpi_changed: 'cập nhật số liệu chỉ tiêu của Chương trình',
     },
     states: {
       approved: 'đồng ý',
