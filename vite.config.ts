@@ -51,6 +51,14 @@ export default defineConfig({
     sourcemap: true,
     // bench/client.ts reads it to sum the JavaScript each page loads.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // What the entry imports statically is one chunk with it. Left alone, Rolldown splits off each
+        // module a lazy page shares with the first page: a dozen chunks on the first page, each fetched
+        // and compressed apart (5.4 KB more gzip, docs/decisions/0017-first-page-javascript.md).
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -2,7 +2,8 @@
  * `npm run bench -- --scale=small|national` (issue 7): server figures over HTTP against a real
  * PostgreSQL loaded with the generated dataset, each read next to the same SQL run directly through
  * postgres.js; write latency and throughput; the server's memory; the embedded PGlite default at demo
- * size; then the client and real-time figures from bench/client.ts and bench/live.ts when present.
+ * size; then the client and real-time figures (10,000 subscribers) from bench/client.ts and bench/live.ts
+ * when present.
  * Prints one table and writes bench/results/latest.json.
  *
  * Flags: --scale=small|national (default small), --regenerate (reload even if the database already
@@ -899,7 +900,16 @@ async function main() {
       const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
       if (built.status !== 0) log('  the client build failed: its figures will say so');
     }
-    const live = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'false' }, PORT + 2);
+    const live = await startServer(
+      {
+        DATABASE_URL: databaseUrl,
+        SEED_DEMO: 'false',
+        // The live bench opens all its subscribers on one session.
+        LIVE_STREAMS_PER_SESSION: '100000',
+        LIVE_STREAMS_MAX: '100000',
+      },
+      PORT + 2,
+    );
     try {
       if (!flag('skip-client'))
         figures.push(...(await optional('client.ts', 'runClientBench', { baseUrl: live.base })));
@@ -908,7 +918,7 @@ async function main() {
           ...(await optional('live.ts', 'runLiveBench', {
             baseUrl: live.base,
             databaseUrl,
-            subscribers: 1000,
+            subscribers: 10_000,
             serverPid: live.child.pid,
           })),
         );

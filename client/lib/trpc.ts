@@ -7,9 +7,9 @@ import {
 } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import superjson from 'superjson';
 import type { AppRouter } from '../../server/app-router';
 import { MAX_BATCH_CALLS } from '../../shared/api-limits';
+import { decodeWire, encodeWire } from '../../shared/wire-format';
 import { seenChangeHeaders } from './live/seen-change';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -20,15 +20,18 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 const API_URL = '/trpc';
 
+/** superjson's wire format, without superjson on the first page (shared/wire-format.ts). */
+const transformer = { serialize: encodeWire, deserialize: decodeWire };
+
 export function createTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: API_URL, transformer: superjson }),
+        true: httpSubscriptionLink({ url: API_URL, transformer }),
         false: httpBatchLink({
           url: API_URL,
-          transformer: superjson,
+          transformer,
           maxItems: MAX_BATCH_CALLS,
           headers: seenChangeHeaders,
         }),

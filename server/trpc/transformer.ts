@@ -1,68 +1,15 @@
 import superjson from 'superjson';
+import { encodeWire, type WirePayload } from '../../shared/wire-format';
 
 /**
- * The API's data transformer: superjson's wire format (the client deserialises with superjson), with a
- * faster encoder for what our procedures return — plain objects and arrays of strings, numbers,
+ * The API's data transformer: superjson's wire format (the client reads it with shared/wire-format.ts),
+ * with a faster encoder for what our procedures return — plain objects and arrays of strings, numbers,
  * booleans, null, undefined, bigint and Date. superjson's own walker tracks every object's identity and
  * path for values it might meet twice, which on a large response (a KPI detail) cost more than the
- * queries (README, Performance). Anything else (a Map, a Set, a class instance, a value at the root that is not an object
- * or array) is encoded by superjson itself, so the output is always one superjson can read back.
- * `transformer.test.ts` checks both give the same payload.
+ * queries (README, Performance). Anything else (a Map, a Set, a class instance, a value at the root that
+ * is not an object or array) is encoded by superjson itself, so the output is always one superjson can
+ * read back. `transformer.test.ts` checks both give the same payload.
  */
-type Annotation = [string];
-class Unsupported extends Error {}
-
-const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const escapeKey = (key: string) => key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
-
-function isPlain(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/** `path` is superjson's dotted path of the value; null at the root. */
-function encode(value: unknown, path: string | null, values: Record<string, Annotation>): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      if (Number.isFinite(value) && !Object.is(value, -0)) return value;
-      values[path ?? ''] = ['number'];
-      return Object.is(value, -0) ? '-0' : String(value);
-    case 'undefined':
-      values[path ?? ''] = ['undefined'];
-      return null;
-    case 'bigint':
-      values[path ?? ''] = ['bigint'];
-      return value.toString();
-    case 'object': {
-      if (value === null) return null;
-      if (value instanceof Date) {
-        values[path ?? ''] = ['Date'];
-        return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-      }
-      const prefix = path === null ? '' : `${path}.`;
-      if (Array.isArray(value)) {
-        const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = encode(value[i], `${prefix}${i}`, values);
-        return out;
-      }
-      if (!isPlain(value)) throw new Unsupported();
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        // superjson refuses these keys (prototype pollution on the reading side): so do we, through it.
-        if (REFUSED_KEYS.has(key)) throw new Unsupported();
-        out[key] = encode((value as Record<string, unknown>)[key], `${prefix}${escapeKey(key)}`, values);
-      }
-      return out;
-    }
-    default:
-      throw new Unsupported();
-  }
-}
-
 type Serialized = ReturnType<typeof superjson.serialize>;
 
 /**
@@ -85,19 +32,15 @@ export function serialize(value: unknown): Serialized {
 
 function encodeValue(value: object): Serialized {
   if (value instanceof Date) return superjson.serialize(value);
-  const values: Record<string, Annotation> = {};
   try {
-    const json = encode(value, null, values);
-    return (Object.keys(values).length ? { json, meta: { values, v: 1 } } : { json }) as ReturnType<
-      typeof superjson.serialize
-    >;
+    return encodeWire(value) as Serialized;
   } catch {
-    // Unsupported, or anything unexpected (a cycle): superjson answers, or refuses with its own error.
+    // Not plain data, or anything unexpected (a cycle): superjson answers, or refuses with its own error.
     return superjson.serialize(value);
   }
 }
 
 export const transformer = {
   serialize,
-  deserialize: <T>(payload: Parameters<typeof superjson.deserialize>[0]) => superjson.deserialize<T>(payload),
+  deserialize: <T>(payload: WirePayload) => superjson.deserialize<T>(payload as Serialized),
 };

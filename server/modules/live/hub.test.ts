@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/roles';
 import type { Database } from '../../db/client';
 import { createTestDatabase } from '../../test/db';
-import { ChangeBus } from './bus';
+import { ChangeBus, type StoredChange } from './bus';
 import { LiveHub } from './hub';
 import { recordChange } from './record';
 
@@ -19,8 +19,11 @@ class FakeResponse extends EventEmitter {
   writeHead() {
     return this;
   }
-  write(chunk: string) {
+  /** Called on each write, after it (a test's hook into the middle of a broadcast). */
+  onWrite?: (chunk: string) => void;
+  write(chunk: string | Buffer) {
     this.text += chunk;
+    this.onWrite?.(String(chunk));
     return true;
   }
   destroy() {
@@ -193,5 +196,89 @@ describe('LiveHub and a database that goes away', () => {
       await bus.stop();
       await database.close();
     }
+  });
+});
+
+describe('LiveHub periodic messages with many subscribers', () => {
+  /** A bus whose changes the test hands over itself, at the very moment it chooses. */
+  function handBus() {
+    let listener: (row: StoredChange) => void = () => undefined;
+    const bus = {
+      lastId: 0,
+      subscribe: (l: (row: StoredChange) => void) => {
+        listener = l;
+        return () => undefined;
+      },
+      replay: async () => [],
+    };
+    return { bus: bus as unknown as ChangeBus, emit: (row: StoredChange) => listener(row) };
+  }
+  const change = (id: number): StoredChange => ({
+    id,
+    at: new Date(),
+    type: 'task.progress',
+    taskId: 7,
+    documentId: null,
+    agencyIds: [],
+    payload: { taskId: 7, percent: 10 },
+    detail: null,
+  });
+
+  it('lets an event through while a status message goes out to thousands, not after all of them', async () => {
+    const { bus, emit } = handBus();
+    let up = true;
+    const database = { ping: async () => up } as unknown as Database;
+    const hub = new LiveHub(bus, database, { statusIntervalMs: 3_600_000 });
+    hub.start();
+    try {
+      const streams: FakeResponse[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const res = new FakeResponse();
+        await hub.attach(res as unknown as ServerResponse, { role: 'office', agencyId: 1 }, null);
+        streams.push(res);
+      }
+      // The change arrives just as the first subscriber is told the database is down.
+      const first = streams[0] as FakeResponse;
+      first.onWrite = (chunk) => {
+        if (!chunk.includes('"down"')) return;
+        first.onWrite = undefined;
+        emit(change(1));
+      };
+      up = false;
+      hub.databaseUnreachable();
+      const last = streams.at(-1) as FakeResponse;
+      await vi.waitFor(() => expect(last.messages().map((m) => m.data.database)).toContain('down'));
+      // The last subscriber had the change before its status, not behind 3,000 status writes.
+      expect(last.messages().map((m) => m.data.kind ?? m.data.database)).toEqual([
+        'status',
+        'change',
+        'status',
+      ]);
+      for (const res of streams) expect(res.changes()).toHaveLength(1);
+    } finally {
+      hub.stop();
+    }
+  });
+
+  it('sends no keep-alive ping besides the status message, which keeps the streams from falling silent', async () => {
+    const ping = Buffer.from('event: ping\ndata: \n\n');
+    const database = { ping: async () => true } as unknown as Database;
+    const withStatus = new LiveHub(handBus().bus, database, {
+      statusIntervalMs: 10_000,
+      pingIntervalMs: 15_000,
+    });
+    const rareStatus = new LiveHub(handBus().bus, database, {
+      statusIntervalMs: 60_000,
+      pingIntervalMs: 15_000,
+    });
+    const [often, rarely] = [new FakeResponse(), new FakeResponse()];
+    await withStatus.attach(often as unknown as ServerResponse, { role: 'office', agencyId: 1 }, null);
+    await rareStatus.attach(rarely as unknown as ServerResponse, { role: 'office', agencyId: 1 }, null);
+    await withStatus.keepAlive(ping);
+    await rareStatus.keepAlive(ping);
+    expect(often.text).not.toContain('event: ping');
+    expect(rarely.text).toContain('event: ping');
+    withStatus.stop();
+    rareStatus.stop();
   });
 });

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import superjson from 'superjson';
 import type { LiveMessage } from '../../../shared/live-events';
 import type { Database } from '../../db/client';
@@ -19,10 +20,16 @@ function dataLine(message: LiveMessage): string {
   return `data: ${JSON.stringify(superjson.serialize(message))}\n`;
 }
 
+/** Connections a periodic broadcast (status, keep-alive) writes to per turn of the event loop. */
+const BROADCAST_SLICE = 500;
+
 export interface LiveHubOptions {
   /** The server status message (drives the live / reconnecting / offline indicator). */
   statusIntervalMs?: number;
-  /** tRPC's keep-alive comment event; below the client's reconnect-after-inactivity timeout. */
+  /**
+   * How often open streams are checked against their sessions; also tRPC's keep-alive event, sent only
+   * when the status message is rarer (it keeps the stream from falling silent as well).
+   */
   pingIntervalMs?: number;
   /**
    * A client whose socket holds more unsent bytes than this is let go: it reconnects with its last id
@@ -43,11 +50,15 @@ export interface LiveHubOptions {
   ) => Promise<ReadonlyMap<string, Pick<Actor, 'role' | 'agencyId'>>>;
 }
 
+/** Where a subscriber's bytes go: its socket once the response's head is out (`attach`). */
+type Sink = Pick<Writable, 'write' | 'writableLength' | 'destroyed' | 'writableEnded'>;
+
 interface Connection {
   user: Pick<Actor, 'role' | 'agencyId'>;
   /** The session the stream was opened with (re-checked at every ping). */
   token: string | null;
   res: ServerResponse;
+  out: Sink;
   /** Id of the last event this client has been sent (its `id:` for status messages). */
   last: number;
   /** Set while the client replays from the table: live events wait here. */
@@ -76,15 +87,19 @@ class FramePair {
  * The live stream (`live.changes`) of one server process: the product's one fan-out. tRPC's generic SSE
  * path costs, for every event and every subscriber, a superjson encoding, several async-generator hops,
  * a timer, web-stream transforms and four socket writes: too slow with many subscribers (measured in
- * docs/decisions/0003-live-updates.md). Here an event is serialised once per audience (with or without `detail`), each subscriber gets one socket
- * write per batch of events, the status and keep-alive are one timer (and one database ping) for all,
- * and a subscriber that does not read is dropped once its socket buffer passes a bound. The wire format
- * is tRPC's, so the client's `httpSubscriptionLink` (and its reconnect with the last id) is unchanged.
+ * docs/decisions/0003-live-updates.md). Here an event is serialised once per audience (with or without
+ * `detail`), each subscriber gets one write to its socket per batch of events, the status is one timer
+ * (and one database ping) for all and keeps the streams alive without pings, periodic messages give way
+ * to events, and a subscriber that does not read is dropped once its socket buffer passes a bound. At
+ * 10,000 subscribers nearly all of an event's cost is the kernel's, one socket write each (README,
+ * Performance). The wire format is tRPC's, so the client's `httpSubscriptionLink` (and its reconnect
+ * with the last id) is unchanged.
  */
 export class LiveHub {
   private readonly connections = new Set<Connection>();
   private readonly statusIntervalMs: number;
   private readonly pingIntervalMs: number;
+  private readonly pingNeeded: boolean;
   private readonly maxBufferedBytes: number;
   private readonly maxPending: number;
   private readonly connectedFrame: string;
@@ -108,6 +123,9 @@ export class LiveHub {
   ) {
     this.statusIntervalMs = options.statusIntervalMs ?? 10_000;
     this.pingIntervalMs = options.pingIntervalMs ?? 15_000;
+    // The status message already keeps a stream from falling silent (the client reconnects after 40 s
+    // without a byte, a proxy closes an idle one): a ping besides it would double the periodic writes.
+    this.pingNeeded = this.statusIntervalMs >= this.pingIntervalMs;
     this.maxBufferedBytes = options.maxBufferedBytes ?? 512 * 1024;
     this.maxPending = options.maxPendingWhileReplaying ?? 1000;
     this.connectedFrame = `event: connected\ndata: ${JSON.stringify(options.clientOptions ?? {})}\n\n`;
@@ -173,10 +191,15 @@ export class LiveHub {
       connection: 'close',
     });
     res.socket?.setNoDelay(true);
+    // The head goes with the first frame. Every later write goes to the socket itself: the response's
+    // own write corks the socket and uncorks it on the next tick, for every subscriber and every event
+    // (10,000 callbacks and a writev each, where one socket write does).
+    res.write(this.connectedFrame);
     const connection: Connection = {
       user,
       token,
       res,
+      out: res.socket ?? res,
       last: lastEventId ?? this.bus.lastId,
       // Live events wait here until the replay and the first status message are out.
       pending: [],
@@ -190,11 +213,10 @@ export class LiveHub {
       if (left > 0) this.perToken.set(token, left);
       else this.perToken.delete(token);
     });
-    res.write(this.connectedFrame);
     try {
       if (lastEventId !== null) {
         for (let rows = await this.bus.replay(connection.last); rows.length > 0; ) {
-          if (res.destroyed || res.writableEnded) return;
+          if (connection.out.destroyed || connection.out.writableEnded) return;
           this.write(
             connection,
             Buffer.concat(rows.map((row) => this.frameFor(connection, new FramePair(row)))),
@@ -256,19 +278,32 @@ export class LiveHub {
   }
 
   private write(connection: Connection, text: string | Buffer): void {
-    const { res } = connection;
-    if (res.destroyed || res.writableEnded) return;
-    if (res.writableLength > this.maxBufferedBytes) {
+    const { out } = connection;
+    if (out.destroyed || out.writableEnded) return;
+    if (out.writableLength > this.maxBufferedBytes) {
       this.dropped++;
       this.connections.delete(connection);
-      res.destroy();
+      connection.res.destroy();
       return;
     }
-    res.write(text);
+    out.write(text);
   }
 
-  private broadcast(text: Buffer): void {
-    for (const connection of this.connections) if (!connection.pending) this.write(connection, text);
+  /**
+   * Writes to every connection that is live, `BROADCAST_SLICE` at a time with a turn of the event loop
+   * between slices: a status reaches 10,000 sockets in about as long as an event does, and an event
+   * that arrives meanwhile goes out between two slices instead of waiting behind all of them.
+   */
+  private async broadcast(frameOf: (connection: Connection) => string | Buffer): Promise<void> {
+    const open = [...this.connections];
+    for (let i = 0; i < open.length; i += BROADCAST_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (let j = i; j < Math.min(i + BROADCAST_SLICE, open.length); j++) {
+        const connection = open[j] as Connection;
+        if (!connection.pending && this.connections.has(connection))
+          this.write(connection, frameOf(connection));
+      }
+    }
   }
 
   /**
@@ -292,7 +327,7 @@ export class LiveHub {
         // Checked again at the next tick.
       }
     }
-    this.broadcast(ping);
+    if (this.pingNeeded) await this.broadcast(() => ping);
   }
 
   /** The status line; one database ping serves every subscriber that connects within a second. */
@@ -345,8 +380,15 @@ export class LiveHub {
         ? undefined
         : { at: Date.now(), line: Promise.resolve(statusLine(known ? 'up' : 'down')) };
     const data = await this.statusData();
-    for (const connection of this.connections) {
-      if (!connection.pending) this.write(connection, `${data}id: ${connection.last}\n\n`);
-    }
+    // Nearly every subscriber has seen the same last event: one frame per last id, not one per subscriber.
+    const frames = new Map<number, Buffer>();
+    await this.broadcast((connection) => {
+      let frame = frames.get(connection.last);
+      if (!frame) {
+        frame = Buffer.from(`${data}id: ${connection.last}\n\n`);
+        frames.set(connection.last, frame);
+      }
+      return frame;
+    });
   }
 }
