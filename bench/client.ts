@@ -2,7 +2,8 @@
  * Client figures (issue 7): the JavaScript each page loads (gzip), from the built client's Vite manifest
  * (the first page: dist/client/index.html's entry and its static imports; each route: that plus its lazy
  * chunk, the chunk's static imports and its Vietnamese message files, `PAGE_MESSAGES`), with a budget
- * of 150 KB for the pages people open first (login, dashboard, task list); and Lighthouse performance
+ * of 150 KB for the pages people open first (login, dashboard, task list), and apart what every
+ * signed-in page loads beside itself once drawn (the live stream); and Lighthouse performance
  * and accessibility on the dashboard and the task list, signed in as `vpcp`, on the system Chromium.
  *
  *   npx vite build && node --import tsx bench/client.ts [--port=4374] [--skip-lighthouse] [--audits]
@@ -119,8 +120,13 @@ function staticClosure(manifest: Manifest, key: string, into = new Set<string>()
   return into;
 }
 
+/** Loaded beside every signed-in page once the user is known, not needed to draw it (app/routes). */
+const BESIDE_PAGES = { name: 'the live stream', module: 'lib/live/live-stream.tsx' };
+
 export interface BundleReport {
   entryFiles: string[];
+  /** What every signed-in page loads alongside itself, not needed to draw it (`BESIDE_PAGES`). */
+  beside: { name: string; files: string[]; gzipKb: number };
   routes: {
     name: string;
     url: string;
@@ -175,7 +181,16 @@ export function measureBundle(): BundleReport {
       lazyGzipKb: lazyKb,
     };
   });
-  return { entryFiles, routes };
+  if (!manifest[BESIDE_PAGES.module]) throw new Error(`${BESIDE_PAGES.module} is not a chunk of its own`);
+  const besideFiles = filesOf(staticClosure(manifest, BESIDE_PAGES.module)).filter(
+    (f) => !entryFiles.includes(f),
+  );
+  const beside = {
+    name: BESIDE_PAGES.name,
+    files: besideFiles,
+    gzipKb: besideFiles.reduce((sum, f) => sum + gzipKb(f), 0),
+  };
+  return { entryFiles, beside, routes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,6 +338,17 @@ export async function runClientBench(opts: { baseUrl: string; skipLighthouse?: b
       }),
     );
   }
+  figures.push(
+    figure(
+      `client: JavaScript alongside each signed-in page: ${bundle.beside.name} (gzip)`,
+      'KB',
+      bundle.beside.gzipKb,
+      null,
+      {
+        note: `loaded once the user is known, alongside the page, which does not wait for it: ${bundle.beside.files.map((f) => path.basename(f)).join(', ')}`,
+      },
+    ),
+  );
   if (opts.skipLighthouse) return figures;
   const cookie = await login(opts.baseUrl, 'vpcp', DEMO_PASSWORD);
   // A loaded machine sometimes loses the trace (NO_NAVSTART): one more try before giving up.
@@ -392,6 +418,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         budget: r.first ? FIRST_PAGE_BUDGET_KB : '',
         pass: r.first ? r.gzipKb <= FIRST_PAGE_BUDGET_KB : '',
       })),
+    );
+    console.log(
+      `Alongside every signed-in page, not needed to draw it: ${report.beside.name}, ${report.beside.gzipKb.toFixed(1)} KB.`,
     );
     const figures = await runClientBench({ baseUrl: server?.base ?? '', skipLighthouse });
     console.table(

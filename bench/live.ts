@@ -162,6 +162,8 @@ export async function runLiveBench(opts: LiveBenchOptions): Promise<Figure[]> {
 
     const latencies: number[] = [];
     const spreads: number[] = [];
+    /** Per write: write sent → the first subscriber's arrival (the write and the bus, no fan-out yet). */
+    const firsts: number[] = [];
     let delivered = 0;
     let generatorCpuMs = 0;
     const arrivals: number[][] = Array.from({ length: writes }, () => []);
@@ -180,6 +182,7 @@ export async function runLiveBench(opts: LiveBenchOptions): Promise<Figure[]> {
       const times = arrivals[seq] ?? [];
       delivered += times.length;
       const first = Math.min(...times);
+      firsts.push(first - (started[seq] ?? 0));
       for (const t of times) {
         spreads.push(t - first);
         latencies.push(t - (started[seq] ?? 0));
@@ -223,6 +226,16 @@ export async function runLiveBench(opts: LiveBenchOptions): Promise<Figure[]> {
         ),
         null,
         { note: 'tasks.postProgress round trip, for scale: the latency above includes it' },
+      ),
+      figure(
+        'live: event latency to the first subscriber, p50',
+        'ms',
+        percentile(
+          [...firsts].sort((a, b) => a - b),
+          50,
+        ),
+        null,
+        { note: 'write sent → first arrival: the write, its commit and the bus, before the fan-out' },
       ),
       figure(
         'live: fan-out spread p95 (first → each subscriber)',
