@@ -1,3 +1,4 @@
+import { accountabilityRouter } from './modules/accountability/router';
 import { agenciesRouter } from './modules/agencies/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
@@ -29,6 +30,7 @@ export const appRouter = router({
   kpis: kpisRouter,
   templates: templatesRouter,
   system: systemRouter,
+  accountability: accountabilityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -140,6 +140,34 @@ describe('the permission matrix', () => {
     }
     return { id: c.id as number, version: c.version as number };
   }
+  /** An explanation request on a new task of agency A, moved on to `state`. */
+  async function newExplanation(state: 'awaiting_answer' | 'awaiting_leader' | 'awaiting_office') {
+    const taskId = await newTask();
+    let e = await ok('office', 'accountability.requestExplanation', {
+      taskId,
+      reason: 'Nhiệm vụ chậm tiến độ',
+      workingDays: 5,
+      idempotencyKey: unique('gt'),
+    });
+    let version = 1;
+    if (state !== 'awaiting_answer') {
+      e = await ok('officerA', 'accountability.answerExplanation', {
+        id: e.id,
+        version: version++,
+        cause: 'Thiếu nhân lực',
+        remedy: 'Bổ sung nhân lực',
+        committedDate: today(20),
+      });
+    }
+    if (state === 'awaiting_office') {
+      e = await ok('leaderA', 'accountability.decideExplanation', {
+        id: e.id,
+        version: version++,
+        step: 'approve',
+      });
+    }
+    return { id: e.id as number, version };
+  }
   /** A submission of agency A for a period of its own, moved on to `state`. */
   async function newSubmission(state: 'draft' | 'submitted' | 'approved' | 'accepted') {
     const periodKey = months.shift();
@@ -237,6 +265,9 @@ describe('the permission matrix', () => {
     holiday: '',
     agencyId: 0,
     evidenceId: 0,
+    explanationAsked: { id: 0, version: 0 },
+    explanationAnswered: { id: 0, version: 0 },
+    explanationApproved: { id: 0, version: 0 },
   };
 
   interface Case {
@@ -256,6 +287,67 @@ describe('the permission matrix', () => {
 
   /** Every procedure of the router, with its rows. */
   const MATRIX: Record<string, Case[]> = {
+    // Reminders and explanations are the lead agency's business and oversight's: B is told NOT_FOUND.
+    'accountability.forTask': [
+      {
+        input: () => ({ taskId: fx.task }),
+        rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+      },
+    ],
+    'accountability.remind': [
+      {
+        input: async (fresh) => ({
+          taskIds: [fresh ? await newTask() : fx.task],
+          message: 'Đề nghị khẩn trương hoàn thành',
+          idempotencyKey: unique('dd'),
+        }),
+        rows: onlyFor(['office']),
+      },
+    ],
+    'accountability.requestExplanation': [
+      {
+        input: async (fresh) => ({
+          taskId: fresh ? await newTask() : fx.task,
+          reason: 'Quá hạn chưa hoàn thành',
+          workingDays: 5,
+          idempotencyKey: unique('gt'),
+        }),
+        rows: onlyFor(['office']),
+      },
+    ],
+    'accountability.answerExplanation': [
+      {
+        input: async (fresh) => ({
+          ...(fresh ? await newExplanation('awaiting_answer') : fx.explanationAsked),
+          cause: 'Thiếu kinh phí',
+          remedy: 'Bố trí kinh phí',
+          committedDate: today(30),
+        }),
+        rows: onlyFor(['officerA'], { officerB: 'NOT_FOUND' }),
+      },
+    ],
+    // Only the lead agency's leader approves (the Office may read the request, not take its step).
+    'accountability.decideExplanation': [
+      {
+        label: 'the leader approves',
+        input: async (fresh) => ({
+          ...(fresh ? await newExplanation('awaiting_leader') : fx.explanationAnswered),
+          step: 'approve',
+        }),
+        rows: onlyFor(['leaderA'], { leaderB: 'NOT_FOUND' }),
+      },
+      {
+        label: 'the Office accepts',
+        input: async (fresh) => ({
+          ...(fresh ? await newExplanation('awaiting_office') : fx.explanationApproved),
+          step: 'accept',
+        }),
+        rows: onlyFor(['office'], { leaderB: 'NOT_FOUND' }),
+      },
+    ],
+    'accountability.notifications': [{ input: () => undefined, rows: signedIn('ok') }],
+    // On the caller's own notifications only (none of another user's can be named).
+    'accountability.markRead': [{ input: () => ({ upTo: 1 }), rows: signedIn('ok') }],
     'auth.me': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],
     'auth.login': [
       {
@@ -613,6 +705,9 @@ describe('the permission matrix', () => {
     fx.userId = await newUser();
     fx.holiday = await newHoliday();
     fx.agencyId = await newAgency();
+    fx.explanationAsked = await newExplanation('awaiting_answer');
+    fx.explanationAnswered = await newExplanation('awaiting_leader');
+    fx.explanationApproved = await newExplanation('awaiting_office');
   }, 60_000);
   afterAll(async () => {
     t.app.server.closeAllConnections();

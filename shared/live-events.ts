@@ -16,6 +16,10 @@ export const CHANGE_TYPES = [
   ...TASK_CHANGE_TYPES,
   'submission.changed',
   'kpi.changed',
+  /** The Office reminded an agency of a task (đôn đốc). */
+  'reminder.sent',
+  /** An explanation request on a task was opened, answered, approved, sent back or decided. */
+  'explanation.changed',
   'template.changed',
   'holiday.changed',
 ] as const;

@@ -126,6 +126,15 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
     }
     return filters;
   }
+  if (change.type === 'reminder.sent' || change.type === 'explanation.changed') {
+    // The task's accountability panel, and the notification centre of whoever the change notified
+    // (the lead agency's staff, or the Office that asked): the bell is refetched, and only the bell.
+    const filters: QueryFilters[] = [trpc.accountability.notifications.pathFilter()];
+    if (taskId) filters.push(trpc.accountability.forTask.queryFilter({ taskId }));
+    // The task's own page: its audit trail ("who did what") names the step.
+    if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
+    return filters;
+  }
   if (change.type === 'submission.changed') {
     // A periodic report moved: the agency's own list, the compliance heatmap and that report only.
     const filters: QueryFilters[] = [

@@ -1,3 +1,4 @@
+export * from './accountability';
 export * from './agencies';
 export * from './audit';
 export * from './auth';

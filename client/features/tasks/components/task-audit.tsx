@@ -30,6 +30,13 @@ const AUDIT_KEYS = new Set<string>([
   'completion_returned_by_leader',
   'completion_accepted',
   'completion_returned_by_office',
+  'reminder_send',
+  'explanation_request',
+  'explanation_answer',
+  'explanation_approve',
+  'explanation_sendBack',
+  'explanation_accept',
+  'explanation_askAgain',
 ]);
 
 /** Who did what to the task, in which role, when: the audit trail as the inspector reads it. */

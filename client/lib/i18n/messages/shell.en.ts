@@ -49,9 +49,13 @@ export const shellEn: typeof shellVi = {
       template_changed: 'changed a reporting regime',
       holiday_changed: 'updated the holiday calendar',
       submission_changed: 'updated a periodic report',
+      reminder_sent: 'the Government Office sent a reminder about a task',
+      explanation_changed: 'explanation: {{state}}',
       kpi_changed: 'updated Program KPI figures',
     },
     states: {
+      awaiting_answer: 'awaiting the agency’s explanation',
+      awaiting_leader: 'awaiting the agency leader’s approval',
       approved: 'approved',
       refused: 'refused',
       awaiting_office: 'signed off by the leader, awaiting the Government Office',

@@ -47,9 +47,13 @@ export const shellVi = {
       template_changed: 'thay đổi chế độ báo cáo',
       holiday_changed: 'cập nhật lịch ngày nghỉ',
       submission_changed: 'cập nhật báo cáo định kỳ',
+      reminder_sent: 'Văn phòng Chính phủ đôn đốc thực hiện nhiệm vụ',
+      explanation_changed: 'giải trình: {{state}}',
       kpi_changed: 'cập nhật số liệu chỉ tiêu của Chương trình',
     },
     states: {
+      awaiting_answer: 'chờ cơ quan giải trình',
+      awaiting_leader: 'chờ lãnh đạo cơ quan duyệt',
       approved: 'đồng ý',
       refused: 'không đồng ý',
       awaiting_office: 'lãnh đạo đã duyệt, chờ Văn phòng Chính phủ',

@@ -1,0 +1,56 @@
+import {
+  answerExplanationInput,
+  decideExplanationInput,
+  explanationWriteResult,
+  markReadInput,
+  markReadResult,
+  NOTIFICATIONS_PAGE,
+  notificationsPage,
+  requestExplanationInput,
+  sendReminderInput,
+  sendReminderResult,
+  taskAccountability,
+  taskAccountabilityInput,
+} from '../../../shared/schemas/accountability';
+import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { answerExplanation, decideExplanation, requestExplanation } from './explanations';
+import { findNotifications, findTaskAccountability, markNotificationsRead } from './queries';
+import { sendReminder } from './reminders';
+
+/** Reminders, explanation requests and the notification centre (issue 16). */
+export const accountabilityRouter = router({
+  forTask: authedProcedure
+    .input(taskAccountabilityInput)
+    .output(taskAccountability)
+    .query(({ ctx, input }) => findTaskAccountability(ctx.database.db, ctx.user, input.taskId)),
+
+  remind: roleProcedure('office')
+    .input(sendReminderInput)
+    .output(sendReminderResult)
+    .mutation(({ ctx, input }) => sendReminder(ctx.database.db, ctx.user, input)),
+
+  requestExplanation: roleProcedure('office')
+    .input(requestExplanationInput)
+    .output(explanationWriteResult)
+    .mutation(({ ctx, input }) => requestExplanation(ctx.database.db, ctx.user, input)),
+
+  answerExplanation: roleProcedure('officer')
+    .input(answerExplanationInput)
+    .output(explanationWriteResult)
+    .mutation(({ ctx, input }) => answerExplanation(ctx.database.db, ctx.user, input)),
+
+  /** The agency leader approves or sends back; the Office accepts or asks again. */
+  decideExplanation: roleProcedure('leader', 'office')
+    .input(decideExplanationInput)
+    .output(explanationWriteResult)
+    .mutation(({ ctx, input }) => decideExplanation(ctx.database.db, ctx.user, input)),
+
+  notifications: authedProcedure
+    .output(notificationsPage)
+    .query(({ ctx }) => findNotifications(ctx.database.db, ctx.user.id, NOTIFICATIONS_PAGE)),
+
+  markRead: authedProcedure
+    .input(markReadInput)
+    .output(markReadResult)
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.database.db, ctx.user.id, input)),
+});

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import {
+  DEFAULT_ANSWER_WORKING_DAYS,
+  EXPLANATION_STATES,
+  EXPLANATION_STEPS,
+  MAX_ANSWER_WORKING_DAYS,
+} from '../explanations';
+import { calendarDate } from './dates';
+import { positiveId } from './ids';
+
+/** Messages are keys the client translates (client/lib/i18n: validation.*). */
+const idempotencyKey = z.string().min(8, 'invalid').max(100, 'tooLong');
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+const workingDays = z
+  .number({ error: 'notANumber' })
+  .int('notAnInteger')
+  .min(1, 'tooSmall')
+  .max(MAX_ANSWER_WORKING_DAYS, 'tooLarge')
+  .default(DEFAULT_ANSWER_WORKING_DAYS);
+
+/** The Office reminds (đôn đốc) the lead agencies of one task or a selection, with a message. */
+export const sendReminderInput = z.object({
+  taskIds: z.array(positiveId()).min(1, 'required').max(500, 'tooMany'),
+  message: text(2000),
+  idempotencyKey,
+});
+export type SendReminderInput = z.input<typeof sendReminderInput>;
+export type SendReminder = z.output<typeof sendReminderInput>;
+export const sendReminderResult = z.object({
+  /** Tasks reminded by this call (a retry of the same call reminds none again). */
+  reminded: z.number(),
+  duplicate: z.boolean(),
+});
+
+/** The Office asks a task's lead agency to explain, answering within a number of working days. */
+export const requestExplanationInput = z.object({
+  taskId: positiveId(),
+  reason: text(2000),
+  workingDays,
+  idempotencyKey,
+});
+export type RequestExplanationInput = z.input<typeof requestExplanationInput>;
+export type RequestExplanation = z.output<typeof requestExplanationInput>;
+
+/** The lead agency's officer answers: why, what it does about it, and the date it now commits to. */
+export const answerExplanationInput = z.object({
+  id: positiveId(),
+  version: positiveId(),
+  cause: text(3000),
+  remedy: text(3000),
+  committedDate: calendarDate(),
+});
+export type AnswerExplanationInput = z.input<typeof answerExplanationInput>;
+export type AnswerExplanation = z.output<typeof answerExplanationInput>;
+
+/**
+ * A decision on the answer: the agency's leader approves it or sends it back to the officer; the Office
+ * accepts it or asks again (with a new number of working days to answer).
+ */
+export const decideExplanationInput = z.object({
+  id: positiveId(),
+  version: positiveId(),
+  step: z.enum(['approve', 'sendBack', 'accept', 'askAgain']),
+  comment: z.string().trim().max(2000, 'tooLong').default(''),
+  workingDays,
+});
+export type DecideExplanationInput = z.input<typeof decideExplanationInput>;
+export type DecideExplanation = z.output<typeof decideExplanationInput>;
+
+export const explanationWriteResult = z.object({
+  id: z.number(),
+  state: z.enum(EXPLANATION_STATES),
+  duplicate: z.boolean(),
+});
+
+const person = z.object({ name: z.string(), at: z.date() }).nullable();
+
+export const explanationView = z.object({
+  id: z.number(),
+  version: z.number(),
+  state: z.enum(EXPLANATION_STATES),
+  /** The round: 1, then one more each time the Office asks again. */
+  round: z.number(),
+  automatic: z.boolean(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.date(),
+  dueDate: z.string(),
+  /** Still awaiting the answer after its due date (Vietnam's today). */
+  late: z.boolean(),
+  cause: z.string().nullable(),
+  remedy: z.string().nullable(),
+  committedDate: z.string().nullable(),
+  answered: person,
+  leader: person,
+  leaderComment: z.string().nullable(),
+  decided: person,
+  decisionComment: z.string().nullable(),
+  /** What this user may do on it now. */
+  allowedSteps: z.array(z.enum(EXPLANATION_STEPS)),
+});
+export type ExplanationView = z.infer<typeof explanationView>;
+
+/** What the task page shows of a task's accountability: reminders and explanation requests. */
+export const taskAccountability = z.object({
+  reminders: z.object({
+    count: z.number(),
+    last: z.object({ at: z.date(), by: z.string(), message: z.string() }).nullable(),
+  }),
+  explanations: z.array(explanationView),
+  /** Whether this user may remind about, or ask for an explanation of, this task now. */
+  canRemind: z.boolean(),
+  canRequestExplanation: z.boolean(),
+});
+export type TaskAccountability = z.infer<typeof taskAccountability>;
+
+export const NOTIFICATIONS_PAGE = 30;
+
+export const notificationsPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      taskId: z.number().nullable(),
+      params: z.record(z.string(), z.unknown()),
+      createdAt: z.date(),
+      readAt: z.date().nullable(),
+    }),
+  ),
+  unread: z.number(),
+});
+export type NotificationsPage = z.infer<typeof notificationsPage>;
+
+/** Marks some of the user's notifications read, or all up to the newest they have seen. */
+export const markReadInput = z
+  .object({
+    ids: z.array(positiveId()).min(1).max(100).optional(),
+    upTo: positiveId().optional(),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.upTo === undefined), 'invalid');
+export const markReadResult = z.object({ marked: z.number() });
+export const taskAccountabilityInput = z.object({ taskId: positiveId() });
