@@ -21,32 +21,43 @@ function isPlain(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** `path` is superjson's dotted path of the value; null at the root. */
-function encode(value: unknown, path: string | null, values: Record<string, Annotation>): unknown {
+/**
+ * superjson's dotted path of the value at `path` (keys escaped), written only for a value that needs an
+ * annotation: built for every key, the paths were most of the encoder's time and garbage on a task's page.
+ */
+function pathOf(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? String(p) : escapeKey(p))).join('.');
+}
+
+/** `path`: the keys and indexes from the root to the value, pushed and popped as the walk goes. */
+function encode(value: unknown, path: (string | number)[], values: Record<string, Annotation>): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
       if (Number.isFinite(value) && !Object.is(value, -0)) return value;
-      values[path ?? ''] = ['number'];
+      values[pathOf(path)] = ['number'];
       return Object.is(value, -0) ? '-0' : String(value);
     case 'undefined':
-      values[path ?? ''] = ['undefined'];
+      values[pathOf(path)] = ['undefined'];
       return null;
     case 'bigint':
-      values[path ?? ''] = ['bigint'];
+      values[pathOf(path)] = ['bigint'];
       return value.toString();
     case 'object': {
       if (value === null) return null;
       if (value instanceof Date) {
-        values[path ?? ''] = ['Date'];
+        values[pathOf(path)] = ['Date'];
         return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
       }
-      const prefix = path === null ? '' : `${path}.`;
       if (Array.isArray(value)) {
         const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = encode(value[i], `${prefix}${i}`, values);
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          out[i] = encode(value[i], path, values);
+          path.pop();
+        }
         return out;
       }
       if (!isPlain(value)) throw new Unsupported();
@@ -54,7 +65,9 @@ function encode(value: unknown, path: string | null, values: Record<string, Anno
       for (const key of Object.keys(value)) {
         // superjson refuses these keys (prototype pollution on the reading side): so do we, through it.
         if (REFUSED_KEYS.has(key)) throw new Unsupported();
-        out[key] = encode((value as Record<string, unknown>)[key], `${prefix}${escapeKey(key)}`, values);
+        path.push(key);
+        out[key] = encode((value as Record<string, unknown>)[key], path, values);
+        path.pop();
       }
       return out;
     }
@@ -87,7 +100,7 @@ function encodeValue(value: object): Serialized {
   if (value instanceof Date) return superjson.serialize(value);
   const values: Record<string, Annotation> = {};
   try {
-    const json = encode(value, null, values);
+    const json = encode(value, [], values);
     return (Object.keys(values).length ? { json, meta: { values, v: 1 } } : { json }) as ReturnType<
       typeof superjson.serialize
     >;

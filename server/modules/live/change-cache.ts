@@ -1,6 +1,7 @@
 import { max } from 'drizzle-orm';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { changeEvents } from '../../db/schema';
 
 /**
@@ -20,9 +21,18 @@ import { changeEvents } from '../../db/schema';
  * a live event.
  */
 export async function changeMark(db: Db, now = new Date()): Promise<string> {
-  const [latest] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
+  const [latest] = await latestChange(db).execute();
   return `${latest?.id ?? 0}|${vietnamDate(now)}`;
 }
+
+// Read before every cached value, so built once. Without parameters, PostgreSQL keeps its plan whatever
+// the connection's plan cache setting.
+const latestChange = preparedFor('custom', (db) =>
+  db
+    .select({ id: max(changeEvents.id) })
+    .from(changeEvents)
+    .prepare('change_mark'),
+);
 
 interface Entry<V> {
   /** The change-event id and Vietnam date the value was computed under. */
