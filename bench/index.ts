@@ -38,6 +38,7 @@ import { statusClock } from '../server/modules/tasks/status-sql';
 import { type MonthlyReportColumns, monthlyReportFromColumns } from '../shared/schemas/reports';
 import { PENDING_COMPLETION_STATES } from '../shared/task-status';
 import { vietnamDate } from '../shared/time';
+import { runDetailThroughputBench } from './detail-throughput';
 import { type Figure, figure, percentile } from './figures';
 import {
   argValue,
@@ -429,6 +430,15 @@ async function serverFigures(): Promise<{
       );
       log(
         `  task detail, first views: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
+      );
+      log('Task detail throughput on cache misses, beside a bare handler (bench/detail-throughput.ts)…');
+      figures.push(
+        ...(await runDetailThroughputBench({
+          baseUrl: server.base,
+          databaseUrl,
+          serverPid: pid,
+          barePort: PORT + 3,
+        })),
       );
     }
     if (!onlyWrites && !onlyAsOf) figures.push(...(await pagedListFigures(server, pg, office)));

@@ -17,12 +17,25 @@ const vietnamDateParts = () =>
  * that only shows today's date does not load date-fns and its locale data.
  */
 export function vietnamDate(at: Date): string {
-  const part = (type: string) =>
-    vietnamDateParts()
-      .formatToParts(at)
-      .find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  // The server asks for today's date several times a request: the last minute's answer is kept (today's
+  // time-zone offsets are whole minutes and change on a minute, so a minute has one date).
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute === lastMinute) return lastDate;
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const { type, value } of vietnamDateParts().formatToParts(at)) {
+    if (type === 'year') year = value;
+    else if (type === 'month') month = value;
+    else if (type === 'day') day = value;
+  }
+  lastMinute = minute;
+  lastDate = `${year}-${month}-${day}`;
+  return lastDate;
 }
+
+let lastMinute = Number.NaN;
+let lastDate = '';
 
 /** dd/MM/yyyy, the way Vietnamese readers write dates. */
 export function formatVietnameseDate(isoDate: string): string {

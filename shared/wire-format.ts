@@ -32,44 +32,60 @@ function isPlain(value: object): boolean {
 const ROOT = Symbol('root');
 type Values = Record<string, Tree> & { [ROOT]?: Tree };
 
-/** `path` is superjson's dotted path of the value; null at the root. */
-function encode(value: unknown, path: string | null, values: Values): unknown {
+/**
+ * superjson's dotted path of the value at `path` (keys escaped), written only for a value that needs an
+ * annotation: built for every key, the paths were most of the encoder's time and garbage on a task's page.
+ */
+function pathOf(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? String(p) : escapeKey(p))).join('.');
+}
+
+/** Where the value at `path` keeps its annotation. */
+const slotOf = (path: readonly (string | number)[]) => (path.length === 0 ? ROOT : pathOf(path));
+
+/** `path`: the keys and indexes from the root to the value, pushed and popped as the walk goes. */
+function encode(value: unknown, path: (string | number)[], values: Values): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
       if (Number.isFinite(value) && !Object.is(value, -0)) return value;
-      values[path ?? ROOT] = ['number'];
+      values[slotOf(path)] = ['number'];
       return Object.is(value, -0) ? '-0' : String(value);
     case 'undefined':
-      values[path ?? ROOT] = ['undefined'];
+      values[slotOf(path)] = ['undefined'];
       return null;
     case 'bigint':
-      values[path ?? ROOT] = ['bigint'];
+      values[slotOf(path)] = ['bigint'];
       return value.toString();
     case 'object': {
       if (value === null) return null;
       if (value instanceof Date) {
-        values[path ?? ROOT] = ['Date'];
+        values[slotOf(path)] = ['Date'];
         return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
       }
-      const prefix = path === null ? '' : `${path}.`;
       if (Array.isArray(value)) {
         const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = encode(value[i], `${prefix}${i}`, values);
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          out[i] = encode(value[i], path, values);
+          path.pop();
+        }
         return out;
       }
-      if (!isPlain(value)) throw new UnsupportedWireValue(`${path ?? 'the value'}: not plain data`);
+      if (!isPlain(value)) throw new UnsupportedWireValue(`${pathOf(path) || 'the value'}: not plain data`);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        if (REFUSED_KEYS.has(key)) throw new UnsupportedWireValue(`${prefix}${key}: refused key`);
-        out[key] = encode((value as Record<string, unknown>)[key], `${prefix}${escapeKey(key)}`, values);
+        path.push(key);
+        if (REFUSED_KEYS.has(key)) throw new UnsupportedWireValue(`${pathOf(path)}: refused key`);
+        out[key] = encode((value as Record<string, unknown>)[key], path, values);
+        path.pop();
       }
       return out;
     }
     default:
-      throw new UnsupportedWireValue(`${path ?? 'the value'}: a ${typeof value}`);
+      throw new UnsupportedWireValue(`${pathOf(path) || 'the value'}: a ${typeof value}`);
   }
 }
 
@@ -81,7 +97,7 @@ function encode(value: unknown, path: string | null, values: Values): unknown {
  */
 export function encodeWire(value: unknown): WirePayload {
   const values: Values = {};
-  const json = encode(value, null, values);
+  const json = encode(value, [], values);
   const root = values[ROOT];
   if (root) return { json, meta: { values: root, v: 1 } };
   return Object.keys(values).length ? { json, meta: { values, v: 1 } } : { json };

@@ -41,21 +41,28 @@ export function openPostgres(
     statementTimeoutMs?: number;
   } = {},
 ): Database {
-  const client = postgres(url, {
-    ...lateCloseSockets(url),
-    max: options.max ?? 10,
-    onnotice: () => {},
-    connect_timeout: 5,
-    // Reconnect quickly after a database restart instead of postgres.js's default growing backoff.
-    backoff: (attempt) => Math.min(0.1 * 2 ** attempt, 2),
-    connection: {
-      statement_timeout: options.statementTimeoutMs ?? 15_000,
-      application_name: 'dgm',
-      // Named statements (below) are still planned for each execution's own values, as before.
-      plan_cache_mode: 'force_custom_plan',
-    },
-  });
+  const max = options.max ?? 10;
+  const connect = (plans: 'force_custom_plan' | 'force_generic_plan') =>
+    postgres(url, {
+      ...lateCloseSockets(url),
+      max: plans === 'force_generic_plan' ? Math.min(GENERIC_PLAN_CONNECTIONS, max) : max,
+      onnotice: () => {},
+      connect_timeout: 5,
+      // Reconnect quickly after a database restart instead of postgres.js's default growing backoff.
+      backoff: (attempt) => Math.min(0.1 * 2 ** attempt, 2),
+      connection: {
+        statement_timeout: options.statementTimeoutMs ?? 15_000,
+        application_name: 'dgm',
+        plan_cache_mode: plans,
+      },
+    });
+  // Named statements (below) are planned for each execution's own values, as unnamed ones were; only
+  // the statements measured to plan the same for every value run where their plan is kept
+  // (`genericPlans`). postgres.js connects lazily: a process that never runs one opens none there.
+  const client = connect('force_custom_plan');
+  const generic = connect('force_generic_plan');
   const db = drizzlePostgres(namedStatements(client), { schema }) as unknown as Db;
+  genericPlanDbs.set(db, drizzlePostgres(namedStatements(generic), { schema }) as unknown as Db);
   const target = new URL(url);
   return {
     db,
@@ -63,8 +70,32 @@ export function openPostgres(
     label: `PostgreSQL ${target.hostname}:${target.port || 5432}${target.pathname}`,
     pg: client,
     ping: () => pingDb(db),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), generic.end({ timeout: 5 })]);
+    },
   };
+}
+
+const genericPlanDbs = new WeakMap<Db, Db>();
+
+/**
+ * Connections for the statements whose plans are kept: each runs in well under a millisecond, so a few
+ * connections carry them, several statements per round trip. Measured on this 2-core machine (a task's
+ * first view under load): with 4 the database spent 0.7–1.1 ms of CPU per view, with 10 1.0–1.9 (a
+ * backend woken for each statement).
+ */
+const GENERIC_PLAN_CONNECTIONS = 4;
+
+/**
+ * Where a statement whose plan is the same whatever its values runs with that plan kept: PostgreSQL plans
+ * it once per connection (`plan_cache_mode=force_generic_plan`) instead of at every execution. On
+ * PostgreSQL, a second set of connections to the same database; elsewhere (PGlite, a transaction) the
+ * database itself. Only for statements measured to plan the same for every value
+ * (server/db/prepared.ts, docs/decisions/0019-prepared-statements.md): a generic plan cannot see which
+ * agency, search or page it serves, and for the task lists it was up to 80 times slower.
+ */
+export function genericPlans(db: Db): Db {
+  return genericPlanDbs.get(db) ?? db;
 }
 
 /**
@@ -116,19 +147,20 @@ function lateCloseSockets(url: string): {
  * and pipelines (the gain is measured in the README, Performance). The
  * statements a connection keeps are bounded by the query shapes of the code (an `IN` list of each
  * length is one) and by postgres.js recycling connections every 30–60 minutes (`max_lifetime`);
- * `plan_cache_mode=force_custom_plan` keeps plans made for each execution's own values, as before.
+ * `plan_cache_mode=force_custom_plan` keeps plans made for each execution's own values, as before,
+ * except on the connections of `genericPlans`.
  * Inside transactions and savepoints too (drizzle runs them on the client these hand to it).
  */
 function namedStatements(client: postgres.Sql): postgres.Sql {
+  // One function for every query (a prepared statement, `.prepare()`, already asks for a name).
+  const unsafe = (
+    query: string,
+    params?: postgres.ParameterOrJSON<never>[],
+    options?: postgres.UnsafeQueryOptions,
+  ) => client.unsafe(query, params, options?.prepare ? options : { ...options, prepare: true });
   return new Proxy(client, {
     get(target, key, receiver) {
-      if (key === 'unsafe') {
-        return (
-          query: string,
-          params?: postgres.ParameterOrJSON<never>[],
-          options?: postgres.UnsafeQueryOptions,
-        ) => target.unsafe(query, params, { ...options, prepare: true });
-      }
+      if (key === 'unsafe') return unsafe;
       if (key === 'begin' || key === 'savepoint') {
         // drizzle runs a transaction (savepoint) on the client these hand to their callback.
         return (...args: unknown[]) => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditBreak, AuditCheckpoint, auditVerificationOutput } from '../../../shared/schemas/audit';
 import type { Db } from '../../db/client';
@@ -191,9 +191,9 @@ export async function verifyAuditTrail(
   return result(true, checked);
 }
 
-/** The audit entries of one entity. */
-const ofEntity = (entityType: string, entityId: string | number) =>
-  and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId)));
+/** The audit entries of one entity (its id as text, or a placeholder for it). */
+const ofEntity = (entityType: string, entityId: string | Placeholder) =>
+  and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId));
 
 /** Who acted is shown by their full name (the login stays in the entry, which the hash covers). */
 const summaryColumns = {
@@ -216,13 +216,23 @@ export async function findAuditEntries(db: Db, entityType: string, entityId: str
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(ofEntity(entityType, entityId))
+    .where(ofEntity(entityType, String(entityId)))
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
 
 /** Who did what and when, without the before/after snapshots (a task's page lists hundreds of them). */
 export async function findAuditSummaries(db: Db, entityType: string, entityId: string | number, limit = 200) {
+  return auditSummariesQuery(db, entityType, String(entityId), limit);
+}
+
+/** `findAuditSummaries`' query, for a page that prepares it with placeholders (a task's detail). */
+export function auditSummariesQuery(
+  db: Db,
+  entityType: string,
+  entityId: string | Placeholder,
+  limit: number | Placeholder,
+) {
   return db
     .select(summaryColumns)
     .from(auditLog)
@@ -234,6 +244,11 @@ export async function findAuditSummaries(db: Db, entityType: string, entityId: s
 
 /** How many audit entries an entity has. */
 export async function countAuditEntries(db: Db, entityType: string, entityId: string | number) {
-  const [row] = await db.select({ n: count() }).from(auditLog).where(ofEntity(entityType, entityId));
+  const [row] = await auditCountQuery(db, entityType, String(entityId));
   return row?.n ?? 0;
+}
+
+/** `countAuditEntries`' query, for a page that prepares it with a placeholder (a task's detail). */
+export function auditCountQuery(db: Db, entityType: string, entityId: string | Placeholder) {
+  return db.select({ n: count() }).from(auditLog).where(ofEntity(entityType, entityId));
 }

@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
 import type { Role } from '../../../shared/roles';
 import type { LoginStage } from '../../../shared/schemas/auth';
 import type { Db } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { agencies, sessions, users } from '../../db/schema';
 
 export interface SessionUser {
@@ -94,20 +95,12 @@ export interface ResolvedSession {
   stage: LoginStage;
 }
 
-/** The user of a live session; slides the expiry forward at most once a minute. */
-export async function resolveSession(
-  db: Db,
-  settings: SessionSettings,
-  token: string,
-): Promise<ResolvedSession | null> {
-  if (token.length > 100) return null;
-  const id = sessionId(settings.SESSION_SECRET, token);
-  const now = new Date();
-  const cacheMs = settings.SESSION_CACHE_MS ?? 0;
-  const cached = cacheMs > 0 ? sessionCache.get(id) : undefined;
-  if (cached && cached.db === db && now.getTime() - cached.at < cacheMs && now.getTime() < cached.expiresAt)
-    return cached.session;
-  const [row] = await db
+/**
+ * The lookup of every request whose session is not in the cache, built once per database. By the session's
+ * key: PostgreSQL plans it the same for every session (docs/decisions/0019-prepared-statements.md).
+ */
+const sessionLookup = preparedFor('generic', (db) =>
+  db
     .select({
       id: users.id,
       username: users.username,
@@ -127,13 +120,34 @@ export async function resolveSession(
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(
       and(
-        eq(sessions.id, id),
-        gt(sessions.expiresAt, now),
-        gt(sessions.createdAt, loggedInSince(settings, now)),
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.createdAt, sql.placeholder('loggedInSince')),
         eq(users.active, true),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('session_lookup'),
+);
+
+/** The user of a live session; slides the expiry forward at most once a minute. */
+export async function resolveSession(
+  db: Db,
+  settings: SessionSettings,
+  token: string,
+): Promise<ResolvedSession | null> {
+  if (token.length > 100) return null;
+  const id = sessionId(settings.SESSION_SECRET, token);
+  const now = new Date();
+  const cacheMs = settings.SESSION_CACHE_MS ?? 0;
+  const cached = cacheMs > 0 ? sessionCache.get(id) : undefined;
+  if (cached && cached.db === db && now.getTime() - cached.at < cacheMs && now.getTime() < cached.expiresAt)
+    return cached.session;
+  const [row] = await sessionLookup(db).execute({
+    id,
+    now: now.toISOString(),
+    loggedInSince: loggedInSince(settings, now).toISOString(),
+  });
   if (!row) return null;
   let expiresAt = row.expiresAt.getTime();
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {

@@ -2,6 +2,7 @@ import { eq, max, sql } from 'drizzle-orm';
 import type { ChangeType } from '../../../shared/live-events';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { selectRows } from '../../db/rows';
 import { changeEvents } from '../../db/schema';
 
@@ -23,9 +24,18 @@ import { changeEvents } from '../../db/schema';
  * (tasks/tallies.ts), which moves only when a count does.
  */
 export async function changeMark(db: Db, now = new Date()): Promise<string> {
-  const [latest] = await db.select({ id: max(changeEvents.id) }).from(changeEvents);
+  const [latest] = await latestChange(db).execute();
   return `${latest?.id ?? 0}|${vietnamDate(now)}`;
 }
+
+// Read before every cached value, so built once. Without parameters, PostgreSQL keeps its plan whatever
+// the connection's plan cache setting.
+const latestChange = preparedFor('custom', (db) =>
+  db
+    .select({ id: max(changeEvents.id) })
+    .from(changeEvents)
+    .prepare('change_mark'),
+);
 
 /**
  * The mark of the changes of some types only: a value that no other change can move (the KPI pages,
@@ -50,12 +60,19 @@ export async function changeMarkOf(db: Db, types: readonly ChangeType[], now = n
  * the index on (task_id, id).
  */
 export async function taskChangeMark(db: Db, taskId: number, now = new Date()): Promise<string> {
-  const [latest] = await db
-    .select({ id: max(changeEvents.id) })
-    .from(changeEvents)
-    .where(eq(changeEvents.taskId, taskId));
+  const [latest] = await latestTaskChange(db).execute({ taskId });
   return `${latest?.id ?? 0}|${vietnamDate(now)}`;
 }
+
+// Read before a task's detail, so built once. By the task's key: the same plan for every task, so kept
+// (docs/decisions/0019-prepared-statements.md).
+const latestTaskChange = preparedFor('generic', (db) =>
+  db
+    .select({ id: max(changeEvents.id) })
+    .from(changeEvents)
+    .where(eq(changeEvents.taskId, sql.placeholder('taskId')))
+    .prepare('task_change_mark'),
+);
 
 interface Entry<V> {
   /** The change-event id and Vietnam date the value was computed under. */

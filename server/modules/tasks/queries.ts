@@ -8,6 +8,7 @@ import {
   inArray,
   lte,
   or,
+  type Placeholder,
   type SQL,
   type SQLWrapper,
   sql,
@@ -33,6 +34,7 @@ import {
 } from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { isStandby } from '../../db/replica';
 import { selectRows } from '../../db/rows';
 import {
@@ -47,13 +49,22 @@ import {
   tasks,
   users,
 } from '../../db/schema';
-import { countAuditEntries, findAuditSummaries } from '../audit/service';
+import { auditCountQuery, auditSummariesQuery } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMarkOf } from '../live/change-cache';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './policy';
-import { dueSoonSql, type StatusClock, staleSql, statusIn, statusSql } from './status-sql';
+import {
+  type ClockSql,
+  clockPlaceholders,
+  clockValues,
+  dueSoonSql,
+  type StatusClock,
+  staleSql,
+  statusIn,
+  statusSql,
+} from './status-sql';
 import { currentTallies, readTallies } from './tallies';
 
 const lead = alias(agencies, 'lead');
@@ -73,6 +84,64 @@ export const documentHeaderColumns = {
 };
 
 /**
+ * A filter as a statement takes it: its values ready to bind (the search as a LIKE pattern, a level's
+ * agencies as an array literal), each of which may instead be a placeholder of the same name (a list
+ * statement built once per shape, `listStatement`); the other fields decide the statement's shape.
+ */
+interface BoundFilter {
+  pattern?: string | Placeholder;
+  status?: readonly TaskStatus[];
+  dueSoon?: boolean;
+  stale?: boolean;
+  isKey?: boolean | Placeholder;
+  agencyId?: number | Placeholder;
+  agencyRole?: TaskFilterInput['agencyRole'];
+  levelLeads?: string | Placeholder;
+  agencyLevel?: string | Placeholder;
+  groupNo?: number | Placeholder;
+  documentId?: number | Placeholder;
+  deadlineFrom?: string | Placeholder;
+  deadlineTo?: string | Placeholder;
+  completion?: readonly CompletionState[];
+  extensionPending?: boolean;
+}
+
+/** The fields of a `BoundFilter` that are values (a placeholder each in a prepared list statement). */
+const BOUND_VALUES = [
+  'pattern',
+  'isKey',
+  'agencyId',
+  'levelLeads',
+  'agencyLevel',
+  'groupNo',
+  'documentId',
+  'deadlineFrom',
+  'deadlineTo',
+] as const satisfies readonly (keyof BoundFilter)[];
+
+/** `levelLeads`: the agencies of `filter.agencyLevel`, when the caller has them (`findTasks`). */
+function boundFilter(filter: TaskFilterInput, levelLeads?: readonly number[]): BoundFilter {
+  const q = filter.q ? foldVietnamese(filter.q) : '';
+  return {
+    pattern: q ? likePattern(q) : undefined,
+    status: filter.status?.length ? filter.status : undefined,
+    dueSoon: Boolean(filter.dueSoon),
+    stale: Boolean(filter.stale),
+    isKey: filter.isKey,
+    agencyId: filter.agencyId || undefined,
+    agencyRole: filter.agencyId ? filter.agencyRole : undefined,
+    levelLeads: filter.agencyLevel && levelLeads ? `{${levelLeads.join(',')}}` : undefined,
+    agencyLevel: filter.agencyLevel && !levelLeads ? filter.agencyLevel : undefined,
+    groupNo: filter.groupNo || undefined,
+    documentId: filter.documentId || undefined,
+    deadlineFrom: filter.deadlineFrom || undefined,
+    deadlineTo: filter.deadlineTo || undefined,
+    completion: filter.completion?.length ? filter.completion : undefined,
+    extensionPending: Boolean(filter.extensionPending),
+  };
+}
+
+/**
  * WHERE for every filter the task screens offer; each has an index behind it (see schema). `levelLeads`:
  * the agencies of `filter.agencyLevel`, when the caller has them (`findTasks`).
  */
@@ -81,16 +150,17 @@ export function taskFilters(
   clock: StatusClock,
   levelLeads?: readonly number[],
 ): SQL | undefined {
+  return filterSql(boundFilter(filter, levelLeads), clock);
+}
+
+function filterSql(filter: BoundFilter, clock: ClockSql): SQL | undefined {
   const where: SQL[] = [];
-  if (filter.q) {
-    const q = foldVietnamese(filter.q);
-    if (q) where.push(sql`${tasks.searchText} like ${likePattern(q)}`);
-  }
-  if (filter.status?.length) where.push(statusIn(filter.status, clock));
+  if (filter.pattern !== undefined) where.push(sql`${tasks.searchText} like ${filter.pattern}`);
+  if (filter.status) where.push(statusIn(filter.status, clock));
   if (filter.dueSoon) where.push(dueSoonSql(clock));
   if (filter.stale) where.push(staleSql(clock));
   if (filter.isKey !== undefined) where.push(eq(tasks.isKey, filter.isKey));
-  if (filter.agencyId) {
+  if (filter.agencyId !== undefined) {
     const leads = eq(tasks.leadAgencyId, filter.agencyId);
     where.push(
       filter.agencyRole === 'any'
@@ -103,22 +173,22 @@ export function taskFilters(
   }
   // Given as the level's agencies, the planner sees which they are: the capital alone leads a fifth of
   // all tasks, and a join (or a subquery) made it guess 34 average provinces and sort every match.
-  if (filter.agencyLevel)
+  if (filter.levelLeads !== undefined)
+    where.push(sql`${tasks.leadAgencyId} = any(${filter.levelLeads}::int[])`);
+  else if (filter.agencyLevel !== undefined)
     where.push(
-      levelLeads
-        ? sql`${tasks.leadAgencyId} = any(${`{${levelLeads.join(',')}}`}::int[])`
-        : sql`${tasks.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.level} = ${filter.agencyLevel})`,
+      sql`${tasks.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.level} = ${filter.agencyLevel})`,
     );
-  if (filter.groupNo) where.push(eq(tasks.groupNo, filter.groupNo));
-  if (filter.documentId) where.push(eq(tasks.documentId, filter.documentId));
-  if (filter.deadlineFrom) where.push(gte(tasks.deadline, filter.deadlineFrom));
-  if (filter.deadlineTo) where.push(lte(tasks.deadline, filter.deadlineTo));
+  if (filter.groupNo !== undefined) where.push(eq(tasks.groupNo, filter.groupNo));
+  if (filter.documentId !== undefined) where.push(eq(tasks.documentId, filter.documentId));
+  if (filter.deadlineFrom !== undefined) where.push(gte(tasks.deadline, filter.deadlineFrom));
+  if (filter.deadlineTo !== undefined) where.push(lte(tasks.deadline, filter.deadlineTo));
   // Both read from the few tasks the small table names (an index on its state), not a lookup per task
   // of the list: as a per-task subquery, the capital's inbox took 0.1 s whatever the page.
-  if (filter.completion?.length)
+  if (filter.completion)
     where.push(
-      sql`${tasks.id} in (select ${completionReports.taskId} from ${completionReports} where ${inArray(completionReports.state, filter.completion)})`,
-      inArray(latestCompletionState, filter.completion),
+      sql`${tasks.id} in (select ${completionReports.taskId} from ${completionReports} where ${inArray(completionReports.state, [...filter.completion])})`,
+      inArray(latestCompletionState, [...filter.completion]),
     );
   if (filter.extensionPending)
     where.push(
@@ -154,7 +224,7 @@ const extensionPendingSql = sql<boolean>`exists (select 1 from ${extensionReques
 /** Closed tasks (completed or withdrawn): the deadline order puts them after every open one. */
 const closedSql = sql`(${tasks.completedOn} is not null or ${tasks.withdrawn})`;
 
-function taskColumns(clock: StatusClock) {
+function taskColumns(clock: ClockSql) {
   return {
     id: tasks.id,
     title: tasks.title,
@@ -239,13 +309,14 @@ const FAR_PAGE_ROWS = 1000;
 /** The agencies of each level, kept as the list's totals are (a task naming a new agency moves the mark). */
 const levelAgencies = changeCache<number[]>({ maxAgeMs: 60_000, maxEntries: 10 });
 
-interface ListQuery {
-  input: TaskListInput;
-  clock: StatusClock;
-  levelLeads?: readonly number[];
-}
+const isInbox = (filter: BoundFilter) => filter.agencyId !== undefined && filter.agencyRole === 'any';
 
-const isInbox = (input: TaskListInput) => Boolean(input.agencyId) && input.agencyRole === 'any';
+interface PageWindow<N = number> {
+  /** Walked from the far end of the order. */
+  reversed: boolean;
+  limit: N;
+  offset: N;
+}
 
 /**
  * The ids of a page: the statement a page is chosen by, in `terms`' order (reversed: walked from the
@@ -262,9 +333,10 @@ const isInbox = (input: TaskListInput) => Boolean(input.agencyId) && input.agenc
  *   near the start is left to the planner, which estimates its matches well.
  */
 function pageIdsSql(
-  { input, clock, levelLeads }: ListQuery,
+  filter: BoundFilter,
+  clock: ClockSql,
   terms: OrderTerm[],
-  window: { reversed: boolean; limit: number; offset: number },
+  window: PageWindow<number | Placeholder>,
   matchesFirst: boolean,
 ): SQL {
   const order = sql.join(orderBy(terms, window.reversed), sql`, `);
@@ -278,12 +350,12 @@ function pageIdsSql(
     sql`, `,
   );
   if (matchesFirst) {
-    const where = taskFilters(input, clock, levelLeads) ?? sql`true`;
+    const where = filterSql(filter, clock) ?? sql`true`;
     return sql`with ${sql.identifier('matches')} as materialized (select ${tasks.id}, ${keys} from ${tasks} where ${where})
       select ${sql.identifier('id')} from ${sql.identifier('matches')} order by ${outer} ${paging}`;
   }
-  if (isInbox(input)) {
-    const { led, coordinated } = inboxBranches(input, clock, levelLeads);
+  if (isInbox(filter)) {
+    const { led, coordinated } = inboxBranches(filter, clock);
     // Each part ordered on its own (in parentheses): that is what lets the planner merge them.
     return sql`select ${sql.identifier('id')} from (
       (select ${tasks.id}, ${keys} from ${tasks} where ${led} order by ${order})
@@ -291,14 +363,14 @@ function pageIdsSql(
       (select ${tasks.id}, ${keys} from ${tasks} where ${coordinated} order by ${order})
     ) as ${sql.identifier('inbox')} order by ${outer} ${paging}`;
   }
-  const where = taskFilters(input, clock, levelLeads) ?? sql`true`;
+  const where = filterSql(filter, clock) ?? sql`true`;
   return sql`select ${tasks.id} from ${tasks} where ${where} order by ${order} ${paging}`;
 }
 
 /** The inbox's two parts: tasks the agency leads, and those it coordinates but does not lead (each once). */
-function inboxBranches(input: TaskListInput, clock: StatusClock, levelLeads?: readonly number[]) {
-  const agencyId = input.agencyId as number;
-  const rest = taskFilters({ ...input, agencyId: undefined }, clock, levelLeads);
+function inboxBranches(filter: BoundFilter, clock: ClockSql) {
+  const agencyId = filter.agencyId as number | Placeholder;
+  const rest = filterSql({ ...filter, agencyId: undefined, agencyRole: undefined }, clock);
   const led = and(eq(tasks.leadAgencyId, agencyId), rest) as SQL;
   // As an array, not a join: the part stays one scan of the tasks' key (a join went parallel over the
   // whole coordinators' key, 14 ms where this takes 9 on a busy machine).
@@ -310,13 +382,59 @@ function inboxBranches(input: TaskListInput, clock: StatusClock, levelLeads?: re
   return { led, coordinated };
 }
 
-async function countTasks(db: Db, { input, clock, levelLeads }: ListQuery): Promise<number> {
-  if (isInbox(input)) {
-    const { led, coordinated } = inboxBranches(input, clock, levelLeads);
+async function countTasks(db: Db, filter: BoundFilter, clock: StatusClock): Promise<number> {
+  if (isInbox(filter)) {
+    const { led, coordinated } = inboxBranches(filter, clock);
     const [nLed, nCoordinated] = await Promise.all([db.$count(tasks, led), db.$count(tasks, coordinated)]);
     return nLed + nCoordinated;
   }
-  return db.$count(tasks, taskFilters(input, clock, levelLeads));
+  return db.$count(tasks, filterSql(filter, clock));
+}
+
+/** A page's statement: which filters, statuses and completion states, which order, from which end. */
+interface ListShape {
+  filter: BoundFilter;
+  terms: OrderTerm[];
+  reversed: boolean;
+  matchesFirst: boolean;
+}
+
+/** Shapes kept per database: each a statement PostgreSQL also keeps, on each connection that ran it. */
+const LIST_SHAPES_KEPT = 500;
+
+/**
+ * A page's statement, built once per shape and database, its values bound at each execution: building
+ * it cost about half a millisecond of the server's time per page. Planned for each execution's values
+ * (the connection's default): with a generic plan a level's list, a search or the whole country's were
+ * 10 to 80 times slower (docs/decisions/0019-prepared-statements.md). The oldest shape goes past
+ * LIST_SHAPES_KEPT.
+ */
+const listStatements = preparedFor('custom', (db) => {
+  const kept = new Map<string, ReturnType<typeof buildListStatement>>();
+  return (key: string, shape: ListShape) => {
+    let statement = kept.get(key);
+    if (!statement) {
+      statement = buildListStatement(db, shape);
+      if (kept.size >= LIST_SHAPES_KEPT) kept.delete(kept.keys().next().value as string);
+      kept.set(key, statement);
+    }
+    return statement;
+  };
+});
+
+function buildListStatement(db: Db, { filter, terms, reversed, matchesFirst }: ListShape) {
+  const bound: BoundFilter = { ...filter };
+  for (const field of BOUND_VALUES)
+    if (filter[field] !== undefined) Object.assign(bound, { [field]: sql.placeholder(field) });
+  const window = { reversed, limit: sql.placeholder('limit'), offset: sql.placeholder('offset') };
+  return db
+    .select(taskColumns(clockPlaceholders))
+    .from(tasks)
+    .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+    .innerJoin(documents, eq(documents.id, tasks.documentId))
+    .where(sql`${tasks.id} in (${pageIdsSql(bound, clockPlaceholders, terms, window, matchesFirst)})`)
+    .orderBy(...orderBy(terms, false))
+    .prepare('task_list_page');
 }
 
 /** Orders a progress post moves (a search's kept order would not hold under them). */
@@ -331,27 +449,28 @@ export async function findTasks(
   clock: StatusClock,
   { farPageRows = FAR_PAGE_ROWS } = {},
 ) {
-  const terms = listOrder(input.sort ?? 'deadline', input.direction ?? 'asc');
+  const sort = input.sort ?? 'deadline';
+  const direction = input.direction ?? 'asc';
+  const terms = listOrder(sort, direction);
   const mark = changeMarkOf(db, changesMovingTotal(input), clock.now);
   const level = input.agencyLevel;
-  const query: ListQuery = {
+  const filter = boundFilter(
     input,
-    clock,
-    levelLeads: level
+    level
       ? await levelAgencies.get(db, level, mark, async () =>
           (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.level, level))).map(
             (a) => a.id,
           ),
         )
       : undefined,
-  };
-  const countAll = () => countTasks(db, query);
+  );
+  const countAll = () => countTasks(db, filter, clock);
   const totalPromise = cachedTaskCount(db, filterKey(input), mark, countAll);
   const offset = (input.page - 1) * input.pageSize;
   // Deferred join: the page's ids first (a skipped row costs an index entry, not the computed
   // columns), then the columns of those rows only. A far page waits for the total (cached per filter
   // while nothing changes), to be read from whichever end of the index is nearer.
-  let window = { reversed: false, limit: input.pageSize, offset };
+  let window: PageWindow = { reversed: false, limit: input.pageSize, offset };
   if (offset >= farPageRows) {
     const total = await totalPromise;
     const end = Math.min(offset + input.pageSize, total);
@@ -359,18 +478,13 @@ export async function findTasks(
     if (total - end < offset) window = { reversed: true, limit: end - offset, offset: total - end };
   }
   const matchesFirst = Boolean(input.q) && (input.sort === 'title' || offset >= farPageRows);
-  if (matchesFirst && !MOVED_BY_PROGRESS.has(input.sort ?? 'deadline')) {
+  if (matchesFirst && !MOVED_BY_PROGRESS.has(sort)) {
     // A search paged far or by title: all its matches in order, kept until a change that can move
     // them (progress cannot, in these orders), so each further page costs its 25 rows only.
     const everyMatch = { reversed: false, limit: 2_147_483_647, offset: 0 };
-    const ordered = await searchOrders.get(
-      db,
-      `${filterKey(input)}|${input.sort ?? 'deadline'}|${input.direction ?? 'asc'}`,
-      mark,
-      async () =>
-        (await selectRows<{ id: number }>(db, pageIdsSql(query, terms, everyMatch, true))).map((r) =>
-          Number(r.id),
-        ),
+    const matches = () => selectRows<{ id: number }>(db, pageIdsSql(filter, clock, terms, everyMatch, true));
+    const ordered = await searchOrders.get(db, `${filterKey(input)}|${sort}|${direction}`, mark, async () =>
+      (await matches()).map((r) => Number(r.id)),
     );
     const ids = ordered.slice(offset, offset + input.pageSize);
     if (ids.length === 0) return page([], ordered.length);
@@ -385,16 +499,27 @@ export async function findTasks(
       ordered.length,
     );
   }
-  const [items, total] = await Promise.all([
-    db
-      .select(taskColumns(clock))
-      .from(tasks)
-      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-      .innerJoin(documents, eq(documents.id, tasks.documentId))
-      .where(sql`${tasks.id} in (${pageIdsSql(query, terms, window, matchesFirst)})`)
-      .orderBy(...orderBy(terms, false)),
-    totalPromise,
+  const key = JSON.stringify([
+    sort,
+    direction,
+    window.reversed,
+    matchesFirst,
+    filter.status,
+    filter.dueSoon,
+    filter.stale,
+    filter.agencyRole,
+    filter.completion,
+    filter.extensionPending,
+    BOUND_VALUES.map((field) => filter[field] !== undefined),
   ]);
+  const values: Record<string, unknown> = {
+    ...clockValues(clock),
+    limit: window.limit,
+    offset: window.offset,
+  };
+  for (const field of BOUND_VALUES) if (filter[field] !== undefined) values[field] = filter[field];
+  const statement = listStatements(db)(key, { filter, terms, reversed: window.reversed, matchesFirst });
+  const [items, total] = await Promise.all([statement.execute(values), totalPromise]);
   return page(items, total);
 
   function page<T>(items: T[], total: number) {
@@ -413,6 +538,122 @@ export async function findTasksForExport(db: Db, input: TaskListInput, clock: St
   ).items;
 }
 
+const taskIdPlaceholder = sql.placeholder('taskId');
+const historyPlaceholder = sql.placeholder('history');
+
+/**
+ * The statements of a task's detail, built once per database. Each reads one task's rows by its key, and
+ * PostgreSQL gives each the same plan for every task and history length (measured at national scale,
+ * docs/decisions/0019-prepared-statements.md): planned once per connection, not at every view.
+ */
+const detailStatements = preparedFor('generic', (db) => {
+  const author = alias(users, 'author');
+  const decider = alias(users, 'decider');
+  const leader = alias(users, 'leader');
+  const taskId = taskIdPlaceholder;
+  return {
+    task: db
+      .select({
+        ...taskColumns(clockPlaceholders),
+        description: tasks.description,
+        createdAt: tasks.createdAt,
+        updatedAt: tasks.updatedAt,
+        withdrawn: tasks.withdrawn,
+        document: documentHeaderColumns,
+        groupNameVi: taskGroups.nameVi,
+        groupNameEn: taskGroups.nameEn,
+      })
+      .from(tasks)
+      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+      .innerJoin(documents, eq(documents.id, tasks.documentId))
+      .leftJoin(taskGroups, eq(taskGroups.no, tasks.groupNo))
+      .where(eq(tasks.id, taskId))
+      .prepare('task_detail'),
+    coordinators: db
+      .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+      .from(taskCoordinators)
+      .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
+      .where(eq(taskCoordinators.taskId, taskId))
+      .prepare('task_detail_coordinators'),
+    progress: db
+      .select({
+        id: progressUpdates.id,
+        kind: progressUpdates.kind,
+        percent: progressUpdates.percent,
+        narrative: progressUpdates.narrative,
+        evidenceUrl: progressUpdates.evidenceUrl,
+        evidenceFileId: progressUpdates.evidenceFileId,
+        evidenceFileName: evidenceFiles.name,
+        authorName: author.fullName,
+        agencyNameVi: agencies.nameVi,
+        agencyNameEn: agencies.nameEn,
+        createdAt: progressUpdates.createdAt,
+      })
+      .from(progressUpdates)
+      .innerJoin(author, eq(author.id, progressUpdates.authorId))
+      .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
+      .leftJoin(evidenceFiles, eq(evidenceFiles.id, progressUpdates.evidenceFileId))
+      .where(eq(progressUpdates.taskId, taskId))
+      .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+      .limit(historyPlaceholder)
+      .prepare('task_detail_progress'),
+    extensions: db
+      .select({
+        id: extensionRequests.id,
+        reason: extensionRequests.reason,
+        currentDeadline: extensionRequests.currentDeadline,
+        requestedDeadline: extensionRequests.requestedDeadline,
+        state: extensionRequests.state,
+        requestedByName: author.fullName,
+        decidedByName: decider.fullName,
+        decidedAt: extensionRequests.decidedAt,
+        decisionComment: extensionRequests.decisionComment,
+        createdAt: extensionRequests.createdAt,
+        version: extensionRequests.version,
+      })
+      .from(extensionRequests)
+      .innerJoin(author, eq(author.id, extensionRequests.requestedBy))
+      .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+      .where(eq(extensionRequests.taskId, taskId))
+      .orderBy(desc(extensionRequests.id))
+      .prepare('task_detail_extensions'),
+    completions: db
+      .select({
+        id: completionReports.id,
+        result: completionReports.result,
+        completionDate: completionReports.completionDate,
+        evidenceUrl: completionReports.evidenceUrl,
+        state: completionReports.state,
+        reportedByName: author.fullName,
+        leaderName: leader.fullName,
+        leaderAt: completionReports.leaderAt,
+        leaderComment: completionReports.leaderComment,
+        reviewerName: decider.fullName,
+        reviewedAt: completionReports.reviewedAt,
+        reviewComment: completionReports.reviewComment,
+        createdAt: completionReports.createdAt,
+        version: completionReports.version,
+      })
+      .from(completionReports)
+      .innerJoin(author, eq(author.id, completionReports.reportedBy))
+      .leftJoin(leader, eq(leader.id, completionReports.leaderId))
+      .leftJoin(decider, eq(decider.id, completionReports.reviewerId))
+      .where(eq(completionReports.taskId, taskId))
+      .orderBy(desc(completionReports.id))
+      .prepare('task_detail_completions'),
+    // The audit log keeps an entity's id as text.
+    audit: auditSummariesQuery(db, 'task', sql.placeholder('taskIdText'), historyPlaceholder).prepare(
+      'task_detail_audit',
+    ),
+    progressTotal: db
+      .select({ n: count() })
+      .from(progressUpdates)
+      .where(eq(progressUpdates.taskId, taskId))
+      .prepare('task_detail_progress_total'),
+    auditTotal: auditCountQuery(db, 'task', sql.placeholder('taskIdText')).prepare('task_detail_audit_total'),
+  };
+});
+
 /** Everything the detail page shows of one task, for any reader (`taskDetailFor` applies who sees what). */
 export async function loadTaskDetail(
   db: Db,
@@ -420,101 +661,21 @@ export async function loadTaskDetail(
   clock: StatusClock,
   history = TASK_HISTORY_PAGE,
 ) {
-  const author = alias(users, 'author');
-  const decider = alias(users, 'decider');
-  const leader = alias(users, 'leader');
+  const statements = detailStatements(db);
+  const values = { taskId, taskIdText: String(taskId), history, ...clockValues(clock) };
   // One round trip: every query side by side, the history's too, even for a reader who will not be
   // shown it (rare; `taskDetailFor` leaves it out). Waiting for the task's parties first cost a round
   // trip on every view.
-  const [[row], coordinators, progress, extensions, completions, audit, progressTotal, auditTotal] =
+  const [[row], coordinators, progress, extensions, completions, audit, [progressCount], [auditCount]] =
     await Promise.all([
-      db
-        .select({
-          ...taskColumns(clock),
-          description: tasks.description,
-          createdAt: tasks.createdAt,
-          updatedAt: tasks.updatedAt,
-          withdrawn: tasks.withdrawn,
-          document: documentHeaderColumns,
-          groupNameVi: taskGroups.nameVi,
-          groupNameEn: taskGroups.nameEn,
-        })
-        .from(tasks)
-        .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-        .innerJoin(documents, eq(documents.id, tasks.documentId))
-        .leftJoin(taskGroups, eq(taskGroups.no, tasks.groupNo))
-        .where(eq(tasks.id, taskId)),
-      db
-        .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
-        .from(taskCoordinators)
-        .innerJoin(agencies, eq(agencies.id, taskCoordinators.agencyId))
-        .where(eq(taskCoordinators.taskId, taskId)),
-      db
-        .select({
-          id: progressUpdates.id,
-          kind: progressUpdates.kind,
-          percent: progressUpdates.percent,
-          narrative: progressUpdates.narrative,
-          evidenceUrl: progressUpdates.evidenceUrl,
-          evidenceFileId: progressUpdates.evidenceFileId,
-          evidenceFileName: evidenceFiles.name,
-          authorName: author.fullName,
-          agencyNameVi: agencies.nameVi,
-          agencyNameEn: agencies.nameEn,
-          createdAt: progressUpdates.createdAt,
-        })
-        .from(progressUpdates)
-        .innerJoin(author, eq(author.id, progressUpdates.authorId))
-        .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
-        .leftJoin(evidenceFiles, eq(evidenceFiles.id, progressUpdates.evidenceFileId))
-        .where(eq(progressUpdates.taskId, taskId))
-        .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
-        .limit(history),
-      db
-        .select({
-          id: extensionRequests.id,
-          reason: extensionRequests.reason,
-          currentDeadline: extensionRequests.currentDeadline,
-          requestedDeadline: extensionRequests.requestedDeadline,
-          state: extensionRequests.state,
-          requestedByName: author.fullName,
-          decidedByName: decider.fullName,
-          decidedAt: extensionRequests.decidedAt,
-          decisionComment: extensionRequests.decisionComment,
-          createdAt: extensionRequests.createdAt,
-          version: extensionRequests.version,
-        })
-        .from(extensionRequests)
-        .innerJoin(author, eq(author.id, extensionRequests.requestedBy))
-        .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
-        .where(eq(extensionRequests.taskId, taskId))
-        .orderBy(desc(extensionRequests.id)),
-      db
-        .select({
-          id: completionReports.id,
-          result: completionReports.result,
-          completionDate: completionReports.completionDate,
-          evidenceUrl: completionReports.evidenceUrl,
-          state: completionReports.state,
-          reportedByName: author.fullName,
-          leaderName: leader.fullName,
-          leaderAt: completionReports.leaderAt,
-          leaderComment: completionReports.leaderComment,
-          reviewerName: decider.fullName,
-          reviewedAt: completionReports.reviewedAt,
-          reviewComment: completionReports.reviewComment,
-          createdAt: completionReports.createdAt,
-          version: completionReports.version,
-        })
-        .from(completionReports)
-        .innerJoin(author, eq(author.id, completionReports.reportedBy))
-        .leftJoin(leader, eq(leader.id, completionReports.leaderId))
-        .leftJoin(decider, eq(decider.id, completionReports.reviewerId))
-        .where(eq(completionReports.taskId, taskId))
-        .orderBy(desc(completionReports.id)),
-      findAuditSummaries(db, 'task', taskId, history),
-      db.$count(progressUpdates, eq(progressUpdates.taskId, taskId)),
-      countAuditEntries(db, 'task', taskId),
+      statements.task.execute(values),
+      statements.coordinators.execute(values),
+      statements.progress.execute(values),
+      statements.extensions.execute(values),
+      statements.completions.execute(values),
+      statements.audit.execute(values),
+      statements.progressTotal.execute(values),
+      statements.auditTotal.execute(values),
     ]);
   if (!row) throw new AppError('NOT_FOUND');
   const { document, groupNameVi, groupNameEn, ...task } = row;
@@ -527,8 +688,8 @@ export async function loadTaskDetail(
     completions,
     audit,
     /** How many there are in all: the page offers the earlier ones when it shows fewer. */
-    progressTotal,
-    auditTotal,
+    progressTotal: progressCount?.n ?? 0,
+    auditTotal: auditCount?.n ?? 0,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS, type TaskStatus } from '../../../shared/task-status';
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import { tasks } from '../../db/schema';
@@ -36,7 +36,32 @@ export function statusClock(
   };
 }
 
-export function statusSql(clock: StatusClock): SQL<string> {
+/**
+ * The clock as a statement reads it: its values, or placeholders a prepared statement fills in at each
+ * execution with `clockValues` (a task's detail and the list pages, built once: server/db/prepared.ts).
+ */
+export interface ClockSql {
+  today: string | Placeholder;
+  dueSoonUntil: string | Placeholder;
+  staleBefore: Date | Placeholder;
+}
+
+export const clockPlaceholders = {
+  today: sql.placeholder('today'),
+  dueSoonUntil: sql.placeholder('dueSoonUntil'),
+  staleBefore: sql.placeholder('staleBefore'),
+} satisfies ClockSql;
+
+/** The values of `clockPlaceholders`, as `staleSql` passes its instant. */
+export function clockValues(clock: StatusClock) {
+  return {
+    today: clock.today,
+    dueSoonUntil: clock.dueSoonUntil,
+    staleBefore: clock.staleBefore.toISOString(),
+  };
+}
+
+export function statusSql(clock: ClockSql): SQL<string> {
   return statusCase(
     { withdrawn: tasks.withdrawn, completedOn: tasks.completedOn, deadline: tasks.deadline },
     clock.today,
@@ -46,7 +71,7 @@ export function statusSql(clock: StatusClock): SQL<string> {
 /** The rule over any expressions (e.g. a task's deadline and completion as of a past cut-off). */
 export function statusCase(
   columns: { withdrawn: SQLWrapper; completedOn: SQLWrapper; deadline: SQLWrapper },
-  today: string,
+  today: string | Placeholder,
 ) {
   const { withdrawn, completedOn, deadline } = columns;
   return sql<string>`(case
@@ -63,7 +88,7 @@ export function statusCase(
  * estimate them from column statistics and use indexes, where it must guess (one row in 200) for a
  * CASE expression, and then picked plans that read every task of the filter (README, Performance).
  */
-export function statusIn(statuses: readonly TaskStatus[], clock: StatusClock): SQL<boolean> {
+export function statusIn(statuses: readonly TaskStatus[], clock: ClockSql): SQL<boolean> {
   const { withdrawn, completedOn, deadline } = tasks;
   const open = sql`not ${withdrawn} and ${completedOn} is null`;
   const each: Record<TaskStatus, SQL> = {
@@ -82,22 +107,23 @@ export function statusIn(statuses: readonly TaskStatus[], clock: StatusClock): S
   )})`;
 }
 
-export function dueSoonSql(clock: StatusClock): SQL<boolean> {
+export function dueSoonSql(clock: ClockSql): SQL<boolean> {
   return dueSoonCase(tasks, clock);
 }
 
 /** Due soon over any expressions (the tallies' logged attributes, tallies.ts). */
 export function dueSoonCase(
   columns: { withdrawn: SQLWrapper; completedOn: SQLWrapper; deadline: SQLWrapper },
-  clock: StatusClock,
+  clock: ClockSql,
 ): SQL<boolean> {
   const { withdrawn, completedOn, deadline } = columns;
   return sql<boolean>`(not ${withdrawn} and ${completedOn} is null and ${deadline} is not null and ${deadline} >= ${clock.today} and ${deadline} <= ${clock.dueSoonUntil})`;
 }
 
 /** Stale, on the instant form of the activity (what the list's index holds). */
-export function staleSql(clock: StatusClock): SQL<boolean> {
-  return sql<boolean>`(not ${tasks.withdrawn} and ${tasks.completedOn} is null and coalesce(${tasks.lastLeadUpdateAt}, ${tasks.createdAt}) < ${clock.staleBefore.toISOString()})`;
+export function staleSql(clock: ClockSql): SQL<boolean> {
+  const before = clock.staleBefore instanceof Date ? clock.staleBefore.toISOString() : clock.staleBefore;
+  return sql<boolean>`(not ${tasks.withdrawn} and ${tasks.completedOn} is null and coalesce(${tasks.lastLeadUpdateAt}, ${tasks.createdAt}) < ${before})`;
 }
 
 /** Stale, on the Vietnam date of the activity (the tallies' logged attribute): the same rule as `staleSql`. */
