@@ -346,6 +346,8 @@ describe('the permission matrix', () => {
       },
     ],
     'accountability.notifications': [{ input: () => undefined, rows: signedIn('ok') }],
+    // National figures, as the dashboard's: every signed-in user.
+    'accountability.summary': [{ input: () => undefined, rows: signedIn('ok') }],
     // On the caller's own notifications only (none of another user's can be named).
     'accountability.markRead': [{ input: () => ({ upTo: 1 }), rows: signedIn('ok') }],
     'auth.me': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],

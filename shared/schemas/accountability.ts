@@ -140,3 +140,23 @@ export const markReadInput = z
   .refine((v) => (v.ids === undefined) !== (v.upTo === undefined), 'invalid');
 export const markReadResult = z.object({ marked: z.number() });
 export const taskAccountabilityInput = z.object({ taskId: positiveId() });
+
+/** The dashboard's accountability figures (national), with what they rest on. */
+export const accountabilitySummary = z.object({
+  asOf: z.date(),
+  overdue: z.number(),
+  /** Overdue tasks with no accepted explanation. */
+  overdueUnexplained: z.number(),
+  /** The lead agencies those overdue tasks belong to. */
+  overdueAgencies: z.number(),
+  explanations: z.object({
+    awaitingAnswer: z.number(),
+    /** Awaiting the answer past its due date. */
+    late: z.number(),
+    awaitingLeader: z.number(),
+    awaitingOffice: z.number(),
+    accepted: z.number(),
+  }),
+  remindersLast30Days: z.number(),
+});
+export type AccountabilitySummary = z.infer<typeof accountabilitySummary>;

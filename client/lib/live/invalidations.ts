@@ -129,7 +129,10 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
   if (change.type === 'reminder.sent' || change.type === 'explanation.changed') {
     // The task's accountability panel, and the notification centre of whoever the change notified
     // (the lead agency's staff, or the Office that asked): the bell is refetched, and only the bell.
-    const filters: QueryFilters[] = [trpc.accountability.notifications.pathFilter()];
+    const filters: QueryFilters[] = [
+      trpc.accountability.notifications.pathFilter(),
+      trpc.accountability.summary.pathFilter(),
+    ];
     if (taskId) filters.push(trpc.accountability.forTask.queryFilter({ taskId }));
     // The task's own page: its audit trail ("who did what") names the step.
     if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
@@ -154,6 +157,8 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
   const lists = [trpc.tasks.counts.pathFilter(), trpc.tasks.list.pathFilter()];
   const filters: QueryFilters[] = [
     trpc.tasks.dashboard.pathFilter(),
+    // Which tasks are overdue, and so unexplained (the server's cache knows whether this one moved it).
+    trpc.accountability.summary.pathFilter(),
     // Every page of the dashboard's full agency ranking (computed with the dashboard on the server).
     trpc.tasks.agencyRanking.pathFilter(),
     ...(agencies ? lists.map((filter) => listsShowing(filter, agencies, documentId)) : lists),

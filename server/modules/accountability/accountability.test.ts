@@ -238,6 +238,28 @@ describe('reminders and explanation requests', () => {
     expect(n?.n).toBe(0);
   });
 
+  it('counts overdue tasks without an accepted explanation, moving as soon as one is accepted', async () => {
+    const summary = async () => ok(await c.query('office', 'accountability.summary'));
+    const before = await summary();
+    const taskId = await c.newTask({ deadline: today(-2) });
+    const afterOverdue = await summary();
+    expect(afterOverdue.overdue).toBe(before.overdue + 1);
+    expect(afterOverdue.overdueUnexplained).toBe(before.overdueUnexplained + 1);
+    const asked = ok(await ask(taskId));
+    expect((await summary()).explanations.awaitingAnswer).toBe(before.explanations.awaitingAnswer + 1);
+    ok(await answer('leadOfficer', asked.id, 1));
+    ok(await decide('leadLeader', asked.id, 2, 'approve'));
+    expect((await summary()).explanations.awaitingOffice).toBe(before.explanations.awaitingOffice + 1);
+    // Still unexplained until the Office accepts the answer.
+    expect((await summary()).overdueUnexplained).toBe(before.overdueUnexplained + 1);
+    ok(await decide('office', asked.id, 3, 'accept'));
+    const after = await summary();
+    expect(after.overdue).toBe(before.overdue + 1);
+    expect(after.overdueUnexplained).toBe(before.overdueUnexplained);
+    expect(after.explanations.accepted).toBe(before.explanations.accepted + 1);
+    expect(after.overdueAgencies).toBeGreaterThanOrEqual(1);
+  });
+
   it('lets a user mark only their own notifications read', async () => {
     const taskId = await c.newTask();
     ok(await ask(taskId));

@@ -1,4 +1,5 @@
 import {
+  accountabilitySummary,
   answerExplanationInput,
   decideExplanationInput,
   explanationWriteResult,
@@ -12,10 +13,12 @@ import {
   taskAccountability,
   taskAccountabilityInput,
 } from '../../../shared/schemas/accountability';
-import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { authedProcedure, reportProcedure, roleProcedure, router } from '../../trpc/init';
+import { sharedOutput } from '../../trpc/shared-output';
 import { answerExplanation, decideExplanation, requestExplanation } from './explanations';
 import { findNotifications, findTaskAccountability, markNotificationsRead } from './queries';
 import { sendReminder } from './reminders';
+import { getAccountabilitySummaryCached } from './summary';
 
 /** Reminders, explanation requests and the notification centre (issue 16). */
 export const accountabilityRouter = router({
@@ -44,6 +47,11 @@ export const accountabilityRouter = router({
     .input(decideExplanationInput)
     .output(explanationWriteResult)
     .mutation(({ ctx, input }) => decideExplanation(ctx.database.db, ctx.user, input)),
+
+  /** The dashboard's figures: overdue tasks without an accepted explanation, requests by state. */
+  summary: reportProcedure()
+    .output(sharedOutput(accountabilitySummary))
+    .query(({ ctx }) => getAccountabilitySummaryCached(ctx.readDb)),
 
   notifications: authedProcedure
     .output(notificationsPage)

@@ -41,9 +41,16 @@ export function useKpiOffTrack() {
   return useQuery(trpc.kpis.offTrackCount.queryOptions());
 }
 
+/** Overdue tasks without an accepted explanation, explanation requests by state (issue 16). */
+export function useAccountabilitySummary() {
+  const trpc = useTRPC();
+  return useQuery(trpc.accountability.summary.queryOptions());
+}
+
 /** The dashboard and its reminders (one batched request), asked for before the page is drawn. */
 export function prefetchDashboard(queryClient: QueryClient, trpc: ReturnType<typeof useTRPC>): void {
   void queryClient.prefetchQuery(trpc.tasks.dashboard.queryOptions());
   void queryClient.prefetchQuery(trpc.submissions.overdueCount.queryOptions());
   void queryClient.prefetchQuery(trpc.kpis.offTrackCount.queryOptions());
+  void queryClient.prefetchQuery(trpc.accountability.summary.queryOptions());
 }

@@ -6,7 +6,14 @@ import { Spinner } from '../../../components/spinner';
 import { formatDateTime } from '../../../lib/format';
 import type { PagePrefetch } from '../../../lib/page-prefetch';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { prefetchDashboard, useDashboard, useKpiOffTrack, useOverdueReports } from '../api/dashboard-queries';
+import {
+  prefetchDashboard,
+  useAccountabilitySummary,
+  useDashboard,
+  useKpiOffTrack,
+  useOverdueReports,
+} from '../api/dashboard-queries';
+import { AccountabilitySummary } from './accountability-summary';
 import { AgencyRanking } from './agency-ranking';
 import { OverdueByMonth, StatusBreakdown } from './breakdowns';
 import { CompletionRates } from './completion-rates';
@@ -26,7 +33,7 @@ export function DashboardPage() {
   // Asked for with the dashboard (one batched request) and waited for with it: the reminders above the
   // charts would otherwise appear a moment later and push the whole page down. One that fails is not
   // waited for (it shows nothing).
-  const reminders = [useOverdueReports(), useKpiOffTrack()];
+  const reminders = [useOverdueReports(), useKpiOffTrack(), useAccountabilitySummary()];
   const en = i18n.language === 'en';
   // The page is drawn as a transition, in slices: a phone stays responsive while it renders.
   const data = useDeferredValue(dashboard.data);
@@ -53,6 +60,7 @@ export function DashboardPage() {
       <StatusCards dashboard={data} />
       <ActivityFeed />
       <OverdueReports />
+      <AccountabilitySummary />
       <KpiOffTrack />
       <CompletionRates
         counts={data.counts}

@@ -9,6 +9,18 @@ export const dashboardEn: typeof dashboardVi = {
     kpiAtRisk_one: '{{formatted}} KPI at risk',
     kpiAtRisk_other: '{{formatted}} KPIs at risk',
     kpiOfTotal: 'of {{total}} KPIs',
+    accountabilityTitle: 'Reminders and explanations',
+    overdueUnexplained_one:
+      '{{formatted}} overdue task without an accepted explanation (of {{overdue}} overdue tasks of {{agencies}} agencies)',
+    overdueUnexplained_other:
+      '{{formatted}} overdue tasks without an accepted explanation (of {{overdue}} overdue tasks of {{agencies}} agencies)',
+    explanationsAwaitingAnswer:
+      'Explanation requests awaiting the agency’s answer: {{value}}, of which past their date: {{late}}',
+    explanationsAwaitingLeader: 'Awaiting the agency leader’s approval: {{value}}',
+    explanationsAwaitingOffice: 'Awaiting the Government Office’s review: {{value}}',
+    explanationsAccepted: 'Explanations accepted: {{value}}',
+    remindersLast30Days: 'Reminders sent in the last 30 days: {{value}}',
+    accountabilityAsOf: 'As of {{time}}',
     overdueReportsTitle: 'Overdue periodic reports',
     overdueReports_one: '{{formatted}} report past its deadline, not submitted',
     overdueReports_other: '{{formatted}} reports past their deadline, not submitted',

@@ -7,6 +7,18 @@ export const dashboardVi = {
     kpiAtRisk_one: '{{formatted}} chỉ tiêu có nguy cơ chậm',
     kpiAtRisk_other: '{{formatted}} chỉ tiêu có nguy cơ chậm',
     kpiOfTotal: 'trên tổng số {{total}} chỉ tiêu',
+    accountabilityTitle: 'Đôn đốc và giải trình',
+    overdueUnexplained_one:
+      '{{formatted}} nhiệm vụ quá hạn chưa có giải trình được chấp nhận (trong {{overdue}} nhiệm vụ quá hạn của {{agencies}} cơ quan)',
+    overdueUnexplained_other:
+      '{{formatted}} nhiệm vụ quá hạn chưa có giải trình được chấp nhận (trong {{overdue}} nhiệm vụ quá hạn của {{agencies}} cơ quan)',
+    explanationsAwaitingAnswer:
+      'Yêu cầu giải trình chờ cơ quan trả lời: {{value}}, trong đó quá hạn giải trình: {{late}}',
+    explanationsAwaitingLeader: 'Chờ lãnh đạo cơ quan duyệt: {{value}}',
+    explanationsAwaitingOffice: 'Chờ Văn phòng Chính phủ xem xét: {{value}}',
+    explanationsAccepted: 'Đã chấp nhận giải trình: {{value}}',
+    remindersLast30Days: 'Lượt đôn đốc trong 30 ngày qua: {{value}}',
+    accountabilityAsOf: 'Tính đến {{time}}',
     overdueReportsTitle: 'Báo cáo định kỳ quá hạn',
     overdueReports_one: '{{formatted}} báo cáo đã quá hạn mà chưa nộp',
     overdueReports_other: '{{formatted}} báo cáo đã quá hạn mà chưa nộp',
