@@ -17,6 +17,9 @@ const figures: MonthlyReport['totals'] = {
   withdrawn: 0,
   ofDue: 0.8,
   ofAssigned: 0.4,
+  overdueUnexplained: 1,
+  remindersInPeriod: 2,
+  explanationsInPeriod: 1,
 };
 
 /** A monthly report of `n` communes: the largest document the server prints, at national scale. */

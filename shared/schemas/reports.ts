@@ -294,6 +294,13 @@ const monthlyFigures = {
   withdrawn: z.number(),
   ofDue: z.number().nullable(),
   ofAssigned: z.number().nullable(),
+  /**
+   * Accountability (issue 16): overdue tasks with no explanation accepted by the cut-off; reminders
+   * sent and explanation requests opened in the period. Null in a report frozen before they were kept.
+   */
+  overdueUnexplained: z.number().nullable(),
+  remindersInPeriod: z.number().nullable(),
+  explanationsInPeriod: z.number().nullable(),
 };
 
 /**
@@ -346,6 +353,9 @@ const MONTHLY_COLUMNS = [
   'overdue',
   'noDeadline',
   'withdrawn',
+  'overdueUnexplained',
+  'remindersInPeriod',
+  'explanationsInPeriod',
 ] as const satisfies readonly (keyof MonthlyAgencyRow)[];
 type MonthlyColumn = (typeof MONTHLY_COLUMNS)[number];
 
@@ -373,6 +383,9 @@ export const monthlyReportOutput = z.object({
     overdue: z.array(monthlyFigures.overdue),
     noDeadline: z.array(monthlyFigures.noDeadline),
     withdrawn: z.array(monthlyFigures.withdrawn),
+    overdueUnexplained: z.array(monthlyFigures.overdueUnexplained),
+    remindersInPeriod: z.array(monthlyFigures.remindersInPeriod),
+    explanationsInPeriod: z.array(monthlyFigures.explanationsInPeriod),
   } satisfies { [K in MonthlyColumn]: z.ZodArray<z.ZodType<MonthlyAgencyRow[K]>> }),
 });
 export type MonthlyReportColumns = z.infer<typeof monthlyReportOutput>;
@@ -416,6 +429,9 @@ export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyR
       withdrawn: counts.withdrawn,
       ofDue: rates.ofDue,
       ofAssigned: rates.ofAssigned,
+      overdueUnexplained: at(c.overdueUnexplained, i),
+      remindersInPeriod: at(c.remindersInPeriod, i),
+      explanationsInPeriod: at(c.explanationsInPeriod, i),
     };
   }
   return { ...report, byAgency };

@@ -68,6 +68,7 @@ export async function requestExplanation(db: Db, actor: Actor, r: RequestExplana
         reason: r.reason,
         dueDate,
         idempotencyKey: r.idempotencyKey,
+        createdAt: now,
       })
       .returning();
     if (!row) throw new AppError('INTERNAL');

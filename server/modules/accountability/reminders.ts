@@ -19,6 +19,8 @@ import { assertOffice } from './policy';
 export async function sendReminder(db: Db, actor: Actor, r: SendReminder) {
   assertOffice(actor);
   const taskIds = [...new Set(r.taskIds)];
+  // Dated by the application's clock, as every task writer dates its history (the monthly report reads it).
+  const now = new Date();
   return inTransaction(db, async (tx) => {
     const locked = await lockTasks(tx, taskIds);
     // Checked under the tasks' locks: a concurrent retry of the same call waits, then finds it done.
@@ -40,6 +42,7 @@ export async function sendReminder(db: Db, actor: Actor, r: SendReminder) {
           sentBy: actor.id,
           message: r.message,
           idempotencyKey: r.idempotencyKey,
+          createdAt: now,
         })),
       )
       .returning();

@@ -14,6 +14,7 @@ import { MONTHLY_RECIPIENTS, renderMonthlyReportPdf } from './monthly-pdf';
 /** A row as the screen writes it (client/lib/format.ts), in the table's column order. */
 function screenFigures(f: MonthlyReport['totals']): string {
   const c = (n: number) => formatCount(n, 'vi');
+  const r = (n: number | null) => (n === null ? '—' : c(n));
   return [
     c(f.assigned),
     c(f.assignedInPeriod),
@@ -22,6 +23,8 @@ function screenFigures(f: MonthlyReport['totals']): string {
     `${c(f.completedInPeriodOnTime)} / ${c(f.completedInPeriodLate)}`,
     c(f.inProgress),
     c(f.overdue),
+    r(f.overdueUnexplained),
+    `${r(f.remindersInPeriod)} / ${r(f.explanationsInPeriod)}`,
     c(f.noDeadline),
     c(f.withdrawn),
     formatRate(f.ofDue, 'vi'),

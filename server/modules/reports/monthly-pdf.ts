@@ -40,6 +40,8 @@ export const MONTHLY_PDF_COLUMNS = [
   WORDS.completedInPeriod,
   WORDS.inProgress,
   WORDS.overdue,
+  WORDS.overdueUnexplained,
+  WORDS.accountabilityInPeriod,
   WORDS.noDeadline,
   WORDS.withdrawn,
   WORDS.ofDue,
@@ -47,6 +49,8 @@ export const MONTHLY_PDF_COLUMNS = [
 ];
 
 const count = printedCount;
+/** Not recorded (a report frozen before they were kept) prints as the screen shows it: "—", not 0. */
+const recorded = (value: number | null) => (value === null ? '—' : count(value));
 const rate = printedRate;
 
 /** A row's figures as printed, in the columns' order: the screen's formatting (client/lib/format.ts). */
@@ -59,6 +63,8 @@ export function printedFigures(f: Figures): string[] {
     `${count(f.completedInPeriodOnTime)} / ${count(f.completedInPeriodLate)}`,
     count(f.inProgress),
     count(f.overdue),
+    recorded(f.overdueUnexplained),
+    `${recorded(f.remindersInPeriod)} / ${recorded(f.explanationsInPeriod)}`,
     count(f.noDeadline),
     count(f.withdrawn),
     rate(f.ofDue),

@@ -26,6 +26,8 @@ import {
 import { seedIfEmpty } from '../../seed';
 import { createTestDatabase } from '../../test/db';
 import { validToBreaches } from '../../test/task-states';
+import { answerExplanation, decideExplanation, requestExplanation } from '../accountability/explanations';
+import { sendReminder } from '../accountability/reminders';
 import type { Actor } from '../auth/actor';
 import { decideCompletion, reportCompletion } from '../tasks/completions';
 import { decideExtension, requestExtension } from '../tasks/extensions';
@@ -241,6 +243,63 @@ describe('monthly monitoring report from the recorded history', () => {
     const nextAfter = await computeClosedMonth(db, nextMonth);
     expect(nextAfter.totals.withdrawn).toBe(next.totals.withdrawn + 1);
     expect(nextAfter.totals.assigned).toBe(next.totals.assigned - 1);
+  });
+
+  it('counts reminders, explanation requests and overdue tasks without an accepted explanation as of the cut-off', async () => {
+    const overdue = await tasksAsOf(end, 'open_overdue');
+    const withStaff = [];
+    for (const id of overdue) {
+      const t = await current(id);
+      if (staffOf(t.leadAgencyId, 'officer') && staffOf(t.leadAgencyId, 'leader')) withStaff.push(t);
+      if (withStaff.length === 2) break;
+    }
+    const [before, after] = withStaff;
+    if (!before || !after) throw new Error('the seed has too few overdue tasks of agencies with staff');
+    /** The Office reminds, asks, and accepts the answer: the whole story of one task, at one time. */
+    const explainFully = async (task: typeof before) => {
+      const officer = staffOf(task.leadAgencyId, 'officer');
+      const leader = staffOf(task.leadAgencyId, 'leader');
+      if (!officer || !leader) throw new Error('no staff');
+      const key = `${task.id}-${Date.now()}-${Math.random()}`;
+      await sendReminder(db, office, {
+        taskIds: [task.id],
+        message: 'Đề nghị khẩn trương',
+        idempotencyKey: key,
+      });
+      const { id } = await requestExplanation(db, office, {
+        taskId: task.id,
+        reason: 'Quá hạn',
+        workingDays: 5,
+        idempotencyKey: key,
+      });
+      await answerExplanation(db, officer, {
+        id,
+        version: 1,
+        cause: 'Thiếu nhân lực',
+        remedy: 'Bổ sung',
+        committedDate: shiftDate(vietnamDate(new Date()), 10),
+      });
+      await decideExplanation(db, leader, { id, version: 2, step: 'approve', comment: '', workingDays: 5 });
+      await decideExplanation(db, office, { id, version: 3, step: 'accept', comment: '', workingDays: 5 });
+    };
+    const agencyRow = (r: MonthlyReport, agencyId: number) => r.byAgency.find((a) => a.agencyId === agencyId);
+    const closed = await computeClosedMonth(db, month);
+    // Before the cut-off: counted in the month (one reminder, one request, one overdue task explained).
+    await at(vietnamInstant(shiftDate(cutoff, -1), 9), () => explainFully(before));
+    const moved = await computeClosedMonth(db, month);
+    expect(moved.totals.remindersInPeriod).toBe((closed.totals.remindersInPeriod ?? 0) + 1);
+    expect(moved.totals.explanationsInPeriod).toBe((closed.totals.explanationsInPeriod ?? 0) + 1);
+    expect(moved.totals.overdueUnexplained).toBe((closed.totals.overdueUnexplained ?? 0) - 1);
+    expect(moved.totals.overdue).toBe(closed.totals.overdue);
+    expect(agencyRow(moved, before.leadAgencyId)?.remindersInPeriod).toBe(
+      (agencyRow(closed, before.leadAgencyId)?.remindersInPeriod ?? 0) + 1,
+    );
+    // After the cut-off: the closed month reads as it did.
+    await at(new Date(end.getTime() + 2 * DAY), () => explainFully(after));
+    expect(figuresOf(await computeClosedMonth(db, month))).toEqual(figuresOf(moved));
+    // The unexplained never exceed the overdue, per agency and in total.
+    for (const row of [moved.totals, ...moved.byAgency])
+      expect(row.overdueUnexplained ?? 0).toBeLessThanOrEqual(row.overdue);
   });
 
   it('every task writer dates the history at its own instant; progress and other fields add none', async () => {

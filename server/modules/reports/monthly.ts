@@ -26,7 +26,17 @@ interface Row {
   n: number;
   assigned_in_period: number;
   completed_in_period: number;
+  unexplained: number;
 }
+
+/** An agency's reminders and explanation requests of the period. */
+interface AccountabilityRow {
+  agency_id: number;
+  reminders: number;
+  explanations: number;
+}
+
+type Accountability = { unexplained: number; reminders: number; explanations: number };
 
 interface AgencyInfo {
   id: number;
@@ -112,9 +122,12 @@ export async function readFrozenReport(db: Db, month: string): Promise<MonthlyRe
   const [stored] = await db.select().from(monthlyReports).where(eq(monthlyReports.month, month));
   if (!stored) return null;
   const data = stored.data as MonthlyReport;
-  // Stored as JSON, where the instant became a string; reports frozen before `source` existed lack it.
+  // Stored as JSON, where the instant became a string; reports frozen before `source` existed lack it,
+  // and those frozen before the accountability figures lack them (null: not recorded, not zero).
   const report = deepFreeze<MonthlyReport>({
     ...data,
+    totals: withAccountability(data.totals),
+    byAgency: data.byAgency.map(withAccountability),
     asOf: new Date(data.asOf),
     frozen: true,
     frozenAt: stored.frozenAt,
@@ -126,6 +139,15 @@ export async function readFrozenReport(db: Db, month: string): Promise<MonthlyRe
     kept.delete(oldest);
   }
   return report;
+}
+
+function withAccountability<T extends Partial<MonthlyFigures>>(f: T): T & MonthlyFigures {
+  return {
+    ...f,
+    overdueUnexplained: f.overdueUnexplained ?? null,
+    remindersInPeriod: f.remindersInPeriod ?? null,
+    explanationsInPeriod: f.explanationsInPeriod ?? null,
+  } as T & MonthlyFigures;
 }
 
 /**
@@ -171,7 +193,11 @@ async function computeMonthlyReport(
   // (a task's first state is at its creation). Aggregated per agency and status; the agencies'
   // names read apart (README, Performance: the as-of report).
   // The agencies' names apart: joined to the (agency, status) rows they would come back 4 times each.
-  const [rows, agencyRows] = await Promise.all([
+  const periodFrom = vietnamInstant(start).toISOString();
+  const inPeriod = (column: SQL) => (asOf.inclusive ? sql`${column} <= ${until}` : sql`${column} < ${until}`);
+  // Accepted is final, so an explanation accepted before the cut-off is one whose decision is before it.
+  const acceptedBy = inPeriod(sql`e.decided_at`);
+  const [rows, agencyRows, accountabilityRows] = await Promise.all([
     selectRows<Row>(
       db,
       sql`
@@ -179,23 +205,46 @@ async function computeMonthlyReport(
         (count(*) filter (where s.task_id in (
           select t.id from tasks t
           where t.created_at >= ${vietnamInstant(start).toISOString()} and ${createdBy})))::int as assigned_in_period,
-        (count(*) filter (where s.completed_on between ${start} and ${asOf.day}))::int as completed_in_period
+        (count(*) filter (where s.completed_on between ${start} and ${asOf.day}))::int as completed_in_period,
+        (count(*) filter (where ${status} = 'overdue' and not exists (
+          select 1 from explanation_requests e
+          where e.task_id = s.task_id and e.state = 'accepted' and ${acceptedBy})))::int as unexplained
       from task_states s
       where ${validAt}
       group by 1, 2
       order by 1`,
     ),
     selectRows<AgencyInfo>(db, sql`select id, name_vi, name_en, level from agencies`),
+    // Reminders and requests are never deleted and keep the agency they were addressed to.
+    selectRows<AccountabilityRow>(
+      db,
+      sql`
+      select agency_id, sum(reminders)::int as reminders, sum(explanations)::int as explanations from (
+        select agency_id, 1 as reminders, 0 as explanations from reminders r
+        where r.created_at >= ${periodFrom} and ${inPeriod(sql`r.created_at`)}
+        union all
+        select agency_id, 0, 1 from explanation_requests e
+        where e.created_at >= ${periodFrom} and ${inPeriod(sql`e.created_at`)}
+      ) x group by agency_id`,
+    ),
   ]);
+  const accountability = new Map(accountabilityRows.map((r) => [r.agency_id, r]));
   const agencyInfo = new Map(agencyRows.map((a) => [a.id, a]));
   const perAgency = new Map<
     number,
-    { info: AgencyInfo; counts: StatusCounts; inPeriod: number; doneInPeriod: Record<string, number> }
+    {
+      info: AgencyInfo;
+      counts: StatusCounts;
+      inPeriod: number;
+      doneInPeriod: Record<string, number>;
+      unexplained: number;
+    }
   >();
   const totals = {
     counts: emptyStatusCounts(),
     inPeriod: 0,
     doneInPeriod: { completed_on_time: 0, completed_late: 0 } as Record<string, number>,
+    unexplained: 0,
   };
   for (const r of rows) {
     const info = agencyInfo.get(r.agency_id);
@@ -205,10 +254,12 @@ async function computeMonthlyReport(
       counts: emptyStatusCounts(),
       inPeriod: 0,
       doneInPeriod: { completed_on_time: 0, completed_late: 0 },
+      unexplained: 0,
     };
     for (const target of [entry, totals]) {
       target.counts[r.status] += r.n;
       target.inPeriod += r.assigned_in_period;
+      target.unexplained += r.unexplained;
       if (r.status === 'completed_on_time' || r.status === 'completed_late')
         target.doneInPeriod[r.status] = (target.doneInPeriod[r.status] ?? 0) + r.completed_in_period;
     }
@@ -222,18 +273,31 @@ async function computeMonthlyReport(
     frozenAt: null,
     asOf: asOf.until,
     source,
-    totals: figures(totals.counts, totals.inPeriod, totals.doneInPeriod),
+    totals: figures(totals.counts, totals.inPeriod, totals.doneInPeriod, {
+      unexplained: totals.unexplained,
+      reminders: accountabilityRows.reduce((sum, r) => sum + r.reminders, 0),
+      explanations: accountabilityRows.reduce((sum, r) => sum + r.explanations, 0),
+    }),
     byAgency: [...perAgency.entries()].map(([agencyId, e]) => ({
       agencyId,
       nameVi: e.info.name_vi,
       nameEn: e.info.name_en,
       level: e.info.level,
-      ...figures(e.counts, e.inPeriod, e.doneInPeriod),
+      ...figures(e.counts, e.inPeriod, e.doneInPeriod, {
+        unexplained: e.unexplained,
+        reminders: accountability.get(agencyId)?.reminders ?? 0,
+        explanations: accountability.get(agencyId)?.explanations ?? 0,
+      }),
     })),
   };
 }
 
-function figures(c: StatusCounts, assignedInPeriod: number, done: Record<string, number>): MonthlyFigures {
+function figures(
+  c: StatusCounts,
+  assignedInPeriod: number,
+  done: Record<string, number>,
+  accountable: Accountability,
+): MonthlyFigures {
   const rates = completionRates(c);
   return {
     assigned: rates.assigned,
@@ -248,5 +312,8 @@ function figures(c: StatusCounts, assignedInPeriod: number, done: Record<string,
     withdrawn: c.withdrawn,
     ofDue: rates.ofDue,
     ofAssigned: rates.ofAssigned,
+    overdueUnexplained: accountable.unexplained,
+    remindersInPeriod: accountable.reminders,
+    explanationsInPeriod: accountable.explanations,
   };
 }

@@ -21,6 +21,8 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
   const [sort, setSort] = useState<{ key: ColumnKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
 
   const count = (key: keyof MonthlyFigures) => (f: MonthlyFigures) => formatCount(f[key] ?? 0, lang);
+  // Not recorded (a report frozen before they were kept) is not zero.
+  const recorded = (value: number | null) => (value === null ? '—' : formatCount(value, lang));
   const rate = (key: 'ofDue' | 'ofAssigned') => (f: MonthlyFigures) => formatRate(f[key], lang);
   const figureColumn = (key: keyof MonthlyFigures, label: string, render = count(key)): Column => ({
     key,
@@ -40,6 +42,14 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
     ),
     figureColumn('inProgress', t('monthlyReport.inProgress')),
     figureColumn('overdue', t('monthlyReport.overdue')),
+    figureColumn('overdueUnexplained', t('monthlyReport.overdueUnexplained'), (f) =>
+      recorded(f.overdueUnexplained),
+    ),
+    figureColumn(
+      'remindersInPeriod',
+      t('monthlyReport.accountabilityInPeriod'),
+      (f) => `${recorded(f.remindersInPeriod)} / ${recorded(f.explanationsInPeriod)}`,
+    ),
     figureColumn('noDeadline', t('monthlyReport.noDeadline')),
     figureColumn('withdrawn', t('monthlyReport.withdrawn')),
     figureColumn('ofDue', t('monthlyReport.ofDue'), rate('ofDue')),

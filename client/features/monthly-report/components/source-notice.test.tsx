@@ -18,6 +18,9 @@ const figures = {
   withdrawn: 0,
   ofDue: null,
   ofAssigned: null,
+  overdueUnexplained: 1,
+  remindersInPeriod: 2,
+  explanationsInPeriod: 1,
 };
 const closed: MonthlyReport = {
   month: '2026-10',
