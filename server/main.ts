@@ -5,14 +5,15 @@ import { buildApp } from './app';
 import { openDatabase } from './db/open';
 import { prepareDatabase } from './db/roles';
 import { loadConfig } from './env';
-import { startCheckpointJob } from './modules/audit/checkpoints';
+import { startJobQueue } from './jobs/queue';
+import { checkpointJob } from './modules/audit/checkpoints';
 import { auditKeysFrom, setAuditKeys } from './modules/audit/keys';
 import { deleteExpiredSessions } from './modules/auth/sessions';
-import { startEvidenceCleanupJob } from './modules/evidence/cleanup';
+import { evidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
-import { startFreezeJob } from './modules/reports/freeze-job';
+import { freezeJob } from './modules/reports/freeze-job';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
-import { startTallyJob } from './modules/tasks/tallies';
+import { tallyJob } from './modules/tasks/tallies';
 import { seedIfEmpty } from './seed';
 import { DEMO_PASSWORD } from './seed/demo';
 
@@ -42,28 +43,41 @@ async function main() {
 
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
   const app = await buildApp({ config, database }, { clientDir });
-  await app.listen({ host: config.HOST, port: config.PORT });
+  // Scheduled work, on the job queue in the database: each run by one process of however many, now
+  // and then on its schedule (Vietnam time), retried with backoff when it fails. Started before the
+  // server listens: once it answers, its jobs are running and a SIGTERM stops them too.
+  const queue = await startJobQueue(database, {
+    log: app.log,
+    jobs: [
+      // The task tallies fold the writes' log and roll over at Vietnam midnight: every minute.
+      tallyJob(database.db),
+      // Monthly reports are frozen once their cut-off has passed: every ten minutes.
+      freezeJob(database.db, { log: app.log }),
+      // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: hourly.
+      evidenceCleanupJob(database.db, {
+        graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,
+        log: app.log,
+      }),
+      // The audit chain is signed if it grew since the last checkpoint: every AUDIT_CHECKPOINT_MINUTES.
+      checkpointJob(database.db, {
+        keys: auditKeysFrom(config),
+        file: config.AUDIT_CHECKPOINT_FILE,
+        everyMinutes: config.AUDIT_CHECKPOINT_MINUTES,
+        log: app.log,
+      }),
+    ],
+  });
+  try {
+    await app.listen({ host: config.HOST, port: config.PORT });
+  } catch (err) {
+    await queue.stop();
+    throw err;
+  }
   // The national aggregates take about a second at national scale: computed now, the first visitor of
   // the dashboard or the KPI overview does not wait for them (they stay cached until a change). With a
   // read replica, where most readers read them.
   const reads = app.replica?.db ?? database.db;
   void Promise.allSettled([getDashboardCached(reads), getKpiOverviewCached(reads)]);
-  // The task tallies fold the writes' log and roll over at Vietnam midnight: now, then every minute.
-  const tallyJob = startTallyJob(database.db, { log: app.log });
-  // Monthly reports are frozen once their cut-off has passed: now, then every ten minutes.
-  const freezeJob = startFreezeJob(database.db, { log: app.log });
-  // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: now, then hourly.
-  const evidenceCleanup = startEvidenceCleanupJob(database.db, {
-    graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,
-    log: app.log,
-  });
-  // The audit chain is signed now if it grew since the last checkpoint, then every few minutes.
-  const checkpointJob = startCheckpointJob(database.db, {
-    keys: auditKeysFrom(config),
-    file: config.AUDIT_CHECKPOINT_FILE,
-    intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000,
-    log: app.log,
-  });
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [
@@ -101,7 +115,8 @@ async function main() {
     try {
       // From now on new requests are answered 503 while those in flight finish (server/http/drain.ts).
       const drained = app.drain();
-      await Promise.all([freezeJob.stop(), evidenceCleanup.stop(), checkpointJob.stop(), tallyJob.stop()]);
+      // The jobs in progress stop at their next safe point; the queue keeps what is left for the restart.
+      await queue.stop();
       await drained;
       await app.close();
       app.log.info('http server closed');

@@ -28,6 +28,8 @@ export interface Database {
   close(): Promise<void>;
   /** The postgres.js client, when on PostgreSQL (LISTEN/NOTIFY, advisory locks). */
   pg?: postgres.Sql;
+  /** The connection URL, when on PostgreSQL: the job queue opens its own few connections with it. */
+  url?: string;
   pglite?: PGlite;
 }
 
@@ -69,6 +71,7 @@ export function openPostgres(
     kind: 'postgres',
     label: `PostgreSQL ${target.hostname}:${target.port || 5432}${target.pathname}`,
     pg: client,
+    url,
     ping: () => pingDb(db),
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), generic.end({ timeout: 5 })]);

@@ -7,7 +7,7 @@ import type { Database } from './client';
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 // Any constant shared by every process of this product: two servers starting together must not race.
-const MIGRATION_LOCK = 2629_2025;
+export const MIGRATION_LOCK = 2629_2025;
 
 export async function runMigrations(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };

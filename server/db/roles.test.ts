@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobQueue } from '../jobs/queue';
 import { writeCheckpoint } from '../modules/audit/checkpoints';
 import { auditKeysFrom, setAuditKeys } from '../modules/audit/keys';
 import { appendAudit, verifyAuditTrail } from '../modules/audit/service';
@@ -82,6 +83,37 @@ describe.skipIf(!url)('the application role on PostgreSQL', () => {
         values ('TEST', 'Cơ quan thử', 'Test agency', 'ministry', 'central', 'co quan thu', 'co quan thu')`,
     );
     await app.db.execute(sql`update agencies set name_en = 'Test agency 2' where name_vi = 'Cơ quan thử'`);
+  });
+
+  it('the application runs the job queue in the schema the owner made for it', async () => {
+    // Not allowed to create a schema in this database: pg-boss installs its tables in the owner's one.
+    expect(await refusal(sql`create schema if not exists pgboss`)).toMatch(/permission denied/);
+    let ran: (n: number) => void = () => {};
+    const done = new Promise<number>((resolve) => {
+      ran = resolve;
+    });
+    const queue = await startJobQueue(app, {
+      jobs: [
+        {
+          name: 'test.as-app',
+          failure: 'failed',
+          policy: 'standard',
+          run: async (data: { n: number }) => ran(data.n),
+        },
+      ],
+      pollingIntervalSeconds: 0.5,
+    });
+    try {
+      await queue.send('test.as-app', { n: 3 });
+      expect(await done).toBe(3);
+    } finally {
+      await queue.stop();
+    }
+    const [owner] = await selectRows<{ owner: string }>(
+      app.db,
+      sql`select tableowner as owner from pg_tables where schemaname = 'pgboss' and tablename = 'job'`,
+    );
+    expect(owner?.owner).toBe(role);
   });
 
   it.each([

@@ -1,9 +1,15 @@
 import type { Config } from '../env';
 import { type Database, openPostgres } from './client';
-import { runMigrations } from './migrate';
+import { MIGRATION_LOCK, runMigrations } from './migrate';
 
 /** Tables the application may only read and append to: not even their owner's process may change a row. */
 export const APPEND_ONLY_TABLES = ['audit_log', 'audit_checkpoints'] as const;
+
+/**
+ * The job queue's schema (pg-boss, server/jobs/queue.ts): its tables are the library's, created and
+ * upgraded by it at start, beside drizzle's migrations, which never touch this schema.
+ */
+export const QUEUE_SCHEMA = 'pgboss';
 
 /** A role name as an SQL identifier. */
 function identifier(name: string): string {
@@ -13,7 +19,9 @@ function identifier(name: string): string {
 /**
  * What the application's role may do, granted by the owner after each migration: read and write every
  * table as before, but only SELECT and INSERT on the audit tables. Not their owner, it can neither
- * UPDATE, DELETE or TRUNCATE them nor ALTER them (disable the append-only triggers).
+ * UPDATE, DELETE or TRUNCATE them nor ALTER them (disable the append-only triggers). The job queue's
+ * schema is made by the owner (the application may not create schemas) and the application creates
+ * the queue's tables in it, as their owner: pg-boss installs and upgrades them itself.
  */
 export async function grantApplicationRole(owner: Database, role: string): Promise<void> {
   const pg = owner.pg;
@@ -21,10 +29,14 @@ export async function grantApplicationRole(owner: Database, role: string): Promi
   const r = identifier(role);
   const audit = APPEND_ONLY_TABLES.join(', ');
   await pg.begin(async (tx) => {
+    // Under the migration lock: two processes starting together would race on the catalog rows.
+    await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx.unsafe(`grant usage on schema public to ${r}`);
     await tx.unsafe(`grant select, insert, update, delete on all tables in schema public to ${r}`);
     await tx.unsafe(`grant usage, select on all sequences in schema public to ${r}`);
     await tx.unsafe(`revoke update, delete, truncate, references, trigger on ${audit} from ${r}`);
+    await tx.unsafe(`create schema if not exists ${QUEUE_SCHEMA}`);
+    await tx.unsafe(`grant usage, create on schema ${QUEUE_SCHEMA} to ${r}`);
   });
 }
 

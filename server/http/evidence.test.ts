@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../shared/time';
 import { agencies, auditLog, evidenceFiles } from '../db/schema';
 import { findAuditEntries, verifyAuditTrail } from '../modules/audit/service';
-import { deleteUnattachedEvidence, startEvidenceCleanupJob } from '../modules/evidence/cleanup';
+import { deleteUnattachedEvidence, evidenceCleanupJob } from '../modules/evidence/cleanup';
 import { seedIfEmpty } from '../seed';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { createTestApp, createUser } from '../test/app';
 import { testDatabaseUrl } from '../test/database-url';
+import { runAtStart } from '../test/jobs';
 
 function multipartBody(filename: string, content: Buffer) {
   const boundary = 'dgmBoundary7MA4YWxk';
@@ -317,7 +318,7 @@ describe('evidence files', () => {
       },
     );
 
-    it('runs as a job at once, then on its interval, until stopped', async () => {
+    it('runs as a job when the server starts', async () => {
       const forgotten = await uploadId('bo-quen.pdf');
       await backdate(forgotten, '2026-01-01T00:00:00Z');
       const logged: string[] = [];
@@ -325,9 +326,7 @@ describe('evidence files', () => {
         info: (_: object, m: string) => logged.push(m),
         error: (_: object, m: string) => logged.push(m),
       };
-      const job = startEvidenceCleanupJob(t.database.db, { graceMs: DAY, intervalMs: 3_600_000, log });
-      await job.settled();
-      await job.stop();
+      await runAtStart(t.database, [evidenceCleanupJob(t.database.db, { graceMs: DAY, log })]);
       expect(await remaining([forgotten])).toEqual([]);
       expect(logged).toEqual(['unattached evidence files deleted']);
     });

@@ -6,13 +6,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/rows';
 import { auditCheckpoints, auditLog } from '../../db/schema';
+import { runAtStart } from '../../test/jobs';
 import { auditCount, type Cast, newKey, ok, startCast, today } from '../../test/tasks';
 import {
   appendCheckpointFile,
+  checkpointJob,
   findCheckpoints,
   parseCheckpointLines,
   signCheckpoint,
-  startCheckpointJob,
   writeCheckpoint,
 } from './checkpoints';
 import { type AuditContent, auditHash, GENESIS_HASH } from './hash';
@@ -591,14 +592,12 @@ describe('audit trail: keyed chain and signed checkpoints', () => {
   it('the job signs at start what grew since the last checkpoint, then only when it grows again', async () => {
     await c.postProgress(await c.newTask(), 50);
     const before = parseCheckpointLines(readFileSync(file, 'utf8')).length;
-    const job = startCheckpointJob(c.database.db, { keys, file, intervalMs: 60_000 });
-    await job.settled();
-    await job.stop();
+    const job = checkpointJob(c.database.db, { keys, file, everyMinutes: 5 });
+    await runAtStart(c.database, [job]);
     const lines = parseCheckpointLines(readFileSync(file, 'utf8'));
     expect(lines).toHaveLength(before + 1);
     expect(lines.at(-1)?.headId).toBe((await rows()).at(-1)?.id);
-    const again = startCheckpointJob(c.database.db, { keys, file, intervalMs: 60_000 });
-    await again.stop();
+    await runAtStart(c.database, [job]);
     expect(parseCheckpointLines(readFileSync(file, 'utf8'))).toHaveLength(before + 1);
     expect(await verify()).toMatchObject({ ok: true, externalCheckpoints: before + 1 });
   });

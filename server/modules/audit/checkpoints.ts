@@ -6,7 +6,7 @@ import { type AuditCheckpoint, auditCheckpointLine } from '../../../shared/schem
 import { type Db, inTransaction } from '../../db/client';
 import { WRITE_ORDER_LOCK } from '../../db/group-commit';
 import { auditCheckpoints, auditLog } from '../../db/schema';
-import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
+import { everyMinutesCron, type JobDefinition, type JobLog, periodicJob } from '../../jobs/queue';
 import type { AuditKeys } from './keys';
 
 export const CHECKPOINT_FORMAT = 'dgm-audit-checkpoint v1';
@@ -135,22 +135,19 @@ export function readCheckpointFile(file: string | null): (AuditCheckpoint | null
   return parseCheckpointLines(readFileSync(file, 'utf8'));
 }
 
-export type CheckpointJobLog = JobLog;
-export type CheckpointJob = PeriodicJob;
-
 /**
- * The checkpoint job of the server process (server/main.ts), on `startPeriodicJob`'s schedule: its first
- * run at start signs the entries written since the last checkpoint (e.g. before a restart). Each new
- * checkpoint is also appended to `file`.
+ * The checkpoint job (server/jobs/queue.ts), every `everyMinutes` and at start, where it signs the
+ * entries written since the last checkpoint (e.g. before a restart). Each new checkpoint is also
+ * appended to `file`, by the process that signed it.
  */
-export function startCheckpointJob(
+export function checkpointJob(
   db: Db,
-  options: { keys: AuditKeys; file: string | null; intervalMs: number; log?: CheckpointJobLog },
-): CheckpointJob {
-  return startPeriodicJob({
-    intervalMs: options.intervalMs,
+  options: { keys: AuditKeys; file: string | null; everyMinutes: number; log?: JobLog | undefined },
+): JobDefinition {
+  return periodicJob({
+    name: 'audit.checkpoint',
+    cron: everyMinutesCron(options.everyMinutes),
     failure: 'signing an audit checkpoint failed',
-    log: options.log,
     run: async () => {
       const checkpoint = await writeCheckpoint(db, options.keys);
       if (!checkpoint) return;

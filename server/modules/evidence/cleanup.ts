@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
 import { evidenceFiles, progressUpdates } from '../../db/schema';
-import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
+import { type JobDefinition, type JobLog, periodicJob } from '../../jobs/queue';
 import { appendAudits } from '../audit/service';
 
-export const EVIDENCE_CLEANUP_INTERVAL_MS = 60 * 60_000;
 export const EVIDENCE_CLEANUP_BATCH = 200;
 
 /**
@@ -92,19 +91,18 @@ function deleteBatch(db: Db, cutoff: Date, batchSize: number): Promise<number[]>
   });
 }
 
-export type EvidenceCleanupLog = JobLog;
-/** `stop` ends the run in progress after its current batch. */
-export type EvidenceCleanupJob = PeriodicJob;
-
-/** The cleanup job of the server process (server/main.ts), on `startPeriodicJob`'s schedule. */
-export function startEvidenceCleanupJob(
+/**
+ * Deletes the unattached evidence at start and every hour (server/jobs/queue.ts); a shutdown ends the
+ * run after its current batch.
+ */
+export function evidenceCleanupJob(
   db: Db,
-  options: { graceMs: number; intervalMs?: number; log?: EvidenceCleanupLog },
-): EvidenceCleanupJob {
-  return startPeriodicJob({
-    intervalMs: options.intervalMs ?? EVIDENCE_CLEANUP_INTERVAL_MS,
+  options: { graceMs: number; log?: JobLog | undefined },
+): JobDefinition {
+  return periodicJob({
+    name: 'evidence.cleanup',
+    cron: '0 * * * *',
     failure: 'deleting unattached evidence files failed',
-    log: options.log,
     run: async (signal) => {
       const ids = await deleteUnattachedEvidence(db, { now: new Date(), graceMs: options.graceMs, signal });
       if (ids.length) options.log?.info({ count: ids.length }, 'unattached evidence files deleted');

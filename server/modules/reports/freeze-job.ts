@@ -3,7 +3,7 @@ import { isPeriodClosed, periodContaining } from '../../../shared/reporting-peri
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { monthlyReports, taskStates } from '../../db/schema';
-import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
+import { type JobDefinition, type JobLog, periodicJob } from '../../jobs/queue';
 import { freezeMonthlyReport, monthEnd } from './monthly';
 
 /**
@@ -11,7 +11,6 @@ import { freezeMonthlyReport, monthEnd } from './monthly';
  * reporting quarter is 2026-Q1): months before it are frozen only when tasks were recorded in them.
  */
 export const PROGRAM_FIRST_MONTH = '2026-01';
-export const FREEZE_INTERVAL_MS = 10 * 60_000;
 /**
  * A month is frozen this long after its cut-off day has ended, so that a write that began before
  * midnight (its history instant is the writer's clock) has committed by then. Until it is frozen, a
@@ -64,16 +63,15 @@ export async function freezeClosedMonths(db: Db, now = new Date(), signal?: Abor
   return frozen;
 }
 
-export type FreezeJobLog = JobLog;
-/** `stop` ends the run in progress after the month it is freezing. */
-export type FreezeJob = PeriodicJob;
-
-/** The freeze job of the server process (server/main.ts), on `startPeriodicJob`'s schedule. */
-export function startFreezeJob(db: Db, options: { intervalMs?: number; log?: FreezeJobLog } = {}): FreezeJob {
-  return startPeriodicJob({
-    intervalMs: options.intervalMs ?? FREEZE_INTERVAL_MS,
+/**
+ * Freezes the closed months at start and every ten minutes (server/jobs/queue.ts); a shutdown ends
+ * the run after the month it is freezing.
+ */
+export function freezeJob(db: Db, options: { log?: JobLog | undefined } = {}): JobDefinition {
+  return periodicJob({
+    name: 'reports.freeze',
+    cron: '*/10 * * * *',
     failure: 'freezing monthly reports failed',
-    log: options.log,
     run: async (signal) => {
       const months = await freezeClosedMonths(db, new Date(), signal);
       if (months.length) options.log?.info({ months }, 'monthly reports frozen');

@@ -25,6 +25,7 @@ import {
 } from '../../db/schema';
 import { seedIfEmpty } from '../../seed';
 import { createTestDatabase } from '../../test/db';
+import { runAtStart } from '../../test/jobs';
 import { validToBreaches } from '../../test/task-states';
 import { answerExplanation, decideExplanation, requestExplanation } from '../accountability/explanations';
 import { sendReminder } from '../accountability/reminders';
@@ -35,7 +36,7 @@ import { postProgress } from '../tasks/progress';
 import { getDashboard } from '../tasks/queries';
 import { statusClock } from '../tasks/status-sql';
 import { createTask, updateTask } from '../tasks/task-writes';
-import { closedMonths, FREEZE_GRACE_MS, freezeClosedMonths, startFreezeJob } from './freeze-job';
+import { closedMonths, FREEZE_GRACE_MS, freezeClosedMonths, freezeJob } from './freeze-job';
 import {
   computeClosedMonth,
   freezeMonthlyReport,
@@ -526,16 +527,14 @@ function openAsOf(instant: Date, overdueBefore?: string) {
 }
 
 describe('the freeze job of the server process', () => {
-  it('freezes the closed months at its start, logs them, and stops after its run', async () => {
+  it('freezes the closed months when the server starts, and logs them', async () => {
     const database = await createTestDatabase();
     try {
       const frozen: string[][] = [];
-      const job = startFreezeJob(database.db, {
-        intervalMs: 3_600_000,
-        log: { info: (d) => frozen.push((d as { months: string[] }).months), error: () => {} },
+      const job = freezeJob(database.db, {
+        log: { info: (d: object) => frozen.push((d as { months: string[] }).months), error: () => {} },
       });
-      await job.settled();
-      await job.stop();
+      await runAtStart(database, [job]);
       const months = await closedMonths(database.db);
       expect(months.length).toBeGreaterThan(0);
       expect(frozen).toEqual([months]);

@@ -5,7 +5,7 @@ import { together } from '../../db/group-commit';
 import { isStandby } from '../../db/replica';
 import { rowsOf, selectRows } from '../../db/rows';
 import { taskTallies, taskTallyState } from '../../db/schema';
-import { type JobLog, type PeriodicJob, startPeriodicJob } from '../../jobs/periodic-job';
+import { type JobDefinition, periodicJob } from '../../jobs/queue';
 import { dueSoonCase, type StatusClock, staleOnCase, statusCase, statusClock } from './status-sql';
 
 /**
@@ -24,9 +24,6 @@ import { dueSoonCase, type StatusClock, staleOnCase, statusCase, statusClock } f
  * counted is gone from the log, what committed after it stays there for the next fold.
  */
 export const TALLY_LOCK = 2629_0002;
-
-/** How often a server process folds the log and rolls the date over even when nobody reads. */
-export const TALLY_JOB_INTERVAL_MS = 60_000;
 
 /** What the trigger logs, for every task: the rebuild counts these, with the same rules as the fold. */
 const taskAttributes = sql`select 1 as sign, lead_agency_id, group_no, is_key, withdrawn, completed_on, deadline,
@@ -212,14 +209,15 @@ export async function readTallies(
 }
 
 /**
- * Folds the log and rolls the date over every minute in each server process (server/main.ts), so the
- * log stays short and the midnight rebuild is not left to a user's first look at the dashboard.
+ * Folds the log and rolls the date over at start and every minute, on one server process at a time
+ * (server/jobs/queue.ts), so the log stays short and the midnight rebuild is not left to a user's
+ * first look at the dashboard. Readers fold too: a late or skipped run only leaves them more to do.
  */
-export function startTallyJob(db: Db, options: { intervalMs?: number; log?: JobLog } = {}): PeriodicJob {
-  return startPeriodicJob({
-    intervalMs: options.intervalMs ?? TALLY_JOB_INTERVAL_MS,
+export function tallyJob(db: Db): JobDefinition {
+  return periodicJob({
+    name: 'tasks.tallies',
+    cron: '* * * * *',
     failure: 'updating the task tallies failed',
-    log: options.log,
     run: async () => {
       await currentTallies(db, statusClock(new Date()));
     },
