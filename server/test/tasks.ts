@@ -163,6 +163,20 @@ export async function startCast(config: Record<string, string> = {}, database?: 
     );
   }
 
+  /** Reported, signed off and accepted: the task is closed, completed today. */
+  async function completeTask(taskId: number) {
+    await reportCompletion(taskId);
+    await leaderApproves(taskId);
+    const report = await latestCompletion(taskId);
+    return ok(
+      await mutate('office', 'tasks.reviewCompletion', {
+        id: report.id,
+        version: report.version,
+        decision: 'accept',
+      }),
+    );
+  }
+
   return {
     t,
     database: t.database,
@@ -179,6 +193,7 @@ export async function startCast(config: Record<string, string> = {}, database?: 
     latestExtension,
     latestCompletion,
     leaderApproves,
+    completeTask,
     snapshot: () => snapshot(t),
     close: () => t.close(),
   };

@@ -153,16 +153,7 @@ describe('reminders and explanation requests', () => {
 
   it('refuses a request on a closed task, and to anyone but the Office', async () => {
     const taskId = await c.newTask();
-    await c.reportCompletion(taskId);
-    await c.leaderApproves(taskId);
-    const report = await c.latestCompletion(taskId);
-    ok(
-      await c.mutate('office', 'tasks.reviewCompletion', {
-        id: report.id,
-        version: report.version,
-        decision: 'accept',
-      }),
-    );
+    await c.completeTask(taskId);
     expect((await ask(taskId)).error?.data?.details?.reason).toBe('taskClosed');
     const open = await c.newTask();
     for (const who of ['leadOfficer', 'leadLeader', 'inspector', 'admin'] as const) {
@@ -218,16 +209,7 @@ describe('reminders and explanation requests', () => {
   it('reminds nobody when one task of the selection is closed', async () => {
     const open = await c.newTask();
     const closed = await c.newTask();
-    await c.reportCompletion(closed);
-    await c.leaderApproves(closed);
-    const report = await c.latestCompletion(closed);
-    ok(
-      await c.mutate('office', 'tasks.reviewCompletion', {
-        id: report.id,
-        version: report.version,
-        decision: 'accept',
-      }),
-    );
+    await c.completeTask(closed);
     const res = await c.mutate('office', 'accountability.remind', {
       taskIds: [open, closed],
       message: 'Nhắc',
