@@ -304,6 +304,20 @@ describe('the permission matrix', () => {
         rows: onlyFor(['office']),
       },
     ],
+    'accountability.remindMatching': [
+      {
+        input: async (fresh) => ({
+          filter: {
+            documentId: fresh
+              ? (await ok('office', 'tasks.get', { id: await newTask() })).document.id
+              : fx.documentId,
+          },
+          message: 'Đề nghị khẩn trương hoàn thành',
+          idempotencyKey: unique('dd'),
+        }),
+        rows: onlyFor(['office']),
+      },
+    ],
     'accountability.requestExplanation': [
       {
         input: async (fresh) => ({

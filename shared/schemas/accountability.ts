@@ -7,6 +7,7 @@ import {
 } from '../explanations';
 import { calendarDate } from './dates';
 import { positiveId } from './ids';
+import { taskFilterInput } from './tasks';
 
 /** Messages are keys the client translates (client/lib/i18n: validation.*). */
 const idempotencyKey = z.string().min(8, 'invalid').max(100, 'tooLong');
@@ -18,9 +19,12 @@ const workingDays = z
   .max(MAX_ANSWER_WORKING_DAYS, 'tooLarge')
   .default(DEFAULT_ANSWER_WORKING_DAYS);
 
+/** The most open tasks one reminder of a list may reach: a ministry's overdue work, not the country's. */
+export const MAX_REMINDED_AT_ONCE = 1_000;
+
 /** The Office reminds (đôn đốc) the lead agencies of one task or a selection, with a message. */
 export const sendReminderInput = z.object({
-  taskIds: z.array(positiveId()).min(1, 'required').max(500, 'tooMany'),
+  taskIds: z.array(positiveId()).min(1, 'required').max(MAX_REMINDED_AT_ONCE, 'tooMany'),
   message: text(2000),
   idempotencyKey,
 });
@@ -31,6 +35,14 @@ export const sendReminderResult = z.object({
   reminded: z.number(),
   duplicate: z.boolean(),
 });
+
+/** The Office reminds every open task of a task list's filter (e.g. every overdue task of a ministry). */
+export const remindMatchingInput = z.object({
+  filter: taskFilterInput,
+  message: text(2000),
+  idempotencyKey,
+});
+export type RemindMatching = z.output<typeof remindMatchingInput>;
 
 /** The Office asks a task's lead agency to explain, answering within a number of working days. */
 export const requestExplanationInput = z.object({

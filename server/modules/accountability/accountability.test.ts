@@ -206,6 +206,36 @@ describe('reminders and explanation requests', () => {
     expect((await c.query('otherOfficer', 'accountability.forTask', { taskId: first })).status).toBe(404);
   });
 
+  it('reminds every open task of a list filter, and refuses a filter that matches none', async () => {
+    const { id: documentId, taskIds } = await c.createDocument([
+      { deadline: today(-4) },
+      { deadline: today(-2) },
+      { deadline: today(10) },
+    ]);
+    const [late, later, current] = taskIds as [number, number, number];
+    await c.completeTask(later);
+    const res = ok(
+      await c.mutate('office', 'accountability.remindMatching', {
+        filter: { documentId },
+        message: 'Đề nghị hoàn thành trước cuối tháng',
+        idempotencyKey: newKey('matching'),
+      }),
+    );
+    // The completed task is not reminded.
+    expect(res).toEqual({ reminded: 2, duplicate: false });
+    expect((await forTask('office', late)).reminders.count).toBe(1);
+    expect((await forTask('office', current)).reminders.count).toBe(1);
+    expect((await forTask('office', later)).reminders.count).toBe(0);
+    const none = await c.mutate('office', 'accountability.remindMatching', {
+      filter: { documentId, status: ['withdrawn'] },
+      message: 'Nhắc',
+      idempotencyKey: newKey('matching'),
+    });
+    expect(none.status).toBe(400);
+    expect(none.error?.data?.details).toMatchObject({ field: 'filter' });
+    expect(none.error?.message).toBe('nothingToRemind');
+  });
+
   it('reminds nobody when one task of the selection is closed', async () => {
     const open = await c.newTask();
     const closed = await c.newTask();

@@ -1,12 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, not } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
-import type { SendReminder } from '../../../shared/schemas/accountability';
+import {
+  MAX_REMINDED_AT_ONCE,
+  type RemindMatching,
+  type SendReminder,
+} from '../../../shared/schemas/accountability';
 import { isTaskOpen } from '../../../shared/task-status';
 import { type Db, inTransaction } from '../../db/client';
-import { reminders } from '../../db/schema';
+import { reminders, tasks } from '../../db/schema';
 import { appendAudits } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { recordChanges } from '../live/record';
+import { taskFilters } from '../tasks/queries';
+import { statusClock } from '../tasks/status-sql';
 import { lockTasks, taskChange } from '../tasks/write-steps';
 import { notifyAgencyStaff } from './notify';
 import { assertOffice } from './policy';
@@ -70,5 +76,30 @@ export async function sendReminder(db: Db, actor: Actor, r: SendReminder) {
       })),
     );
     return { reminded: rows.length, duplicate: false };
+  });
+}
+
+/**
+ * Reminds every open task a task list's filter shows (the Office's "remind all of these"): the same
+ * reminder as a selection, one key for all. More than MAX_REMINDED_AT_ONCE is refused with the count,
+ * so a filter left too wide reminds nobody rather than the whole country.
+ */
+export async function remindMatching(db: Db, actor: Actor, r: RemindMatching) {
+  assertOffice(actor);
+  const rows = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(taskFilters(r.filter, statusClock(new Date())), not(tasks.withdrawn), isNull(tasks.completedOn)),
+    )
+    .orderBy(asc(tasks.id))
+    .limit(MAX_REMINDED_AT_ONCE + 1);
+  if (rows.length === 0) throw new AppError('VALIDATION', 'nothingToRemind', { field: 'filter' });
+  if (rows.length > MAX_REMINDED_AT_ONCE)
+    throw new AppError('VALIDATION', 'tooManyToRemind', { field: 'filter', max: MAX_REMINDED_AT_ONCE });
+  return sendReminder(db, actor, {
+    taskIds: rows.map((row) => row.id),
+    message: r.message,
+    idempotencyKey: r.idempotencyKey,
   });
 }

@@ -7,6 +7,7 @@ import {
   markReadResult,
   NOTIFICATIONS_PAGE,
   notificationsPage,
+  remindMatchingInput,
   requestExplanationInput,
   sendReminderInput,
   sendReminderResult,
@@ -17,7 +18,7 @@ import { authedProcedure, reportProcedure, roleProcedure, router } from '../../t
 import { sharedOutput } from '../../trpc/shared-output';
 import { answerExplanation, decideExplanation, requestExplanation } from './explanations';
 import { findNotifications, findTaskAccountability, markNotificationsRead } from './queries';
-import { sendReminder } from './reminders';
+import { remindMatching, sendReminder } from './reminders';
 import { getAccountabilitySummaryCached } from './summary';
 
 /** Reminders, explanation requests and the notification centre (issue 16). */
@@ -31,6 +32,12 @@ export const accountabilityRouter = router({
     .input(sendReminderInput)
     .output(sendReminderResult)
     .mutation(({ ctx, input }) => sendReminder(ctx.database.db, ctx.user, input)),
+
+  /** Every open task of a task list's filter (e.g. a ministry's overdue tasks), at most 1,000. */
+  remindMatching: roleProcedure('office')
+    .input(remindMatchingInput)
+    .output(sendReminderResult)
+    .mutation(({ ctx, input }) => remindMatching(ctx.database.db, ctx.user, input)),
 
   requestExplanation: roleProcedure('office')
     .input(requestExplanationInput)
