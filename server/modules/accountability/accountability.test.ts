@@ -232,7 +232,7 @@ describe('reminders and explanation requests', () => {
       idempotencyKey: newKey('matching'),
     });
     expect(none.status).toBe(400);
-    expect(none.error?.data?.details).toMatchObject({ field: 'filter' });
+    expect(none.error?.data?.details).toMatchObject({ reason: 'nothingToRemind' });
     expect(none.error?.message).toBe('nothingToRemind');
   });
 

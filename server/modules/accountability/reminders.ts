@@ -94,9 +94,12 @@ export async function remindMatching(db: Db, actor: Actor, r: RemindMatching) {
     )
     .orderBy(asc(tasks.id))
     .limit(MAX_REMINDED_AT_ONCE + 1);
-  if (rows.length === 0) throw new AppError('VALIDATION', 'nothingToRemind', { field: 'filter' });
+  if (rows.length === 0) throw new AppError('VALIDATION', 'nothingToRemind', { reason: 'nothingToRemind' });
   if (rows.length > MAX_REMINDED_AT_ONCE)
-    throw new AppError('VALIDATION', 'tooManyToRemind', { field: 'filter', max: MAX_REMINDED_AT_ONCE });
+    throw new AppError('VALIDATION', 'tooManyToRemind', {
+      reason: 'tooManyToRemind',
+      max: MAX_REMINDED_AT_ONCE,
+    });
   return sendReminder(db, actor, {
     taskIds: rows.map((row) => row.id),
     message: r.message,

@@ -6,6 +6,7 @@ import { Pagination } from '../../../components/pagination';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import type { PagePrefetch } from '../../../lib/page-prefetch';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { prefetchTaskList, useTaskList } from '../api/task-list-queries';
 import {
@@ -16,6 +17,7 @@ import {
   type TaskSort,
   taskListSearchParams,
 } from '../task-list-params';
+import { RemindListForm } from './remind-list-form';
 import { TaskFilters } from './task-filters';
 import { TaskTable } from './task-table';
 import './task-list.css';
@@ -31,6 +33,7 @@ export function TaskListPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseTaskListParams(params), [params]);
   const list = useTaskList(state);
+  const isOffice = useCurrentUserQuery().data?.role === 'office';
   // The rows are drawn as a transition, in slices: a phone stays responsive while a page of them renders.
   const data = useDeferredValue(list.data);
 
@@ -82,6 +85,7 @@ export function TaskListPage() {
         </div>
       </div>
       <p className="hint">{t('taskList.exportHint')}</p>
+      {isOffice && hasFilters(state) && data && data.total > 0 && <RemindListForm state={state} />}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : !data ? (

@@ -81,4 +81,20 @@ export const taskListEn: typeof taskListVi = {
     },
     groupOption: 'Group {{no}}: {{name}}',
   },
+  remindList: {
+    open: 'Remind the tasks of this list',
+    title: 'Remind the open tasks of this list',
+    hint: 'The reminder goes to the lead agency of each unfinished task of the current filter (at most 1,000 tasks) and is recorded on each task.',
+    message: 'Reminder',
+    submit: 'Send the reminder',
+    sending: 'Sending…',
+    close: 'Close',
+    done: '{{formatted}} tasks reminded.',
+    validation: {},
+    errors: {
+      nothingToRemind: 'This list has no unfinished task to remind.',
+      tooManyToRemind:
+        'This list has more than 1,000 unfinished tasks: narrow the filter (for example by agency and overdue status) and send again.',
+    },
+  },
 };

@@ -79,4 +79,20 @@ export const taskListVi = {
     },
     groupOption: 'Nhóm {{no}}: {{name}}',
   },
+  remindList: {
+    open: 'Đôn đốc các nhiệm vụ trong danh sách',
+    title: 'Đôn đốc các nhiệm vụ đang thực hiện trong danh sách này',
+    hint: 'Lời nhắc gửi tới cơ quan chủ trì của từng nhiệm vụ chưa hoàn thành theo bộ lọc hiện tại (tối đa 1.000 nhiệm vụ), được ghi nhận trên từng nhiệm vụ.',
+    message: 'Nội dung đôn đốc',
+    submit: 'Gửi đôn đốc',
+    sending: 'Đang gửi…',
+    close: 'Đóng',
+    done: 'Đã đôn đốc {{formatted}} nhiệm vụ.',
+    validation: {},
+    errors: {
+      nothingToRemind: 'Không có nhiệm vụ chưa hoàn thành nào trong danh sách này để đôn đốc.',
+      tooManyToRemind:
+        'Danh sách có hơn 1.000 nhiệm vụ chưa hoàn thành: hãy thu hẹp bộ lọc (ví dụ theo cơ quan và trạng thái quá hạn) rồi gửi lại.',
+    },
+  },
 };
