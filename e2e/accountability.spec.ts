@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
 import { escapeRegExp, keepScreenshot, pageFor } from './helpers';
 
@@ -30,6 +31,13 @@ async function keepPart(part: Locator, testInfo: TestInfo, name: string) {
   const file = `e2e/artifacts/${name}.png`;
   await part.screenshot({ path: file });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** Axe's WCAG 2.2 A/AA rules and best practices (as e2e/a11y.spec.ts) over the page in its current state. */
+async function expectNoAxeViolations(page: Page, where: string) {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${where}: ${v.id} ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
 const WIDE = { width: 1440, height: 900 };
@@ -123,6 +131,7 @@ test('the Office reminds and asks for an explanation; the ministry explains, its
     ),
   });
   await keepScreenshot(officer, testInfo, 'accountability-notifications-1440');
+  await expectNoAxeViolations(officer, 'the notification centre');
   await officer.setViewportSize(PHONE);
   await keepScreenshot(officer, testInfo, 'accountability-notifications-390');
   await officer.setViewportSize(WIDE);
@@ -146,6 +155,7 @@ test('the Office reminds and asks for an explanation; the ministry explains, its
       .locator('.form__error')
       .filter({ hasText: 'Ngày cam kết hoàn thành không được trước ngày hôm nay.' }),
   ).toBeVisible();
+  await expectNoAxeViolations(officer, 'the answer form refused by the server');
   await committed.fill(ddmmyyyy(30));
   await answer.getByRole('button', { name: 'Gửi giải trình' }).click();
   const officerSection = officer.getByRole('region', { name: 'Đôn đốc và giải trình' });
@@ -182,6 +192,7 @@ test('the Office reminds and asks for an explanation; the ministry explains, its
   ).toBeFocused();
   await expect(explanation.getByText('Đã chấp nhận', { exact: true })).toBeVisible();
   await expect(explanation.getByText(/^Văn phòng Chính phủ chấp nhận: /)).toBeVisible();
+  await expectNoAxeViolations(office, 'an accepted explanation');
   // The step is in the task's audit trail.
   await expect(office.getByRole('table', { name: /Ai đã làm gì/ })).toContainText('Chấp nhận giải trình');
   await keepPart(section, testInfo, 'accountability-accepted-1440');

@@ -8,9 +8,7 @@ import { Spinner } from '../../../components/spinner';
 import { formatDate } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { useAccountabilityWrites, useTaskAccountability } from '../api/accountability-queries';
-import { ExplanationAnswerForm } from './explanation-answer-form';
-import { ExplanationCard } from './explanation-card';
-import { ExplanationDecisionForm } from './explanation-decision-form';
+import { ExplanationItem } from './explanation-item';
 import { ExplanationRequestForm } from './explanation-request-form';
 import { ReminderForm } from './reminder-form';
 import { ReminderSummary } from './reminder-summary';
@@ -139,34 +137,15 @@ function AccountabilitySection({ taskId }: { taskId: number }) {
             <ol className="explanations">
               {data.explanations.map((request) => (
                 <li key={request.id}>
-                  <article className="explanation card" aria-labelledby={`explanation-${request.id}`}>
-                    <ExplanationCard request={request} headingId={`explanation-${request.id}`} />
-                    {request.allowedSteps.includes('answer') && (
-                      <ExplanationAnswerForm
-                        key={`answer-${request.id}`}
-                        request={request}
-                        send={outcome.track(
-                          writes.answerExplanation.mutateAsync,
-                          explanationDone('answered'),
-                        )}
-                        onReload={reload}
-                      />
-                    )}
-                    {(['leader', 'office'] as const).map((stage) =>
-                      request.allowedSteps.includes(stage === 'leader' ? 'approve' : 'accept') ? (
-                        <ExplanationDecisionForm
-                          key={`${stage}-${request.id}`}
-                          stage={stage}
-                          request={request}
-                          send={outcome.track(writes.decideExplanation.mutateAsync, (input, r) => ({
-                            done: DONE_BY_STEP[input.step],
-                            request: r,
-                          }))}
-                          onReload={reload}
-                        />
-                      ) : null,
-                    )}
-                  </article>
+                  <ExplanationItem
+                    request={request}
+                    answer={outcome.track(writes.answerExplanation.mutateAsync, explanationDone('answered'))}
+                    decide={outcome.track(writes.decideExplanation.mutateAsync, (input, r) => ({
+                      done: DONE_BY_STEP[input.step],
+                      request: r,
+                    }))}
+                    onReload={reload}
+                  />
                 </li>
               ))}
             </ol>
