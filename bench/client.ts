@@ -63,7 +63,7 @@ const ROUTES: { name: string; url: string; page: PagePath | null; module: string
     name: 'task detail',
     url: '/tasks/1',
     page: '/tasks/:id',
-    module: 'features/tasks/components/task-detail-page.tsx',
+    module: 'app/routes/task-detail-route.tsx',
   },
   { name: 'inbox', url: '/inbox', page: '/inbox', module: 'features/tasks/components/inbox-page.tsx' },
   {

@@ -43,6 +43,8 @@ export const PAGE_ROLES = {
   '/admin/holidays': OVERSIGHT_ROLES,
   '/account/security': ROLES,
   '/account/password': ROLES,
+  /** The notification centre: reminders and explanation steps that concern the user (every role). */
+  '/notifications': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PagePath = keyof typeof PAGE_ROLES;

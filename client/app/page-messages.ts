@@ -11,7 +11,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/inbox': ['tasks'],
   '/dashboard': ['dashboard'],
   '/tasks': ['task-list'],
-  '/tasks/:id': ['tasks'],
+  '/tasks/:id': ['accountability', 'tasks'],
   '/reports': ['reports'],
   '/reports/monthly': ['monthly-report', 'reports'],
   '/reports/compliance': ['reports'],
@@ -33,6 +33,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/admin/holidays': ['holidays', 'templates'],
   '/account/security': ['mfa'],
   '/account/password': [],
+  '/notifications': ['accountability'],
 };
 
 /** A login that stands at a step (second factor, MFA set-up, new password) shows that step's page. */

@@ -133,10 +133,11 @@ const UsersPage = lazyPage(
 );
 
 const InboxPage = lazyPage('/inbox', () => import('../features/tasks/components/inbox-page'), 'InboxPage');
-const TaskDetailPage = lazyPage(
-  '/tasks/:id',
-  () => import('../features/tasks/components/task-detail-page'),
-  'TaskDetailPage',
+const TaskDetailPage = lazyPage('/tasks/:id', () => import('./routes/task-detail-route'), 'TaskDetailRoute');
+const NotificationsPage = lazyPage(
+  '/notifications',
+  () => import('../features/accountability/components/notifications-page'),
+  'NotificationsPage',
 );
 const DocumentsPage = lazyPage(
   '/documents',
@@ -188,6 +189,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/admin/holidays': HolidaysPage,
   '/account/security': AccountSecurityPage,
   '/account/password': ChangePasswordPage,
+  '/notifications': NotificationsPage,
 };
 
 /** A page's route: only the roles `PAGE_ROLES` names may open it. */

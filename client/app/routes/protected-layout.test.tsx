@@ -22,13 +22,14 @@ const USER: CurrentUser = {
   stage: 'full',
 };
 
-/** The layout over a page, with `auth.me` already answered (no request is made for it). */
+/** The layout over a page, with `auth.me` and the header's notifications already answered (no request is made). */
 function renderAt(stage: CurrentUser['stage']) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   const trpcClient = createTrpcClient();
   const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
   const me: CurrentUser = { ...USER, stage };
   queryClient.setQueryData(trpc.auth.me.queryKey(), me);
+  queryClient.setQueryData(trpc.accountability.notifications.queryKey(), { items: [], unread: 2 });
   const router = createMemoryRouter(
     [{ element: <ProtectedLayout />, children: [{ path: '/tasks', element: <p>Trang nhiệm vụ</p> }] }],
     { initialEntries: ['/tasks'] },
@@ -60,5 +61,9 @@ describe('ProtectedLayout', () => {
     renderAt('full');
     expect(await screen.findByText('Trang nhiệm vụ')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Xác thực hai lớp' })).toBeNull();
+    // The header's way to the notification centre says how many are unread, in its name.
+    expect(screen.getByRole('link', { name: 'Thông báo, 2 chưa đọc' }).getAttribute('href')).toBe(
+      '/notifications',
+    );
   });
 });

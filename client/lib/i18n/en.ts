@@ -1,3 +1,4 @@
+import { accountabilityEn } from './messages/accountability.en';
 import { agenciesEn } from './messages/agencies.en';
 import { authEn } from './messages/auth.en';
 import { commonEn } from './messages/common.en';
@@ -33,4 +34,5 @@ export const en: Messages = {
   ...holidaysEn,
   ...homeEn,
   ...mfaEn,
+  ...accountabilityEn,
 };

@@ -1,5 +1,6 @@
 /** The message files, `messages/<group>.<language>.ts`: one per feature. */
 export const MESSAGE_GROUPS = [
+  'accountability',
   'agencies',
   'auth',
   'common',

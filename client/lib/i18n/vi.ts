@@ -1,3 +1,4 @@
+import { accountabilityVi } from './messages/accountability.vi';
 import { agenciesVi } from './messages/agencies.vi';
 import { authVi } from './messages/auth.vi';
 import { commonVi } from './messages/common.vi';
@@ -36,6 +37,7 @@ export const vi = {
   ...holidaysVi,
   ...homeVi,
   ...mfaVi,
+  ...accountabilityVi,
 };
 
 /** Every language provides the same keys (checked by the compiler, and by i18n.test.ts at run time). */

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/language-switch';
 import type { CurrentUser } from '../../../lib/trpc';
 import { ConnectionIndicator } from './connection-indicator';
 import { MainNav } from './main-nav';
+import { NotificationBell } from './notification-bell';
 import { UserBadge } from './user-badge';
 
 interface AppShellProps {
@@ -66,6 +67,7 @@ export function AppShell({ user, actions, children }: AppShellProps) {
             {t('app.name')}
           </Link>
           <ConnectionIndicator />
+          <NotificationBell />
           <button
             ref={menu.buttonRef}
             type="button"

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
 import { vietnamDate } from '../../../../shared/vietnam-date';
 import { PageError } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
+import type { RouterOutputs } from '../../../lib/trpc';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useTaskDetail } from '../api/task-queries';
 import { TaskActions } from './task-actions';
@@ -13,7 +14,15 @@ import { TaskFacts } from './task-facts';
 import { TaskTimeline } from './task-timeline';
 import './tasks.css';
 
-export function TaskDetailPage() {
+interface TaskDetailPageProps {
+  /**
+   * Sections another feature adds under the task's actions (reminders and explanations), composed by
+   * the app's route: features do not import each other. Shown only where the task's details are.
+   */
+  sections?: (detail: RouterOutputs['tasks']['get']) => ReactNode;
+}
+
+export function TaskDetailPage({ sections }: TaskDetailPageProps = {}) {
   const { t } = useTranslation();
   const params = useParams();
   const id = Number(params.id);
@@ -55,6 +64,7 @@ export function TaskDetailPage() {
       {data.detailsVisible ? (
         <>
           <TaskActions detail={data} onReload={reload} />
+          {sections?.(data)}
           <TaskTimeline detail={data} />
           <TaskAudit entries={data.audit} />
           {(data.progressTotal > data.progress.length || data.auditTotal > data.audit.length) && (

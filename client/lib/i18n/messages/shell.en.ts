@@ -25,6 +25,9 @@ export const shellEn: typeof shellVi = {
     changePassword: 'Change password',
     menu: 'Menu',
     accountSecurity: 'Security',
+    notifications: 'Notifications',
+    notificationsUnread_one: 'Notifications, {{count}} unread',
+    notificationsUnread_other: 'Notifications, {{count}} unread',
   },
   connection: {
     connecting: 'Connecting…',

@@ -23,6 +23,10 @@ export const shellVi = {
     changePassword: 'Đổi mật khẩu',
     menu: 'Danh mục',
     accountSecurity: 'Bảo mật',
+    /** The header's link to the notification centre, with the unread count in its name. */
+    notifications: 'Thông báo',
+    notificationsUnread_one: 'Thông báo, {{count}} chưa đọc',
+    notificationsUnread_other: 'Thông báo, {{count}} chưa đọc',
   },
   connection: {
     connecting: 'Đang kết nối…',

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../lib/i18n/i18n';
+import { notificationSentence } from './notification-sentence';
+
+const TITLE = 'Xây dựng cơ sở dữ liệu quốc gia về cán bộ';
+const say = (kind: string, params: Record<string, unknown>, language = 'vi') =>
+  notificationSentence({ kind, params: { title: TITLE, ...params } }, i18n.getFixedT(language));
+
+describe('a notification in words, from its kind and params', () => {
+  it.each([
+    [
+      'reminder',
+      { message: 'Đề nghị báo cáo tiến độ trước thứ Sáu.' },
+      `Văn phòng Chính phủ đôn đốc thực hiện nhiệm vụ “${TITLE}”: Đề nghị báo cáo tiến độ trước thứ Sáu.`,
+    ],
+    [
+      'explanation.requested',
+      { dueDate: '2027-01-08' },
+      `Văn phòng Chính phủ yêu cầu giải trình về nhiệm vụ “${TITLE}”, hạn giải trình 08/01/2027.`,
+    ],
+    [
+      'explanation.answered',
+      { committedDate: '2027-03-31' },
+      `Chuyên viên đã gửi giải trình về nhiệm vụ “${TITLE}”, cam kết hoàn thành ngày 31/03/2027; chờ lãnh đạo cơ quan duyệt.`,
+    ],
+    [
+      'explanation.approved',
+      {},
+      `Lãnh đạo cơ quan chủ trì đã duyệt giải trình về nhiệm vụ “${TITLE}”; chờ Văn phòng Chính phủ xem xét.`,
+    ],
+    [
+      'explanation.sentBack',
+      { comment: 'Nêu rõ nguyên nhân chậm.' },
+      `Lãnh đạo cơ quan trả lại giải trình về nhiệm vụ “${TITLE}”: Nêu rõ nguyên nhân chậm.`,
+    ],
+    ['explanation.accepted', {}, `Văn phòng Chính phủ đã chấp nhận giải trình về nhiệm vụ “${TITLE}”.`],
+    [
+      'explanation.askedAgain',
+      { dueDate: '2027-02-15', comment: 'Chưa có lộ trình cụ thể.' },
+      `Văn phòng Chính phủ yêu cầu giải trình lại về nhiệm vụ “${TITLE}”, hạn giải trình 15/02/2027: Chưa có lộ trình cụ thể.`,
+    ],
+  ])('%s', (kind, params, sentence) => {
+    expect(say(kind, params)).toBe(sentence);
+  });
+
+  it('says it in English, dates still dd/MM/yyyy', () => {
+    expect(say('explanation.requested', { dueDate: '2027-01-08' }, 'en')).toBe(
+      `The Government Office asks for an explanation of the task “${TITLE}”, due 08/01/2027.`,
+    );
+  });
+
+  it('names the task of a kind this client does not know yet, and takes no markup from the params', () => {
+    expect(say('escalation.red', { level: 2 })).toBe(`Có cập nhật về nhiệm vụ “${TITLE}”.`);
+    // i18next escaping is off for React (which escapes); a title stays the text it is.
+    expect(
+      notificationSentence(
+        { kind: 'explanation.accepted', params: { title: 'A & B <C>' } },
+        i18n.getFixedT('vi'),
+      ),
+    ).toBe('Văn phòng Chính phủ đã chấp nhận giải trình về nhiệm vụ “A & B <C>”.');
+  });
+});
