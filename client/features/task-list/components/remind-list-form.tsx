@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { remindMatchingInput } from '../../../../shared/schemas/accountability';
@@ -7,8 +6,7 @@ import { useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
 import { formatCount } from '../../../lib/format';
-import { useInvalidateFor } from '../../../lib/live/invalidations';
-import { useTRPC } from '../../../lib/trpc';
+import { useRemindMatching } from '../api/task-list-queries';
 import type { TaskListState } from '../task-list-params';
 
 /**
@@ -17,9 +15,7 @@ import type { TaskListState } from '../task-list-params';
  */
 export function RemindListForm({ state }: { state: TaskListState }) {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const invalidate = useInvalidateFor();
-  const remind = useMutation(trpc.accountability.remindMatching.mutationOptions());
+  const remind = useRemindMatching();
   const formRef = useRef<HTMLFormElement>(null);
   const { fieldErrors, describe } = useFormMessages({
     validation: 'remindList.validation',
@@ -45,11 +41,7 @@ export function RemindListForm({ state }: { state: TaskListState }) {
     }
     const input = parsed.data;
     void submit.run(
-      async () => {
-        const result = await remind.mutateAsync(input);
-        setReminded(result.reminded);
-        await invalidate({ type: 'reminder.sent' });
-      },
+      async () => setReminded((await remind(input)).reminded),
       () => setMessage(''),
     );
   }
