@@ -11,6 +11,11 @@ interface Column {
   key: ColumnKey;
   label: string;
   render: (figures: MonthlyFigures) => ReactNode;
+  /**
+   * Left off the printed page: thirteen figures do not fit A4 landscape with the header repeated on
+   * every page. The document to sign (Tải PDF) carries them.
+   */
+  screenOnly?: boolean;
 }
 
 /** The per-agency table with its national total in the footer; sorts in the browser, Vietnamese order. */
@@ -42,14 +47,20 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
     ),
     figureColumn('inProgress', t('monthlyReport.inProgress')),
     figureColumn('overdue', t('monthlyReport.overdue')),
-    figureColumn('overdueUnexplained', t('monthlyReport.overdueUnexplained'), (f) =>
-      recorded(f.overdueUnexplained),
-    ),
-    figureColumn(
-      'remindersInPeriod',
-      t('monthlyReport.accountabilityInPeriod'),
-      (f) => `${recorded(f.remindersInPeriod)} / ${recorded(f.explanationsInPeriod)}`,
-    ),
+    {
+      ...figureColumn('overdueUnexplained', t('monthlyReport.overdueUnexplained'), (f) =>
+        recorded(f.overdueUnexplained),
+      ),
+      screenOnly: true,
+    },
+    {
+      ...figureColumn(
+        'remindersInPeriod',
+        t('monthlyReport.accountabilityInPeriod'),
+        (f) => `${recorded(f.remindersInPeriod)} / ${recorded(f.explanationsInPeriod)}`,
+      ),
+      screenOnly: true,
+    },
     figureColumn('noDeadline', t('monthlyReport.noDeadline')),
     figureColumn('withdrawn', t('monthlyReport.withdrawn')),
     figureColumn('ofDue', t('monthlyReport.ofDue'), rate('ofDue')),
@@ -70,13 +81,13 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
     return sort.dir === 'asc' ? copy : copy.reverse();
   }, [rows, sort, lang]);
 
-  function header(key: ColumnKey, label: string, numeric: boolean) {
+  function header(key: ColumnKey, label: string, numeric: boolean, screenOnly = false) {
     const current = sort.key === key ? sort.dir : null;
     return (
       <th
         key={key}
         scope="col"
-        className={numeric ? 'numeric' : undefined}
+        className={[numeric && 'numeric', screenOnly && 'no-print'].filter(Boolean).join(' ') || undefined}
         aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
       >
         {/* Paper repeats the header row on every page, but Chromium paints no buttons in the repeats. */}
@@ -113,7 +124,7 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
           <tr>
             {header('name', t('monthlyReport.agency'), false)}
             {header('level', t('monthlyReport.level'), false)}
-            {columns.map((column) => header(column.key, column.label, true))}
+            {columns.map((column) => header(column.key, column.label, true, column.screenOnly))}
           </tr>
         </thead>
         <tbody>
@@ -122,7 +133,7 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
               <th scope="row">{name(row)}</th>
               <td>{t(`levels.${row.level}`)}</td>
               {columns.map((column) => (
-                <td key={column.key} className="numeric">
+                <td key={column.key} className={cellClass(column)}>
                   {column.render(row)}
                 </td>
               ))}
@@ -135,7 +146,7 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
               {t('monthlyReport.totalRow')}
             </th>
             {columns.map((column) => (
-              <td key={column.key} className="numeric">
+              <td key={column.key} className={cellClass(column)}>
                 {column.render(totals)}
               </td>
             ))}
@@ -145,3 +156,5 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
     </ScrollRegion>
   );
 }
+
+const cellClass = (column: Column) => (column.screenOnly ? 'numeric no-print' : 'numeric');

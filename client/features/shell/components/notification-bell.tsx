@@ -15,6 +15,7 @@ export function NotificationBell() {
     <NavLink
       to="/notifications"
       className="notification-bell"
+      title={t('shell.notifications')}
       aria-label={unread > 0 ? t('shell.notificationsUnread', { count: unread }) : t('shell.notifications')}
       data-testid="notification-bell"
     >

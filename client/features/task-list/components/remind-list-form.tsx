@@ -13,7 +13,7 @@ import type { TaskListState } from '../task-list-params';
  * The Office reminds (đôn đốc) every open task of the list as filtered, e.g. a ministry's overdue tasks:
  * one message to each lead agency, recorded on each task. Offered only with a filter (never the country).
  */
-export function RemindListForm({ state }: { state: TaskListState }) {
+export function RemindListForm({ state, onClose }: { state: TaskListState; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const remind = useRemindMatching();
   const formRef = useRef<HTMLFormElement>(null);
@@ -23,7 +23,6 @@ export function RemindListForm({ state }: { state: TaskListState }) {
     label: () => t('remindList.message'),
   });
   const submit = useFormSubmit(formRef, describe);
-  const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const [reminded, setReminded] = useState(0);
 
@@ -46,12 +45,6 @@ export function RemindListForm({ state }: { state: TaskListState }) {
     );
   }
 
-  if (!open)
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('remindList.open')}
-      </button>
-    );
   return (
     <form
       ref={formRef}
@@ -80,7 +73,7 @@ export function RemindListForm({ state }: { state: TaskListState }) {
         label={t('remindList.submit')}
         pendingLabel={t('remindList.sending')}
       >
-        <button type="button" className="button" onClick={() => setOpen(false)} disabled={submit.pending}>
+        <button type="button" className="button" onClick={onClose} disabled={submit.pending}>
           {t('remindList.close')}
         </button>
       </FormActions>

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
@@ -36,6 +36,9 @@ export function TaskListPage() {
   const isOffice = useCurrentUserQuery().data?.role === 'office';
   // The rows are drawn as a transition, in slices: a phone stays responsive while a page of them renders.
   const data = useDeferredValue(list.data);
+  const [reminding, setReminding] = useState(false);
+  // The Office may remind every open task of a filtered list (never the whole country at once).
+  const mayRemind = isOffice && hasFilters(state) && Boolean(data && data.total > 0);
 
   const update = useCallback(
     (patch: Partial<TaskListState>, replace = false) =>
@@ -76,6 +79,11 @@ export function TaskListPage() {
               {t('taskList.reset')}
             </Link>
           )}
+          {mayRemind && !reminding && (
+            <button type="button" className="button" onClick={() => setReminding(true)}>
+              {t('remindList.open')}
+            </button>
+          )}
           <a className="button" href={exportHref('csv', state, i18n.language)} download>
             {t('taskList.exportCsv')}
           </a>
@@ -85,7 +93,7 @@ export function TaskListPage() {
         </div>
       </div>
       <p className="hint">{t('taskList.exportHint')}</p>
-      {isOffice && hasFilters(state) && data && data.total > 0 && <RemindListForm state={state} />}
+      {mayRemind && reminding && <RemindListForm state={state} onClose={() => setReminding(false)} />}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : !data ? (

@@ -24,15 +24,15 @@ export const monthlyReportEn: typeof monthlyReportVi = {
     completedInPeriod: 'Completed in period (on time / late)',
     inProgress: 'In progress within deadline',
     overdue: 'Overdue',
-    overdueUnexplained: 'Overdue without an accepted explanation',
-    accountabilityInPeriod: 'Reminders / explanation requests in period',
+    overdueUnexplained: 'Overdue, unexplained',
+    accountabilityInPeriod: 'Reminders / explanations in period',
     noDeadline: 'No deadline',
     withdrawn: 'Withdrawn',
     ofDue: 'Completion rate of due tasks',
     ofAssigned: 'Completion rate of all assigned',
     totalRow: 'Total',
     ratesNote:
-      'Completion rate of due tasks = completed / (completed + overdue unfinished). Completion rate of all assigned = completed / assigned (withdrawn excluded). “—”: no figure (the denominator is zero, or a report frozen before reminders and explanations were recorded).',
+      'Completion rate of due tasks = completed / (completed + overdue unfinished). Completion rate of all assigned = completed / assigned (withdrawn excluded). “—”: no figure (the denominator is zero, or a report frozen before reminders and explanations were recorded). “Overdue, unexplained”: overdue tasks with no explanation accepted by the Government Office by the cut-off.',
     empty: 'No tasks had been assigned by the cut-off.',
   },
 };

@@ -22,15 +22,15 @@ export const monthlyReportVi = {
     completedInPeriod: 'Hoàn thành trong kỳ (đúng hạn / quá hạn)',
     inProgress: 'Đang thực hiện trong hạn',
     overdue: 'Quá hạn',
-    overdueUnexplained: 'Quá hạn chưa có giải trình được chấp nhận',
-    accountabilityInPeriod: 'Đôn đốc / yêu cầu giải trình trong kỳ',
+    overdueUnexplained: 'Quá hạn chưa giải trình',
+    accountabilityInPeriod: 'Đôn đốc / giải trình trong kỳ',
     noDeadline: 'Không có thời hạn',
     withdrawn: 'Đã thu hồi',
     ofDue: 'Tỷ lệ hoàn thành nhiệm vụ đến hạn',
     ofAssigned: 'Tỷ lệ hoàn thành trên tổng số được giao',
     totalRow: 'Tổng cộng',
     ratesNote:
-      'Tỷ lệ hoàn thành nhiệm vụ đến hạn = hoàn thành / (hoàn thành + quá hạn chưa hoàn thành). Tỷ lệ hoàn thành trên tổng số = hoàn thành / được giao (không tính đã thu hồi). “—”: không có số liệu (mẫu số bằng 0, hoặc báo cáo chốt trước khi hệ thống ghi nhận đôn đốc và giải trình).',
+      'Tỷ lệ hoàn thành nhiệm vụ đến hạn = hoàn thành / (hoàn thành + quá hạn chưa hoàn thành). Tỷ lệ hoàn thành trên tổng số = hoàn thành / được giao (không tính đã thu hồi). “—”: không có số liệu (mẫu số bằng 0, hoặc báo cáo chốt trước khi hệ thống ghi nhận đôn đốc và giải trình). “Quá hạn chưa giải trình”: nhiệm vụ quá hạn chưa có giải trình được Văn phòng Chính phủ chấp nhận tính đến ngày chốt kỳ.',
     empty: 'Không có nhiệm vụ nào được giao tính đến ngày chốt kỳ.',
   },
 };

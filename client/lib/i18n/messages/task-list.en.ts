@@ -82,7 +82,7 @@ export const taskListEn: typeof taskListVi = {
     groupOption: 'Group {{no}}: {{name}}',
   },
   remindList: {
-    open: 'Remind the tasks of this list',
+    open: 'Remind',
     title: 'Remind the open tasks of this list',
     hint: 'The reminder goes to the lead agency of each unfinished task of the current filter (at most 1,000 tasks) and is recorded on each task.',
     message: 'Reminder',

@@ -80,7 +80,7 @@ export const taskListVi = {
     groupOption: 'Nhóm {{no}}: {{name}}',
   },
   remindList: {
-    open: 'Đôn đốc các nhiệm vụ trong danh sách',
+    open: 'Đôn đốc',
     title: 'Đôn đốc các nhiệm vụ đang thực hiện trong danh sách này',
     hint: 'Lời nhắc gửi tới cơ quan chủ trì của từng nhiệm vụ chưa hoàn thành theo bộ lọc hiện tại (tối đa 1.000 nhiệm vụ), được ghi nhận trên từng nhiệm vụ.',
     message: 'Nội dung đôn đốc',
