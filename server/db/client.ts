@@ -107,8 +107,10 @@ export function genericPlans(db: Db): Db {
  * once the socket is gone, such as the rollback of a transaction whose connection died, crashes the
  * process (TypeError in nextWrite), and a write pending at the close leaves the connection unable to send
  * again (each reconnect then times out). Seen with the database stopped under load (server/db-outage.test.ts).
- * Its sockets here report their close two turns late, after any such write has gone (into the closed
- * socket, an error the driver already handles). Not with TLS: the driver then makes its own socket.
+ * The driver is patched for both (patches/postgres+3.4.9.patch, applied by `npm install`; tested in
+ * server/db/postgres-driver.test.ts). Its sockets here also report their close two turns late, after any
+ * such write has gone into the closed socket (an error the driver already handles), so the queries that
+ * wrote fail as "connection closed" rather than later. Not with TLS: the driver then makes its own socket.
  */
 class LateCloseSocket extends net.Socket {
   private failed = false;
