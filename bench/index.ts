@@ -49,7 +49,7 @@ import {
   SCALES,
   type ScaleName,
 } from './generate';
-import { listPageFigures, type PagedList, type ReadPage } from './list-pages';
+import { BROAD_SEARCH, listPageFigures, type PagedList, type ReadPage } from './list-pages';
 import { login as signIn } from './own-server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -805,10 +805,16 @@ async function pagedListFigures(server: Server, pg: postgres.Sql, office: string
       input: { agencyLevel: 'provincial', sort: 'percent', direction: 'desc' },
     },
     {
-      name: 'searched "co so du lieu"',
+      name: `searched "${BROAD_SEARCH}"`,
       procedure: 'tasks.list',
       cookie: office,
-      input: { q: 'co so du lieu' },
+      input: { q: BROAD_SEARCH },
+    },
+    {
+      name: `searched "${BROAD_SEARCH}", latest update first`,
+      procedure: 'tasks.list',
+      cookie: office,
+      input: { q: BROAD_SEARCH, sort: 'lastUpdate', direction: 'desc' },
     },
     {
       name: 'whole country, newest first',

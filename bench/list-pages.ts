@@ -10,6 +10,8 @@ import { type Figure, figure, percentile } from './figures';
 
 export const PAGE_SIZE = 25;
 export const EVERY = 10;
+/** A broad search: one task in 18 at national scale, spread along every order. */
+export const BROAD_SEARCH = 'co so du lieu';
 /** The budget of issue 15 for a list page, any page. */
 export const LIST_BUDGET_MS = 30;
 

@@ -2,8 +2,9 @@
  * Reads while the country writes (issue 15, point 7): what users live through, not a quiet cached
  * system. Progress posts arrive at a steady rate (default 20/s) from officers of many agencies, each
  * on a task of their own, while the Office reads its dashboard, someone pages through the busiest
- * agency's list (every tenth page across its whole range) and tasks are opened at random (mostly cache
- * misses); then, with no writes flowing, the dashboard's first read after each of a series of writes.
+ * agency's list (every tenth page across its whole range), someone else through a broad search (every
+ * tenth page, by deadline and latest update first in turn: the progress posts move the latter) and
+ * tasks are opened at random (mostly cache misses); then, with no writes flowing, the dashboard's first read after each of a series of writes.
  * Prints p50/p95 of each and returns them as figures with the issue's budgets.
  *
  *   node --import tsx bench/under-writes.ts [--seconds=20] [--writes-per-second=20] [--port=4795]
@@ -17,6 +18,7 @@ import { Pool } from 'undici';
 import { PENDING_COMPLETION_STATES } from '../shared/task-status';
 import { type Figure, figure, percentile } from './figures';
 import { DEFAULT_BENCH_URL } from './generate';
+import { BROAD_SEARCH } from './list-pages';
 import { argValue, login, startOwnServer } from './own-server';
 
 export interface UnderWritesOptions {
@@ -102,9 +104,18 @@ export async function runUnderWritesBench(opts: UnderWritesOptions): Promise<Fig
         true,
       );
 
+    const searchInput = (i: number, pages: number) => ({
+      q: BROAD_SEARCH,
+      ...(i % 2 ? { sort: 'lastUpdate', direction: 'desc' } : {}),
+      page: 1 + ((Math.floor(i / 2) * 10) % pages),
+      pageSize: PAGE_SIZE,
+    });
+
     // Warm-up: every path once, so the figures are of a running server.
     await call(office, 'tasks.dashboard', undefined);
     await call(office, 'tasks.list', listInput(1));
+    const searched = (await call(office, 'tasks.list', searchInput(0, 1))) as { total: number };
+    const searchPages = Math.max(1, Math.ceil(searched.total / PAGE_SIZE));
     await post(0);
 
     log(
@@ -112,6 +123,8 @@ export async function runUnderWritesBench(opts: UnderWritesOptions): Promise<Fig
     );
     const dashboard: number[] = [];
     const list: number[] = [];
+    const searchByDeadline: number[] = [];
+    const searchByUpdate: number[] = [];
     const detail: number[] = [];
     const writes: number[] = [];
     let writeErrors = 0;
@@ -140,6 +153,14 @@ export async function runUnderWritesBench(opts: UnderWritesOptions): Promise<Fig
       writer,
       reader(dashboard, () => call(office, 'tasks.dashboard', undefined)),
       reader(list, (i) => call(office, 'tasks.list', listInput(1 + ((i * 10) % pages)))),
+      (async () => {
+        for (let i = 0; performance.now() < until; i++) {
+          await timed(i % 2 ? searchByUpdate : searchByDeadline, () =>
+            call(office, 'tasks.list', searchInput(i, searchPages)),
+          );
+          await sleep(20);
+        }
+      })(),
       reader(detail, () => call(office, 'tasks.get', { id: 1 + Math.floor(Math.random() * maxId) })),
     ]);
     await Promise.all(writing);
@@ -155,12 +176,18 @@ export async function runUnderWritesBench(opts: UnderWritesOptions): Promise<Fig
 
     const d = summary(dashboard);
     const l = summary(list);
+    const sd = summary(searchByDeadline);
+    const su = summary(searchByUpdate);
+    const sa = summary([...searchByDeadline, ...searchByUpdate]);
     const g = summary(detail);
     const w = summary(writes);
     const f = summary(firstAfterWrite);
     const flowing = `${achieved.toFixed(1)} writes/s flowing (${w.n} posts, p95 ${w.p95.toFixed(1)} ms)`;
     log(`  dashboard p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms (${d.n} reads)`);
     log(`  list, every tenth page, p50 ${l.p50.toFixed(1)} p95 ${l.p95.toFixed(1)} ms (${l.n} reads)`);
+    log(
+      `  search "${BROAD_SEARCH}", every tenth page, p50 ${sa.p50.toFixed(1)} p95 ${sa.p95.toFixed(1)} ms (${sa.n} reads; by deadline p95 ${sd.p95.toFixed(1)}, latest update first p95 ${su.p95.toFixed(1)})`,
+    );
     log(`  task detail, random tasks, p50 ${g.p50.toFixed(1)} p95 ${g.p95.toFixed(1)} ms (${g.n} reads)`);
     log(`  ${flowing}; ${writeErrors} errors${firstError ? `: ${firstError}` : ''}`);
     log(`  dashboard first read after a write p50 ${f.p50.toFixed(1)} p95 ${f.p95.toFixed(1)} ms`);
@@ -170,6 +197,9 @@ export async function runUnderWritesBench(opts: UnderWritesOptions): Promise<Fig
       }),
       figure(`tasks.list (busiest agency, every tenth page) under ${rate} writes/s p95`, 'ms', l.p95, 30, {
         note: `${l.n} reads over ${pages} pages of ${busiest?.n} tasks; p50 ${l.p50.toFixed(1)}`,
+      }),
+      figure(`tasks.list (broad search, every tenth page) under ${rate} writes/s p95`, 'ms', sa.p95, 30, {
+        note: `"${BROAD_SEARCH}": ${sa.n} reads over ${searchPages} pages of ${searched.total} tasks, by deadline and latest update first in turn; p50 ${sa.p50.toFixed(1)}; by deadline p95 ${sd.p95.toFixed(1)} (${sd.n}), latest update first p95 ${su.p95.toFixed(1)} (${su.n})`,
       }),
       figure(`tasks.get (random tasks, cache misses) under ${rate} writes/s p95`, 'ms', g.p95, 15, {
         note: `${g.n} reads of ${maxId} tasks; p50 ${g.p50.toFixed(1)}`,

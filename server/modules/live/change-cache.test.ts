@@ -36,6 +36,25 @@ describe('changeCache', () => {
     expect(runs).toBe(1);
   });
 
+  it('says whether a read would be answered without computing', async () => {
+    const cache = changeCache<number>({ maxAgeMs: 1000, maxEntries: 10 });
+    const db = fakeDb();
+    expect(cache.has(db, 'k', '5|2026-12-04', 0)).toBe(false);
+    let finish = (_: number) => {};
+    const running = cache.get(db, 'k', '5|2026-12-04', () => new Promise((r) => (finish = r)), 0);
+    await new Promise((r) => setTimeout(r, 0));
+    // Being computed: a read would wait for it.
+    expect(cache.has(db, 'k', '5|2026-12-04', 5000)).toBe(true);
+    finish(1);
+    await running;
+    expect(cache.has(db, 'k', '4|2026-12-04', 10)).toBe(true);
+    expect(cache.has(db, 'k', '5|2026-12-04', 999)).toBe(true);
+    expect(cache.has(db, 'k', '5|2026-12-04', 1000)).toBe(false);
+    expect(cache.has(db, 'k', '6|2026-12-04', 10)).toBe(false);
+    expect(cache.has(db, 'k', '5|2026-12-05', 10)).toBe(false);
+    expect(cache.has(fakeDb(), 'k', '5|2026-12-04', 10)).toBe(false);
+  });
+
   it('drops an entry older than its maximum age, even under the same mark', async () => {
     const cache = changeCache<number>({ maxAgeMs: 1000, maxEntries: 10 });
     const db = fakeDb();

@@ -95,6 +95,11 @@ export interface ChangeCache<V> {
     compute: () => Promise<V>,
     now?: number,
   ): Promise<V>;
+  /**
+   * Whether `get` under `mark` would answer without computing: a value is kept for it (or being
+   * computed). For a caller that has a cheaper way to answer when nothing is kept.
+   */
+  has(db: Db, key: string, mark: string, now?: number): boolean;
 }
 
 function parseMark(mark: string): { id: number; day: string } {
@@ -110,7 +115,17 @@ function parseMark(mark: string): { id: number; day: string } {
  */
 export function changeCache<V>(options: { maxAgeMs: number; maxEntries: number }): ChangeCache<V> {
   const perDb = new WeakMap<Db, Map<string, Entry<V>>>();
+  const answers = (found: Entry<V> | undefined, wanted: { id: number; day: string }, now: number) =>
+    Boolean(
+      found &&
+        found.day === wanted.day &&
+        found.id >= wanted.id &&
+        (!found.settled || now - found.at < options.maxAgeMs),
+    );
   return {
+    has(db, key, mark, now = Date.now()) {
+      return answers(perDb.get(db)?.get(key), parseMark(mark), now);
+    },
     async get(db, key, mark, compute, now = Date.now()) {
       let entries = perDb.get(db);
       if (!entries) {
@@ -120,8 +135,7 @@ export function changeCache<V>(options: { maxAgeMs: number; maxEntries: number }
       const wanted = parseMark(await mark);
       for (;;) {
         const found = entries.get(key);
-        const covers = found && found.day === wanted.day && found.id >= wanted.id;
-        if (found && covers && (!found.settled || now - found.at < options.maxAgeMs)) return found.value;
+        if (found && answers(found, wanted, now)) return found.value;
         if (!found || found.settled) break;
         // An older computation is running: wait for it (its outcome is not ours), then look again.
         await found.value.catch(() => undefined);

@@ -108,6 +108,31 @@ describe('task list totals', () => {
     expect(await titles()).toEqual(['Ban hành sổ tay điện tử A', 'Xây dựng sổ tay điện tử B']);
   });
 
+  it('a search by percent or latest update takes in a progress post at once', async () => {
+    // A task a page: the first page is chosen afresh, the others from the search's kept order.
+    const order = async (sort: 'percent' | 'lastUpdate') => {
+      const letters: string[] = [];
+      for (const page of [1, 2, 3]) {
+        const input = { q: 'nhật ký tiến độ', sort, direction: 'desc', page, pageSize: 1 };
+        const { items } = ok(await c.query('office', 'tasks.list', input)) as { items: { title: string }[] };
+        letters.push(...items.map((t) => t.title.slice(-1)));
+      }
+      return letters;
+    };
+    const a = await c.newTask({ title: 'Lập nhật ký tiến độ A' });
+    await c.newTask({ title: 'Lập nhật ký tiến độ B' });
+    const last = await c.newTask({ title: 'Lập nhật ký tiến độ C' });
+    // None has progress yet: ties go by id, newest first.
+    expect(await order('percent')).toEqual(['C', 'B', 'A']);
+    expect(await order('lastUpdate')).toEqual(['C', 'B', 'A']);
+    await c.postProgress(a, 40);
+    expect(await order('percent')).toEqual(['A', 'C', 'B']);
+    expect(await order('lastUpdate')).toEqual(['A', 'C', 'B']);
+    await c.postProgress(last, 20);
+    expect(await order('percent')).toEqual(['A', 'C', 'B']);
+    expect(await order('lastUpdate')).toEqual(['C', 'A', 'B']);
+  });
+
   it('progress moves only the stale filter’s total', () => {
     expect(changesMovingTotal({})).not.toContain('task.progress');
     expect(changesMovingTotal({ stale: true })).toContain('task.progress');

@@ -39,6 +39,7 @@ import { isStandby } from '../../db/replica';
 import { selectRows } from '../../db/rows';
 import {
   agencies,
+  changeEvents,
   completionReports,
   documents,
   evidenceFiles,
@@ -55,6 +56,7 @@ import { changeCache, changeMarkOf } from '../live/change-cache';
 import { buildAgencyRanking, shortRanking } from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './policy';
+import { type MovedTask, pageOfOrder, type SearchOrder, withMoved } from './search-order';
 import {
   type ClockSql,
   clockPlaceholders,
@@ -320,24 +322,19 @@ interface PageWindow<N = number> {
 
 /**
  * The ids of a page: the statement a page is chosen by, in `terms`' order (reversed: walked from the
- * far end). Three shapes, each bounded by what it reads:
+ * far end). Two shapes, each bounded by what it reads:
  * - an agency's "led or coordinated" list (the inbox) merges two walks in order: the tasks it leads (the
  *   lead index) and those it coordinates (a few hundred, sorted). As one `or exists` the planner read
  *   every task of the country (0.4–1.3 s);
- * - `matchesFirst` (a search by title, or far into a search): the matches first (trigram index), then
- *   ordered, so the page costs the number of matches. Walking a sort index instead, the planner bets on
- *   matches spread evenly along it: by title they are not (the search text starts with the title) and it
- *   read the whole table (0.27 s); far in, the walk reads the page's offset over the matches' share;
  * - any other filter walks the index of the order (with the agency's, when one is chosen) and checks
- *   the other filters on the index entry itself: the filter columns are in every list index. A search
- *   near the start is left to the planner, which estimates its matches well.
+ *   the other filters on the index entry itself: the filter columns are in every list index.
+ * A search is paged from its kept order instead (`searchPage`).
  */
 function pageIdsSql(
   filter: BoundFilter,
   clock: ClockSql,
   terms: OrderTerm[],
   window: PageWindow<number | Placeholder>,
-  matchesFirst: boolean,
 ): SQL {
   const order = sql.join(orderBy(terms, window.reversed), sql`, `);
   const paging = sql`limit ${window.limit} offset ${window.offset}`;
@@ -349,11 +346,6 @@ function pageIdsSql(
     orderBy(terms, window.reversed, (_t, i) => sql.identifier(`k${i}`)),
     sql`, `,
   );
-  if (matchesFirst) {
-    const where = filterSql(filter, clock) ?? sql`true`;
-    return sql`with ${sql.identifier('matches')} as materialized (select ${tasks.id}, ${keys} from ${tasks} where ${where})
-      select ${sql.identifier('id')} from ${sql.identifier('matches')} order by ${outer} ${paging}`;
-  }
   if (isInbox(filter)) {
     const { led, coordinated } = inboxBranches(filter, clock);
     // Each part ordered on its own (in parentheses): that is what lets the planner merge them.
@@ -396,7 +388,6 @@ interface ListShape {
   filter: BoundFilter;
   terms: OrderTerm[];
   reversed: boolean;
-  matchesFirst: boolean;
 }
 
 /** Shapes kept per database: each a statement PostgreSQL also keeps, on each connection that ran it. */
@@ -422,7 +413,7 @@ const listStatements = preparedFor('custom', (db) => {
   };
 });
 
-function buildListStatement(db: Db, { filter, terms, reversed, matchesFirst }: ListShape) {
+function buildListStatement(db: Db, { filter, terms, reversed }: ListShape) {
   const bound: BoundFilter = { ...filter };
   for (const field of BOUND_VALUES)
     if (filter[field] !== undefined) Object.assign(bound, { [field]: sql.placeholder(field) });
@@ -432,15 +423,129 @@ function buildListStatement(db: Db, { filter, terms, reversed, matchesFirst }: L
     .from(tasks)
     .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
     .innerJoin(documents, eq(documents.id, tasks.documentId))
-    .where(sql`${tasks.id} in (${pageIdsSql(bound, clockPlaceholders, terms, window, matchesFirst)})`)
+    .where(sql`${tasks.id} in (${pageIdsSql(bound, clockPlaceholders, terms, window)})`)
     .orderBy(...orderBy(terms, false))
     .prepare('task_list_page');
 }
 
-/** Orders a progress post moves (a search's kept order would not hold under them). */
-const MOVED_BY_PROGRESS = new Set<string>(['percent', 'lastUpdate']);
-/** A search's matches in list order (`findTasks`): at most 20 searches (a few hundred KB each). */
-const searchOrders = changeCache<number[]>({ maxAgeMs: 60_000, maxEntries: 20 });
+/**
+ * Orders a progress post moves, each with its sort key as a number, ascending as `listOrder` has it
+ * (nulls first): a search's kept order re-places the tasks posted since (search-order.ts).
+ */
+const PROGRESS_KEYS: Partial<Record<(typeof TASK_SORTS)[number], SQL>> = {
+  percent: sql`${tasks.latestPercent}`,
+  // Microseconds, as PostgreSQL orders them (a JavaScript Date holds milliseconds).
+  lastUpdate: sql`(extract(epoch from ${tasks.lastLeadUpdateAt}) * 1000000)::bigint`,
+};
+const PROGRESS_CHANGES: ChangeType[] = ['task.progress', 'task.contribution'];
+/** A search's matches in order (`searchPage`): at most 20 searches (≤ 12 bytes a match). */
+const searchOrders = changeCache<SearchOrder>({ maxAgeMs: 60_000, maxEntries: 20 });
+
+/** Descending is the exact reverse of ascending in every order but the deadline's (open work first). */
+const isReadFromEnd = (input: TaskListInput) =>
+  (input.sort ?? 'deadline') !== 'deadline' && input.direction === 'desc';
+
+/** A kept order's key: the folded text ("Cơ sở" and "co so" are one search), the filters, the order. */
+function searchOrderKey(input: TaskListInput): string {
+  const direction = isReadFromEnd(input) ? 'asc' : (input.direction ?? 'asc');
+  return `${filterKey({ ...input, q: foldVietnamese(input.q ?? '') })}|${input.sort ?? 'deadline'}|${direction}`;
+}
+
+/**
+ * A page of a search (`q`), any but a first page while nothing is kept (`findTasks`): a slice of all
+ * its matches in order, read once per change mark that can move them (trigram index, then sorted) and
+ * kept; the total is their number. The kept order is shared by both directions where descending is
+ * the exact reverse (every order but the deadline's). A broad search matches thousands of tasks spread along every order: walking an order's index, a page
+ * read rows in proportion to its depth over the search's share (17,000 for page 40 of a search matching
+ * one task in 18), each checked on the table; and reading all the matches for each page cost a trigram
+ * scan, 7,000 table pages and a sort (README, Performance). Progress posts leave the kept order of the
+ * orders they move (percent, latest update) standing: the tasks posted since are re-placed.
+ */
+async function searchPage(
+  db: Db,
+  input: TaskListInput,
+  filter: BoundFilter,
+  clock: StatusClock,
+  mark: Promise<string>,
+  window: { offset: number; limit: number },
+) {
+  const sort = input.sort ?? 'deadline';
+  const direction = input.direction ?? 'asc';
+  const fromEnd = isReadFromEnd(input);
+  const kept = listOrder(sort, fromEnd ? 'asc' : direction);
+  const progressKey = PROGRESS_KEYS[sort];
+  let order = await searchOrders.get(db, searchOrderKey(input), mark, async () => {
+    // Read before the matches: a task posted meanwhile is re-placed on the next read.
+    const progress = progressKey ? Number((await changeMarkOf(db, PROGRESS_CHANGES)).split('|')[0]) : 0;
+    const [row] = await selectRows<{ matches: string | null }>(
+      db,
+      orderedMatchesSql(filter, clock, kept, progressKey),
+    );
+    return parseOrder(row?.matches ?? null, Boolean(progressKey), progress);
+  });
+  if (progressKey) {
+    const where = filterSql(filter, clock) ?? sql`true`;
+    // The tasks posted since the order was read (a few hundred at most: it is read again after a
+    // minute), as they are now, those the search matches. As an array, so that each is looked up by
+    // its key: the planner would not be tempted by the trigram index, which reads every match.
+    const moved = await selectRows<MovedTask>(
+      db,
+      sql`select ${tasks.id} as ${sql.identifier('id')}, ${progressKey} as ${sql.identifier('key')}
+        from ${tasks} where ${tasks.id} = any(array(select ${changeEvents.taskId} from ${changeEvents}
+          where ${inArray(changeEvents.type, PROGRESS_CHANGES)} and ${changeEvents.id} > ${order.progress}))
+        and ${where}`,
+    );
+    if (moved.length)
+      order = withMoved(
+        order,
+        moved.map((m) => ({ id: Number(m.id), key: m.key === null ? null : Number(m.key) })),
+      );
+  }
+  const ids = pageOfOrder(order, window.offset, window.limit, fromEnd);
+  const total = order.ids.length;
+  if (ids.length === 0) return { items: [], total };
+  const rows = await db
+    .select(taskColumns(clock))
+    .from(tasks)
+    .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+    .innerJoin(documents, eq(documents.id, tasks.documentId))
+    .where(sql`${tasks.id} = any(${`{${ids.join(',')}}`}::int[])`);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return {
+    items: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)),
+    total,
+  };
+}
+
+/**
+ * Every match of a search in `terms`' order, as one text: their ids (each followed by its `key`, the
+ * order's key as a number, empty for null, when given), between commas. One value, not a row a match:
+ * 40,000 rows took 50–160 ms to receive and parse through postgres.js (200–400 ms through PGlite), one
+ * text 20–55 ms. With no limit to stop at, the planner reads the matches first (the trigram index) and
+ * then sorts them; a walk of an order's index would bet on matches spread evenly along it, and by title
+ * they are not (the search text starts with the title): it read the whole table.
+ */
+function orderedMatchesSql(filter: BoundFilter, clock: StatusClock, terms: OrderTerm[], key?: SQL): SQL {
+  const where = filterSql(filter, clock) ?? sql`true`;
+  const order = sql.join(orderBy(terms, false), sql`, `);
+  const item = key ? sql`${tasks.id}::text || ',' || coalesce((${key})::text, '')` : sql`${tasks.id}::text`;
+  return sql`select string_agg(${item}, ',' order by ${order}) as ${sql.identifier('matches')}
+    from ${tasks} where ${where}`;
+}
+
+/** `orderedMatchesSql`'s text as a kept order. */
+function parseOrder(text: string | null, withKeys: boolean, progress: number): SearchOrder {
+  const parts = text ? text.split(',') : [];
+  if (!withKeys) return { ids: Int32Array.from(parts, Number), keys: null, progress };
+  const ids = new Int32Array(parts.length / 2);
+  const keys = new Float64Array(parts.length / 2);
+  for (let i = 0; i < ids.length; i++) {
+    const key = parts[2 * i + 1];
+    ids[i] = Number(parts[2 * i]);
+    keys[i] = key ? Number(key) : Number.NEGATIVE_INFINITY;
+  }
+  return { ids, keys, progress };
+}
 
 /** `farPageRows`: from how deep a page is read from the nearer end (tests page far on small data). */
 export async function findTasks(
@@ -464,9 +569,24 @@ export async function findTasks(
         )
       : undefined,
   );
+  const offset = (input.page - 1) * input.pageSize;
+  // A search's first page, while its order is not kept, is chosen as any list's (below: a walk of the
+  // order for a broad search, its few matches for a narrow one; the total kept per filter, whatever
+  // the order): cheaper than reading and sorting every match (35–65 ms in the database for 11,000,
+  // 115–170 for 40,000), which only a further page needs. By title a walk read the whole table (the
+  // search text starts with the title): that order is always read whole.
+  if (
+    filter.pattern !== undefined &&
+    (offset > 0 || input.sort === 'title' || searchOrders.has(db, searchOrderKey(input), await mark))
+  ) {
+    const { items, total } = await searchPage(db, input, filter, clock, mark, {
+      offset,
+      limit: input.pageSize,
+    });
+    return page(items, total);
+  }
   const countAll = () => countTasks(db, filter, clock);
   const totalPromise = cachedTaskCount(db, filterKey(input), mark, countAll);
-  const offset = (input.page - 1) * input.pageSize;
   // Deferred join: the page's ids first (a skipped row costs an index entry, not the computed
   // columns), then the columns of those rows only. A far page waits for the total (cached per filter
   // while nothing changes), to be read from whichever end of the index is nearer.
@@ -477,33 +597,10 @@ export async function findTasks(
     if (end <= offset) return page([], total);
     if (total - end < offset) window = { reversed: true, limit: end - offset, offset: total - end };
   }
-  const matchesFirst = Boolean(input.q) && (input.sort === 'title' || offset >= farPageRows);
-  if (matchesFirst && !MOVED_BY_PROGRESS.has(sort)) {
-    // A search paged far or by title: all its matches in order, kept until a change that can move
-    // them (progress cannot, in these orders), so each further page costs its 25 rows only.
-    const everyMatch = { reversed: false, limit: 2_147_483_647, offset: 0 };
-    const matches = () => selectRows<{ id: number }>(db, pageIdsSql(filter, clock, terms, everyMatch, true));
-    const ordered = await searchOrders.get(db, `${filterKey(input)}|${sort}|${direction}`, mark, async () =>
-      (await matches()).map((r) => Number(r.id)),
-    );
-    const ids = ordered.slice(offset, offset + input.pageSize);
-    if (ids.length === 0) return page([], ordered.length);
-    return page(
-      await db
-        .select(taskColumns(clock))
-        .from(tasks)
-        .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
-        .innerJoin(documents, eq(documents.id, tasks.documentId))
-        .where(inArray(tasks.id, ids))
-        .orderBy(...orderBy(terms, false)),
-      ordered.length,
-    );
-  }
   const key = JSON.stringify([
     sort,
     direction,
     window.reversed,
-    matchesFirst,
     filter.status,
     filter.dueSoon,
     filter.stale,
@@ -518,7 +615,7 @@ export async function findTasks(
     offset: window.offset,
   };
   for (const field of BOUND_VALUES) if (filter[field] !== undefined) values[field] = filter[field];
-  const statement = listStatements(db)(key, { filter, terms, reversed: window.reversed, matchesFirst });
+  const statement = listStatements(db)(key, { filter, terms, reversed: window.reversed });
   const [items, total] = await Promise.all([statement.execute(values), totalPromise]);
   return page(items, total);
 

@@ -1,3 +1,6 @@
+import { inArray } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskListInput } from '../../../shared/schemas/tasks';
@@ -5,8 +8,9 @@ import { TASK_SORTS } from '../../../shared/task-sorts';
 import { deriveTaskStatus, type TaskStatus } from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 import { shiftDate, vietnamDate } from '../../../shared/time';
-import type { Database } from '../../db/client';
-import { agencies, documents, taskCoordinators, tasks } from '../../db/schema';
+import type { Database, Db } from '../../db/client';
+import * as schema from '../../db/schema';
+import { agencies, changeEvents, documents, taskCoordinators, tasks } from '../../db/schema';
 import { createTestDatabase } from '../../test/db';
 import { findTasks } from './queries';
 import { statusClock } from './status-sql';
@@ -200,10 +204,10 @@ describe('paging through the task lists', () => {
   ];
 
   /** Every page in turn, one past the end too; far pages (from `farPageRows` in) are read from the nearer end. */
-  async function pageThrough(input: TaskListInput, pageSize: number, farPageRows: number) {
+  async function pageThrough(input: TaskListInput, pageSize: number, farPageRows: number, db = database.db) {
     const ids: number[] = [];
     for (let page = 1; ; page++) {
-      const result = await findTasks(database.db, { ...input, page, pageSize }, clock, { farPageRows });
+      const result = await findTasks(db, { ...input, page, pageSize }, clock, { farPageRows });
       if (result.items.length === 0) return { ids, total: result.total, pages: page - 1 };
       expect(result.items.length).toBeLessThanOrEqual(pageSize);
       ids.push(...result.items.map((t) => t.id));
@@ -256,6 +260,48 @@ describe('paging through the task lists', () => {
     },
   );
 
+  /** The same database as a `Db` of its own (nothing kept yet), its statements' text in `statements`. */
+  function loggedDb(statements: string[]): Db {
+    const logger = { logQuery: (query: string) => statements.push(query) };
+    if (database.pglite) return drizzlePglite(database.pglite, { schema, logger }) as unknown as Db;
+    return drizzlePostgres(database.pg as NonNullable<Database['pg']>, { schema, logger }) as unknown as Db;
+  }
+  /** The statements that read a search's matches (the posted tasks' re-read names the change events). */
+  const matchReads = (statements: string[]) =>
+    statements.filter((s) => / like /.test(s) && !/change_events/.test(s));
+
+  it("reads a search's matches once per order, then any page in either direction from them", async () => {
+    const statements: string[] = [];
+    const db = loggedDb(statements);
+    const searched = rows.filter((t) => t.title === 'co so du lieu');
+    const last = Math.ceil(searched.length / 7);
+    const read = async (sort: (typeof TASK_SORTS)[number], direction: 'asc' | 'desc', page: number) => {
+      const got = await findTasks(db, { q: 'co so du lieu', pageSize: 7, sort, direction, page }, clock);
+      const expected = [...searched]
+        .sort(compare(sort, direction))
+        .slice((page - 1) * 7, page * 7)
+        .map((t) => t.id);
+      expect({ sort, direction, page, ids: got.items.map((t) => t.id), total: got.total }).toEqual({
+        sort,
+        direction,
+        page,
+        ids: expected,
+        total: searched.length,
+      });
+    };
+    // The first pages read the matches (the first page alone does not: the planner's page and the total).
+    for (const sort of TASK_SORTS)
+      for (const direction of ['asc', 'desc'] as const) await read(sort, direction, 2);
+    // By deadline, ascending and descending are two orders (open work first either way); the others one.
+    expect(matchReads(statements)).toHaveLength(TASK_SORTS.length + 1);
+    statements.length = 0;
+    for (const sort of TASK_SORTS)
+      for (const direction of ['asc', 'desc'] as const)
+        for (const page of [1, 2, 3, Math.ceil(last / 2), last - 1, last, last + 1])
+          await read(sort, direction, page);
+    expect(matchReads(statements)).toEqual([]);
+  });
+
   it('answers a page past the end with no tasks and the total', async () => {
     const { total } = await findTasks(database.db, { agencyId: capital, page: 1, pageSize: 25 }, clock);
     const past = await findTasks(
@@ -273,5 +319,47 @@ describe('paging through the task lists', () => {
     expect(both.length).toBeGreaterThan(0);
     const inbox = await pageThrough({ agencyId: capital, agencyRole: 'any' }, 60, 0);
     for (const task of both) expect(inbox.ids.filter((id) => id === task.id)).toHaveLength(1);
+  });
+
+  // Last: it posts progress (as progress.ts does: the task's percent and latest update, and a change
+  // event in the same transaction), and the rows above follow.
+  it('keeps a search by percent or latest update in order through progress posts, reading it once', async () => {
+    const statements: string[] = [];
+    const db = loggedDb(statements);
+    const searched = rows.filter((t) => t.title === 'co so du lieu');
+    const readAll = async (sort: 'percent' | 'lastUpdate', direction: 'asc' | 'desc') => {
+      for (const pageSize of [7, 60]) {
+        const got = await pageThrough({ q: 'co so du lieu', sort, direction }, pageSize, 0, db);
+        expect(got.ids).toEqual([...searched].sort(compare(sort, direction)).map((t) => t.id));
+      }
+    };
+    const orders = [
+      ['percent', 'asc'],
+      ['percent', 'desc'],
+      ['lastUpdate', 'asc'],
+      ['lastUpdate', 'desc'],
+    ] as const;
+    for (const [sort, direction] of orders) await readAll(sort, direction);
+    statements.length = 0;
+    const r = random(15);
+    for (let round = 0; round < 3; round++) {
+      // Tasks the search matches and others; to the top, the bottom or a tie with many others.
+      const posted = Array.from({ length: 8 }, () => r.pick(round === 2 ? searched : rows));
+      for (const [i, task] of posted.entries()) {
+        task.latestPercent = r.pick([0, 50, 100, Math.floor(r.next() * 11) * 10]);
+        task.lastLeadUpdateAt = new Date(NOW.getTime() - (round * 8 + i) * 1000);
+        await database.db
+          .update(tasks)
+          .set({ latestPercent: task.latestPercent, lastLeadUpdateAt: task.lastLeadUpdateAt })
+          .where(inArray(tasks.id, [task.id]));
+        await database.db
+          .insert(changeEvents)
+          .values({ type: 'task.progress', taskId: task.id, payload: {} });
+      }
+      for (const [sort, direction] of orders) await readAll(sort, direction);
+    }
+    // Only the posted tasks were read again (by their key, naming the change events).
+    expect(matchReads(statements)).toEqual([]);
+    expect(statements.filter((s) => / like /.test(s))).not.toEqual([]);
   });
 });
