@@ -8,7 +8,8 @@
  *
  * Flags: --scale=small|national (default small), --regenerate (reload even if the database already
  * holds this dataset), --requests=N (measured requests per read), --skip-pglite, --skip-client,
- * --skip-live, --skip-under-writes (reads while 20 writes/s flow: bench/under-writes.ts), --port=N, --only=writes (only the write figures: no reads, PGlite, client or live; the
+ * --skip-live, --skip-under-writes (reads while 20 writes/s flow: bench/under-writes.ts), --skip-early-warning
+ * (the early warning's backtest: bench/early-warning.ts), --port=N, --only=writes (only the write figures: no reads, PGlite, client or live; the
  * result goes to bench/results/writes.json, leaving latest.json as the last full run), --only=asof
  * (only the monthly report's figures, into bench/results/asof.json), --only=audit (only the audit
  * chain's verification at 1,000,000 entries, --audit-entries=N, in a database of its own: bench/audit.ts;
@@ -39,6 +40,7 @@ import { type MonthlyReportColumns, monthlyReportFromColumns } from '../shared/s
 import { PENDING_COMPLETION_STATES } from '../shared/task-status';
 import { vietnamDate } from '../shared/time';
 import { runDetailThroughputBench } from './detail-throughput';
+import { runEarlyWarningBacktest } from './early-warning';
 import { type Figure, figure, percentile } from './figures';
 import {
   argValue,
@@ -445,6 +447,10 @@ async function serverFigures(): Promise<{
     if (onlyLists) return { figures, postgresVersion: version, counts: counts ?? {} };
     if (!onlyWrites) figures.push(...(await asOfFigures(server, pg, office, capture)));
     if (onlyAsOf) return { figures, postgresVersion: version, counts: counts ?? {} };
+    if (!onlyWrites && !flag('skip-early-warning')) {
+      log('The early warning, backtested on the history of the dataset (bench/early-warning.ts)…');
+      figures.push(...(await runEarlyWarningBacktest({ databaseUrl })));
+    }
     figures.push(figure('Server memory after reads (RSS)', 'MB', rssMb(pid), null, { note: 'informative' }));
 
     // Writes: a progress update's latency, then throughput under concurrency.

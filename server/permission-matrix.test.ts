@@ -460,6 +460,12 @@ describe('the permission matrix', () => {
         rows: signedIn('ok', { officerB: 'hidden', leaderB: 'hidden' }),
       },
     ],
+    'tasks.forecast': [
+      {
+        input: () => ({ id: fx.task }),
+        rows: signedIn('ok', { officerB: 'hidden', leaderB: 'hidden' }),
+      },
+    ],
     'tasks.createDocument': [
       {
         input: () => ({
@@ -801,6 +807,7 @@ describe('the permission matrix', () => {
           let got: string = res.status === 200 ? 'ok' : (res.error?.data?.code ?? String(res.status));
           if (res.status === 200 && path === 'tasks.get')
             got = res.data.detailsVisible ? 'ok' : res.data.progress.length === 0 ? 'hidden' : 'leaked';
+          if (res.status === 200 && path === 'tasks.forecast') got = res.data === null ? 'hidden' : 'ok';
           if (res.status !== STATUS[expected] && res.status !== 200) got += ` (${res.status})`;
           seen.push(`${who}: ${got}`);
           wanted.push(`${who}: ${expected}`);

@@ -404,3 +404,19 @@ export const taskDetail = z.object({
   auditTotal: z.number(),
 });
 export type TaskDetail = z.infer<typeof taskDetail>;
+
+/** The early warning of one task (shared/forecast.ts): null when there is none to show this reader. */
+export const taskForecastInput = z.object({ id: positiveId() });
+export const taskForecast = z
+  .object({
+    forecast: z.object({
+      method: z.enum(['own', 'similar', 'none']),
+      expectedOn: z.string().nullable(),
+      lateByDays: z.number().nullable(),
+      pacePerWeek: z.number().nullable(),
+      basis: z.number(),
+      flagged: z.boolean(),
+    }),
+    asOf: z.string(),
+  })
+  .nullable();

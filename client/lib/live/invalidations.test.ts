@@ -21,6 +21,8 @@ describe('which caches a change refreshes', () => {
     const affected = keys('task.progress', { taskId: 7, documentId: 3 });
     expect(affected).toContain(filterKey(trpc.tasks.get.queryFilter({ id: 7 })));
     expect(affected).not.toContain(filterKey(trpc.tasks.get.queryFilter({ id: 8 })));
+    expect(affected).toContain(filterKey(trpc.tasks.forecast.queryFilter({ id: 7 })));
+    expect(affected).not.toContain(filterKey(trpc.tasks.forecast.queryFilter({ id: 8 })));
     expect(affected).toContain(filterKey(trpc.tasks.dashboard.pathFilter()));
     expect(affected).toContain(filterKey(trpc.tasks.agencyRanking.pathFilter()));
     expect(affected).toContain(filterKey(trpc.tasks.inbox.pathFilter()));

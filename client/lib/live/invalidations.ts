@@ -166,6 +166,8 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
   // The inbox is the viewer's own agency's tasks.
   if (concernsViewer(change, viewer)) filters.push(trpc.tasks.inbox.pathFilter());
   if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
+  // Its early warning: a report moves the pace, an extension the deadline, a completion ends it.
+  if (taskId) filters.push(trpc.tasks.forecast.queryFilter({ id: taskId }));
   if (documentId) filters.push(trpc.documents.get.queryFilter({ id: documentId }));
   if (change.type === 'document.created') filters.push(trpc.documents.list.pathFilter());
   if (change.type === 'completion.decided' || change.type === 'extension.decided') {

@@ -18,6 +18,8 @@ import {
   taskDetail,
   taskDetailInput,
   taskFilterInput,
+  taskForecast,
+  taskForecastInput,
   taskListInput,
   taskListPage,
   updateTaskInput,
@@ -31,6 +33,7 @@ import { decideCompletion, reportCompletion } from './completions';
 import { getAgencyRankingCached, getDashboardCached } from './dashboard-cache';
 import { getTaskDetailCached } from './detail-cache';
 import { decideExtension, requestExtension } from './extensions';
+import { getTaskForecast } from './forecast';
 import { postProgress } from './progress';
 import { countByStatus, findTasks } from './queries';
 import { statusClock } from './status-sql';
@@ -73,6 +76,12 @@ export const tasksRouter = router({
     .input(taskDetailInput)
     .output(taskDetail)
     .query(({ ctx, input }) => getTaskDetailCached(ctx.database.db, ctx.user, input.id, input.history)),
+
+  /** The early warning: when the task will likely be done, and how that is worked out. */
+  forecast: authedProcedure
+    .input(taskForecastInput)
+    .output(taskForecast)
+    .query(({ ctx, input }) => getTaskForecast(ctx.database.db, ctx.user, input.id)),
 
   createDocument: roleProcedure('office')
     .input(createDocumentInput)

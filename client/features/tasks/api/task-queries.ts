@@ -56,6 +56,12 @@ export function useTaskDetail(id: number, history = TASK_HISTORY_PAGE) {
   });
 }
 
+/** The task's early warning (null: nothing to tell this reader, or the task is closed). */
+export function useTaskForecast(id: number) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.tasks.forecast.queryOptions({ id }), enabled: id > 0 });
+}
+
 /** After a write to one task: refetch what its change affects (the live stream's own map), nothing else. */
 function useInvalidateTask() {
   const invalidateFor = useInvalidateFor();

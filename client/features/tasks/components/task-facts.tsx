@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { taskStages } from '../task-stage';
+import { TaskForecastFact } from './task-forecast';
 
 type Detail = RouterOutputs['tasks']['get'];
 
@@ -58,6 +59,7 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
           />
         </dd>
       </div>
+      <TaskForecastFact taskId={task.id} />
       <div>
         <dt>{t('taskDetail.document')}</dt>
         <dd>

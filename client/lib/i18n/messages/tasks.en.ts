@@ -112,6 +112,24 @@ export const tasksEn: typeof tasksVi = {
     daysLeft: '{{count}} days left',
     dueToday: 'Due today',
     daysOverdue: '{{count}} days overdue',
+    forecast: {
+      label: 'Forecast',
+      late: 'Likely late by about {{count}} days (expected {{date}})',
+      close: 'Expected {{date}}, close to the deadline',
+      onTime: 'Expected {{date}}, on time',
+      notMoving: 'No progress lately: at this pace it will not be done by the deadline',
+      none: 'Not enough data for a forecast',
+      how: 'How it is worked out',
+      methodOwn:
+        "From the task's own pace: {{count}} reports by the lead agency (from the day it was assigned, the last {{recent}} days), about {{pace}} percentage points a week; what is left is projected from today at that pace.",
+      methodOwnStill:
+        'From {{count}} reports by the lead agency: over the last {{recent}} days the share done has not grown.',
+      methodSimilar:
+        'The task has too few reports (it needs {{min}}, at least {{span}} days apart), so the median pace of {{count}} completed tasks of the same group is used: about {{pace}} percentage points a week, from today for what is left.',
+      methodNone: 'The task has too few reports, and too few completed tasks of its group to compare with.',
+      flagRule:
+        'A task is flagged when its expected date is {{days}} or more days after its deadline. Worked out on {{date}}.',
+    },
     restricted:
       "This task's progress, evidence and reports are visible only to the lead and coordinating agencies and to oversight.",
     timeline: 'History',

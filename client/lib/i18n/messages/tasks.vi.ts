@@ -110,6 +110,23 @@ export const tasksVi = {
     daysLeft: 'Còn {{count}} ngày',
     dueToday: 'Đến hạn hôm nay',
     daysOverdue: 'Quá hạn {{count}} ngày',
+    forecast: {
+      label: 'Dự báo',
+      late: 'Có thể trễ khoảng {{count}} ngày (dự kiến xong {{date}})',
+      close: 'Dự kiến xong {{date}}, sát hạn',
+      onTime: 'Dự kiến xong {{date}}, kịp hạn',
+      notMoving: 'Tiến độ không tăng trong thời gian gần đây: với nhịp này sẽ không xong đúng hạn',
+      none: 'Chưa đủ dữ liệu để dự báo',
+      how: 'Cách tính',
+      methodOwn:
+        'Theo nhịp tiến độ của chính nhiệm vụ: {{count}} lần báo cáo của cơ quan chủ trì (tính từ ngày giao, lấy {{recent}} ngày gần nhất), khoảng {{pace}} điểm phần trăm mỗi tuần; phần còn lại tính tiếp từ hôm nay theo nhịp đó.',
+      methodOwnStill:
+        'Theo {{count}} lần báo cáo của cơ quan chủ trì: trong {{recent}} ngày gần nhất tỷ lệ hoàn thành không tăng.',
+      methodSimilar:
+        'Nhiệm vụ chưa đủ báo cáo (cần {{min}} lần cách nhau ít nhất {{span}} ngày), nên lấy nhịp trung vị của {{count}} nhiệm vụ cùng nhóm đã hoàn thành: khoảng {{pace}} điểm phần trăm mỗi tuần, tính từ hôm nay cho phần còn lại.',
+      methodNone: 'Nhiệm vụ chưa đủ báo cáo và chưa có đủ nhiệm vụ cùng nhóm đã hoàn thành để so sánh.',
+      flagRule: 'Cảnh báo khi ngày dự kiến xong muộn hơn hạn từ {{days}} ngày trở lên. Tính ngày {{date}}.',
+    },
     restricted:
       'Diễn biến, minh chứng và báo cáo của nhiệm vụ này chỉ hiển thị cho các cơ quan chủ trì, phối hợp và cơ quan giám sát.',
     timeline: 'Diễn biến',
