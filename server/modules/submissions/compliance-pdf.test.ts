@@ -8,7 +8,7 @@ import { vietnamDate } from '../../../shared/time';
 import { seedIfEmpty } from '../../seed';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestApp } from '../../test/app';
-import { occurrences, pagesOf } from '../../test/pdf-text';
+import { expectLetterEnd, expectLetterHead, occurrences, pagesOf } from '../../test/pdf-text';
 import { COMPLIANCE_RECIPIENTS } from './compliance-pdf';
 
 /** A row's figures as the compliance page writes them (client/lib/format.ts), in the table's order. */
@@ -67,13 +67,11 @@ describe('the reporting compliance report as a document to sign (PDF)', () => {
   afterAll(() => t.close());
 
   it('opens with the national motto, the issuing office, the number, place and date, and the title', () => {
-    const first = pages[0] ?? '';
-    expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(first).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(first).toContain('VĂN PHÒNG CHÍNH PHỦ');
-    expect(first).toContain('Số: 27/BC-VPCP');
-    expect(first).toContain('Hà Nội, ngày 05 tháng 02 năm 2027');
-    expect(first).toContain(`BÁO CÁO Tình hình chấp hành chế độ báo cáo “${report.template.nameVi}”`);
+    expectLetterHead(pages, {
+      number: 'Số: 27/BC-VPCP',
+      placeAndDate: 'Hà Nội, ngày 05 tháng 02 năm 2027',
+      title: `BÁO CÁO Tình hình chấp hành chế độ báo cáo “${report.template.nameVi}”`,
+    });
   });
 
   it('states what the figures rest on and the totals of `submissions.compliance`', () => {
@@ -94,11 +92,10 @@ describe('the reporting compliance report as a document to sign (PDF)', () => {
   });
 
   it('ends the letter with the recipients and the signature block', () => {
-    const all = pages.join(' ');
-    expect(all).toContain('Nơi nhận:');
-    for (const line of COMPLIANCE_RECIPIENTS) expect(all).toContain(`- ${line}`);
-    expect(all).toContain('PHÓ CHỦ NHIỆM');
-    expect(all).toContain('Trần Thị Bình');
+    expectLetterEnd(pages, {
+      recipients: COMPLIANCE_RECIPIENTS,
+      signature: ['PHÓ CHỦ NHIỆM', 'Trần Thị Bình'],
+    });
   });
 
   it("prints every agency once with exactly the procedure's figures, and the total once, last", () => {
