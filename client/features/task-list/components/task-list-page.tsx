@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
@@ -17,10 +17,15 @@ import {
   type TaskSort,
   taskListSearchParams,
 } from '../task-list-params';
-import { RemindListForm } from './remind-list-form';
 import { TaskFilters } from './task-filters';
 import { TaskTable } from './task-table';
 import './task-list.css';
+import { retryImport } from '../../../lib/retry-import';
+
+// Only the Office reminds, and only on request: the form and its validation (zod) are fetched then.
+const RemindListForm = lazy(() =>
+  retryImport(() => import('./remind-list-form')).then((m) => ({ default: m.RemindListForm })),
+);
 
 /** The list the address asks for, fetched once the user is known, while the page is drawn. */
 export const prefetch: PagePrefetch = ({ queryClient, trpc, search }) =>
@@ -93,7 +98,11 @@ export function TaskListPage() {
         </div>
       </div>
       <p className="hint">{t('taskList.exportHint')}</p>
-      {mayRemind && reminding && <RemindListForm state={state} onClose={() => setReminding(false)} />}
+      {mayRemind && reminding && (
+        <Suspense fallback={<Spinner />}>
+          <RemindListForm state={state} onClose={() => setReminding(false)} />
+        </Suspense>
+      )}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : !data ? (
