@@ -15,6 +15,12 @@ import { type EscalationRuleSet, loadEscalationRules } from './rules';
 
 /** At most this many tasks get a step (a request opened, the Office notified) per kind and run. */
 export const ESCALATION_BATCH = 200;
+/**
+ * A run stops opening requests after this long (each is a dozen statements through the explanation
+ * module): the rest wait for the next run, so one run stays within its budget however loaded the
+ * database is.
+ */
+export const EXPLANATIONS_TIME_BUDGET_MS = 4_000;
 
 /** Who opens the automatic explanation requests: an inactive Office account (it cannot log in). */
 export const SYSTEM_REQUESTER = 'he-thong.quy-tac';
@@ -40,7 +46,7 @@ export interface EscalationRun {
 export async function evaluateEscalations(
   db: Db,
   now = new Date(),
-  options: { batch?: number; signal?: AbortSignal } = {},
+  options: { batch?: number; signal?: AbortSignal; explanationsBudgetMs?: number } = {},
 ): Promise<EscalationRun> {
   const today = vietnamDate(now);
   const batch = options.batch ?? ESCALATION_BATCH;
@@ -56,14 +62,11 @@ export async function evaluateEscalations(
   const levelsMs = lap();
   const explanationDays = rules.explanation_after_overdue.params.workingDays;
   const explanations = rules.explanation_after_overdue.enabled
-    ? await openExplanations(
-        db,
-        rules,
-        overdueCutoff(today, explanationDays, calendar),
-        now,
+    ? await openExplanations(db, rules, overdueCutoff(today, explanationDays, calendar), now, {
         batch,
-        options.signal,
-      )
+        budgetMs: options.explanationsBudgetMs ?? EXPLANATIONS_TIME_BUDGET_MS,
+        signal: options.signal,
+      })
     : { opened: [], skipped: 0 };
   const explanationsMs = lap();
   const officeDays = explanationDays + rules.office_after_explanation.params.moreWorkingDays;
@@ -167,9 +170,10 @@ async function openExplanations(
   rules: EscalationRuleSet,
   cutoff: string,
   now: Date,
-  batch: number,
-  signal?: AbortSignal,
+  limits: { batch: number; budgetMs: number; signal?: AbortSignal | undefined },
 ) {
+  const { batch, budgetMs, signal } = limits;
+  const started = performance.now();
   const due = await selectRows<{ id: number; deadline: string }>(
     db,
     sql`select t.id, t.deadline from tasks t
@@ -188,7 +192,7 @@ async function openExplanations(
   if (!requester) return { opened, skipped };
   const { workingDays, answerWorkingDays } = rules.explanation_after_overdue.params;
   for (const task of due) {
-    if (signal?.aborted) break;
+    if (signal?.aborted || performance.now() - started > budgetMs) break;
     await inTransaction(db, async (tx) => {
       const facts = { deadline: task.deadline, workingDays };
       const [claimed] = await tx
