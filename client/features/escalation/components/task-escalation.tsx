@@ -20,7 +20,11 @@ export function TaskEscalation({ taskId }: { taskId: number }) {
     <section className="task-escalation" aria-label={t('taskEscalation.label')} data-testid="task-escalation">
       {sentence && data.level && (
         <p>
-          <span className={`status-badge escalation-badge escalation-badge--${data.level}`}>
+          {/* The sentence names the level too: the badge is its colour, read once. */}
+          <span
+            aria-hidden="true"
+            className={`status-badge escalation-badge escalation-badge--${data.level}`}
+          >
             {t(`taskEscalation.levels.${data.level}`)}
           </span>{' '}
           {sentence}
