@@ -14,7 +14,8 @@
  * (only the monthly report's figures, into bench/results/asof.json), --only=audit (only the audit
  * chain's verification at 1,000,000 entries, --audit-entries=N, in a database of its own: bench/audit.ts;
  * into bench/results/audit.json), --only=lists (only every tenth page of the task lists: bench/list-pages.ts;
- * into bench/results/lists.json). DATABASE_URL
+ * into bench/results/lists.json), --only=escalation (only the escalation job's runs over the dataset
+ * already loaded, migrated to the current schema: bench/escalation.ts; into bench/results/escalation.json). DATABASE_URL
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
@@ -64,8 +65,8 @@ const WARMUP = 20;
 const PORT = Number(argValue('port') ?? 4790);
 const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
-if (ONLY !== undefined && !['writes', 'asof', 'audit', 'lists'].includes(ONLY))
-  throw new Error('--only must be writes, asof, audit or lists');
+if (ONLY !== undefined && !['writes', 'asof', 'audit', 'lists', 'escalation'].includes(ONLY))
+  throw new Error('--only must be writes, asof, audit, lists or escalation');
 const onlyWrites = ONLY === 'writes';
 const onlyAsOf = ONLY === 'asof';
 const onlyLists = ONLY === 'lists';
@@ -908,9 +909,27 @@ async function main() {
     log(`\n${Math.round(ms(started) / 1000)} s. Written to bench/results/audit.json`);
     return;
   }
+  if (ONLY === 'escalation') {
+    const { runEscalationBench } = await import('./escalation');
+    const figures = await runEscalationBench({ databaseUrl, log });
+    const ranAt = new Date().toISOString();
+    const m = machine('');
+    const machineLine = `${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, Node ${m.node}`;
+    const entries = figures.map((f) => ({ ...f, scale, machine: machineLine, ranAt }));
+    mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'bench/results/escalation.json'), `${JSON.stringify(entries, null, 2)}\n`);
+    printTable(figures);
+    log(`\n${Math.round(ms(started) / 1000)} s. Written to bench/results/escalation.json`);
+    return;
+  }
   await ensureDataset();
   const server = await serverFigures();
   const figures = [...server.figures];
+  if (!partial) {
+    log('The escalation job over every task (bench/escalation.ts)…');
+    const { runEscalationBench } = await import('./escalation');
+    figures.push(...(await runEscalationBench({ databaseUrl, log })));
+  }
   if (!flag('skip-pglite') && !partial) {
     log('Embedded PGlite at demo size…');
     figures.push(...(await pgliteFigures()));

@@ -3,6 +3,7 @@ import { agenciesRouter } from './modules/agencies/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { documentsRouter } from './modules/documents/router';
+import { escalationRouter } from './modules/escalation/router';
 import { holidaysRouter } from './modules/holidays/router';
 import { homeRouter } from './modules/home/router';
 import { kpisRouter } from './modules/kpis/router';
@@ -31,6 +32,7 @@ export const appRouter = router({
   templates: templatesRouter,
   system: systemRouter,
   accountability: accountabilityRouter,
+  escalation: escalationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { startJobQueue } from './jobs/queue';
 import { checkpointJob } from './modules/audit/checkpoints';
 import { auditKeysFrom, setAuditKeys } from './modules/audit/keys';
 import { deleteExpiredSessions } from './modules/auth/sessions';
+import { escalationJob } from './modules/escalation/evaluate';
 import { evidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
 import { freezeJob } from './modules/reports/freeze-job';
@@ -53,6 +54,9 @@ async function main() {
       tallyJob(database.db),
       // Monthly reports are frozen once their cut-off has passed: every ten minutes.
       freezeJob(database.db, { log: app.log }),
+      // The escalation rules move tasks' levels and take their steps: every 15 minutes, and just after
+      // Vietnam midnight (a new day makes tasks overdue).
+      escalationJob(database.db, { log: app.log }),
       // Evidence files attached to nothing are deleted once EVIDENCE_UNATTACHED_HOURS have passed: hourly.
       evidenceCleanupJob(database.db, {
         graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,

@@ -364,6 +364,23 @@ describe('the permission matrix', () => {
     'accountability.summary': [{ input: () => undefined, rows: signedIn('ok') }],
     // On the caller's own notifications only (none of another user's can be named).
     'accountability.markRead': [{ input: () => ({ upTo: 1 }), rows: signedIn('ok') }],
+    // Escalation rules are the administrator's settings; a task's level is as public as its status
+    // (the steps taken on it are withheld from other agencies: server/modules/escalation).
+    'escalation.rules': [{ input: () => undefined, rows: onlyFor(['admin']) }],
+    'escalation.updateRule': [
+      {
+        input: async () => {
+          const rules = (await ok('admin', 'escalation.rules', undefined)) as {
+            kind: string;
+            version: number;
+          }[];
+          const version = rules.find((r) => r.kind === 'overdue')?.version ?? 0;
+          return { kind: 'overdue', enabled: true, params: {}, version };
+        },
+        rows: onlyFor(['admin']),
+      },
+    ],
+    'escalation.forTask': [{ input: () => ({ taskId: fx.task }), rows: signedIn('ok') }],
     'auth.me': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],
     'auth.login': [
       {

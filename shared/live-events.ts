@@ -22,6 +22,8 @@ export const CHANGE_TYPES = [
   'explanation.changed',
   'template.changed',
   'holiday.changed',
+  /** The escalation job moved tasks' levels or took steps, or the administrator changed a rule. */
+  'escalation.changed',
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

@@ -41,6 +41,8 @@ export const PAGE_ROLES = {
   '/admin/templates/new': ['admin'],
   '/admin/templates/:id': TEMPLATE_READER_ROLES,
   '/admin/holidays': OVERSIGHT_ROLES,
+  /** Escalation rules: the administrator's settings. */
+  '/admin/escalation': ['admin'],
   '/account/security': ROLES,
   '/account/password': ROLES,
   /** The notification centre: reminders and explanation steps that concern the user (every role). */

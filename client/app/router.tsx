@@ -115,6 +115,11 @@ const HolidaysPage = lazyPage(
   () => import('../features/holidays/components/holidays-page'),
   'HolidaysPage',
 );
+const EscalationRulesPage = lazyPage(
+  '/admin/escalation',
+  () => import('../features/escalation/components/escalation-rules-page'),
+  'EscalationRulesPage',
+);
 
 const AgencyDirectory = lazyPage(
   '/agencies',
@@ -187,6 +192,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/admin/templates/new': TemplateCreatePage,
   '/admin/templates/:id': TemplatePage,
   '/admin/holidays': HolidaysPage,
+  '/admin/escalation': EscalationRulesPage,
   '/account/security': AccountSecurityPage,
   '/account/password': ChangePasswordPage,
   '/notifications': NotificationsPage,

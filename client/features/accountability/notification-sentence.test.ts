@@ -35,6 +35,11 @@ describe('a notification in words, from its kind and params', () => {
     ],
     ['explanation.accepted', {}, `Văn phòng Chính phủ đã chấp nhận giải trình về nhiệm vụ “${TITLE}”.`],
     [
+      'escalation.office',
+      { dueDate: '2026-12-03', workingDays: 10 },
+      `Nhiệm vụ “${TITLE}” đã quá hạn 10 ngày làm việc (hạn 03/12/2026) dù đã yêu cầu giải trình: báo lãnh đạo Văn phòng Chính phủ.`,
+    ],
+    [
       'explanation.askedAgain',
       { dueDate: '2027-02-15', comment: 'Chưa có lộ trình cụ thể.' },
       `Văn phòng Chính phủ yêu cầu giải trình lại về nhiệm vụ “${TITLE}”, hạn giải trình 15/02/2027: Chưa có lộ trình cụ thể.`,

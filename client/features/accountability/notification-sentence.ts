@@ -11,6 +11,7 @@ const SENTENCES = {
   'explanation.sentBack': 'notificationCentre.sentences.explanationSentBack',
   'explanation.accepted': 'notificationCentre.sentences.explanationAccepted',
   'explanation.askedAgain': 'notificationCentre.sentences.explanationAskedAgain',
+  'escalation.office': 'notificationCentre.sentences.escalationOffice',
 } as const;
 
 export interface NotificationContent {
@@ -38,6 +39,7 @@ export function notificationSentence({ kind, params }: NotificationContent, t: T
     comment: text('comment'),
     dueDate: date('dueDate'),
     committedDate: date('committedDate'),
+    workingDays: text('workingDays'),
   };
   const key = Object.hasOwn(SENTENCES, kind)
     ? SENTENCES[kind as keyof typeof SENTENCES]

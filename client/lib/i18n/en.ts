@@ -4,6 +4,7 @@ import { authEn } from './messages/auth.en';
 import { commonEn } from './messages/common.en';
 import { dashboardEn } from './messages/dashboard.en';
 import { documentsEn } from './messages/documents.en';
+import { escalationEn } from './messages/escalation.en';
 import { holidaysEn } from './messages/holidays.en';
 import { homeEn } from './messages/home.en';
 import { kpisEn } from './messages/kpis.en';
@@ -35,4 +36,5 @@ export const en: Messages = {
   ...homeEn,
   ...mfaEn,
   ...accountabilityEn,
+  ...escalationEn,
 };

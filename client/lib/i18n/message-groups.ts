@@ -6,6 +6,7 @@ export const MESSAGE_GROUPS = [
   'common',
   'dashboard',
   'documents',
+  'escalation',
   'holidays',
   'home',
   'kpis',

@@ -4,6 +4,7 @@ import { authVi } from './messages/auth.vi';
 import { commonVi } from './messages/common.vi';
 import { dashboardVi } from './messages/dashboard.vi';
 import { documentsVi } from './messages/documents.vi';
+import { escalationVi } from './messages/escalation.vi';
 import { holidaysVi } from './messages/holidays.vi';
 import { homeVi } from './messages/home.vi';
 import { kpisVi } from './messages/kpis.vi';
@@ -38,6 +39,7 @@ export const vi = {
   ...homeVi,
   ...mfaVi,
   ...accountabilityVi,
+  ...escalationVi,
 };
 
 /** Every language provides the same keys (checked by the compiler, and by i18n.test.ts at run time). */

@@ -138,6 +138,16 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
     if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
     return filters;
   }
+  if (change.type === 'escalation.changed') {
+    // Tasks' levels moved or steps were taken (the job), or a rule changed: the rules, the task lines,
+    // and the notification centre (the Office may have been told).
+    const filters: QueryFilters[] = [
+      trpc.escalation.pathFilter(),
+      trpc.accountability.notifications.pathFilter(),
+    ];
+    if (taskId) filters.push(trpc.accountability.forTask.queryFilter({ taskId }));
+    return filters;
+  }
   if (change.type === 'submission.changed') {
     // A periodic report moved: the agency's own list, the compliance heatmap and that report only.
     const filters: QueryFilters[] = [

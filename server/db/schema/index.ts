@@ -3,6 +3,7 @@ export * from './agencies';
 export * from './audit';
 export * from './auth';
 export * from './catalog';
+export * from './escalation';
 export * from './events';
 export * from './kpi-figures';
 export * from './reports';

@@ -39,7 +39,13 @@ async function findByKey(db: Db, actor: Actor, key: string) {
  * The Office asks a task's lead agency to explain (the task open, no other request in progress on it),
  * with the number of working days it has to answer; the agency's officers and leader are notified.
  */
-export async function requestExplanation(db: Db, actor: Actor, r: RequestExplanation, now = new Date()) {
+export async function requestExplanation(
+  db: Db,
+  actor: Actor,
+  r: RequestExplanation,
+  now = new Date(),
+  options: { automatic?: boolean } = {},
+) {
   assertOffice(actor);
   const answer = (saved: ExplanationRow) => {
     if (saved.taskId !== r.taskId || saved.reason !== r.reason)
@@ -65,6 +71,7 @@ export async function requestExplanation(db: Db, actor: Actor, r: RequestExplana
         taskId: task.id,
         agencyId: task.leadAgencyId,
         requestedBy: actor.id,
+        automatic: options.automatic ?? false,
         reason: r.reason,
         dueDate,
         idempotencyKey: r.idempotencyKey,

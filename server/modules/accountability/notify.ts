@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'explanation.sentBack',
   'explanation.accepted',
   'explanation.askedAgain',
+  /** An escalation rule: a task stays overdue after its explanation was asked (server/modules/escalation). */
+  'escalation.office',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -42,6 +42,12 @@ export function HolidaysPage() {
       <p className="hint">{t('holidayAdmin.intro')}</p>
       <p>
         <Link to="/admin/templates">{t('templateAdmin.title')}</Link>
+        {admin && (
+          <>
+            {' · '}
+            <Link to="/admin/escalation">{t('escalationAdmin.link')}</Link>
+          </>
+        )}
       </p>
       <SelectField
         label={t('holidayAdmin.year')}

@@ -117,6 +117,8 @@ export const accountabilityEn: typeof accountabilityVi = {
       explanationAccepted: 'The Government Office has accepted the explanation of the task “{{title}}”.',
       explanationAskedAgain:
         'The Government Office asks for a new explanation of the task “{{title}}”, due {{dueDate}}: {{comment}}',
+      escalationOffice:
+        'Task “{{title}}” is overdue by {{workingDays}} working days (deadline {{dueDate}}) after an explanation was asked: for the Government Office’s leadership.',
       other: 'There is an update on the task “{{title}}”.',
     },
   },

@@ -118,6 +118,8 @@ export const accountabilityVi = {
       explanationAccepted: 'Văn phòng Chính phủ đã chấp nhận giải trình về nhiệm vụ “{{title}}”.',
       explanationAskedAgain:
         'Văn phòng Chính phủ yêu cầu giải trình lại về nhiệm vụ “{{title}}”, hạn giải trình {{dueDate}}: {{comment}}',
+      escalationOffice:
+        'Nhiệm vụ “{{title}}” đã quá hạn {{workingDays}} ngày làm việc (hạn {{dueDate}}) dù đã yêu cầu giải trình: báo lãnh đạo Văn phòng Chính phủ.',
       other: 'Có cập nhật về nhiệm vụ “{{title}}”.',
     },
   },

@@ -54,6 +54,7 @@ export const shellEn: typeof shellVi = {
       submission_changed: 'updated a periodic report',
       reminder_sent: 'the Government Office sent a reminder about a task',
       explanation_changed: 'explanation: {{state}}',
+      escalation_changed: 'task escalation levels updated',
       kpi_changed: 'updated Program KPI figures',
     },
     states: {

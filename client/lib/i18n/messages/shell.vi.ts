@@ -53,6 +53,7 @@ export const shellVi = {
       submission_changed: 'cập nhật báo cáo định kỳ',
       reminder_sent: 'Văn phòng Chính phủ đôn đốc thực hiện nhiệm vụ',
       explanation_changed: 'giải trình: {{state}}',
+      escalation_changed: 'cập nhật mức cảnh báo nhiệm vụ',
       kpi_changed: 'cập nhật số liệu chỉ tiêu của Chương trình',
     },
     states: {

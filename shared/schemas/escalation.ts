@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  ESCALATION_LEVELS,
+  ESCALATION_RULE_KINDS,
+  ESCALATION_STEP_KINDS,
+  MAX_ESCALATION_WORKING_DAYS,
+} from '../escalation';
+import { MAX_ANSWER_WORKING_DAYS } from '../explanations';
+import { positiveId } from './ids';
+
+/** Messages are keys the client translates (client/lib/i18n: validation.*). */
+const whole = (min: number, max: number) =>
+  z.number({ error: 'notANumber' }).int('notAnInteger').min(min, 'tooSmall').max(max, 'tooLarge');
+const percent = whole(1, 100);
+const workingDays = whole(1, MAX_ESCALATION_WORKING_DAYS);
+
+/** The parameters of each rule, as the administrator's form and the procedure check them. */
+export const escalationRuleParams = {
+  half_time_low_progress: z.object({ elapsedPercent: percent, progressBelow: percent }),
+  overdue: z.object({}),
+  explanation_after_overdue: z.object({
+    workingDays,
+    answerWorkingDays: whole(1, MAX_ANSWER_WORKING_DAYS),
+  }),
+  office_after_explanation: z.object({ moreWorkingDays: workingDays }),
+} as const;
+
+/** The version the form read (0: the rule still has its default settings, never saved). */
+const version = z.number().int().min(0).max(2_147_483_647);
+
+/** One rule as the administrator saves it: switched on or off, with its parameters. */
+export const updateEscalationRuleInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('half_time_low_progress'),
+    enabled: z.boolean(),
+    params: escalationRuleParams.half_time_low_progress,
+    version,
+  }),
+  z.object({
+    kind: z.literal('overdue'),
+    enabled: z.boolean(),
+    params: escalationRuleParams.overdue,
+    version,
+  }),
+  z.object({
+    kind: z.literal('explanation_after_overdue'),
+    enabled: z.boolean(),
+    params: escalationRuleParams.explanation_after_overdue,
+    version,
+  }),
+  z.object({
+    kind: z.literal('office_after_explanation'),
+    enabled: z.boolean(),
+    params: escalationRuleParams.office_after_explanation,
+    version,
+  }),
+]);
+export type UpdateEscalationRuleInput = z.input<typeof updateEscalationRuleInput>;
+export type UpdateEscalationRule = z.output<typeof updateEscalationRuleInput>;
+
+export const escalationRuleOutput = z.object({
+  kind: z.enum(ESCALATION_RULE_KINDS),
+  enabled: z.boolean(),
+  params: z.record(z.string(), z.number()),
+  version: z.number(),
+  updatedAt: z.date().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type EscalationRuleView = z.output<typeof escalationRuleOutput>;
+export const escalationRulesOutput = z.array(escalationRuleOutput);
+
+export const taskEscalationInput = z.object({ taskId: positiveId() });
+
+/** The figures a rule fired on, as recorded then (dates YYYY-MM-DD, percentages whole). */
+const facts = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
+/** A task's escalation: its level, since when and why, and the actions taken for its overdue deadline. */
+export const taskEscalationOutput = z.object({
+  level: z.enum(ESCALATION_LEVELS).nullable(),
+  since: z.string().nullable(),
+  rule: z.enum(ESCALATION_RULE_KINDS).nullable(),
+  facts,
+  /** Working days overdue today (red only), over the holiday calendar. */
+  workingDaysOverdue: z.number().nullable(),
+  /** Only for those who may read the task's explanation requests (oversight and the lead agency). */
+  steps: z.array(
+    z.object({
+      kind: z.enum(ESCALATION_STEP_KINDS),
+      deadline: z.string(),
+      takenAt: z.date(),
+      facts,
+    }),
+  ),
+});
+export type TaskEscalation = z.output<typeof taskEscalationOutput>;
