@@ -7,6 +7,7 @@ import { holidaysRouter } from './modules/holidays/router';
 import { homeRouter } from './modules/home/router';
 import { kpisRouter } from './modules/kpis/router';
 import { liveRouter } from './modules/live/router';
+import { mailRouter } from './modules/mail/router';
 import { reportsRouter } from './modules/reports/router';
 import { submissionsRouter } from './modules/submissions/router';
 import { systemRouter } from './modules/system/router';
@@ -31,6 +32,7 @@ export const appRouter = router({
   templates: templatesRouter,
   system: systemRouter,
   accountability: accountabilityRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,3 +8,4 @@ export * from './kpi-figures';
 export * from './reports';
 export * from './tallies';
 export * from './tasks';
+export * from './mail';
