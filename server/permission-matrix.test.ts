@@ -364,6 +364,15 @@ describe('the permission matrix', () => {
     'accountability.summary': [{ input: () => undefined, rows: signedIn('ok') }],
     // On the caller's own notifications only (none of another user's can be named).
     'accountability.markRead': [{ input: () => ({ upTo: 1 }), rows: signedIn('ok') }],
+    // Each user's own mail address and choices; the outbox (every mail, to anyone) is the administrator's.
+    'mail.settings': [{ input: () => undefined, rows: signedIn('ok') }],
+    'mail.updateSettings': [
+      {
+        input: () => ({ email: '', preferences: [{ kind: 'reminder', delivery: 'immediate' }] }),
+        rows: signedIn('ok'),
+      },
+    ],
+    'mail.outbox': [{ input: () => ({ page: 1 }), rows: onlyFor(['admin']) }],
     'auth.me': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],
     'auth.login': [
       {

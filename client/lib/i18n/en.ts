@@ -7,6 +7,7 @@ import { documentsEn } from './messages/documents.en';
 import { holidaysEn } from './messages/holidays.en';
 import { homeEn } from './messages/home.en';
 import { kpisEn } from './messages/kpis.en';
+import { mailEn } from './messages/mail.en';
 import { mfaEn } from './messages/mfa.en';
 import { monthlyReportEn } from './messages/monthly-report.en';
 import { reportsEn } from './messages/reports.en';
@@ -35,4 +36,5 @@ export const en: Messages = {
   ...homeEn,
   ...mfaEn,
   ...accountabilityEn,
+  ...mailEn,
 };

@@ -7,6 +7,7 @@ import { documentsVi } from './messages/documents.vi';
 import { holidaysVi } from './messages/holidays.vi';
 import { homeVi } from './messages/home.vi';
 import { kpisVi } from './messages/kpis.vi';
+import { mailVi } from './messages/mail.vi';
 import { mfaVi } from './messages/mfa.vi';
 import { monthlyReportVi } from './messages/monthly-report.vi';
 import { reportsVi } from './messages/reports.vi';
@@ -38,6 +39,7 @@ export const vi = {
   ...homeVi,
   ...mfaVi,
   ...accountabilityVi,
+  ...mailVi,
 };
 
 /** Every language provides the same keys (checked by the compiler, and by i18n.test.ts at run time). */
