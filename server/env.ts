@@ -153,7 +153,10 @@ const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
-    .refine((v) => v === undefined || /^https?:\/\/[^/]+(\/.*)?$/.test(v), 'must start with http:// or https://'),
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^/]+(\/.*)?$/.test(v),
+      'must start with http:// or https://',
+    ),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });

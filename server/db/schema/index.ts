@@ -5,7 +5,7 @@ export * from './auth';
 export * from './catalog';
 export * from './events';
 export * from './kpi-figures';
+export * from './mail';
 export * from './reports';
 export * from './tallies';
 export * from './tasks';
-export * from './mail';

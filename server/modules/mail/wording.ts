@@ -114,7 +114,7 @@ export interface RenderedMail {
   html: string;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -126,7 +126,7 @@ function footer(baseUrl: string, lang: MailLang) {
   const url = `${baseUrl}/notifications`;
   return {
     text: `\n\n--\n${WORDS[lang].settings} ${url}`,
-    html: `<hr><p style="color:#555;font-size:12px">${escape(WORDS[lang].settings)} <a href="${escape(url)}">${escape(url)}</a></p>`,
+    html: `<hr><p style="color:#555;font-size:12px">${escapeHtml(WORDS[lang].settings)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
   };
 }
 
@@ -142,7 +142,7 @@ export function renderNotificationMail(
   return {
     subject: `${WORDS[lang].subjectPrefix} ${shortSubject(sentence)}`,
     text: `${sentence}\n\n${WORDS[lang].open}: ${url}${end.text}`,
-    html: `<p>${escape(sentence)}</p><p><a href="${escape(url)}">${escape(WORDS[lang].open)}</a></p>${end.html}`,
+    html: `<p>${escapeHtml(sentence)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(WORDS[lang].open)}</a></p>${end.html}`,
   };
 }
 
@@ -168,21 +168,21 @@ export function renderDigestMail(
   const w = WORDS[lang];
   const day = formatVietnameseDate(digest.day);
   const text: string[] = [w.digestIntro(digest.name, day)];
-  const html: string[] = [`<p>${escape(w.digestIntro(digest.name, day)).replace(/\n/g, '<br>')}</p>`];
+  const html: string[] = [`<p>${escapeHtml(w.digestIntro(digest.name, day)).replace(/\n/g, '<br>')}</p>`];
   for (const section of digest.sections) {
     const heading =
       section.key === 'awaiting'
         ? (w.awaitingKinds[section.awaitingKind ?? ''] ?? w.awaiting)
         : w[section.key];
     text.push('', `${heading} (${section.total}):`);
-    html.push(`<h3>${escape(heading)} (${section.total})</h3><ul>`);
+    html.push(`<h3>${escapeHtml(heading)} (${section.total})</h3><ul>`);
     for (const item of section.items) {
       text.push(`- ${item.label}\n  ${item.url}`);
-      html.push(`<li><a href="${escape(item.url)}">${escape(item.label)}</a></li>`);
+      html.push(`<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.label)}</a></li>`);
     }
     if (section.total > section.items.length) {
       text.push(`  ${w.more(section.total - section.items.length)}`);
-      html.push(`<li>${escape(w.more(section.total - section.items.length))}</li>`);
+      html.push(`<li>${escapeHtml(w.more(section.total - section.items.length))}</li>`);
     }
     html.push('</ul>');
   }
