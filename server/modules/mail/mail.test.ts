@@ -10,7 +10,7 @@ import { type Cast, newKey, ok, startCast, today, type Who } from '../../test/ta
 import { NOTIFICATION_KINDS } from '../accountability/notify';
 import { digestJob, makeDigests } from './digest';
 import { connectMailQueue } from './outbox';
-import { type MailTransport, mailSendJob, sendOutboxMail, smtpTransport } from './send';
+import { type MailTransport, mailSendJob, mailSweepJob, sendOutboxMail, smtpTransport } from './send';
 import { type ReceivedMail, startSmtpServer } from './smtp-test-server';
 
 /**
@@ -237,6 +237,31 @@ describe('notification mails and digests', () => {
     expect(arrived.length).toBe(expected.length);
     expect(arrived.filter((m) => m.subject.includes('Hoá đơn điện tử')).length).toBe(2);
     await stop(queues[0] as JobQueue);
+  });
+
+  it('delivers, once, a mail written where no queue ran (the sweep gives it its job)', async () => {
+    ok(await settings('coordLeader', [{ kind: 'reminder', delivery: 'immediate' }]));
+    const taskId = await c.newTask({
+      deadline: today(-2),
+      title: 'Dịch vụ công trực tuyến toàn trình',
+      leadAgencyId: c.agency.hanoi,
+      coordinatorIds: [],
+    });
+    // No queue connected: the mail is written, queued, with no job.
+    ok(await remind([taskId]));
+    const [row] = await outboxOf('coordLeader');
+    expect(row?.status).toBe('queued');
+    await c.database.db
+      .update(mailOutbox)
+      .set({ createdAt: sql`now() - interval '2 minutes'` })
+      .where(eq(mailOutbox.id, row?.id ?? 0));
+    const before = smtp.received.length;
+    await startMailQueue(c.database, smtpTransport(smtp.url), [mailSweepJob(c.database.db)] as never[]);
+    await until(() => mailsTo('coordLeader').length === 1, 'the swept mail');
+    expect(mailsTo('coordLeader')[0]?.subject).toContain('Dịch vụ công trực tuyến toàn trình');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(smtp.received.length).toBe(before + 1);
+    expect((await outboxOf('coordLeader'))[0]?.status).toBe('sent');
   });
 
   it('makes one digest per user and day, however many processes make them at once', async () => {
