@@ -8,6 +8,7 @@ import { holidaysRouter } from './modules/holidays/router';
 import { homeRouter } from './modules/home/router';
 import { kpisRouter } from './modules/kpis/router';
 import { liveRouter } from './modules/live/router';
+import { mailRouter } from './modules/mail/router';
 import { reportsRouter } from './modules/reports/router';
 import { submissionsRouter } from './modules/submissions/router';
 import { systemRouter } from './modules/system/router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   system: systemRouter,
   accountability: accountabilityRouter,
   escalation: escalationRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

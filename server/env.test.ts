@@ -14,6 +14,23 @@ describe('configuration', () => {
     expect(config.SEED_COMMUNES).toBe(3321);
   });
 
+  it('keeps mails in the outbox without SMTP_URL, and links them to PUBLIC_URL or the local server', () => {
+    const local = loadConfig({ NODE_ENV: 'test', PORT: '4100' });
+    expect(local.SMTP_URL).toBeUndefined();
+    expect(local.PUBLIC_URL).toBe('http://localhost:4100');
+    const real = loadConfig({
+      NODE_ENV: 'test',
+      SMTP_URL: 'smtps://user:pass@mail.example.gov.vn:465',
+      PUBLIC_URL: 'https://giamsat.example.gov.vn/',
+    });
+    expect(real.SMTP_URL).toBe('smtps://user:pass@mail.example.gov.vn:465');
+    expect(real.PUBLIC_URL).toBe('https://giamsat.example.gov.vn');
+    expect(() => loadConfig({ NODE_ENV: 'test', SMTP_URL: 'mail.example.gov.vn' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'giamsat.example.gov.vn' })).toThrow(
+      /PUBLIC_URL/,
+    );
+  });
+
   it('reads PORT and DATABASE_URL', () => {
     const config = loadConfig({ NODE_ENV: 'test', PORT: '4000', DATABASE_URL: 'postgres://u@h:5432/db' });
     expect(config.PORT).toBe(4000);

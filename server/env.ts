@@ -132,6 +132,31 @@ const envSchema = z.object({
    * Unset: true in production, false otherwise (a browser drops Secure cookies over plain http).
    */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /**
+   * smtp://user:pass@host:587 or smtps://…:465 (nodemailer's URL form): notification mails and digests
+   * go through it. Unset: they stay in the outbox the administrator reads (docs/decisions/0024).
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^/]/.test(v), 'must start with smtp:// or smtps://'),
+  /** The sender of the mails, e.g. `Giám sát Chính phủ số <no-reply@example.gov.vn>`. */
+  MAIL_FROM: z.string().trim().min(3).default('Giám sát Chính phủ số <no-reply@localhost>'),
+  /**
+   * The address users open the application at, for the links in mails (e.g. https://giamsat.example.gov.vn).
+   * Unset: http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^/]+(\/.*)?$/.test(v),
+      'must start with http:// or https://',
+    ),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });
@@ -142,7 +167,8 @@ type Secrets =
   | 'AUDIT_SIGNING_KEY'
   | 'AUDIT_CHECKPOINT_FILE'
   | 'MFA_REQUIRED_ROLES'
-  | 'COOKIE_SECURE';
+  | 'COOKIE_SECURE'
+  | 'PUBLIC_URL';
 export type Config = Omit<z.infer<typeof envSchema>, Secrets> & {
   SESSION_SECRET: string;
   AUDIT_KEY: string;
@@ -152,6 +178,8 @@ export type Config = Omit<z.infer<typeof envSchema>, Secrets> & {
   AUDIT_CHECKPOINT_FILE: string | null;
   MFA_REQUIRED_ROLES: readonly Role[];
   COOKIE_SECURE: boolean;
+  /** Without a trailing slash. */
+  PUBLIC_URL: string;
 };
 
 /** Fixed keys of the test environment: never used outside NODE_ENV=test. */
@@ -230,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : checkpointFile || path.join(dataDir, 'audit-checkpoints.jsonl'),
     MFA_REQUIRED_ROLES: mfaRequiredRoles(config.MFA_REQUIRED_ROLES, config.NODE_ENV),
     COOKIE_SECURE: (config.COOKIE_SECURE ?? String(config.NODE_ENV === 'production')) === 'true',
+    PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
   };
 }
 

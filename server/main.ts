@@ -12,6 +12,9 @@ import { deleteExpiredSessions } from './modules/auth/sessions';
 import { escalationJob } from './modules/escalation/evaluate';
 import { evidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
+import { digestJob } from './modules/mail/digest';
+import { connectMailQueue } from './modules/mail/outbox';
+import { mailSendJob, mailSweepJob, smtpTransport } from './modules/mail/send';
 import { freezeJob } from './modules/reports/freeze-job';
 import { getDashboardCached } from './modules/tasks/dashboard-cache';
 import { tallyJob } from './modules/tasks/tallies';
@@ -47,6 +50,9 @@ async function main() {
   // Scheduled work, on the job queue in the database: each run by one process of however many, now
   // and then on its schedule (Vietnam time), retried with backoff when it fails. Started before the
   // server listens: once it answers, its jobs are running and a SIGTERM stops them too.
+  // Mails go through SMTP_URL, or stay in the outbox for the administrator (ADR 0024).
+  const mailTransport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
+  const mailing = { transport: mailTransport, from: config.MAIL_FROM, baseUrl: config.PUBLIC_URL };
   const queue = await startJobQueue(database, {
     log: app.log,
     jobs: [
@@ -69,8 +75,14 @@ async function main() {
         everyMinutes: config.AUDIT_CHECKPOINT_MINUTES,
         log: app.log,
       }),
+      // Each notification mail, once, retried with backoff; mails nobody enqueued, every minute.
+      mailSendJob(database.db, mailing),
+      mailSweepJob(database.db, { log: app.log }),
+      // The daily digest at 07:00 Vietnam time (and at start, for a server started later in the day).
+      digestJob(database.db, { baseUrl: config.PUBLIC_URL, log: app.log }),
     ],
   });
+  connectMailQueue(queue);
   try {
     await app.listen({ host: config.HOST, port: config.PORT });
   } catch (err) {
@@ -120,7 +132,9 @@ async function main() {
       // From now on new requests are answered 503 while those in flight finish (server/http/drain.ts).
       const drained = app.drain();
       // The jobs in progress stop at their next safe point; the queue keeps what is left for the restart.
+      connectMailQueue(null);
       await queue.stop();
+      mailTransport?.close?.();
       await drained;
       await app.close();
       app.log.info('http server closed');

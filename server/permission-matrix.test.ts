@@ -381,6 +381,15 @@ describe('the permission matrix', () => {
       },
     ],
     'escalation.forTask': [{ input: () => ({ taskId: fx.task }), rows: signedIn('ok') }],
+    // Each user's own mail address and choices; the outbox (every mail, to anyone) is the administrator's.
+    'mail.settings': [{ input: () => undefined, rows: signedIn('ok') }],
+    'mail.updateSettings': [
+      {
+        input: () => ({ email: '', preferences: [{ kind: 'reminder', delivery: 'immediate' }] }),
+        rows: signedIn('ok'),
+      },
+    ],
+    'mail.outbox': [{ input: () => ({ page: 1 }), rows: onlyFor(['admin']) }],
     'auth.me': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],
     'auth.login': [
       {

@@ -15,6 +15,8 @@ export const MONTHLY_REPORT_ROLES = OVERSIGHT_ROLES;
 export const TEMPLATE_READER_ROLES = OVERSIGHT_ROLES;
 /** Accounts, roles and sign-in failures. */
 export const USER_ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];
+/** Every mail the system made (and, without SMTP, the mails themselves): the system operator's. */
+export const MAIL_OUTBOX_ROLES = ['admin'] as const satisfies readonly Role[];
 
 export const PAGE_ROLES = {
   '/': ROLES,
@@ -37,6 +39,7 @@ export const PAGE_ROLES = {
   '/documents/:id': ROLES,
   '/agencies': ROLES,
   '/admin/users': USER_ADMIN_ROLES,
+  '/admin/outbox': MAIL_OUTBOX_ROLES,
   '/admin/templates': TEMPLATE_READER_ROLES,
   '/admin/templates/new': ['admin'],
   '/admin/templates/:id': TEMPLATE_READER_ROLES,

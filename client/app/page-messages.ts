@@ -27,6 +27,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/documents/:id': ['documents', 'tasks'],
   '/agencies': ['agencies'],
   '/admin/users': ['mfa', 'users'],
+  '/admin/outbox': ['mail'],
   '/admin/templates': ['templates'],
   '/admin/templates/new': ['reports', 'templates'],
   '/admin/templates/:id': ['reports', 'templates'],
@@ -34,7 +35,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/admin/escalation': ['escalation', 'holidays'],
   '/account/security': ['mfa'],
   '/account/password': [],
-  '/notifications': ['accountability'],
+  '/notifications': ['accountability', 'mail'],
 };
 
 /** A login that stands at a step (second factor, MFA set-up, new password) shows that step's page. */

@@ -141,8 +141,13 @@ const InboxPage = lazyPage('/inbox', () => import('../features/tasks/components/
 const TaskDetailPage = lazyPage('/tasks/:id', () => import('./routes/task-detail-route'), 'TaskDetailRoute');
 const NotificationsPage = lazyPage(
   '/notifications',
-  () => import('../features/accountability/components/notifications-page'),
-  'NotificationsPage',
+  () => import('./routes/notifications-route'),
+  'NotificationsRoute',
+);
+const OutboxPage = lazyPage(
+  '/admin/outbox',
+  () => import('../features/mail/components/outbox-page'),
+  'OutboxPage',
 );
 const DocumentsPage = lazyPage(
   '/documents',
@@ -188,6 +193,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/documents/:id': DocumentPage,
   '/agencies': AgencyDirectory,
   '/admin/users': UsersPage,
+  '/admin/outbox': OutboxPage,
   '/admin/templates': TemplatesPage,
   '/admin/templates/new': TemplateCreatePage,
   '/admin/templates/:id': TemplatePage,

@@ -258,6 +258,7 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
       fullName: `${leaderNames.pick(FAMILY)} ${leaderNames.pick(MIDDLE)} ${leaderNames.pick(GIVEN)}`,
       agencyId: a.id,
     }));
+  const namedLogins = new Set(named.map((u) => u.username));
   const userValues = [...named, ...generated, ...leaders].map((u) => ({
     username: u.username,
     passwordHash,
@@ -266,6 +267,9 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
     role: u.role,
     agencyId: u.agencyId,
     searchText: foldVietnamese(`${u.fullName} ${u.username}`),
+    // The demo logins have addresses (in the reserved .example domain, never delivered), so their
+    // mails show in the administrator's outbox (docs/decisions/0024-mail-and-digests.md).
+    email: namedLogins.has(u.username) ? `${u.username}@giamsat.example` : null,
   }));
   const insertedUsers = await db
     .insert(users)

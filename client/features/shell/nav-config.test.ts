@@ -47,6 +47,7 @@ describe('navItemsFor', () => {
       '/documents',
       '/agencies',
       '/admin/users',
+      '/admin/outbox',
       '/admin/templates',
       '/admin/holidays',
     ]);

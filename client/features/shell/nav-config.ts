@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/documents', labelKey: 'nav.documents' },
   { to: '/agencies', labelKey: 'nav.agencies' },
   { to: '/admin/users', labelKey: 'nav.users' },
+  { to: '/admin/outbox', labelKey: 'nav.outbox' },
   { to: '/admin/templates', labelKey: 'nav.templates' },
   { to: '/admin/holidays', labelKey: 'nav.holidays' },
 ];

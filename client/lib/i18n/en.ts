@@ -8,6 +8,7 @@ import { escalationEn } from './messages/escalation.en';
 import { holidaysEn } from './messages/holidays.en';
 import { homeEn } from './messages/home.en';
 import { kpisEn } from './messages/kpis.en';
+import { mailEn } from './messages/mail.en';
 import { mfaEn } from './messages/mfa.en';
 import { monthlyReportEn } from './messages/monthly-report.en';
 import { reportsEn } from './messages/reports.en';
@@ -37,4 +38,5 @@ export const en: Messages = {
   ...mfaEn,
   ...accountabilityEn,
   ...escalationEn,
+  ...mailEn,
 };

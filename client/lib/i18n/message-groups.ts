@@ -10,6 +10,7 @@ export const MESSAGE_GROUPS = [
   'holidays',
   'home',
   'kpis',
+  'mail',
   'mfa',
   'monthly-report',
   'reports',

@@ -8,6 +8,7 @@ import { escalationVi } from './messages/escalation.vi';
 import { holidaysVi } from './messages/holidays.vi';
 import { homeVi } from './messages/home.vi';
 import { kpisVi } from './messages/kpis.vi';
+import { mailVi } from './messages/mail.vi';
 import { mfaVi } from './messages/mfa.vi';
 import { monthlyReportVi } from './messages/monthly-report.vi';
 import { reportsVi } from './messages/reports.vi';
@@ -40,6 +41,7 @@ export const vi = {
   ...mfaVi,
   ...accountabilityVi,
   ...escalationVi,
+  ...mailVi,
 };
 
 /** Every language provides the same keys (checked by the compiler, and by i18n.test.ts at run time). */

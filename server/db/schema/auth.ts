@@ -41,6 +41,8 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     /** No login is checked before this time (backoff after repeated failures). */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Where the user's notification mails go (docs/decisions/0024-mail-and-digests.md); null: none. */
+    email: text('email'),
   },
   (t) => [index('users_agency_idx').on(t.agencyId), index('users_role_idx').on(t.role)],
 );

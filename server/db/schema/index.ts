@@ -6,6 +6,7 @@ export * from './catalog';
 export * from './escalation';
 export * from './events';
 export * from './kpi-figures';
+export * from './mail';
 export * from './reports';
 export * from './tallies';
 export * from './tasks';

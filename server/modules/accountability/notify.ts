@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications, users } from '../../db/schema';
+import { mailNotificationsNow } from '../mail/outbox';
 
 /** What a notification is about: the client writes its sentence from the kind and the params. */
 export const NOTIFICATION_KINDS = [
@@ -48,7 +49,7 @@ export async function notifyAgencyStaff(
       .filter((u) => u.agencyId === agencyId && (roles as readonly string[]).includes(u.role))
       .map((u) => ({ userId: u.id, kind: note.kind, taskId: note.taskId, params: note.params })),
   );
-  if (rows.length > 0) await tx.insert(notifications).values(rows);
+  await insertNotifications(tx, rows);
 }
 
 /** Notifies these users (each once) of each note. */
@@ -63,5 +64,15 @@ export async function notifyUsers(
     taskId: note.taskId,
     params: note.params,
   }));
-  if (rows.length > 0) await tx.insert(notifications).values(rows);
+  await insertNotifications(tx, rows);
+}
+
+/** Writes the notifications, and the mails of those their users want at once (ADR 0024). */
+async function insertNotifications(tx: Db, rows: (typeof notifications.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  const written = await tx
+    .insert(notifications)
+    .values(rows)
+    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind });
+  await mailNotificationsNow(tx, written);
 }

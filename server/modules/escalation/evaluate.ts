@@ -11,6 +11,7 @@ import { requestExplanation } from '../accountability/explanations';
 import type { Actor } from '../auth/actor';
 import { loadHolidays } from '../holidays/queries';
 import { recordChange } from '../live/record';
+import { mailNotificationsNow } from '../mail/outbox';
 import { type EscalationRuleSet, loadEscalationRules } from './rules';
 
 /** At most this many tasks get a step (a request opened, the Office notified) per kind and run. */
@@ -246,9 +247,10 @@ function stepKey(taskId: number, kind: 'explanation' | 'office', deadline: strin
  * task and deadline: the steps claimed and the notifications written by one statement.
  */
 async function notifyOffice(db: Db, cutoff: string, workingDays: number, now: Date, batch: number) {
-  const rows = await selectRows<{ task_id: number }>(
-    db,
-    sql`with due as (
+  return inTransaction(db, async (tx) => {
+    const rows = await selectRows<{ task_id: number; id: number | null; user_id: number | null }>(
+      tx,
+      sql`with due as (
       select t.id, t.deadline from tasks t
       where not t.withdrawn and t.completed_on is null and t.deadline <= ${cutoff}::date
         and not exists (select 1 from escalation_steps s
@@ -271,11 +273,18 @@ async function notifyOffice(db: Db, cutoff: string, workingDays: number, now: Da
       join tasks t on t.id = c.task_id
       join agencies a on a.id = t.lead_agency_id
       join users u on u.role = 'office' and u.active
-      returning task_id
+      returning id, user_id, task_id
     )
-    select task_id from claimed`,
-  );
-  return rows.map((r) => r.task_id);
+    select c.task_id, n.id, n.user_id from claimed c left join notified n on n.task_id = c.task_id`,
+    );
+    // Their mails (immediate or in the digest, as each Office user chose), in the same transaction.
+    const written = rows.filter((r) => r.id !== null && r.user_id !== null);
+    await mailNotificationsNow(
+      tx,
+      written.map((r) => ({ id: Number(r.id), userId: Number(r.user_id), kind: 'escalation.office' })),
+    );
+    return [...new Set(rows.map((r) => Number(r.task_id)))];
+  });
 }
 
 /** One change event per run that moved anything: screens showing a moved task refresh. */

@@ -15,6 +15,7 @@ export const shellEn: typeof shellVi = {
     reportingCompliance: 'Reporting compliance',
     templates: 'Reporting regimes',
     holidays: 'Holiday calendar',
+    outbox: 'Outbox',
     kpis: 'Program KPIs',
     scorecard: 'Agency scorecard',
   },

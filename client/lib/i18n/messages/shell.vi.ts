@@ -13,6 +13,7 @@ export const shellVi = {
     reportingCompliance: 'Tình hình nộp báo cáo',
     templates: 'Chế độ báo cáo',
     holidays: 'Lịch ngày nghỉ',
+    outbox: 'Hộp thư đi',
     kpis: 'Chỉ tiêu Chương trình',
     scorecard: 'Chỉ tiêu của cơ quan',
   },

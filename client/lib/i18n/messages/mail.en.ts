@@ -1,0 +1,64 @@
+import type { mailVi } from './mail.vi';
+
+export const mailEn: typeof mailVi = {
+  mail: {
+    settingsTitle: 'Notifications by e-mail',
+    settingsIntro:
+      'Choose how each kind of notification reaches you: mailed at once, gathered into a daily digest at 7 a.m., or not mailed (it still shows in the notification centre).',
+    noSmtp: 'The server has no mail server configured: mails are kept in the outbox for the administrator.',
+    email: 'E-mail address',
+    emailHint: 'Leave empty to receive no mail.',
+    save: 'Save settings',
+    saving: 'Saving…',
+    saved: 'Mail settings saved.',
+    defaultChoice: '(default)',
+    deliveries: {
+      immediate: 'At once',
+      digest: 'Daily digest',
+      off: 'No mail',
+    },
+    kinds: {
+      summary: 'Overview of overdue work, work due soon and what awaits you',
+      reminder: 'Reminders from the Government Office',
+      'explanation.requested': 'Explanation requested',
+      'explanation.answered': 'Explanation answered by the agency',
+      'explanation.approved': 'Explanation approved by the leader',
+      'explanation.sentBack': 'Explanation sent back',
+      'explanation.accepted': 'Explanation accepted',
+      'explanation.askedAgain': 'New explanation requested',
+      'escalation.office': 'Tasks still overdue after an explanation was asked',
+    },
+    validation: {
+      invalidEmail: 'The e-mail address is not valid.',
+    },
+    errors: {},
+    outboxTitle: 'Outbox',
+    outboxIntro:
+      'Every mail the system made, newest first. Without a mail server (SMTP_URL) mails are “Held” and can only be read here.',
+    statusFilter: 'Status',
+    allStatuses: 'All',
+    statuses: {
+      queued: 'Queued',
+      sending: 'Sending',
+      sent: 'Sent',
+      failed: 'Failed',
+      held: 'Held (no SMTP configured)',
+    },
+    mailKinds: {
+      notification: 'Notification',
+      digest: 'Digest',
+    },
+    columns: {
+      createdAt: 'Created',
+      recipient: 'Recipient',
+      subject: 'Subject',
+      status: 'Status',
+      sentAt: 'Sent',
+    },
+    attempts: 'Attempts: {{count}}',
+    lastError: 'Last error: {{error}}',
+    showText: 'Show the text',
+    empty: 'No mail yet.',
+    total: '{{count}} mails',
+  },
+};

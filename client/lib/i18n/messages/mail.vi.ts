@@ -1,0 +1,63 @@
+export const mailVi = {
+  /** The user's mail settings (on the notification centre) and the administrator's outbox. */
+  mail: {
+    settingsTitle: 'Nhận thông báo qua thư điện tử',
+    settingsIntro:
+      'Chọn cách nhận từng loại thông báo: gửi ngay, gộp vào thư tổng hợp lúc 7 giờ sáng mỗi ngày, hoặc không gửi thư (thông báo vẫn hiện trong trung tâm thông báo).',
+    noSmtp: 'Máy chủ chưa cấu hình gửi thư: thư được lưu trong hộp thư đi để quản trị viên xem.',
+    email: 'Địa chỉ thư điện tử',
+    emailHint: 'Để trống nếu không muốn nhận thư.',
+    save: 'Lưu cài đặt',
+    saving: 'Đang lưu…',
+    saved: 'Đã lưu cài đặt nhận thư.',
+    defaultChoice: '(mặc định)',
+    deliveries: {
+      immediate: 'Gửi ngay',
+      digest: 'Thư tổng hợp hằng ngày',
+      off: 'Không gửi thư',
+    },
+    kinds: {
+      summary: 'Tổng hợp việc quá hạn, sắp đến hạn và chờ bạn xử lý',
+      reminder: 'Văn phòng Chính phủ đôn đốc',
+      'explanation.requested': 'Yêu cầu giải trình',
+      'explanation.answered': 'Cơ quan đã gửi giải trình',
+      'explanation.approved': 'Lãnh đạo đã duyệt giải trình',
+      'explanation.sentBack': 'Giải trình bị trả lại',
+      'explanation.accepted': 'Giải trình được chấp nhận',
+      'explanation.askedAgain': 'Yêu cầu giải trình lại',
+      'escalation.office': 'Nhiệm vụ vẫn quá hạn sau khi đã yêu cầu giải trình',
+    },
+    validation: {
+      invalidEmail: 'Địa chỉ thư điện tử không hợp lệ.',
+    },
+    errors: {},
+    outboxTitle: 'Hộp thư đi',
+    outboxIntro:
+      'Mọi thư hệ thống đã tạo, mới nhất trước. Khi chưa cấu hình máy chủ thư (SMTP_URL), thư ở trạng thái “Lưu giữ” và chỉ đọc được tại đây.',
+    statusFilter: 'Trạng thái',
+    allStatuses: 'Tất cả',
+    statuses: {
+      queued: 'Chờ gửi',
+      sending: 'Đang gửi',
+      sent: 'Đã gửi',
+      failed: 'Gửi lỗi',
+      held: 'Lưu giữ (chưa cấu hình SMTP)',
+    },
+    mailKinds: {
+      notification: 'Thông báo',
+      digest: 'Thư tổng hợp',
+    },
+    columns: {
+      createdAt: 'Tạo lúc',
+      recipient: 'Người nhận',
+      subject: 'Tiêu đề',
+      status: 'Trạng thái',
+      sentAt: 'Gửi lúc',
+    },
+    attempts: 'Số lần thử: {{count}}',
+    lastError: 'Lỗi gần nhất: {{error}}',
+    showText: 'Xem nội dung',
+    empty: 'Chưa có thư nào.',
+    total: '{{count}} thư',
+  },
+};
