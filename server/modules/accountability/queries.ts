@@ -1,14 +1,18 @@
-import { and, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import { allowedExplanationSteps, isExplanationLate } from '../../../shared/explanations';
-import type { TaskAccountability } from '../../../shared/schemas/accountability';
+import { isReportLateOrMissing } from '../../../shared/compliance-cells';
+import type { ReportAccountability, TaskAccountability } from '../../../shared/schemas/accountability';
 import { isTaskOpen } from '../../../shared/task-status';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import type { Db } from '../../db/client';
 import { explanationRequests, notifications, reminders, tasks, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
+import { findReportObligation, type ObligationKey } from '../submissions/queries';
+import { sameSubject } from './explanations';
 import { canReadExplanation } from './policy';
+import { reportSubject } from './subjects';
 
 /**
  * A task's reminders (how many, the last) and explanation requests, newest first, with what this user
@@ -25,20 +29,59 @@ export async function findTaskAccountability(
     .from(tasks)
     .where(eq(tasks.id, taskId));
   if (!task || !canReadExplanation(actor, { agencyId: task.leadAgencyId })) throw new AppError('NOT_FOUND');
+  const open = isTaskOpen(task);
+  return subjectAccountability(db, actor, now, {
+    reminders: eq(reminders.taskId, taskId),
+    explanations: eq(explanationRequests.taskId, taskId),
+    canRemind: open,
+    canRequest: open,
+  });
+}
+
+/**
+ * The same of a report obligation (the compliance page's cell): readable by oversight roles and the
+ * obliged agency. A missing report may be reminded; a late or missing one explained.
+ */
+export async function findReportAccountability(
+  db: Db,
+  actor: Actor,
+  key: ObligationKey,
+  now = new Date(),
+): Promise<ReportAccountability> {
+  if (!canReadExplanation(actor, key)) throw new AppError('NOT_FOUND');
+  const obligation = await findReportObligation(db, key, now);
+  const columns = reportSubject(obligation).columns;
+  return subjectAccountability(db, actor, now, {
+    reminders: and(
+      eq(reminders.templateId, obligation.templateId),
+      eq(reminders.agencyId, obligation.agencyId),
+      eq(reminders.periodKey, obligation.periodKey),
+    ),
+    explanations: sameSubject({ columns }),
+    canRemind: obligation.state === 'missing',
+    canRequest: isReportLateOrMissing(obligation),
+  });
+}
+
+async function subjectAccountability(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  subject: { reminders: SQL | undefined; explanations: SQL | undefined; canRemind: boolean; canRequest: boolean },
+): Promise<TaskAccountability> {
   const sender = alias(users, 'sender');
   const [[tally], [last], rows] = await Promise.all([
-    db.select({ count: count() }).from(reminders).where(eq(reminders.taskId, taskId)),
+    db.select({ count: count() }).from(reminders).where(subject.reminders),
     db
       .select({ at: reminders.createdAt, by: sender.fullName, message: reminders.message })
       .from(reminders)
       .innerJoin(sender, eq(sender.id, reminders.sentBy))
-      .where(eq(reminders.taskId, taskId))
+      .where(subject.reminders)
       .orderBy(desc(reminders.id))
       .limit(1),
-    findExplanations(db, taskId),
+    findExplanations(db, subject.explanations),
   ]);
   const today = vietnamDate(now);
-  const open = isTaskOpen(task);
   return {
     reminders: { count: tally?.count ?? 0, last: last ?? null },
     explanations: rows.map((r) => ({
@@ -46,12 +89,13 @@ export async function findTaskAccountability(
       late: isExplanationLate(r, today),
       allowedSteps: allowedExplanationSteps(actor, r),
     })),
-    canRemind: actor.role === 'office' && open,
-    canRequestExplanation: actor.role === 'office' && open && rows.every((r) => r.state === 'accepted'),
+    canRemind: actor.role === 'office' && subject.canRemind,
+    canRequestExplanation:
+      actor.role === 'office' && subject.canRequest && rows.every((r) => r.state === 'accepted'),
   };
 }
 
-async function findExplanations(db: Db, taskId: number) {
+async function findExplanations(db: Db, where: SQL | undefined) {
   const requester = alias(users, 'requester');
   const answerer = alias(users, 'answerer');
   const leader = alias(users, 'leader');
@@ -85,7 +129,7 @@ async function findExplanations(db: Db, taskId: number) {
     .leftJoin(answerer, eq(answerer.id, explanationRequests.answeredBy))
     .leftJoin(leader, eq(leader.id, explanationRequests.leaderBy))
     .leftJoin(decider, eq(decider.id, explanationRequests.decidedBy))
-    .where(eq(explanationRequests.taskId, taskId))
+    .where(where)
     .orderBy(desc(explanationRequests.id))
     .limit(50);
   const person = (name: string | null, at: Date | null) => (name && at ? { name, at } : null);
