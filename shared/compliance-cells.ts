@@ -8,7 +8,6 @@ export function isReportLateOrMissing(cell: { state: CellState }): boolean {
   return cell.state === 'late' || cell.state === 'missing';
 }
 
-
 /** The workflow stage a submission's state and first submission make of a compliance cell. */
 export function cellStage(state: SubmissionState | null, everSubmitted: boolean): CellStage | null {
   switch (state) {

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { type ExplanationStep, stepRule } from '../../../shared/explanations';
 import { addWorkingDays } from '../../../shared/reporting-periods';
@@ -8,7 +9,6 @@ import type {
   RequestExplanation,
   RequestReportExplanation,
 } from '../../../shared/schemas/accountability';
-import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import { isTaskOpen } from '../../../shared/task-status';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import { type Db, inTransaction } from '../../db/client';

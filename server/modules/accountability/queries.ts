@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { allowedExplanationSteps, isExplanationLate } from '../../../shared/explanations';
-import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import type { ReportAccountability, TaskAccountability } from '../../../shared/schemas/accountability';
 import { isTaskOpen } from '../../../shared/task-status';
 import { vietnamDate } from '../../../shared/vietnam-date';
@@ -67,7 +67,12 @@ async function subjectAccountability(
   db: Db,
   actor: Actor,
   now: Date,
-  subject: { reminders: SQL | undefined; explanations: SQL | undefined; canRemind: boolean; canRequest: boolean },
+  subject: {
+    reminders: SQL | undefined;
+    explanations: SQL | undefined;
+    canRemind: boolean;
+    canRequest: boolean;
+  },
 ): Promise<TaskAccountability> {
   const sender = alias(users, 'sender');
   const [[tally], [last], rows] = await Promise.all([

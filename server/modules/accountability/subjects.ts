@@ -81,7 +81,9 @@ export async function lockObligations(
   tx: Db,
   keys: readonly { templateId: number; agencyId: number; periodKey: string }[],
 ) {
-  const names = [...new Set(keys.map((k) => `obligation:${k.templateId}:${k.agencyId}:${k.periodKey}`))].sort();
+  const names = [
+    ...new Set(keys.map((k) => `obligation:${k.templateId}:${k.agencyId}:${k.periodKey}`)),
+  ].sort();
   for (const name of names) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
 }
 
