@@ -14,7 +14,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/tasks/:id': ['accountability', 'tasks'],
   '/reports': ['reports'],
   '/reports/monthly': ['monthly-report', 'reports'],
-  '/reports/compliance': ['reports'],
+  '/reports/compliance': ['accountability', 'reports'],
   '/reports/submissions/:id': ['kpis', 'reports'],
   '/reports/:templateId/:periodKey': ['kpis', 'reports'],
   '/kpis': ['kpis'],

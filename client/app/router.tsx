@@ -66,8 +66,8 @@ const NewSubmissionPage = lazyPage(
 );
 const CompliancePage = lazyPage(
   '/reports/compliance',
-  () => import('../features/reports/components/compliance-page'),
-  'CompliancePage',
+  () => import('./routes/compliance-route'),
+  'ComplianceRoute',
 );
 const KpiOverviewPage = lazyPage(
   '/kpis',

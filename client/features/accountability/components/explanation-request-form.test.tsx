@@ -7,7 +7,7 @@ import { ExplanationRequestForm } from './explanation-request-form';
 import { ReminderForm } from './reminder-form';
 
 function renderForm(send = vi.fn((_input: unknown) => Promise.resolve({}))) {
-  renderTranslated(<ExplanationRequestForm taskId={7} send={send} />);
+  renderTranslated(<ExplanationRequestForm subject={{ kind: 'task', taskId: 7 }} send={send} />);
   return send;
 }
 
@@ -86,7 +86,7 @@ describe('the Office reminds the lead agency (ReminderForm)', () => {
 
   it('asks for the message, then sends it for this one task', async () => {
     const send = vi.fn((_input: unknown) => Promise.resolve({ reminded: 1, duplicate: false }));
-    renderTranslated(<ReminderForm taskId={9} send={send} />);
+    renderTranslated(<ReminderForm subject={{ kind: 'task', taskId: 9 }} send={send} />);
     const message = screen.getByLabelText<HTMLTextAreaElement>(/^Lời nhắc/);
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đôn đốc' }));
     expectErrorSummary([['Vui lòng nhập lời nhắc.', message]]);
