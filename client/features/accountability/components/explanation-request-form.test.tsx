@@ -100,3 +100,41 @@ describe('the Office reminds the lead agency (ReminderForm)', () => {
     });
   });
 });
+
+describe('the same forms about a late or missing report', () => {
+  resetAfterEach();
+  const report = { kind: 'report', templateId: 4, agencyId: 12, periodKey: '2026-Q3' } as const;
+
+  it('reminds the agency of its one missing report', async () => {
+    const send = vi.fn((_input: unknown) => Promise.resolve({ reminded: 1, duplicate: false }));
+    renderTranslated(<ReminderForm subject={report} send={send} />);
+    fireEvent.change(screen.getByLabelText(/^Lời nhắc/), { target: { value: 'Đề nghị gửi báo cáo quý.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi đôn đốc' }));
+    await waitFor(() => expect(send).toHaveBeenCalledOnce());
+    expect(send.mock.calls[0]?.[0]).toEqual({
+      templateId: 4,
+      periodKey: '2026-Q3',
+      agencyIds: [12],
+      message: 'Đề nghị gửi báo cáo quý.',
+      idempotencyKey: expect.any(String),
+    });
+  });
+
+  it('asks the agency to explain its report, within the working days typed', async () => {
+    const send = vi.fn((_input: unknown) => Promise.resolve({}));
+    renderTranslated(<ExplanationRequestForm subject={report} send={send} />);
+    expect(screen.getByText(/nguyên nhân chậm hoặc chưa gửi báo cáo/)).toBeTruthy();
+    fireEvent.change(reason(), { target: { value: 'Quá hạn chưa gửi báo cáo.' } });
+    fireEvent.change(days(), { target: { value: '3' } });
+    submit();
+    await waitFor(() => expect(send).toHaveBeenCalledOnce());
+    expect(send.mock.calls[0]?.[0]).toEqual({
+      templateId: 4,
+      agencyId: 12,
+      periodKey: '2026-Q3',
+      reason: 'Quá hạn chưa gửi báo cáo.',
+      workingDays: 3,
+      idempotencyKey: expect.any(String),
+    });
+  });
+});
