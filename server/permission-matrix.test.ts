@@ -7,8 +7,8 @@ import { periodContaining, periodOf } from '../shared/reporting-periods';
 import type { Role } from '../shared/roles';
 import { shiftDate, vietnamDate } from '../shared/time';
 import { appRouter } from './app-router';
-import { getCompliance } from './modules/submissions/queries';
 import { auditLog, changeEvents, reportTemplates } from './db/schema';
+import { getCompliance } from './modules/submissions/queries';
 import { createTestApp, createUser, TEST_PASSWORD } from './test/app';
 
 /**
@@ -366,6 +366,12 @@ describe('the permission matrix', () => {
     'accountability.forReport': [
       {
         input: () => ({ templateId: monthlyTemplateId, agencyId: agency.A, periodKey: fx.missingReport }),
+        rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+      },
+    ],
+    'accountability.forAgency': [
+      {
+        input: () => ({ agencyId: agency.A }),
         rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
       },
     ],

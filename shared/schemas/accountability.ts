@@ -164,6 +164,20 @@ export type TaskAccountability = z.infer<typeof taskAccountability>;
 export const reportAccountability = taskAccountability;
 export type ReportAccountability = TaskAccountability;
 
+const subjectTally = z.object({
+  reminders: z.number(),
+  lastReminderAt: z.date().nullable(),
+  /** Requests not yet accepted; of them awaiting the answer past its date; accepted. */
+  explanationsOpen: z.number(),
+  explanationsLate: z.number(),
+  explanationsAccepted: z.number(),
+});
+
+/** An agency's scorecard: the reminders it received and the explanations asked of it, tasks and reports apart. */
+export const agencyAccountabilityInput = z.object({ agencyId: positiveId() });
+export const agencyAccountability = z.object({ tasks: subjectTally, reports: subjectTally });
+export type AgencyAccountability = z.infer<typeof agencyAccountability>;
+
 export const NOTIFICATIONS_PAGE = 30;
 
 export const notificationsPage = z.object({

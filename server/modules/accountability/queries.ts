@@ -1,9 +1,13 @@
-import { and, count, desc, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { allowedExplanationSteps, isExplanationLate } from '../../../shared/explanations';
-import type { ReportAccountability, TaskAccountability } from '../../../shared/schemas/accountability';
+import type {
+  AgencyAccountability,
+  ReportAccountability,
+  TaskAccountability,
+} from '../../../shared/schemas/accountability';
 import { isTaskOpen } from '../../../shared/task-status';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import type { Db } from '../../db/client';
@@ -144,6 +148,58 @@ async function findExplanations(db: Db, where: SQL | undefined) {
     leader: person(leaderName, leaderAt),
     decided: person(decidedName, decidedAt),
   }));
+}
+
+/**
+ * An agency's reminders and explanation requests (all time), tasks and reports apart: its scorecard's
+ * accountability. The agency's own staff and oversight roles read it; to others NOT_FOUND.
+ */
+export async function findAgencyAccountability(
+  db: Db,
+  actor: Actor,
+  agencyId: number,
+  now = new Date(),
+): Promise<AgencyAccountability> {
+  if (!canReadExplanation(actor, { agencyId })) throw new AppError('NOT_FOUND');
+  const today = vietnamDate(now);
+  const isReport = (column: AnyColumn) => sql<boolean>`${column} is null`;
+  const [sent, asked] = await Promise.all([
+    db
+      .select({
+        report: isReport(reminders.taskId),
+        count: count(),
+        last: sql<Date | null>`max(${reminders.createdAt})`.mapWith((v) => (v ? new Date(v) : null)),
+      })
+      .from(reminders)
+      .where(eq(reminders.agencyId, agencyId))
+      .groupBy(isReport(reminders.taskId)),
+    db
+      .select({
+        report: isReport(explanationRequests.taskId),
+        open: sql<number>`count(*) filter (where ${explanationRequests.state} <> 'accepted')`.mapWith(Number),
+        late: sql<number>`count(*) filter (where ${explanationRequests.state} = 'awaiting_answer' and ${explanationRequests.dueDate} < ${today})`.mapWith(
+          Number,
+        ),
+        accepted: sql<number>`count(*) filter (where ${explanationRequests.state} = 'accepted')`.mapWith(
+          Number,
+        ),
+      })
+      .from(explanationRequests)
+      .where(eq(explanationRequests.agencyId, agencyId))
+      .groupBy(isReport(explanationRequests.taskId)),
+  ]);
+  const tally = (report: boolean) => {
+    const r = sent.find((row) => row.report === report);
+    const e = asked.find((row) => row.report === report);
+    return {
+      reminders: r?.count ?? 0,
+      lastReminderAt: r?.last ?? null,
+      explanationsOpen: e?.open ?? 0,
+      explanationsLate: e?.late ?? 0,
+      explanationsAccepted: e?.accepted ?? 0,
+    };
+  };
+  return { tasks: tally(false), reports: tally(true) };
 }
 
 /** The user's newest notifications (a page) and how many are unread. */

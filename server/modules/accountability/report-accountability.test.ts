@@ -218,6 +218,32 @@ describe('reminders and explanation requests about reports', () => {
     ).toBe(403);
   });
 
+  it('tallies an agency’s reminders and requests on its scorecard, tasks and reports apart', async () => {
+    const tally = async (who: Who, agencyId = c.agency.health) =>
+      ok(await c.query(who, 'accountability.forAgency', { agencyId }));
+    const before = await tally('otherOfficer');
+    const key = period(0);
+    ok(
+      await c.mutate('office', 'accountability.remindReports', {
+        templateId,
+        periodKey: key,
+        agencyIds: [c.agency.health],
+        message: 'Nhắc gửi báo cáo',
+        idempotencyKey: newKey('remind-report'),
+      }),
+    );
+    ok(await ask(c.agency.health, key));
+    const after = await tally('otherOfficer');
+    expect(after.reports.reminders).toBe(before.reports.reminders + 1);
+    expect(after.reports.lastReminderAt).not.toBeNull();
+    expect(after.reports.explanationsOpen).toBe(before.reports.explanationsOpen + 1);
+    expect(after.tasks).toEqual(before.tasks);
+    expect((await tally('inspector')).reports.explanationsOpen).toBe(after.reports.explanationsOpen);
+    expect(
+      (await c.query('leadOfficer', 'accountability.forAgency', { agencyId: c.agency.health })).status,
+    ).toBe(404);
+  });
+
   it('counts late or missing reports without an accepted explanation on the dashboard', async () => {
     const summary = async () => ok(await c.query('office', 'accountability.summary')).reports;
     const key = period(2);

@@ -1,5 +1,7 @@
 import {
   accountabilitySummary,
+  agencyAccountability,
+  agencyAccountabilityInput,
   answerExplanationInput,
   decideExplanationInput,
   explanationWriteResult,
@@ -27,6 +29,7 @@ import {
   requestReportExplanation,
 } from './explanations';
 import {
+  findAgencyAccountability,
   findNotifications,
   findReportAccountability,
   findTaskAccountability,
@@ -91,6 +94,12 @@ export const accountabilityRouter = router({
   summary: reportProcedure()
     .output(sharedOutput(accountabilitySummary))
     .query(({ ctx }) => getAccountabilitySummaryCached(ctx.readDb)),
+
+  /** An agency's scorecard: reminders received and explanations asked of it, tasks and reports apart. */
+  forAgency: authedProcedure
+    .input(agencyAccountabilityInput)
+    .output(agencyAccountability)
+    .query(({ ctx, input }) => findAgencyAccountability(ctx.database.db, ctx.user, input.agencyId)),
 
   notifications: authedProcedure
     .output(notificationsPage)
