@@ -86,13 +86,13 @@ const KpiAgencyPage = lazyPage(
 );
 const OwnScorecardPage = lazyPage(
   '/scorecard',
-  () => import('../features/kpis/components/scorecard-page'),
-  'OwnScorecardPage',
+  () => import('./routes/scorecard-routes'),
+  'OwnScorecardRoute',
 );
 const AgencyScorecardPage = lazyPage(
   '/agencies/:id/scorecard',
-  () => import('../features/kpis/components/scorecard-page'),
-  'AgencyScorecardPage',
+  () => import('./routes/scorecard-routes'),
+  'AgencyScorecardRoute',
 );
 
 const TemplatesPage = lazyPage(

@@ -132,6 +132,8 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
     const filters: QueryFilters[] = [
       trpc.accountability.notifications.pathFilter(),
       trpc.accountability.summary.pathFilter(),
+      // The agency's scorecard tallies.
+      trpc.accountability.forAgency.pathFilter(),
     ];
     if (taskId) filters.push(trpc.accountability.forTask.queryFilter({ taskId }));
     // A report obligation's panel on the compliance page (its heatmap does not move: a reminder or a

@@ -27,6 +27,12 @@ export function useSubjectAccountability(subject: AccountabilitySubject, enabled
   return subject.kind === 'task' ? forTask : forReport;
 }
 
+/** An agency's reminders and explanation requests, tasks and reports apart (its scorecard). */
+export function useAgencyAccountability(agencyId: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.accountability.forAgency.queryOptions({ agencyId }));
+}
+
 /**
  * The writes on a task's or a report's accountability, each followed by a refetch of what its change
  * affects (the live stream's own map: the subject's panel, its page, the notification centre), awaited,

@@ -4,6 +4,17 @@ export const accountabilityEn: typeof accountabilityVi = {
   accountability: {
     title: 'Reminders and explanations',
     reportSubject: 'The report of {{agency}}, {{period}}',
+    agencyTitle: 'Reminders and explanations',
+    agencyCaption:
+      'Reminders the agency received and explanations asked of it, for tasks and periodic reports',
+    agencySubject: 'About',
+    agencyReminders: 'Reminders',
+    agencyLastReminder: 'Last reminder',
+    agencyOpen: 'Explanation requests in progress',
+    agencyLate: 'Of which past their date',
+    agencyAccepted: 'Explanations accepted',
+    agencyTasks: 'Tasks',
+    agencyReports: 'Periodic reports',
     reminded_one: 'Reminded {{count}} time, last on {{date}} ({{name}}): {{message}}',
     reminded_other: 'Reminded {{count}} times, last on {{date}} ({{name}}): {{message}}',
     neverReminded: 'Not reminded yet.',

@@ -4,6 +4,18 @@ export const accountabilityVi = {
     title: 'Đôn đốc và giải trình',
     /** On the compliance page: the chosen cell. */
     reportSubject: 'Báo cáo của {{agency}}, {{period}}',
+    /** On an agency's scorecard. */
+    agencyTitle: 'Đôn đốc và giải trình',
+    agencyCaption:
+      'Số lần đôn đốc cơ quan đã nhận và các yêu cầu giải trình, theo nhiệm vụ và báo cáo định kỳ',
+    agencySubject: 'Đối tượng',
+    agencyReminders: 'Lượt đôn đốc',
+    agencyLastReminder: 'Đôn đốc gần nhất',
+    agencyOpen: 'Yêu cầu giải trình đang xử lý',
+    agencyLate: 'Trong đó quá hạn giải trình',
+    agencyAccepted: 'Giải trình đã được chấp nhận',
+    agencyTasks: 'Nhiệm vụ',
+    agencyReports: 'Báo cáo định kỳ',
     reminded_one: 'Đã đôn đốc {{count}} lần, lần gần nhất ngày {{date}} ({{name}}): {{message}}',
     reminded_other: 'Đã đôn đốc {{count}} lần, lần gần nhất ngày {{date}} ({{name}}): {{message}}',
     neverReminded: 'Chưa đôn đốc lần nào.',
