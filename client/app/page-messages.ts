@@ -15,7 +15,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/reports': ['reports'],
   '/reports/monthly': ['monthly-report', 'reports'],
   '/reports/compliance': ['accountability', 'reports'],
-  '/reports/submissions/:id': ['kpis', 'reports'],
+  '/reports/submissions/:id': ['accountability', 'kpis', 'reports'],
   '/reports/:templateId/:periodKey': ['kpis', 'reports'],
   '/kpis': ['kpis'],
   '/kpis/:code': ['dashboard', 'kpis'],

@@ -56,8 +56,8 @@ const MyReportsPage = lazyPage(
 );
 const SubmissionPage = lazyPage(
   '/reports/submissions/:id',
-  () => import('../features/reports/components/submission-page'),
-  'SubmissionPage',
+  () => import('./routes/submission-route'),
+  'SubmissionRoute',
 );
 const NewSubmissionPage = lazyPage(
   '/reports/:templateId/:periodKey',
