@@ -36,10 +36,10 @@ import {
 } from '../accountability/explanations';
 import { remindReports, sendReminder } from '../accountability/reminders';
 import type { Actor } from '../auth/actor';
+import { findReportObligations } from '../submissions/queries';
 import { decideCompletion, reportCompletion } from '../tasks/completions';
 import { decideExtension, requestExtension } from '../tasks/extensions';
 import { postProgress } from '../tasks/progress';
-import { findReportObligations } from '../submissions/queries';
 import { getDashboard } from '../tasks/queries';
 import { statusClock } from '../tasks/status-sql';
 import { createTask, updateTask } from '../tasks/task-writes';
