@@ -309,7 +309,12 @@ export async function getCompliance(
     sql` or `,
   );
   const levelFilter = sql`${input.level ? sql`and a.level = ${input.level}` : sql``} ${
-    only.agencyIds ? sql`and a.id in (${sql.join(only.agencyIds.map((id) => sql`${id}::int`), sql`, `)})` : sql``
+    only.agencyIds
+      ? sql`and a.id in (${sql.join(
+          only.agencyIds.map((id) => sql`${id}::int`),
+          sql`, `,
+        )})`
+      : sql``
   }`;
   const rows = periods.length
     ? await selectRows<ComplianceRow>(
