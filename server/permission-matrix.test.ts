@@ -8,6 +8,7 @@ import type { Role } from '../shared/roles';
 import { shiftDate, vietnamDate } from '../shared/time';
 import { appRouter } from './app-router';
 import { auditLog, changeEvents, reportTemplates } from './db/schema';
+import { getCompliance } from './modules/submissions/queries';
 import { createTestApp, createUser, TEST_PASSWORD } from './test/app';
 
 /**
@@ -249,8 +250,10 @@ describe('the permission matrix', () => {
     ).id as number;
   }
 
+  const missingReports: string[] = [];
   /** Rows shared by the denials (a refused call changes nothing, as the test checks). */
   const fx = {
+    missingReport: '',
     task: 0,
     extension: { id: 0, version: 0 },
     completion: { id: 0, version: 0 },
@@ -357,6 +360,44 @@ describe('the permission matrix', () => {
           step: 'accept',
         }),
         rows: onlyFor(['office'], { leaderB: 'NOT_FOUND' }),
+      },
+    ],
+    // A report obligation of agency A (a missing monthly report): the same rules as a task's.
+    'accountability.forReport': [
+      {
+        input: () => ({ templateId: monthlyTemplateId, agencyId: agency.A, periodKey: fx.missingReport }),
+        rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+      },
+    ],
+    'accountability.forAgency': [
+      {
+        input: () => ({ agencyId: agency.A }),
+        rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+      },
+    ],
+    'accountability.remindReports': [
+      {
+        input: () => ({
+          templateId: monthlyTemplateId,
+          periodKey: fx.missingReport,
+          agencyIds: [agency.A],
+          message: 'Đề nghị gửi báo cáo',
+          idempotencyKey: unique('ddbc'),
+        }),
+        rows: onlyFor(['office']),
+      },
+    ],
+    'accountability.requestReportExplanation': [
+      {
+        input: (fresh) => ({
+          templateId: monthlyTemplateId,
+          agencyId: agency.A,
+          periodKey: fresh ? missingReports.shift() : fx.missingReport,
+          reason: 'Báo cáo quá hạn chưa gửi',
+          workingDays: 5,
+          idempotencyKey: unique('gtbc'),
+        }),
+        rows: onlyFor(['office']),
       },
     ],
     'accountability.notifications': [{ input: () => undefined, rows: signedIn('ok') }],
@@ -756,6 +797,13 @@ describe('the permission matrix', () => {
     fx.explanationAsked = await newExplanation('awaiting_answer');
     fx.explanationAnswered = await newExplanation('awaiting_leader');
     fx.explanationApproved = await newExplanation('awaiting_office');
+    // Agency A's missing monthly reports, oldest first (the throwaway submissions take the newest).
+    const compliance = await getCompliance(t.database.db, { templateId: monthlyTemplateId });
+    const cells = compliance.agencies.find((a) => a.agencyId === agency.A)?.cells ?? {};
+    missingReports.push(
+      ...compliance.periods.map((p) => p.key).filter((key) => cells[key]?.state === 'missing'),
+    );
+    fx.missingReport = missingReports.shift() ?? '';
   }, 60_000);
   afterAll(async () => {
     t.app.server.closeAllConnections();

@@ -1,5 +1,13 @@
 import type { CellStage, CellState, SubmissionState } from './schemas/reports';
 
+/**
+ * Late or missing: a report the Office may ask an explanation for (one sent on time, or not yet due, is
+ * not). Missing alone is what a reminder is about: a late report has been sent.
+ */
+export function isReportLateOrMissing(cell: { state: CellState }): boolean {
+  return cell.state === 'late' || cell.state === 'missing';
+}
+
 /** The workflow stage a submission's state and first submission make of a compliance cell. */
 export function cellStage(state: SubmissionState | null, everSubmitted: boolean): CellStage | null {
   switch (state) {

@@ -56,8 +56,8 @@ const MyReportsPage = lazyPage(
 );
 const SubmissionPage = lazyPage(
   '/reports/submissions/:id',
-  () => import('../features/reports/components/submission-page'),
-  'SubmissionPage',
+  () => import('./routes/submission-route'),
+  'SubmissionRoute',
 );
 const NewSubmissionPage = lazyPage(
   '/reports/:templateId/:periodKey',
@@ -66,8 +66,8 @@ const NewSubmissionPage = lazyPage(
 );
 const CompliancePage = lazyPage(
   '/reports/compliance',
-  () => import('../features/reports/components/compliance-page'),
-  'CompliancePage',
+  () => import('./routes/compliance-route'),
+  'ComplianceRoute',
 );
 const KpiOverviewPage = lazyPage(
   '/kpis',
@@ -86,13 +86,13 @@ const KpiAgencyPage = lazyPage(
 );
 const OwnScorecardPage = lazyPage(
   '/scorecard',
-  () => import('../features/kpis/components/scorecard-page'),
-  'OwnScorecardPage',
+  () => import('./routes/scorecard-routes'),
+  'OwnScorecardRoute',
 );
 const AgencyScorecardPage = lazyPage(
   '/agencies/:id/scorecard',
-  () => import('../features/kpis/components/scorecard-page'),
-  'AgencyScorecardPage',
+  () => import('./routes/scorecard-routes'),
+  'AgencyScorecardRoute',
 );
 
 const TemplatesPage = lazyPage(

@@ -20,6 +20,9 @@ const figures: MonthlyReport['totals'] = {
   overdueUnexplained: 1,
   remindersInPeriod: 2,
   explanationsInPeriod: 1,
+  reportsUnexplained: 2,
+  reportRemindersInPeriod: 1,
+  reportExplanationsInPeriod: 1,
 };
 
 /** A monthly report of `n` communes: the largest document the server prints, at national scale. */

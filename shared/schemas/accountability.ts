@@ -54,6 +54,40 @@ export const requestExplanationInput = z.object({
 export type RequestExplanationInput = z.input<typeof requestExplanationInput>;
 export type RequestExplanation = z.output<typeof requestExplanationInput>;
 
+/**
+ * A report obligation: an agency's report of one regime (the id of any of its versions; the server
+ * names the version that collects the period) for one period.
+ */
+export const reportObligationInput = z.object({
+  templateId: positiveId(),
+  agencyId: positiveId(),
+  periodKey: z.string().trim().min(1, 'required').max(20, 'tooLong'),
+});
+export type ReportObligationInput = z.input<typeof reportObligationInput>;
+
+/** The Office asks an agency to explain a late or missing report. */
+export const requestReportExplanationInput = reportObligationInput.extend({
+  reason: text(2000),
+  workingDays,
+  idempotencyKey,
+});
+export type RequestReportExplanationInput = z.input<typeof requestReportExplanationInput>;
+export type RequestReportExplanation = z.output<typeof requestReportExplanationInput>;
+
+/**
+ * The Office reminds the agencies whose report of a regime is missing: of one period or every due one,
+ * of the given agencies or every obliged one (one report: one agency and one period).
+ */
+export const remindReportsInput = z.object({
+  templateId: positiveId(),
+  periodKey: z.string().trim().min(1).max(20, 'tooLong').optional(),
+  agencyIds: z.array(positiveId()).min(1, 'required').max(MAX_REMINDED_AT_ONCE, 'tooMany').optional(),
+  message: text(2000),
+  idempotencyKey,
+});
+export type RemindReportsInput = z.input<typeof remindReportsInput>;
+export type RemindReports = z.output<typeof remindReportsInput>;
+
 /** The lead agency's officer answers: why, what it does about it, and the date it now commits to. */
 export const answerExplanationInput = z.object({
   id: positiveId(),
@@ -126,6 +160,24 @@ export const taskAccountability = z.object({
 });
 export type TaskAccountability = z.infer<typeof taskAccountability>;
 
+/** The same of a report obligation, on the compliance page: its reminders and explanation requests. */
+export const reportAccountability = taskAccountability;
+export type ReportAccountability = TaskAccountability;
+
+const subjectTally = z.object({
+  reminders: z.number(),
+  lastReminderAt: z.date().nullable(),
+  /** Requests not yet accepted; of them awaiting the answer past its date; accepted. */
+  explanationsOpen: z.number(),
+  explanationsLate: z.number(),
+  explanationsAccepted: z.number(),
+});
+
+/** An agency's scorecard: the reminders it received and the explanations asked of it, tasks and reports apart. */
+export const agencyAccountabilityInput = z.object({ agencyId: positiveId() });
+export const agencyAccountability = z.object({ tasks: subjectTally, reports: subjectTally });
+export type AgencyAccountability = z.infer<typeof agencyAccountability>;
+
 export const NOTIFICATIONS_PAGE = 30;
 
 export const notificationsPage = z.object({
@@ -170,5 +222,19 @@ export const accountabilitySummary = z.object({
     accepted: z.number(),
   }),
   remindersLast30Days: z.number(),
+  /**
+   * Periodic reports, by the compliance rule over every active regime: late or missing reports, those
+   * of them without an accepted explanation, the agencies owing them; reminders of 30 days and requests
+   * in progress about reports (the task figures above count tasks only).
+   */
+  reports: z.object({
+    lateOrMissing: z.number(),
+    unexplained: z.number(),
+    agencies: z.number(),
+    remindersLast30Days: z.number(),
+    explanationsOpen: z.number(),
+    /** Of those, awaiting the answer past its date. */
+    explanationsLate: z.number(),
+  }),
 });
 export type AccountabilitySummary = z.infer<typeof accountabilitySummary>;

@@ -301,6 +301,16 @@ const monthlyFigures = {
   overdueUnexplained: z.number().nullable(),
   remindersInPeriod: z.number().nullable(),
   explanationsInPeriod: z.number().nullable(),
+  /**
+   * The same for periodic reports (the three above count tasks only): reports late or missing at the
+   * cut-off (by the compliance rule, over every active regime) with no explanation accepted by then;
+   * report reminders sent and report explanation requests opened in the period. The month's totals
+   * count every obliged agency; an agency's row exists when it has tasks. Null in a report frozen
+   * before they were kept.
+   */
+  reportsUnexplained: z.number().nullable(),
+  reportRemindersInPeriod: z.number().nullable(),
+  reportExplanationsInPeriod: z.number().nullable(),
 };
 
 /**
@@ -356,6 +366,9 @@ const MONTHLY_COLUMNS = [
   'overdueUnexplained',
   'remindersInPeriod',
   'explanationsInPeriod',
+  'reportsUnexplained',
+  'reportRemindersInPeriod',
+  'reportExplanationsInPeriod',
 ] as const satisfies readonly (keyof MonthlyAgencyRow)[];
 type MonthlyColumn = (typeof MONTHLY_COLUMNS)[number];
 
@@ -386,6 +399,9 @@ export const monthlyReportOutput = z.object({
     overdueUnexplained: z.array(monthlyFigures.overdueUnexplained),
     remindersInPeriod: z.array(monthlyFigures.remindersInPeriod),
     explanationsInPeriod: z.array(monthlyFigures.explanationsInPeriod),
+    reportsUnexplained: z.array(monthlyFigures.reportsUnexplained),
+    reportRemindersInPeriod: z.array(monthlyFigures.reportRemindersInPeriod),
+    reportExplanationsInPeriod: z.array(monthlyFigures.reportExplanationsInPeriod),
   } satisfies { [K in MonthlyColumn]: z.ZodArray<z.ZodType<MonthlyAgencyRow[K]>> }),
 });
 export type MonthlyReportColumns = z.infer<typeof monthlyReportOutput>;
@@ -432,6 +448,9 @@ export function monthlyReportFromColumns(report: MonthlyReportColumns): MonthlyR
       overdueUnexplained: at(c.overdueUnexplained, i),
       remindersInPeriod: at(c.remindersInPeriod, i),
       explanationsInPeriod: at(c.explanationsInPeriod, i),
+      reportsUnexplained: at(c.reportsUnexplained, i),
+      reportRemindersInPeriod: at(c.reportRemindersInPeriod, i),
+      reportExplanationsInPeriod: at(c.reportExplanationsInPeriod, i),
     };
   }
   return { ...report, byAgency };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n/i18n';
-import { notificationSentence } from './notification-sentence';
+import { notificationHref, notificationSentence } from './notification-sentence';
 
 const TITLE = 'Xây dựng cơ sở dữ liệu quốc gia về cán bộ';
 const say = (kind: string, params: Record<string, unknown>, language = 'vi') =>
@@ -63,5 +63,46 @@ describe('a notification in words, from its kind and params', () => {
         i18n.getFixedT('vi'),
       ),
     ).toBe('Văn phòng Chính phủ đã chấp nhận giải trình về nhiệm vụ “A & B <C>”.');
+  });
+});
+
+describe('a notification about a periodic report', () => {
+  const REPORT = {
+    subject: 'report',
+    templateId: 4,
+    agencyId: 12,
+    periodKey: '2026-Q3',
+    titleVi: 'Báo cáo tình hình thực hiện Chương trình',
+    titleEn: 'Report on implementing the Program',
+    title: 'Báo cáo tình hình thực hiện Chương trình',
+  };
+
+  it('names the report and its period in the reader’s language, not a task', () => {
+    expect(
+      notificationSentence(
+        { kind: 'explanation.requested', params: { ...REPORT, dueDate: '2026-12-14' } },
+        i18n.getFixedT('vi'),
+        'vi',
+      ),
+    ).toBe(
+      'Văn phòng Chính phủ yêu cầu giải trình về báo cáo “Báo cáo tình hình thực hiện Chương trình – Quý III/2026” chậm hoặc chưa gửi, hạn giải trình 14/12/2026.',
+    );
+    expect(
+      notificationSentence(
+        { kind: 'reminder', params: { ...REPORT, message: 'Please send it.' } },
+        i18n.getFixedT('en'),
+        'en',
+      ),
+    ).toBe(
+      'The Government Office reminds you to send the report “Report on implementing the Program – Q3 2026”: Please send it.',
+    );
+  });
+
+  it('leads to the report’s cell on the compliance page, and a task’s to the task', () => {
+    expect(notificationHref({ taskId: null, params: REPORT })).toBe(
+      '/reports/compliance?templateId=4&agencyId=12&periodKey=2026-Q3',
+    );
+    expect(notificationHref({ taskId: 31, params: { title: TITLE } })).toBe('/tasks/31');
+    expect(notificationHref({ taskId: null, params: { title: TITLE } })).toBeNull();
   });
 });

@@ -132,8 +132,13 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
     const filters: QueryFilters[] = [
       trpc.accountability.notifications.pathFilter(),
       trpc.accountability.summary.pathFilter(),
+      // The agency's scorecard tallies.
+      trpc.accountability.forAgency.pathFilter(),
     ];
     if (taskId) filters.push(trpc.accountability.forTask.queryFilter({ taskId }));
+    // A report obligation's panel on the compliance page (its heatmap does not move: a reminder or a
+    // request changes no report).
+    else filters.push(trpc.accountability.forReport.pathFilter());
     // The task's own page: its audit trail ("who did what") names the step.
     if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
     return filters;

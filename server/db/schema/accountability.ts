@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -17,7 +18,16 @@ import {
 import { EXPLANATION_STATES } from '../../../shared/explanations';
 import { agencies } from './agencies';
 import { users } from './auth';
+import { reportTemplates } from './reports';
 import { tasks } from './tasks';
+
+/**
+ * A reminder or an explanation request is about exactly one subject: a task, or a report obligation
+ * (an agency's report of one template version for one period, the key of `submissions`; the agency is
+ * the row's `agency_id`). Nullable columns and a check rather than two tables: one workflow, one count.
+ */
+const oneSubject = (t: { taskId: unknown; templateId: unknown; periodKey: unknown }) =>
+  sql`(${t.taskId} is not null and ${t.templateId} is null and ${t.periodKey} is null) or (${t.taskId} is null and ${t.templateId} is not null and ${t.periodKey} is not null)`;
 
 /**
  * Reminders (đôn đốc) the Government Office sends about a task: one row per task reminded, so a task
@@ -27,10 +37,11 @@ export const reminders = pgTable(
   'reminders',
   {
     id: serial('id').primaryKey(),
-    taskId: integer('task_id')
-      .notNull()
-      .references(() => tasks.id),
-    /** The task's lead agency when reminded: whose scorecard counts it. */
+    taskId: integer('task_id').references(() => tasks.id),
+    /** A report obligation reminded: the template version collecting the period, and the period. */
+    templateId: integer('template_id').references(() => reportTemplates.id),
+    periodKey: text('period_key'),
+    /** The task's lead agency (or the obliged agency) when reminded: whose scorecard counts it. */
     agencyId: integer('agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -45,6 +56,13 @@ export const reminders = pgTable(
     index('reminders_task_idx').on(t.taskId, t.createdAt),
     index('reminders_agency_idx').on(t.agencyId, t.createdAt),
     uniqueIndex('reminders_idempotency_idx').on(t.sentBy, t.idempotencyKey, t.taskId),
+    index('reminders_obligation_idx')
+      .on(t.templateId, t.agencyId, t.periodKey)
+      .where(sql`${t.templateId} is not null`),
+    uniqueIndex('reminders_obligation_idempotency_idx')
+      .on(t.sentBy, t.idempotencyKey, t.templateId, t.agencyId, t.periodKey)
+      .where(sql`${t.templateId} is not null`),
+    check('reminders_one_subject', oneSubject(t)),
   ],
 );
 
@@ -58,10 +76,11 @@ export const explanationRequests = pgTable(
   'explanation_requests',
   {
     id: serial('id').primaryKey(),
-    taskId: integer('task_id')
-      .notNull()
-      .references(() => tasks.id),
-    /** The lead agency asked: it answers, and its scorecard counts the request. */
+    taskId: integer('task_id').references(() => tasks.id),
+    /** A late or missing report asked about: the template version collecting the period, and the period. */
+    templateId: integer('template_id').references(() => reportTemplates.id),
+    periodKey: text('period_key'),
+    /** The lead (or obliged) agency asked: it answers, and its scorecard counts the request. */
     agencyId: integer('agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -96,6 +115,14 @@ export const explanationRequests = pgTable(
     uniqueIndex('explanation_idempotency_idx').on(t.requestedBy, t.idempotencyKey),
     // One request in progress per task: a second would split the agency's answer in two.
     uniqueIndex('explanation_open_idx').on(t.taskId).where(sql`${t.state} <> 'accepted'`),
+    index('explanation_obligation_idx')
+      .on(t.templateId, t.agencyId, t.periodKey)
+      .where(sql`${t.templateId} is not null`),
+    // And one per report obligation.
+    uniqueIndex('explanation_open_obligation_idx')
+      .on(t.templateId, t.agencyId, t.periodKey)
+      .where(sql`${t.templateId} is not null and ${t.state} <> 'accepted'`),
+    check('explanation_one_subject', oneSubject(t)),
   ],
 );
 

@@ -19,7 +19,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationInput {
   kind: NotificationKind;
-  taskId: number;
+  /** Null for a report obligation: its params name the template and period. */
+  taskId: number | null;
   params: Record<string, string | number | null>;
 }
 

@@ -1,14 +1,22 @@
-import { and, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { type AnyColumn, and, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { allowedExplanationSteps, isExplanationLate } from '../../../shared/explanations';
-import type { TaskAccountability } from '../../../shared/schemas/accountability';
+import type {
+  AgencyAccountability,
+  ReportAccountability,
+  TaskAccountability,
+} from '../../../shared/schemas/accountability';
 import { isTaskOpen } from '../../../shared/task-status';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import type { Db } from '../../db/client';
 import { explanationRequests, notifications, reminders, tasks, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
+import { findReportObligation, type ObligationKey } from '../submissions/queries';
+import { sameSubject } from './explanations';
 import { canReadExplanation } from './policy';
+import { reportSubject } from './subjects';
 
 /**
  * A task's reminders (how many, the last) and explanation requests, newest first, with what this user
@@ -25,20 +33,64 @@ export async function findTaskAccountability(
     .from(tasks)
     .where(eq(tasks.id, taskId));
   if (!task || !canReadExplanation(actor, { agencyId: task.leadAgencyId })) throw new AppError('NOT_FOUND');
+  const open = isTaskOpen(task);
+  return subjectAccountability(db, actor, now, {
+    reminders: eq(reminders.taskId, taskId),
+    explanations: eq(explanationRequests.taskId, taskId),
+    canRemind: open,
+    canRequest: open,
+  });
+}
+
+/**
+ * The same of a report obligation (the compliance page's cell): readable by oversight roles and the
+ * obliged agency. A missing report may be reminded; a late or missing one explained.
+ */
+export async function findReportAccountability(
+  db: Db,
+  actor: Actor,
+  key: ObligationKey,
+  now = new Date(),
+): Promise<ReportAccountability> {
+  if (!canReadExplanation(actor, key)) throw new AppError('NOT_FOUND');
+  const obligation = await findReportObligation(db, key, now);
+  const columns = reportSubject(obligation).columns;
+  return subjectAccountability(db, actor, now, {
+    reminders: and(
+      eq(reminders.templateId, obligation.templateId),
+      eq(reminders.agencyId, obligation.agencyId),
+      eq(reminders.periodKey, obligation.periodKey),
+    ),
+    explanations: sameSubject({ columns }),
+    canRemind: obligation.state === 'missing',
+    canRequest: isReportLateOrMissing(obligation),
+  });
+}
+
+async function subjectAccountability(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  subject: {
+    reminders: SQL | undefined;
+    explanations: SQL | undefined;
+    canRemind: boolean;
+    canRequest: boolean;
+  },
+): Promise<TaskAccountability> {
   const sender = alias(users, 'sender');
   const [[tally], [last], rows] = await Promise.all([
-    db.select({ count: count() }).from(reminders).where(eq(reminders.taskId, taskId)),
+    db.select({ count: count() }).from(reminders).where(subject.reminders),
     db
       .select({ at: reminders.createdAt, by: sender.fullName, message: reminders.message })
       .from(reminders)
       .innerJoin(sender, eq(sender.id, reminders.sentBy))
-      .where(eq(reminders.taskId, taskId))
+      .where(subject.reminders)
       .orderBy(desc(reminders.id))
       .limit(1),
-    findExplanations(db, taskId),
+    findExplanations(db, subject.explanations),
   ]);
   const today = vietnamDate(now);
-  const open = isTaskOpen(task);
   return {
     reminders: { count: tally?.count ?? 0, last: last ?? null },
     explanations: rows.map((r) => ({
@@ -46,12 +98,13 @@ export async function findTaskAccountability(
       late: isExplanationLate(r, today),
       allowedSteps: allowedExplanationSteps(actor, r),
     })),
-    canRemind: actor.role === 'office' && open,
-    canRequestExplanation: actor.role === 'office' && open && rows.every((r) => r.state === 'accepted'),
+    canRemind: actor.role === 'office' && subject.canRemind,
+    canRequestExplanation:
+      actor.role === 'office' && subject.canRequest && rows.every((r) => r.state === 'accepted'),
   };
 }
 
-async function findExplanations(db: Db, taskId: number) {
+async function findExplanations(db: Db, where: SQL | undefined) {
   const requester = alias(users, 'requester');
   const answerer = alias(users, 'answerer');
   const leader = alias(users, 'leader');
@@ -85,7 +138,7 @@ async function findExplanations(db: Db, taskId: number) {
     .leftJoin(answerer, eq(answerer.id, explanationRequests.answeredBy))
     .leftJoin(leader, eq(leader.id, explanationRequests.leaderBy))
     .leftJoin(decider, eq(decider.id, explanationRequests.decidedBy))
-    .where(eq(explanationRequests.taskId, taskId))
+    .where(where)
     .orderBy(desc(explanationRequests.id))
     .limit(50);
   const person = (name: string | null, at: Date | null) => (name && at ? { name, at } : null);
@@ -95,6 +148,58 @@ async function findExplanations(db: Db, taskId: number) {
     leader: person(leaderName, leaderAt),
     decided: person(decidedName, decidedAt),
   }));
+}
+
+/**
+ * An agency's reminders and explanation requests (all time), tasks and reports apart: its scorecard's
+ * accountability. The agency's own staff and oversight roles read it; to others NOT_FOUND.
+ */
+export async function findAgencyAccountability(
+  db: Db,
+  actor: Actor,
+  agencyId: number,
+  now = new Date(),
+): Promise<AgencyAccountability> {
+  if (!canReadExplanation(actor, { agencyId })) throw new AppError('NOT_FOUND');
+  const today = vietnamDate(now);
+  const isReport = (column: AnyColumn) => sql<boolean>`${column} is null`;
+  const [sent, asked] = await Promise.all([
+    db
+      .select({
+        report: isReport(reminders.taskId),
+        count: count(),
+        last: sql<Date | null>`max(${reminders.createdAt})`.mapWith((v) => (v ? new Date(v) : null)),
+      })
+      .from(reminders)
+      .where(eq(reminders.agencyId, agencyId))
+      .groupBy(isReport(reminders.taskId)),
+    db
+      .select({
+        report: isReport(explanationRequests.taskId),
+        open: sql<number>`count(*) filter (where ${explanationRequests.state} <> 'accepted')`.mapWith(Number),
+        late: sql<number>`count(*) filter (where ${explanationRequests.state} = 'awaiting_answer' and ${explanationRequests.dueDate} < ${today})`.mapWith(
+          Number,
+        ),
+        accepted: sql<number>`count(*) filter (where ${explanationRequests.state} = 'accepted')`.mapWith(
+          Number,
+        ),
+      })
+      .from(explanationRequests)
+      .where(eq(explanationRequests.agencyId, agencyId))
+      .groupBy(isReport(explanationRequests.taskId)),
+  ]);
+  const tally = (report: boolean) => {
+    const r = sent.find((row) => row.report === report);
+    const e = asked.find((row) => row.report === report);
+    return {
+      reminders: r?.count ?? 0,
+      lastReminderAt: r?.last ?? null,
+      explanationsOpen: e?.open ?? 0,
+      explanationsLate: e?.late ?? 0,
+      explanationsAccepted: e?.accepted ?? 0,
+    };
+  };
+  return { tasks: tally(false), reports: tally(true) };
 }
 
 /** The user's newest notifications (a page) and how many are unread. */

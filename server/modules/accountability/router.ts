@@ -1,5 +1,7 @@
 import {
   accountabilitySummary,
+  agencyAccountability,
+  agencyAccountabilityInput,
   answerExplanationInput,
   decideExplanationInput,
   explanationWriteResult,
@@ -8,7 +10,11 @@ import {
   NOTIFICATIONS_PAGE,
   notificationsPage,
   remindMatchingInput,
+  remindReportsInput,
+  reportAccountability,
+  reportObligationInput,
   requestExplanationInput,
+  requestReportExplanationInput,
   sendReminderInput,
   sendReminderResult,
   taskAccountability,
@@ -16,9 +22,20 @@ import {
 } from '../../../shared/schemas/accountability';
 import { authedProcedure, reportProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
-import { answerExplanation, decideExplanation, requestExplanation } from './explanations';
-import { findNotifications, findTaskAccountability, markNotificationsRead } from './queries';
-import { remindMatching, sendReminder } from './reminders';
+import {
+  answerExplanation,
+  decideExplanation,
+  requestExplanation,
+  requestReportExplanation,
+} from './explanations';
+import {
+  findAgencyAccountability,
+  findNotifications,
+  findReportAccountability,
+  findTaskAccountability,
+  markNotificationsRead,
+} from './queries';
+import { remindMatching, remindReports, sendReminder } from './reminders';
 import { getAccountabilitySummaryCached } from './summary';
 
 /** Reminders, explanation requests and the notification centre (issue 16). */
@@ -44,6 +61,24 @@ export const accountabilityRouter = router({
     .output(explanationWriteResult)
     .mutation(({ ctx, input }) => requestExplanation(ctx.database.db, ctx.user, input)),
 
+  /** A report obligation's reminders and requests: the obliged agency and oversight roles read them. */
+  forReport: authedProcedure
+    .input(reportObligationInput)
+    .output(reportAccountability)
+    .query(({ ctx, input }) => findReportAccountability(ctx.database.db, ctx.user, input)),
+
+  /** Missing reports of a regime: one agency's for one period, or a selection (a period, agencies). */
+  remindReports: roleProcedure('office')
+    .input(remindReportsInput)
+    .output(sendReminderResult)
+    .mutation(({ ctx, input }) => remindReports(ctx.database.db, ctx.user, input)),
+
+  /** Only for a late or missing report. */
+  requestReportExplanation: roleProcedure('office')
+    .input(requestReportExplanationInput)
+    .output(explanationWriteResult)
+    .mutation(({ ctx, input }) => requestReportExplanation(ctx.database.db, ctx.user, input)),
+
   answerExplanation: roleProcedure('officer')
     .input(answerExplanationInput)
     .output(explanationWriteResult)
@@ -59,6 +94,12 @@ export const accountabilityRouter = router({
   summary: reportProcedure()
     .output(sharedOutput(accountabilitySummary))
     .query(({ ctx }) => getAccountabilitySummaryCached(ctx.readDb)),
+
+  /** An agency's scorecard: reminders received and explanations asked of it, tasks and reports apart. */
+  forAgency: authedProcedure
+    .input(agencyAccountabilityInput)
+    .output(agencyAccountability)
+    .query(({ ctx, input }) => findAgencyAccountability(ctx.database.db, ctx.user, input.agencyId)),
 
   notifications: authedProcedure
     .output(notificationsPage)

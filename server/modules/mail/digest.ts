@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNotNull, notExists, sql } from 'drizzle-orm';
 import { DIGEST_HOUR, deliveryOf } from '../../../shared/mail';
+import { notificationHref } from '../../../shared/notification-links';
 import type { Role } from '../../../shared/roles';
 import { vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
@@ -203,7 +204,7 @@ async function makeDigest(
     if (gathered.length > 0) {
       const items: DigestItem[] = gathered.map((n) => ({
         label: notificationSentence(n.kind, n.params as Record<string, unknown>, options.lang),
-        url: n.taskId === null ? `${options.baseUrl}/notifications` : taskUrl(options.baseUrl, n.taskId),
+        url: `${options.baseUrl}${notificationHref({ taskId: n.taskId, params: n.params as Record<string, unknown> }) ?? '/notifications'}`,
       }));
       sections.push({ key: 'notifications', items, total: items.length });
     }

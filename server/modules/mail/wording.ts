@@ -1,3 +1,5 @@
+import { isReportNotification, notificationHref } from '../../../shared/notification-links';
+import { periodName } from '../../../shared/period-names';
 import { formatVietnameseDate } from '../../../shared/vietnam-date';
 
 /**
@@ -43,6 +45,41 @@ const SENTENCES: Record<MailLang, Record<string, (p: Record<string, string>) => 
     'escalation.office': (p) =>
       `The task “${p.title}” led by ${p.agencyEn} is ${p.workingDays} working days overdue (deadline ${p.dueDate}) although an explanation was asked.`,
     other: (p) => `There is an update on the task “${p.title}”.`,
+  },
+};
+
+/** A periodic report's notifications (params.subject 'report': `title` is the template and period). */
+const REPORT_SENTENCES: Record<MailLang, Record<string, (p: Record<string, string>) => string>> = {
+  vi: {
+    reminder: (p) => `Văn phòng Chính phủ đôn đốc gửi báo cáo “${p.title}”: ${p.message}`,
+    'explanation.requested': (p) =>
+      `Văn phòng Chính phủ yêu cầu giải trình về báo cáo “${p.title}” chậm hoặc chưa gửi, hạn giải trình ${p.dueDate}.`,
+    'explanation.answered': (p) =>
+      `Chuyên viên đã gửi giải trình về báo cáo “${p.title}”, cam kết gửi ngày ${p.committedDate}; chờ lãnh đạo cơ quan duyệt.`,
+    'explanation.approved': (p) =>
+      `Lãnh đạo cơ quan đã duyệt giải trình về báo cáo “${p.title}”; chờ Văn phòng Chính phủ xem xét.`,
+    'explanation.sentBack': (p) =>
+      `Lãnh đạo cơ quan trả lại giải trình về báo cáo “${p.title}”: ${p.comment}`,
+    'explanation.accepted': (p) => `Văn phòng Chính phủ đã chấp nhận giải trình về báo cáo “${p.title}”.`,
+    'explanation.askedAgain': (p) =>
+      `Văn phòng Chính phủ yêu cầu giải trình lại về báo cáo “${p.title}”, hạn giải trình ${p.dueDate}: ${p.comment}`,
+    other: (p) => `Có cập nhật về báo cáo “${p.title}”.`,
+  },
+  en: {
+    reminder: (p) => `The Government Office reminds you to send the report “${p.title}”: ${p.message}`,
+    'explanation.requested': (p) =>
+      `The Government Office asks for an explanation of the late or missing report “${p.title}”, due ${p.dueDate}.`,
+    'explanation.answered': (p) =>
+      `An officer has explained the report “${p.title}”, committing to send it by ${p.committedDate}; awaiting the agency leader’s approval.`,
+    'explanation.approved': (p) =>
+      `The agency’s leader has approved the explanation of the report “${p.title}”; awaiting the Government Office’s review.`,
+    'explanation.sentBack': (p) =>
+      `The agency leader sent back the explanation of the report “${p.title}”: ${p.comment}`,
+    'explanation.accepted': (p) =>
+      `The Government Office has accepted the explanation of the report “${p.title}”.`,
+    'explanation.askedAgain': (p) =>
+      `The Government Office asks for a new explanation of the report “${p.title}”, due ${p.dueDate}: ${p.comment}`,
+    other: (p) => `There is an update on the report “${p.title}”.`,
   },
 };
 
@@ -102,9 +139,14 @@ function shown(params: Params): Record<string, string> {
 }
 
 export function notificationSentence(kind: string, params: Params, lang: MailLang): string {
-  const sentences = SENTENCES[lang];
+  const report = isReportNotification(params);
+  const sentences = (report ? REPORT_SENTENCES : SENTENCES)[lang];
   const write = sentences[kind] ?? sentences.other;
-  return (write ?? (() => ''))(shown(params));
+  const values = shown(params);
+  // A report is named by its template in the reader's language and its period ("Quý IV/2026").
+  if (report)
+    values.title = `${values[lang === 'en' ? 'titleEn' : 'titleVi'] || values.title} – ${periodName(String(params.periodKey ?? ''), lang)}`;
+  return (write ?? (() => ''))(values);
 }
 
 /** Where a notification leads: its task's page. */
@@ -141,7 +183,7 @@ export function renderNotificationMail(
 ): RenderedMail {
   const { baseUrl, lang } = options;
   const sentence = notificationSentence(note.kind, note.params, lang);
-  const url = note.taskId === null ? `${baseUrl}/notifications` : taskUrl(baseUrl, note.taskId);
+  const url = `${baseUrl}${notificationHref(note) ?? '/notifications'}`;
   const end = footer(baseUrl, lang);
   return {
     subject: `${WORDS[lang].subjectPrefix} ${shortSubject(sentence)}`,

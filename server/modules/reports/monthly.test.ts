@@ -20,6 +20,7 @@ import {
   documents,
   extensionRequests,
   monthlyReports,
+  reportTemplates,
   tasks,
   users,
 } from '../../db/schema';
@@ -27,9 +28,15 @@ import { seedIfEmpty } from '../../seed';
 import { createTestDatabase } from '../../test/db';
 import { runAtStart } from '../../test/jobs';
 import { validToBreaches } from '../../test/task-states';
-import { answerExplanation, decideExplanation, requestExplanation } from '../accountability/explanations';
-import { sendReminder } from '../accountability/reminders';
+import {
+  answerExplanation,
+  decideExplanation,
+  requestExplanation,
+  requestReportExplanation,
+} from '../accountability/explanations';
+import { remindReports, sendReminder } from '../accountability/reminders';
 import type { Actor } from '../auth/actor';
+import { findReportObligations } from '../submissions/queries';
 import { decideCompletion, reportCompletion } from '../tasks/completions';
 import { decideExtension, requestExtension } from '../tasks/extensions';
 import { postProgress } from '../tasks/progress';
@@ -301,6 +308,64 @@ describe('monthly monitoring report from the recorded history', () => {
     // The unexplained never exceed the overdue, per agency and in total.
     for (const row of [moved.totals, ...moved.byAgency])
       expect(row.overdueUnexplained ?? 0).toBeLessThanOrEqual(row.overdue);
+  });
+
+  it('counts report reminders, report requests and late or missing reports without an accepted explanation, apart from the tasks', async () => {
+    const when = vietnamInstant(shiftDate(cutoff, -1), 9);
+    const regimes = await db
+      .select({ id: reportTemplates.id })
+      .from(reportTemplates)
+      .where(eq(reportTemplates.code, 'BC-CPS-QUY'));
+    const templateId = regimes[0]?.id ?? 0;
+    const owed = (await findReportObligations(db, { templateId }, when)).filter(
+      (o) => o.state === 'missing' && staffOf(o.agencyId, 'officer') && staffOf(o.agencyId, 'leader'),
+    );
+    const [missing] = owed;
+    if (!missing) throw new Error('the seed has no missing report of an agency with staff at the cut-off');
+    const officer = staffOf(missing.agencyId, 'officer');
+    const leader = staffOf(missing.agencyId, 'leader');
+    if (!officer || !leader) throw new Error('no staff');
+    const closed = await computeClosedMonth(db, month);
+    const key = `report-${Date.now()}-${Math.random()}`;
+    await at(when, async () => {
+      await remindReports(db, office, {
+        templateId,
+        periodKey: missing.periodKey,
+        agencyIds: [missing.agencyId],
+        message: 'Đề nghị gửi báo cáo',
+        idempotencyKey: key,
+      });
+      const { id } = await requestReportExplanation(db, office, {
+        templateId,
+        agencyId: missing.agencyId,
+        periodKey: missing.periodKey,
+        reason: 'Quá hạn chưa gửi báo cáo',
+        workingDays: 5,
+        idempotencyKey: key,
+      });
+      await answerExplanation(db, officer, {
+        id,
+        version: 1,
+        cause: 'Chưa tổng hợp xong',
+        remedy: 'Gửi trong tuần',
+        committedDate: shiftDate(vietnamDate(new Date()), 3),
+      });
+      await decideExplanation(db, leader, { id, version: 2, step: 'approve', comment: '', workingDays: 5 });
+      await decideExplanation(db, office, { id, version: 3, step: 'accept', comment: '', workingDays: 5 });
+    });
+    const moved = await computeClosedMonth(db, month);
+    expect(moved.totals.reportRemindersInPeriod).toBe((closed.totals.reportRemindersInPeriod ?? 0) + 1);
+    expect(moved.totals.reportExplanationsInPeriod).toBe((closed.totals.reportExplanationsInPeriod ?? 0) + 1);
+    expect(moved.totals.reportsUnexplained).toBe((closed.totals.reportsUnexplained ?? 0) - 1);
+    // The task figures count tasks only.
+    expect(moved.totals.remindersInPeriod).toBe(closed.totals.remindersInPeriod);
+    expect(moved.totals.explanationsInPeriod).toBe(closed.totals.explanationsInPeriod);
+    const row = (r: MonthlyReport) => r.byAgency.find((a) => a.agencyId === missing.agencyId);
+    expect(row(moved)?.reportsUnexplained).toBe((row(closed)?.reportsUnexplained ?? 0) - 1);
+    // The rows are the agencies with tasks; the total also counts obliged agencies with none.
+    expect(moved.byAgency.reduce((sum, a) => sum + (a.reportsUnexplained ?? 0), 0)).toBeLessThanOrEqual(
+      moved.totals.reportsUnexplained ?? 0,
+    );
   });
 
   it('every task writer dates the history at its own instant; progress and other fields add none', async () => {

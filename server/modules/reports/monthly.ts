@@ -1,5 +1,6 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
+import { isReportLateOrMissing } from '../../../shared/compliance-cells';
 import { isPeriodClosed, monthlyPeriod } from '../../../shared/reporting-periods';
 import {
   type MonthlyReport,
@@ -15,7 +16,8 @@ import {
 import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
-import { monthlyReports } from '../../db/schema';
+import { monthlyReports, reportTemplates } from '../../db/schema';
+import { findReportObligations } from '../submissions/queries';
 import { statusCase } from '../tasks/status-sql';
 
 type MonthlyFigures = MonthlyReport['totals'];
@@ -29,14 +31,23 @@ interface Row {
   unexplained: number;
 }
 
-/** An agency's reminders and explanation requests of the period. */
+/** An agency's reminders and explanation requests of the period, about tasks and about reports. */
 interface AccountabilityRow {
   agency_id: number;
   reminders: number;
   explanations: number;
+  report_reminders: number;
+  report_explanations: number;
 }
 
-type Accountability = { unexplained: number; reminders: number; explanations: number };
+type Accountability = {
+  unexplained: number;
+  reminders: number;
+  explanations: number;
+  reportsUnexplained: number;
+  reportReminders: number;
+  reportExplanations: number;
+};
 
 interface AgencyInfo {
   id: number;
@@ -147,6 +158,9 @@ function withAccountability<T extends Partial<MonthlyFigures>>(f: T): T & Monthl
     overdueUnexplained: f.overdueUnexplained ?? null,
     remindersInPeriod: f.remindersInPeriod ?? null,
     explanationsInPeriod: f.explanationsInPeriod ?? null,
+    reportsUnexplained: f.reportsUnexplained ?? null,
+    reportRemindersInPeriod: f.reportRemindersInPeriod ?? null,
+    reportExplanationsInPeriod: f.reportExplanationsInPeriod ?? null,
   } as T & MonthlyFigures;
 }
 
@@ -197,7 +211,7 @@ async function computeMonthlyReport(
   const inPeriod = (column: SQL) => (asOf.inclusive ? sql`${column} <= ${until}` : sql`${column} < ${until}`);
   // Accepted is final, so an explanation accepted before the cut-off is one whose decision is before it.
   const acceptedBy = inPeriod(sql`e.decided_at`);
-  const [rows, agencyRows, accountabilityRows] = await Promise.all([
+  const [rows, agencyRows, accountabilityRows, reportsUnexplained] = await Promise.all([
     selectRows<Row>(
       db,
       sql`
@@ -219,14 +233,20 @@ async function computeMonthlyReport(
     selectRows<AccountabilityRow>(
       db,
       sql`
-      select agency_id, sum(reminders)::int as reminders, sum(explanations)::int as explanations from (
-        select agency_id, 1 as reminders, 0 as explanations from reminders r
+      select agency_id,
+        (count(*) filter (where kind = 'r' and task))::int as reminders,
+        (count(*) filter (where kind = 'e' and task))::int as explanations,
+        (count(*) filter (where kind = 'r' and not task))::int as report_reminders,
+        (count(*) filter (where kind = 'e' and not task))::int as report_explanations
+      from (
+        select agency_id, 'r' as kind, r.task_id is not null as task from reminders r
         where r.created_at >= ${periodFrom} and ${inPeriod(sql`r.created_at`)}
         union all
-        select agency_id, 0, 1 from explanation_requests e
+        select agency_id, 'e', e.task_id is not null from explanation_requests e
         where e.created_at >= ${periodFrom} and ${inPeriod(sql`e.created_at`)}
       ) x group by agency_id`,
     ),
+    countUnexplainedReports(db, asOf.until, acceptedBy),
   ]);
   const accountability = new Map(accountabilityRows.map((r) => [r.agency_id, r]));
   const agencyInfo = new Map(agencyRows.map((a) => [a.id, a]));
@@ -277,6 +297,9 @@ async function computeMonthlyReport(
       unexplained: totals.unexplained,
       reminders: accountabilityRows.reduce((sum, r) => sum + r.reminders, 0),
       explanations: accountabilityRows.reduce((sum, r) => sum + r.explanations, 0),
+      reportsUnexplained: [...reportsUnexplained.values()].reduce((sum, n) => sum + n, 0),
+      reportReminders: accountabilityRows.reduce((sum, r) => sum + r.report_reminders, 0),
+      reportExplanations: accountabilityRows.reduce((sum, r) => sum + r.report_explanations, 0),
     }),
     byAgency: [...perAgency.entries()].map(([agencyId, e]) => ({
       agencyId,
@@ -287,6 +310,9 @@ async function computeMonthlyReport(
         unexplained: e.unexplained,
         reminders: accountability.get(agencyId)?.reminders ?? 0,
         explanations: accountability.get(agencyId)?.explanations ?? 0,
+        reportsUnexplained: reportsUnexplained.get(agencyId) ?? 0,
+        reportReminders: accountability.get(agencyId)?.report_reminders ?? 0,
+        reportExplanations: accountability.get(agencyId)?.report_explanations ?? 0,
       }),
     })),
   };
@@ -315,5 +341,36 @@ function figures(
     overdueUnexplained: accountable.unexplained,
     remindersInPeriod: accountable.reminders,
     explanationsInPeriod: accountable.explanations,
+    reportsUnexplained: accountable.reportsUnexplained,
+    reportRemindersInPeriod: accountable.reportReminders,
+    reportExplanationsInPeriod: accountable.reportExplanations,
   };
+}
+
+/**
+ * Per agency, its reports late or missing at `until` (the compliance rule at that instant, over every
+ * active regime: a report sent after the cut-off was missing then and is late now, late or missing
+ * either way) with no explanation accepted by then (`acceptedBy`, on the request `e`).
+ */
+async function countUnexplainedReports(db: Db, until: Date, acceptedBy: SQL): Promise<Map<number, number>> {
+  const regimes = await db
+    .select({ id: reportTemplates.id })
+    .from(reportTemplates)
+    .where(and(eq(reportTemplates.active, true), isNull(reportTemplates.lastPeriod)));
+  const [owed, explained] = await Promise.all([
+    Promise.all(regimes.map((r) => findReportObligations(db, { templateId: r.id }, until))),
+    selectRows<{ key: string }>(
+      db,
+      sql`select distinct e.template_id || ':' || e.agency_id || ':' || e.period_key as key
+      from explanation_requests e
+      where e.template_id is not null and e.state = 'accepted' and ${acceptedBy}`,
+    ),
+  ]);
+  const accepted = new Set(explained.map((e) => e.key));
+  const perAgency = new Map<number, number>();
+  for (const o of owed.flat()) {
+    if (!isReportLateOrMissing(o) || accepted.has(`${o.templateId}:${o.agencyId}:${o.periodKey}`)) continue;
+    perAgency.set(o.agencyId, (perAgency.get(o.agencyId) ?? 0) + 1);
+  }
+  return perAgency;
 }

@@ -273,7 +273,12 @@ interface ComplianceRow {
  * by the end of its deadline day (Vietnam time). A report sent for a period not yet due is 'early' and
  * counts nowhere until its period falls due, so the figures move only when a deadline passes.
  */
-export async function getCompliance(db: Db, input: ComplianceInput, now = new Date()) {
+export async function getCompliance(
+  db: Db,
+  input: ComplianceInput,
+  now = new Date(),
+  only: { agencyIds?: readonly number[] | undefined; periodKey?: string | undefined } = {},
+) {
   const today = vietnamDate(now);
   const { template } = await loadTemplate(db, input.templateId);
   const calendar = await loadHolidays(db);
@@ -285,7 +290,7 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
     .orderBy(asc(reportTemplates.version));
   const periods = versions
     .flatMap((version) => openPeriods(version, today).map((p) => ({ p, version })))
-    .filter(({ p }) => !input.from || p.end >= input.from)
+    .filter(({ p }) => (!input.from || p.end >= input.from) && (!only.periodKey || p.key === only.periodKey))
     .map(({ p, version }) => {
       const deadline = submissionDeadline(p, version.deadlineRule, calendar);
       return {
@@ -303,7 +308,14 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
     versions.map((v) => sql`(p.template_id = ${v.id} and ${obligedSql(v.obligation)})`),
     sql` or `,
   );
-  const levelFilter = input.level ? sql`and a.level = ${input.level}` : sql``;
+  const levelFilter = sql`${input.level ? sql`and a.level = ${input.level}` : sql``} ${
+    only.agencyIds
+      ? sql`and a.id in (${sql.join(
+          only.agencyIds.map((id) => sql`${id}::int`),
+          sql`, `,
+        )})`
+      : sql``
+  }`;
   const rows = periods.length
     ? await selectRows<ComplianceRow>(
         db,
@@ -387,6 +399,54 @@ export async function getCompliance(db: Db, input: ComplianceInput, now = new Da
 }
 
 type Compliance = Awaited<ReturnType<typeof getCompliance>>;
+
+/** What a report obligation is: an agency's report of one regime (any version's id) for one period. */
+export interface ObligationKey {
+  templateId: number;
+  agencyId: number;
+  periodKey: string;
+}
+
+/**
+ * Report obligations of one regime with their compliance state, by the compliance rule itself (a report
+ * is late or missing exactly when the heatmap says so): of some agencies, of one period, or all. Each
+ * names the template version that collects its period, as its submission does.
+ */
+export async function findReportObligations(
+  db: Db,
+  filter: { templateId: number; periodKey?: string | undefined; agencyIds?: readonly number[] | undefined },
+  now = new Date(),
+) {
+  if (filter.agencyIds?.length === 0) return [];
+  const compliance = await getCompliance(db, { templateId: filter.templateId }, now, filter);
+  const versionOf = new Map(compliance.periods.map((p) => [p.key, p.templateId]));
+  return compliance.agencies.flatMap((a) =>
+    Object.entries(a.cells).map(([periodKey, cell]) => ({
+      templateId: versionOf.get(periodKey) ?? compliance.template.id,
+      templateCode: compliance.template.code,
+      templateNameVi: compliance.template.nameVi,
+      templateNameEn: compliance.template.nameEn,
+      agencyId: a.agencyId,
+      agencyNameVi: a.nameVi,
+      agencyNameEn: a.nameEn,
+      periodKey,
+      state: cell.state,
+      submissionId: cell.submissionId,
+    })),
+  );
+}
+export type ReportObligation = Awaited<ReturnType<typeof findReportObligations>>[number];
+
+/** One report obligation with its state; NOT_FOUND when the agency owes no such report. */
+export async function findReportObligation(db: Db, key: ObligationKey, now = new Date()) {
+  const [found] = await findReportObligations(
+    db,
+    { templateId: key.templateId, periodKey: key.periodKey, agencyIds: [key.agencyId] },
+    now,
+  );
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
+}
 const complianceCache = changeCache<Compliance>({ maxAgeMs: 60_000, maxEntries: 100 });
 
 /**

@@ -7,7 +7,7 @@ import { ExplanationRequestForm } from './explanation-request-form';
 import { ReminderForm } from './reminder-form';
 
 function renderForm(send = vi.fn((_input: unknown) => Promise.resolve({}))) {
-  renderTranslated(<ExplanationRequestForm taskId={7} send={send} />);
+  renderTranslated(<ExplanationRequestForm subject={{ kind: 'task', taskId: 7 }} send={send} />);
   return send;
 }
 
@@ -86,7 +86,7 @@ describe('the Office reminds the lead agency (ReminderForm)', () => {
 
   it('asks for the message, then sends it for this one task', async () => {
     const send = vi.fn((_input: unknown) => Promise.resolve({ reminded: 1, duplicate: false }));
-    renderTranslated(<ReminderForm taskId={9} send={send} />);
+    renderTranslated(<ReminderForm subject={{ kind: 'task', taskId: 9 }} send={send} />);
     const message = screen.getByLabelText<HTMLTextAreaElement>(/^Lời nhắc/);
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đôn đốc' }));
     expectErrorSummary([['Vui lòng nhập lời nhắc.', message]]);
@@ -97,6 +97,44 @@ describe('the Office reminds the lead agency (ReminderForm)', () => {
     expect(send.mock.calls[0]?.[0]).toMatchObject({
       taskIds: [9],
       message: 'Đề nghị cập nhật tiến độ trong tuần này.',
+    });
+  });
+});
+
+describe('the same forms about a late or missing report', () => {
+  resetAfterEach();
+  const report = { kind: 'report', templateId: 4, agencyId: 12, periodKey: '2026-Q3' } as const;
+
+  it('reminds the agency of its one missing report', async () => {
+    const send = vi.fn((_input: unknown) => Promise.resolve({ reminded: 1, duplicate: false }));
+    renderTranslated(<ReminderForm subject={report} send={send} />);
+    fireEvent.change(screen.getByLabelText(/^Lời nhắc/), { target: { value: 'Đề nghị gửi báo cáo quý.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi đôn đốc' }));
+    await waitFor(() => expect(send).toHaveBeenCalledOnce());
+    expect(send.mock.calls[0]?.[0]).toEqual({
+      templateId: 4,
+      periodKey: '2026-Q3',
+      agencyIds: [12],
+      message: 'Đề nghị gửi báo cáo quý.',
+      idempotencyKey: expect.any(String),
+    });
+  });
+
+  it('asks the agency to explain its report, within the working days typed', async () => {
+    const send = vi.fn((_input: unknown) => Promise.resolve({}));
+    renderTranslated(<ExplanationRequestForm subject={report} send={send} />);
+    expect(screen.getByText(/nguyên nhân chậm hoặc chưa gửi báo cáo/)).toBeTruthy();
+    fireEvent.change(reason(), { target: { value: 'Quá hạn chưa gửi báo cáo.' } });
+    fireEvent.change(days(), { target: { value: '3' } });
+    submit();
+    await waitFor(() => expect(send).toHaveBeenCalledOnce());
+    expect(send.mock.calls[0]?.[0]).toEqual({
+      templateId: 4,
+      agencyId: 12,
+      periodKey: '2026-Q3',
+      reason: 'Quá hạn chưa gửi báo cáo.',
+      workingDays: 3,
+      idempotencyKey: expect.any(String),
     });
   });
 });

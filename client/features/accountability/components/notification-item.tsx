@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationsPage } from '../../../../shared/schemas/accountability';
 import { formatDateTime } from '../../../lib/format';
-import { notificationSentence } from '../notification-sentence';
+import { notificationHref, notificationSentence } from '../notification-sentence';
 
 interface Props {
   item: NotificationsPage['items'][number];
@@ -12,14 +12,15 @@ interface Props {
 
 /** One notification: its sentence, leading to its task, when it came, and "unread" in words. */
 export function NotificationItem({ item, onOpen }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const unread = item.readAt === null;
-  const sentence = notificationSentence(item, t);
+  const sentence = notificationSentence(item, t, i18n.language);
+  const href = notificationHref(item);
   return (
     <li className={unread ? 'notification notification--unread' : 'notification'}>
-      {item.taskId ? (
+      {href ? (
         <Link
-          to={`/tasks/${item.taskId}`}
+          to={href}
           className="notification__link"
           onClick={() => {
             if (unread) onOpen(item.id);

@@ -1,19 +1,28 @@
 import { useTranslation } from 'react-i18next';
-import { type SendReminderInput, sendReminderInput } from '../../../../shared/schemas/accountability';
+import {
+  type RemindReportsInput,
+  remindReportsInput,
+  type SendReminderInput,
+  sendReminderInput,
+} from '../../../../shared/schemas/accountability';
 import { ActionFormCard, useActionForm } from '../../../components/action-form';
 import { SubmitButton, TextAreaField } from '../../../components/form-controls';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { ACCOUNTABILITY_FORM_VOCABULARY } from '../accountability-form-vocabulary';
+import type { AccountabilitySubject } from '../subject';
 
-interface Props {
-  taskId: number;
-  send: (input: SendReminderInput) => Promise<unknown>;
-}
+type Subject<K> = Extract<AccountabilitySubject, { kind: K }>;
+type Props =
+  | { subject: Subject<'task'>; send: (input: SendReminderInput) => Promise<unknown> }
+  | { subject: Subject<'report'>; send: (input: RemindReportsInput) => Promise<unknown> };
 
 const EMPTY = { message: '' };
 
-/** The Office reminds the task's lead agency (đôn đốc), with a message its staff are notified of. */
-export function ReminderForm({ taskId, send }: Props) {
+/**
+ * The Office reminds the task's lead agency (đôn đốc), or the agency whose report is missing, with a
+ * message its staff are notified of.
+ */
+export function ReminderForm(props: Props) {
   const { t } = useTranslation();
   const labels = { message: t('accountabilityForms.message') };
   const { formRef, values, set, submit, sendParsed } = useActionForm(
@@ -23,19 +32,35 @@ export function ReminderForm({ taskId, send }: Props) {
   );
 
   function handleSubmit() {
-    const parsed = sendReminderInput.safeParse({
-      taskIds: [taskId],
-      message: values.message,
-      idempotencyKey: submit.idempotencyKey(),
-    });
-    sendParsed(parsed, send);
+    const common = { message: values.message, idempotencyKey: submit.idempotencyKey() };
+    if (props.subject.kind === 'task') {
+      const parsed = sendReminderInput.safeParse({ taskIds: [props.subject.taskId], ...common });
+      sendParsed(parsed, props.send as (input: SendReminderInput) => Promise<unknown>);
+    } else {
+      const { templateId, agencyId, periodKey } = props.subject;
+      const parsed = remindReportsInput.safeParse({
+        templateId,
+        periodKey,
+        agencyIds: [agencyId],
+        ...common,
+      });
+      sendParsed(parsed, props.send as (input: RemindReportsInput) => Promise<unknown>);
+    }
   }
 
   return (
     <ActionFormCard
       headingId="reminder-form-title"
       title={t('accountabilityForms.remindTitle')}
-      intro={<p className="hint">{t('accountabilityForms.remindIntro')}</p>}
+      intro={
+        <p className="hint">
+          {t(
+            props.subject.kind === 'task'
+              ? 'accountabilityForms.remindIntro'
+              : 'accountabilityForms.remindReportIntro',
+          )}
+        </p>
+      }
       formRef={formRef}
       pending={submit.pending}
       onSubmit={handleSubmit}

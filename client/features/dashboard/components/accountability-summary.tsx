@@ -38,6 +38,25 @@ export function AccountabilitySummary() {
         <li>{t('dashboard.explanationsAccepted', { value: n(s.explanations.accepted) })}</li>
         <li>{t('dashboard.remindersLast30Days', { value: n(s.remindersLast30Days) })}</li>
       </ul>
+      <p className="hint">{t('dashboard.taskFiguresNote')}</p>
+      <p>
+        <Link to="/reports/compliance" className="overdue-reports__total">
+          {t('dashboard.reportsUnexplained', {
+            value: n(s.reports.unexplained),
+            total: n(s.reports.lateOrMissing),
+            agencies: n(s.reports.agencies),
+          })}
+        </Link>
+      </p>
+      <ul>
+        <li>
+          {t('dashboard.reportExplanations', {
+            value: n(s.reports.explanationsOpen),
+            late: n(s.reports.explanationsLate),
+          })}
+        </li>
+        <li>{t('dashboard.reportReminders', { value: n(s.reports.remindersLast30Days) })}</li>
+      </ul>
       <p className="dashboard__as-of">
         {t('dashboard.accountabilityAsOf', { time: formatDateTime(s.asOf) })}
       </p>

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
@@ -38,15 +38,20 @@ function download(text: string, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** What the app shows under the KPIs (the agency's reminders and explanations: client/app/routes). */
+interface ScorecardSections {
+  sections?: (agencyId: number) => ReactNode;
+}
+
 /** `/scorecard`: the signed-in user's own agency. */
-export function OwnScorecardPage() {
+export function OwnScorecardPage({ sections }: ScorecardSections = {}) {
   const me = useCurrentUserQuery();
   if (me.isPending) return <Spinner />;
-  return <ScorecardView agencyId={me.data?.agencyId ?? null} />;
+  return <ScorecardView agencyId={me.data?.agencyId ?? null} sections={sections} />;
 }
 
 /** `/agencies/:id/scorecard`: any agency, for oversight roles (the server refuses anyone else). */
-export function AgencyScorecardPage() {
+export function AgencyScorecardPage({ sections }: ScorecardSections = {}) {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   if (!Number.isInteger(id) || id <= 0)
@@ -58,11 +63,11 @@ export function AgencyScorecardPage() {
         back={{ to: '/kpis', label: t('kpis.back') }}
       />
     );
-  return <ScorecardView agencyId={id} />;
+  return <ScorecardView agencyId={id} sections={sections} />;
 }
 
 /** An agency's own scorecard: every KPI, its value against the national targets and the national value. */
-function ScorecardView({ agencyId }: { agencyId: number | null }) {
+function ScorecardView({ agencyId, sections }: { agencyId: number | null } & ScorecardSections) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const query = useScorecard(agencyId);
@@ -115,6 +120,7 @@ function ScorecardView({ agencyId }: { agencyId: number | null }) {
         </p>
       </div>
       <ScorecardTable agencyId={agencyId} items={items} busy={query.isPlaceholderData} />
+      {sections?.(agencyId)}
     </section>
   );
 }

@@ -61,6 +61,20 @@ export function MonthlyTable({ rows, totals }: { rows: MonthlyAgencyRow[]; total
       ),
       screenOnly: true,
     },
+    {
+      ...figureColumn('reportsUnexplained', t('monthlyReport.reportsUnexplained'), (f) =>
+        recorded(f.reportsUnexplained),
+      ),
+      screenOnly: true,
+    },
+    {
+      ...figureColumn(
+        'reportRemindersInPeriod',
+        t('monthlyReport.reportAccountabilityInPeriod'),
+        (f) => `${recorded(f.reportRemindersInPeriod)} / ${recorded(f.reportExplanationsInPeriod)}`,
+      ),
+      screenOnly: true,
+    },
     figureColumn('noDeadline', t('monthlyReport.noDeadline')),
     figureColumn('withdrawn', t('monthlyReport.withdrawn')),
     figureColumn('ofDue', t('monthlyReport.ofDue'), rate('ofDue')),

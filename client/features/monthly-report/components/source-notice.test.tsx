@@ -21,6 +21,9 @@ const figures = {
   overdueUnexplained: 1,
   remindersInPeriod: 2,
   explanationsInPeriod: 1,
+  reportsUnexplained: 2,
+  reportRemindersInPeriod: 1,
+  reportExplanationsInPeriod: 1,
 };
 const closed: MonthlyReport = {
   month: '2026-10',

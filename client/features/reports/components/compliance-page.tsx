@@ -1,5 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isReportLateOrMissing } from '../../../../shared/compliance-cells';
 import { ErrorState } from '../../../components/error-state';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { SignedPdfDownload } from '../../../components/signed-pdf-download';
@@ -42,15 +44,42 @@ export function compliancePdfUrl(templateId: number, level: Level | '', signing?
   return signedPdfHref('/export/compliance.pdf', { templateId: String(templateId), level }, signing);
 }
 
+/** One agency's report of a period: the cell the user opened. */
+export interface ChosenObligation {
+  templateId: number;
+  agencyId: number;
+  agencyName: string;
+  periodKey: string;
+}
+
+/**
+ * What the page shows about a late or missing report when its cell is opened (the app composes it: the
+ * reminders and explanation requests, client/app/routes/compliance-route.tsx), and for which agencies.
+ */
+export interface ObligationPanel {
+  mayOpen: (agencyId: number) => boolean;
+  render: (obligation: ChosenObligation) => ReactNode;
+}
+
+/** The cell named in the address (a notification's link): ?templateId=&agencyId=&periodKey=. */
+function cellInAddress(params: URLSearchParams) {
+  const templateId = Number(params.get('templateId'));
+  const agencyId = Number(params.get('agencyId'));
+  const periodKey = params.get('periodKey');
+  return templateId > 0 && agencyId > 0 && periodKey ? { templateId, agencyId, periodKey } : null;
+}
+
 /** Reporting rates as DHIS2 shows them: agencies × periods, rates per agency, a ranking and who is missing. */
-export function CompliancePage() {
+export function CompliancePage({ obligationPanel }: { obligationPanel?: ObligationPanel } = {}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const templateSelectId = useId();
   const levelSelectId = useId();
   usePageTitle(t('reports.compliance.title'));
   const templates = useReportTemplates();
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [searchParams] = useSearchParams();
+  const [opened, setOpened] = useState(() => cellInAddress(searchParams));
+  const [chosen, setChosen] = useState<number | null>(opened?.templateId ?? null);
   const [level, setLevel] = useState<Level | ''>('');
   const [rank, setRank] = useState<{ key: RankKey; desc: boolean }>({ key: 'completeness', desc: true });
   const templateId = chosen ?? templates.data?.[0]?.id ?? null;
@@ -115,7 +144,10 @@ export function CompliancePage() {
               <select
                 id={templateSelectId}
                 value={templateId ?? ''}
-                onChange={(event) => setChosen(Number(event.target.value))}
+                onChange={(event) => {
+                  setChosen(Number(event.target.value));
+                  setOpened(null);
+                }}
               >
                 {templates.data.map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
@@ -203,6 +235,11 @@ export function CompliancePage() {
                             <th scope="row">{nameOf(a)}</th>
                             {data.periods.map((p) => {
                               const cell = a.cells[p.key];
+                              const openable =
+                                templateId !== null &&
+                                obligationPanel?.mayOpen(a.agencyId) &&
+                                cell !== undefined &&
+                                isReportLateOrMissing(cell);
                               return cell ? (
                                 <HeatmapCell
                                   key={p.key}
@@ -211,6 +248,12 @@ export function CompliancePage() {
                                   submissionId={cell.submissionId}
                                   agencyName={nameOf(a)}
                                   periodKey={p.key}
+                                  onOpen={
+                                    openable && templateId !== null
+                                      ? () =>
+                                          setOpened({ templateId, agencyId: a.agencyId, periodKey: p.key })
+                                      : undefined
+                                  }
                                 />
                               ) : (
                                 <td key={p.key}>—</td>
@@ -243,6 +286,21 @@ export function CompliancePage() {
                       </tfoot>
                     </table>
                   </ScrollRegion>
+
+                  {obligationPanel &&
+                    opened &&
+                    templateId !== null &&
+                    (() => {
+                      const agency = data.agencies.find((a) => a.agencyId === opened.agencyId);
+                      return agency && obligationPanel.mayOpen(agency.agencyId)
+                        ? obligationPanel.render({
+                            templateId,
+                            agencyId: agency.agencyId,
+                            agencyName: nameOf(agency),
+                            periodKey: opened.periodKey,
+                          })
+                        : null;
+                    })()}
 
                   <section aria-labelledby="compliance-ranking">
                     <h2 id="compliance-ranking">{t('reports.compliance.ranking')}</h2>

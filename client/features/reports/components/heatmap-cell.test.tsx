@@ -94,3 +94,37 @@ describe('HeatmapCell', () => {
     expect(screen.getByRole('cell').textContent).toContain('sent late');
   });
 });
+
+describe('HeatmapCell of a report the user may act on', () => {
+  afterEach(() => cleanup());
+
+  it('opens its reminders and explanations with a button naming the agency and the period', () => {
+    let opened = 0;
+    render(
+      <I18nextProvider i18n={i18n}>
+        <MemoryRouter>
+          <table>
+            <tbody>
+              <tr>
+                <HeatmapCell
+                  state="missing"
+                  stage={null}
+                  submissionId={null}
+                  agencyName="UBND TP Hà Nội"
+                  periodKey="2026-M03"
+                  onOpen={() => opened++}
+                />
+              </tr>
+            </tbody>
+          </table>
+        </MemoryRouter>
+      </I18nextProvider>,
+    );
+    screen
+      .getByRole('button', {
+        name: /^Đôn đốc và giải trình về báo cáo của UBND TP Hà Nội, kỳ tháng 03\/2026$/,
+      })
+      .click();
+    expect(opened).toBe(1);
+  });
+});

@@ -25,13 +25,15 @@ interface HeatmapCellProps {
   submissionId: number | null;
   agencyName: string;
   periodKey: string;
+  /** A late or missing report the user may act on or read about: opens its reminders and explanations. */
+  onOpen?: (() => void) | undefined;
 }
 
 /**
  * One agency's period: a symbol and words as well as a colour (WCAG 1.4.1), a link when there is a
  * report. A report on its way or sent back says where it stands, its timeliness second.
  */
-export function HeatmapCell({ state, stage, submissionId, agencyName, periodKey }: HeatmapCellProps) {
+export function HeatmapCell({ state, stage, submissionId, agencyName, periodKey, onOpen }: HeatmapCellProps) {
   const { t } = useTranslation();
   const { main, detail } = cellHeadline({ state, stage });
   const word = t(`reports.compliance.cells.${main}`);
@@ -54,6 +56,16 @@ export function HeatmapCell({ state, stage, submissionId, agencyName, periodKey 
         </Link>
       ) : (
         content
+      )}
+      {onOpen && (
+        <button
+          type="button"
+          className="heatmap-cell__open"
+          onClick={onOpen}
+          aria-label={t('reports.compliance.openAccountability', { agency: agencyName, period: periodKey })}
+        >
+          {t('reports.compliance.accountabilityShort')}
+        </button>
       )}
     </td>
   );

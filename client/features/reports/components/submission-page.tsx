@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -28,8 +29,19 @@ function formatValue(value: unknown, language: string): string {
   return String(value);
 }
 
+/**
+ * What the app shows with the report, before its audit trail (its reminders and explanation requests:
+ * client/app/routes/submission-route.tsx).
+ */
+type SubmissionSections = (submission: {
+  templateId: number;
+  agencyId: number;
+  agencyName: string;
+  periodKey: string;
+}) => ReactNode;
+
 /** One agency's report for one period: its figures form or its decisions, its revisions and its audit trail. */
-export function SubmissionPage() {
+export function SubmissionPage({ sections }: { sections?: SubmissionSections } = {}) {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
@@ -284,6 +296,13 @@ export function SubmissionPage() {
           );
         })}
       </section>
+
+      {sections?.({
+        templateId: submission.templateId,
+        agencyId: submission.agencyId,
+        agencyName: language === 'en' ? submission.agencyNameEn : submission.agencyNameVi,
+        periodKey: submission.periodKey,
+      })}
 
       {oversight ? (
         <SubmissionAuditTrail

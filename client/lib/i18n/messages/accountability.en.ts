@@ -3,6 +3,18 @@ import type { accountabilityVi } from './accountability.vi';
 export const accountabilityEn: typeof accountabilityVi = {
   accountability: {
     title: 'Reminders and explanations',
+    reportSubject: 'The report of {{agency}}, {{period}}',
+    agencyTitle: 'Reminders and explanations',
+    agencyCaption:
+      'Reminders the agency received and explanations asked of it, for tasks and periodic reports',
+    agencySubject: 'About',
+    agencyReminders: 'Reminders',
+    agencyLastReminder: 'Last reminder',
+    agencyOpen: 'Explanation requests in progress',
+    agencyLate: 'Of which past their date',
+    agencyAccepted: 'Explanations accepted',
+    agencyTasks: 'Tasks',
+    agencyReports: 'Periodic reports',
     reminded_one: 'Reminded {{count}} time, last on {{date}} ({{name}}): {{message}}',
     reminded_other: 'Reminded {{count}} times, last on {{date}} ({{name}}): {{message}}',
     neverReminded: 'Not reminded yet.',
@@ -54,11 +66,15 @@ export const accountabilityEn: typeof accountabilityVi = {
   accountabilityForms: {
     remindTitle: 'Remind',
     remindIntro: 'The lead agency’s officers and leader are notified with this message.',
+    remindReportIntro:
+      'The officers and leader of the agency whose report is missing are notified with this message.',
     message: 'Message',
     sendReminder: 'Send reminder',
     requestTitle: 'Request an explanation',
     requestIntro:
       'The lead agency explains the cause, the remedy and the date it commits to; its leader approves before it goes to the Government Office.',
+    requestReportIntro:
+      'The agency explains why its report is late or missing, what it does about it and the date it commits to send it; its leader approves before it goes to the Government Office.',
     reason: 'Reason for the explanation request',
     workingDays: 'Working days to explain',
     workingDaysHint: 'A whole number from 1 to 30, 5 by default; holidays are not counted.',
@@ -85,7 +101,10 @@ export const accountabilityEn: typeof accountabilityVi = {
     staleVersion: 'Someone else has changed this explanation request. Reload to see the latest version.',
     dateInPast: 'The committed completion date cannot be before today.',
     taskClosed: 'The task is completed or withdrawn: it can no longer be reminded of or explained.',
-    explanationOpen: 'The task already has an explanation request in progress.',
+    explanationOpen: 'This task or report already has an explanation request in progress.',
+    reportNotLate:
+      'This report was sent on time or is not yet due: only a late report, or one missing past its deadline, can be asked about.',
+    nothingToRemind: 'No report past its deadline is missing here: nothing to remind.',
     idempotencyKeyReused: 'This resubmission reuses the key of a different request; please reload the page.',
   },
   accountabilityValidation: {
@@ -120,6 +139,21 @@ export const accountabilityEn: typeof accountabilityVi = {
       escalationOffice:
         'Task “{{title}}” is overdue by {{workingDays}} working days (deadline {{dueDate}}) after an explanation was asked: for the Government Office’s leadership.',
       other: 'There is an update on the task “{{title}}”.',
+    },
+    reportSentences: {
+      reminder: 'The Government Office reminds you to send the report “{{title}}”: {{message}}',
+      explanationRequested:
+        'The Government Office asks for an explanation of the late or missing report “{{title}}”, due {{dueDate}}.',
+      explanationAnswered:
+        'An officer answered about the report “{{title}}”, committing to send it on {{committedDate}}; awaiting the agency leader.',
+      explanationApproved:
+        'The agency leader approved the explanation of the report “{{title}}”; awaiting the Government Office.',
+      explanationSentBack:
+        'The agency leader sent back the explanation of the report “{{title}}”: {{comment}}',
+      explanationAccepted: 'The Government Office accepted the explanation of the report “{{title}}”.',
+      explanationAskedAgain:
+        'The Government Office asks again for an explanation of the report “{{title}}”, due {{dueDate}}: {{comment}}',
+      other: 'There is an update on the report “{{title}}”.',
     },
   },
 };

@@ -2,6 +2,20 @@ export const accountabilityVi = {
   /** A task's reminders (đôn đốc) and explanation requests (giải trình), on the task's page. */
   accountability: {
     title: 'Đôn đốc và giải trình',
+    /** On the compliance page: the chosen cell. */
+    reportSubject: 'Báo cáo của {{agency}}, {{period}}',
+    /** On an agency's scorecard. */
+    agencyTitle: 'Đôn đốc và giải trình',
+    agencyCaption:
+      'Số lần đôn đốc cơ quan đã nhận và các yêu cầu giải trình, theo nhiệm vụ và báo cáo định kỳ',
+    agencySubject: 'Đối tượng',
+    agencyReminders: 'Lượt đôn đốc',
+    agencyLastReminder: 'Đôn đốc gần nhất',
+    agencyOpen: 'Yêu cầu giải trình đang xử lý',
+    agencyLate: 'Trong đó quá hạn giải trình',
+    agencyAccepted: 'Giải trình đã được chấp nhận',
+    agencyTasks: 'Nhiệm vụ',
+    agencyReports: 'Báo cáo định kỳ',
     reminded_one: 'Đã đôn đốc {{count}} lần, lần gần nhất ngày {{date}} ({{name}}): {{message}}',
     reminded_other: 'Đã đôn đốc {{count}} lần, lần gần nhất ngày {{date}} ({{name}}): {{message}}',
     neverReminded: 'Chưa đôn đốc lần nào.',
@@ -54,11 +68,15 @@ export const accountabilityVi = {
   accountabilityForms: {
     remindTitle: 'Đôn đốc',
     remindIntro: 'Chuyên viên và lãnh đạo cơ quan chủ trì nhận được thông báo kèm lời nhắc này.',
+    remindReportIntro:
+      'Chuyên viên và lãnh đạo cơ quan chưa gửi báo cáo nhận được thông báo kèm lời nhắc này.',
     message: 'Lời nhắc',
     sendReminder: 'Gửi đôn đốc',
     requestTitle: 'Yêu cầu giải trình',
     requestIntro:
       'Cơ quan chủ trì giải trình nguyên nhân, giải pháp khắc phục và ngày cam kết hoàn thành; lãnh đạo cơ quan duyệt trước khi gửi Văn phòng Chính phủ.',
+    requestReportIntro:
+      'Cơ quan giải trình nguyên nhân chậm hoặc chưa gửi báo cáo, giải pháp khắc phục và ngày cam kết gửi; lãnh đạo cơ quan duyệt trước khi gửi Văn phòng Chính phủ.',
     reason: 'Lý do yêu cầu giải trình',
     workingDays: 'Số ngày làm việc để giải trình',
     workingDaysHint: 'Số nguyên từ 1 đến 30, mặc định 5; không tính ngày nghỉ.',
@@ -85,7 +103,10 @@ export const accountabilityVi = {
     staleVersion: 'Yêu cầu giải trình đã được người khác thay đổi. Tải lại để xem bản mới nhất.',
     dateInPast: 'Ngày cam kết hoàn thành không được trước ngày hôm nay.',
     taskClosed: 'Nhiệm vụ đã hoàn thành hoặc đã thu hồi: không đôn đốc hay yêu cầu giải trình được nữa.',
-    explanationOpen: 'Nhiệm vụ đang có một yêu cầu giải trình chưa kết thúc.',
+    explanationOpen: 'Nhiệm vụ hoặc báo cáo này đang có một yêu cầu giải trình chưa kết thúc.',
+    reportNotLate:
+      'Báo cáo này đã gửi đúng hạn hoặc chưa đến hạn: chỉ yêu cầu giải trình báo cáo gửi muộn hoặc chưa gửi khi đã quá hạn.',
+    nothingToRemind: 'Không có báo cáo nào quá hạn chưa gửi để đôn đốc.',
     idempotencyKeyReused: 'Yêu cầu gửi lại trùng mã với một yêu cầu khác nội dung; hãy tải lại trang.',
   },
   accountabilityValidation: {
@@ -121,6 +142,21 @@ export const accountabilityVi = {
       escalationOffice:
         'Nhiệm vụ “{{title}}” đã quá hạn {{workingDays}} ngày làm việc (hạn {{dueDate}}) dù đã yêu cầu giải trình: báo lãnh đạo Văn phòng Chính phủ.',
       other: 'Có cập nhật về nhiệm vụ “{{title}}”.',
+    },
+    /** The same, about a periodic report: {{title}} names the report and its period. */
+    reportSentences: {
+      reminder: 'Văn phòng Chính phủ đôn đốc gửi báo cáo “{{title}}”: {{message}}',
+      explanationRequested:
+        'Văn phòng Chính phủ yêu cầu giải trình về báo cáo “{{title}}” chậm hoặc chưa gửi, hạn giải trình {{dueDate}}.',
+      explanationAnswered:
+        'Chuyên viên đã gửi giải trình về báo cáo “{{title}}”, cam kết gửi ngày {{committedDate}}; chờ lãnh đạo cơ quan duyệt.',
+      explanationApproved:
+        'Lãnh đạo cơ quan đã duyệt giải trình về báo cáo “{{title}}”; chờ Văn phòng Chính phủ xem xét.',
+      explanationSentBack: 'Lãnh đạo cơ quan trả lại giải trình về báo cáo “{{title}}”: {{comment}}',
+      explanationAccepted: 'Văn phòng Chính phủ đã chấp nhận giải trình về báo cáo “{{title}}”.',
+      explanationAskedAgain:
+        'Văn phòng Chính phủ yêu cầu giải trình lại về báo cáo “{{title}}”, hạn giải trình {{dueDate}}: {{comment}}',
+      other: 'Có cập nhật về báo cáo “{{title}}”.',
     },
   },
 };

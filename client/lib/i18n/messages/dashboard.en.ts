@@ -21,6 +21,12 @@ export const dashboardEn: typeof dashboardVi = {
     explanationsAccepted: 'Explanations accepted: {{value}}',
     remindersLast30Days: 'Reminders sent in the last 30 days: {{value}}',
     accountabilityAsOf: 'As of {{time}}',
+    reportsUnexplained:
+      'Periodic reports late or missing without an accepted explanation: {{value}} (of {{total}} late or missing reports of {{agencies}} agencies, over every active reporting regime)',
+    reportExplanations:
+      'Explanation requests about reports in progress: {{value}}, of which past their date: {{late}}',
+    reportReminders: 'Report reminders sent in the last 30 days: {{value}}',
+    taskFiguresNote: 'The task figures above count tasks only; periodic reports are counted apart below.',
     overdueReportsTitle: 'Overdue periodic reports',
     overdueReports_one: '{{formatted}} report past its deadline, not submitted',
     overdueReports_other: '{{formatted}} reports past their deadline, not submitted',

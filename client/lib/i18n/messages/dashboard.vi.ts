@@ -19,6 +19,13 @@ export const dashboardVi = {
     explanationsAccepted: 'Đã chấp nhận giải trình: {{value}}',
     remindersLast30Days: 'Lượt đôn đốc trong 30 ngày qua: {{value}}',
     accountabilityAsOf: 'Tính đến {{time}}',
+    reportsUnexplained:
+      'Báo cáo định kỳ gửi muộn hoặc quá hạn chưa gửi chưa có giải trình được chấp nhận: {{value}} (trên {{total}} báo cáo muộn hoặc thiếu của {{agencies}} cơ quan, theo tất cả chế độ báo cáo đang áp dụng)',
+    reportExplanations:
+      'Yêu cầu giải trình về báo cáo đang xử lý: {{value}}, trong đó quá hạn giải trình: {{late}}',
+    reportReminders: 'Lượt đôn đốc gửi báo cáo trong 30 ngày qua: {{value}}',
+    taskFiguresNote:
+      'Các số liệu về nhiệm vụ ở trên chỉ tính nhiệm vụ; báo cáo định kỳ được tính riêng dưới đây.',
     overdueReportsTitle: 'Báo cáo định kỳ quá hạn',
     overdueReports_one: '{{formatted}} báo cáo đã quá hạn mà chưa nộp',
     overdueReports_other: '{{formatted}} báo cáo đã quá hạn mà chưa nộp',

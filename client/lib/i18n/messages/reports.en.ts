@@ -256,6 +256,9 @@ export const reportsEn: typeof reportsVi = {
       },
       cellLabel: '{{agency}}, period {{period, periodInSentence}}: {{state}}',
       openSubmission: 'open the report',
+      accountabilityShort: 'Remind, explain',
+      openAccountability:
+        'Reminders and explanations about the report of {{agency}}, period {{period, periodInSentence}}',
       expected: 'Expected',
       submitted: 'Submitted',
       onTime: 'On time',

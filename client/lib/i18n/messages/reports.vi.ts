@@ -254,6 +254,8 @@ export const reportsVi = {
       },
       cellLabel: '{{agency}}, kỳ {{period, periodInSentence}}: {{state}}',
       openSubmission: 'mở báo cáo',
+      accountabilityShort: 'Đôn đốc, giải trình',
+      openAccountability: 'Đôn đốc và giải trình về báo cáo của {{agency}}, kỳ {{period, periodInSentence}}',
       expected: 'Phải nộp',
       submitted: 'Đã nộp',
       onTime: 'Đúng hạn',
