@@ -73,6 +73,33 @@ describe('exports', () => {
     expect(no.statusCode).toBe(403);
   });
 
+  it('puts the reports’ reminders and explanations beside the tasks’, with the screen’s totals', async () => {
+    const screen = await t.trpc('reports.monthly', { month: '2026-10' }, { method: 'GET', cookie: office });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/export/monthly.xlsx?month=2026-10',
+      headers: { cookie: office },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows = sheet?.getSheetValues() as unknown[][];
+    const headerRow = rows.findIndex((row) => Array.isArray(row) && row.includes('Cơ quan'));
+    const header = rows[headerRow] ?? [];
+    const total = rows.at(-1) ?? [];
+    const f = screen.data.totals;
+    for (const [name, value] of [
+      ['Báo cáo muộn hoặc chưa gửi chưa giải trình', f.reportsUnexplained],
+      ['Đôn đốc báo cáo trong kỳ', f.reportRemindersInPeriod],
+      ['Yêu cầu giải trình về báo cáo trong kỳ', f.reportExplanationsInPeriod],
+    ] as const) {
+      const column = header.indexOf(name);
+      expect(column, name).toBeGreaterThan(0);
+      expect(total[column] ?? null, name).toBe(value);
+    }
+    expect(total[1]).toBe('Tổng cộng');
+  });
+
   it('names the monthly report’s month as people say it, in each language', async () => {
     for (const [lang, name] of [
       ['vi', 'tháng 10/2026'],
