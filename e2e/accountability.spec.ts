@@ -6,7 +6,9 @@ import { escapeRegExp, keepScreenshot, pageFor } from './helpers';
  * Reminders and explanation requests (issue 16): the Office registers a task of Bộ Tài chính already
  * past its deadline, reminds the ministry and asks it to explain; the ministry's officer sees the
  * notification count move without reloading, opens the notification, answers with a new committed
- * date typed dd/mm/yyyy; the ministry's leader approves; the Office accepts.
+ * date typed dd/mm/yyyy; the ministry's leader approves; the Office accepts. The Office's dashboard
+ * (live) and the monthly report count one overdue task without an accepted explanation less, and the
+ * officer's mail about the request waits in the administrator's outbox (no SMTP server here).
  */
 const DOC_NUMBER = `${Date.now() % 100000}/TB-VPCP`;
 const TASK = `Số hoá hồ sơ cán bộ, công chức ngành tài chính ${DOC_NUMBER}`;
@@ -38,6 +40,21 @@ async function expectNoAxeViolations(page: Page, where: string) {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
   const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
   expect(violations.map((v) => `${where}: ${v.id} ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
+/** The dashboard's "overdue without an accepted explanation" figure, as the page shows it now. */
+async function unexplainedOnDashboard(board: Page): Promise<number> {
+  const text = (await board.locator('#accountability-title + p').innerText()).replace(/\./g, '');
+  return Number(/^(\d+) nhiệm vụ quá hạn chưa có giải trình được chấp nhận/.exec(text)?.[1] ?? Number.NaN);
+}
+
+/** The same figure in this month's monitoring report (its total row), read as the page reads it. */
+async function unexplainedInMonthly(page: Page): Promise<number> {
+  const month = ddmmyyyy(0).split('/').reverse().slice(0, 2).join('-');
+  const input = encodeURIComponent(JSON.stringify({ json: { month } }));
+  const res = await page.request.get(`/trpc/reports.monthly?input=${input}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()).result.data.json.totals.overdueUnexplained;
 }
 
 const WIDE = { width: 1440, height: 900 };
@@ -73,6 +90,15 @@ test('the Office reminds and asks for an explanation; the ministry explains, its
   const office = await pageFor(browser, 'vpcp');
   await office.setViewportSize(WIDE);
   const taskPath = await registerOverdueTask(office);
+  // The Office's dashboard, open beside the task: its figure counts this task, unexplained.
+  const board = await office.context().newPage();
+  await board.setViewportSize(WIDE);
+  await board.goto('/dashboard');
+  await expect(board.getByRole('heading', { name: 'Đôn đốc và giải trình' })).toBeVisible();
+  const unexplainedBefore = await unexplainedOnDashboard(board);
+  expect(unexplainedBefore).toBeGreaterThan(0);
+  const monthlyBefore = await unexplainedInMonthly(office);
+  expect(monthlyBefore).toBeGreaterThan(0);
   await expect(office.getByText('Quá hạn', { exact: true }).first()).toBeVisible();
   const section = office.getByRole('region', { name: 'Đôn đốc và giải trình' });
   await expect(section.getByText('Chưa đôn đốc lần nào.')).toBeVisible();
@@ -202,4 +228,18 @@ test('the Office reminds and asks for an explanation; the ministry explains, its
   // The ministry sees it accepted too (live), and a new request may now be made by the Office.
   await expect(officerSection.getByText('Đã chấp nhận', { exact: true })).toBeVisible();
   await expect(section.getByRole('region', { name: 'Yêu cầu giải trình', exact: true })).toBeVisible();
+
+  // The dashboard moved without a reload, and the monthly report with it.
+  await expect.poll(() => unexplainedOnDashboard(board), { timeout: 15_000 }).toBe(unexplainedBefore - 1);
+  expect(await unexplainedInMonthly(office)).toBe(monthlyBefore - 1);
+
+  // The request was mailed to the officer at once (their default for it); with no SMTP server the mail
+  // waits in the administrator's outbox, in Vietnamese, with the link to the task.
+  const admin = await pageFor(browser, 'quantri');
+  await admin.setViewportSize(WIDE);
+  await admin.goto('/admin/outbox');
+  const mail = admin.getByRole('row').filter({ hasText: 'btc.chuyenvien@' }).filter({ hasText: DOC_NUMBER });
+  await expect(mail.filter({ hasText: 'yêu cầu giải trình về nhiệm vụ' }).first()).toBeVisible();
+  await mail.first().getByText('Xem nội dung').click();
+  await expect(mail.first().locator('pre')).toContainText(taskPath);
 });
