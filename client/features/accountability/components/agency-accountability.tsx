@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AgencyAccountability as Tally } from '../../../../shared/schemas/accountability';
 import { ErrorState } from '../../../components/error-state';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate } from '../../../lib/format';
 import { useAgencyAccountability } from '../api/accountability-queries';
@@ -31,23 +32,26 @@ export function AgencyAccountability({ agencyId }: { agencyId: number }) {
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <table className="data-table">
-          <caption>{t('accountability.agencyCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accountability.agencySubject')}</th>
-              <th scope="col">{t('accountability.agencyReminders')}</th>
-              <th scope="col">{t('accountability.agencyLastReminder')}</th>
-              <th scope="col">{t('accountability.agencyOpen')}</th>
-              <th scope="col">{t('accountability.agencyLate')}</th>
-              <th scope="col">{t('accountability.agencyAccepted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row(t('accountability.agencyTasks'), query.data.tasks)}
-            {row(t('accountability.agencyReports'), query.data.reports)}
-          </tbody>
-        </table>
+        // Six columns do not fit a phone: the table scrolls in its own frame, never the page.
+        <ScrollRegion labelledBy="agency-accountability-caption">
+          <table className="data-table">
+            <caption id="agency-accountability-caption">{t('accountability.agencyCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('accountability.agencySubject')}</th>
+                <th scope="col">{t('accountability.agencyReminders')}</th>
+                <th scope="col">{t('accountability.agencyLastReminder')}</th>
+                <th scope="col">{t('accountability.agencyOpen')}</th>
+                <th scope="col">{t('accountability.agencyLate')}</th>
+                <th scope="col">{t('accountability.agencyAccepted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {row(t('accountability.agencyTasks'), query.data.tasks)}
+              {row(t('accountability.agencyReports'), query.data.reports)}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );
