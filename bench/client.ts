@@ -88,7 +88,7 @@ const ROUTES: { name: string; url: string; page: PagePath | null; module: string
     name: 'compliance',
     url: '/reports/compliance',
     page: '/reports/compliance',
-    module: 'features/reports/components/compliance-page.tsx',
+    module: 'app/routes/compliance-route.tsx',
   },
   {
     name: 'documents',
