@@ -38,8 +38,15 @@ export async function runEscalationBench(options: {
     await sql.begin(async (tx) => {
       await tx`delete from escalation_steps`;
       await tx`delete from task_escalations`;
-      await tx`delete from notifications where kind = 'escalation.office'
+      // The last run's notifications, with the mails that carried them (a second run found them mailed).
+      const lastRun = tx`select id from notifications where kind = 'escalation.office'
         or (kind = 'explanation.requested' and task_id in (select task_id from explanation_requests where automatic))`;
+      await tx`create temporary table last_run_mails on commit drop as
+        select distinct mail_id from mail_notifications where notification_id in (${lastRun})`;
+      await tx`delete from mail_notifications where notification_id in (${lastRun})`;
+      await tx`delete from mail_outbox where id in (select mail_id from last_run_mails)
+        and not exists (select 1 from mail_notifications m where m.mail_id = mail_outbox.id)`;
+      await tx`delete from notifications where id in (${lastRun})`;
       await tx`delete from explanation_requests where automatic`;
       await tx`delete from escalation_rules`;
       for (const kind of ESCALATION_RULE_KINDS) {
