@@ -3,6 +3,9 @@ import { NavLink } from 'react-router';
 import { formatCount } from '../../../lib/format';
 import { useNotifications } from '../../../lib/use-notifications';
 
+/** Above this the badge says "99+" (its name still says the exact count): it stays the size of a badge. */
+const MAX_SHOWN = 99;
+
 /**
  * The header's way to the notification centre, on every page and at every width, with the unread count
  * in words in its name ("Thông báo, 3 chưa đọc"): the count follows the live stream, which refreshes
@@ -29,7 +32,7 @@ export function NotificationBell() {
       <span className="notification-bell__label">{t('shell.notifications')}</span>
       {unread > 0 && (
         <span className="notification-bell__count" aria-hidden="true">
-          {formatCount(unread, i18n.language)}
+          {unread > MAX_SHOWN ? `${formatCount(MAX_SHOWN, i18n.language)}+` : formatCount(unread, i18n.language)}
         </span>
       )}
     </NavLink>
