@@ -32,7 +32,9 @@ export function NotificationBell() {
       <span className="notification-bell__label">{t('shell.notifications')}</span>
       {unread > 0 && (
         <span className="notification-bell__count" aria-hidden="true">
-          {unread > MAX_SHOWN ? `${formatCount(MAX_SHOWN, i18n.language)}+` : formatCount(unread, i18n.language)}
+          {unread > MAX_SHOWN
+            ? `${formatCount(MAX_SHOWN, i18n.language)}+`
+            : formatCount(unread, i18n.language)}
         </span>
       )}
     </NavLink>
