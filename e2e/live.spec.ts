@@ -42,6 +42,11 @@ test('the Office dashboard follows a ministry’s progress within a second, with
     (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
   });
 
+  // What follows the feed on the page: a change arriving must not push it down (the feed keeps its box).
+  const belowFeed = office.locator('.activity-feed + *');
+  const topBefore = (await belowFeed.boundingBox())?.y;
+  expect(topBefore).toBeDefined();
+
   const ministry = await pageFor(browser, 'btc.chuyenvien');
   await postProgressViaUi(ministry, 37, 'Đã lắp đặt hạ tầng máy chủ cho hệ thống.');
   const posted = Date.now();
@@ -49,6 +54,7 @@ test('the Office dashboard follows a ministry’s progress within a second, with
   await expect(feed).toContainText('cập nhật tiến độ 37 %', { timeout: 1000 });
   console.log(`[live] ministry write → Office dashboard: ${Date.now() - posted} ms after the form confirmed`);
   await expect(feed).toContainText('Bộ Tài chính');
+  expect((await belowFeed.boundingBox())?.y).toBe(topBefore);
   expect(
     await office.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
   ).toBe(true);

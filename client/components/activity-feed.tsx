@@ -16,7 +16,15 @@ export function ActivityFeed() {
     <section className="activity-feed" aria-labelledby="activity-feed-title">
       <h2 id="activity-feed-title">{t('live.feedTitle')}</h2>
       {/* The live region is there from the first render (empty of changes), so the first change is announced. */}
-      <div aria-live="polite" data-testid="activity-feed">
+      <div
+        className="activity-feed__body"
+        role="log"
+        aria-live="polite"
+        aria-labelledby="activity-feed-title"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a feed taller than its box must be scrollable from the keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        data-testid="activity-feed"
+      >
         {feed.length === 0 ? (
           <p className="muted">{t('live.feedEmpty')}</p>
         ) : (
