@@ -245,7 +245,8 @@ async function serverFigures(): Promise<{
   counts: Record<string, number>;
 }> {
   const figures: Figure[] = [];
-  const pg = postgres(databaseUrl, { max: 10, onnotice: () => {} });
+  // The direct SQL runs as the server's connections do (no JIT: server/db/client.ts).
+  const pg = postgres(databaseUrl, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
   const server = await startServer({ DATABASE_URL: databaseUrl, SEED_DEMO: 'false' }, PORT);
   const pid = server.child.pid ?? 0;
   try {

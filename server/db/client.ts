@@ -56,6 +56,10 @@ export function openPostgres(
         statement_timeout: options.statementTimeoutMs ?? 15_000,
         application_name: 'dgm',
         plan_cache_mode: plans,
+        // No JIT compilation: our statements run in milliseconds, and JIT's compile time (0.6 s) was
+        // most of the monthly report's history statement once its cost estimate crossed jit_above_cost
+        // (as soon as explanation requests existed). docs/decisions/0019-prepared-statements.md
+        jit: 'off',
       },
     });
   // Named statements (below) are planned for each execution's own values, as unnamed ones were; only
