@@ -6,13 +6,19 @@ import type { CurrentUser } from '../../../lib/trpc';
 export function UserBadge({ user }: { user: CurrentUser }) {
   const { t, i18n } = useTranslation();
   const agency = i18n.language === 'en' ? user.agencyNameEn : user.agencyNameVi;
+  const role = t(`roles.${user.role}`);
   return (
     <div className="user-badge">
       <span className="user-badge__name">{user.fullName}</span>
       <span className="user-badge__meta">
-        <span data-testid="current-role">{t(`roles.${user.role}`)}</span>
-        {' · '}
-        <span data-testid="current-agency">{agency}</span>
+        <span data-testid="current-role">{role}</span>
+        {/* The Office's role is its agency's name: said once, not "Văn phòng Chính phủ · Văn phòng Chính phủ". */}
+        {agency !== role && (
+          <>
+            {' · '}
+            <span data-testid="current-agency">{agency}</span>
+          </>
+        )}
       </span>
       <Link to="/account/password" className="user-badge__link">
         {t('shell.changePassword')}
