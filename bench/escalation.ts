@@ -40,11 +40,14 @@ export async function runEscalationBench(options: {
       await tx`delete from escalation_steps`;
       await tx`delete from report_escalation_steps`;
       await tx`delete from task_escalations`;
-      await tx`delete from notifications where kind = 'escalation.office'
+      // The rules' notifications, and their links to the mails they made (the mails stay, as sent).
+      const ours = () => tx`select id from notifications where kind = 'escalation.office'
         or (kind = 'explanation.requested' and task_id in (select task_id from explanation_requests where automatic))
         or (kind = 'explanation.requested' and task_id is null and exists (select 1 from explanation_requests r
           where r.automatic and r.template_id = (params->>'templateId')::int
             and r.agency_id = (params->>'agencyId')::int and r.period_key = params->>'periodKey'))`;
+      await tx`delete from mail_notifications where notification_id in (${ours()})`;
+      await tx`delete from notifications where id in (${ours()})`;
       await tx`delete from explanation_requests where automatic`;
       await tx`delete from escalation_rules`;
       for (const kind of ESCALATION_RULE_KINDS) {
