@@ -34,12 +34,12 @@ export const escalationEn: typeof escalationVi = {
         description: 'A task turns red from the day after its deadline.',
       },
       explanation_after_overdue: {
-        name: 'Ask for an explanation automatically',
+        name: 'Ask for an explanation of an overdue task automatically',
         description:
           'Once a task has been overdue for the working days below, an explanation request is opened to its lead agency; the agency’s officers and leader are notified.',
       },
       office_after_explanation: {
-        name: 'Tell the Government Office’s leadership',
+        name: 'Tell the Government Office’s leadership of an overdue task',
         description:
           'If the task is still overdue the working days below after the explanation step, the Government Office’s users are notified.',
       },

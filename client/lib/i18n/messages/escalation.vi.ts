@@ -32,12 +32,12 @@ export const escalationVi = {
         description: 'Nhiệm vụ chuyển màu đỏ từ ngày sau hạn hoàn thành.',
       },
       explanation_after_overdue: {
-        name: 'Tự động yêu cầu giải trình',
+        name: 'Tự động yêu cầu giải trình nhiệm vụ quá hạn',
         description:
           'Khi nhiệm vụ quá hạn đủ số ngày làm việc dưới đây, hệ thống tự mở yêu cầu giải trình gửi cơ quan chủ trì; chuyên viên và lãnh đạo cơ quan được thông báo.',
       },
       office_after_explanation: {
-        name: 'Báo lãnh đạo Văn phòng Chính phủ',
+        name: 'Báo lãnh đạo Văn phòng Chính phủ về nhiệm vụ quá hạn',
         description:
           'Sau bước yêu cầu giải trình thêm số ngày làm việc dưới đây mà nhiệm vụ vẫn quá hạn, người dùng của Văn phòng Chính phủ được thông báo.',
       },
