@@ -422,6 +422,13 @@ describe('the permission matrix', () => {
       },
     ],
     'escalation.forTask': [{ input: () => ({ taskId: fx.task }), rows: signedIn('ok') }],
+    // The steps taken on a report obligation of agency A: its requests' readers only.
+    'escalation.forReport': [
+      {
+        input: () => ({ templateId: monthlyTemplateId, agencyId: agency.A, periodKey: fx.missingReport }),
+        rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+      },
+    ],
     // Each user's own mail address and choices; the outbox (every mail, to anyone) is the administrator's.
     'mail.settings': [{ input: () => undefined, rows: signedIn('ok') }],
     'mail.updateSettings': [

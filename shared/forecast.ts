@@ -44,19 +44,68 @@ export interface Forecast {
 const DAY_MS = 86_400_000;
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
 
-/** Percentage points a day: least squares through (day, percent). Null for fewer than two distinct days. */
-function pace(points: readonly { day: number; percent: number }[]): number | null {
-  const n = points.length;
-  if (n < 2) return null;
-  const meanDay = points.reduce((s, p) => s + p.day, 0) / n;
-  const meanPercent = points.reduce((s, p) => s + p.percent, 0) / n;
-  let covariance = 0;
-  let variance = 0;
-  for (const p of points) {
-    covariance += (p.day - meanDay) * (p.percent - meanPercent);
-    variance += (p.day - meanDay) ** 2;
+/**
+ * The sums least squares rests on, over points (x: the day, counted from the forecast's day, so 0 is
+ * today and the past is negative; y: the percent). Whole numbers, so their sums are exact whether
+ * JavaScript or the database adds them (server/modules/tasks/forecast.ts sums them in SQL for every open
+ * task at once), and the pace from them is the same number either way.
+ */
+export interface PaceSums {
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  sxy: number;
+}
+
+const NO_POINTS: PaceSums = { n: 0, sx: 0, sy: 0, sxx: 0, sxy: 0 };
+
+function withPoint(s: PaceSums, x: number, y: number): PaceSums {
+  return { n: s.n + 1, sx: s.sx + x, sy: s.sy + y, sxx: s.sxx + x * x, sxy: s.sxy + x * y };
+}
+
+/** Percentage points a day: the least-squares slope through the points. Null for fewer than two distinct days. */
+export function paceFromSums(s: PaceSums): number | null {
+  if (s.n < 2) return null;
+  const variance = s.n * s.sxx - s.sx * s.sx;
+  return variance === 0 ? null : (s.n * s.sxy - s.sx * s.sy) / variance;
+}
+
+/**
+ * What the forecast needs of a task's lead reports made up to its day: how many, over how many days,
+ * the latest percent, and the least-squares sums of those of the last `RECENT_DAYS` days and of all.
+ */
+export interface ProgressSummary {
+  reports: number;
+  /** Days from the first report to the last. */
+  spanDays: number;
+  /** The latest report's percent (0 without one). */
+  current: number;
+  /** Reports on or after the forecast's day minus `RECENT_DAYS` (x ≥ −RECENT_DAYS). */
+  recent: PaceSums;
+  all: PaceSums;
+}
+
+/** The summary of a task's reports as of `today` (reports after it are not known yet). */
+export function summariseProgress(points: readonly ProgressPoint[], today: string): ProgressSummary {
+  const day = dayNumber(today);
+  const reports = points
+    .map((p) => ({ x: dayNumber(p.on) - day, percent: p.percent }))
+    .filter((p) => p.x <= 0)
+    .sort((a, b) => a.x - b.x);
+  let recent = NO_POINTS;
+  let all = NO_POINTS;
+  for (const p of reports) {
+    all = withPoint(all, p.x, p.percent);
+    if (p.x >= -RECENT_DAYS) recent = withPoint(recent, p.x, p.percent);
   }
-  return variance === 0 ? null : covariance / variance;
+  return {
+    reports: reports.length,
+    spanDays: reports.length ? (reports.at(-1)?.x ?? 0) - (reports[0]?.x ?? 0) : 0,
+    current: reports.at(-1)?.percent ?? 0,
+    recent,
+    all,
+  };
 }
 
 /** A completed task's pace (percentage points a day), as the similar-task median counts it. */
@@ -74,31 +123,40 @@ export function medianPace(sortedPaces: readonly number[]): number | null {
     : ((sortedPaces[mid - 1] as number) + (sortedPaces[mid] as number)) / 2;
 }
 
-export function forecastCompletion(input: {
-  /** The lead agency's reports up to today, any order. */
-  points: readonly ProgressPoint[];
+interface ForecastInput {
   startedOn: string;
   deadline: string | null;
   today: string;
   /** The median pace of the task's group (`medianPace`) and how many tasks it rests on, if known. */
   similar: { pace: number; tasks: number } | null;
-}): Forecast {
-  const today = dayNumber(input.today);
-  const reports = input.points
-    .map((p) => ({ day: dayNumber(p.on), percent: p.percent }))
-    .filter((p) => p.day <= today)
-    .sort((a, b) => a.day - b.day);
-  const current = reports.at(-1)?.percent ?? 0;
-  const start = { day: dayNumber(input.startedOn), percent: 0 };
-  const recent = [start, ...reports].filter((p) => p.day >= today - RECENT_DAYS);
-  const span = reports.length ? (reports.at(-1)?.day ?? 0) - (reports[0]?.day ?? 0) : 0;
-  const own = reports.length >= MIN_REPORTS && span >= MIN_SPAN_DAYS;
+  /** Days late from which a task is flagged (the escalation rule's threshold); `FLAG_DAYS` by default. */
+  flagDays?: number | undefined;
+}
+
+export function forecastCompletion(
+  input: ForecastInput & {
+    /** The lead agency's reports up to today, any order. */
+    points: readonly ProgressPoint[];
+  },
+): Forecast {
+  return forecastFromSummary({ ...input, summary: summariseProgress(input.points, input.today) });
+}
+
+/** The forecast from a summary of the task's reports (`summariseProgress`, or the same sums from SQL). */
+export function forecastFromSummary(input: ForecastInput & { summary: ProgressSummary }): Forecast {
+  const { summary } = input;
+  const flagDays = input.flagDays ?? FLAG_DAYS;
+  const current = summary.current;
+  // The task's start counts as 0 %, within the window when it is recent enough.
+  const start = dayNumber(input.startedOn) - dayNumber(input.today);
+  const recent = start >= -RECENT_DAYS ? withPoint(summary.recent, start, 0) : summary.recent;
+  const own = summary.reports >= MIN_REPORTS && summary.spanDays >= MIN_SPAN_DAYS;
   const perDay = own
-    ? pace(recent.length >= 2 ? recent : [start, ...reports])
+    ? paceFromSums(recent.n >= 2 ? recent : withPoint(summary.all, start, 0))
     : (input.similar?.pace ?? null);
   const method: ForecastMethod = own ? 'own' : input.similar ? 'similar' : 'none';
   if (method === 'none') return result(method, null, null, 0);
-  const basis = own ? reports.length : (input.similar?.tasks ?? 0);
+  const basis = own ? summary.reports : (input.similar?.tasks ?? 0);
   if (perDay === null || perDay <= 0) return result(method, null, null, basis);
   const expectedOn = shiftDate(input.today, Math.ceil((100 - current) / perDay));
   return result(method, expectedOn, perDay * 7, basis);
@@ -114,7 +172,7 @@ export function forecastCompletion(input: {
       basis: n,
       // Not moving with work left and a deadline: it will not be done by then at this pace.
       flagged:
-        (lateByDays !== null && lateByDays >= FLAG_DAYS) ||
+        (lateByDays !== null && lateByDays >= flagDays) ||
         (notMoving && input.deadline !== null && current < 100),
     };
   }

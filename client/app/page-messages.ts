@@ -14,7 +14,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/tasks/:id': ['accountability', 'escalation', 'tasks'],
   '/reports': ['reports'],
   '/reports/monthly': ['monthly-report', 'reports'],
-  '/reports/compliance': ['accountability', 'reports'],
+  '/reports/compliance': ['accountability', 'escalation', 'reports'],
   '/reports/submissions/:id': ['accountability', 'kpis', 'reports'],
   '/reports/:templateId/:periodKey': ['kpis', 'reports'],
   '/kpis': ['kpis'],

@@ -27,12 +27,21 @@ export function ClosablePanel({ title, closeLabel, onClose, children }: Closable
   );
 }
 
-/** An administration panel with its title, always open on its page. */
-export function AdminPanel({ title, children }: { title: string; children: ReactNode }) {
+/** An administration panel with its title, always open on its page (`level` 3 under a group's heading). */
+export function AdminPanel({
+  title,
+  children,
+  level = 2,
+}: {
+  title: string;
+  children: ReactNode;
+  level?: 2 | 3;
+}) {
   const headingId = useId();
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <section className="admin-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+      <Heading id={headingId}>{title}</Heading>
       {children}
     </section>
   );

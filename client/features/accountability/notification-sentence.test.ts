@@ -98,6 +98,22 @@ describe('a notification about a periodic report', () => {
     );
   });
 
+  it('tells the Office of a report still missing after the rules asked, naming its agency', () => {
+    const params = {
+      ...REPORT,
+      dueDate: '2026-09-21',
+      workingDays: 10,
+      agencyVi: 'Bộ Tài chính',
+      agencyEn: 'Ministry of Finance',
+    };
+    expect(notificationSentence({ kind: 'escalation.office', params }, i18n.getFixedT('vi'), 'vi')).toBe(
+      'Báo cáo “Báo cáo tình hình thực hiện Chương trình – Quý III/2026” của Bộ Tài chính vẫn chưa gửi 10 ngày làm việc sau hạn 21/09/2026 và chưa có giải trình được chấp nhận: báo lãnh đạo Văn phòng Chính phủ.',
+    );
+    expect(notificationSentence({ kind: 'escalation.office', params }, i18n.getFixedT('en'), 'en')).toContain(
+      'of Ministry of Finance is still not sent 10 working days after its deadline of 21/09/2026',
+    );
+  });
+
   it('leads to the report’s cell on the compliance page, and a task’s to the task', () => {
     expect(notificationHref({ taskId: null, params: REPORT })).toBe(
       '/reports/compliance?templateId=4&agencyId=12&periodKey=2026-Q3',

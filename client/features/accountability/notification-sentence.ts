@@ -52,13 +52,9 @@ export function notificationSentence(
     dueDate: date('dueDate'),
     committedDate: date('committedDate'),
     workingDays: text('workingDays'),
+    agency: text(language === 'en' ? 'agencyEn' : 'agencyVi'),
   };
   const sentence = Object.hasOwn(SENTENCES, kind) ? SENTENCES[kind as keyof typeof SENTENCES] : 'other';
-  // Escalation rules act on tasks only: a report never carries their kind.
-  if (report)
-    return t(
-      `notificationCentre.reportSentences.${sentence === 'escalationOffice' ? 'other' : sentence}`,
-      values,
-    );
+  if (report) return t(`notificationCentre.reportSentences.${sentence}`, values);
   return t(`notificationCentre.sentences.${sentence}`, values);
 }

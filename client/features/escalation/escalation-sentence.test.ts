@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n/i18n';
-import { escalationSentence, escalationStepSentence } from './escalation-sentence';
+import {
+  escalationSentence,
+  escalationStepSentence,
+  reportEscalationStepSentence,
+} from './escalation-sentence';
 
 const vi = i18n.getFixedT('vi');
 const en = i18n.getFixedT('en');
@@ -59,5 +63,66 @@ describe('why a task is yellow or red, in words', () => {
         en,
       ),
     ).toBe('10/12/2026: the Government Office was told (10 working days overdue).');
+  });
+
+  it('says a task is yellow because the early warning forecasts it late, and by how much', () => {
+    const likely = {
+      level: 'yellow' as const,
+      rule: 'likely_late' as const,
+      since: '2026-12-08',
+      facts: {
+        deadline: '2027-01-06',
+        lateByDays: 31,
+        expectedOn: '2027-02-06',
+        method: 'own',
+        basis: 2,
+        minDaysLate: 7,
+      },
+      workingDaysOverdue: null,
+    };
+    expect(escalationSentence(likely, vi)).toBe(
+      'Vàng từ 08/12/2026 vì dự báo trễ khoảng 31 ngày (dự kiến xong 06/02/2027, hạn 06/01/2027).',
+    );
+    expect(escalationSentence(likely, en)).toBe(
+      'Yellow since 08/12/2026: forecast to be about 31 days late (likely done 06/02/2027, deadline 06/01/2027).',
+    );
+    // Not moving: no date to say.
+    expect(
+      escalationSentence({ ...likely, facts: { ...likely.facts, lateByDays: null, expectedOn: null } }, vi),
+    ).toBe('Vàng từ 08/12/2026 vì dự báo trễ hạn 06/01/2027: tiến độ không tăng.');
+    // A reader who may not see the task's progress gets the level and the deadline only.
+    expect(escalationSentence({ ...likely, facts: { deadline: '2027-01-06' } }, vi)).toBe(
+      'Vàng từ 08/12/2026 vì dự báo có thể trễ hạn 06/01/2027.',
+    );
+  });
+
+  it('says an explanation was asked for a task at risk, and for a missed report, with the date and why', () => {
+    const at = new Date('2026-12-09T17:05:00Z');
+    expect(
+      escalationStepSentence(
+        { kind: 'at_risk', deadline: '2027-01-06', takenAt: at, facts: { lateByDays: 12 } },
+        vi,
+      ),
+    ).toBe('Ngày 10/12/2026: hệ thống tự động yêu cầu giải trình vì dự báo nhiệm vụ trễ khoảng 12 ngày.');
+    const report = {
+      kind: 'explanation' as const,
+      deadline: '2026-09-21',
+      takenAt: at,
+      facts: { deadline: '2026-09-21', workingDays: 5 },
+    };
+    expect(reportEscalationStepSentence(report, vi)).toBe(
+      'Yêu cầu giải trình tự động ngày 10/12/2026 vì báo cáo chưa gửi 5 ngày làm việc sau hạn 21/09/2026.',
+    );
+    expect(reportEscalationStepSentence(report, en)).toBe(
+      'Explanation requested automatically on 10/12/2026: the report was still not sent 5 working days after its deadline of 21/09/2026.',
+    );
+    expect(
+      reportEscalationStepSentence(
+        { ...report, kind: 'office', facts: { ...report.facts, workingDays: 10 } },
+        vi,
+      ),
+    ).toBe(
+      'Ngày 10/12/2026: đã báo Văn phòng Chính phủ vì báo cáo vẫn chưa gửi 10 ngày làm việc sau hạn 21/09/2026 và chưa có giải trình được chấp nhận.',
+    );
   });
 });

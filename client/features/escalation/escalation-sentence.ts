@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { TaskEscalation } from '../../../shared/schemas/escalation';
+import type { ReportEscalation, TaskEscalation } from '../../../shared/schemas/escalation';
 import { formatDate } from '../../lib/format';
 
 type Facts = TaskEscalation['facts'];
@@ -19,11 +19,25 @@ const day = (facts: Facts, name: string) => {
  * null when the task has no level.
  */
 export function escalationSentence(
-  escalation: Pick<TaskEscalation, 'level' | 'since' | 'facts' | 'workingDaysOverdue'>,
+  escalation: Pick<TaskEscalation, 'level' | 'since' | 'facts' | 'workingDaysOverdue'> &
+    Partial<Pick<TaskEscalation, 'rule'>>,
   t: TFunction,
 ): string | null {
   const { level, since, facts } = escalation;
   if (!level || !since) return null;
+  if (escalation.rule === 'likely_late') {
+    const values = {
+      since: formatDate(since),
+      deadline: day(facts, 'deadline'),
+      expectedOn: day(facts, 'expectedOn'),
+    };
+    // The forecast's figures are for those who may read the task's progress: others read the deadline.
+    if (!('method' in facts)) return t('taskEscalation.likelyLateHidden', values);
+    const late = facts.lateByDays;
+    return typeof late === 'number'
+      ? t('taskEscalation.likelyLate', { ...values, count: late })
+      : t('taskEscalation.likelyLateNotMoving', values);
+  }
   if (level === 'red') {
     const count = escalation.workingDaysOverdue ?? 0;
     const values = { since: formatDate(since), deadline: day(facts, 'deadline') };
@@ -44,7 +58,27 @@ export function escalationSentence(
 export function escalationStepSentence(step: TaskEscalation['steps'][number], t: TFunction): string {
   const values = { at: formatDate(step.takenAt), workingDays: num(step.facts, 'workingDays') };
   if (step.kind === 'office') return t('taskEscalation.steps.office', values);
+  if (step.kind === 'at_risk') {
+    if (step.facts.skipped) return t('taskEscalation.steps.atRiskSkipped', values);
+    const late = step.facts.lateByDays;
+    return typeof late === 'number'
+      ? t('taskEscalation.steps.atRisk', { ...values, count: late })
+      : t('taskEscalation.steps.atRiskNotMoving', values);
+  }
   return step.facts.skipped
     ? t('taskEscalation.steps.explanationSkipped', values)
     : t('taskEscalation.steps.explanation', values);
+}
+
+/** One step the rules took on a missed report ("Yêu cầu giải trình tự động ngày … vì …"). */
+export function reportEscalationStepSentence(step: ReportEscalation['steps'][number], t: TFunction): string {
+  const values = {
+    at: formatDate(step.takenAt),
+    workingDays: num(step.facts, 'workingDays'),
+    deadline: day(step.facts, 'deadline'),
+  };
+  if (step.kind === 'office') return t('reportEscalation.office', values);
+  return step.facts.skipped
+    ? t('reportEscalation.explanationSkipped', values)
+    : t('reportEscalation.explanation', values);
 }

@@ -137,10 +137,15 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
     ];
     if (taskId) filters.push(trpc.accountability.forTask.queryFilter({ taskId }));
     // A report obligation's panel on the compliance page (its heatmap does not move: a reminder or a
-    // request changes no report).
-    else filters.push(trpc.accountability.forReport.pathFilter());
-    // The task's own page: its audit trail ("who did what") names the step.
-    if (taskId) filters.push(trpc.tasks.get.queryFilter({ id: taskId }));
+    // request changes no report), and what the rules did about it (an automatic request's step).
+    else filters.push(trpc.accountability.forReport.pathFilter(), trpc.escalation.forReport.pathFilter());
+    // The task's own page: its audit trail ("who did what") names the step; the rules' steps (an
+    // automatic request).
+    if (taskId)
+      filters.push(
+        trpc.tasks.get.queryFilter({ id: taskId }),
+        trpc.escalation.forTask.queryFilter({ taskId }),
+      );
     return filters;
   }
   if (change.type === 'escalation.changed') {

@@ -7,11 +7,14 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  text,
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { ESCALATION_LEVELS, ESCALATION_RULE_KINDS, ESCALATION_STEP_KINDS } from '../../../shared/escalation';
 import { explanationRequests } from './accountability';
+import { agencies } from './agencies';
 import { users } from './auth';
+import { reportTemplates } from './reports';
 import { tasks } from './tasks';
 
 export const escalationRuleKind = pgEnum('escalation_rule_kind', ESCALATION_RULE_KINDS);
@@ -70,4 +73,28 @@ export const escalationSteps = pgTable(
     takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.kind, t.deadline] })],
+);
+
+/**
+ * The actions taken on a missed periodic report, once per obligation (an agency's report of a template
+ * version for a period: the key, with the step's kind): an explanation request opened, the Office
+ * notified. As for tasks, a run that finds its row does nothing; the deadline it counted from is kept.
+ */
+export const reportEscalationSteps = pgTable(
+  'report_escalation_steps',
+  {
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => reportTemplates.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    periodKey: text('period_key').notNull(),
+    kind: escalationStepKind('kind').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    explanationId: integer('explanation_id').references(() => explanationRequests.id),
+    facts: jsonb('facts').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.agencyId, t.periodKey, t.kind] })],
 );

@@ -70,28 +70,23 @@ export function requestReportExplanation(
   actor: Actor,
   r: RequestReportExplanation,
   now = new Date(),
+  /** `automatic`: opened by an escalation rule (server/modules/escalation), not by a person's choice. */
+  options: { automatic?: boolean } = {},
 ) {
-  return openExplanation(
-    db,
-    actor,
-    r,
-    now,
-    {},
-    {
-      same: (saved) =>
-        saved.agencyId === r.agencyId && saved.periodKey === r.periodKey && saved.templateId !== null,
-      lock: async (tx) => {
-        await lockObligations(tx, [r]);
-        const obligation = await findReportObligation(tx, r, now);
-        if (!isReportLateOrMissing(obligation))
-          throw new AppError('CONFLICT', 'reportNotLate', {
-            reason: 'reportNotLate',
-            state: obligation.state,
-          });
-        return reportSubject(obligation);
-      },
+  return openExplanation(db, actor, r, now, options, {
+    same: (saved) =>
+      saved.agencyId === r.agencyId && saved.periodKey === r.periodKey && saved.templateId !== null,
+    lock: async (tx) => {
+      await lockObligations(tx, [r]);
+      const obligation = await findReportObligation(tx, r, now);
+      if (!isReportLateOrMissing(obligation))
+        throw new AppError('CONFLICT', 'reportNotLate', {
+          reason: 'reportNotLate',
+          state: obligation.state,
+        });
+      return reportSubject(obligation);
     },
-  );
+  });
 }
 
 /**

@@ -1,20 +1,30 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import { workingDaysOverdue } from '../../../shared/escalation';
-import type { TaskEscalation } from '../../../shared/schemas/escalation';
+import type { ReportObligationInput } from '../../../shared/schemas/accountability';
+import type { ReportEscalation, TaskEscalation } from '../../../shared/schemas/escalation';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import type { Db } from '../../db/client';
-import { escalationSteps, taskEscalations, tasks } from '../../db/schema';
+import {
+  escalationSteps,
+  reportEscalationSteps,
+  taskCoordinators,
+  taskEscalations,
+  tasks,
+} from '../../db/schema';
 import { canReadExplanation } from '../accountability/policy';
 import type { Actor } from '../auth/actor';
 import { loadHolidays } from '../holidays/queries';
+import { canReadTaskDetails } from '../tasks/policy';
 
 type Facts = TaskEscalation['facts'];
 
 /**
  * A task's escalation as its page explains it: the level, since when, by which rule and on which
  * figures; the working days overdue today. The level is as public as the task's status; the steps
- * (a request opened, the Office told) are the lead agency's and oversight's, as the requests are.
+ * (a request opened, the Office told) are the lead agency's and oversight's, as the requests are; the
+ * forecast a `likely_late` level rests on is for those who may read the task's progress (ADR 0025): the
+ * others read the level and its deadline only.
  */
 export async function findTaskEscalation(
   db: Db,
@@ -44,15 +54,53 @@ export async function findTaskEscalation(
       : [],
   ]);
   const red = row?.level === 'red' && task.deadline;
+  let facts = (row?.facts ?? {}) as Facts;
+  if (row?.rule === 'likely_late') {
+    const coordinators = await db
+      .select({ id: taskCoordinators.agencyId })
+      .from(taskCoordinators)
+      .where(eq(taskCoordinators.taskId, taskId));
+    const parties = { leadAgencyId: task.leadAgencyId, coordinatorIds: coordinators.map((c) => c.id) };
+    if (!canReadTaskDetails(actor, parties)) facts = { deadline: facts.deadline ?? null };
+  }
   return {
     level: row?.level ?? null,
     since: row?.since ?? null,
     rule: row?.rule ?? null,
-    facts: (row?.facts ?? {}) as Facts,
+    facts,
     workingDaysOverdue:
       red && task.deadline
         ? workingDaysOverdue(task.deadline, vietnamDate(now), await loadHolidays(db))
         : null,
     steps: steps.map((s) => ({ ...s, facts: s.facts as Facts })),
   };
+}
+
+/**
+ * The steps the rules took on one agency's report of a period (the compliance page's opened cell): for
+ * oversight and that agency, as its requests are (NOT_FOUND to anyone else, as `accountability.forReport`).
+ */
+export async function findReportEscalation(
+  db: Db,
+  actor: Actor,
+  key: ReportObligationInput,
+): Promise<ReportEscalation> {
+  if (!canReadExplanation(actor, { agencyId: key.agencyId })) throw new AppError('NOT_FOUND');
+  const steps = await db
+    .select({
+      kind: reportEscalationSteps.kind,
+      deadline: reportEscalationSteps.deadline,
+      takenAt: reportEscalationSteps.takenAt,
+      facts: reportEscalationSteps.facts,
+    })
+    .from(reportEscalationSteps)
+    .where(
+      and(
+        eq(reportEscalationSteps.templateId, key.templateId),
+        eq(reportEscalationSteps.agencyId, key.agencyId),
+        eq(reportEscalationSteps.periodKey, key.periodKey),
+      ),
+    )
+    .orderBy(desc(reportEscalationSteps.takenAt));
+  return { steps: steps.map((s) => ({ ...s, facts: s.facts as Facts })) };
 }

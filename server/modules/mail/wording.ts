@@ -63,6 +63,8 @@ const REPORT_SENTENCES: Record<MailLang, Record<string, (p: Record<string, strin
     'explanation.accepted': (p) => `Văn phòng Chính phủ đã chấp nhận giải trình về báo cáo “${p.title}”.`,
     'explanation.askedAgain': (p) =>
       `Văn phòng Chính phủ yêu cầu giải trình lại về báo cáo “${p.title}”, hạn giải trình ${p.dueDate}: ${p.comment}`,
+    'escalation.office': (p) =>
+      `Báo cáo “${p.title}” của ${p.agencyVi} vẫn chưa gửi ${p.workingDays} ngày làm việc sau hạn ${p.dueDate} và chưa có giải trình được chấp nhận.`,
     other: (p) => `Có cập nhật về báo cáo “${p.title}”.`,
   },
   en: {
@@ -79,6 +81,8 @@ const REPORT_SENTENCES: Record<MailLang, Record<string, (p: Record<string, strin
       `The Government Office has accepted the explanation of the report “${p.title}”.`,
     'explanation.askedAgain': (p) =>
       `The Government Office asks for a new explanation of the report “${p.title}”, due ${p.dueDate}: ${p.comment}`,
+    'escalation.office': (p) =>
+      `The report “${p.title}” of ${p.agencyEn} is still not sent ${p.workingDays} working days after its deadline of ${p.dueDate}, with no explanation accepted.`,
     other: (p) => `There is an update on the report “${p.title}”.`,
   },
 };

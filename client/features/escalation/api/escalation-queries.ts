@@ -24,3 +24,9 @@ export function useTaskEscalation(taskId: number) {
   const trpc = useTRPC();
   return useQuery(trpc.escalation.forTask.queryOptions({ taskId }));
 }
+
+/** The steps the rules took on one agency's report of a period (for oversight and that agency only). */
+export function useReportEscalation(obligation: { templateId: number; agencyId: number; periodKey: string }) {
+  const trpc = useTRPC();
+  return useQuery(trpc.escalation.forReport.queryOptions(obligation));
+}

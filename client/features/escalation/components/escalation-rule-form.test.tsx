@@ -53,4 +53,35 @@ describe('EscalationRuleForm', () => {
     });
     expect(await screen.findByText(/Đã lưu quy tắc/)).toBeTruthy();
   });
+
+  it('shows a report rule with its name, help text and parameters, and sends them', async () => {
+    const { send } = renderForm({
+      ...RULE,
+      kind: 'explanation_after_missed_report',
+      enabled: false,
+      params: { workingDays: 5, answerWorkingDays: 5 },
+    });
+    expect(screen.getByRole('heading', { name: 'Tự động yêu cầu giải trình báo cáo chưa gửi' })).toBeTruthy();
+    expect(screen.getByText(/báo cáo định kỳ của một cơ quan vẫn chưa gửi sau hạn nộp/)).toBeTruthy();
+    fill(/Số ngày làm việc quá hạn/, '3');
+    fireEvent.click(screen.getByLabelText('Áp dụng quy tắc này'));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu quy tắc' }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]?.[0]).toEqual({
+      kind: 'explanation_after_missed_report',
+      enabled: true,
+      params: { workingDays: 3, answerWorkingDays: 5 },
+      version: 0,
+    });
+  });
+
+  it('refuses a forecast threshold of zero days for the likely-late rule', () => {
+    const { send } = renderForm({ ...RULE, kind: 'likely_late', params: { minDaysLate: 7 } });
+    fill(/Dự báo trễ từ/, '0');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu quy tắc' }));
+    expect(
+      screen.getByText('Dự báo trễ từ (ngày) nhỏ hơn mức tối thiểu cho phép.', { selector: '.form__error' }),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+  });
 });

@@ -69,7 +69,7 @@ export function EscalationRuleForm({ rule, send, onReload }: EscalationRuleFormP
   }
 
   return (
-    <AdminPanel title={name}>
+    <AdminPanel title={name} level={3}>
       <form ref={formRef} className="form escalation-rule" noValidate onSubmit={onSubmit}>
         <p className="hint">{t(`escalationAdmin.rules.${rule.kind}.description`)}</p>
         <SubmitFeedback

@@ -153,6 +153,8 @@ export const accountabilityEn: typeof accountabilityVi = {
       explanationAccepted: 'The Government Office accepted the explanation of the report “{{title}}”.',
       explanationAskedAgain:
         'The Government Office asks again for an explanation of the report “{{title}}”, due {{dueDate}}: {{comment}}',
+      escalationOffice:
+        'The report “{{title}}” of {{agency}} is still not sent {{workingDays}} working days after its deadline of {{dueDate}}, with no explanation accepted: for the Government Office’s leadership.',
       other: 'There is an update on the report “{{title}}”.',
     },
   },

@@ -156,6 +156,8 @@ export const accountabilityVi = {
       explanationAccepted: 'Văn phòng Chính phủ đã chấp nhận giải trình về báo cáo “{{title}}”.',
       explanationAskedAgain:
         'Văn phòng Chính phủ yêu cầu giải trình lại về báo cáo “{{title}}”, hạn giải trình {{dueDate}}: {{comment}}',
+      escalationOffice:
+        'Báo cáo “{{title}}” của {{agency}} vẫn chưa gửi {{workingDays}} ngày làm việc sau hạn {{dueDate}} và chưa có giải trình được chấp nhận: báo lãnh đạo Văn phòng Chính phủ.',
       other: 'Có cập nhật về báo cáo “{{title}}”.',
     },
   },
