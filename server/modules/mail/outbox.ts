@@ -13,6 +13,7 @@ import { mailNotifications, mailOutbox, mailPreferences, users } from '../../db/
 import type { JobQueue } from '../../jobs/queue';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { assertEmailFree, emailTakenOr } from '../users/email';
 
 /** The queue of the `mail.send` job, once this process runs it (server/main.ts). */
 export const MAIL_SEND_JOB = 'mail.send';
@@ -118,8 +119,10 @@ export async function updateMailSettings(
   smtp: boolean,
 ): Promise<MailSettings> {
   const { email, preferences } = updateMailSettingsInput.parse(input);
-  await db.transaction(async (tx) => {
+  await db
+    .transaction(async (tx) => {
     const before = await findMailSettings(tx, actor.id, smtp);
+    if (email !== '' && email !== before.email?.toLowerCase()) await assertEmailFree(tx, email, actor.id);
     await tx
       .update(users)
       .set({ email: email === '' ? null : email })
@@ -140,7 +143,10 @@ export async function updateMailSettings(
       before: { email: before.email, preferences: before.preferences.filter((p) => !p.isDefault) },
       after: { email: email === '' ? null : email, preferences },
     });
-  });
+  })
+    .catch((error: unknown) => {
+      throw emailTakenOr(error);
+    });
   return findMailSettings(db, actor.id, smtp);
 }
 
