@@ -1,6 +1,6 @@
 /**
  * The languages of the interface and of the mails (docs/decisions/0027-account-email-and-language.md):
- * Vietnamese first, English as a switch. An account keeps one (`users.language`, default 'vi').
+ * Vietnamese first, English as a switch. An account keeps one (the users table's `language`, 'vi' by default).
  */
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

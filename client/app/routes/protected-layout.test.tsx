@@ -94,7 +94,9 @@ describe('ProtectedLayout', () => {
       const view = renderAt('full');
       expect(await screen.findByRole('link', { name: 'Thông báo, 2 chưa đọc' })).toBeTruthy();
       const toggle = screen.getByRole('button', { name: 'English' });
-      expect(toggle.getAttribute('title')).toBe('Chuyển ngôn ngữ sang tiếng Anh, cho giao diện và thư gửi cho bạn');
+      expect(toggle.getAttribute('title')).toBe(
+        'Chuyển ngôn ngữ sang tiếng Anh, cho giao diện và thư gửi cho bạn',
+      );
       fireEvent.click(toggle);
       expect(await screen.findByRole('link', { name: 'Notifications, 2 unread' })).toBeTruthy();
       await waitFor(() => expect(view.me()).toMatchObject({ language: 'en' }));

@@ -43,7 +43,10 @@ describe('the language of an account', () => {
     const bad = await t.trpc('auth.setLanguage', { language: 'fr' }, { cookie });
     expect(bad.status).toBe(400);
     expect((await t.trpc('auth.setLanguage', { language: 'vi' })).status).toBe(401);
-    const [row] = await t.database.db.select({ language: users.language }).from(users).where(eq(users.username, 'cv'));
+    const [row] = await t.database.db
+      .select({ language: users.language })
+      .from(users)
+      .where(eq(users.username, 'cv'));
     expect(row?.language).toBe('en');
   });
 });

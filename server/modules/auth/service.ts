@@ -150,7 +150,11 @@ export async function changePassword(
  * digests (docs/decisions/0027). Audited like any change to the account; the cached sessions are
  * dropped so that `auth.me` says it at once.
  */
-export async function setOwnLanguage(db: Db, actor: Actor, language: Language): Promise<{ language: Language }> {
+export async function setOwnLanguage(
+  db: Db,
+  actor: Actor,
+  language: Language,
+): Promise<{ language: Language }> {
   await inTransaction(db, async (tx) => {
     const [before] = await tx
       .select({ language: users.language })

@@ -135,7 +135,9 @@ describe('mails in the reader’s language', () => {
     expect(vietnamese?.text).toMatch(/Nhiệm vụ quá hạn \(\d+\):/);
     expect(vietnamese?.text).toContain(`Chữ ký số cho cán bộ (hạn ${dmy(today(-4))})`);
     expect(vietnamese?.text).toContain(`${BASE_URL}/tasks/${taskId}`);
-    expect(vietnamese?.text).toContain('Văn phòng Chính phủ đôn đốc thực hiện nhiệm vụ “Chữ ký số cho cán bộ”');
+    expect(vietnamese?.text).toContain(
+      'Văn phòng Chính phủ đôn đốc thực hiện nhiệm vụ “Chữ ký số cho cán bộ”',
+    );
     expect(vietnamese?.text).not.toMatch(/Overdue tasks|Dear |Daily digest|reminds you/);
   });
 });

@@ -121,29 +121,29 @@ export async function updateMailSettings(
   const { email, preferences } = updateMailSettingsInput.parse(input);
   await db
     .transaction(async (tx) => {
-    const before = await findMailSettings(tx, actor.id, smtp);
-    if (email !== '' && email !== before.email?.toLowerCase()) await assertEmailFree(tx, email, actor.id);
-    await tx
-      .update(users)
-      .set({ email: email === '' ? null : email })
-      .where(eq(users.id, actor.id));
-    if (preferences.length > 0) {
+      const before = await findMailSettings(tx, actor.id, smtp);
+      if (email !== '' && email !== before.email?.toLowerCase()) await assertEmailFree(tx, email, actor.id);
       await tx
-        .insert(mailPreferences)
-        .values(preferences.map((p) => ({ userId: actor.id, kind: p.kind, delivery: p.delivery })))
-        .onConflictDoUpdate({
-          target: [mailPreferences.userId, mailPreferences.kind],
-          set: { delivery: sql`excluded.delivery` },
-        });
-    }
-    await appendAudit(tx, actor, {
-      action: 'mail.settings',
-      entityType: 'user',
-      entityId: actor.id,
-      before: { email: before.email, preferences: before.preferences.filter((p) => !p.isDefault) },
-      after: { email: email === '' ? null : email, preferences },
-    });
-  })
+        .update(users)
+        .set({ email: email === '' ? null : email })
+        .where(eq(users.id, actor.id));
+      if (preferences.length > 0) {
+        await tx
+          .insert(mailPreferences)
+          .values(preferences.map((p) => ({ userId: actor.id, kind: p.kind, delivery: p.delivery })))
+          .onConflictDoUpdate({
+            target: [mailPreferences.userId, mailPreferences.kind],
+            set: { delivery: sql`excluded.delivery` },
+          });
+      }
+      await appendAudit(tx, actor, {
+        action: 'mail.settings',
+        entityType: 'user',
+        entityId: actor.id,
+        before: { email: before.email, preferences: before.preferences.filter((p) => !p.isDefault) },
+        after: { email: email === '' ? null : email, preferences },
+      });
+    })
     .catch((error: unknown) => {
       throw emailTakenOr(error);
     });

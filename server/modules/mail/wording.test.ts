@@ -51,25 +51,37 @@ describe('the mails in English', () => {
     agencyVi: 'Bo Y te',
     agencyEn: 'Ministry of Health',
   };
-  const report = { subject: 'report', templateId: 4, agencyId: 12, periodKey: '2026-Q3', titleVi: 'Bao cao', titleEn: 'Report' };
+  const report = {
+    subject: 'report',
+    templateId: 4,
+    agencyId: 12,
+    periodKey: '2026-Q3',
+    titleVi: 'Bao cao',
+    titleEn: 'Report',
+  };
   const options = { baseUrl: 'https://giamsat.example', lang: 'en' as const };
 
-  it.each([...NOTIFICATION_KINDS, 'unknown.kind'])('writes %s in English, for a task and for a report', (kind) => {
-    for (const note of [
-      { kind, params, taskId: 31 },
-      { kind, params: { ...params, ...report }, taskId: null },
-    ]) {
-      const english = renderNotificationMail(note, options);
-      const vietnamese = renderNotificationMail(note, { ...options, lang: 'vi' });
-      expect(`${english.subject}\n${english.text}\n${english.html}`).not.toMatch(VIETNAMESE);
-      expect(english.subject).toMatch(/^\[Digital Government Monitor\] /);
-      expect(vietnamese.subject).toMatch(/^\[Giám sát Chính phủ số\] /);
-      // The same link in both languages.
-      const link = (text: string) => text.match(/https:\/\/\S+/)?.[0];
-      expect(link(english.text)).toBe(link(vietnamese.text));
-      expect(notificationSentence(kind, note.params, 'en')).not.toBe(notificationSentence(kind, note.params, 'vi'));
-    }
-  });
+  it.each([...NOTIFICATION_KINDS, 'unknown.kind'])(
+    'writes %s in English, for a task and for a report',
+    (kind) => {
+      for (const note of [
+        { kind, params, taskId: 31 },
+        { kind, params: { ...params, ...report }, taskId: null },
+      ]) {
+        const english = renderNotificationMail(note, options);
+        const vietnamese = renderNotificationMail(note, { ...options, lang: 'vi' });
+        expect(`${english.subject}\n${english.text}\n${english.html}`).not.toMatch(VIETNAMESE);
+        expect(english.subject).toMatch(/^\[Digital Government Monitor\] /);
+        expect(vietnamese.subject).toMatch(/^\[Giám sát Chính phủ số\] /);
+        // The same link in both languages.
+        const link = (text: string) => text.match(/https:\/\/\S+/)?.[0];
+        expect(link(english.text)).toBe(link(vietnamese.text));
+        expect(notificationSentence(kind, note.params, 'en')).not.toBe(
+          notificationSentence(kind, note.params, 'vi'),
+        );
+      }
+    },
+  );
 
   it('writes every section of the digest in English', () => {
     const keys = ['overdue', 'dueSoon', 'notifications'] as const;
@@ -81,14 +93,22 @@ describe('the mails in English', () => {
       'completionOffice',
       'extension',
     ];
-    const item = { label: deadlineLabel('Task A', '2026-12-14', 'en'), url: 'https://giamsat.example/tasks/31' };
+    const item = {
+      label: deadlineLabel('Task A', '2026-12-14', 'en'),
+      url: 'https://giamsat.example/tasks/31',
+    };
     const mail = renderDigestMail(
       {
         name: 'Tran Thu',
         day: '2026-12-07',
         sections: [
           ...keys.map((key) => ({ key, items: [item], total: 12 })),
-          ...awaiting.map((awaitingKind) => ({ key: 'awaiting' as const, awaitingKind, items: [item], total: 1 })),
+          ...awaiting.map((awaitingKind) => ({
+            key: 'awaiting' as const,
+            awaitingKind,
+            items: [item],
+            total: 1,
+          })),
         ],
       },
       options,

@@ -38,7 +38,8 @@ describe('the mail address of an account', () => {
     ...(email === undefined ? {} : { email }),
   });
   const idOf = async (username: string) =>
-    (await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id ?? 0;
+    (await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id ??
+    0;
   const emailOf = async (username: string) =>
     (await t.database.db.select({ email: users.email }).from(users).where(eq(users.username, username)))[0]
       ?.email;
@@ -50,11 +51,18 @@ describe('the mail address of an account', () => {
     ),
   });
   /** The field and reason a refusal names: the schema's issue or the service's details. */
-  const refusal = (res: { error: { data: { details?: unknown; issues?: { path: string; message: string }[] } } }) =>
-    res.error.data.details ?? { field: res.error.data.issues?.[0]?.path, reason: res.error.data.issues?.[0]?.message };
+  const refusal = (res: {
+    error: { data: { details?: unknown; issues?: { path: string; message: string }[] } };
+  }) =>
+    res.error.data.details ?? {
+      field: res.error.data.issues?.[0]?.path,
+      reason: res.error.data.issues?.[0]?.message,
+    };
 
   it('creates an account with an address, trimmed and lower-cased, shown in the list and audited', async () => {
-    const res = await t.trpc('users.create', newUser('thu.hn', '  Tran.Thu@HaNoi.Gov.VN '), { cookie: admin });
+    const res = await t.trpc('users.create', newUser('thu.hn', '  Tran.Thu@HaNoi.Gov.VN '), {
+      cookie: admin,
+    });
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({ username: 'thu.hn', email: 'tran.thu@hanoi.gov.vn' });
     expect(await emailOf('thu.hn')).toBe('tran.thu@hanoi.gov.vn');
@@ -90,10 +98,16 @@ describe('the mail address of an account', () => {
     expect(entry?.before).toMatchObject({ email: 'tran.thu@hanoi.gov.vn' });
     expect(entry?.after).toMatchObject({ email: 'thu.tran@hanoi.gov.vn' });
     // An edit of something else keeps the address.
-    expect((await t.trpc('users.update', { id, fullName: 'Trần Thị Thư (HN)' }, { cookie: admin })).data).toMatchObject({
+    expect(
+      (await t.trpc('users.update', { id, fullName: 'Trần Thị Thư (HN)' }, { cookie: admin })).data,
+    ).toMatchObject({
       email: 'thu.tran@hanoi.gov.vn',
     });
-    const cleared = await t.trpc('users.update', { id: await idOf('rong.thu'), email: '' }, { cookie: admin });
+    const cleared = await t.trpc(
+      'users.update',
+      { id: await idOf('rong.thu'), email: '' },
+      { cookie: admin },
+    );
     expect(cleared.data).toMatchObject({ email: null });
   });
 
@@ -146,14 +160,23 @@ describe('the mail address of an account', () => {
   });
 
   it('the database holds the rule when two writes race past the check', async () => {
-    const [row] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'khong.thu'));
+    const [row] = await t.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, 'khong.thu'));
     const error = await t.database.db
       .update(users)
       .set({ email: 'THU.TRAN@hanoi.gov.vn' })
       .where(eq(users.id, row?.id ?? 0))
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     // The service answers such a race as it answers the check.
-    expect(emailTakenOr(error)).toMatchObject({ code: 'CONFLICT', details: { field: 'email', reason: 'emailTaken' } });
+    expect(emailTakenOr(error)).toMatchObject({
+      code: 'CONFLICT',
+      details: { field: 'email', reason: 'emailTaken' },
+    });
     expect(emailTakenOr(new Error('other'))).toMatchObject({ message: 'other' });
     expect(await emailOf('khong.thu')).toBeNull();
   });

@@ -12,7 +12,9 @@ describe('the user chooses the language of the interface and of their mails (Lan
     renderTranslated(<LanguageForm language="vi" send={send} />);
     const group = screen.getByRole('group', { name: 'Ngôn ngữ của giao diện và thư gửi cho bạn' });
     expect(group).toBeTruthy();
-    expect(screen.getByText(/thư thông báo và thư tổng hợp hằng ngày cũng được viết bằng ngôn ngữ này/)).toBeTruthy();
+    expect(
+      screen.getByText(/thư thông báo và thư tổng hợp hằng ngày cũng được viết bằng ngôn ngữ này/),
+    ).toBeTruthy();
     const vietnamese = screen.getByRole<HTMLInputElement>('radio', { name: 'Tiếng Việt' });
     const english = screen.getByRole<HTMLInputElement>('radio', { name: 'English' });
     expect(vietnamese.checked).toBe(true);

@@ -73,11 +73,7 @@ export function LanguageForm({
           </label>
         ))}
       </fieldset>
-      <FormActions
-        pending={submit.pending}
-        label={t('mail.saveLanguage')}
-        pendingLabel={t('mail.saving')}
-      />
+      <FormActions pending={submit.pending} label={t('mail.saveLanguage')} pendingLabel={t('mail.saving')} />
     </form>
   );
 }

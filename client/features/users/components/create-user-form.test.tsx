@@ -58,7 +58,9 @@ describe('CreateUserForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tạo tài khoản' }));
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(
-      screen.getByText('Thư điện tử không hợp lệ: cần có dạng ten@coquan.gov.vn.', { selector: '.form__error' }),
+      screen.getByText('Thư điện tử không hợp lệ: cần có dạng ten@coquan.gov.vn.', {
+        selector: '.form__error',
+      }),
     ).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
   });

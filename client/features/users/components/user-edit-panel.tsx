@@ -171,7 +171,11 @@ function EmailForm({ user, send }: { user: UserRow; send: UserEditPanelProps['up
         value={email}
         onChange={setEmail}
       />
-      <FormActions pending={submit.pending} label={t('userAdmin.saveEmail')} pendingLabel={t('userAdmin.sending')} />
+      <FormActions
+        pending={submit.pending}
+        label={t('userAdmin.saveEmail')}
+        pendingLabel={t('userAdmin.sending')}
+      />
     </form>
   );
 }
