@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { navItemsFor } from '../client/features/shell/nav-config';
 import { en } from '../client/lib/i18n/en';
 import { vi } from '../client/lib/i18n/vi';
 import type { Role } from '../shared/roles';
-import { keepScreenshot, logIn, logOut } from './helpers';
+import { keepScreenshot, logIn, logOut, pageFor } from './helpers';
 
 /** The navigation each role must see: the app's one nav config, labelled in each language. */
 const navFor = (role: Role, messages: typeof vi | typeof en) =>
@@ -22,6 +22,13 @@ const ROLES = [
   { username: 'btc.lanhdao', role: 'Lãnh đạo cơ quan', agency: 'Bộ Tài chính', nav: AGENCY_NAV },
   { username: 'thanhtra', role: 'Thanh tra', agency: 'Thanh tra Chính phủ', nav: OVERSIGHT_NAV },
 ];
+
+/** The header's switch, signed in: the interface changes and the account keeps the choice (ADR 0027). */
+async function switchLanguage(page: Page, name: 'English' | 'Tiếng Việt') {
+  const saved = page.waitForResponse((r) => r.url().includes('/trpc/auth.setLanguage') && r.ok());
+  await page.getByRole('button', { name }).click();
+  await saved;
+}
 
 test.describe('foundation journey', () => {
   for (const account of ROLES) {
@@ -71,7 +78,7 @@ test.describe('foundation journey', () => {
     page,
   }, testInfo) => {
     await logIn(page, 'vpcp');
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'English');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(
       navFor('office', en),
@@ -80,9 +87,32 @@ test.describe('foundation journey', () => {
     await keepScreenshot(page, testInfo, 'english');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await switchLanguage(page, 'Tiếng Việt');
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+  });
+
+  test('the language chosen follows the person to another browser, and their settings page says so', async ({
+    page,
+    browser,
+  }) => {
+    await logIn(page, 'btc.chuyenvien');
+    await switchLanguage(page, 'English');
+    // Another browser, where nothing was chosen: the login page was Vietnamese, the application is English.
+    const elsewhere = await pageFor(browser, 'btc.chuyenvien');
+    try {
+      await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(elsewhere.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+      await elsewhere.goto('/notifications');
+      await expect(elsewhere.getByRole('radio', { name: 'English' })).toBeChecked();
+      // Back to Vietnamese from the settings page: the interface follows at once.
+      await elsewhere.getByRole('radio', { name: 'Tiếng Việt' }).check();
+      await elsewhere.getByRole('button', { name: 'Save the language' }).click();
+      await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'vi');
+      await expect(elsewhere.getByText('Đã lưu ngôn ngữ.')).toBeVisible();
+    } finally {
+      await elsewhere.context().close();
+    }
   });
 
   // A page's words load with its code, in the language shown: a switch on a page, a reload in English
@@ -93,7 +123,7 @@ test.describe('foundation journey', () => {
     await logIn(page, 'vpcp');
     await page.goto('/tasks');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi.taskList.title);
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'English');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.taskList.title);
     await expect(page.getByRole('table')).toContainText(en.taskList.colDeadline);
     await page.reload();
@@ -104,7 +134,7 @@ test.describe('foundation journey', () => {
       .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.dashboard.title);
     await expect(page.locator('main')).not.toContainText(/\b(dashboard|taskList|common)\.[a-z]/);
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await switchLanguage(page, 'Tiếng Việt');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi.dashboard.title);
     await page
       .getByRole('navigation', { name: vi.nav.label })
@@ -129,6 +159,36 @@ test.describe('foundation journey', () => {
     }
     const api = await request.get('/trpc/agencies.list');
     expect(api.status()).toBe(401);
+  });
+
+  test('the administrator corrects an account’s e-mail; an address another account has is refused, in Vietnamese', async ({
+    page,
+  }) => {
+    await logIn(page, 'quantri');
+    await page.goto('/admin/users?q=btc.chuyenvien');
+    const row = page.getByRole('row').filter({ hasText: 'btc.chuyenvien' });
+    await row.getByRole('button', { name: /^Sửa tài khoản/ }).click();
+    const panel = page.getByRole('region', { name: /\(btc\.chuyenvien\)/ });
+    const email = panel.getByRole('textbox', { name: /^Thư điện tử/ });
+    const save = async () => {
+      const answered = page.waitForResponse((r) => r.url().includes('/trpc/users.update'));
+      await panel.getByRole('button', { name: 'Lưu thư điện tử' }).click();
+      await answered;
+    };
+    await expect(email).toHaveValue('btc.chuyenvien@giamsat.example');
+    await email.fill('btc.lanhdao@giamsat.example');
+    await save();
+    await expect(panel.locator('.form__error')).toHaveText(
+      'Địa chỉ thư điện tử này đang dùng cho một tài khoản khác đang hoạt động. Mỗi địa chỉ chỉ gắn với một tài khoản đang hoạt động: hãy sửa hoặc để trống địa chỉ.',
+    );
+    await email.fill(' ChuyenVien.TaiChinh@giamsat.example ');
+    await save();
+    await expect(panel.getByText('Đã lưu địa chỉ thư điện tử.')).toBeVisible();
+    await expect(email).toHaveValue('chuyenvien.taichinh@giamsat.example');
+    // The demo's address again, for the journeys that read this officer's mails.
+    await email.fill('btc.chuyenvien@giamsat.example');
+    await save();
+    await expect(panel.getByText('Đã lưu địa chỉ thư điện tử.')).toBeVisible();
   });
 
   test('an agency officer cannot open the administrator’s pages', async ({ page }) => {

@@ -439,6 +439,8 @@ describe('the permission matrix', () => {
     ],
     'mail.outbox': [{ input: () => ({ page: 1 }), rows: onlyFor(['admin']) }],
     'auth.me': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],
+    // The caller's own language only (Vietnamese, as every account of the matrix has it).
+    'auth.setLanguage': [{ input: () => ({ language: 'vi' }), rows: signedIn('ok') }],
     'auth.login': [
       {
         input: () => ({ username: 'm.dangnhap', password: 'Mật-khẩu-thử-2026' }),

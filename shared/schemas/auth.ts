@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
+import { LANGUAGES } from '../languages';
 import { LOGIN_LIMITS } from '../login-rules';
 import { ROLES } from '../roles';
 import { newPassword } from './users';
@@ -20,7 +21,14 @@ export const sessionUserOutput = z.object({
   agencyNameVi: z.string(),
   agencyNameEn: z.string(),
   agencyLevel: z.enum(AGENCY_LEVELS),
+  /** The account's language: the interface switches to it after login (docs/decisions/0027). */
+  language: z.enum(LANGUAGES),
 });
+
+/** The user's own language (`auth.setLanguage`): the interface's and the mails'. */
+export const setLanguageInput = z.object({ language: z.enum(LANGUAGES) });
+export type SetLanguageInput = z.infer<typeof setLanguageInput>;
+export const setLanguageOutput = z.object({ language: z.enum(LANGUAGES) });
 
 export const okOutput = z.object({ ok: z.literal(true) });
 

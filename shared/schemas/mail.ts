@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deliveriesFor, MAIL_DELIVERIES, MAIL_KINDS, MAIL_STATUSES, type MailKind } from '../mail';
+import { emailAddress } from './users';
 
 /** The user's own mail settings: the address mails go to, and a delivery per kind. */
 export const mailSettings = z.object({
@@ -21,11 +22,7 @@ export type MailSettings = z.infer<typeof mailSettings>;
 export const updateMailSettingsInput = z
   .object({
     /** Empty: no address, no mail. */
-    email: z
-      .string()
-      .trim()
-      .max(254, 'tooLong')
-      .refine((v) => v === '' || z.email().safeParse(v).success, 'invalidEmail'),
+    email: emailAddress,
     preferences: z
       .array(
         z.object({

@@ -23,6 +23,18 @@ export const newPassword = z.string().superRefine((value, ctx) => {
 });
 const password = newPassword;
 
+/**
+ * An account's mail address, as the administrator's form and the user's own settings take it: trimmed,
+ * lower-cased (mailboxes are matched without case), at most 254 characters (RFC 5321), empty for none.
+ * The server adds that no other active account has it (`emailTaken`).
+ */
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(254, 'tooLong')
+  .toLowerCase()
+  .refine((v) => v === '' || z.email().safeParse(v).success, 'invalidEmail');
+
 export const createUserInput = z
   .object({
     username: z
@@ -34,6 +46,8 @@ export const createUserInput = z
     role: z.enum(ROLES),
     agencyId: positiveId(),
     password,
+    /** Optional: an account without one gets its notifications in the application only. */
+    email: emailAddress.optional(),
   })
   .superRefine((value, ctx) => {
     if (passwordProblem(value.password, value.username) === 'passwordContainsUsername')
@@ -49,6 +63,8 @@ export const updateUserInput = z.object({
   role: z.enum(ROLES).optional(),
   agencyId: positiveId().optional(),
   active: z.boolean().optional(),
+  /** Empty: the account has no address any more. */
+  email: emailAddress.optional(),
 });
 export type UpdateUserInput = z.input<typeof updateUserInput>;
 /** What a procedure hands its service: parsed once, by the procedure. */
@@ -69,6 +85,8 @@ export const userListOutput = z.object({
       active: z.boolean(),
       agencyNameVi: z.string(),
       agencyNameEn: z.string(),
+      /** Where its notification mails go; null: none (in the application only). */
+      email: z.string().nullable(),
       /** Until when logins are refused after repeated failures; null when not locked now. */
       lockedUntil: z.date().nullable(),
       /** Failed logins since the last successful one. */
@@ -88,6 +106,7 @@ export const userOutput = z.object({
   role: z.enum(ROLES),
   agencyId: z.number(),
   active: z.boolean(),
+  email: z.string().nullable(),
 });
 
 export const userIdOutput = z.object({ id: z.number() });

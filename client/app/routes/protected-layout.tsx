@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { Spinner } from '../../components/spinner';
 import { LogoutButton } from '../../features/auth/components/logout-button';
 import { AppShell } from '../../features/shell/components/app-shell';
+import { useAccountLanguage } from '../../lib/account-language';
 import { loadMessages } from '../../lib/i18n/i18n';
 import { LiveProvider } from '../../lib/live/live-provider';
 import type { PagePrefetchContext } from '../../lib/page-prefetch';
@@ -52,6 +53,8 @@ export function ProtectedLayout({ prefetchPage }: ProtectedLayoutProps) {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const signedIn = me.data?.stage === 'full' ? me.data.id : null;
+  // From the password on, the interface is in the account's language (docs/decisions/0027).
+  useAccountLanguage(me.data?.language);
   // Once per sign-in, for the page the app opens on (later pages load theirs as they are drawn).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the address and the clients of that moment
   useEffect(() => {

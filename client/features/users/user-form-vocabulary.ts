@@ -7,6 +7,7 @@ const FIELD_LABELS = {
   role: 'userAdmin.role',
   agencyId: 'userAdmin.agency',
   password: 'userAdmin.password',
+  email: 'userAdmin.email',
 } as const;
 
 /** The users' forms: their sentences and field names. */

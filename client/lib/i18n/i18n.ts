@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, LANGUAGES, type Language } from '../../../shared/languages';
 import { periodName } from '../../../shared/period-names';
 import { formatPercent } from '../format';
 import { retryImport } from '../retry-import';
@@ -9,8 +10,7 @@ import { commonVi } from './messages/common.vi';
 import { shellVi } from './messages/shell.vi';
 import type { Messages } from './vi';
 
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 export const LANGUAGE_STORAGE_KEY = 'dgm.lang';
 
@@ -25,10 +25,6 @@ declare module 'i18next' {
      */
     interpolationFormatTypeMap: { percent: number; period: string; periodInSentence: string };
   }
-}
-
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 function readStoredLanguage(): Language {

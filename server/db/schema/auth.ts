@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   pgEnum,
@@ -9,7 +11,9 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Language } from '../../../shared/languages';
 import { ROLES } from '../../../shared/roles';
 import { agencies } from './agencies';
 
@@ -43,8 +47,18 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     /** Where the user's notification mails go (docs/decisions/0024-mail-and-digests.md); null: none. */
     email: text('email'),
+    /** The account's language: the interface after login, and its mails (docs/decisions/0027). */
+    language: text('language').$type<Language>().notNull().default('vi'),
   },
-  (t) => [index('users_agency_idx').on(t.agencyId), index('users_role_idx').on(t.role)],
+  (t) => [
+    index('users_agency_idx').on(t.agencyId),
+    index('users_role_idx').on(t.role),
+    check('users_language_check', sql`${t.language} in ('vi', 'en')`),
+    // One active account per mailbox: a second one is a slip of the hand (docs/decisions/0027).
+    uniqueIndex('users_active_email_idx')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.active} and ${t.email} is not null`),
+  ],
 );
 
 export const sessions = pgTable(

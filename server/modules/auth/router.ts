@@ -6,6 +6,8 @@ import {
   loginOutput,
   meOutput,
   okOutput,
+  setLanguageInput,
+  setLanguageOutput,
 } from '../../../shared/schemas/auth';
 import {
   confirmEnrollmentOutput,
@@ -26,7 +28,7 @@ import {
   regenerateRecoveryCodes,
   verifyMfa,
 } from './mfa';
-import { changePassword, logIn } from './service';
+import { changePassword, logIn, setOwnLanguage } from './service';
 import { deleteSession } from './sessions';
 
 /** The second factor (TOTP and recovery codes, `./mfa.ts`): the login's 'mfa' and 'enroll' steps, and the account page. */
@@ -97,6 +99,12 @@ export const authRouter = router({
   me: publicProcedure
     .output(meOutput.nullable())
     .query(({ ctx }) => (ctx.login ? { ...ctx.login.user, stage: ctx.login.stage } : null)),
+
+  /** The user's own language: the interface's after login and their mails' (docs/decisions/0027). */
+  setLanguage: authedProcedure
+    .input(setLanguageInput)
+    .output(setLanguageOutput)
+    .mutation(({ ctx, input }) => setOwnLanguage(ctx.database.db, ctx.user, input.language)),
 
   login: publicProcedure
     .input(loginInput)

@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
+import type { Language } from '../../../shared/languages';
 import type { Role } from '../../../shared/roles';
 import type { ChangePasswordInput, LoginInput, LoginStage } from '../../../shared/schemas/auth';
 import { type Db, inTransaction } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import { appendAudit } from '../audit/service';
+import type { Actor } from './actor';
 import {
   claimLoginAttempt,
   clearLoginFailures,
@@ -141,4 +143,35 @@ export async function changePassword(
   const stage = nextStage({ ...row, mustChangePassword: false }, settings, { mfa: true });
   await setSessionStage(db, settings, login.token, stage);
   return { stage };
+}
+
+/**
+ * The user's own language: the interface's after each login, and the language of their mails and
+ * digests (docs/decisions/0027). Audited like any change to the account; the cached sessions are
+ * dropped so that `auth.me` says it at once.
+ */
+export async function setOwnLanguage(
+  db: Db,
+  actor: Actor,
+  language: Language,
+): Promise<{ language: Language }> {
+  await inTransaction(db, async (tx) => {
+    const [before] = await tx
+      .select({ language: users.language })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for('update');
+    if (!before) throw new AppError('UNAUTHENTICATED');
+    if (before.language === language) return;
+    await tx.update(users).set({ language }).where(eq(users.id, actor.id));
+    await appendAudit(tx, actor, {
+      action: 'user.language',
+      entityType: 'user',
+      entityId: actor.id,
+      before,
+      after: { language },
+    });
+  });
+  forgetUserSessions(actor.id);
+  return { language };
 }

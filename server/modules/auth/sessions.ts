@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
+import type { Language } from '../../../shared/languages';
 import type { Role } from '../../../shared/roles';
 import type { LoginStage } from '../../../shared/schemas/auth';
 import type { Db } from '../../db/client';
@@ -16,6 +17,8 @@ export interface SessionUser {
   agencyNameVi: string;
   agencyNameEn: string;
   agencyLevel: AgencyLevel;
+  /** The account's language (the interface's after login, and the mails'). */
+  language: Language;
 }
 
 interface SessionSettings {
@@ -110,6 +113,7 @@ const sessionLookup = preparedFor('generic', (db) =>
       agencyNameVi: agencies.nameVi,
       agencyNameEn: agencies.nameEn,
       agencyLevel: agencies.level,
+      language: users.language,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,

@@ -40,6 +40,8 @@ interface Recipient {
   role: Role;
   agencyId: number;
   email: string;
+  /** The account's language: the digest is written in it. */
+  language: MailLang;
 }
 
 type Awaiting =
@@ -239,7 +241,7 @@ async function makeDigest(
  */
 export async function makeDigests(
   db: Db,
-  options: { now: Date; baseUrl: string; lang?: MailLang; signal?: AbortSignal },
+  options: { now: Date; baseUrl: string; signal?: AbortSignal },
 ): Promise<{ made: number }> {
   const { now } = options;
   const day = vietnamDate(now);
@@ -251,6 +253,7 @@ export async function makeDigests(
       role: users.role,
       agencyId: users.agencyId,
       email: users.email,
+      language: users.language,
     })
     .from(users)
     .where(
@@ -271,7 +274,7 @@ export async function makeDigests(
     if (options.signal?.aborted) break;
     const ok = await makeDigest(db, { ...user, email: user.email ?? '' }, day, now, {
       baseUrl: options.baseUrl,
-      lang: options.lang ?? 'vi',
+      lang: user.language,
     });
     if (ok) made++;
   }

@@ -13,6 +13,7 @@ import { mailNotifications, mailOutbox, mailPreferences, users } from '../../db/
 import type { JobQueue } from '../../jobs/queue';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { assertEmailFree, emailTakenOr } from '../users/email';
 
 /** The queue of the `mail.send` job, once this process runs it (server/main.ts). */
 export const MAIL_SEND_JOB = 'mail.send';
@@ -118,29 +119,34 @@ export async function updateMailSettings(
   smtp: boolean,
 ): Promise<MailSettings> {
   const { email, preferences } = updateMailSettingsInput.parse(input);
-  await db.transaction(async (tx) => {
-    const before = await findMailSettings(tx, actor.id, smtp);
-    await tx
-      .update(users)
-      .set({ email: email === '' ? null : email })
-      .where(eq(users.id, actor.id));
-    if (preferences.length > 0) {
+  await db
+    .transaction(async (tx) => {
+      const before = await findMailSettings(tx, actor.id, smtp);
+      if (email !== '' && email !== before.email?.toLowerCase()) await assertEmailFree(tx, email, actor.id);
       await tx
-        .insert(mailPreferences)
-        .values(preferences.map((p) => ({ userId: actor.id, kind: p.kind, delivery: p.delivery })))
-        .onConflictDoUpdate({
-          target: [mailPreferences.userId, mailPreferences.kind],
-          set: { delivery: sql`excluded.delivery` },
-        });
-    }
-    await appendAudit(tx, actor, {
-      action: 'mail.settings',
-      entityType: 'user',
-      entityId: actor.id,
-      before: { email: before.email, preferences: before.preferences.filter((p) => !p.isDefault) },
-      after: { email: email === '' ? null : email, preferences },
+        .update(users)
+        .set({ email: email === '' ? null : email })
+        .where(eq(users.id, actor.id));
+      if (preferences.length > 0) {
+        await tx
+          .insert(mailPreferences)
+          .values(preferences.map((p) => ({ userId: actor.id, kind: p.kind, delivery: p.delivery })))
+          .onConflictDoUpdate({
+            target: [mailPreferences.userId, mailPreferences.kind],
+            set: { delivery: sql`excluded.delivery` },
+          });
+      }
+      await appendAudit(tx, actor, {
+        action: 'mail.settings',
+        entityType: 'user',
+        entityId: actor.id,
+        before: { email: before.email, preferences: before.preferences.filter((p) => !p.isDefault) },
+        after: { email: email === '' ? null : email, preferences },
+      });
+    })
+    .catch((error: unknown) => {
+      throw emailTakenOr(error);
     });
-  });
   return findMailSettings(db, actor.id, smtp);
 }
 

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client';
-import { mailNotifications, mailOutbox, notifications } from '../../db/schema';
+import { mailNotifications, mailOutbox, notifications, users } from '../../db/schema';
 import { type JobDefinition, type JobLog, periodicJob, type RetryPolicy } from '../../jobs/queue';
 import { enqueueMails, MAIL_SEND_JOB } from './outbox';
-import { type MailLang, renderNotificationMail } from './wording';
+import { renderNotificationMail } from './wording';
 
 /** What sends a mail: nodemailer's SMTP transport in the server, anything alike in a test. */
 export interface MailTransport {
@@ -34,7 +34,6 @@ export interface MailSending {
   transport: MailTransport | null;
   from: string;
   baseUrl: string;
-  lang?: MailLang;
 }
 
 /** A mail found `sending` this long after its claim was claimed by a process that died: it is sent again. */
@@ -47,18 +46,28 @@ class StillSending extends Error {
   }
 }
 
-/** The notification a mail carries, rendered into it if it is not yet (a notification's mail is written bare). */
+/**
+ * The notification a mail carries, rendered into it if it is not yet (a notification's mail is written
+ * bare), in its recipient's language as it is when the mail is made (Vietnamese if the account is gone).
+ */
 async function renderIfBare(db: Db, mailId: number, sending: MailSending): Promise<void> {
   const [note] = await db
-    .select({ kind: notifications.kind, params: notifications.params, taskId: notifications.taskId })
+    .select({
+      kind: notifications.kind,
+      params: notifications.params,
+      taskId: notifications.taskId,
+      language: users.language,
+    })
     .from(mailNotifications)
     .innerJoin(notifications, eq(notifications.id, mailNotifications.notificationId))
+    .innerJoin(mailOutbox, eq(mailOutbox.id, mailNotifications.mailId))
+    .leftJoin(users, eq(users.id, mailOutbox.userId))
     .where(eq(mailNotifications.mailId, mailId))
     .limit(1);
   if (!note) throw new Error(`mail ${mailId} carries no notification`);
   const mail = renderNotificationMail(
     { kind: note.kind, params: note.params as Record<string, unknown>, taskId: note.taskId },
-    { baseUrl: sending.baseUrl, lang: sending.lang ?? 'vi' },
+    { baseUrl: sending.baseUrl, lang: note.language ?? 'vi' },
   );
   await db
     .update(mailOutbox)

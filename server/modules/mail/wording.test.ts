@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderNotificationMail } from './wording';
+import { NOTIFICATION_KINDS } from '../accountability/notify';
+import { deadlineLabel, notificationSentence, renderDigestMail, renderNotificationMail } from './wording';
 
 /** A mail about a periodic report names the report and its period, and leads to its compliance cell. */
 describe('the mail of a report notification', () => {
@@ -34,5 +35,89 @@ describe('the mail of a report notification', () => {
     );
     expect(mail.text).toContain('đôn đốc thực hiện nhiệm vụ “Nhiệm vụ A”: Khẩn trương');
     expect(mail.text).toContain('https://giamsat.example/tasks/31');
+  });
+});
+
+/** Every sentence of the mails exists in both languages (docs/decisions/0027), written by the same code. */
+describe('the mails in English', () => {
+  const VIETNAMESE = /[ăâđêôơưàáạảãấầẩẫậắằẳẵặèéẹẻẽếềểễệìíịỉĩòóọỏõốồổỗộớờởỡợùúụủũứừửữựỳýỵỷỹ]/i;
+  const params = {
+    title: 'Task A',
+    message: 'Hurry',
+    comment: 'Why',
+    dueDate: '2026-12-14',
+    committedDate: '2026-12-20',
+    workingDays: 3,
+    agencyVi: 'Bo Y te',
+    agencyEn: 'Ministry of Health',
+  };
+  const report = {
+    subject: 'report',
+    templateId: 4,
+    agencyId: 12,
+    periodKey: '2026-Q3',
+    titleVi: 'Bao cao',
+    titleEn: 'Report',
+  };
+  const options = { baseUrl: 'https://giamsat.example', lang: 'en' as const };
+
+  it.each([...NOTIFICATION_KINDS, 'unknown.kind'])(
+    'writes %s in English, for a task and for a report',
+    (kind) => {
+      for (const note of [
+        { kind, params, taskId: 31 },
+        { kind, params: { ...params, ...report }, taskId: null },
+      ]) {
+        const english = renderNotificationMail(note, options);
+        const vietnamese = renderNotificationMail(note, { ...options, lang: 'vi' });
+        expect(`${english.subject}\n${english.text}\n${english.html}`).not.toMatch(VIETNAMESE);
+        expect(english.subject).toMatch(/^\[Digital Government Monitor\] /);
+        expect(vietnamese.subject).toMatch(/^\[Giám sát Chính phủ số\] /);
+        // The same link in both languages.
+        const link = (text: string) => text.match(/https:\/\/\S+/)?.[0];
+        expect(link(english.text)).toBe(link(vietnamese.text));
+        expect(notificationSentence(kind, note.params, 'en')).not.toBe(
+          notificationSentence(kind, note.params, 'vi'),
+        );
+      }
+    },
+  );
+
+  it('writes every section of the digest in English', () => {
+    const keys = ['overdue', 'dueSoon', 'notifications'] as const;
+    const awaiting = [
+      'explanationAnswer',
+      'explanationLeader',
+      'explanationOffice',
+      'completionLeader',
+      'completionOffice',
+      'extension',
+    ];
+    const item = {
+      label: deadlineLabel('Task A', '2026-12-14', 'en'),
+      url: 'https://giamsat.example/tasks/31',
+    };
+    const mail = renderDigestMail(
+      {
+        name: 'Tran Thu',
+        day: '2026-12-07',
+        sections: [
+          ...keys.map((key) => ({ key, items: [item], total: 12 })),
+          ...awaiting.map((awaitingKind) => ({
+            key: 'awaiting' as const,
+            awaitingKind,
+            items: [item],
+            total: 1,
+          })),
+        ],
+      },
+      options,
+    );
+    expect(`${mail.subject}\n${mail.text}\n${mail.html}`).not.toMatch(VIETNAMESE);
+    expect(mail.subject).toBe('[Digital Government Monitor] Daily digest, 07/12/2026');
+    expect(mail.text).toContain('Task A (due 14/12/2026)');
+    expect(mail.text).toContain('… and 11 more');
+    expect(mail.text).toContain('Explanations to answer (1):');
+    expect(mail.text).toContain('Extension requests awaiting a decision (1):');
   });
 });

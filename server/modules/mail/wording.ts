@@ -1,13 +1,14 @@
+import type { Language } from '../../../shared/languages';
 import { isReportNotification, notificationHref } from '../../../shared/notification-links';
 import { periodName } from '../../../shared/period-names';
 import { formatVietnameseDate } from '../../../shared/vietnam-date';
 
 /**
  * What the mails say. The in-app centre's sentences are the client's (client/lib/i18n); a mail leaves
- * the browser, so the server writes its own, in Vietnamese, and in English for a user who reads English
- * (no account has a language setting yet: every mail is in Vietnamese, `lang` is where it would go).
+ * the browser, so the server writes its own, in the recipient account's language (`users.language`,
+ * docs/decisions/0027): every sentence below exists in both, the logic once, the links the same.
  */
-export type MailLang = 'vi' | 'en';
+export type MailLang = Language;
 
 type Params = Record<string, unknown>;
 const SENTENCES: Record<MailLang, Record<string, (p: Record<string, string>) => string>> = {

@@ -24,6 +24,7 @@ export async function findUsers(
         active: users.active,
         agencyNameVi: agencies.nameVi,
         agencyNameEn: agencies.nameEn,
+        email: users.email,
         lockedUntil:
           sql<Date | null>`case when ${users.lockedUntil} > now() then ${users.lockedUntil} end`.mapWith(
             users.lockedUntil,

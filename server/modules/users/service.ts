@@ -10,6 +10,7 @@ import { clearLoginFailures } from '../auth/login-failures';
 import { hashPassword } from '../auth/password';
 import { assertPasswordAllowed } from '../auth/password-policy';
 import { forgetUserSessions } from '../auth/sessions';
+import { assertEmailFree, emailTakenOr } from './email';
 
 const publicFields = {
   id: users.id,
@@ -18,6 +19,7 @@ const publicFields = {
   role: users.role,
   agencyId: users.agencyId,
   active: users.active,
+  email: users.email,
 };
 
 async function assertAgency(tx: Db, agencyId: number): Promise<void> {
@@ -32,6 +34,7 @@ async function assertAgency(tx: Db, agencyId: number): Promise<void> {
 export async function createUser(db: Db, actor: Actor, u: CreateUser) {
   assertPasswordAllowed(u.password, u, 'password');
   const passwordHash = await hashPassword(u.password);
+  const email = u.email ? u.email : null;
   return inTransaction(db, async (tx) => {
     await assertAgency(tx, u.agencyId);
     const [taken] = await tx
@@ -40,6 +43,7 @@ export async function createUser(db: Db, actor: Actor, u: CreateUser) {
       .where(eq(sql`lower(${users.username})`, u.username));
     if (taken)
       throw new AppError('CONFLICT', 'usernameTaken', { field: 'username', reason: 'usernameTaken' });
+    if (email) await assertEmailFree(tx, email);
     const [row] = await tx
       .insert(users)
       .values({
@@ -50,17 +54,21 @@ export async function createUser(db: Db, actor: Actor, u: CreateUser) {
         passwordHash,
         mustChangePassword: true,
         searchText: foldVietnamese(`${u.fullName} ${u.username}`),
+        email,
       })
       .returning(publicFields);
     if (!row) throw new AppError('INTERNAL');
     await appendAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: row });
     return row;
+  }).catch((error: unknown) => {
+    throw emailTakenOr(error);
   });
 }
 
 /**
- * Changes a user's name, role, agency or whether the account is active. A change of role or agency, or
- * a deactivation, ends the user's open sessions at once: their rights change now, not at next login.
+ * Changes a user's name, role, agency, mail address or whether the account is active. A change of role
+ * or agency, or a deactivation, ends the user's open sessions at once: their rights change now, not at
+ * next login. An address (new, or the one a reactivated account had) must be no other active account's.
  */
 export async function updateUser(db: Db, actor: Actor, u: UpdateUser) {
   const updated = await inTransaction(db, async (tx) => {
@@ -70,11 +78,14 @@ export async function updateUser(db: Db, actor: Actor, u: UpdateUser) {
       throw new AppError('VALIDATION', 'cannotDemoteSelf', { field: u.active === false ? 'active' : 'role' });
     }
     if (u.agencyId) await assertAgency(tx, u.agencyId);
-    const { id, ...patch } = u;
+    const { id, email: newEmail, ...patch } = u;
+    const email = newEmail === undefined ? before.email : newEmail || null;
+    const active = patch.active ?? before.active;
+    if (email && active && (newEmail !== undefined || !before.active)) await assertEmailFree(tx, email, id);
     const fullName = patch.fullName ?? before.fullName;
     const [after] = await tx
       .update(users)
-      .set({ ...patch, searchText: foldVietnamese(`${fullName} ${before.username}`) })
+      .set({ ...patch, email, searchText: foldVietnamese(`${fullName} ${before.username}`) })
       .where(eq(users.id, id))
       .returning(publicFields);
     if (!after) throw new AppError('NOT_FOUND');
@@ -82,6 +93,8 @@ export async function updateUser(db: Db, actor: Actor, u: UpdateUser) {
     if (rightsChanged) await tx.delete(sessions).where(eq(sessions.userId, id));
     await appendAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after });
     return after;
+  }).catch((error: unknown) => {
+    throw emailTakenOr(error);
   });
   // After commit: a request between a cache drop and the commit could cache the old rights again.
   forgetUserSessions(updated.id);

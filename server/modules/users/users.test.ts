@@ -29,6 +29,8 @@ describe('user administration', () => {
         'active',
         'agencyNameEn',
         'agencyNameVi',
+        // Where the account's mails go: the administrator sets and corrects it (ADR 0027).
+        'email',
         'failedLogins',
         'fullName',
         'id',

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState 
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../../components/language-switch';
+import { useSaveLanguage } from '../../../lib/account-language';
 import type { CurrentUser } from '../../../lib/trpc';
 import { ConnectionIndicator } from './connection-indicator';
 import { MainNav } from './main-nav';
@@ -54,6 +55,8 @@ export function AppShell({ user, actions, children }: AppShellProps) {
   const mainRef = useFocusMainOnNavigate();
   const menu = useMenuDisclosure();
   const menuId = useId();
+  // The header's switch is the account's language too: the interface after the next login, the mails.
+  const saveLanguage = useSaveLanguage();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -83,7 +86,7 @@ export function AppShell({ user, actions, children }: AppShellProps) {
         <div id={menuId} className="shell__menu" data-open={menu.open}>
           <div className="shell__tools">
             <UserBadge user={user} />
-            <LanguageSwitch />
+            <LanguageSwitch onSwitch={(language) => saveLanguage.mutate({ language })} />
             {actions}
           </div>
           <MainNav role={user.role} />

@@ -46,4 +46,22 @@ describe('CreateUserForm', () => {
     expect(document.activeElement).toBe(screen.getByRole('alert', { name: 'There is a problem' }));
     expect(send).not.toHaveBeenCalled();
   });
+
+  it('offers an optional e-mail, says an account without one gets in-app notifications only, and refuses a bad one in Vietnamese', () => {
+    const send = renderForm();
+    const email = screen.getByRole<HTMLInputElement>('textbox', { name: /^Thư điện tử/ });
+    expect(email.getAttribute('aria-required')).toBeNull();
+    expect(email.getAttribute('aria-describedby')).toContain(
+      screen.getByText(/Tài khoản không có địa chỉ chỉ nhận thông báo/).id,
+    );
+    fireEvent.change(email, { target: { value: 'thu@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo tài khoản' }));
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText('Thư điện tử không hợp lệ: cần có dạng ten@coquan.gov.vn.', {
+        selector: '.form__error',
+      }),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+  });
 });

@@ -14,7 +14,7 @@ interface CreateUserFormProps {
   send: (input: CreateUserInput) => Promise<unknown>;
 }
 
-const EMPTY = { username: '', fullName: '', role: '', password: '' };
+const EMPTY = { username: '', fullName: '', role: '', email: '', password: '' };
 
 /** The administrator opens an account: checked against the shared schema before it is sent. */
 export function CreateUserForm({ send }: CreateUserFormProps) {
@@ -36,6 +36,7 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
       role: ROLES.find((r) => r === values.role),
       agencyId: agency?.id,
       password: values.password,
+      email: values.email,
     });
     if (!parsed.success) {
       submit.setErrors(fieldErrors(parsed.error));
@@ -93,6 +94,18 @@ export function CreateUserForm({ send }: CreateUserFormProps) {
           onChange={(picked) => setAgency(picked[0] ?? null)}
           error={errors.agencyId}
           required
+        />
+        <TextField
+          label={t('userAdmin.email')}
+          hint={t('userAdmin.emailHint')}
+          error={errors.email}
+          type="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={254}
+          value={values.email}
+          onChange={set('email')}
         />
         <NewPasswordField
           label={t('userAdmin.password')}

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/schemas/users';
 import { ClosablePanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
-import { FormActions, NewPasswordField, SelectField } from '../../../components/form-controls';
+import { FormActions, NewPasswordField, SelectField, TextField } from '../../../components/form-controls';
 import { useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { useFormSubmit } from '../../../components/use-form-submit';
@@ -24,7 +24,7 @@ interface UserEditPanelProps {
   onClose: () => void;
 }
 
-/** One account's role, agency and password; focus moves to its heading when it opens. */
+/** One account's role, agency, mail address and password; focus moves to its heading when it opens. */
 export function UserEditPanel({ user, update, resetPassword, onClose }: UserEditPanelProps) {
   const { t } = useTranslation();
   return (
@@ -34,6 +34,7 @@ export function UserEditPanel({ user, update, resetPassword, onClose }: UserEdit
       onClose={onClose}
     >
       <AccessForm user={user} send={update} />
+      <EmailForm user={user} send={update} />
       <PasswordForm user={user} send={resetPassword} />
       <UserMfaReset user={user} />
     </ClosablePanel>
@@ -104,6 +105,75 @@ function AccessForm({ user, send }: { user: UserRow; send: UserEditPanelProps['u
       <FormActions
         pending={submit.pending}
         label={t('userAdmin.saveAccess')}
+        pendingLabel={t('userAdmin.sending')}
+      />
+    </form>
+  );
+}
+
+/** Where the account's notification mails go: set, corrected or cleared (then in-app notifications only). */
+function EmailForm({ user, send }: { user: UserRow; send: UserEditPanelProps['update'] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { fieldErrors, describe } = useFormMessages(userFormVocabulary(t));
+  const submit = useFormSubmit(formRef, describe);
+  const [email, setEmail] = useState(user.email ?? '');
+  const [saved, setSaved] = useState(user.email ?? '');
+  const [unchanged, setUnchanged] = useState(false);
+  const { errors } = submit;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = updateUserInput.safeParse({ id: user.id, email });
+    if (!parsed.success) {
+      submit.setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    const input = parsed.data;
+    if (input.email === saved) {
+      submit.reset();
+      setUnchanged(true);
+      return;
+    }
+    setUnchanged(false);
+    void submit.run(
+      () => send(input),
+      () => {
+        setSaved(input.email ?? '');
+        setEmail(input.email ?? '');
+      },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('userAdmin.emailTitle')}</h3>
+      {unchanged ? (
+        <p className="hint" role="status">
+          {t('userAdmin.nothingChanged')}
+        </p>
+      ) : (
+        <SubmitFeedback
+          submit={submit}
+          successText={t(saved === '' ? 'userAdmin.emailCleared' : 'userAdmin.emailSaved')}
+        />
+      )}
+      <TextField
+        label={t('userAdmin.email')}
+        hint={t('userAdmin.editEmailHint')}
+        error={errors.email}
+        type="email"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={254}
+        value={email}
+        onChange={setEmail}
+      />
+      <FormActions
+        pending={submit.pending}
+        label={t('userAdmin.saveEmail')}
         pendingLabel={t('userAdmin.sending')}
       />
     </form>

@@ -12,6 +12,7 @@ const row: UserRow = {
   active: true,
   agencyNameVi: 'Bộ Tài chính',
   agencyNameEn: 'Ministry of Finance',
+  email: null,
   lockedUntil: new Date(Date.now() + 60_000),
   failedLogins: 5,
 };

@@ -9,6 +9,7 @@ export const commonEn: typeof commonVi = {
   language: {
     switchTo: 'Tiếng Việt',
     switchLabel: 'Switch the language to Vietnamese',
+    switchAccountLabel: 'Switch the language to Vietnamese, for the interface and your mails',
   },
   roles: {
     admin: 'Administrator',

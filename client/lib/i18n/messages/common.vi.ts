@@ -7,6 +7,7 @@ export const commonVi = {
   language: {
     switchTo: 'English',
     switchLabel: 'Chuyển ngôn ngữ sang tiếng Anh',
+    switchAccountLabel: 'Chuyển ngôn ngữ sang tiếng Anh, cho giao diện và thư gửi cho bạn',
   },
   roles: {
     admin: 'Quản trị hệ thống',

@@ -31,7 +31,16 @@ export const mailEn: typeof mailVi = {
     validation: {
       invalidEmail: 'The e-mail address is not valid.',
     },
-    errors: {},
+    errors: {
+      emailTaken:
+        'This e-mail address belongs to another account. Enter your own address, or ask the administrator.',
+    },
+    languageTitle: 'Language',
+    languageLegend: 'Language of the interface and of your mails',
+    languageHint:
+      'The interface is shown in this language whenever you sign in; your notification mails and daily digest are written in it too. The language switch at the top of the page changes this setting as well.',
+    saveLanguage: 'Save the language',
+    languageSaved: 'Language saved.',
     outboxTitle: 'Outbox',
     outboxIntro:
       'Every mail the system made, newest first. Without a mail server (SMTP_URL) mails are “Held” and can only be read here.',

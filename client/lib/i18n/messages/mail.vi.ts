@@ -30,7 +30,16 @@ export const mailVi = {
     validation: {
       invalidEmail: 'Địa chỉ thư điện tử không hợp lệ.',
     },
-    errors: {},
+    errors: {
+      emailTaken:
+        'Địa chỉ thư điện tử này đang dùng cho một tài khoản khác. Hãy nhập địa chỉ của riêng bạn, hoặc liên hệ quản trị viên.',
+    },
+    languageTitle: 'Ngôn ngữ',
+    languageLegend: 'Ngôn ngữ của giao diện và thư gửi cho bạn',
+    languageHint:
+      'Giao diện hiển thị bằng ngôn ngữ này mỗi khi bạn đăng nhập; thư thông báo và thư tổng hợp hằng ngày cũng được viết bằng ngôn ngữ này. Nút chuyển ngôn ngữ ở đầu trang cũng thay đổi lựa chọn này.',
+    saveLanguage: 'Lưu ngôn ngữ',
+    languageSaved: 'Đã lưu ngôn ngữ.',
     outboxTitle: 'Hộp thư đi',
     outboxIntro:
       'Mọi thư hệ thống đã tạo, mới nhất trước. Khi chưa cấu hình máy chủ thư (SMTP_URL), thư ở trạng thái “Lưu giữ” và chỉ đọc được tại đây.',

@@ -57,6 +57,9 @@ export const usersEn: typeof usersVi = {
     password: 'Initial password',
     passwordHint:
       'At least 12 characters, without the username, not a common password. The user will have to change it at their first login.',
+    email: 'E-mail',
+    emailHint:
+      'Optional. Notifications and the daily digest are mailed to this address. An account without one gets its notifications in the application only.',
     created: 'Account {{username}} created.',
     sending: 'Saving…',
     actions: 'Actions',
@@ -80,16 +83,25 @@ export const usersEn: typeof usersVi = {
     saveAccess: 'Save role and agency',
     accessSaved: 'Role and agency saved.',
     nothingChanged: 'Nothing has changed yet.',
+    emailTitle: 'E-mail',
+    editEmailHint:
+      'Leave empty if the account gets no mail: it then gets its notifications in the application only. Users can also correct their own address on the Notifications page.',
+    saveEmail: 'Save e-mail',
+    emailSaved: 'E-mail address saved.',
+    emailCleared: 'E-mail address removed: the account gets its notifications in the application only.',
     passwordTitle: 'Reset password',
     newPassword: 'New password',
     resetPassword: 'Reset password',
     passwordReset: 'Password reset. The user will have to sign in again.',
     validation: {
+      invalidEmail: 'The e-mail address is not valid: it should look like name@agency.gov.vn.',
       invalidUsername:
         'The username must be 3–50 characters of lowercase letters without diacritics, digits, dots, underscores or hyphens, starting with a letter or digit.',
     },
     errors: {
       usernameTaken: 'This username is already taken.',
+      emailTaken:
+        'This e-mail address belongs to another active account. An address belongs to one active account only: correct it or leave it empty.',
       unknownAgency: 'The chosen agency was not found.',
       cannotDemoteSelf: 'You cannot lock your own account or remove your own administrator role.',
     },

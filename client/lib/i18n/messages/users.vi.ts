@@ -54,6 +54,9 @@ export const usersVi = {
     password: 'Mật khẩu ban đầu',
     passwordHint:
       'Ít nhất 12 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến. Người dùng sẽ phải đổi mật khẩu này ở lần đăng nhập đầu tiên.',
+    email: 'Thư điện tử',
+    emailHint:
+      'Không bắt buộc. Thông báo và thư tổng hợp hằng ngày được gửi đến địa chỉ này. Tài khoản không có địa chỉ chỉ nhận thông báo trong hệ thống.',
     created: 'Đã tạo tài khoản {{username}}.',
     sending: 'Đang lưu…',
     actions: 'Thao tác',
@@ -77,16 +80,25 @@ export const usersVi = {
     saveAccess: 'Lưu vai trò và cơ quan',
     accessSaved: 'Đã lưu vai trò và cơ quan.',
     nothingChanged: 'Chưa có thay đổi nào để lưu.',
+    emailTitle: 'Thư điện tử',
+    editEmailHint:
+      'Để trống nếu tài khoản không nhận thư: khi đó chỉ nhận thông báo trong hệ thống. Người dùng cũng tự sửa được địa chỉ của mình trong trang Thông báo.',
+    saveEmail: 'Lưu thư điện tử',
+    emailSaved: 'Đã lưu địa chỉ thư điện tử.',
+    emailCleared: 'Đã xóa địa chỉ thư điện tử: tài khoản chỉ nhận thông báo trong hệ thống.',
     passwordTitle: 'Đặt lại mật khẩu',
     newPassword: 'Mật khẩu mới',
     resetPassword: 'Đặt lại mật khẩu',
     passwordReset: 'Đã đặt lại mật khẩu. Người dùng sẽ phải đăng nhập lại.',
     validation: {
+      invalidEmail: 'Thư điện tử không hợp lệ: cần có dạng ten@coquan.gov.vn.',
       invalidUsername:
         'Tên đăng nhập phải có 3–50 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, và bắt đầu bằng chữ hoặc số.',
     },
     errors: {
       usernameTaken: 'Tên đăng nhập này đã được dùng.',
+      emailTaken:
+        'Địa chỉ thư điện tử này đang dùng cho một tài khoản khác đang hoạt động. Mỗi địa chỉ chỉ gắn với một tài khoản đang hoạt động: hãy sửa hoặc để trống địa chỉ.',
       unknownAgency: 'Không tìm thấy cơ quan đã chọn.',
       cannotDemoteSelf: 'Bạn không thể tự khóa tài khoản hoặc tự bỏ quyền quản trị của chính mình.',
     },
