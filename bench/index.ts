@@ -15,7 +15,9 @@
  * chain's verification at 1,000,000 entries, --audit-entries=N, in a database of its own: bench/audit.ts;
  * into bench/results/audit.json), --only=lists (only every tenth page of the task lists: bench/list-pages.ts;
  * into bench/results/lists.json), --only=escalation (only the escalation job's runs over the dataset
- * already loaded, migrated to the current schema: bench/escalation.ts; into bench/results/escalation.json). DATABASE_URL
+ * already loaded, migrated to the current schema: bench/escalation.ts; into bench/results/escalation.json),
+ * --only=digest (only the morning digests of every account, made by two processes at once: bench/digest.ts;
+ * into bench/results/digest.json). DATABASE_URL
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
@@ -65,8 +67,8 @@ const WARMUP = 20;
 const PORT = Number(argValue('port') ?? 4790);
 const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
-if (ONLY !== undefined && !['writes', 'asof', 'audit', 'lists', 'escalation'].includes(ONLY))
-  throw new Error('--only must be writes, asof, audit, lists or escalation');
+if (ONLY !== undefined && !['writes', 'asof', 'audit', 'lists', 'escalation', 'digest'].includes(ONLY))
+  throw new Error('--only must be writes, asof, audit, lists, escalation or digest');
 const onlyWrites = ONLY === 'writes';
 const onlyAsOf = ONLY === 'asof';
 const onlyLists = ONLY === 'lists';
@@ -910,17 +912,19 @@ async function main() {
     log(`\n${Math.round(ms(started) / 1000)} s. Written to bench/results/audit.json`);
     return;
   }
-  if (ONLY === 'escalation') {
-    const { runEscalationBench } = await import('./escalation');
-    const figures = await runEscalationBench({ databaseUrl, log });
+  if (ONLY === 'escalation' || ONLY === 'digest') {
+    const figures =
+      ONLY === 'escalation'
+        ? await (await import('./escalation')).runEscalationBench({ databaseUrl, log })
+        : await (await import('./digest')).runDigestBench({ databaseUrl, log });
     const ranAt = new Date().toISOString();
     const m = machine('');
     const machineLine = `${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, Node ${m.node}`;
     const entries = figures.map((f) => ({ ...f, scale, machine: machineLine, ranAt }));
     mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(path.join(ROOT, 'bench/results/escalation.json'), `${JSON.stringify(entries, null, 2)}\n`);
+    writeFileSync(path.join(ROOT, `bench/results/${ONLY}.json`), `${JSON.stringify(entries, null, 2)}\n`);
     printTable(figures);
-    log(`\n${Math.round(ms(started) / 1000)} s. Written to bench/results/escalation.json`);
+    log(`\n${Math.round(ms(started) / 1000)} s. Written to bench/results/${ONLY}.json`);
     return;
   }
   await ensureDataset();
