@@ -64,11 +64,13 @@ test('the Office reminds every agency missing a period’s report, after confirm
   expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(320);
   expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   expect(await axe(office)).toEqual([]);
+  await office.screenshot({ path: 'e2e/artifacts/pages/office-period-reminder-dialog-320.png' });
 
   await dialog.getByRole('button', { name: 'Gửi đôn đốc' }).click();
   await expect(dialog).toBeHidden();
   const result = office.getByRole('status').filter({ hasText: `Đã nhắc ${count} cơ quan.` });
   await expect(result).toBeFocused();
+  await office.screenshot({ path: 'e2e/artifacts/pages/office-period-reminder-done-320.png', fullPage: false });
   await office.context().close();
 
   // The inspector reads the same heatmap without the Office's action.
