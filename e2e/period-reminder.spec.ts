@@ -70,7 +70,7 @@ test('the Office reminds every agency missing a period’s report, after confirm
   await expect(dialog).toBeHidden();
   const result = office.getByRole('status').filter({ hasText: `Đã nhắc ${count} cơ quan.` });
   await expect(result).toBeFocused();
-  await office.screenshot({ path: 'e2e/artifacts/pages/office-period-reminder-done-320.png', fullPage: false });
+  await office.screenshot({ path: 'e2e/artifacts/pages/office-period-reminder-done-320.png' });
   await office.context().close();
 
   // The inspector reads the same heatmap without the Office's action.
