@@ -387,6 +387,13 @@ describe('the permission matrix', () => {
         rows: onlyFor(['office']),
       },
     ],
+    // Who a period's reminder would reach: the Office's question before it sends.
+    'accountability.reportsToRemind': [
+      {
+        input: () => ({ templateId: monthlyTemplateId, periodKey: fx.missingReport }),
+        rows: onlyFor(['office']),
+      },
+    ],
     'accountability.requestReportExplanation': [
       {
         input: (fresh) => ({

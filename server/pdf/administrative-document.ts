@@ -166,6 +166,16 @@ function closing(doc: AdministrativeDocument): Content {
   };
 }
 
+/**
+ * The body's last paragraph and the closing as one block that never splits: when the body runs to the
+ * foot of a page, the signature never stands alone at the top of the next one (an orphaned signature
+ * block is not a valid page of a letter); the paragraph goes over with it.
+ */
+function lastWithClosing(doc: AdministrativeDocument): Content {
+  const last = doc.body.at(-1);
+  return last === undefined ? closing(doc) : { stack: [last, closing(doc)], unbreakable: true };
+}
+
 /** The whole document, ready for `renderPdf`. */
 export function administrativeDocument(doc: AdministrativeDocument): TDocumentDefinitions {
   const number = documentNumber(doc.signing, doc.kind.code).replace(/^Số: /, '');
@@ -198,7 +208,7 @@ export function administrativeDocument(doc: AdministrativeDocument): TDocumentDe
             margin: [0, 10 * MM, 0, 0],
             width: pageSize.width,
           },
-    content: [heading(doc), title(doc), ...doc.body, closing(doc), ...appendices],
+    content: [heading(doc), title(doc), ...doc.body.slice(0, -1), lastWithClosing(doc), ...appendices],
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENCY_LEVELS } from '../agencies';
 import {
   DEFAULT_ANSWER_WORKING_DAYS,
   EXPLANATION_STATES,
@@ -87,6 +88,23 @@ export const remindReportsInput = z.object({
 });
 export type RemindReportsInput = z.input<typeof remindReportsInput>;
 export type RemindReports = z.output<typeof remindReportsInput>;
+
+/**
+ * Who a reminder of a whole period would reach (the compliance page asks before it sends): the agencies
+ * whose report of the regime for that period is missing, of one level or all.
+ */
+export const reportsToRemindInput = z.object({
+  templateId: positiveId(),
+  periodKey: z.string().trim().min(1, 'required').max(20, 'tooLong'),
+  level: z.enum(AGENCY_LEVELS).optional(),
+});
+export type ReportsToRemindInput = z.input<typeof reportsToRemindInput>;
+export type ReportsToRemind = z.output<typeof reportsToRemindInput>;
+export const reportsToRemindResult = z.object({
+  /** Ascending; the page sends them in selections of at most `max` (`remindReports`). */
+  agencyIds: z.array(z.number()),
+  max: z.number(),
+});
 
 /** The lead agency's officer answers: why, what it does about it, and the date it now commits to. */
 export const answerExplanationInput = z.object({

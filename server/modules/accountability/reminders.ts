@@ -4,6 +4,7 @@ import {
   MAX_REMINDED_AT_ONCE,
   type RemindMatching,
   type RemindReports,
+  type ReportsToRemind,
   type SendReminder,
 } from '../../../shared/schemas/accountability';
 import { isTaskOpen } from '../../../shared/task-status';
@@ -64,6 +65,19 @@ export async function remindReports(db: Db, actor: Actor, r: RemindReports, now 
       return still.map(reportSubject);
     };
   });
+}
+
+/**
+ * Who a reminder of a whole period would reach, before the Office sends it (the compliance page's
+ * confirmation): the agencies whose report of the regime for the period is missing, exactly those
+ * `remindReports` would remind, of one level or all. The page then sends them in selections of at
+ * most MAX_REMINDED_AT_ONCE, so a national regime's period (thousands of communes) is reachable too.
+ */
+export async function findReportsToRemind(db: Db, actor: Actor, r: ReportsToRemind, now = new Date()) {
+  assertOffice(actor);
+  const owed = (await findReportObligations(db, r, now)).filter((o) => o.state === 'missing');
+  const agencyIds = [...new Set(owed.map((o) => o.agencyId))].sort((a, b) => a - b);
+  return { agencyIds, max: MAX_REMINDED_AT_ONCE };
 }
 
 /**

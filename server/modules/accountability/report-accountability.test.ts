@@ -276,4 +276,57 @@ describe('reminders and explanation requests about reports', () => {
       tasks.remindersLast30Days,
     );
   });
+
+  it('tells the Office who a whole period’s reminder would reach, of one level or all, and only the Office', async () => {
+    const key = period(1);
+    const toRemind = async (level?: 'central' | 'provincial') =>
+      ok(
+        await c.query('office', 'accountability.reportsToRemind', {
+          templateId,
+          periodKey: key,
+          ...(level ? { level } : {}),
+        }),
+      ) as { agencyIds: number[]; max: number };
+    const missingOf = async (level?: 'central' | 'provincial') =>
+      (await getCompliance(c.database.db, { templateId, ...(level ? { level } : {}) })).agencies
+        .filter((a) => a.cells[key]?.state === 'missing')
+        .map((a) => a.agencyId)
+        .sort((a, b) => a - b);
+
+    const all = await toRemind();
+    expect(all.max).toBe(1000);
+    expect(all.agencyIds).toEqual(await missingOf());
+    expect(all.agencyIds).toContain(c.agency.finance);
+    const central = await toRemind('central');
+    expect(central.agencyIds).toEqual(await missingOf('central'));
+    expect(central.agencyIds).toContain(c.agency.finance);
+    const provincial = await toRemind('provincial');
+    expect(provincial.agencyIds).toEqual(await missingOf('provincial'));
+    expect(provincial.agencyIds.filter((id) => central.agencyIds.includes(id))).toEqual([]);
+    expect([...central.agencyIds, ...provincial.agencyIds].every((id) => all.agencyIds.includes(id))).toBe(
+      true,
+    );
+
+    // A report sent meanwhile is no longer counted; the selection reminds exactly the rest.
+    await sendReport(c.agency.finance, key, new Date());
+    const rest = await toRemind();
+    expect(rest.agencyIds).toEqual(all.agencyIds.filter((id) => id !== c.agency.finance));
+    const sent = ok(
+      await c.mutate('office', 'accountability.remindReports', {
+        templateId,
+        periodKey: key,
+        agencyIds: rest.agencyIds,
+        message: 'Đề nghị các cơ quan gửi báo cáo quý',
+        idempotencyKey: newKey('remind-period'),
+      }),
+    );
+    expect(sent).toEqual({ reminded: rest.agencyIds.length, duplicate: false });
+
+    for (const who of ['leadOfficer', 'leadLeader', 'inspector', 'admin'] as const) {
+      const refused = await c.query(who, 'accountability.reportsToRemind', { templateId, periodKey: key });
+      expect(refused.status, who).toBe(403);
+    }
+    const bad = await c.query('office', 'accountability.reportsToRemind', { templateId, periodKey: ' ' });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -13,6 +13,8 @@ import {
   remindReportsInput,
   reportAccountability,
   reportObligationInput,
+  reportsToRemindInput,
+  reportsToRemindResult,
   requestExplanationInput,
   requestReportExplanationInput,
   sendReminderInput,
@@ -35,7 +37,7 @@ import {
   findTaskAccountability,
   markNotificationsRead,
 } from './queries';
-import { remindMatching, remindReports, sendReminder } from './reminders';
+import { findReportsToRemind, remindMatching, remindReports, sendReminder } from './reminders';
 import { getAccountabilitySummaryCached } from './summary';
 
 /** Reminders, explanation requests and the notification centre (issue 16). */
@@ -72,6 +74,12 @@ export const accountabilityRouter = router({
     .input(remindReportsInput)
     .output(sendReminderResult)
     .mutation(({ ctx, input }) => remindReports(ctx.database.db, ctx.user, input)),
+
+  /** The agencies a reminder of a whole period would reach: the Office confirms their number first. */
+  reportsToRemind: roleProcedure('office')
+    .input(reportsToRemindInput)
+    .output(reportsToRemindResult)
+    .query(({ ctx, input }) => findReportsToRemind(ctx.database.db, ctx.user, input)),
 
   /** Only for a late or missing report. */
   requestReportExplanation: roleProcedure('office')

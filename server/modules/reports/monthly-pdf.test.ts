@@ -64,6 +64,36 @@ describe('the monthly report as a document to sign (PDF)', () => {
   }, 60_000);
   afterAll(() => t.close());
 
+  /** The demo month's report with `n` agencies of its national figures (names numbered for reading back). */
+  const sample = (n: number, totals: Partial<MonthlyReport['totals']> = {}): MonthlyReport => ({
+    ...report,
+    totals: { ...report.totals, ...totals },
+    byAgency: Array.from({ length: n }, (_, i) => ({
+      ...report.totals,
+      agencyId: i + 1,
+      nameVi: `Ủy ban nhân dân tỉnh Thử nghiệm số ${String(i + 1).padStart(3, '0')}`,
+      nameEn: '',
+      level: 'provincial' as const,
+    })),
+  });
+  const full = { office: 'Văn phòng Chính phủ', officeCode: 'VPCP', place: 'Hà Nội', ...signing };
+  const render = async (r: MonthlyReport) => pagesOf(new Uint8Array(await renderMonthlyReportPdf(r, full)));
+  /** The letter's results about periodic reports, as the body words them. */
+  const reportsResult = (f: MonthlyReport['totals']) => {
+    const c = (n: number | null) => (n === null ? '—' : formatCount(n, 'vi'));
+    return `3. Chế độ báo cáo định kỳ: ${c(f.reportsUnexplained)} báo cáo gửi muộn hoặc chưa gửi chưa có giải trình được chấp nhận (tính đến ngày chốt số liệu); trong kỳ đã đôn đốc ${c(f.reportRemindersInPeriod)} lượt, yêu cầu giải trình ${c(f.reportExplanationsInPeriod)} lượt về báo cáo.`;
+  };
+  /** The letter ends on its first page: results, recipients and signature; the appendix starts page 2. */
+  const expectOnePageLetter = (texts: readonly string[]) => {
+    const first = texts[0] ?? '';
+    for (const part of ['II. KẾT QUẢ THỰC HIỆN', '3. Chế độ báo cáo định kỳ', 'Nơi nhận:', 'Lưu: VT, TH.'])
+      expect(first).toContain(part);
+    for (const line of ['KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM', 'Nguyễn Văn An'])
+      expect(first).toContain(line);
+    expect(texts[1] ?? '').toContain('Phụ lục TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ');
+    expect(texts.slice(1).join(' ')).not.toContain('Nơi nhận:');
+  };
+
   it('writes dates and months as Decree 30 and titles do', () => {
     expect(placeAndDate('Hà Nội', '2026-12-06')).toBe('Hà Nội, ngày 06 tháng 12 năm 2026');
     expect(decreeDate('2027-02-05')).toBe('ngày 05 tháng 02 năm 2027');
@@ -99,6 +129,59 @@ describe('the monthly report as a document to sign (PDF)', () => {
       signature: ['KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM', 'Nguyễn Văn An'],
     });
   });
+
+  it("carries the periodic reports' figures among its results: the monthly page's totals", async () => {
+    const page = await t.trpc('reports.monthly', { month }, { method: 'GET', cookie: office });
+    expect(page.status).toBe(200);
+    const totals = page.data.totals as MonthlyReport['totals'];
+    expect(totals.reportsUnexplained).not.toBeNull();
+    expect(totals.reportsUnexplained).toBe(report.totals.reportsUnexplained);
+    expect(pages.join(' ')).toContain(reportsResult(totals));
+  });
+
+  it('keeps the letter, its three results, the recipients and the signature on page 1', () => {
+    expectOnePageLetter(pages);
+    console.info(
+      `[monthly pdf] demo month ${month}: ${pages.length} pages, ${report.byAgency.length} agencies`,
+    );
+  });
+
+  it("prints any report's figures as the screen writes them, and says when a frozen month kept none", async () => {
+    const figures = { reportsUnexplained: 1234, reportRemindersInPeriod: 56, reportExplanationsInPeriod: 7 };
+    const texts = await render(sample(3, figures));
+    expect(texts.join(' ')).toContain(
+      '3. Chế độ báo cáo định kỳ: 1.234 báo cáo gửi muộn hoặc chưa gửi chưa có giải trình được chấp nhận (tính đến ngày chốt số liệu); trong kỳ đã đôn đốc 56 lượt, yêu cầu giải trình 7 lượt về báo cáo.',
+    );
+    expectOnePageLetter(texts);
+    const frozen = await render({
+      ...sample(3, {
+        reportsUnexplained: null,
+        reportRemindersInPeriod: null,
+        reportExplanationsInPeriod: null,
+      }),
+      source: 'frozen',
+      frozen: true,
+      frozenAt: new Date('2026-11-16T01:00:00Z'),
+    });
+    expect(frozen.join(' ')).toContain(
+      '3. Chế độ báo cáo định kỳ: kỳ này được chốt trước khi Hệ thống ghi nhận việc đôn đốc, giải trình về báo cáo.',
+    );
+    expectOnePageLetter(frozen);
+  }, 60_000);
+
+  it('keeps the letter on page 1 at national scale (3,300 agencies), the total once on the last page', async () => {
+    const big = sample(3300, {
+      assigned: 1_234_567,
+      reportsUnexplained: 98_765,
+      reportRemindersInPeriod: 4321,
+    });
+    const texts = await render(big);
+    expectOnePageLetter(texts);
+    expect(texts.join(' ')).toContain(reportsResult(big.totals));
+    expect(occurrences(texts.join(' '), 'Tổng cộng')).toBe(1);
+    expect(texts.at(-1)).toContain('Tổng cộng');
+    console.info(`[monthly pdf] 3,300 agencies: ${texts.length} pages`);
+  }, 180_000);
 
   it('numbers the pages from page 2, and repeats the column headers on every page of the table', () => {
     expect(report.byAgency.length).toBeGreaterThan(20);
@@ -146,22 +229,10 @@ describe('the monthly report as a document to sign (PDF)', () => {
   });
 
   it('keeps the last agency with the total when the table would leave the total alone on a page', async () => {
-    const figures = report.totals;
-    const sample = (n: number): MonthlyReport => ({
-      ...report,
-      byAgency: Array.from({ length: n }, (_, i) => ({
-        ...figures,
-        agencyId: i + 1,
-        nameVi: `Ủy ban nhân dân tỉnh Thử nghiệm số ${String(i + 1).padStart(3, '0')}`,
-        nameEn: '',
-        level: 'provincial' as const,
-      })),
-    });
-    const full = { office: 'Văn phòng Chính phủ', officeCode: 'VPCP', place: 'Hà Nội', ...signing };
     // Around a page's worth of rows, one of these lengths ends a page right before the total.
     let orphansAvoided = 0;
     for (let n = 27; n <= 34; n++) {
-      const texts = await pagesOf(new Uint8Array(await renderMonthlyReportPdf(sample(n), full)));
+      const texts = await render(sample(n));
       const last = texts.at(-1) ?? '';
       expect(last, `${n} rows`).toContain('Tổng cộng');
       expect(last, `${n} rows`).toContain(HEADERS[0]);

@@ -109,33 +109,49 @@ function agencyTable(report: MonthlyReport): DataTable {
 /** A count and its label in a sentence: "12 nhiệm vụ". */
 const tasks = (n: number) => `${count(n)} nhiệm vụ`;
 
+/**
+ * The periodic reports' figures in a sentence, the screen's and the Excel's totals: reports late or
+ * missing at the cut-off without an accepted explanation (every obliged agency, not only those with
+ * tasks), and the report reminders and explanation requests of the period. A report frozen before
+ * they were kept says so rather than print zeros.
+ */
+export function reportsSentence(t: Figures): string {
+  if (
+    t.reportsUnexplained === null ||
+    t.reportRemindersInPeriod === null ||
+    t.reportExplanationsInPeriod === null
+  )
+    return 'Chế độ báo cáo định kỳ: kỳ này được chốt trước khi Hệ thống ghi nhận việc đôn đốc, giải trình về báo cáo.';
+  return `Chế độ báo cáo định kỳ: ${count(t.reportsUnexplained)} báo cáo gửi muộn hoặc chưa gửi chưa có giải trình được chấp nhận (tính đến ngày chốt số liệu); trong kỳ đã đôn đốc ${count(t.reportRemindersInPeriod)} lượt, yêu cầu giải trình ${count(t.reportExplanationsInPeriod)} lượt về báo cáo.`;
+}
+
+/**
+ * The letter's body. Its results are three numbered paragraphs, tasks then periodic reports, so the
+ * letter with its recipients and signature keeps to its first page (a fifth paragraph of its own had
+ * pushed the signature block alone onto page 2); should it run longer all the same, the last
+ * paragraph goes over with the signature (`administrativeDocument`).
+ */
 function body(report: MonthlyReport, signing: Signing): Content[] {
   const t = report.totals;
   const period = `từ ngày ${formatVietnameseDate(report.periodStart)} đến ngày ${formatVietnameseDate(report.cutoff)}`;
+  const annex =
+    report.byAgency.length > 0
+      ? ' Tình hình thực hiện của từng cơ quan chủ trì tại Phụ lục kèm theo.'
+      : ' Không có nhiệm vụ nào được giao tính đến ngày chốt kỳ.';
   return [
     paragraph(
-      `Căn cứ số liệu theo dõi trên Hệ thống giám sát Chương trình phát triển Chính phủ số, ${signing.office} báo cáo tình hình thực hiện nhiệm vụ được giao ${monthInWords(report.month)} (kỳ báo cáo ${period}, ngày chốt số liệu ${formatVietnameseDate(report.cutoff)}) như sau:`,
+      `Căn cứ số liệu trên Hệ thống giám sát Chương trình phát triển Chính phủ số, ${signing.office} báo cáo tình hình thực hiện nhiệm vụ được giao ${monthInWords(report.month)} (kỳ báo cáo ${period}) như sau:`,
     ),
     sectionHeading('I. CƠ SỞ SỐ LIỆU'),
     paragraph(figuresBasis(report)),
     sectionHeading('II. KẾT QUẢ THỰC HIỆN'),
     paragraph(
-      `1. Tổng số nhiệm vụ được giao (lũy kế): ${tasks(t.assigned)}, trong đó giao trong kỳ: ${tasks(t.assignedInPeriod)}.`,
+      `1. Nhiệm vụ được giao (lũy kế): ${tasks(t.assigned)}, trong đó giao trong kỳ ${count(t.assignedInPeriod)}. Đã hoàn thành ${count(t.completedOnTime)} đúng hạn và ${count(t.completedLate)} quá hạn; riêng trong kỳ hoàn thành ${count(t.completedInPeriodOnTime)} đúng hạn và ${count(t.completedInPeriodLate)} quá hạn.`,
     ),
     paragraph(
-      `2. Đã hoàn thành: ${count(t.completedOnTime)} đúng hạn và ${count(t.completedLate)} quá hạn; riêng trong kỳ hoàn thành ${count(t.completedInPeriodOnTime)} đúng hạn và ${count(t.completedInPeriodLate)} quá hạn.`,
+      `2. Chưa hoàn thành: ${count(t.inProgress)} đang thực hiện trong hạn, ${count(t.overdue)} quá hạn, ${count(t.noDeadline)} không có thời hạn; ${count(t.withdrawn)} đã thu hồi. ${WORDS.ofDue}: ${rate(t.ofDue)}; ${WORDS.ofAssigned.toLocaleLowerCase('vi')}: ${rate(t.ofAssigned)}.${annex}`,
     ),
-    paragraph(
-      `3. Chưa hoàn thành: ${count(t.inProgress)} đang thực hiện trong hạn, ${count(t.overdue)} quá hạn, ${count(t.noDeadline)} không có thời hạn; ${count(t.withdrawn)} đã thu hồi.`,
-    ),
-    paragraph(
-      `4. ${WORDS.ofDue}: ${rate(t.ofDue)}; ${WORDS.ofAssigned.toLocaleLowerCase('vi')}: ${rate(t.ofAssigned)}.`,
-    ),
-    paragraph(
-      report.byAgency.length > 0
-        ? 'Tình hình thực hiện của từng cơ quan chủ trì tại Phụ lục kèm theo.'
-        : 'Không có nhiệm vụ nào được giao tính đến ngày chốt kỳ.',
-    ),
+    paragraph(`3. ${reportsSentence(t)}`),
   ];
 }
 

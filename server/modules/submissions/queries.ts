@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { AgencyLevel } from '../../../shared/agencies';
 import { cellStage } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { isObliged } from '../../../shared/obligations';
@@ -409,16 +410,22 @@ export interface ObligationKey {
 
 /**
  * Report obligations of one regime with their compliance state, by the compliance rule itself (a report
- * is late or missing exactly when the heatmap says so): of some agencies, of one period, or all. Each
+ * is late or missing exactly when the heatmap says so): of some agencies (or one level), of one period, or all. Each
  * names the template version that collects its period, as its submission does.
  */
 export async function findReportObligations(
   db: Db,
-  filter: { templateId: number; periodKey?: string | undefined; agencyIds?: readonly number[] | undefined },
+  filter: {
+    templateId: number;
+    periodKey?: string | undefined;
+    agencyIds?: readonly number[] | undefined;
+    level?: AgencyLevel | undefined;
+  },
   now = new Date(),
 ) {
   if (filter.agencyIds?.length === 0) return [];
-  const compliance = await getCompliance(db, { templateId: filter.templateId }, now, filter);
+  const { templateId, level } = filter;
+  const compliance = await getCompliance(db, { templateId, ...(level ? { level } : {}) }, now, filter);
   const versionOf = new Map(compliance.periods.map((p) => [p.key, p.templateId]));
   return compliance.agencies.flatMap((a) =>
     Object.entries(a.cells).map(([periodKey, cell]) => ({

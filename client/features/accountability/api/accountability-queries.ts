@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangeType } from '../../../../shared/live-events';
+import type { ReportsToRemindInput } from '../../../../shared/schemas/accountability';
 import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
 import { type AccountabilitySubject, subjectPayload } from '../subject';
@@ -58,6 +59,24 @@ export function useAccountabilityWrites(subject: AccountabilitySubject) {
     decideExplanation: useMutation(
       trpc.accountability.decideExplanation.mutationOptions(after('explanation.changed')),
     ),
+  };
+}
+
+/**
+ * A reminder of a whole period (the compliance page): who it would reach, asked of the server each time
+ * (never an answer kept from earlier, reports arrive all day), and the send of one selection; once all
+ * are sent, what a reminder changes is refetched.
+ */
+export function usePeriodReminder() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invalidateFor = useInvalidateFor();
+  const remind = useMutation(trpc.accountability.remindReports.mutationOptions());
+  return {
+    findAgencies: (input: ReportsToRemindInput) =>
+      queryClient.fetchQuery({ ...trpc.accountability.reportsToRemind.queryOptions(input), staleTime: 0 }),
+    send: remind.mutateAsync,
+    refresh: () => invalidateFor({ type: 'reminder.sent' }),
   };
 }
 

@@ -61,6 +61,13 @@ export interface ObligationPanel {
   render: (obligation: ChosenObligation) => ReactNode;
 }
 
+/** The choice a reminder of a whole period starts from: the regime, its periods, the level shown. */
+export interface PeriodChoice {
+  templateId: number;
+  periods: readonly { key: string; due: boolean }[];
+  level: Level | '';
+}
+
 /** The cell named in the address (a notification's link): ?templateId=&agencyId=&periodKey=. */
 function cellInAddress(params: URLSearchParams) {
   const templateId = Number(params.get('templateId'));
@@ -70,7 +77,14 @@ function cellInAddress(params: URLSearchParams) {
 }
 
 /** Reporting rates as DHIS2 shows them: agencies × periods, rates per agency, a ranking and who is missing. */
-export function CompliancePage({ obligationPanel }: { obligationPanel?: ObligationPanel } = {}) {
+export function CompliancePage({
+  obligationPanel,
+  periodReminder,
+}: {
+  obligationPanel?: ObligationPanel;
+  /** The Office's reminder of every missing report of a period (the app composes it), above the lists. */
+  periodReminder?: (choice: PeriodChoice) => ReactNode;
+} = {}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const templateSelectId = useId();
@@ -335,6 +349,7 @@ export function CompliancePage({ obligationPanel }: { obligationPanel?: Obligati
 
                   <section aria-labelledby="compliance-missing">
                     <h2 id="compliance-missing">{t('reports.compliance.missingTitle')}</h2>
+                    {templateId !== null && periodReminder?.({ templateId, periods: data.periods, level })}
                     <MissingLists data={data} nameOf={nameOf} />
                   </section>
                 </>

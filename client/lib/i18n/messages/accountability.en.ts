@@ -111,6 +111,38 @@ export const accountabilityEn: typeof accountabilityVi = {
     workingDays: '{{field}} must be a whole number from 1 to 30, for example 5.',
     commentRequired: 'Please enter a comment so the agency knows what to add to its explanation.',
   },
+  /** The compliance page: the Office reminds every agency whose report of a period is missing. */
+  periodReminder: {
+    title: 'Remind the whole period',
+    intro:
+      'Sends one reminder to every agency whose report for the chosen period is missing past its deadline; reports already sent, even late, are not reminded. Before sending, you are told how many agencies will receive it.',
+    levelNote: 'As the level filter is set, only these agencies are reminded: {{level}}.',
+    period: 'Reporting period',
+    noDuePeriod: 'No reporting period is past its deadline yet: nothing to remind.',
+    message: 'Reminder',
+    check: 'Remind agencies not yet reporting',
+    checking: 'Counting agencies…',
+    confirmTitle: 'Confirm the reminder for the whole period',
+    confirm_one:
+      'The reminder will be sent to {{formatted}} agency that has not sent its report for {{period, periodInSentence}}.',
+    confirm_other:
+      'The reminder will be sent to {{formatted}} agencies that have not sent their report for {{period, periodInSentence}}.',
+    batches: 'At most {{max}} agencies are reminded at once: it is sent in {{batches}} consecutive batches.',
+    quoted: 'Reminder: “{{message}}”',
+    send: 'Send reminder',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    done: 'Reminded {{formatted}} agencies.',
+    partial:
+      'Reminded {{formatted}} agencies; the others have not been reminded yet. Press “Send reminder” to continue.',
+    validation: {},
+    errors: {
+      noneMissing: 'No agency is missing its report for this period: there is no one to remind.',
+      nothingToRemind:
+        'The agencies sent their reports while you were confirming: there is no one left to remind.',
+      tooManyToRemind: 'At most 1,000 agencies can be reminded at once; reload the page and send again.',
+    },
+  },
   notificationCentre: {
     title: 'Notifications',
     intro:

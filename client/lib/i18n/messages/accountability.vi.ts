@@ -113,6 +113,37 @@ export const accountabilityVi = {
     workingDays: '{{field}} phải là số nguyên từ 1 đến 30, ví dụ 5.',
     commentRequired: 'Vui lòng nhập ý kiến để người giải trình biết cần bổ sung điều gì.',
   },
+  /** The compliance page: the Office reminds every agency whose report of a period is missing. */
+  periodReminder: {
+    title: 'Đôn đốc cả kỳ',
+    intro:
+      'Gửi một lời nhắc tới mọi cơ quan chưa gửi báo cáo của kỳ đã chọn khi đã quá hạn nộp; báo cáo đã gửi, kể cả gửi muộn, không bị nhắc. Trước khi gửi, hệ thống cho biết số cơ quan sẽ nhận lời nhắc.',
+    levelNote: 'Theo bộ lọc cấp đang chọn, chỉ nhắc các cơ quan: {{level}}.',
+    period: 'Kỳ báo cáo',
+    noDuePeriod: 'Chưa có kỳ báo cáo nào quá hạn nộp để đôn đốc.',
+    message: 'Lời nhắc',
+    check: 'Đôn đốc các cơ quan chưa gửi',
+    checking: 'Đang đếm số cơ quan…',
+    confirmTitle: 'Xác nhận đôn đốc cả kỳ',
+    confirm_one:
+      'Lời nhắc sẽ được gửi tới {{formatted}} cơ quan chưa gửi báo cáo kỳ {{period, periodInSentence}}.',
+    confirm_other:
+      'Lời nhắc sẽ được gửi tới {{formatted}} cơ quan chưa gửi báo cáo kỳ {{period, periodInSentence}}.',
+    batches: 'Mỗi lần đôn đốc tối đa {{max}} cơ quan: lời nhắc được gửi thành {{batches}} đợt liên tiếp.',
+    quoted: 'Lời nhắc: “{{message}}”',
+    send: 'Gửi đôn đốc',
+    sending: 'Đang gửi…',
+    cancel: 'Hủy',
+    done: 'Đã nhắc {{formatted}} cơ quan.',
+    partial:
+      'Đã nhắc {{formatted}} cơ quan; các cơ quan còn lại chưa được nhắc. Bấm “Gửi đôn đốc” để gửi tiếp.',
+    validation: {},
+    errors: {
+      noneMissing: 'Kỳ này không có cơ quan nào chưa gửi báo cáo: không có ai để đôn đốc.',
+      nothingToRemind: 'Các cơ quan đã gửi báo cáo trong lúc chờ xác nhận: không còn ai để đôn đốc.',
+      tooManyToRemind: 'Mỗi lần đôn đốc tối đa 1.000 cơ quan; hãy tải lại trang rồi gửi lại.',
+    },
+  },
   /** The notification centre (/notifications). */
   notificationCentre: {
     title: 'Thông báo',
