@@ -161,6 +161,14 @@ test('the Office reminds and asks for an explanation; the ministry explains, its
   await officer.setViewportSize(PHONE);
   await keepScreenshot(officer, testInfo, 'accountability-notifications-390');
   await officer.setViewportSize(WIDE);
+  // The next morning digest, previewed in the mail's own words: the reminder gathered into it, and the
+  // task whose explanation awaits the officer, with its link.
+  await officer.getByRole('button', { name: 'Xem trước thư tổng hợp' }).click();
+  const digest = officer.getByTestId('digest-preview-text');
+  await expect(digest).toContainText(`Văn phòng Chính phủ đôn đốc thực hiện nhiệm vụ “${TASK}”: ${MESSAGE}`);
+  await expect(digest).toContainText('Giải trình cần trả lời');
+  await expect(digest).toContainText(taskPath);
+  await expectNoAxeViolations(officer, 'the digest preview');
   await requested.click();
   await expect(officer).toHaveURL(new RegExp(`${escapeRegExp(taskPath)}$`));
   // Opening it marked it read.

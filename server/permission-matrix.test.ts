@@ -438,6 +438,7 @@ describe('the permission matrix', () => {
     ],
     // Each user's own mail address and choices; the outbox (every mail, to anyone) is the administrator's.
     'mail.settings': [{ input: () => undefined, rows: signedIn('ok') }],
+    'mail.digestPreview': [{ input: () => undefined, rows: signedIn('ok') }],
     'mail.updateSettings': [
       {
         input: () => ({ email: '', preferences: [{ kind: 'reminder', delivery: 'immediate' }] }),

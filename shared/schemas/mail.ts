@@ -70,3 +70,15 @@ export const outboxPage = z.object({
   pageSize: z.number(),
 });
 export type OutboxPage = z.infer<typeof outboxPage>;
+
+/** The user's next morning digest as it would be written now (`mail.digestPreview`). */
+export const digestPreview = z.object({
+  /** The morning it is due (yyyy-MM-dd, Vietnam). */
+  day: z.string(),
+  /** Without an address no digest is mailed (the notification centre still has everything). */
+  hasAddress: z.boolean(),
+  /** Null: nothing to tell (no mail would be made). */
+  subject: z.string().nullable(),
+  text: z.string().nullable(),
+});
+export type DigestPreview = z.infer<typeof digestPreview>;

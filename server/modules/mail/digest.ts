@@ -1,8 +1,10 @@
 import { and, asc, eq, gt, isNotNull, notExists, sql } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
 import { DIGEST_HOUR, deliveryOf } from '../../../shared/mail';
 import { notificationHref } from '../../../shared/notification-links';
 import type { Role } from '../../../shared/roles';
-import { vietnamDate, vietnamInstant } from '../../../shared/time';
+import type { DigestPreview } from '../../../shared/schemas/mail';
+import { shiftDate, vietnamDate, vietnamInstant } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import {
   completionReports,
@@ -156,6 +158,56 @@ async function summarySections(
 }
 
 /**
+ * What a user's digest says now: the notifications of the kinds they gather into it, not mailed yet
+ * (at most GATHER_DAYS old), and, if they take the summary by digest, what is overdue, due soon and
+ * awaiting their decision. Reads only: the morning's digest and the user's preview say the same.
+ */
+async function digestContent(
+  db: Db,
+  user: Recipient,
+  now: Date,
+  options: { baseUrl: string; lang: MailLang },
+): Promise<{ sections: DigestSection[]; gathered: { id: number }[] }> {
+  const chosen = await db
+    .select({ kind: mailPreferences.kind, delivery: mailPreferences.delivery })
+    .from(mailPreferences)
+    .where(eq(mailPreferences.userId, user.id));
+  const delivery = (kind: string) => deliveryOf(kind, chosen.find((c) => c.kind === kind)?.delivery);
+  const gathered = (
+    await db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        params: notifications.params,
+        taskId: notifications.taskId,
+      })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, user.id),
+          gt(notifications.createdAt, new Date(now.getTime() - GATHER_DAYS * 86_400_000)),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(mailNotifications)
+              .where(eq(mailNotifications.notificationId, notifications.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(notifications.id))
+  ).filter((n) => delivery(n.kind) === 'digest');
+  const sections = delivery('summary') === 'digest' ? await summarySections(db, user, now, options) : [];
+  if (gathered.length > 0) {
+    const items: DigestItem[] = gathered.map((n) => ({
+      label: notificationSentence(n.kind, n.params as Record<string, unknown>, options.lang),
+      url: `${options.baseUrl}${notificationHref({ taskId: n.taskId, params: n.params as Record<string, unknown> }) ?? '/notifications'}`,
+    }));
+    sections.push({ key: 'notifications', items, total: items.length });
+  }
+  return { sections, gathered };
+}
+
+/**
  * Makes today's digest of one user, if no process has: the `(user, day)` row is inserted first, in the
  * transaction that writes the mail, so of two processes (or a retry) one wins and the other finds it.
  * The notifications of the kinds the user gathers into the digest, not mailed yet, are tied to it.
@@ -174,42 +226,7 @@ async function makeDigest(
       .onConflictDoNothing()
       .returning({ userId: mailDigests.userId });
     if (!won) return false;
-    const chosen = await tx
-      .select({ kind: mailPreferences.kind, delivery: mailPreferences.delivery })
-      .from(mailPreferences)
-      .where(eq(mailPreferences.userId, user.id));
-    const delivery = (kind: string) => deliveryOf(kind, chosen.find((c) => c.kind === kind)?.delivery);
-    const gathered = (
-      await tx
-        .select({
-          id: notifications.id,
-          kind: notifications.kind,
-          params: notifications.params,
-          taskId: notifications.taskId,
-        })
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.userId, user.id),
-            gt(notifications.createdAt, new Date(now.getTime() - GATHER_DAYS * 86_400_000)),
-            notExists(
-              tx
-                .select({ one: sql`1` })
-                .from(mailNotifications)
-                .where(eq(mailNotifications.notificationId, notifications.id)),
-            ),
-          ),
-        )
-        .orderBy(asc(notifications.id))
-    ).filter((n) => delivery(n.kind) === 'digest');
-    const sections = delivery('summary') === 'digest' ? await summarySections(tx, user, now, options) : [];
-    if (gathered.length > 0) {
-      const items: DigestItem[] = gathered.map((n) => ({
-        label: notificationSentence(n.kind, n.params as Record<string, unknown>, options.lang),
-        url: `${options.baseUrl}${notificationHref({ taskId: n.taskId, params: n.params as Record<string, unknown> }) ?? '/notifications'}`,
-      }));
-      sections.push({ key: 'notifications', items, total: items.length });
-    }
+    const { sections, gathered } = await digestContent(tx, user, now, options);
     // Nothing to tell: the day is marked done all the same, and no mail is made.
     if (sections.length === 0) return false;
     const mail = renderDigestMail({ name: user.fullName, day, sections }, options);
@@ -279,6 +296,41 @@ export async function makeDigests(
     if (ok) made++;
   }
   return { made };
+}
+
+/**
+ * The user's next digest as it would be written now (their notification centre's preview): the same
+ * content and wording as the morning's mail, for the morning it is due (today before DIGEST_HOUR,
+ * else tomorrow). Writes nothing: what it shows may still grow or shrink before the morning.
+ */
+export async function previewDigest(
+  db: Db,
+  userId: number,
+  options: { now: Date; baseUrl: string },
+): Promise<DigestPreview> {
+  const { now } = options;
+  const today = vietnamDate(now);
+  const day = now < vietnamInstant(today, DIGEST_HOUR) ? today : shiftDate(today, 1);
+  const [user] = await db
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      role: users.role,
+      agencyId: users.agencyId,
+      email: users.email,
+      language: users.language,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) throw new AppError('NOT_FOUND');
+  const lang = user.language as MailLang;
+  const recipient = { ...user, email: user.email ?? '', language: lang };
+  const { sections } = await digestContent(db, recipient, now, { baseUrl: options.baseUrl, lang });
+  const mail =
+    sections.length > 0
+      ? renderDigestMail({ name: user.fullName, day, sections }, { baseUrl: options.baseUrl, lang })
+      : null;
+  return { day, hasAddress: user.email !== null, subject: mail?.subject ?? null, text: mail?.text ?? null };
 }
 
 /** `mail.digest`: every day at DIGEST_HOUR in Vietnam, and at start (a server started later sends the day's). */

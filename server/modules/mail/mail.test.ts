@@ -8,7 +8,7 @@ import { mailDigests, mailNotifications, mailOutbox, notifications, users } from
 import { type JobQueue, startJobQueue } from '../../jobs/queue';
 import { type Cast, newKey, ok, startCast, today, type Who } from '../../test/tasks';
 import { NOTIFICATION_KINDS } from '../accountability/notify';
-import { digestJob, makeDigests } from './digest';
+import { digestJob, makeDigests, previewDigest } from './digest';
 import { connectMailQueue } from './outbox';
 import { type MailTransport, mailSendJob, mailSweepJob, sendOutboxMail, smtpTransport } from './send';
 import { type ReceivedMail, startSmtpServer } from './smtp-test-server';
@@ -352,5 +352,39 @@ describe('notification mails and digests', () => {
       connectMailQueue(null);
       if (other !== c.database) await other.close();
     }
+  });
+
+  it('previews a user’s next digest with the morning mail’s own words and links, writing nothing', async () => {
+    ok(await settings('leadOfficer'));
+    const [officer] = await c.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, address('leadOfficer')));
+    const officerId = officer?.id ?? 0;
+    const taskId = await c.newTask({ deadline: today(-3), title: 'Kết nối cơ sở dữ liệu dân cư' });
+    ok(await remind([taskId]));
+    // Two days on, where no digest is made yet (the tests above made today's and tomorrow's).
+    const dawn = vietnamInstant(today(2), 6);
+    const before = await c.database.db.select().from(mailOutbox);
+    const preview = await previewDigest(c.database.db, officerId, { now: dawn, baseUrl: BASE_URL });
+    // Before 07:00 the next digest is this morning's; nothing is written by looking.
+    expect(preview.day).toBe(today(2));
+    expect(preview.hasAddress).toBe(true);
+    expect(await c.database.db.select().from(mailOutbox)).toEqual(before);
+    expect(preview.text).toContain(
+      `Kết nối cơ sở dữ liệu dân cư (hạn ${today(-3).split('-').reverse().join('/')})`,
+    );
+    expect(preview.text).toContain(`${BASE_URL}/tasks/${taskId}`);
+    // The morning's mail says exactly what the preview said.
+    await makeDigests(c.database.db, { now: vietnamInstant(today(2), 7), baseUrl: BASE_URL });
+    const mail = (await outboxOf('leadOfficer')).filter((m) => m.kind === 'digest').at(-1);
+    expect([mail?.subject, mail?.text]).toEqual([preview.subject, preview.text]);
+    // After 07:00 the preview is of tomorrow's, with what is not mailed yet.
+    const later = await previewDigest(c.database.db, officerId, {
+      now: vietnamInstant(today(2), 9),
+      baseUrl: BASE_URL,
+    });
+    expect(later.day).toBe(today(3));
+    expect(later.text ?? '').not.toContain('Văn phòng Chính phủ đôn đốc');
   });
 });

@@ -24,3 +24,9 @@ export function useOutbox(input: OutboxInput) {
   const trpc = useTRPC();
   return useQuery({ ...trpc.mail.outbox.queryOptions(input), placeholderData: keepPreviousData });
 }
+
+/** The user's next morning digest as it would be written now: asked for when they open the preview. */
+export function useDigestPreview(enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.mail.digestPreview.queryOptions(), enabled, staleTime: 0 });
+}

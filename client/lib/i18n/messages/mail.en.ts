@@ -2,6 +2,18 @@ import type { mailVi } from './mail.vi';
 
 export const mailEn: typeof mailVi = {
   mail: {
+    preview: {
+      title: 'Preview of the daily digest',
+      intro:
+        'The digest sent at 7 a.m. gathers the notifications you chose to receive that way, overdue and upcoming tasks, and what awaits your decision. This is the mail as it would be written now; by the morning it may change.',
+      show: 'Preview the digest',
+      hide: 'Hide the preview',
+      forDay: 'Digest of the morning of {{day}}.',
+      noAddress: 'Your account has no e-mail address, so it will not be sent.',
+      nothing: 'Nothing to tell yet: if it stays so, no digest will be sent.',
+      mailLabel: 'The digest mail',
+      subject: 'Subject:',
+    },
     settingsTitle: 'Notifications by e-mail',
     settingsIntro:
       'Choose how each kind of notification reaches you: mailed at once, gathered into a daily digest at 7 a.m., or not mailed (it still shows in the notification centre).',

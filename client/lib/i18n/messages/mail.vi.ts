@@ -1,6 +1,18 @@
 export const mailVi = {
   /** The user's mail settings (on the notification centre) and the administrator's outbox. */
   mail: {
+    preview: {
+      title: 'Xem trước thư tổng hợp hằng ngày',
+      intro:
+        'Thư tổng hợp gửi lúc 7 giờ sáng gồm các thông báo bạn chọn gộp vào thư, nhiệm vụ quá hạn, sắp đến hạn và việc chờ bạn xử lý. Đây là nội dung thư nếu được lập ngay bây giờ; đến sáng, nội dung có thể thay đổi.',
+      show: 'Xem trước thư tổng hợp',
+      hide: 'Ẩn bản xem trước',
+      forDay: 'Thư tổng hợp sáng ngày {{day}}.',
+      noAddress: 'Tài khoản chưa có địa chỉ thư điện tử nên thư sẽ không được gửi.',
+      nothing: 'Hiện chưa có nội dung nào để gửi: nếu vẫn như vậy, sẽ không có thư tổng hợp.',
+      mailLabel: 'Nội dung thư tổng hợp',
+      subject: 'Tiêu đề:',
+    },
     settingsTitle: 'Nhận thông báo qua thư điện tử',
     settingsIntro:
       'Chọn cách nhận từng loại thông báo: gửi ngay, gộp vào thư tổng hợp lúc 7 giờ sáng mỗi ngày, hoặc không gửi thư (thông báo vẫn hiện trong trung tâm thông báo).',
