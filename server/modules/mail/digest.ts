@@ -31,6 +31,16 @@ import {
   taskUrl,
 } from './wording';
 
+/** What a digest needs of its recipient (the morning's run and the preview read the same). */
+const RECIPIENT_COLUMNS = {
+  id: users.id,
+  fullName: users.fullName,
+  role: users.role,
+  agencyId: users.agencyId,
+  email: users.email,
+  language: users.language,
+};
+
 /** Items listed per section; the count says how many more there are. */
 const LISTED = 10;
 /** A notification older than this is not gathered into a first digest (the centre keeps it). */
@@ -264,14 +274,7 @@ export async function makeDigests(
   const day = vietnamDate(now);
   if (now < vietnamInstant(day, DIGEST_HOUR)) return { made: 0 };
   const recipients = await db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      role: users.role,
-      agencyId: users.agencyId,
-      email: users.email,
-      language: users.language,
-    })
+    .select(RECIPIENT_COLUMNS)
     .from(users)
     .where(
       and(
@@ -311,17 +314,7 @@ export async function previewDigest(
   const { now } = options;
   const today = vietnamDate(now);
   const day = now < vietnamInstant(today, DIGEST_HOUR) ? today : shiftDate(today, 1);
-  const [user] = await db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      role: users.role,
-      agencyId: users.agencyId,
-      email: users.email,
-      language: users.language,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [user] = await db.select(RECIPIENT_COLUMNS).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('NOT_FOUND');
   const lang = user.language as MailLang;
   const recipient = { ...user, email: user.email ?? '', language: lang };
