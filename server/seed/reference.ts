@@ -90,10 +90,7 @@ export async function importAgencies(db: Db, rows: readonly AgencyRow[]): Promis
 export async function seedReference(db: Db, options: { communes: number }): Promise<void> {
   const central = referenceAgencies();
   const provincial = central.filter((a) => a.kind === 'city' || a.kind === 'province');
-  const communes = generateCommunes(
-    provincial.map((p) => p.code),
-    options.communes,
-  ).map((c) => ({
+  const communes = generateCommunes(provincial, options.communes).map((c) => ({
     code: c.code,
     nameVi: c.nameVi,
     nameEn: c.nameEn,

@@ -29,10 +29,10 @@ import { loadTemplate } from '../modules/templates/queries';
 import { testConfig } from '../test/app';
 import { createTestDatabase } from '../test/db';
 import { validToBreaches } from '../test/task-states';
-import { generateCommunes } from './communes';
+import { type GeneratedCommune, generateCommunes, REAL_COMMUNE_TOTAL } from './communes';
 import { seedDemo } from './demo';
 import { seedIfEmpty } from './index';
-import { seedReference } from './reference';
+import { referenceAgencies, seedReference } from './reference';
 
 describe('demo seed', () => {
   let database: Database;
@@ -325,23 +325,58 @@ describe('reporting reference data', () => {
 });
 
 describe('generated communes', () => {
-  it('makes 3,321 units by default with unique codes, spread over all provinces, with the real kinds', () => {
-    const provinces = Array.from({ length: 34 }, (_, i) => `P${i}`);
+  const provinces = referenceAgencies().filter((a) => a.kind === 'city' || a.kind === 'province');
+  const tally = (units: readonly GeneratedCommune[]) => {
+    const kinds: Record<string, number> = {};
+    for (const c of units) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+    return kinds;
+  };
+  const provinceOf = (units: readonly GeneratedCommune[], name: string) => {
+    const code = provinces.find((p) => p.nameVi === name)?.code;
+    return units.filter((c) => c.provinceCode === code);
+  };
+
+  it("makes the country's 3,321 units: 2,621 communes, 687 wards, 13 special zones, with unique codes", () => {
     const communes = generateCommunes(provinces, 3321);
+    expect(REAL_COMMUNE_TOTAL).toBe(3321);
     expect(communes).toHaveLength(3321);
     expect(new Set(communes.map((c) => c.code)).size).toBe(3321);
     expect(new Set(communes.map((c) => c.provinceCode)).size).toBe(34);
-    const kinds: Record<string, number> = {};
-    for (const c of communes) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
-    expect(kinds.special_zone).toBe(13);
-    expect(kinds.ward).toBeGreaterThan(550);
-    expect(kinds.ward).toBeLessThan(820);
+    expect(tally(communes)).toEqual({ commune: 2621, ward: 687, special_zone: 13 });
     for (const c of communes.slice(0, 50)) expect(c.nameVi).toMatch(/^(Xã|Phường|Đặc khu) \p{Lu}/u);
   });
 
-  it('makes fewer on request', () => {
-    expect(generateCommunes(['A', 'B'], 10)).toHaveLength(10);
-    expect(generateCommunes(['A'], 0)).toHaveLength(0);
+  it('gives each province its real units, and the special zones on the island units where they are', () => {
+    const communes = generateCommunes(provinces, 3321);
+    expect(tally(provinceOf(communes, 'Thành phố Hà Nội'))).toEqual({ commune: 75, ward: 51 });
+    expect(tally(provinceOf(communes, 'Thành phố Hồ Chí Minh'))).toEqual({
+      commune: 54,
+      ward: 113,
+      special_zone: 1,
+    });
+    expect(provinceOf(communes, 'Thành phố Hồ Chí Minh').find((c) => c.kind === 'special_zone')?.nameVi).toBe(
+      'Đặc khu Côn Đảo',
+    );
+    const zones = (name: string) =>
+      provinceOf(communes, name)
+        .filter((c) => c.kind === 'special_zone')
+        .map((c) => c.nameVi)
+        .sort();
+    expect(zones('Tỉnh An Giang')).toEqual(['Đặc khu Kiên Hải', 'Đặc khu Phú Quốc', 'Đặc khu Thổ Châu']);
+    expect(zones('Tỉnh Quảng Ninh')).toEqual(['Đặc khu Cô Tô', 'Đặc khu Vân Đồn']);
+    expect(zones('Tỉnh Lai Châu')).toEqual([]);
+    expect(provinceOf(communes, 'Tỉnh Thanh Hóa')).toHaveLength(166);
+  });
+
+  it('makes fewer on request, each province its share of its own real units', () => {
+    const few = generateCommunes(provinces, 68);
+    expect(few).toHaveLength(68);
+    const hanoi = provinceOf(few, 'Thành phố Hà Nội');
+    expect(hanoi.length).toBeGreaterThanOrEqual(2);
+    expect(hanoi.every((c) => c.kind !== 'special_zone')).toBe(true);
+    expect(generateCommunes(provinces.slice(0, 2), 10)).toHaveLength(10);
+    expect(generateCommunes(provinces, 0)).toHaveLength(0);
+    expect(() => generateCommunes([{ code: 'X', nameVi: 'Tỉnh Không Có' }], 5)).toThrow(/Tỉnh Không Có/);
   });
 });
 
