@@ -10,6 +10,7 @@ import { kpisRouter } from './modules/kpis/router';
 import { liveRouter } from './modules/live/router';
 import { mailRouter } from './modules/mail/router';
 import { reportsRouter } from './modules/reports/router';
+import { rollupRouter } from './modules/rollup/router';
 import { submissionsRouter } from './modules/submissions/router';
 import { systemRouter } from './modules/system/router';
 import { tasksRouter } from './modules/tasks/router';
@@ -35,6 +36,7 @@ export const appRouter = router({
   accountability: accountabilityRouter,
   escalation: escalationRouter,
   mail: mailRouter,
+  rollup: rollupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { periodContaining, periodOf } from '../shared/reporting-periods';
 import type { Role } from '../shared/roles';
 import { shiftDate, vietnamDate } from '../shared/time';
 import { appRouter } from './app-router';
-import { auditLog, changeEvents, reportTemplates } from './db/schema';
+import { agencies, auditLog, changeEvents, reportTemplates } from './db/schema';
 import { getCompliance } from './modules/submissions/queries';
 import { createTestApp, createUser, TEST_PASSWORD } from './test/app';
 
@@ -87,7 +87,7 @@ describe('the permission matrix', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let base: string;
   const cookie = {} as Record<Exclude<Actor, 'anon'>, string>;
-  const agency = { A: 0, B: 0 };
+  const agency = { A: 0, B: 0, province: 0 };
   let monthlyTemplateId = 0;
   const months: string[] = [];
 
@@ -769,6 +769,18 @@ describe('the permission matrix', () => {
         rows: onlyFor(['admin']),
       },
     ],
+    // A province's roll-up over its communes: oversight, and the province's own staff (rollup.test.ts).
+    'rollup.province': [
+      {
+        input: () => ({ provinceId: agency.province }),
+        rows: signedIn('ok', {
+          officerA: 'NOT_FOUND',
+          leaderA: 'NOT_FOUND',
+          officerB: 'NOT_FOUND',
+          leaderB: 'NOT_FOUND',
+        }),
+      },
+    ],
     'system.health': [{ input: () => undefined, rows: signedIn('ok', { anon: 'ok' }) }],
   };
 
@@ -782,6 +794,11 @@ describe('the permission matrix', () => {
       if (who === 'officerB') agency.B = user.agencyId;
     }
     await createUser(t.database, { username: 'm.dangnhap', role: 'officer', agency: 'Bộ Y tế' });
+    const [hanoi] = await t.database.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.nameVi, 'Thành phố Hà Nội'));
+    agency.province = hanoi?.id ?? 0;
     for (const who of Object.keys(STAFF) as (keyof typeof STAFF)[])
       cookie[who] = await t.login(STAFF[who].username);
     const [monthly] = await t.database.db

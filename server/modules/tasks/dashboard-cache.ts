@@ -58,3 +58,12 @@ export async function getAgencyRankingCached(
   const snapshot = await getSnapshot(db, now);
   return pageAgencyRanking(snapshot.ranking, input, snapshot.summary.asOf);
 }
+
+/**
+ * Every agency's task tallies (status counts, due soon, stale) from the same cached computation: what
+ * a province's roll-up adds up over its communes (server/modules/rollup), without reading the tasks.
+ */
+export async function getAgencyTalliesCached(db: Db, now = new Date()) {
+  const snapshot = await getSnapshot(db, now);
+  return { asOf: snapshot.summary.asOf, today: snapshot.summary.today, agencies: snapshot.agencyTallies };
+}

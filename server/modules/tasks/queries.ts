@@ -915,5 +915,5 @@ export async function getDashboard(db: Db, clock: StatusClock) {
     ranking: shortRanking(ranking),
     statuses: [...TASK_STATUSES],
   };
-  return { summary, ranking };
+  return { summary, ranking, agencyTallies: tallies.agencies };
 }

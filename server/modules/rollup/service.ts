@@ -1,0 +1,180 @@
+import { AppError } from '../../../shared/errors';
+import { kpiSource } from '../../../shared/kpi-catalog';
+import { aggregateShare } from '../../../shared/kpi-math';
+import { isOversight } from '../../../shared/roles';
+import type { ProvinceRollup } from '../../../shared/schemas/rollup';
+import { completionRates, emptyStatusCounts, TASK_STATUSES } from '../../../shared/task-status';
+import type { Db } from '../../db/client';
+import type { Actor } from '../auth/actor';
+import { type AgencyFigure, loadCatalog, systemFigures } from '../kpis/queries';
+import { getCompliance, listTemplates } from '../submissions/queries';
+import { buildAgencyRanking, MIN_TASKS_TO_RANK } from '../tasks/agency-ranking';
+import { getAgencyTalliesCached } from '../tasks/dashboard-cache';
+import { statusClock } from '../tasks/status-sql';
+import type { AgencyTally } from '../tasks/tallies';
+import { communeFigures, findCommunes, findOverdueTasks, findProvince, findStalestTasks } from './queries';
+
+/** How many tasks the roll-up's overdue and stale lists carry; the task list has the rest. */
+export const ROLLUP_LIST_LIMIT = 10;
+
+/**
+ * Who reads a province's roll-up: the oversight roles, and the province's own staff. Anyone else is
+ * told NOT_FOUND, as for a province that does not exist (ADR 0013); a commune reads its own work only.
+ */
+export function canReadProvinceRollup(actor: Pick<Actor, 'role' | 'agencyId'>, provinceId: number): boolean {
+  return isOversight(actor.role) || actor.agencyId === provinceId;
+}
+
+/**
+ * A province over its communes: their tasks by status with both completion rates (from the tallies the
+ * writes keep, as the national dashboard), the communes ranked, the longest overdue and stale tasks,
+ * their report compliance per regime, and the share KPIs as the province's aggregate Σ numerators /
+ * Σ denominators over its communes beside each commune's figure.
+ */
+export async function getProvinceRollup(
+  db: Db,
+  actor: Actor,
+  provinceId: number,
+  now = new Date(),
+): Promise<ProvinceRollup> {
+  if (!canReadProvinceRollup(actor, provinceId)) throw new AppError('NOT_FOUND');
+  const province = await findProvince(db, provinceId);
+  if (!province) throw new AppError('NOT_FOUND');
+  const communes = await findCommunes(db, provinceId);
+  const ids = communes.map((c) => c.id);
+  const clock = statusClock(now);
+  const [tallies, overdue, stalest, reports, kpis] = await Promise.all([
+    getAgencyTalliesCached(db, now),
+    ids.length ? findOverdueTasks(db, ids, clock, ROLLUP_LIST_LIMIT) : [],
+    ids.length ? findStalestTasks(db, ids, clock, ROLLUP_LIST_LIMIT) : [],
+    ids.length ? communeCompliance(db, ids, now) : [],
+    ids.length ? communeKpis(db, communes, clock.today) : [],
+  ]);
+
+  return {
+    asOf: tallies.asOf,
+    today: tallies.today,
+    province,
+    communeCount: communes.length,
+    tasks: {
+      ...rollUpTallies(communes, tallies.agencies),
+      minTasksToRank: MIN_TASKS_TO_RANK,
+      overdue,
+      stalest,
+      listLimit: ROLLUP_LIST_LIMIT,
+    },
+    reports,
+    kpis,
+  };
+}
+
+/**
+ * The communes' task tallies added up: the province's counts (and so its rates, from the sums, never a
+ * mean of the communes' rates), due soon and stale; and every commune, ranked or apart as the national
+ * ranking does it (a commune without tasks is listed, unranked).
+ */
+export function rollUpTallies(
+  communes: readonly { id: number; nameVi: string; nameEn: string }[],
+  tallies: ReadonlyMap<number, AgencyTally>,
+) {
+  const counts = emptyStatusCounts();
+  let dueSoon = 0;
+  let stale = 0;
+  for (const c of communes) {
+    const tally = tallies.get(c.id);
+    if (!tally) continue;
+    for (const status of TASK_STATUSES) counts[status] += tally.counts[status];
+    dueSoon += tally.dueSoon;
+    stale += tally.stale;
+  }
+  const ranking = buildAgencyRanking(
+    communes.map((c) => ({
+      agencyId: c.id,
+      nameVi: c.nameVi,
+      nameEn: c.nameEn,
+      level: 'commune' as const,
+      counts: tallies.get(c.id)?.counts ?? emptyStatusCounts(),
+    })),
+  ).lists.commune;
+  return {
+    counts,
+    rates: completionRates(counts),
+    dueSoon,
+    stale,
+    communes: [...ranking.ranked, ...ranking.unranked].map((e) => ({ ...e.row, rank: e.rank })),
+  };
+}
+
+/** Completeness and timeliness of every active regime the communes must submit, over the communes only. */
+async function communeCompliance(db: Db, communeIds: readonly number[], now: Date) {
+  const templates = await listTemplates(db);
+  const all = await Promise.all(
+    templates.map((t) => getCompliance(db, { templateId: t.id }, now, { agencyIds: communeIds })),
+  );
+  return all
+    .filter((c) => c.agencies.length > 0)
+    .map((c) => ({
+      template: {
+        id: c.template.id,
+        code: c.template.code,
+        nameVi: c.template.nameVi,
+        nameEn: c.template.nameEn,
+      },
+      totals: c.totals,
+      communes: c.agencies.map(({ cells: _cells, level: _level, ...a }) => a),
+    }));
+}
+
+/**
+ * The share KPIs (reported or computed by the system) at the latest period any commune has a figure
+ * for: each commune's figure and their aggregate, Σ numerators / Σ denominators (shared/kpi-math.ts).
+ */
+async function communeKpis(
+  db: Db,
+  communes: readonly { id: number; nameVi: string; nameEn: string }[],
+  today: string,
+) {
+  const byId = new Map(communes.map((c) => [c.id, c]));
+  const ids = communes.map((c) => c.id);
+  const [catalog, reported, computed] = await Promise.all([
+    loadCatalog(db),
+    communeFigures(db, ids),
+    systemFigures(db, today),
+  ]);
+  const figures = [...reported, ...computed.filter((f) => byId.has(f.agencyId))];
+  const byCode = new Map<string, AgencyFigure[]>();
+  for (const f of figures) byCode.set(f.kpiCode, [...(byCode.get(f.kpiCode) ?? []), f]);
+  return catalog.flatMap((kpi) => {
+    const source = kpiSource(kpi.code);
+    const rows = byCode.get(kpi.code);
+    if ((source !== 'share' && source !== 'system') || !rows?.length) return [];
+    const periodEnd = rows.reduce((latest, r) => (r.periodEnd > latest ? r.periodEnd : latest), '');
+    const latest = rows.filter((r) => r.periodEnd === periodEnd);
+    const aggregate = aggregateShare(latest);
+    return [
+      {
+        code: kpi.code,
+        nameVi: kpi.nameVi,
+        nameEn: kpi.nameEn,
+        unit: kpi.unit,
+        periodKey: latest[0]?.periodKey ?? '',
+        periodEnd,
+        numerator: aggregate.numerator,
+        denominator: aggregate.denominator,
+        value: aggregate.value,
+        reporting: aggregate.agencies,
+        communes: latest
+          .map((r) => ({
+            agencyId: r.agencyId,
+            nameVi: byId.get(r.agencyId)?.nameVi ?? '',
+            nameEn: byId.get(r.agencyId)?.nameEn ?? '',
+            numerator: r.numerator,
+            denominator: r.denominator,
+            value: r.value,
+            submissionId: r.submissionId,
+          }))
+          .sort((a, b) => (a.value ?? -1) - (b.value ?? -1)),
+      },
+    ];
+  });
+}
