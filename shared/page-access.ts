@@ -38,6 +38,8 @@ export const PAGE_ROLES = {
   '/documents/new': ['office'],
   '/documents/:id': ROLES,
   '/agencies': ROLES,
+  /** A province's roll-up over its communes: the province's own staff and oversight (the server checks the row). */
+  '/provinces': ROLES,
   '/admin/users': USER_ADMIN_ROLES,
   '/admin/outbox': MAIL_OUTBOX_ROLES,
   '/admin/templates': TEMPLATE_READER_ROLES,

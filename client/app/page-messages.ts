@@ -26,6 +26,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/documents/new': ['documents', 'tasks'],
   '/documents/:id': ['documents', 'tasks'],
   '/agencies': ['agencies'],
+  '/provinces': ['dashboard', 'rollup'],
   '/admin/users': ['mfa', 'users'],
   '/admin/outbox': ['mail'],
   '/admin/templates': ['templates'],

@@ -126,6 +126,11 @@ const AgencyDirectory = lazyPage(
   () => import('../features/agencies/components/agency-directory'),
   'AgencyDirectory',
 );
+const ProvinceRollupPage = lazyPage(
+  '/provinces',
+  () => import('../features/rollup/components/province-rollup-page'),
+  'ProvinceRollupPage',
+);
 const ChangePasswordPage = lazyPage(
   '/account/password',
   () => import('../features/auth/components/change-password-page'),
@@ -192,6 +197,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/documents/new': DocumentCreatePage,
   '/documents/:id': DocumentPage,
   '/agencies': AgencyDirectory,
+  '/provinces': ProvinceRollupPage,
   '/admin/users': UsersPage,
   '/admin/outbox': OutboxPage,
   '/admin/templates': TemplatesPage,

@@ -29,12 +29,21 @@ describe('navItemsFor', () => {
         '/reports/compliance',
         '/kpis',
         '/documents',
+        '/provinces',
         '/agencies',
         '/admin/templates',
         '/admin/holidays',
       ]);
     },
   );
+
+  it("gives a province's staff their communes' roll-up, and no ministry's or commune's", () => {
+    for (const role of ['officer', 'leader'] as const) {
+      expect(navItemsFor(role, 'provincial').map((item) => item.to)).toContain('/provinces');
+      expect(navItemsFor(role, 'central').map((item) => item.to)).not.toContain('/provinces');
+      expect(navItemsFor(role, 'commune').map((item) => item.to)).not.toContain('/provinces');
+    }
+  });
 
   it('adds user management for the administrator only', () => {
     expect(navItemsFor('admin').map((item) => item.to)).toEqual([
@@ -45,6 +54,7 @@ describe('navItemsFor', () => {
       '/reports/compliance',
       '/kpis',
       '/documents',
+      '/provinces',
       '/agencies',
       '/admin/users',
       '/admin/outbox',

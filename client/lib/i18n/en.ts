@@ -12,6 +12,7 @@ import { mailEn } from './messages/mail.en';
 import { mfaEn } from './messages/mfa.en';
 import { monthlyReportEn } from './messages/monthly-report.en';
 import { reportsEn } from './messages/reports.en';
+import { rollupEn } from './messages/rollup.en';
 import { shellEn } from './messages/shell.en';
 import { taskListEn } from './messages/task-list.en';
 import { tasksEn } from './messages/tasks.en';
@@ -39,4 +40,5 @@ export const en: Messages = {
   ...accountabilityEn,
   ...escalationEn,
   ...mailEn,
+  ...rollupEn,
 };

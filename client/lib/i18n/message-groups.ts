@@ -14,6 +14,7 @@ export const MESSAGE_GROUPS = [
   'mfa',
   'monthly-report',
   'reports',
+  'rollup',
   'shell',
   'task-list',
   'tasks',

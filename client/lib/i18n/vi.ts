@@ -12,6 +12,7 @@ import { mailVi } from './messages/mail.vi';
 import { mfaVi } from './messages/mfa.vi';
 import { monthlyReportVi } from './messages/monthly-report.vi';
 import { reportsVi } from './messages/reports.vi';
+import { rollupVi } from './messages/rollup.vi';
 import { shellVi } from './messages/shell.vi';
 import { taskListVi } from './messages/task-list.vi';
 import { tasksVi } from './messages/tasks.vi';
@@ -42,6 +43,7 @@ export const vi = {
   ...accountabilityVi,
   ...escalationVi,
   ...mailVi,
+  ...rollupVi,
 };
 
 /** Every language provides the same keys (checked by the compiler, and by i18n.test.ts at run time). */

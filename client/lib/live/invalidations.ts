@@ -164,6 +164,8 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
       trpc.submissions.mine.pathFilter(),
       trpc.submissions.compliance.pathFilter(),
       trpc.submissions.overdueCount.pathFilter(),
+      // A province's roll-up counts its communes' reports.
+      trpc.rollup.province.pathFilter(),
     ];
     if (submissionId) {
       filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));
@@ -181,6 +183,8 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
     trpc.accountability.summary.pathFilter(),
     // Every page of the dashboard's full agency ranking (computed with the dashboard on the server).
     trpc.tasks.agencyRanking.pathFilter(),
+    // A province's roll-up adds up its communes' tallies, as the dashboard the nation's.
+    trpc.rollup.province.pathFilter(),
     ...(agencies ? lists.map((filter) => listsShowing(filter, agencies, documentId)) : lists),
   ];
   // The inbox is the viewer's own agency's tasks.

@@ -89,7 +89,7 @@ export function AppShell({ user, actions, children }: AppShellProps) {
             <LanguageSwitch onSwitch={(language) => saveLanguage.mutate({ language })} />
             {actions}
           </div>
-          <MainNav role={user.role} />
+          <MainNav role={user.role} agencyLevel={user.agencyLevel} />
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="shell__main">

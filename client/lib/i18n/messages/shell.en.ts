@@ -18,6 +18,7 @@ export const shellEn: typeof shellVi = {
     outbox: 'Outbox',
     kpis: 'Program KPIs',
     scorecard: 'Agency scorecard',
+    communes: 'Communes',
   },
   shell: {
     logout: 'Log out',

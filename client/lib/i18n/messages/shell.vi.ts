@@ -16,6 +16,7 @@ export const shellVi = {
     outbox: 'Hộp thư đi',
     kpis: 'Chỉ tiêu Chương trình',
     scorecard: 'Chỉ tiêu của cơ quan',
+    communes: 'Cấp xã',
   },
   shell: {
     logout: 'Đăng xuất',
