@@ -17,7 +17,8 @@
  * into bench/results/lists.json), --only=escalation (only the escalation job's runs over the dataset
  * already loaded, migrated to the current schema: bench/escalation.ts; into bench/results/escalation.json),
  * --only=digest (only the morning digests of every account, made by two processes at once: bench/digest.ts;
- * into bench/results/digest.json). DATABASE_URL
+ * into bench/results/digest.json), --only=rollup (only the busiest province's roll-up over its communes
+ * beside the national dashboard: into bench/results/rollup.json). DATABASE_URL
  * defaults to postgres://postgres@127.0.0.1:5432/dgm_bench (BENCH_DATABASE_URL wins over
  * DATABASE_URL); only a database whose name contains "bench" is dropped.
  */
@@ -36,6 +37,7 @@ import type { Actor } from '../server/modules/auth/actor';
 import { getKpiDetail, getKpiOverview } from '../server/modules/kpis/service';
 import { closedMonths, freezeClosedMonths } from '../server/modules/reports/freeze-job';
 import { computeClosedMonth } from '../server/modules/reports/monthly';
+import { getProvinceRollup } from '../server/modules/rollup/service';
 import { getCompliance } from '../server/modules/submissions/queries';
 import { findTasks, getDashboard, getTaskDetail } from '../server/modules/tasks/queries';
 import { statusClock } from '../server/modules/tasks/status-sql';
@@ -67,13 +69,18 @@ const WARMUP = 20;
 const PORT = Number(argValue('port') ?? 4790);
 const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
-if (ONLY !== undefined && !['writes', 'asof', 'audit', 'lists', 'escalation', 'digest'].includes(ONLY))
-  throw new Error('--only must be writes, asof, audit, lists, escalation or digest');
+if (
+  ONLY !== undefined &&
+  !['writes', 'asof', 'audit', 'lists', 'escalation', 'digest', 'rollup'].includes(ONLY)
+)
+  throw new Error('--only must be writes, asof, audit, lists, escalation, digest or rollup');
 const onlyWrites = ONLY === 'writes';
 const onlyAsOf = ONLY === 'asof';
 const onlyLists = ONLY === 'lists';
+/** Only the busiest province's roll-up over its communes, beside the national dashboard it shares tallies with. */
+const onlyRollup = ONLY === 'rollup';
 /** Only part of the figures: the server's reads, PGlite, client and live figures are left out. */
-const partial = onlyWrites || onlyAsOf || onlyLists;
+const partial = onlyWrites || onlyAsOf || onlyLists || onlyRollup;
 
 const log = (line: string) => console.log(line);
 const ms = (start: number) => performance.now() - start;
@@ -275,6 +282,12 @@ async function serverFigures(): Promise<{
     const users = await pg<Actor[]>`
       select u.id, u.username, u.role, u.agency_id as "agencyId" from users u where username in ('vpcp', 'btc.chuyenvien')`;
     const officerActor = users.find((u) => u.username === 'btc.chuyenvien') as Actor;
+    const officeActor = users.find((u) => u.username === 'vpcp') as Actor;
+    // The province whose communes lead the most tasks: the roll-up's heaviest case.
+    const [busiest] = await pg<{ id: number; name: string; communes: number }[]>`
+      select p.id, p.name_vi as name, (select count(*) from agencies c where c.parent_id = p.id)::int as communes
+      from tasks t join agencies a on a.id = t.lead_agency_id join agencies p on p.id = a.parent_id
+      where a.level = 'commune' group by p.id, p.name_vi order by count(*) desc limit 1`;
     // A task of the officer's agency with a long history (the detail page's heaviest case).
     const [task] = await pg<{ id: number }[]>`
       select t.id from tasks t where t.lead_agency_id = ${officerActor.agencyId} and t.completed_on is null
@@ -282,7 +295,7 @@ async function serverFigures(): Promise<{
     const [monthly] = await pg<{ id: number }[]>`
       select id from report_templates where code = 'BC-NV-THANG' order by version desc limit 1`;
     const [kpi] = await pg<{ code: string }[]>`select code from kpis order by sort_order limit 1`;
-    if (!task || !monthly || !kpi) throw new Error('dataset incomplete');
+    if (!task || !monthly || !kpi || !busiest) throw new Error('dataset incomplete');
     const total = counts?.tasks ?? 0;
     const deepPage = Math.max(1, Math.floor((total / 25) * 0.8));
     const clock = () => statusClock(new Date());
@@ -340,6 +353,14 @@ async function serverFigures(): Promise<{
         direct: list({ ...listInput({}), agencyId: officerActor.agencyId, agencyRole: 'any' }),
       },
       {
+        name: `rollup.province (${busiest.name}: ${busiest.communes} communes, the most commune-led tasks)`,
+        budget: 30,
+        as: 'office',
+        procedure: 'rollup.province',
+        input: { provinceId: busiest.id },
+        direct: (db) => getProvinceRollup(db, officeActor, busiest.id),
+      },
+      {
         name: 'submissions.compliance (heatmap)',
         budget: 30,
         as: 'office',
@@ -366,7 +387,10 @@ async function serverFigures(): Promise<{
     ];
 
     const capture = captureDb(pg);
-    for (const read of partial ? [] : reads) {
+    const rollupReads = reads.filter(
+      (r) => r.procedure === 'tasks.dashboard' || r.procedure === 'rollup.province',
+    );
+    for (const read of onlyRollup ? rollupReads : partial ? [] : reads) {
       const cookie = read.as === 'office' ? office : officer;
       const statements = await capture.capture(read.direct);
       // A floor slower than a quarter second (the uncached dashboard and KPI aggregates at national
@@ -447,6 +471,7 @@ async function serverFigures(): Promise<{
         })),
       );
     }
+    if (onlyRollup) return { figures, postgresVersion: version, counts: counts ?? {} };
     if (!onlyWrites && !onlyAsOf) figures.push(...(await pagedListFigures(server, pg, office)));
     if (onlyLists) return { figures, postgresVersion: version, counts: counts ?? {} };
     if (!onlyWrites) figures.push(...(await asOfFigures(server, pg, office, capture)));
@@ -999,9 +1024,11 @@ async function main() {
       ? ['asof']
       : onlyLists
         ? ['lists']
-        : scale === 'national'
-          ? ['latest', 'national']
-          : ['latest'];
+        : onlyRollup
+          ? ['rollup']
+          : scale === 'national'
+            ? ['latest', 'national']
+            : ['latest'];
   for (const name of names) {
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.json`), `${JSON.stringify(entries, null, 2)}\n`);
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.run.json`), `${JSON.stringify(run, null, 2)}\n`);
