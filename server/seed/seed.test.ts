@@ -1,4 +1,4 @@
-import { count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutoffMonth } from '../../shared/reporting-periods';
 import { ROLES } from '../../shared/roles';
@@ -22,6 +22,7 @@ import {
   templateFields,
   users,
 } from '../db/schema';
+import { isCurrentAgency } from '../modules/agencies/current';
 import { auditKeysFrom } from '../modules/audit/keys';
 import { verifyAuditTrail } from '../modules/audit/service';
 import { getMonthlyReport } from '../modules/reports/monthly';
@@ -297,8 +298,17 @@ describe('demo seed', () => {
     expect(groups?.n).toBe(9);
     expect(kpiCount?.n).toBe(20);
     expect(targets?.n).toBeGreaterThanOrEqual(20);
-    const top = await database.db.select({ n: count() }).from(agencies).where(isNull(agencies.parentId));
+    const top = await database.db
+      .select({ n: count() })
+      .from(agencies)
+      .where(and(isNull(agencies.parentId), isCurrentAgency()));
     expect(top[0]?.n).toBe(59);
+    // …and, as history, the 63 provincial units of before 1 July 2025: 52 merged away, 11 the same unit.
+    const [ended] = await database.db
+      .select({ n: count() })
+      .from(agencies)
+      .where(isNotNull(agencies.validTo));
+    expect(ended?.n).toBe(52);
     const [usersCount] = await database.db.select({ n: count() }).from(users);
     expect(usersCount?.n).toBeGreaterThan(50);
   });
