@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { LEVEL_OF_KIND } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
@@ -47,7 +47,8 @@ export async function previewAgencyImport(db: Db, input: AgencyImportInput): Pro
  */
 export async function applyAgencyImport(
   db: Db,
-  actor: Actor,
+  /** null: the command line (`npm run import-units`), audited without a user. */
+  actor: Actor | null,
   input: AgencyImportInput,
 ): Promise<AgencyImportReport> {
   return inTransaction(db, async (tx) => {
@@ -129,13 +130,4 @@ export async function applyAgencyImport(
     });
     return report;
   });
-}
-
-/** The units of the given codes (tests and the report's readers). */
-export async function unitsByCode(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return [];
-  return db
-    .select({ id: agencies.id, code: agencies.code, nameVi: agencies.nameVi, validTo: agencies.validTo })
-    .from(agencies)
-    .where(inArray(agencies.code, [...codes]));
 }
