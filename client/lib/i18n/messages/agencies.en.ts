@@ -59,6 +59,24 @@ export const agenciesEn: typeof agenciesVi = {
     },
   },
   agencyImport: {
+    title: 'Import a unit list (CSV)',
+    intro:
+      'A CSV file with a header line: code, name_vi, name_en, kind, and optionally parent_code, valid_from, valid_to, replaces (the codes of the units it replaces, separated by ;). Preview what it changes, then apply it; units not in the file are left as they are.',
+    file: 'Unit list file',
+    effectiveOn: 'Effective date',
+    effectiveOnHint: 'For lines without valid_from: the units they replace end the day before.',
+    preview: 'Preview',
+    apply: 'Apply',
+    previewSummary:
+      'Preview of {{file}} (nothing written): {{added}} added, {{renamed}} renamed, {{moved}} moved, {{expired}} ended, {{changes}} mergers/splits/renames; {{unchanged}} unchanged.',
+    appliedSummary:
+      'Applied {{file}}: {{added}} added, {{renamed}} renamed, {{moved}} moved, {{expired}} ended, {{changes}} mergers/splits/renames; {{unchanged}} unchanged.',
+    addedLine: 'Added {{code}} — {{nameVi}}',
+    renamedLine: 'Renamed {{code}}: {{from}} → {{to}}',
+    movedLine: 'Moved {{code}}: under {{from}} → {{to}}',
+    expiredLine: 'Ended {{code}} — {{nameVi}} (last day {{date}})',
+    changeLine: '{{kind}} from {{date}}: {{from}} → {{to}}',
+    kinds: { merge: 'Merger', split: 'Split', rename: 'Rename' },
     badUnitList: 'The unit list has errors, so it was not loaded; nothing was changed.',
     problemAt: 'Line {{line}}, column “{{field}}”: {{problem}}',
     problems: {

@@ -56,6 +56,24 @@ export const agenciesVi = {
     },
   },
   agencyImport: {
+    title: 'Nhập danh sách đơn vị (CSV)',
+    intro:
+      'Tệp CSV có dòng tiêu đề: code, name_vi, name_en, kind, và nếu có: parent_code, valid_from, valid_to, replaces (mã các đơn vị được thay thế, cách nhau bởi dấu ;). Xem trước để biết thay đổi, rồi mới áp dụng; đơn vị không có trong tệp được giữ nguyên.',
+    file: 'Tệp danh sách đơn vị',
+    effectiveOn: 'Ngày có hiệu lực',
+    effectiveOnHint: 'Dùng cho dòng không ghi valid_from: đơn vị bị thay thế hết hiệu lực từ ngày trước đó.',
+    preview: 'Xem trước',
+    apply: 'Áp dụng',
+    previewSummary:
+      'Xem trước {{file}} (chưa ghi gì): thêm {{added}}, đổi tên {{renamed}}, chuyển {{moved}}, hết hiệu lực {{expired}}, {{changes}} sự kiện sáp nhập/chia tách/đổi tên; {{unchanged}} đơn vị không đổi.',
+    appliedSummary:
+      'Đã áp dụng {{file}}: thêm {{added}}, đổi tên {{renamed}}, chuyển {{moved}}, hết hiệu lực {{expired}}, {{changes}} sự kiện sáp nhập/chia tách/đổi tên; {{unchanged}} đơn vị không đổi.',
+    addedLine: 'Thêm {{code}} — {{nameVi}}',
+    renamedLine: 'Đổi tên {{code}}: {{from}} → {{to}}',
+    movedLine: 'Chuyển {{code}}: trực thuộc {{from}} → {{to}}',
+    expiredLine: 'Hết hiệu lực {{code}} — {{nameVi}} (ngày cuối {{date}})',
+    changeLine: '{{kind}} từ {{date}}: {{from}} → {{to}}',
+    kinds: { merge: 'Sáp nhập', split: 'Chia tách', rename: 'Đổi tên' },
     badUnitList: 'Danh sách đơn vị có lỗi nên chưa được nạp; không có thay đổi nào được ghi.',
     problemAt: 'Dòng {{line}}, cột “{{field}}”: {{problem}}',
     problems: {
