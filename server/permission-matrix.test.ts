@@ -497,6 +497,24 @@ describe('the permission matrix', () => {
         rows: onlyFor(['admin']),
       },
     ],
+    'agencies.importPreview': [
+      {
+        input: () => ({
+          csv: `code,name_vi,name_en,kind\n${unique('NK').toUpperCase()},Cơ quan nhập,Imported agency,ministry`,
+          effectiveOn: '2026-01-01',
+        }),
+        rows: onlyFor(['admin']),
+      },
+    ],
+    'agencies.importApply': [
+      {
+        input: () => ({
+          csv: `code,name_vi,name_en,kind\n${unique('NK').toUpperCase()},${unique('Cơ quan nhập')},Imported agency,ministry`,
+          effectiveOn: '2026-01-01',
+        }),
+        rows: onlyFor(['admin']),
+      },
+    ],
     'users.list': [{ input: () => ({}), rows: onlyFor(['admin']) }],
     'users.create': [
       {

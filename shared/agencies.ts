@@ -27,3 +27,11 @@ export const LEVEL_OF_KIND: Record<AgencyKind, AgencyLevel> = {
   ward: 'commune',
   special_zone: 'commune',
 };
+
+/** How units change over time (docs/decisions/0028-time-versioned-agencies.md). */
+export const AGENCY_CHANGE_KINDS = ['merge', 'split', 'rename'] as const;
+export type AgencyChangeKind = (typeof AGENCY_CHANGE_KINDS)[number];
+
+/** Under which units a figure is shown: as recorded (the units of the time) or re-aggregated to today's. */
+export const AGENCY_BORDERS = ['current', 'recorded'] as const;
+export type AgencyBorders = (typeof AGENCY_BORDERS)[number];

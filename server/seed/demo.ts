@@ -15,9 +15,11 @@ import {
   tasks,
   users,
 } from '../db/schema';
+import { isCurrentAgency } from '../modules/agencies/current';
 import { ARGON2_OPTIONS } from '../modules/auth/password';
 import { seedAuditHistory } from './audit-history';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { seedMerger2025, seedMergerHistory } from './merger-2025';
 import { seedSubmissionHistory } from './submissions';
 import { replayTaskEvents, type TaskEvent } from './task-history';
 
@@ -213,7 +215,8 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
       level: agencies.level,
       parentId: agencies.parentId,
     })
-    .from(agencies);
+    .from(agencies)
+    .where(isCurrentAgency());
   const byName = new Map(agencyRows.map((a) => [a.nameVi, a]));
   const central = agencyRows.filter((a) => a.level === 'central');
   const provincial = agencyRows.filter((a) => a.level === 'provincial');
@@ -436,6 +439,11 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
   await replayTaskEvents(db, events);
 
   await seedSubmissionHistory(db, random, options.today, now);
+  // The provinces of before the 2025 merger, and tasks they led (docs/decisions/0028-time-versioned-agencies.md).
+  await seedMergerHistory(db, await seedMerger2025(db), {
+    today: options.today,
+    createdBy: officeUser?.id ?? null,
+  });
   await seedAuditHistory(db);
 
   return named.map((n) => ({

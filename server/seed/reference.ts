@@ -16,7 +16,7 @@ export interface AgencyRow {
   parentCode?: string;
 }
 
-function initials(name: string): string {
+export function initials(name: string): string {
   return foldVietnamese(name)
     .split(/[\s,]+/)
     .filter((w) => w && w !== 'va')

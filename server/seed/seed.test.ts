@@ -1,4 +1,4 @@
-import { count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutoffMonth } from '../../shared/reporting-periods';
 import { ROLES } from '../../shared/roles';
@@ -22,6 +22,8 @@ import {
   templateFields,
   users,
 } from '../db/schema';
+import { isCurrentAgency } from '../modules/agencies/current';
+import { loadSuccessors } from '../modules/agencies/lineage';
 import { auditKeysFrom } from '../modules/audit/keys';
 import { verifyAuditTrail } from '../modules/audit/service';
 import { getMonthlyReport } from '../modules/reports/monthly';
@@ -290,6 +292,40 @@ describe('demo seed', () => {
     // A second whole demo seed: seconds alone, far longer on a PostgreSQL server busy with other work.
   }, 180_000);
 
+  it('seeds the 2025 merger as history: 23 merge events into current units, tasks the old provinces finished', async () => {
+    const [events] = await selectRows<{
+      changes: number;
+      links: number;
+      into_current: number;
+      from_ended: number;
+    }>(
+      database.db,
+      sql`select count(distinct c.id)::int as changes, count(*)::int as links,
+            count(*) filter (where t.valid_to is null and t.valid_from = '2025-07-01')::int as into_current,
+            count(*) filter (where f.valid_to = '2025-06-30')::int as from_ended
+          from agency_changes c join agency_change_links l on l.change_id = c.id
+          join agencies f on f.id = l.from_agency_id join agencies t on t.id = l.to_agency_id
+          where c.kind = 'merge' and c.effective_on = '2025-07-01'`,
+    );
+    expect(events).toEqual({ changes: 23, links: 52, into_current: 52, from_ended: 52 });
+    const [history] = await selectRows<{ n: number; open: number; late: number }>(
+      database.db,
+      sql`select count(*)::int as n, count(*) filter (where t.completed_on is null)::int as open,
+            count(*) filter (where t.completed_on > '2025-06-30')::int as late
+          from tasks t join agencies a on a.id = t.lead_agency_id where a.valid_to is not null`,
+    );
+    expect(history?.n).toBeGreaterThan(52);
+    expect(history).toMatchObject({ open: 0, late: 0 });
+    // Tuyên Quang today includes Hà Giang's tasks (shared/agency-lineage.ts through loadSuccessors).
+    const successors = await loadSuccessors(database.db);
+    const [haGiang] = await database.db.select().from(agencies).where(eq(agencies.nameVi, 'Tỉnh Hà Giang'));
+    const [tuyenQuang] = await database.db
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.nameVi, 'Tỉnh Tuyên Quang'), isCurrentAgency()));
+    expect(successors.get(haGiang?.id ?? 0)).toBe(tuyenQuang?.id);
+  });
+
   it('loaded the reference catalog: nine task groups, 20 KPIs with targets', async () => {
     const [groups] = await database.db.select({ n: count() }).from(taskGroups);
     const [kpiCount] = await database.db.select({ n: count() }).from(kpis);
@@ -297,8 +333,17 @@ describe('demo seed', () => {
     expect(groups?.n).toBe(9);
     expect(kpiCount?.n).toBe(20);
     expect(targets?.n).toBeGreaterThanOrEqual(20);
-    const top = await database.db.select({ n: count() }).from(agencies).where(isNull(agencies.parentId));
+    const top = await database.db
+      .select({ n: count() })
+      .from(agencies)
+      .where(and(isNull(agencies.parentId), isCurrentAgency()));
     expect(top[0]?.n).toBe(59);
+    // …and, as history, the 63 provincial units of before 1 July 2025: 52 merged away, 11 the same unit.
+    const [ended] = await database.db
+      .select({ n: count() })
+      .from(agencies)
+      .where(isNotNull(agencies.validTo));
+    expect(ended?.n).toBe(52);
     const [usersCount] = await database.db.select({ n: count() }).from(users);
     expect(usersCount?.n).toBeGreaterThan(50);
   });

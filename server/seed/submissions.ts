@@ -18,6 +18,7 @@ import {
   templateFields,
   users,
 } from '../db/schema';
+import { isCurrentAgency } from '../modules/agencies/current';
 import { loadHolidays } from '../modules/holidays/queries';
 import { figureRows } from '../modules/kpis/figures';
 import { getMonthlyReport } from '../modules/reports/monthly';
@@ -84,7 +85,8 @@ export async function seedSubmissionHistory(
   const calendar = await loadHolidays(db);
   const obliged = await db
     .select({ id: agencies.id, level: agencies.level, nameVi: agencies.nameVi })
-    .from(agencies);
+    .from(agencies)
+    .where(isCurrentAgency());
   const staff = await db.select({ id: users.id, role: users.role, agencyId: users.agencyId }).from(users);
   const officerOf = new Map(staff.filter((u) => u.role === 'officer').map((u) => [u.agencyId, u.id]));
   const leaderOf = new Map(staff.filter((u) => u.role === 'leader').map((u) => [u.agencyId, u.id]));

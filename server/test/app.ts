@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles';
 import { foldVietnamese } from '../../shared/text';
 import { type AppOptions, buildApp } from '../app';
 import type { Database } from '../db/client';
 import { agencies, users } from '../db/schema';
 import { loadConfig } from '../env';
+import { isCurrentAgency } from '../modules/agencies/current';
 import { hashPassword } from '../modules/auth/password';
 import { createTestDatabase } from './db';
 
@@ -22,7 +23,7 @@ export async function createUser(
   const [agency] = await database.db
     .select({ id: agencies.id })
     .from(agencies)
-    .where(eq(agencies.nameVi, spec.agency));
+    .where(and(eq(agencies.nameVi, spec.agency), isCurrentAgency()));
   if (!agency) throw new Error(`No agency ${spec.agency}`);
   const [user] = await database.db
     .insert(users)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
+import { AGENCY_BORDERS, AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
 import { TASK_SORTS } from '../task-sorts';
 import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
 import { auditSummary } from './audit';
@@ -176,6 +176,8 @@ export const agencyRankingInput = z.object({
   level: z.enum(RANKING_LEVELS).default('all'),
   /** false: the agencies with too few tasks to rank, listed apart. */
   ranked: z.boolean().default(true),
+  /** Today's units (figures of merged-away units added to their successor) or the units as recorded. */
+  borders: z.enum(AGENCY_BORDERS).default('current'),
   /** Part of the agency's name, with or without diacritics. */
   q: z.string().trim().max(100, 'tooLong').optional(),
   page: z.number().int().min(1).max(10_000).default(1),
@@ -289,10 +291,16 @@ export const rankingRow = z.object({
   ranked: z.boolean(),
   /** Place among the ranked agencies of the level asked for (1 = highest overdue rate); null when unranked. */
   rank: z.number().nullable(),
+  /** The unit's last day when it is no longer one of today's units (shown as recorded). */
+  validTo: z.string().nullable(),
+  /** How many former units' tasks are counted in this row (today's units only). */
+  formerUnits: z.number(),
 });
 export type RankingRow = z.infer<typeof rankingRow>;
 
 export const agencyRankingPage = z.object({
+  /** Which units the figures are shown under: the page says so. */
+  borders: z.enum(AGENCY_BORDERS),
   items: z.array(rankingRow),
   total: z.number(),
   page: z.number(),

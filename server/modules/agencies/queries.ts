@@ -4,6 +4,7 @@ import type { AgencyListInput } from '../../../shared/schemas/agencies';
 import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import { agencies } from '../../db/schema';
+import { isCurrentAgency } from './current';
 
 const parent = alias(agencies, 'parent');
 
@@ -11,21 +12,23 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A page of agencies: the children of one node, or every match of a diacritic-insensitive search. */
+/** A page of today's agencies: the children of one node, or every match of a diacritic-insensitive search. */
 export async function findAgencies(
   db: Db,
   input: Required<Pick<AgencyListInput, 'page' | 'pageSize'>> & AgencyListInput,
 ) {
-  const filters: SQL[] = [];
+  const filters: SQL[] = [isCurrentAgency()];
   const q = input.q ? foldVietnamese(input.q) : '';
   if (q) filters.push(sql`${agencies.searchText} like ${likePattern(q)}`);
   if (input.level) filters.push(eq(agencies.level, input.level));
   if (input.parentId !== undefined) {
     filters.push(input.parentId === null ? isNull(agencies.parentId) : eq(agencies.parentId, input.parentId));
   }
-  const where = filters.length ? and(...filters) : undefined;
+  const where = and(...filters);
   const childCount =
-    sql<number>`(select count(*) from ${agencies} c where c.parent_id = ${agencies.id})`.mapWith(Number);
+    sql<number>`(select count(*) from ${agencies} c where c.parent_id = ${agencies.id} and ${isCurrentAgency(sql`c.valid_to`)})`.mapWith(
+      Number,
+    );
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -55,6 +58,7 @@ export async function countAgenciesByLevel(db: Db) {
   return db
     .select({ level: agencies.level, n: count() })
     .from(agencies)
+    .where(isCurrentAgency())
     .groupBy(agencies.level)
     .orderBy(asc(agencies.level));
 }

@@ -1,12 +1,15 @@
 import {
   agencyCountsOutput,
   agencyIdOutput,
+  agencyImportInput,
+  agencyImportReport,
   agencyListInput,
   agencyListOutput,
   createAgencyInput,
   renameAgencyInput,
 } from '../../../shared/schemas/agencies';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { applyAgencyImport, previewAgencyImport } from './import';
 import { countAgenciesByLevel, findAgencies } from './queries';
 import { createAgency, renameAgency } from './service';
 
@@ -29,4 +32,16 @@ export const agenciesRouter = router({
     .input(renameAgencyInput)
     .output(agencyIdOutput)
     .mutation(({ ctx, input }) => renameAgency(ctx.database.db, ctx.user, input)),
+
+  /** A unit list (CSV with codes): what it would change, nothing written. */
+  importPreview: roleProcedure('admin')
+    .input(agencyImportInput)
+    .output(agencyImportReport)
+    .mutation(({ ctx, input }) => previewAgencyImport(ctx.database.db, input)),
+
+  /** The same list applied: the units added, renamed, moved and ended, and the changes recorded. */
+  importApply: roleProcedure('admin')
+    .input(agencyImportInput)
+    .output(agencyImportReport)
+    .mutation(({ ctx, input }) => applyAgencyImport(ctx.database.db, ctx.user, input)),
 });

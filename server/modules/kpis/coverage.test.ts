@@ -16,6 +16,7 @@ import {
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { seedIfEmpty } from '../../seed/index';
 import { createTestApp } from '../../test/app';
+import { isCurrentAgency } from '../agencies/current';
 import { countOffTrack, getKpiDetail, getKpiOverview } from './service';
 
 /**
@@ -43,7 +44,8 @@ describe('coverage behind every national figure', () => {
     await seedIfEmpty(db, { communes: 0, demo: true, today: SEEDED_ON });
     const all = await db
       .select({ id: agencies.id, level: agencies.level, nameVi: agencies.nameVi })
-      .from(agencies);
+      .from(agencies)
+      .where(isCurrentAgency());
     hanoiId = all.find((a) => a.nameVi === 'Thành phố Hà Nội')?.id ?? 0;
     const [quarterly] = await db.select().from(reportTemplates).where(eq(reportTemplates.code, 'BC-CPS-QUY'));
     if (!quarterly) throw new Error('no quarterly report in the seed');

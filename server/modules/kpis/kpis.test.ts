@@ -26,6 +26,7 @@ import {
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { seedIfEmpty } from '../../seed/index';
 import { createTestApp } from '../../test/app';
+import { isCurrentAgency } from '../agencies/current';
 import { getCompliance } from '../submissions/queries';
 
 /**
@@ -68,7 +69,11 @@ async function recompute(db: Awaited<ReturnType<typeof createTestApp>>['database
   const templates = await db
     .select({ id: reportTemplates.id, obligation: reportTemplates.obligation })
     .from(reportTemplates);
-  const allAgencies = await db.select({ id: agencies.id, level: agencies.level }).from(agencies);
+  // Today's units: those the obligations bind (docs/decisions/0028-time-versioned-agencies.md).
+  const allAgencies = await db
+    .select({ id: agencies.id, level: agencies.level })
+    .from(agencies)
+    .where(isCurrentAgency());
   const obligedFor = (code: string) => {
     const fieldKpi = code in MATURITY_THRESHOLDS ? MATURITY_FIELD_KPI : code;
     const carrying = templates.filter((t) =>

@@ -524,7 +524,7 @@ describe('monthly monitoring report from the recorded history', () => {
     expect(report.asOf).toEqual(now);
     const { summary, ranking } = await getDashboard(db, statusClock(now));
     expect(countsOf(report.totals)).toEqual(summary.counts);
-    const dashboardAgencies = [...ranking.lists.all.ranked, ...ranking.lists.all.unranked]
+    const dashboardAgencies = [...ranking.recorded.lists.all.ranked, ...ranking.recorded.lists.all.unranked]
       .map((e) => [e.row.agencyId, e.row.counts] as const)
       .sort((a, b) => a[0] - b[0]);
     expect(report.byAgency.map((a) => [a.agencyId, countsOf(a)] as const)).toEqual(dashboardAgencies);

@@ -95,6 +95,8 @@ describe('agency ranking', () => {
     expect(Object.keys(row ?? {}).sort()).toEqual(
       [
         'agencyId',
+        'validTo',
+        'formerUnits',
         'nameVi',
         'nameEn',
         'level',

@@ -1,6 +1,12 @@
-import type { AgencyLevel, RankingLevel } from '../../../shared/agencies';
+import type { AgencyBorders, AgencyLevel, RankingLevel } from '../../../shared/agencies';
+import { regroupedAgency } from '../../../shared/agency-lineage';
 import type { AgencyRankingPage, AgencyRankingQuery, RankingRow } from '../../../shared/schemas/tasks';
-import { completionRates, type StatusCounts } from '../../../shared/task-status';
+import {
+  completionRates,
+  emptyStatusCounts,
+  type StatusCounts,
+  TASK_STATUSES,
+} from '../../../shared/task-status';
 import { foldVietnamese } from '../../../shared/text';
 
 /** Below this many assigned tasks a rate says little: such agencies are listed apart, not ranked. */
@@ -14,6 +20,43 @@ export interface AgencyStatusCounts {
   nameEn: string;
   level: AgencyLevel;
   counts: StatusCounts;
+  validTo: string | null;
+  formerUnits: number;
+}
+
+/**
+ * The counts under today's units: each former unit's added to the one current unit it became
+ * (shared/agency-lineage.ts); a former unit with no single successor (a split) stays as recorded.
+ * `info` names every unit a count may move to.
+ */
+export function regroupAgencyCounts(
+  rows: readonly AgencyStatusCounts[],
+  successors: ReadonlyMap<number, number>,
+  info: ReadonlyMap<number, Omit<AgencyStatusCounts, 'counts' | 'formerUnits' | 'agencyId'>>,
+): AgencyStatusCounts[] {
+  const out = new Map<number, AgencyStatusCounts>();
+  for (const row of rows) {
+    const id = regroupedAgency(successors, row.agencyId);
+    const target = info.get(id);
+    const key = target ? id : row.agencyId;
+    let entry = out.get(key);
+    if (!entry) {
+      const unit = target ?? row;
+      entry = {
+        agencyId: key,
+        nameVi: unit.nameVi,
+        nameEn: unit.nameEn,
+        level: unit.level,
+        validTo: unit.validTo,
+        counts: emptyStatusCounts(),
+        formerUnits: 0,
+      };
+      out.set(key, entry);
+    }
+    for (const s of TASK_STATUSES) entry.counts[s] += row.counts[s];
+    if (key !== row.agencyId) entry.formerUnits += 1;
+  }
+  return [...out.values()];
 }
 
 interface Entry {
@@ -30,6 +73,9 @@ interface Entry {
 export interface AgencyRankingIndex {
   lists: Record<RankingLevel, { ranked: Entry[]; unranked: Entry[] }>;
 }
+
+/** The ranking under either borders (the `borders` the page asks for). */
+export type AgencyRankings = Record<AgencyBorders, AgencyRankingIndex>;
 
 /** Highest overdue rate first; an agency with more assigned tasks first among equals; then by id. */
 function byOverdueRate(a: Entry, b: Entry): number {
@@ -84,7 +130,7 @@ export function shortRanking(index: AgencyRankingIndex) {
 /** One page of the ranking, for a level, ranked or not, optionally searched (diacritics ignored). */
 export function pageAgencyRanking(
   index: AgencyRankingIndex,
-  { level, ranked, q, page, pageSize }: AgencyRankingQuery,
+  { level, ranked, q, page, pageSize, borders }: AgencyRankingQuery,
   asOf: Date,
 ): AgencyRankingPage {
   const list = index.lists[level][ranked ? 'ranked' : 'unranked'];
@@ -92,6 +138,7 @@ export function pageAgencyRanking(
   const matching = needle ? list.filter((e) => e.folded.includes(needle)) : list;
   const start = (page - 1) * pageSize;
   return {
+    borders,
     items: matching.slice(start, start + pageSize).map(toRow),
     total: matching.length,
     page,

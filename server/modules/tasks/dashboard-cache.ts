@@ -56,7 +56,7 @@ export async function getAgencyRankingCached(
   now = new Date(),
 ): Promise<AgencyRankingPage> {
   const snapshot = await getSnapshot(db, now);
-  return pageAgencyRanking(snapshot.ranking, input, snapshot.summary.asOf);
+  return pageAgencyRanking(snapshot.ranking[input.borders], input, snapshot.summary.asOf);
 }
 
 /**

@@ -50,10 +50,17 @@ import {
   tasks,
   users,
 } from '../../db/schema';
+import { loadSuccessors } from '../agencies/lineage';
 import { auditCountQuery, auditSummariesQuery } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMarkOf } from '../live/change-cache';
-import { buildAgencyRanking, shortRanking } from './agency-ranking';
+import {
+  type AgencyRankings,
+  type AgencyStatusCounts,
+  buildAgencyRanking,
+  regroupAgencyCounts,
+  shortRanking,
+} from './agency-ranking';
 import { cachedTaskCount } from './count-cache';
 import { allowedTaskActions, canReadTaskDetails } from './policy';
 import { type MovedTask, pageOfOrder, type SearchOrder, withMoved } from './search-order';
@@ -857,12 +864,19 @@ export async function countByStatus(db: Db, filter: TaskFilterInput, clock: Stat
  */
 export async function getDashboard(db: Db, clock: StatusClock) {
   if (!isStandby(db)) await currentTallies(db, clock);
-  const [tallies, agencyRows, groups] = await Promise.all([
+  const [tallies, agencyRows, groups, successors] = await Promise.all([
     readTallies(db, clock),
     db
-      .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn, level: agencies.level })
+      .select({
+        id: agencies.id,
+        nameVi: agencies.nameVi,
+        nameEn: agencies.nameEn,
+        level: agencies.level,
+        validTo: agencies.validTo,
+      })
       .from(agencies),
     db.select().from(taskGroups).orderBy(asc(taskGroups.no)),
+    loadSuccessors(db),
   ]);
   const agencyInfo = new Map(agencyRows.map((a) => [a.id, a]));
   const counts = emptyStatusCounts();
@@ -880,18 +894,22 @@ export async function getDashboard(db: Db, clock: StatusClock) {
     dueSoon += tally.dueSoon;
     stale += tally.stale;
   }
-  const ranking = buildAgencyRanking(
-    [...tallies.agencies.entries()].map(([agencyId, tally]) => {
-      const info = agencyInfo.get(agencyId);
-      return {
-        agencyId,
-        nameVi: info?.nameVi ?? '',
-        nameEn: info?.nameEn ?? '',
-        level: info?.level ?? 'central',
-        counts: tally.counts,
-      };
-    }),
-  );
+  const recorded = [...tallies.agencies.entries()].map(([agencyId, tally]): AgencyStatusCounts => {
+    const info = agencyInfo.get(agencyId);
+    return {
+      agencyId,
+      nameVi: info?.nameVi ?? '',
+      nameEn: info?.nameEn ?? '',
+      level: info?.level ?? 'central',
+      validTo: info?.validTo ?? null,
+      counts: tally.counts,
+      formerUnits: 0,
+    };
+  });
+  const ranking: AgencyRankings = {
+    recorded: buildAgencyRanking(recorded),
+    current: buildAgencyRanking(regroupAgencyCounts(recorded, successors, agencyInfo)),
+  };
   const summary = {
     asOf: clock.now,
     today: clock.today,
@@ -912,7 +930,7 @@ export async function getDashboard(db: Db, clock: StatusClock) {
       level,
       counts: levelMap.get(level) ?? emptyStatusCounts(),
     })),
-    ranking: shortRanking(ranking),
+    ranking: shortRanking(ranking.current),
     statuses: [...TASK_STATUSES],
   };
   return { summary, ranking, agencyTallies: tallies.agencies };

@@ -4,16 +4,21 @@ import type { CreateTask, TaskFields, UpdateTask } from '../../../shared/schemas
 import { foldVietnamese } from '../../../shared/text';
 import { type Db, inTransaction } from '../../db/client';
 import { agencies, documents, taskCoordinators, tasks } from '../../db/schema';
+import { isCurrentAgency } from '../agencies/current';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { recordChange } from '../live/record';
 import { assertTaskAction } from './policy';
 import { lockTask } from './write-steps';
 
+/** Tasks are given to today's units only; a task keeps the unit it was given to (agencies/current.ts). */
 async function assertAgenciesExist(tx: Db, ids: number[], field: string): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, unique));
+  const found = await tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(inArray(agencies.id, unique), isCurrentAgency()));
   if (found.length !== unique.length) throw new AppError('VALIDATION', 'unknownAgency', { field });
 }
 
@@ -95,7 +100,8 @@ export async function updateTask(db: Db, actor: Actor, u: UpdateTask) {
     }
     const { coordinatorIds, ...fields } = u.patch;
     const leadAgencyId = fields.leadAgencyId ?? before.leadAgencyId;
-    if (fields.leadAgencyId) await assertAgenciesExist(tx, [fields.leadAgencyId], 'leadAgencyId');
+    if (fields.leadAgencyId && fields.leadAgencyId !== before.leadAgencyId)
+      await assertAgenciesExist(tx, [fields.leadAgencyId], 'leadAgencyId');
     if (coordinatorIds) {
       await assertAgenciesExist(tx, coordinatorIds, 'coordinatorIds');
       if (coordinatorIds.includes(leadAgencyId))

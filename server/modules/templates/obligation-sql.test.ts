@@ -87,7 +87,7 @@ describe('obligedSql agrees with isObliged', () => {
     const rows = await database.db
       .select({ id: agencies.id })
       .from(agencies)
-      .where(obligedSql(o, { id: agencies.id, level: agencies.level }));
+      .where(obligedSql(o, { id: agencies.id, level: agencies.level, validTo: agencies.validTo }));
     expect(ids(rows)).toEqual(expected(o));
   });
 });

@@ -10,6 +10,7 @@ import type {
 import { periodAfter, previousPeriod } from '../../../shared/template-versions';
 import { type Db, inTransaction } from '../../db/client';
 import { agencies, kpis, reportTemplates, submissions, templateFields } from '../../db/schema';
+import { isCurrentAgency } from '../agencies/current';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { recordChange } from '../live/record';
@@ -39,7 +40,10 @@ async function assertReferences(
   }
   if ('agencyIds' in input.obligation) {
     const ids = [...new Set(input.obligation.agencyIds)];
-    const [row] = await tx.select({ n: count() }).from(agencies).where(inArray(agencies.id, ids));
+    const [row] = await tx
+      .select({ n: count() })
+      .from(agencies)
+      .where(and(inArray(agencies.id, ids), isCurrentAgency()));
     if (Number(row?.n ?? 0) !== ids.length) {
       throw new AppError('VALIDATION', 'unknownAgency', { field: 'obligation', reason: 'unknownAgency' });
     }

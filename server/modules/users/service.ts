@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { CreateUser, ResetPassword, UpdateUser } from '../../../shared/schemas/users';
 import { foldVietnamese } from '../../../shared/text';
 import { type Db, inTransaction } from '../../db/client';
 import { agencies, sessions, users } from '../../db/schema';
+import { isCurrentAgency } from '../agencies/current';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { clearLoginFailures } from '../auth/login-failures';
@@ -23,7 +24,10 @@ const publicFields = {
 };
 
 async function assertAgency(tx: Db, agencyId: number): Promise<void> {
-  const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
+  const [agency] = await tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), isCurrentAgency()));
   if (!agency) throw new AppError('VALIDATION', 'unknownAgency', { field: 'agencyId' });
 }
 

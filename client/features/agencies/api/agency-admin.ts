@@ -26,3 +26,15 @@ export function useRenameAgency() {
   const refresh = useRefreshDirectory();
   return useMutation(trpc.agencies.rename.mutationOptions({ onSuccess: refresh }));
 }
+
+/** A unit list's preview: nothing is written, so nothing to refresh. */
+export function useImportPreview() {
+  const trpc = useTRPC();
+  return useMutation(trpc.agencies.importPreview.mutationOptions());
+}
+
+export function useImportApply() {
+  const trpc = useTRPC();
+  const refresh = useRefreshDirectory();
+  return useMutation(trpc.agencies.importApply.mutationOptions({ onSuccess: refresh }));
+}

@@ -4,8 +4,9 @@ import { SearchBox } from '../../../components/search-box';
 import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
 import '../../../components/forms.css';
-import { useCreateAgency, useIsAdmin } from '../api/agency-admin';
+import { useCreateAgency, useImportApply, useImportPreview, useIsAdmin } from '../api/agency-admin';
 import { AgencyCreateForm } from './agency-create-form';
+import { AgencyImportForm } from './agency-import-form';
 import { AgencySearchResults } from './agency-search-results';
 import { AgencyTree } from './agency-tree';
 
@@ -19,6 +20,7 @@ export function AgencyDirectory() {
     <section className="page">
       <h1>{t('agencies.title')}</h1>
       <AddUnit />
+      <ImportUnits />
       <SearchBox value={q} onSearch={onSearch} label={t('agencies.search')} hint={t('agencies.searchHint')} />
       {q ? <AgencySearchResults q={q} page={page} onPageChange={onPageChange} /> : <AgencyTree />}
     </section>
@@ -52,6 +54,35 @@ function AddUnit() {
       </div>
       <div id={formId} ref={regionRef} hidden={!open}>
         {open && <AgencyCreateForm send={create.mutateAsync} />}
+      </div>
+    </div>
+  );
+}
+
+/** Administrators only: "Import a unit list" and, once opened, the preview-then-apply form. */
+function ImportUnits() {
+  const { t } = useTranslation();
+  const isAdmin = useIsAdmin();
+  const preview = useImportPreview();
+  const apply = useImportApply();
+  const [open, setOpen] = useState(false);
+  const regionId = useId();
+  if (!isAdmin) return null;
+  return (
+    <div className="stack">
+      <div>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={open}
+          aria-controls={regionId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t('agencyImport.title')}
+        </button>
+      </div>
+      <div id={regionId} hidden={!open}>
+        {open && <AgencyImportForm preview={preview.mutateAsync} apply={apply.mutateAsync} />}
       </div>
     </div>
   );

@@ -40,6 +40,8 @@ function agency(n: number, rank: number | null): RankingRow {
     overdueRate: overdue / (overdue + inProgress),
     ranked: rank !== null,
     rank,
+    validTo: null,
+    formerUnits: 0,
   };
 }
 
@@ -69,6 +71,7 @@ function fakeServer() {
             result: {
               type: 'data',
               data: {
+                borders: input.borders,
                 items: rows.slice(start, start + input.pageSize),
                 total: rows.length,
                 page: input.page,
@@ -167,7 +170,9 @@ describe('AgencyRanking', () => {
       screen.getByRole('button', { name: 'Ẩn toàn bộ bảng xếp hạng' }).getAttribute('aria-expanded'),
     ).toBe('true');
     await waitFor(() => expect(rows(fullTable())).toHaveLength(25));
-    expect(server.requests).toEqual([{ level: 'all', ranked: true, page: 1, pageSize: 25 }]);
+    expect(server.requests).toEqual([
+      { level: 'all', ranked: true, borders: 'current', page: 1, pageSize: 25 },
+    ]);
     expect(rows(fullTable())[0]).toBe('1 Cơ quan số 1');
     expect(screen.getByText('Trang 1 / 3')).toBeTruthy();
 
@@ -179,7 +184,13 @@ describe('AgencyRanking', () => {
     act(() => server.open());
     await waitFor(() => expect(rows(fullTable())[0]).toBe('26 Cơ quan số 26'));
     expect(fullTable().getAttribute('aria-busy')).toBe('false');
-    expect(server.requests.at(-1)).toEqual({ level: 'all', ranked: true, page: 2, pageSize: 25 });
+    expect(server.requests.at(-1)).toEqual({
+      level: 'all',
+      ranked: true,
+      borders: 'current',
+      page: 2,
+      pageSize: 25,
+    });
     expect(screen.getByText('Trang 2 / 3')).toBeTruthy();
   });
 
@@ -193,14 +204,37 @@ describe('AgencyRanking', () => {
     // Central agencies are 3, 6, 9…: the third nationally is first among them.
     fireEvent.change(screen.getByLabelText('Cấp'), { target: { value: 'central' } });
     await waitFor(() => expect(rows(fullTable()).slice(0, 2)).toEqual(['1 Cơ quan số 3', '2 Cơ quan số 6']));
-    expect(server.requests.at(-1)).toEqual({ level: 'central', ranked: true, page: 1, pageSize: 25 });
+    expect(server.requests.at(-1)).toEqual({
+      level: 'central',
+      ranked: true,
+      borders: 'current',
+      page: 1,
+      pageSize: 25,
+    });
     expect(rows(fullTable())).toHaveLength(20);
     expect(screen.getByText('Trang 1 / 1')).toBeTruthy();
     expect(fullTable().querySelector('caption')?.textContent).toContain('Trung ương');
 
     fireEvent.change(screen.getByLabelText('Cơ quan'), { target: { value: 'unranked' } });
     await screen.findByText('Không có cơ quan nào phù hợp.');
-    expect(server.requests.at(-1)).toEqual({ level: 'central', ranked: false, page: 1, pageSize: 25 });
+    expect(server.requests.at(-1)).toEqual({
+      level: 'central',
+      ranked: false,
+      borders: 'current',
+      page: 1,
+      pageSize: 25,
+    });
+  });
+
+  it('shows today’s units by default and the units as assigned when asked, and says which', async () => {
+    const server = renderPanel();
+    expect(screen.getAllByText(/Số liệu theo đơn vị hiện nay/)).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Xem toàn bộ bảng xếp hạng' }));
+    await waitFor(() => expect(rows(fullTable())).toHaveLength(25));
+    expect(screen.getAllByText(/Số liệu theo đơn vị hiện nay/)).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Địa giới'), { target: { value: 'recorded' } });
+    await screen.findByText(/Số liệu theo đơn vị tại thời điểm giao nhiệm vụ/);
+    expect(server.requests.at(-1)).toMatchObject({ borders: 'recorded', page: 1 });
   });
 
   it('speaks English when asked', async () => {

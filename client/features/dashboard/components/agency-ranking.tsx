@@ -2,14 +2,19 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 // Not from shared/schemas: that would bring zod into the dashboard's chunk.
-import { RANKING_LEVELS, type RankingLevel } from '../../../../shared/agencies';
+import {
+  AGENCY_BORDERS,
+  type AgencyBorders,
+  RANKING_LEVELS,
+  type RankingLevel,
+} from '../../../../shared/agencies';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination, pageCount } from '../../../components/pagination';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { SearchBox } from '../../../components/search-box';
 import { type SimpleColumn, SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatRate } from '../../../lib/format';
+import { formatCount, formatDate, formatRate } from '../../../lib/format';
 import { type RankingRow, type RankingSummary, useAgencyRanking } from '../api/dashboard-queries';
 
 /** Rows per page of the full ranking (the server allows up to 100). */
@@ -40,7 +45,17 @@ function RankingTable({
       key: 'agency',
       header: t('dashboard.agency'),
       cell: (row) => (
-        <Link to={`/tasks?agency=${row.agencyId}`}>{lang === 'en' ? row.nameEn : row.nameVi}</Link>
+        <>
+          <Link to={`/tasks?agency=${row.agencyId}`}>{lang === 'en' ? row.nameEn : row.nameVi}</Link>
+          {row.validTo && (
+            <span className="ranking__hint">
+              {t('dashboard.unitEnded', { date: formatDate(row.validTo) })}
+            </span>
+          )}
+          {row.formerUnits > 0 && (
+            <span className="ranking__hint">{t('dashboard.formerUnits', { n: row.formerUnits })}</span>
+          )}
+        </>
       ),
       rowHeader: true,
     },
@@ -88,9 +103,17 @@ function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
   const { t } = useTranslation();
   const [level, setLevel] = useState<RankingLevel>('all');
   const [ranked, setRanked] = useState(true);
+  const [borders, setBorders] = useState<AgencyBorders>('current');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const ranking = useAgencyRanking({ level, ranked, q: q || undefined, page, pageSize: RANKING_PAGE_SIZE });
+  const ranking = useAgencyRanking({
+    level,
+    ranked,
+    borders,
+    q: q || undefined,
+    page,
+    pageSize: RANKING_PAGE_SIZE,
+  });
   // A live update can shorten the list under the page shown: go to its new last page.
   const pages = ranking.data ? pageCount(ranking.data.total, RANKING_PAGE_SIZE) : page;
   useEffect(() => {
@@ -136,6 +159,23 @@ function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
             <option value="unranked">{t('dashboard.unrankedOption', { min: minTasks })}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-borders`}>{t('dashboard.borders')}</label>
+          <select
+            id={`${id}-borders`}
+            value={borders}
+            onChange={(event) => {
+              setBorders(event.target.value as AgencyBorders);
+              setPage(1);
+            }}
+          >
+            {AGENCY_BORDERS.map((value) => (
+              <option key={value} value={value}>
+                {t(value === 'current' ? 'dashboard.bordersCurrent' : 'dashboard.bordersRecorded')}
+              </option>
+            ))}
+          </select>
+        </div>
         <SearchBox
           value={q}
           onSearch={(text) => {
@@ -152,6 +192,13 @@ function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
         <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />
       ) : (
         <>
+          <p className="ranking__borders">
+            {t(
+              ranking.data.borders === 'current'
+                ? 'dashboard.bordersCurrentNote'
+                : 'dashboard.bordersRecordedNote',
+            )}
+          </p>
           {ranking.data.items.length ? (
             <RankingTable
               rows={ranking.data.items}
@@ -189,6 +236,7 @@ export function AgencyRanking({ ranking }: { ranking: RankingSummary }) {
     <section className="dashboard-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('dashboard.rankingTitle')}</h2>
       <p>{t('dashboard.rankingIntro', { min })}</p>
+      <p className="ranking__borders">{t('dashboard.bordersCurrentNote')}</p>
       {ranking.worst.length ? (
         <RankingTable
           rows={ranking.worst}
