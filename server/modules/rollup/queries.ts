@@ -2,10 +2,11 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
 import { agencies, tasks } from '../../db/schema';
+import { isCurrentAgency } from '../agencies/current';
 import type { AgencyFigure } from '../kpis/queries';
 import { type StatusClock, staleSql, statusIn } from '../tasks/status-sql';
 
-/** The provincial unit named, or undefined when the id is not one. */
+/** The provincial unit named, current or not (its page says what it was), or undefined when the id is not one. */
 export async function findProvince(db: Db, provinceId: number) {
   const [province] = await db
     .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
@@ -14,12 +15,12 @@ export async function findProvince(db: Db, provinceId: number) {
   return province;
 }
 
-/** The province's commune-level units, in Vietnamese order (the parent index). */
+/** The province's commune-level units of today (ADR 0028), in Vietnamese order (the parent index). */
 export function findCommunes(db: Db, provinceId: number) {
   return db
     .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
     .from(agencies)
-    .where(and(eq(agencies.parentId, provinceId), eq(agencies.level, 'commune')))
+    .where(and(eq(agencies.parentId, provinceId), eq(agencies.level, 'commune'), isCurrentAgency()))
     .orderBy(sql`${agencies.sortKey} collate "C"`, asc(agencies.id));
 }
 

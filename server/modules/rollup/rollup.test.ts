@@ -27,35 +27,47 @@ const ONE_OF_EACH: StatusCounts = {
 };
 
 describe('a province adds up its communes', () => {
-  it("has, for every status, the sum of its communes' counts, and rates from the sums", () => {
+  it("has, for every status, the sum of its communes' counts (with the former units they took over), and rates from the sums", () => {
     fc.assert(
-      fc.property(fc.array(fc.option(tally, { nil: undefined }), { maxLength: 30 }), (tallies) => {
-        const communes = tallies.map((_, i) => ({
-          id: i + 1,
-          nameVi: `Xã ${i + 1}`,
-          nameEn: `Commune ${i + 1}`,
-        }));
-        const map = new Map<number, AgencyTally>();
-        tallies.forEach((t, i) => {
-          if (t) map.set(i + 1, t);
-        });
-        // Another province's commune in the tallies must not count.
-        map.set(999, { counts: { ...ONE_OF_EACH }, dueSoon: 1, stale: 1 });
-        const rolled = rollUpTallies(communes, map);
-        for (const status of TASK_STATUSES) {
-          expect(rolled.counts[status]).toBe(tallies.reduce((n, t) => n + (t?.counts[status] ?? 0), 0));
-          expect(rolled.communes.reduce((n, c) => n + c.counts[status], 0)).toBe(rolled.counts[status]);
-        }
-        expect(rolled.dueSoon).toBe(tallies.reduce((n, t) => n + (t?.dueSoon ?? 0), 0));
-        expect(rolled.stale).toBe(tallies.reduce((n, t) => n + (t?.stale ?? 0), 0));
-        expect(rolled.rates).toEqual(completionRates(rolled.counts));
-        // Every commune listed once, those without tasks too; ranks 1…n among the ranked.
-        expect(rolled.communes.map((c) => c.agencyId).sort((a, b) => a - b)).toEqual(
-          communes.map((c) => c.id),
-        );
-        const ranks = rolled.communes.filter((c) => c.ranked).map((c) => c.rank);
-        expect(ranks).toEqual(ranks.map((_, i) => i + 1));
-      }),
+      fc.property(
+        fc.array(fc.option(tally, { nil: undefined }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(tally, fc.nat()), { maxLength: 10 }),
+        (tallies, formers) => {
+          const communes = tallies.map((_, i) => ({
+            id: i + 1,
+            nameVi: `Xã ${i + 1}`,
+            nameEn: `Commune ${i + 1}`,
+          }));
+          const map = new Map<number, AgencyTally>();
+          tallies.forEach((t, i) => {
+            if (t) map.set(i + 1, t);
+          });
+          // Former units (ids from 500) merged into one of the communes: today's borders count them there.
+          const successors = new Map<number, number>();
+          formers.forEach(([t, target], j) => {
+            map.set(500 + j, t);
+            successors.set(500 + j, (target % communes.length) + 1);
+          });
+          // Another province's commune in the tallies must not count.
+          map.set(999, { counts: { ...ONE_OF_EACH }, dueSoon: 1, stale: 1 });
+          const rolled = rollUpTallies(communes, map, successors);
+          const all = [...tallies, ...formers.map(([t]) => t)];
+          for (const status of TASK_STATUSES) {
+            expect(rolled.counts[status]).toBe(all.reduce((n, t) => n + (t?.counts[status] ?? 0), 0));
+            expect(rolled.communes.reduce((n, c) => n + c.counts[status], 0)).toBe(rolled.counts[status]);
+          }
+          expect(rolled.dueSoon).toBe(all.reduce((n, t) => n + (t?.dueSoon ?? 0), 0));
+          expect(rolled.stale).toBe(all.reduce((n, t) => n + (t?.stale ?? 0), 0));
+          expect(rolled.communes.reduce((n, c) => n + c.formerUnits, 0)).toBe(formers.length);
+          expect(rolled.rates).toEqual(completionRates(rolled.counts));
+          // Every commune listed once, those without tasks too; ranks 1…n among the ranked.
+          expect(rolled.communes.map((c) => c.agencyId).sort((x, y) => x - y)).toEqual(
+            communes.map((c) => c.id),
+          );
+          const ranks = rolled.communes.filter((c) => c.ranked).map((c) => c.rank);
+          expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+        },
+      ),
     );
   });
 });

@@ -1,3 +1,4 @@
+import { regroupedAgency } from '../../../shared/agency-lineage';
 import { AppError } from '../../../shared/errors';
 import { kpiSource } from '../../../shared/kpi-catalog';
 import { aggregateShare } from '../../../shared/kpi-math';
@@ -57,7 +58,7 @@ export async function getProvinceRollup(
     province,
     communeCount: communes.length,
     tasks: {
-      ...rollUpTallies(communes, tallies.agencies),
+      ...rollUpTallies(communes, tallies.agencies, tallies.successors),
       minTasksToRank: MIN_TASKS_TO_RANK,
       overdue,
       stalest,
@@ -69,23 +70,35 @@ export async function getProvinceRollup(
 }
 
 /**
- * The communes' task tallies added up: the province's counts (and so its rates, from the sums, never a
- * mean of the communes' rates), due soon and stale; and every commune, ranked or apart as the national
+ * The communes' task tallies added up under today's units: each commune's own and those of the former
+ * units it took over (ADR 0028); the province's counts (and so its rates, from the sums, never a mean
+ * of the communes' rates), due soon and stale; and every commune, ranked or apart as the national
  * ranking does it (a commune without tasks is listed, unranked).
  */
 export function rollUpTallies(
   communes: readonly { id: number; nameVi: string; nameEn: string }[],
   tallies: ReadonlyMap<number, AgencyTally>,
+  successors: ReadonlyMap<number, number> = new Map(),
 ) {
+  const own = new Map(
+    communes.map((c) => [c.id, { counts: emptyStatusCounts(), dueSoon: 0, stale: 0, formerUnits: 0 }]),
+  );
+  for (const [agencyId, tally] of tallies) {
+    const today = regroupedAgency(successors, agencyId);
+    const commune = own.get(today);
+    if (!commune) continue;
+    for (const status of TASK_STATUSES) commune.counts[status] += tally.counts[status];
+    commune.dueSoon += tally.dueSoon;
+    commune.stale += tally.stale;
+    if (today !== agencyId) commune.formerUnits += 1;
+  }
   const counts = emptyStatusCounts();
   let dueSoon = 0;
   let stale = 0;
-  for (const c of communes) {
-    const tally = tallies.get(c.id);
-    if (!tally) continue;
-    for (const status of TASK_STATUSES) counts[status] += tally.counts[status];
-    dueSoon += tally.dueSoon;
-    stale += tally.stale;
+  for (const c of own.values()) {
+    for (const status of TASK_STATUSES) counts[status] += c.counts[status];
+    dueSoon += c.dueSoon;
+    stale += c.stale;
   }
   const ranking = buildAgencyRanking(
     communes.map((c) => ({
@@ -93,7 +106,9 @@ export function rollUpTallies(
       nameVi: c.nameVi,
       nameEn: c.nameEn,
       level: 'commune' as const,
-      counts: tallies.get(c.id)?.counts ?? emptyStatusCounts(),
+      validTo: null,
+      counts: own.get(c.id)?.counts ?? emptyStatusCounts(),
+      formerUnits: own.get(c.id)?.formerUnits ?? 0,
     })),
   ).lists.commune;
   return {

@@ -65,5 +65,11 @@ export async function getAgencyRankingCached(
  */
 export async function getAgencyTalliesCached(db: Db, now = new Date()) {
   const snapshot = await getSnapshot(db, now);
-  return { asOf: snapshot.summary.asOf, today: snapshot.summary.today, agencies: snapshot.agencyTallies };
+  return {
+    asOf: snapshot.summary.asOf,
+    today: snapshot.summary.today,
+    agencies: snapshot.agencyTallies,
+    /** Former unit → the current unit its counts belong to today (ADR 0028). */
+    successors: snapshot.successors,
+  };
 }

@@ -933,5 +933,5 @@ export async function getDashboard(db: Db, clock: StatusClock) {
     ranking: shortRanking(ranking.current),
     statuses: [...TASK_STATUSES],
   };
-  return { summary, ranking, agencyTallies: tallies.agencies };
+  return { summary, ranking, agencyTallies: tallies.agencies, successors };
 }

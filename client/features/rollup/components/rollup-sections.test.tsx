@@ -21,6 +21,8 @@ const row = (agencyId: number, nameVi: string, counts: StatusCounts, rank: numbe
   nameVi,
   nameEn: nameVi,
   level: 'commune' as const,
+  validTo: null,
+  formerUnits: 0,
   counts,
   ...completionRates(counts),
   ranked: rank !== null,
