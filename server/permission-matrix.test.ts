@@ -706,6 +706,19 @@ describe('the permission matrix', () => {
         rows: onlyFor(['office']),
       },
     ],
+    // The province chain's procedures are a province's (A and B are ministries): FORBIDDEN to all here;
+    // the province relations (own, parent, sibling, other) are in submissions/province.test.ts.
+    'submissions.provinceApprovals': [{ input: () => undefined, rows: onlyFor([]) }],
+    // A's report goes to the Office, not to a province: its officer sees it but may not decide it.
+    'submissions.provinceReview': [
+      {
+        input: () => ({ ...fx.submitted, decision: 'accept' }),
+        rows: onlyFor([], { officerB: 'NOT_FOUND' }),
+      },
+    ],
+    'submissions.sendUp': [
+      { input: () => ({ templateId: monthlyTemplateId, periodKey: period() }), rows: onlyFor([]) },
+    ],
     'holidays.list': [{ input: () => ({}), rows: signedIn('ok') }],
     'holidays.add': [
       {
