@@ -164,6 +164,7 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
       trpc.submissions.mine.pathFilter(),
       trpc.submissions.compliance.pathFilter(),
       trpc.submissions.overdueCount.pathFilter(),
+      trpc.submissions.provinceApprovals.pathFilter(),
     ];
     if (submissionId) {
       filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));

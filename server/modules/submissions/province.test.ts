@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provinceFigure } from '../../../shared/approval-levels';
 import { periodContaining, periodOf } from '../../../shared/reporting-periods';
 import { foldVietnamese } from '../../../shared/text';
 import { vietnamDate } from '../../../shared/time';
@@ -325,32 +324,6 @@ describe('approval levels: communes report to their province, the province to th
         },
       ),
       { numRuns: 25 },
-    );
-  });
-});
-
-describe('provinceFigure', () => {
-  const fields = [
-    { code: 'n', type: 'integer' as const },
-    { code: 'd', type: 'decimal' as const },
-    { code: 't', type: 'text' as const },
-  ];
-  it('sums each number field, leaves text empty and an unfilled field empty, not zero', () => {
-    expect(provinceFigure(fields, [{ n: 2, d: 0.1 }, { n: 3, d: 0.2, t: 'x' }, { n: null }], 5)).toEqual({
-      values: { n: 5, d: 0.3, t: '' },
-      accepted: 3,
-      expected: 5,
-    });
-    expect(provinceFigure(fields, [], 4).values).toEqual({ n: null, d: null, t: '' });
-  });
-  it('is the sum over any order of reports (a share is Σ numerators / Σ denominators)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.record({ n: fc.nat(10_000), d: fc.nat(10_000) })), (rows) => {
-        const figure = provinceFigure(fields, rows, rows.length);
-        const reversed = provinceFigure(fields, [...rows].reverse(), rows.length);
-        expect(figure.values).toEqual(reversed.values);
-        expect(figure.values.n).toBe(rows.length ? rows.reduce((s, r) => s + r.n, 0) : null);
-      }),
     );
   });
 });
