@@ -1,4 +1,5 @@
 import { eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { officeObligation } from '../../../shared/approval-levels';
 import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS, REPORTS_ON_TIME } from '../../../shared/kpi-catalog';
 import type { Obligation } from '../../../shared/obligations';
 import {
@@ -407,6 +408,12 @@ async function reportsOnTime(db: Db, today: string): Promise<AgencyFigure[]> {
     }
   }
   if (expected.length === 0) return [];
+  // Whom the Office expects each report from, as the compliance heatmap counts them (provinces, for a
+  // regime whose communes report to their province: docs/decisions/0030).
+  const officeObliged = sql.join(
+    templates.map((t) => sql`(t.id = ${t.id}::int and ${obligedSql(officeObligation(t))})`),
+    sql` or `,
+  );
   return selectRows<AgencyFigure>(
     db,
     sql`with p(template_id, period_key, quarter_key, quarter_end, deadline_end) as (values ${sql.join(expected, sql`, `)})
@@ -417,7 +424,7 @@ async function reportsOnTime(db: Db, today: string): Promise<AgencyFigure[]> {
           100.0 * count(*) filter (where s.first_submitted_at < p.deadline_end) / count(*) as value,
           null::int as level, null::int as "submissionId"
         from p join report_templates t on t.id = p.template_id
-        join agencies a on ${obligedSql(sql`t.obligation`)}
+        join agencies a on (${officeObliged})
         left join submissions s on s.template_id = p.template_id and s.agency_id = a.id and s.period_key = p.period_key
         group by a.id, p.quarter_key, p.quarter_end`,
   );

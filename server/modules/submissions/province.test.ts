@@ -224,6 +224,8 @@ describe('approval levels: communes report to their province, the province to th
     );
     expect(figure.values).toMatchObject({ households: 118, online: 30 });
     expect(figure.accepted).toBe(1);
+    // Both communes sent theirs (one since returned): the sum rests on the accepted one only.
+    expect(figure.sent).toBe(2);
     expect(figure.expected).toBe(communeIds.length);
     // The commune's compliance counts toward the province's view once the deadline has passed.
     expect(figure.communes.expected).toBe(communeIds.length);

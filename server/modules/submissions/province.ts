@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { officeObligation, provinceFigure } from '../../../shared/approval-levels';
 import { AppError } from '../../../shared/errors';
 import { isObliged } from '../../../shared/obligations';
@@ -122,7 +122,8 @@ export async function getProvinceApprovals(db: Db, actor: Actor, now = new Date(
           eq(submissions.templateId, version.id),
           eq(submissions.periodKey, period.key),
           eq(agencies.parentId, province.id),
-          inArray(submissions.state, ['submitted', 'accepted']),
+          // Sent at least once: waiting, accepted, or returned for correction.
+          isNotNull(submissions.firstSubmittedAt),
         ),
       );
     const [own] = await db
