@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodContaining, periodOf } from '../../../shared/reporting-periods';
+import { parsePeriodKey, periodContaining, periodOf } from '../../../shared/reporting-periods';
+import { previousPeriod } from '../../../shared/template-versions';
 import { foldVietnamese } from '../../../shared/text';
 import { vietnamDate } from '../../../shared/time';
 import { agencies, auditLog, submissionRevisions, submissions, users } from '../../db/schema';
@@ -267,6 +268,47 @@ describe('approval levels: communes report to their province, the province to th
     expect([...levels]).toEqual(['provincial']);
     const hn = compliance.data.agencies.find((a: { agencyId: number }) => a.agencyId === hanoi);
     expect(hn.cells[periodKey]).toMatchObject({ stage: 'accepted', submissionId: up.data.id });
+  });
+
+  it('sends the figure again, recomputed, after the province leader or the Office sends it back', async () => {
+    const earlier = previousPeriod(parsePeriodKey(periodKey)).key;
+    const sendAs = async (who: string, values: Record<string, unknown>) => {
+      const draft = await call(who, 'submissions.saveDraft', { templateId, periodKey: earlier, values });
+      const sent = await call(who, 'submissions.submit', { id: draft.data.id, version: draft.data.version });
+      const accepted = await call('hn.cv', 'submissions.provinceReview', {
+        ...sent.data,
+        decision: 'accept',
+      });
+      expect(accepted.status, JSON.stringify(accepted.error)).toBe(200);
+    };
+    await sendAs('xa1.cv', { households: 10, online: 4, notes: '' });
+    const first = await call('hn.cv', 'submissions.sendUp', { templateId, periodKey: earlier });
+    expect(first.data).toMatchObject({ accepted: 1, revision: 1 });
+    // Sent already: not again until it comes back.
+    expect((await call('hn.cv', 'submissions.sendUp', { templateId, periodKey: earlier })).status).toBe(409);
+    const back = await call('hn.ld', 'submissions.approve', {
+      ...first.data,
+      decision: 'return',
+      comment: 'Chờ đủ báo cáo các xã',
+    });
+    expect(back.data.state).toBe('draft');
+    await sendAs('xa2.cv', { households: 5, online: 5, notes: '' });
+    const second = await call('hn.cv', 'submissions.sendUp', { templateId, periodKey: earlier });
+    expect(second.data).toMatchObject({ accepted: 2, revision: 1 });
+    const signed = await call('hn.ld', 'submissions.approve', { ...second.data, decision: 'accept' });
+    const returned = await call('vp', 'submissions.review', {
+      ...signed.data,
+      decision: 'return',
+      comment: 'Đề nghị kiểm tra lại',
+    });
+    expect(returned.data.state).toBe('returned');
+    const third = await call('hn.cv', 'submissions.sendUp', { templateId, periodKey: earlier });
+    expect(third.data).toMatchObject({ accepted: 2, revision: 2 });
+    const got = await call('vp', 'submissions.get', { id: third.data.id }, 'GET');
+    expect(got.data.revisions.map((r: { values: { households: number } }) => r.values.households)).toEqual([
+      15, 15,
+    ]);
+    expect(got.data.revisions[0].reviewComment).toBe('Đề nghị kiểm tra lại');
   });
 
   it('makes the province figure the sum of its communes’ accepted figures, whatever the others are', async () => {

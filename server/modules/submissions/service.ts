@@ -432,7 +432,7 @@ export async function sendUpProvinceFigure(db: Db, actor: Actor, d: z.output<typ
       } else {
         await tx
           .update(submissionRevisions)
-          .set({ ...sent, reviewComment: null, reviewOutcome: null })
+          .set(sent)
           .where(
             and(
               eq(submissionRevisions.submissionId, existing.id),
