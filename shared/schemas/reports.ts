@@ -212,6 +212,8 @@ export const submissionOutput = z.object({
   canReopen: z.boolean(),
   /** The deciding province's officer may accept or return this commune's report (province chain). */
   canProvinceReview: z.boolean(),
+  /** A commune's report decided by its province: the Office reads it but neither decides nor follows it up. */
+  decidedByProvince: z.boolean(),
   /** The Office's view of a report its agency's leader has not signed off yet: nothing to decide. */
   awaitingApproval: z.boolean(),
 });

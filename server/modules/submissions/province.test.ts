@@ -180,6 +180,15 @@ describe('approval levels: communes report to their province, the province to th
     const asProvince = await call('hn.cv', 'submissions.get', { id: sent.id }, 'GET');
     expect(asProvince.data.canProvinceReview).toBe(true);
     expect(asProvince.data.canReview).toBe(false);
+    expect(asProvince.data.decidedByProvince).toBe(true);
+    // The Office neither reminds nor asks to explain it: the obligation it follows is the province's.
+    const followUp = await call(
+      'vp',
+      'accountability.forReport',
+      { templateId, agencyId: communeIds[0], periodKey },
+      'GET',
+    );
+    expect(followUp.status).toBe(404);
     // A return needs its reason.
     expect((await decide('hn.cv', 'return')).status).toBe(400);
     const returned = await decide('hn.cv', 'return', sent, 'Số hộ chưa khớp sổ hộ tịch');

@@ -269,6 +269,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number, now = new 
     canReview: canSubmissionAction(actor, 'review', ref),
     canReopen: canSubmissionAction(actor, 'reopen', ref),
     canProvinceReview: canSubmissionAction(actor, 'provinceReview', ref),
+    decidedByProvince: ref.decider.by === 'province',
     awaitingApproval: isAwaitingApprovalFor(actor, ref),
   };
 }

@@ -316,12 +316,14 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
         })}
       </section>
 
-      {sections?.({
-        templateId: submission.templateId,
-        agencyId: submission.agencyId,
-        agencyName: language === 'en' ? submission.agencyNameEn : submission.agencyNameVi,
-        periodKey: submission.periodKey,
-      })}
+      {/* A commune's report under the province chain is its province's to follow, not the Office's. */}
+      {!data.decidedByProvince &&
+        sections?.({
+          templateId: submission.templateId,
+          agencyId: submission.agencyId,
+          agencyName: language === 'en' ? submission.agencyNameEn : submission.agencyNameVi,
+          periodKey: submission.periodKey,
+        })}
 
       {oversight ? (
         <SubmissionAuditTrail
