@@ -1,5 +1,5 @@
 import { eq, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { officeObligation } from '../../../shared/approval-levels';
+import { type ApprovalChain, officeObligation } from '../../../shared/approval-levels';
 import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS, REPORTS_ON_TIME } from '../../../shared/kpi-catalog';
 import type { Obligation } from '../../../shared/obligations';
 import {
@@ -106,13 +106,14 @@ const fieldKpiOf = (code: string) => (code in MATURITY_THRESHOLDS ? MATURITY_FIE
  */
 async function obligationFilter(db: Db, fieldKpi: string): Promise<SQL> {
   const rows = await db
-    .selectDistinct({ obligation: reportTemplates.obligation })
+    .selectDistinct({ obligation: reportTemplates.obligation, approval: reportTemplates.approval })
     .from(reportTemplates)
     .innerJoin(templateFields, eq(templateFields.templateId, reportTemplates.id))
     .where(eq(templateFields.kpiCode, fieldKpi));
+  // The agencies whose reports reach the Office (and write KPI figures): provinces under the province chain.
   return rows.length
     ? sql`(${sql.join(
-        rows.map((r) => obligedSql(r.obligation)),
+        rows.map((r) => obligedSql(officeObligation(r))),
         sql` or `,
       )})`
     : sql`false`;
@@ -152,6 +153,7 @@ interface Collector {
   fieldKpi: string;
   templateId: number;
   obligation: Obligation;
+  approval: ApprovalChain;
   periodType: PeriodType;
   firstPeriod: string;
   lastPeriod: string | null;
@@ -165,6 +167,7 @@ async function loadCollectors(db: Db): Promise<Collector[]> {
       fieldKpi: templateFields.kpiCode,
       templateId: reportTemplates.id,
       obligation: reportTemplates.obligation,
+      approval: reportTemplates.approval,
       periodType: reportTemplates.periodType,
       firstPeriod: reportTemplates.firstPeriod,
       lastPeriod: reportTemplates.lastPeriod,
@@ -189,7 +192,7 @@ function collectingVersions(collectors: readonly Collector[], code: string, peri
 const obligedByAny = (versions: readonly Collector[]) =>
   versions.length
     ? sql`(${sql.join(
-        versions.map((v) => obligedSql(v.obligation)),
+        versions.map((v) => obligedSql(officeObligation(v))),
         sql` or `,
       )})`
     : sql`false`;
