@@ -279,6 +279,8 @@ describe('the permission matrix', () => {
     /** The call's input; `fresh` when the call should succeed, so it acts on a throwaway row. */
     input: (fresh: boolean) => unknown;
     rows: Rows;
+    /** Who sends the bad-input probes when nobody here is answered `ok` (a role the guard lets through). */
+    probeAs?: Exclude<Actor, 'anon'>;
   }
   const period = () => months[0] ?? '2026-M01';
   const progressInput = (taskId: number) => ({
@@ -722,6 +724,24 @@ describe('the permission matrix', () => {
           reason: 'Kiểm tra lại',
         }),
         rows: onlyFor(['office']),
+      },
+    ],
+    // The province chain's procedures are a province's (A and B are ministries): FORBIDDEN to all here;
+    // the province relations (own, parent, sibling, other) are in submissions/province.test.ts.
+    'submissions.provinceApprovals': [{ input: () => undefined, rows: onlyFor([]) }],
+    // A's report goes to the Office, not to a province: its officer sees it but may not decide it.
+    'submissions.provinceReview': [
+      {
+        input: () => ({ ...fx.submitted, decision: 'accept' }),
+        rows: onlyFor([], { officerB: 'NOT_FOUND' }),
+        probeAs: 'officerA',
+      },
+    ],
+    'submissions.sendUp': [
+      {
+        input: () => ({ templateId: monthlyTemplateId, periodKey: period() }),
+        rows: onlyFor([]),
+        probeAs: 'officerA',
       },
     ],
     'holidays.list': [{ input: () => ({}), rows: signedIn('ok') }],
@@ -1200,7 +1220,7 @@ describe('the permission matrix', () => {
     for (const { path, type, schema } of walked) {
       it(path, async () => {
         const c = MATRIX[path]?.[0];
-        const who = ACTORS.find((a) => c?.rows[a] === 'ok' && a !== 'anon') ?? 'anon';
+        const who = c?.probeAs ?? ACTORS.find((a) => c?.rows[a] === 'ok' && a !== 'anon') ?? 'anon';
         const base = await c?.input(false);
         const json = z.toJSONSchema(schema as z.ZodType, {
           io: 'input',

@@ -27,6 +27,8 @@ export const PAGE_ROLES = {
   '/reports': AGENCY_ROLES,
   '/reports/monthly': MONTHLY_REPORT_ROLES,
   '/reports/compliance': OVERSIGHT_ROLES,
+  /** A province's communes' reports awaiting it, and its computed figures (the server checks the level). */
+  '/reports/communes': AGENCY_ROLES,
   '/reports/submissions/:id': ROLES,
   '/reports/:templateId/:periodKey': ROLES,
   '/kpis': ROLES,

@@ -15,6 +15,7 @@ export const PAGE_MESSAGES: Record<PagePath, readonly PageMessageGroup[]> = {
   '/reports': ['reports'],
   '/reports/monthly': ['monthly-report', 'reports'],
   '/reports/compliance': ['accountability', 'escalation', 'reports'],
+  '/reports/communes': ['reports'],
   '/reports/submissions/:id': ['accountability', 'kpis', 'reports'],
   '/reports/:templateId/:periodKey': ['kpis', 'reports'],
   '/kpis': ['kpis'],

@@ -64,6 +64,11 @@ const NewSubmissionPage = lazyPage(
   () => import('../features/reports/components/new-submission-page'),
   'NewSubmissionPage',
 );
+const ProvinceApprovalsPage = lazyPage(
+  '/reports/communes',
+  () => import('../features/reports/components/province-approvals-page'),
+  'ProvinceApprovalsPage',
+);
 const CompliancePage = lazyPage(
   '/reports/compliance',
   () => import('./routes/compliance-route'),
@@ -186,6 +191,7 @@ const PAGES: Record<PagePath, ComponentType> = {
   '/reports': MyReportsPage,
   '/reports/monthly': MonthlyReportPage,
   '/reports/compliance': CompliancePage,
+  '/reports/communes': ProvinceApprovalsPage,
   '/reports/submissions/:id': SubmissionPage,
   '/reports/:templateId/:periodKey': NewSubmissionPage,
   '/kpis': KpiOverviewPage,

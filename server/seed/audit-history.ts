@@ -165,6 +165,7 @@ export async function seedAuditHistory(db: Db): Promise<number> {
       reviewerId: submissionRevisions.reviewerId,
       reviewedAt: submissionRevisions.reviewedAt,
       reviewOutcome: submissionRevisions.reviewOutcome,
+      coverage: submissionRevisions.coverage,
     })
     .from(submissionRevisions)
     .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId));
@@ -192,9 +193,20 @@ export async function seedAuditHistory(db: Db): Promise<number> {
         },
       });
     };
-    step(r.submittedAt, r.authorId, 'submission.submit', 'draft', 'submitted');
+    // A province's computed figure is sent up, not typed and submitted.
+    step(
+      r.submittedAt,
+      r.authorId,
+      r.coverage ? 'submission.send_up' : 'submission.submit',
+      'draft',
+      'submitted',
+    );
     step(r.approvedAt, r.approverId, 'submission.leader_accept', 'submitted', 'approved');
-    if (r.reviewOutcome === 'accepted')
+    if (r.approvedAt === null && (r.reviewOutcome === 'accepted' || r.reviewOutcome === 'returned')) {
+      // A commune's report decided by its province (province chain): no leader's sign-off before it.
+      const outcome = r.reviewOutcome;
+      step(r.reviewedAt, r.reviewerId, `submission.province_${outcome}`, 'submitted', outcome);
+    } else if (r.reviewOutcome === 'accepted')
       step(r.reviewedAt, r.reviewerId, 'submission.accepted', 'approved', 'accepted');
   }
 

@@ -18,6 +18,7 @@ import {
 import { isCurrentAgency } from '../modules/agencies/current';
 import { ARGON2_OPTIONS } from '../modules/auth/password';
 import { seedAuditHistory } from './audit-history';
+import { seedCommuneReports } from './commune-reports';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedMerger2025, seedMergerHistory } from './merger-2025';
 import { seedSubmissionHistory } from './submissions';
@@ -230,7 +231,9 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
     if (!agency) throw new Error(`Missing agency ${a.agency}`);
     return { ...a, agencyId: agency.id, agencyName: agency.nameVi };
   });
-  const firstCommune = communes[0];
+  // The demo commune is one of Hà Nội's, whose province officer (hanoi.chuyenvien) decides its reports.
+  const hanoi = byName.get('Thành phố Hà Nội');
+  const firstCommune = communes.find((c) => c.parentId === hanoi?.id) ?? communes[0];
   if (firstCommune) {
     named.push({
       username: 'xa.chuyenvien',
@@ -444,6 +447,22 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
     today: options.today,
     createdBy: officeUser?.id ?? null,
   });
+  if (hanoi) {
+    const named = (username: string) => {
+      const at = userValues.findIndex((u) => u.username === username);
+      return at >= 0 ? (insertedUsers[at]?.id ?? null) : null;
+    };
+    await seedCommuneReports(db, {
+      today: options.today,
+      notAfterNow,
+      province: hanoi.id,
+      demoCommune: firstCommune?.parentId === hanoi.id ? firstCommune.id : null,
+      provinceOfficer: named('hanoi.chuyenvien'),
+      provinceLeader: named('hanoi.lanhdao'),
+      communeOfficer: named('xa.chuyenvien'),
+      officeUser: officeUser?.id ?? null,
+    });
+  }
   await seedAuditHistory(db);
 
   return named.map((n) => ({

@@ -42,6 +42,16 @@ export const submissionDecisionInput = submissionActionInput
     path: ['comment'],
   });
 
+/** The province sends the Office its computed figure of one regime's period (province chain). */
+export const sendUpInput = z.object({ templateId: positiveId(), periodKey });
+export const sendUpOutput = z.object({
+  id: z.number(),
+  version: z.number(),
+  revision: z.number(),
+  accepted: z.number(),
+  expected: z.number(),
+});
+
 export const reopenSubmissionInput = submissionActionInput.extend({
   reason: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
 });
@@ -190,6 +200,8 @@ export const submissionOutput = z.object({
       reviewedAt: z.date().nullable(),
       reviewOutcome: z.string().nullable(),
       reviewComment: z.string().nullable(),
+      /** A computed province figure: the communes' accepted reports it sums, of how many, as of when. */
+      coverage: z.object({ accepted: z.number(), expected: z.number(), asOf: z.string() }).nullable(),
     }),
   ),
   audit: z.array(auditSummary),
@@ -198,6 +210,10 @@ export const submissionOutput = z.object({
   canApprove: z.boolean(),
   canReview: z.boolean(),
   canReopen: z.boolean(),
+  /** The deciding province's officer may accept or return this commune's report (province chain). */
+  canProvinceReview: z.boolean(),
+  /** A commune's report decided by its province: the Office reads it but neither decides nor follows it up. */
+  decidedByProvince: z.boolean(),
   /** The Office's view of a report its agency's leader has not signed off yet: nothing to decide. */
   awaitingApproval: z.boolean(),
 });
@@ -472,3 +488,61 @@ export const complianceExportQuery = z.object({
 
 /** The compliance report's PDF (`GET /export/compliance.pdf`): the export's figures and the signing details. */
 export const compliancePdfQuery = signingQuery.extend(complianceExportQuery.shape);
+
+const figureField = z.object({
+  code: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  unit: z.string().nullable(),
+  type: z.enum(FIELD_TYPES),
+});
+
+/** The province's page of its communes' reports: what waits for its decision, and its computed figures. */
+export const provinceApprovalsOutput = z.object({
+  provinceId: z.number(),
+  pending: z.array(
+    z.object({
+      id: z.number(),
+      version: z.number(),
+      templateId: z.number(),
+      templateCode: z.string(),
+      templateNameVi: z.string(),
+      templateNameEn: z.string(),
+      agencyId: z.number(),
+      agencyNameVi: z.string(),
+      agencyNameEn: z.string(),
+      periodKey: z.string(),
+      deadline: z.string(),
+      firstSubmittedAt: z.date().nullable(),
+      revision: z.number(),
+    }),
+  ),
+  figures: z.array(
+    z.object({
+      templateId: z.number(),
+      templateCode: z.string(),
+      templateNameVi: z.string(),
+      templateNameEn: z.string(),
+      periodKey: z.string(),
+      periodEnd: z.string(),
+      fields: z.array(figureField),
+      values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+      accepted: z.number(),
+      expected: z.number(),
+      sent: z.number(),
+      /** The communes' compliance for the period (once its deadline has passed; else expected is 0). */
+      communes: z.object({
+        expected: z.number(),
+        onTime: z.number(),
+        late: z.number(),
+        missing: z.number(),
+        completeness: z.number().nullable(),
+        timeliness: z.number().nullable(),
+      }),
+      own: z.object({ id: z.number(), state: z.enum(SUBMISSION_STATES), version: z.number() }).nullable(),
+    }),
+  ),
+  /** Its officer decides and sends up; its leader reads here and signs off the sent figure. */
+  canDecide: z.boolean(),
+  asOf: z.date(),
+});

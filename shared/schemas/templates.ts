@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS } from '../agencies';
+import { APPROVAL_CHAINS, isAddableField } from '../approval-levels';
 import { obligationSchema } from '../obligations';
 import { FIELD_TYPES } from '../report-values';
 import { PERIOD_TYPES, parsePeriodKey } from '../reporting-periods';
@@ -53,6 +54,8 @@ const templateBody = z.object({
   periodType: z.enum(PERIOD_TYPES),
   deadlineRule: deadlineRuleInput,
   obligation: obligationSchema,
+  /** Who approves at which level (shared/approval-levels.ts); a change in use makes a new version. */
+  approval: z.enum(APPROVAL_CHAINS).default('office'),
   firstPeriod: periodKey,
   fields: z.array(templateFieldInput).min(1, 'noFields').max(200, 'tooMany'),
   /** Rules across fields, carried by the version like its fields (numerator ≤ denominator is implied). */
@@ -92,6 +95,7 @@ function checkTemplate(t: Body, ctx: z.RefinementCtx) {
     }
   });
   checkRules(t, ctx);
+  checkApproval(t, ctx);
   // A KPI fed as a share needs exactly one numerator and one denominator.
   const roles = new Map<string, { numerator: number[]; denominator: number[] }>();
   t.fields.forEach((field, i) => {
@@ -117,6 +121,22 @@ function checkTemplate(t: Body, ctx: z.RefinementCtx) {
       }
     }
   }
+}
+
+/**
+ * Under the province chain communes fill the template and their province adds their figures up, so
+ * it obliges communes and every number field must add up (no percent, no 0/1 condition).
+ */
+function checkApproval(t: Body, ctx: z.RefinementCtx) {
+  if (t.approval !== 'province_then_office') return;
+  const levels = 'levels' in t.obligation ? t.obligation.levels : [];
+  if (levels.length !== 1 || levels[0] !== 'commune') {
+    ctx.addIssue({ code: 'custom', message: 'approvalNeedsCommunes', path: ['approval'] });
+  }
+  t.fields.forEach((field, i) => {
+    if (!isAddableField(field))
+      ctx.addIssue({ code: 'custom', message: 'fieldNotAddable', path: ['fields', i, 'type'] });
+  });
 }
 
 /**
@@ -193,6 +213,7 @@ const templateVersionOutput = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
   periodType: z.enum(PERIOD_TYPES),
+  approval: z.enum(APPROVAL_CHAINS),
   firstPeriod: z.string(),
   lastPeriod: z.string().nullable(),
   active: z.boolean(),

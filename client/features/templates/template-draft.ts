@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ZodError } from 'zod';
 import type { AgencyLevel } from '../../../shared/agencies';
+import type { ApprovalChain } from '../../../shared/approval-levels';
 import { formatNumberInput, numberLanguage, parseNumberInput } from '../../../shared/number-input';
 import type { FieldType } from '../../../shared/report-values';
 import type { PeriodType } from '../../../shared/reporting-periods';
@@ -65,6 +66,8 @@ export interface TemplateDraft {
   obligationKind: 'levels' | 'agencies';
   levels: AgencyLevel[];
   agencies: PickedAgency[];
+  /** Who approves at which level (shared/approval-levels.ts). */
+  approval: ApprovalChain;
   fields: FieldDraft[];
   rules: RuleDraft[];
 }
@@ -124,6 +127,7 @@ export function emptyDraft(): TemplateDraft {
     obligationKind: 'levels',
     levels: ['central', 'provincial'],
     agencies: [],
+    approval: 'office',
     fields: [emptyField()],
     rules: [],
   };
@@ -139,6 +143,7 @@ interface SavedTemplate {
     | { kind: 'working_days_after_cutoff'; days: number }
     | { kind: 'fixed_day'; day: number; monthsAfter: number };
   obligation: { levels: AgencyLevel[] } | { agencyIds: number[] };
+  approval: ApprovalChain;
   validationRules: readonly ValidationRule[];
 }
 
@@ -178,6 +183,7 @@ export function draftFromTemplate(
     obligationKind: 'levels' in template.obligation ? 'levels' : 'agencies',
     levels: 'levels' in template.obligation ? [...template.obligation.levels] : [],
     agencies: [...agencies],
+    approval: template.approval,
     fields: fields.map((f) => ({
       key: newFieldKey(),
       code: f.code,
@@ -265,6 +271,7 @@ export function inputFromDraft(draft: TemplateDraft, language: string): CreateTe
       draft.obligationKind === 'levels'
         ? { levels: draft.levels }
         : { agencyIds: draft.agencies.map((a) => a.id) },
+    approval: draft.approval,
     fields: draft.fields.map((f) => ({
       code: f.code.trim(),
       labelVi: f.labelVi,
@@ -310,6 +317,7 @@ export function labelOfPath(path: string, t: TFunction): string {
     return t(`templateAdmin.deadline.${key}`);
   }
   if (parts[0] === 'obligation') return t('templateAdmin.obligation.legend');
+  if (parts[0] === 'approval') return t('templateAdmin.approval.legend');
   const key = parts[0] as 'code' | 'nameVi' | 'nameEn' | 'periodType' | 'firstPeriod';
   if (['code', 'nameVi', 'nameEn', 'periodType', 'firstPeriod'].includes(key)) {
     return t(`templateAdmin.${key}`);
@@ -354,6 +362,8 @@ const KNOWN = new Set([
   'ruleSameField',
   'deviationIsWarning',
   'sumNeedsParts',
+  'approvalNeedsCommunes',
+  'fieldNotAddable',
 ]);
 
 type ValidationKey = keyof typeof import('../../lib/i18n/vi').vi.templateAdmin.validation;

@@ -166,6 +166,7 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
       trpc.submissions.overdueCount.pathFilter(),
       // A province's roll-up counts its communes' reports.
       trpc.rollup.province.pathFilter(),
+      trpc.submissions.provinceApprovals.pathFilter(),
     ];
     if (submissionId) {
       filters.push(trpc.submissions.get.queryFilter({ id: submissionId }));

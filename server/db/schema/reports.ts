@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { APPROVAL_CHAINS } from '../../../shared/approval-levels';
 import type { Obligation } from '../../../shared/obligations';
 import { FIELD_TYPES } from '../../../shared/report-values';
 import { CALENDAR_DAY_KINDS, type DeadlineRule, PERIOD_TYPES } from '../../../shared/reporting-periods';
@@ -23,6 +24,7 @@ import { kpis } from './catalog';
 
 export const periodType = pgEnum('period_type', PERIOD_TYPES);
 export const fieldType = pgEnum('field_type', FIELD_TYPES);
+export const templateApproval = pgEnum('template_approval', APPROVAL_CHAINS);
 export const kpiRole = pgEnum('kpi_role', ['numerator', 'denominator']);
 export const submissionState = pgEnum('submission_state', [
   'draft',
@@ -61,6 +63,8 @@ export const reportTemplates = pgTable(
     periodType: periodType('period_type').notNull(),
     deadlineRule: jsonb('deadline_rule').$type<DeadlineRule>().notNull(),
     obligation: jsonb('obligation').$type<Obligation>().notNull(),
+    /** Who approves at which level (shared/approval-levels.ts); part of the version like its fields. */
+    approval: templateApproval('approval').notNull().default('office'),
     /** First period this version applies to (period key), e.g. 2026-Q1. */
     firstPeriod: text('first_period').notNull(),
     /**
@@ -153,6 +157,11 @@ export const submissionRevisions = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewOutcome: text('review_outcome'),
     reviewComment: text('review_comment'),
+    /**
+     * A province's computed figure (province_then_office): how many communes' accepted reports it sums,
+     * of how many owe it, as of when it was computed. Null for a report typed in.
+     */
+    coverage: jsonb('coverage').$type<{ accepted: number; expected: number; asOf: string }>(),
   },
   (t) => [uniqueIndex('submission_revisions_idx').on(t.submissionId, t.revision)],
 );

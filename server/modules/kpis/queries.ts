@@ -1,4 +1,5 @@
 import { eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { type ApprovalChain, officeObligation } from '../../../shared/approval-levels';
 import { MATURITY_FIELD_KPI, MATURITY_THRESHOLDS, REPORTS_ON_TIME } from '../../../shared/kpi-catalog';
 import type { Obligation } from '../../../shared/obligations';
 import {
@@ -105,13 +106,14 @@ const fieldKpiOf = (code: string) => (code in MATURITY_THRESHOLDS ? MATURITY_FIE
  */
 async function obligationFilter(db: Db, fieldKpi: string): Promise<SQL> {
   const rows = await db
-    .selectDistinct({ obligation: reportTemplates.obligation })
+    .selectDistinct({ obligation: reportTemplates.obligation, approval: reportTemplates.approval })
     .from(reportTemplates)
     .innerJoin(templateFields, eq(templateFields.templateId, reportTemplates.id))
     .where(eq(templateFields.kpiCode, fieldKpi));
+  // The agencies whose reports reach the Office (and write KPI figures): provinces under the province chain.
   return rows.length
     ? sql`(${sql.join(
-        rows.map((r) => obligedSql(r.obligation)),
+        rows.map((r) => obligedSql(officeObligation(r))),
         sql` or `,
       )})`
     : sql`false`;
@@ -151,6 +153,7 @@ interface Collector {
   fieldKpi: string;
   templateId: number;
   obligation: Obligation;
+  approval: ApprovalChain;
   periodType: PeriodType;
   firstPeriod: string;
   lastPeriod: string | null;
@@ -164,6 +167,7 @@ async function loadCollectors(db: Db): Promise<Collector[]> {
       fieldKpi: templateFields.kpiCode,
       templateId: reportTemplates.id,
       obligation: reportTemplates.obligation,
+      approval: reportTemplates.approval,
       periodType: reportTemplates.periodType,
       firstPeriod: reportTemplates.firstPeriod,
       lastPeriod: reportTemplates.lastPeriod,
@@ -188,7 +192,7 @@ function collectingVersions(collectors: readonly Collector[], code: string, peri
 const obligedByAny = (versions: readonly Collector[]) =>
   versions.length
     ? sql`(${sql.join(
-        versions.map((v) => obligedSql(v.obligation)),
+        versions.map((v) => obligedSql(officeObligation(v))),
         sql` or `,
       )})`
     : sql`false`;
@@ -407,6 +411,12 @@ async function reportsOnTime(db: Db, today: string): Promise<AgencyFigure[]> {
     }
   }
   if (expected.length === 0) return [];
+  // Whom the Office expects each report from, as the compliance heatmap counts them (provinces, for a
+  // regime whose communes report to their province: docs/decisions/0030).
+  const officeObliged = sql.join(
+    templates.map((t) => sql`(t.id = ${t.id}::int and ${obligedSql(officeObligation(t))})`),
+    sql` or `,
+  );
   return selectRows<AgencyFigure>(
     db,
     sql`with p(template_id, period_key, quarter_key, quarter_end, deadline_end) as (values ${sql.join(expected, sql`, `)})
@@ -417,7 +427,7 @@ async function reportsOnTime(db: Db, today: string): Promise<AgencyFigure[]> {
           100.0 * count(*) filter (where s.first_submitted_at < p.deadline_end) / count(*) as value,
           null::int as level, null::int as "submissionId"
         from p join report_templates t on t.id = p.template_id
-        join agencies a on ${obligedSql(sql`t.obligation`)}
+        join agencies a on (${officeObliged})
         left join submissions s on s.template_id = p.template_id and s.agency_id = a.id and s.period_key = p.period_key
         group by a.id, p.quarter_key, p.quarter_end`,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../../shared/roles';
+import { isOversight, ROLES } from '../../../shared/roles';
 import { SUBMISSION_STATES } from '../../../shared/schemas/reports';
 import { submissionState } from '../../db/schema';
 import {
@@ -18,8 +18,11 @@ import {
 const OWN = 7;
 const OTHER = 8;
 
-/** Who may take each action, in which states, as the workflow describes it. */
-const EXPECTED: Record<SubmissionAction, { role: string; own: boolean; states: string[] }> = {
+/** Who may take each action, in which states, as the workflow describes it (the Office's chain). */
+const EXPECTED: Record<
+  Exclude<SubmissionAction, 'provinceReview'>,
+  { role: string; own: boolean; states: string[] }
+> = {
   edit: { role: 'officer', own: true, states: ['draft', 'returned'] },
   submit: { role: 'officer', own: true, states: ['draft'] },
   approve: { role: 'leader', own: true, states: ['submitted'] },
@@ -34,7 +37,7 @@ describe('the submission policy', () => {
 
   it('gives each action to its role, on its agency when required, in its states only', () => {
     for (const [action, rule] of Object.entries(EXPECTED) as [
-      SubmissionAction,
+      Exclude<SubmissionAction, 'provinceReview'>,
       (typeof EXPECTED)['edit'],
     ][]) {
       for (const role of ROLES) {
@@ -48,8 +51,8 @@ describe('the submission policy', () => {
               canSubmissionAction(actor, action, submission),
               `${role} ${action} ${agencyId} ${state}`,
             ).toBe(expected);
-            if (right) expect(() => assertSubmissionRight(actor, action, agencyId)).not.toThrow();
-            else expect(() => assertSubmissionRight(actor, action, agencyId)).toThrow('FORBIDDEN');
+            if (right) expect(() => assertSubmissionRight(actor, action, { agencyId })).not.toThrow();
+            else expect(() => assertSubmissionRight(actor, action, { agencyId })).toThrow('FORBIDDEN');
             if (rule.states.includes(state)) expect(() => assertSubmissionState(action, state)).not.toThrow();
             else expect(() => assertSubmissionState(action, state)).toThrow('submissionLocked');
           }
@@ -101,5 +104,41 @@ describe('the submission policy', () => {
     expect(canDraft({ role: 'officer', agencyId: OWN }, byList, commune)).toBe(false);
     expect(canDraft({ role: 'leader', agencyId: OWN }, byLevel, commune)).toBe(false);
     expect(canDraft({ role: 'office', agencyId: OWN }, byLevel, commune)).toBe(false);
+  });
+
+  it('under the province chain, only the parent province’s officer decides a commune’s report', () => {
+    const PROVINCE = 20;
+    const SIBLING = 21;
+    const commune = { agencyId: OWN, decider: { by: 'province' as const, agencyId: PROVINCE } };
+    for (const role of ROLES) {
+      for (const agencyId of [OWN, PROVINCE, SIBLING, OTHER]) {
+        for (const state of SUBMISSION_STATES) {
+          const actor = { role, agencyId };
+          const submission = { ...commune, state };
+          expect(
+            canSubmissionAction(actor, 'provinceReview', submission),
+            `${role} ${agencyId} ${state}`,
+          ).toBe(role === 'officer' && agencyId === PROVINCE && state === 'submitted');
+          // The Office reads it but decides nothing of it; the commune's leader signs nothing off.
+          expect(canSubmissionAction(actor, 'review', submission)).toBe(false);
+          expect(canSubmissionAction(actor, 'reopen', submission)).toBe(false);
+          expect(canSubmissionAction(actor, 'approve', submission)).toBe(false);
+          expect(canReadSubmission(actor, submission)).toBe(
+            agencyId === OWN || agencyId === PROVINCE || isOversight(role) || state === 'accepted',
+          );
+        }
+      }
+    }
+    // The commune's officer sees its report but may not decide it: refused, not hidden.
+    expect(() =>
+      assertSubmissionRight({ role: 'officer', agencyId: OWN }, 'provinceReview', commune),
+    ).toThrow('FORBIDDEN');
+    // The Office's own chain is never the province's to decide.
+    expect(
+      canSubmissionAction({ role: 'officer', agencyId: PROVINCE }, 'provinceReview', {
+        agencyId: OWN,
+        state: 'submitted',
+      }),
+    ).toBe(false);
   });
 });

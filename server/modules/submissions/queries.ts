@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AgencyLevel } from '../../../shared/agencies';
+import { deciderOf, officeObligation } from '../../../shared/approval-levels';
 import { cellStage } from '../../../shared/compliance-cells';
 import { AppError } from '../../../shared/errors';
 import { isObliged } from '../../../shared/obligations';
@@ -39,6 +40,17 @@ export async function agencyOf(db: Db, agencyId: number) {
     .where(eq(agencies.id, agencyId));
   if (!agency) throw new AppError('NOT_FOUND');
   return agency;
+}
+
+/** Whose decision a submission waits for: its template's approval chain and its agency's place in the tree. */
+export async function deciderFor(db: Db, submission: { templateId: number; agencyId: number }) {
+  const [row] = await db
+    .select({ approval: reportTemplates.approval, level: agencies.level, parentId: agencies.parentId })
+    .from(reportTemplates)
+    .innerJoin(agencies, eq(agencies.id, submission.agencyId))
+    .where(eq(reportTemplates.id, submission.templateId));
+  if (!row) throw new AppError('NOT_FOUND');
+  return deciderOf(row, row);
 }
 
 /** An agency has one submission per template version and period. */
@@ -207,8 +219,11 @@ export async function getSubmission(db: Db, actor: Actor, id: number, now = new 
     .innerJoin(agencies, eq(agencies.id, submissions.agencyId))
     .where(eq(submissions.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  assertSubmissionVisible(actor, row.submission);
+  const ref = { ...row.submission, decider: await deciderFor(db, row.submission) };
+  assertSubmissionVisible(actor, ref);
   const { template, fields } = await loadTemplate(db, row.submission.templateId);
+  // A province's report under the province chain is computed from its communes, never typed in.
+  const isComputed = template.approval === 'province_then_office' && ref.decider.by === 'office';
   const author = alias(users, 'author');
   const approver = alias(users, 'approver');
   const reviewer = alias(users, 'reviewer');
@@ -226,6 +241,7 @@ export async function getSubmission(db: Db, actor: Actor, id: number, now = new 
       reviewedAt: submissionRevisions.reviewedAt,
       reviewOutcome: submissionRevisions.reviewOutcome,
       reviewComment: submissionRevisions.reviewComment,
+      coverage: submissionRevisions.coverage,
     })
     .from(submissionRevisions)
     .leftJoin(author, eq(author.id, submissionRevisions.authorId))
@@ -247,12 +263,14 @@ export async function getSubmission(db: Db, actor: Actor, id: number, now = new 
     ...checks,
     revisions,
     audit,
-    canEdit: canSubmissionAction(actor, 'edit', row.submission),
-    canSubmit: canSubmissionAction(actor, 'submit', row.submission),
-    canApprove: canSubmissionAction(actor, 'approve', row.submission),
-    canReview: canSubmissionAction(actor, 'review', row.submission),
-    canReopen: canSubmissionAction(actor, 'reopen', row.submission),
-    awaitingApproval: isAwaitingApprovalFor(actor, row.submission),
+    canEdit: canSubmissionAction(actor, 'edit', ref) && !isComputed,
+    canSubmit: canSubmissionAction(actor, 'submit', ref) && !isComputed,
+    canApprove: canSubmissionAction(actor, 'approve', ref),
+    canReview: canSubmissionAction(actor, 'review', ref),
+    canReopen: canSubmissionAction(actor, 'reopen', ref),
+    canProvinceReview: canSubmissionAction(actor, 'provinceReview', ref),
+    decidedByProvince: ref.decider.by === 'province',
+    awaitingApproval: isAwaitingApprovalFor(actor, ref),
   };
 }
 
@@ -278,7 +296,12 @@ export async function getCompliance(
   db: Db,
   input: ComplianceInput,
   now = new Date(),
-  only: { agencyIds?: readonly number[] | undefined; periodKey?: string | undefined } = {},
+  only: {
+    agencyIds?: readonly number[] | undefined;
+    periodKey?: string | undefined;
+    /** A province's view of its communes under the province chain (their reports come to it). */
+    communesOf?: number | undefined;
+  } = {},
 ) {
   const today = vietnamDate(now);
   const { template } = await loadTemplate(db, input.templateId);
@@ -305,8 +328,15 @@ export async function getCompliance(
         templateVersion: version.version,
       };
     });
+  // The Office expects a report from the agencies its chain says (provinces for the province chain);
+  // a province looks at the communes that report to it.
   const agencyFilter = sql.join(
-    versions.map((v) => sql`(p.template_id = ${v.id} and ${obligedSql(v.obligation)})`),
+    versions.map(
+      (v) =>
+        sql`(p.template_id = ${v.id} and ${obligedSql(
+          only.communesOf === undefined ? officeObligation(v) : v.obligation,
+        )})`,
+    ),
     sql` or `,
   );
   const levelFilter = sql`${input.level ? sql`and a.level = ${input.level}` : sql``} ${
@@ -316,7 +346,7 @@ export async function getCompliance(
           sql`, `,
         )})`
       : sql``
-  }`;
+  } ${only.communesOf === undefined ? sql`` : sql`and a.parent_id = ${only.communesOf}::int`}`;
   const rows = periods.length
     ? await selectRows<ComplianceRow>(
         db,

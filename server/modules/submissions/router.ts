@@ -1,4 +1,4 @@
-import { OVERSIGHT_ROLES } from '../../../shared/roles';
+import { AGENCY_ROLES, OVERSIGHT_ROLES } from '../../../shared/roles';
 import {
   activeTemplatesOutput,
   complianceInput,
@@ -7,9 +7,12 @@ import {
   newSubmissionFormInput,
   newSubmissionFormOutput,
   overdueCountOutput,
+  provinceApprovalsOutput,
   reopenSubmissionInput,
   saveDraftInput,
   saveDraftOutput,
+  sendUpInput,
+  sendUpOutput,
   submissionActionInput,
   submissionDecisionInput,
   submissionDecisionOutput,
@@ -20,6 +23,7 @@ import {
 import { authedProcedure, reportProcedure, roleProcedure, router } from '../../trpc/init';
 import { sharedOutput } from '../../trpc/shared-output';
 import { submissionActionRole } from './policy';
+import { getProvinceApprovals } from './province';
 import {
   countOverdueSubmissions,
   findMySubmissions,
@@ -30,9 +34,11 @@ import {
 } from './queries';
 import {
   approveSubmission,
+  provinceReviewSubmission,
   reopenSubmission,
   reviewSubmission,
   saveDraft,
+  sendUpProvinceFigure,
   submitSubmission,
 } from './service';
 
@@ -76,6 +82,20 @@ export const submissionsRouter = router({
     .input(submissionDecisionInput)
     .output(submissionDecisionOutput)
     .mutation(({ ctx, input }) => reviewSubmission(ctx.database.db, ctx.user, input)),
+  /** A province's page of its communes' reports under the province chain (its officers and leaders). */
+  provinceApprovals: roleProcedure(...AGENCY_ROLES)
+    .output(provinceApprovalsOutput)
+    .query(({ ctx }) => getProvinceApprovals(ctx.database.db, ctx.user)),
+  /** The province's officer accepts or returns a commune's report (province chain). */
+  provinceReview: roleProcedure(submissionActionRole('provinceReview'))
+    .input(submissionDecisionInput)
+    .output(submissionDecisionOutput)
+    .mutation(({ ctx, input }) => provinceReviewSubmission(ctx.database.db, ctx.user, input)),
+  /** The province's officer sends the Office the computed sum of its communes' accepted reports. */
+  sendUp: roleProcedure(submissionActionRole('provinceReview'))
+    .input(sendUpInput)
+    .output(sendUpOutput)
+    .mutation(({ ctx, input }) => sendUpProvinceFigure(ctx.database.db, ctx.user, input)),
   reopen: roleProcedure(submissionActionRole('reopen'))
     .input(reopenSubmissionInput)
     .output(submissionWriteOutput)

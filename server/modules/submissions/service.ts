@@ -1,12 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { officeObligation } from '../../../shared/approval-levels';
 import { AppError } from '../../../shared/errors';
+import { isObliged } from '../../../shared/obligations';
 import { valuesSchema } from '../../../shared/report-values';
 import { submissionDeadline } from '../../../shared/reporting-periods';
 import type {
   reopenSubmissionInput,
   SubmissionState,
   saveDraftInput,
+  sendUpInput,
   submissionActionInput,
   submissionDecisionInput,
 } from '../../../shared/schemas/reports';
@@ -23,13 +26,15 @@ import { loadTemplate, templateIdForPeriod } from '../templates/queries';
 import { assertRulesPass, type CheckedPeriod, cleanExplanations, issuesFor } from './checks';
 import {
   assertNotAwaiting,
+  assertProvinceStaff,
   assertSubmissionRight,
   assertSubmissionState,
   assertSubmissionVisible,
   canDraft,
   type SubmissionAction,
 } from './policy';
-import { agencyOf, submissionKeyIs } from './queries';
+import { assertProvinceChain, computeProvinceFigure } from './province';
+import { agencyOf, deciderFor, submissionKeyIs } from './queries';
 
 type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -100,7 +105,7 @@ async function announce(tx: Db, actor: Actor, row: SubmissionRow, state: string,
  * after the Office returns it, the next save opens a new revision (earlier ones stay readable).
  */
 export async function saveDraft(db: Db, actor: Actor, d: z.output<typeof saveDraftInput>) {
-  assertSubmissionRight(actor, 'edit', actor.agencyId);
+  assertSubmissionRight(actor, 'edit', { agencyId: actor.agencyId });
   const { template, fields } = await loadTemplate(
     db,
     await templateIdForPeriod(db, d.templateId, d.periodKey),
@@ -232,8 +237,9 @@ async function moveSubmission(
 ) {
   return inTransaction(db, async (tx) => {
     const row = await lockSubmission(tx, ref.id);
-    assertSubmissionVisible(actor, row);
-    assertSubmissionRight(actor, action, row.agencyId);
+    const decided = { ...row, decider: await deciderFor(tx, row) };
+    assertSubmissionVisible(actor, decided);
+    assertSubmissionRight(actor, action, decided);
     // Waiting for someone else is what the actor needs to hear, whatever version their page had.
     assertNotAwaiting(action, row.state);
     assertVersion(row, ref.version);
@@ -332,6 +338,135 @@ export function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submis
       audit: `submission.${state}`,
       // Accepted figures enter the national KPI values in this same transaction.
       kpis: state === 'accepted' ? writeKpiFigures : undefined,
+    };
+  });
+}
+
+/**
+ * A commune's report under the province chain: its province's officer accepts it (it enters the
+ * province's computed figure) or returns it with a reason (the commune corrects it in a new revision).
+ * No KPI figure is written: the commune's figures reach the national values through its province's sum.
+ */
+export function provinceReviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
+  return moveSubmission(db, actor, 'provinceReview', d, async (tx, row, now) => {
+    const revision = await currentRevision(tx, row);
+    if (d.decision === 'accept') await assertSubmittable(tx, row, revision, now);
+    const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
+    await tx
+      .update(submissionRevisions)
+      .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
+      .where(eq(submissionRevisions.id, revision.id));
+    return {
+      state,
+      set: { acceptedAt: state === 'accepted' ? now : null },
+      audit: `submission.province_${state}`,
+    };
+  });
+}
+
+/**
+ * The province's officer sends the Office its computed figure for a regime under the province chain:
+ * the sum of its communes' reports accepted so far, with how many of how many, as of now. It goes to
+ * the province's leader like any report (`approveSubmission`), then to the Office (`reviewSubmission`).
+ * Sent again after the leader or the Office sends it back, it is computed afresh (a returned one as a
+ * new revision); there is no form to type it in.
+ */
+export async function sendUpProvinceFigure(db: Db, actor: Actor, d: z.output<typeof sendUpInput>) {
+  const province = await agencyOf(db, actor.agencyId);
+  assertProvinceStaff(actor, province);
+  const { template, fields } = await loadTemplate(
+    db,
+    await templateIdForPeriod(db, d.templateId, d.periodKey),
+  );
+  assertProvinceChain(template);
+  if (actor.role !== 'officer' || !isObliged(officeObligation(template), province))
+    throw new AppError('FORBIDDEN');
+  const period = collectablePeriod(template, d.periodKey, vietnamDate(new Date()));
+  if (!period) throw new AppError('VALIDATION', 'invalidPeriod', { field: 'periodKey' });
+  const calendar = await loadHolidays(db);
+  return inTransaction(db, async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(submissions)
+      .where(submissionKeyIs(template.id, province.id, period.key))
+      .for('update');
+    if (existing) assertSubmissionState('edit', existing.state);
+    const now = new Date();
+    const figure = await computeProvinceFigure(tx, province.id, template, fields, period.key);
+    if (figure.accepted === 0)
+      throw new AppError('CONFLICT', 'noAcceptedReports', { reason: 'noAcceptedReports' });
+    const values = figure.values;
+    const coverage = { accepted: figure.accepted, expected: figure.expected, asOf: now.toISOString() };
+    const parsed = valuesSchema(fields, { forSubmission: true }).safeParse(values);
+    if (!parsed.success) throw issuesToError(parsed.error);
+    const explanations = await assertRulesPass(
+      tx,
+      { template, fields, agencyId: province.id, periodEnd: period.end },
+      values,
+      {},
+      now,
+    );
+    const sent = { values, explanations, coverage, authorId: actor.id, savedAt: now, submittedAt: now };
+    let row: SubmissionRow | undefined;
+    let revision = 1;
+    if (!existing) {
+      [row] = await tx
+        .insert(submissions)
+        .values({
+          templateId: template.id,
+          agencyId: province.id,
+          periodKey: period.key,
+          periodEnd: period.end,
+          deadline: submissionDeadline(period, template.deadlineRule, calendar),
+          state: 'submitted',
+          firstSubmittedAt: now,
+        })
+        .returning();
+      if (!row) throw new AppError('INTERNAL');
+      await tx.insert(submissionRevisions).values({ submissionId: row.id, revision, ...sent });
+    } else {
+      const reopening = existing.state === 'returned';
+      revision = reopening ? existing.currentRevision + 1 : existing.currentRevision;
+      if (reopening) {
+        await tx.insert(submissionRevisions).values({ submissionId: existing.id, revision, ...sent });
+      } else {
+        await tx
+          .update(submissionRevisions)
+          .set(sent)
+          .where(
+            and(
+              eq(submissionRevisions.submissionId, existing.id),
+              eq(submissionRevisions.revision, revision),
+            ),
+          );
+      }
+      [row] = await tx
+        .update(submissions)
+        .set({
+          state: 'submitted',
+          currentRevision: revision,
+          firstSubmittedAt: existing.firstSubmittedAt ?? now,
+          version: existing.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(submissions.id, existing.id))
+        .returning();
+      if (!row) throw new AppError('INTERNAL');
+    }
+    await appendAudit(tx, actor, {
+      action: 'submission.send_up',
+      entityType: 'submission',
+      entityId: row.id,
+      before: existing,
+      after: { ...row, values, coverage },
+    });
+    await announce(tx, actor, row, 'submitted');
+    return {
+      id: row.id,
+      version: row.version,
+      revision,
+      accepted: coverage.accepted,
+      expected: coverage.expected,
     };
   });
 }

@@ -32,6 +32,7 @@ export function templateHeader(t: TemplateRow) {
 
 const versionColumns = {
   ...templateHeaderColumns,
+  approval: reportTemplates.approval,
   firstPeriod: reportTemplates.firstPeriod,
   lastPeriod: reportTemplates.lastPeriod,
   active: reportTemplates.active,

@@ -108,6 +108,7 @@ function definitionOf(d: Omit<z.output<typeof createTemplateInput>, 'code'>) {
     periodType: d.periodType,
     deadlineRule: d.deadlineRule,
     obligation: d.obligation,
+    approval: d.approval,
     firstPeriod: d.firstPeriod,
     validationRules: d.validationRules,
   };

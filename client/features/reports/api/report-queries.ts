@@ -25,6 +25,12 @@ export function useCompliance(templateId: number | null, level: AgencyLevel | ''
   });
 }
 
+/** A province's communes' reports awaiting it and its computed figures (province chain). */
+export function useProvinceApprovals() {
+  const trpc = useTRPC();
+  return useQuery(trpc.submissions.provinceApprovals.queryOptions());
+}
+
 export function useNewSubmissionForm(templateId: number, periodKey: string, enabled: boolean) {
   const trpc = useTRPC();
   return useQuery({
@@ -63,6 +69,8 @@ export function useSubmissionWrites() {
     approve: useMutation(trpc.submissions.approve.mutationOptions()),
     review: useMutation(trpc.submissions.review.mutationOptions()),
     reopen: useMutation(trpc.submissions.reopen.mutationOptions()),
+    provinceReview: useMutation(trpc.submissions.provinceReview.mutationOptions()),
+    sendUp: useMutation(trpc.submissions.sendUp.mutationOptions()),
   };
 }
 

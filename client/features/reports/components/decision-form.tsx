@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../../components/use-form-submit';
 import { isTrpcClientError } from '../../../lib/trpc';
 import { issueMessage } from '../report-values-form';
 
-type Mode = 'leader' | 'office' | 'reopen';
+type Mode = 'leader' | 'office' | 'province' | 'reopen';
 
 interface DecisionFormProps {
   mode: Mode;
@@ -26,7 +26,8 @@ function refusedChecks(error: unknown, language: string): string {
 }
 
 /**
- * The leader's approval, the Office's review (both may return with a comment, which is then required)
+ * The leader's approval, the Office's review, the province's review of a commune's report (each may
+ * return with a comment, which is then required)
  * or the Office's reopening of an accepted report (a reason is always required).
  */
 export function DecisionForm({ mode, decide, acceptBlocked }: DecisionFormProps) {
@@ -71,7 +72,9 @@ export function DecisionForm({ mode, decide, acceptBlocked }: DecisionFormProps)
       ? t('reports.decision.leaderTitle')
       : mode === 'office'
         ? t('reports.decision.officeTitle')
-        : t('reports.decision.reopenTitle');
+        : mode === 'province'
+          ? t('reports.decision.provinceTitle')
+          : t('reports.decision.reopenTitle');
 
   return (
     <form

@@ -5,6 +5,7 @@ import { ScrollRegion } from '../../../components/scroll-region';
 import { SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
 import { formatDate } from '../../../lib/format';
+import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useMyReports } from '../api/report-queries';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
@@ -26,6 +27,7 @@ export function MyReportsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('reports.myTitle'));
   const mine = useMyReports();
+  const me = useCurrentUserQuery();
   const [params] = useSearchParams();
   const rawShow = params.get('show');
   const show = (Object.keys(SHOW) as Show[]).find((key) => key === rawShow);
@@ -38,6 +40,11 @@ export function MyReportsPage() {
     <section className="page reports">
       <h1>{t('reports.myTitle')}</h1>
       <p className="hint">{t('reports.myIntro')}</p>
+      {me.data?.agencyLevel === 'provincial' && (
+        <p>
+          <Link to="/reports/communes">{t('reports.provinceChain.link')}</Link>
+        </p>
+      )}
       {show && (
         <p className="reports__filter">
           {t(`reports.myShow.${show}`)} <Link to="/reports">{t('reports.myShowAll')}</Link>

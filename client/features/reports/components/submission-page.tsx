@@ -46,7 +46,7 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const query = useSubmission(valid ? id : 0);
-  const { saveDraft, submit, approve, review, reopen } = useSubmissionWrites();
+  const { saveDraft, submit, approve, review, reopen, provinceReview } = useSubmissionWrites();
   const refreshSubmissions = useRefreshSubmissions();
   const me = useCurrentUserQuery();
   // Oversight reads the full audit entries (before/after) and the chain check; the server enforces the same.
@@ -140,6 +140,15 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
       >
         {outcome?.text ?? ''}
       </p>
+      {current?.coverage && (
+        <p className="notice" role="note">
+          {t('reports.provinceChain.computedNote', {
+            accepted: current.coverage.accepted,
+            expected: current.coverage.expected,
+            time: formatDateTime(current.coverage.asOf),
+          })}
+        </p>
+      )}
 
       {data.canEdit ? (
         <SubmissionForm
@@ -212,6 +221,16 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
           acceptBlocked={acceptBlocked}
           decide={async ({ decision, text }) => {
             await review.mutateAsync({ id: submission.id, version, decision, comment: text });
+            await refresh();
+          }}
+        />
+      )}
+      {data.canProvinceReview && (
+        <DecisionForm
+          mode="province"
+          acceptBlocked={acceptBlocked}
+          decide={async ({ decision, text }) => {
+            await provinceReview.mutateAsync({ id: submission.id, version, decision, comment: text });
             await refresh();
           }}
         />
@@ -297,12 +316,14 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
         })}
       </section>
 
-      {sections?.({
-        templateId: submission.templateId,
-        agencyId: submission.agencyId,
-        agencyName: language === 'en' ? submission.agencyNameEn : submission.agencyNameVi,
-        periodKey: submission.periodKey,
-      })}
+      {/* A commune's report under the province chain is its province's to follow, not the Office's. */}
+      {!data.decidedByProvince &&
+        sections?.({
+          templateId: submission.templateId,
+          agencyId: submission.agencyId,
+          agencyName: language === 'en' ? submission.agencyNameEn : submission.agencyNameVi,
+          periodKey: submission.periodKey,
+        })}
 
       {oversight ? (
         <SubmissionAuditTrail

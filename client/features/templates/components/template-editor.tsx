@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LEVELS } from '../../../../shared/agencies';
+import { APPROVAL_CHAINS, type ApprovalChain } from '../../../../shared/approval-levels';
 import { PERIOD_TYPES, type PeriodType, parsePeriodKey } from '../../../../shared/reporting-periods';
 import type { CreateTemplateInput } from '../../../../shared/schemas/templates';
 import { AgencyPicker } from '../../../components/agency-picker';
@@ -272,6 +273,16 @@ export function TemplateEditor({ mode, initial, kpis, usage, send, onSaved }: Te
           </div>
         )}
       </fieldset>
+
+      <SelectField
+        label={t('templateAdmin.approval.legend')}
+        hint={t('templateAdmin.approval.hint')}
+        error={errors.approval}
+        required
+        options={APPROVAL_CHAINS.map((a) => ({ value: a, label: t(`templateAdmin.approval.chains.${a}`) }))}
+        value={draft.approval}
+        onChange={(value) => set('approval', value as ApprovalChain)}
+      />
 
       <FieldEditor
         fields={draft.fields}

@@ -109,6 +109,8 @@ export function TemplatePage() {
               })
             : t('templateAdmin.obligation.summaryList', { count: template.obligation.agencyIds.length })}
         </dd>
+        <dt>{t('templateAdmin.approval.legend')}</dt>
+        <dd>{t(`templateAdmin.approval.chains.${template.approval}`)}</dd>
         <dt>{t('templateAdmin.active')}</dt>
         <dd>{template.active ? t('templateAdmin.active') : t('templateAdmin.retired')}</dd>
         <dt>{t('templateAdmin.submissions')}</dt>

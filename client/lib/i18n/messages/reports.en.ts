@@ -147,6 +147,7 @@ export const reportsEn: typeof reportsVi = {
     decision: {
       leaderTitle: 'Agency leader approval',
       officeTitle: 'Government Office review',
+      provinceTitle: 'The province reviews the commune’s report',
       reopenTitle: 'Reopen an accepted report',
       comment: 'Comment',
       commentHint: 'Required when returning the report.',
@@ -279,6 +280,43 @@ export const reportsEn: typeof reportsVi = {
       noTemplates: 'No reporting regime is active.',
       noAgencies: 'No agency must submit this report with the chosen filter.',
       noPeriods: 'No reporting period yet.',
+    },
+    provinceChain: {
+      title: 'Commune reports',
+      intro:
+        'Reports the communes, wards and special zones under the province send it for approval: the province accepts or returns each one; its own figure is the sum of the accepted figures, computed by the system, which the province then sends to the Government Office.',
+      link: 'Commune reports awaiting the province',
+      pendingTitle: 'Reports awaiting the province',
+      pendingCaption: 'Commune reports awaiting the province’s acceptance or return, oldest first',
+      pendingEmpty: 'No commune report is waiting for the province.',
+      commune: 'Commune-level unit',
+      report: 'Reporting regime',
+      period: 'Period',
+      sentAt: 'Sent',
+      open: 'Open and decide',
+      openLabel: 'Open and decide the report of {{commune}}, period {{period}}',
+      figuresTitle: 'The province’s computed figures',
+      figureHeading: '{{report}}, period {{period}}',
+      figureCaption: 'Computed figures of {{period}}: the sum of the communes’ accepted figures',
+      field: 'Indicator',
+      value: 'Total',
+      coverage:
+        'Rests on the accepted reports of {{accepted}} of {{expected}} commune-level units (sent: {{sent}}), as of {{time}}.',
+      compliance: 'Communes due: {{expected}}; on time {{onTime}}, late {{late}}, missing {{missing}}.',
+      notDue: 'This period is not yet due for the communes.',
+      ownState: 'The province’s report to the Government Office:',
+      ownNone: 'The province has not sent this period’s figures to the Government Office.',
+      ownOpen: 'Open the province’s report',
+      sendUp: 'Send the computed figures to the Government Office',
+      sendAgain: 'Recompute and send',
+      sent: 'Computed figures sent ({{accepted}} of {{expected}} communes); the report awaits the province leader’s approval.',
+      noAcceptedReports:
+        'No commune report of this period has been accepted yet, so there is nothing to send.',
+      leaderNote:
+        'The province’s officers decide the communes’ reports and send the figures up; the province leader approves the report before it goes to the Government Office.',
+      computedNote:
+        'Computed by the system: the sum of the accepted reports of {{accepted}} of {{expected}} commune-level units, as of {{time}}.',
+      empty: 'No reporting regime is filled by communes through their province.',
     },
   },
 };

@@ -145,6 +145,7 @@ export const reportsVi = {
     decision: {
       leaderTitle: 'Lãnh đạo cơ quan duyệt báo cáo',
       officeTitle: 'Văn phòng Chính phủ xem xét báo cáo',
+      provinceTitle: 'Tỉnh xem xét báo cáo của cấp xã',
       reopenTitle: 'Mở lại báo cáo đã chấp nhận',
       comment: 'Ý kiến',
       commentHint: 'Bắt buộc khi trả lại báo cáo.',
@@ -276,6 +277,43 @@ export const reportsVi = {
       noTemplates: 'Chưa có chế độ báo cáo nào đang áp dụng.',
       noAgencies: 'Không có cơ quan nào phải nộp báo cáo này với bộ lọc đã chọn.',
       noPeriods: 'Chưa có kỳ báo cáo nào.',
+    },
+    provinceChain: {
+      title: 'Báo cáo của cấp xã',
+      intro:
+        'Báo cáo các xã, phường, đặc khu trực thuộc gửi tỉnh duyệt: tỉnh chấp nhận hoặc trả lại từng báo cáo, số liệu của tỉnh là tổng số liệu đã được chấp nhận của các xã, do hệ thống tính, rồi tỉnh gửi lên Văn phòng Chính phủ.',
+      link: 'Báo cáo của cấp xã chờ tỉnh duyệt',
+      pendingTitle: 'Báo cáo chờ tỉnh duyệt',
+      pendingCaption: 'Báo cáo của cấp xã chờ tỉnh chấp nhận hoặc trả lại, gửi sớm nhất trước',
+      pendingEmpty: 'Không có báo cáo nào của cấp xã đang chờ tỉnh duyệt.',
+      commune: 'Đơn vị cấp xã',
+      report: 'Chế độ báo cáo',
+      period: 'Kỳ',
+      sentAt: 'Gửi lúc',
+      open: 'Xem và quyết định',
+      openLabel: 'Xem và quyết định báo cáo của {{commune}}, kỳ {{period}}',
+      figuresTitle: 'Số liệu tổng hợp của tỉnh',
+      figureHeading: '{{report}}, kỳ {{period}}',
+      figureCaption: 'Số liệu tổng hợp kỳ {{period}}: tổng số liệu đã được chấp nhận của các xã',
+      field: 'Chỉ tiêu',
+      value: 'Tổng',
+      coverage:
+        'Tính trên báo cáo đã được chấp nhận của {{accepted}}/{{expected}} đơn vị cấp xã (đã gửi: {{sent}}), tính lúc {{time}}.',
+      compliance: 'Các xã đến hạn: {{expected}}; đúng hạn {{onTime}}, muộn {{late}}, chưa nộp {{missing}}.',
+      notDue: 'Kỳ này chưa đến hạn nộp của các xã.',
+      ownState: 'Báo cáo của tỉnh gửi Văn phòng Chính phủ:',
+      ownNone: 'Tỉnh chưa gửi số liệu kỳ này lên Văn phòng Chính phủ.',
+      ownOpen: 'Xem báo cáo của tỉnh',
+      sendUp: 'Gửi số liệu tổng hợp lên Văn phòng Chính phủ',
+      sendAgain: 'Tính lại và gửi lên',
+      sent: 'Đã gửi số liệu tổng hợp ({{accepted}}/{{expected}} xã); báo cáo chờ lãnh đạo tỉnh duyệt.',
+      noAcceptedReports:
+        'Chưa có báo cáo nào của cấp xã được chấp nhận trong kỳ này nên chưa có số liệu để gửi.',
+      leaderNote:
+        'Chuyên viên của tỉnh quyết định báo cáo của các xã và gửi số liệu lên; lãnh đạo tỉnh duyệt báo cáo trước khi gửi Văn phòng Chính phủ.',
+      computedNote:
+        'Số liệu do hệ thống tính: tổng báo cáo đã được chấp nhận của {{accepted}}/{{expected}} đơn vị cấp xã, tính lúc {{time}}.',
+      empty: 'Chưa có chế độ báo cáo nào do cấp xã nộp qua tỉnh.',
     },
   },
 };

@@ -78,6 +78,15 @@ export const templatesEn: typeof templatesVi = {
       summaryLevels: 'Levels: {{levels}}',
       summaryList: '{{count}} agencies on the list',
     },
+    approval: {
+      legend: 'Approval levels',
+      hint: 'When communes report through their province: the province accepts or returns each commune’s report, its own figure is the sum of the accepted ones, which it sends to the Government Office.',
+      chains: {
+        office: 'The Government Office reviews each agency’s report',
+        province_then_office:
+          'Communes report, the province approves and sends the sum to the Government Office',
+      },
+    },
     fields: {
       legend: 'Indicators',
       intro: 'The order here is the order on the report form.',
@@ -173,6 +182,10 @@ export const templatesEn: typeof templatesVi = {
       message: 'Message',
     },
     validation: {
+      approvalNeedsCommunes:
+        'A report approved by the province must be filled by communes (commune level only).',
+      fieldNotAddable:
+        'A report the province adds up holds only addable indicators (counts, amounts, numerators and denominators); no percentage or yes/no indicator.',
       required: 'Please enter {{field}}.',
       tooLong: '{{field}} is too long.',
       tooMany: 'Too many indicators (200 at most).',

@@ -76,6 +76,14 @@ export const templatesVi = {
       summaryLevels: 'Cấp: {{levels}}',
       summaryList: '{{count}} cơ quan trong danh sách',
     },
+    approval: {
+      legend: 'Cấp duyệt báo cáo',
+      hint: 'Khi báo cáo do cấp xã nộp qua tỉnh: tỉnh chấp nhận hoặc trả lại báo cáo của từng xã, số liệu của tỉnh là tổng số liệu đã được chấp nhận, tỉnh gửi lên Văn phòng Chính phủ.',
+      chains: {
+        office: 'Văn phòng Chính phủ xem xét báo cáo của từng cơ quan',
+        province_then_office: 'Cấp xã nộp, tỉnh duyệt và tổng hợp gửi Văn phòng Chính phủ',
+      },
+    },
     fields: {
       legend: 'Các chỉ tiêu',
       intro: 'Thứ tự ở đây là thứ tự trên biểu mẫu báo cáo.',
@@ -171,6 +179,9 @@ export const templatesVi = {
       message: 'Thông báo',
     },
     validation: {
+      approvalNeedsCommunes: 'Báo cáo do tỉnh duyệt phải do cấp xã nộp (chọn cấp xã, chỉ cấp xã).',
+      fieldNotAddable:
+        'Báo cáo do tỉnh tổng hợp chỉ gồm chỉ tiêu cộng được (số đếm, số lượng, tử số và mẫu số); không dùng tỷ lệ phần trăm hay chỉ tiêu có/không.',
       required: 'Vui lòng nhập {{field}}.',
       tooLong: '{{field}} quá dài.',
       tooMany: 'Quá nhiều chỉ tiêu (tối đa 200).',
