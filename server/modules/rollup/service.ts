@@ -48,7 +48,7 @@ export async function getProvinceRollup(
     getAgencyTalliesCached(db, now),
     ids.length ? findOverdueTasks(db, ids, clock, ROLLUP_LIST_LIMIT) : [],
     ids.length ? findStalestTasks(db, ids, clock, ROLLUP_LIST_LIMIT) : [],
-    ids.length ? communeCompliance(db, ids, now) : [],
+    ids.length ? communeCompliance(db, provinceId, now) : [],
     ids.length ? communeKpis(db, communes, clock.today) : [],
   ]);
 
@@ -120,11 +120,14 @@ export function rollUpTallies(
   };
 }
 
-/** Completeness and timeliness of every active regime the communes must submit, over the communes only. */
-async function communeCompliance(db: Db, communeIds: readonly number[], now: Date) {
+/**
+ * Completeness and timeliness of every active regime the communes must submit (to the Office, or to
+ * their province under the province chain: ADR 0030), over the province's communes only.
+ */
+async function communeCompliance(db: Db, provinceId: number, now: Date) {
   const templates = await listTemplates(db);
   const all = await Promise.all(
-    templates.map((t) => getCompliance(db, { templateId: t.id }, now, { agencyIds: communeIds })),
+    templates.map((t) => getCompliance(db, { templateId: t.id }, now, { communesOf: provinceId })),
   );
   return all
     .filter((c) => c.agencies.length > 0)
