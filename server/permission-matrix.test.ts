@@ -279,6 +279,8 @@ describe('the permission matrix', () => {
     /** The call's input; `fresh` when the call should succeed, so it acts on a throwaway row. */
     input: (fresh: boolean) => unknown;
     rows: Rows;
+    /** Who sends the bad-input probes when nobody here is answered `ok` (any caller the role lets in). */
+    probeAs?: Actor;
   }
   const period = () => months[0] ?? '2026-M01';
   const progressInput = (taskId: number) => ({
@@ -568,6 +570,14 @@ describe('the permission matrix', () => {
         rows: onlyFor(['office']),
       },
     ],
+    // Only a province breaks down what it leads (A and B are ministries): server/province-matrix.test.ts.
+    'tasks.breakDown': [
+      {
+        input: () => ({ parentTaskId: fx.task, title: unique('Phần việc'), leadAgencyId: agency.B }),
+        rows: onlyFor([]),
+        probeAs: 'officerA',
+      },
+    ],
     'tasks.update': [
       {
         input: async (fresh) => {
@@ -595,13 +605,15 @@ describe('the permission matrix', () => {
         rows: onlyFor(['officerA']),
       },
     ],
+    // An officer may call (a province decides what it assigned): A's own is refused by the policy, B may
+    // not read the request. The relations of provinces: server/province-matrix.test.ts.
     'tasks.decideExtension': [
       {
         input: async (fresh) => ({
           ...(fresh ? await newExtension() : fx.extension),
           decision: 'approved',
         }),
-        rows: onlyFor(['office']),
+        rows: onlyFor(['office'], { officerB: 'NOT_FOUND' }),
       },
     ],
     'tasks.reportCompletion': [
@@ -631,7 +643,7 @@ describe('the permission matrix', () => {
           ...(fresh ? await newCompletion(true) : fx.completionApproved),
           decision: 'accept',
         }),
-        rows: onlyFor(['office']),
+        rows: onlyFor(['office'], { officerB: 'NOT_FOUND' }),
       },
     ],
     'documents.list': [{ input: () => ({}), rows: signedIn('ok') }],
@@ -1165,7 +1177,7 @@ describe('the permission matrix', () => {
     for (const { path, type, schema } of walked) {
       it(path, async () => {
         const c = MATRIX[path]?.[0];
-        const who = ACTORS.find((a) => c?.rows[a] === 'ok' && a !== 'anon') ?? 'anon';
+        const who = c?.probeAs ?? ACTORS.find((a) => c?.rows[a] === 'ok' && a !== 'anon') ?? 'anon';
         const base = await c?.input(false);
         const json = z.toJSONSchema(schema as z.ZodType, {
           io: 'input',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { useTaskWrites } from '../api/task-queries';
 import { type TaskActionDone, taskStages } from '../task-stage';
+import { BreakDownForm } from './break-down-form';
 import { CompletionReportForm } from './completion-report-form';
 import { CompletionReviewForm } from './completion-review-form';
 import { ExtensionDecisionForm } from './extension-decision-form';
@@ -72,6 +73,7 @@ export function TaskActions({ detail, onReload }: Props) {
     reviewCompletion,
     decideExtension,
     update,
+    breakDown,
   } = useTaskWrites(task.id, task.documentId);
 
   const open = task.status === 'in_progress' || task.status === 'overdue' || task.status === 'no_deadline';
@@ -156,6 +158,11 @@ export function TaskActions({ detail, onReload }: Props) {
         )}
         onReload={onReload}
       />,
+    );
+  }
+  if (open && can('breakDown')) {
+    forms.push(
+      <BreakDownForm key="break-down" task={task} send={track(breakDown.mutateAsync, () => 'brokenDown')} />,
     );
   }
   if (can('edit') && !task.withdrawn) {

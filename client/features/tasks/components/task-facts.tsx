@@ -74,6 +74,21 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
         </dd>
       </div>
       <div>
+        <dt>{t('taskParts.issuer')}</dt>
+        <dd>
+          {detail.issuer ? (en ? detail.issuer.nameEn : detail.issuer.nameVi) : t('taskParts.government')}
+        </dd>
+      </div>
+      {detail.parent && (
+        <div>
+          <dt>{t('taskParts.parent')}</dt>
+          <dd>
+            <Link to={`/tasks/${detail.parent.id}`}>{detail.parent.title}</Link>
+            <span className="muted"> – {en ? detail.parent.leadNameEn : detail.parent.leadNameVi}</span>
+          </dd>
+        </div>
+      )}
+      <div>
         <dt>{t('taskDetail.group')}</dt>
         <dd>{groupName ? `${task.groupNo}. ${groupName}` : t('taskDetail.noGroup')}</dd>
       </div>

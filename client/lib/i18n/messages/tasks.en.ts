@@ -28,6 +28,11 @@ export const tasksEn: typeof tasksVi = {
     },
     leadOnly: 'Only tasks your agency leads',
     clearFilter: 'Clear this filter',
+    scope: 'Scope',
+    scopeOwn: "The province's own",
+    scopeCommunes: 'Its communes',
+    captionCommunes: "The communes' tasks, open work first",
+    communeLead: 'Lead commune',
     search: 'Search tasks',
     searchHint: 'By task title or document number, with or without Vietnamese diacritics.',
     statusFilter: 'Status',
@@ -77,6 +82,7 @@ export const tasksEn: typeof tasksVi = {
       extensionApproved: 'Extension approved; the new deadline is recorded.',
       extensionRefused: 'Extension refused; the deadline stays.',
       edited: 'Task changes saved.',
+      brokenDown: 'The part was assigned to the commune.',
     },
     next: {
       completionAwaitingLeader:
@@ -242,6 +248,33 @@ export const tasksEn: typeof tasksVi = {
     save: 'Save changes',
     sending: 'Sending…',
   },
+  taskParts: {
+    issuer: 'Assigned by',
+    government: 'The Government, the Prime Minister',
+    parent: 'Part of task',
+    title: 'Parts assigned to communes',
+    summary:
+      'The province assigned {{total}} parts of this task to its communes; the task’s own progress is still reported by the province.',
+    done: 'Completed',
+    late: 'Of which completed late',
+    open: 'In progress within deadline',
+    overdue: 'Overdue',
+    withdrawn: 'Withdrawn',
+    caption: 'Parts assigned to communes',
+    part: 'Part',
+    lead: 'Lead commune',
+    more: 'Showing {{shown}} of {{total}} parts.',
+    form: {
+      heading: 'Assign a part to a commune',
+      intro: 'Give a part of this task to one of the province’s communes.',
+      introDeadline:
+        'Give a part of this task to one of the province’s communes; due no later than {{date}}.',
+      title: 'Part title',
+      description: 'Description',
+      commune: 'Lead commune',
+      submit: 'Assign to the commune',
+    },
+  },
   taskErrors: {
     staleVersion: 'The task was changed by someone else. Reload to see the latest version.',
     idempotencyKeyReused:
@@ -256,6 +289,8 @@ export const tasksEn: typeof tasksVi = {
     unknownAgency: 'The chosen agency could not be found.',
     unknownDocument: 'The document could not be found.',
     unknownFile: 'The evidence file could not be found.',
+    notOwnCommune: "Tasks can only be assigned to the province's own communes, wards and special zones.",
+    deadlineAfterParent: 'The deadline may not be later than the deadline of the task it is part of.',
   },
   taskValidation: {
     percentRange: 'Percent complete must be a whole number from 0 to 100.',

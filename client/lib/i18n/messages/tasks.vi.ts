@@ -26,6 +26,11 @@ export const tasksVi = {
     },
     leadOnly: 'Chỉ nhiệm vụ cơ quan chủ trì',
     clearFilter: 'Bỏ lọc này',
+    scope: 'Phạm vi',
+    scopeOwn: 'Của tỉnh',
+    scopeCommunes: 'Các xã trực thuộc',
+    captionCommunes: 'Nhiệm vụ của các xã trực thuộc, việc đang mở lên đầu',
+    communeLead: 'Xã chủ trì',
     search: 'Tìm nhiệm vụ',
     searchHint: 'Theo tên nhiệm vụ hoặc số văn bản; gõ có dấu hoặc không dấu.',
     statusFilter: 'Trạng thái',
@@ -75,6 +80,7 @@ export const tasksVi = {
       extensionApproved: 'Đã đồng ý gia hạn; thời hạn mới đã được ghi nhận.',
       extensionRefused: 'Đã từ chối gia hạn; thời hạn giữ nguyên.',
       edited: 'Đã lưu thay đổi nhiệm vụ.',
+      brokenDown: 'Đã giao tiếp nhiệm vụ cho xã.',
     },
     next: {
       completionAwaitingLeader:
@@ -239,6 +245,33 @@ export const tasksVi = {
     save: 'Lưu thay đổi',
     sending: 'Đang gửi…',
   },
+  taskParts: {
+    issuer: 'Cơ quan giao',
+    government: 'Chính phủ, Thủ tướng Chính phủ',
+    parent: 'Thuộc nhiệm vụ',
+    title: 'Nhiệm vụ đã giao tiếp cho xã',
+    summary:
+      'Tỉnh đã giao tiếp {{total}} phần việc cho các xã; tiến độ của nhiệm vụ này vẫn do tỉnh báo cáo.',
+    done: 'Đã hoàn thành',
+    late: 'Trong đó hoàn thành trễ hạn',
+    open: 'Đang thực hiện trong hạn',
+    overdue: 'Quá hạn',
+    withdrawn: 'Đã thu hồi',
+    caption: 'Các phần việc đã giao cho xã',
+    part: 'Phần việc',
+    lead: 'Xã chủ trì',
+    more: 'Đang hiển thị {{shown}} trên {{total}} phần việc.',
+    form: {
+      heading: 'Giao tiếp cho xã',
+      intro: 'Giao một phần việc của nhiệm vụ này cho một xã trực thuộc tỉnh.',
+      introDeadline:
+        'Giao một phần việc của nhiệm vụ này cho một xã trực thuộc tỉnh; thời hạn không sau {{date}}.',
+      title: 'Tên phần việc',
+      description: 'Mô tả',
+      commune: 'Xã chủ trì',
+      submit: 'Giao cho xã',
+    },
+  },
   taskErrors: {
     staleVersion: 'Nhiệm vụ đã được người khác thay đổi. Tải lại để xem bản mới nhất.',
     idempotencyKeyReused:
@@ -253,6 +286,8 @@ export const tasksVi = {
     unknownAgency: 'Không tìm thấy cơ quan đã chọn.',
     unknownDocument: 'Không tìm thấy văn bản.',
     unknownFile: 'Không tìm thấy tệp minh chứng.',
+    notOwnCommune: 'Chỉ được giao cho các xã, phường, đặc khu trực thuộc tỉnh.',
+    deadlineAfterParent: 'Thời hạn không được sau thời hạn của nhiệm vụ được giao.',
   },
   taskValidation: {
     percentRange: 'Phần trăm hoàn thành phải là số nguyên từ 0 đến 100.',
