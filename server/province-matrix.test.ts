@@ -478,6 +478,58 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     });
   }
 
+  /** A file the commune's officer uploads and cites in its progress on a task its province assigned. */
+  async function communeEvidence(): Promise<number> {
+    const boundary = 'provinceBoundary29';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: cookie.officerC },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bien-ban.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        Buffer.from('%PDF-1.7\n% bien ban cua xa\n'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    const id = res.json().id as number;
+    await ok('officerC', 'tasks.postProgress', { ...progress(await communeTask()), evidenceFileId: id });
+    return id;
+  }
+
+  it('GET /api/evidence/:id: the commune, its province and the Office download its evidence; no one else learns it exists', async () => {
+    const id = await communeEvidence();
+    const seen = [];
+    for (const who of ACTORS) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/evidence/${id}`,
+        headers: { cookie: cookie[who] },
+      });
+      seen.push(`${who}: ${res.statusCode}`);
+    }
+    const rows = only(['office', 'officerP', 'leaderP', 'officerC', 'leaderC'], 'NOT_FOUND');
+    expect(seen).toEqual(ACTORS.map((who) => `${who}: ${rows[who] === 'ok' ? 200 : 404}`));
+  });
+
+  it("GET /export/tasks.csv and a search: the communes' tasks by the same filter", async () => {
+    const id = await communeTask();
+    const { title } = (await get(id)).task;
+    const filter = encodeURIComponent(JSON.stringify({ communesOf: ag.P, q: title }));
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/export/tasks.csv?filter=${filter}`,
+      headers: { cookie: cookie.officerP },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(title);
+    const found = await ok('officerP', 'tasks.list', { communesOf: ag.P, q: title }, true);
+    expect(found.items.map((i: { id: number }) => i.id)).toEqual([id]);
+    const elsewhere = await ok('officerS', 'tasks.list', { communesOf: ag.S, q: title }, true);
+    expect(elsewhere.total).toBe(0);
+  });
+
   it("a province's inbox shows its communes' tasks; a commune's only its own; a sibling province's neither", async () => {
     const own = await communeTask();
     const parent = await provinceTask();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { useTaskWrites } from '../api/task-queries';
 import { type TaskActionDone, taskStages } from '../task-stage';
+import { useDecider } from '../use-decider';
 import { BreakDownForm } from './break-down-form';
 import { CompletionReportForm } from './completion-report-form';
 import { CompletionReviewForm } from './completion-review-form';
@@ -60,9 +61,11 @@ export function TaskActions({ detail, onReload }: Props) {
     };
   }
   const [stage] = taskStages(detail);
+  const decider = useDecider(detail.issuer);
   const outcomeText = outcome
-    ? `${t(`taskDetail.done.${outcome.done}`)} ${t(`taskDetail.next.${stage ?? 'inProgress'}`, {
+    ? `${t(`taskDetail.done.${outcome.done}`, { decider })} ${t(`taskDetail.next.${stage ?? 'inProgress'}`, {
         status: t(`status.${task.status}`),
+        decider,
       })}`
     : '';
   const {
@@ -127,6 +130,7 @@ export function TaskActions({ detail, onReload }: Props) {
       <CompletionReviewForm
         key={`leader-${latestReport.id}`}
         stage="leader"
+        decider={decider}
         report={latestReport}
         send={track(approveCompletion.mutateAsync, (input) =>
           input.decision === 'accept' ? 'leaderApproved' : 'leaderReturned',
@@ -140,6 +144,7 @@ export function TaskActions({ detail, onReload }: Props) {
       <CompletionReviewForm
         key={`office-${latestReport.id}`}
         stage="office"
+        decider={decider}
         report={latestReport}
         send={track(reviewCompletion.mutateAsync, (input) =>
           input.decision === 'accept' ? 'officeAccepted' : 'officeReturned',

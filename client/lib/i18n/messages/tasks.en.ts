@@ -67,15 +67,15 @@ export const tasksEn: typeof tasksVi = {
   taskDetail: {
     stage: {
       completionAwaitingLeader: "Completion report awaiting the agency leader's approval",
-      completionAwaitingOffice: "Completion awaiting the Government Office's review",
-      extensionPending: "Extension awaiting the Government Office's decision",
+      completionAwaitingOffice: 'Completion awaiting the review of {{decider}}',
+      extensionPending: 'Extension awaiting the decision of {{decider}}',
     },
     done: {
       progress: 'Progress update recorded.',
       contribution: "The coordinating agency's contribution was recorded.",
       extensionRequested: 'Extension request sent.',
       completionReported: 'Completion report sent.',
-      leaderApproved: 'Completion report approved and sent to the Government Office.',
+      leaderApproved: 'Completion report approved and sent to {{decider}}.',
       leaderReturned: 'Completion report returned to the officer.',
       officeAccepted: 'Completion accepted.',
       officeReturned: 'Completion report returned; the task is in progress again.',
@@ -86,11 +86,11 @@ export const tasksEn: typeof tasksVi = {
     },
     next: {
       completionAwaitingLeader:
-        "Next: the lead agency's leader approves the completion report, then the Government Office accepts or returns it.",
+        "Next: the lead agency's leader approves the completion report, then {{decider}} accepts or returns it.",
       completionAwaitingOffice:
-        'Next: the Government Office accepts the completion or returns it for more work.',
+        'Next: {{decider}} accepts the completion or returns it for more work.',
       extensionPending:
-        'Next: the Government Office approves or refuses the extension; until then the current deadline applies.',
+        'Next: {{decider}} approves or refuses the extension; until then the current deadline applies.',
       completed: 'The task is completed ({{status}}); nothing more to do.',
       withdrawn: 'The task was withdrawn; nothing more to do.',
       inProgress: 'Next: the lead agency keeps posting progress and reports completion when done.',
@@ -149,8 +149,8 @@ export const tasksEn: typeof tasksVi = {
       completionReported: 'Completion reported, completed on {{date}}',
       leaderApproved: 'Agency leader approved the completion report',
       leaderReturned: 'Agency leader returned the completion report',
-      officeAccepted: 'Government Office accepted the completion',
-      officeReturned: 'Government Office returned the completion report',
+      officeAccepted: 'Completion accepted by {{decider}}',
+      officeReturned: 'Completion report returned by {{decider}}',
     },
     evidence: 'Evidence',
     evidenceFile: 'Evidence file: {{name}}',
@@ -227,7 +227,7 @@ export const tasksEn: typeof tasksVi = {
     reportSummary: 'Report of {{date}} by {{name}}: {{result}}',
     comment: 'Comment',
     commentHint: 'Required when returning.',
-    leaderApprove: 'Approve and send to the Government Office',
+    leaderApprove: 'Approve and send to {{decider}}',
     accept: 'Accept completion',
     return: 'Return',
     noCompletionToReview: 'No completion report is waiting for you.',
@@ -249,6 +249,7 @@ export const tasksEn: typeof tasksVi = {
     sending: 'Sending…',
   },
   taskParts: {
+    office: 'the Government Office',
     issuer: 'Assigned by',
     government: 'The Government, the Prime Minister',
     parent: 'Part of task',

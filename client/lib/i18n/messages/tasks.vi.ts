@@ -65,15 +65,15 @@ export const tasksVi = {
   taskDetail: {
     stage: {
       completionAwaitingLeader: 'Chờ lãnh đạo cơ quan duyệt báo cáo hoàn thành',
-      completionAwaitingOffice: 'Chờ Văn phòng Chính phủ xét duyệt hoàn thành',
-      extensionPending: 'Chờ Văn phòng Chính phủ quyết định gia hạn',
+      completionAwaitingOffice: 'Chờ {{decider}} xét duyệt hoàn thành',
+      extensionPending: 'Chờ {{decider}} quyết định gia hạn',
     },
     done: {
       progress: 'Đã ghi nhận cập nhật tiến độ.',
       contribution: 'Đã ghi nhận phần đóng góp của cơ quan phối hợp.',
       extensionRequested: 'Đã gửi đề nghị gia hạn.',
       completionReported: 'Đã gửi báo cáo hoàn thành.',
-      leaderApproved: 'Đã duyệt báo cáo hoàn thành và chuyển Văn phòng Chính phủ.',
+      leaderApproved: 'Đã duyệt báo cáo hoàn thành và chuyển {{decider}}.',
       leaderReturned: 'Đã trả lại báo cáo hoàn thành cho chuyên viên.',
       officeAccepted: 'Đã chấp nhận hoàn thành nhiệm vụ.',
       officeReturned: 'Đã trả lại báo cáo hoàn thành; nhiệm vụ tiếp tục thực hiện.',
@@ -84,11 +84,11 @@ export const tasksVi = {
     },
     next: {
       completionAwaitingLeader:
-        'Tiếp theo: lãnh đạo cơ quan chủ trì duyệt báo cáo hoàn thành, sau đó Văn phòng Chính phủ chấp nhận hoặc trả lại.',
+        'Tiếp theo: lãnh đạo cơ quan chủ trì duyệt báo cáo hoàn thành, sau đó {{decider}} chấp nhận hoặc trả lại.',
       completionAwaitingOffice:
-        'Tiếp theo: Văn phòng Chính phủ chấp nhận hoàn thành hoặc trả lại để cơ quan tiếp tục thực hiện.',
+        'Tiếp theo: {{decider}} chấp nhận hoàn thành hoặc trả lại để cơ quan tiếp tục thực hiện.',
       extensionPending:
-        'Tiếp theo: Văn phòng Chính phủ đồng ý hoặc từ chối đề nghị gia hạn; đến khi có quyết định, thời hạn hiện tại vẫn áp dụng.',
+        'Tiếp theo: {{decider}} đồng ý hoặc từ chối đề nghị gia hạn; đến khi có quyết định, thời hạn hiện tại vẫn áp dụng.',
       completed: 'Nhiệm vụ đã hoàn thành ({{status}}); không cần thao tác thêm.',
       withdrawn: 'Nhiệm vụ đã được thu hồi; không cần thao tác thêm.',
       inProgress: 'Tiếp theo: cơ quan chủ trì tiếp tục cập nhật tiến độ và báo cáo hoàn thành khi xong.',
@@ -146,8 +146,8 @@ export const tasksVi = {
       completionReported: 'Báo cáo hoàn thành, ngày hoàn thành {{date}}',
       leaderApproved: 'Lãnh đạo cơ quan duyệt báo cáo hoàn thành',
       leaderReturned: 'Lãnh đạo cơ quan trả lại báo cáo hoàn thành',
-      officeAccepted: 'Văn phòng Chính phủ chấp nhận hoàn thành',
-      officeReturned: 'Văn phòng Chính phủ trả lại báo cáo hoàn thành',
+      officeAccepted: '{{decider}} chấp nhận hoàn thành',
+      officeReturned: '{{decider}} trả lại báo cáo hoàn thành',
     },
     evidence: 'Minh chứng',
     evidenceFile: 'Tệp minh chứng: {{name}}',
@@ -224,7 +224,7 @@ export const tasksVi = {
     reportSummary: 'Báo cáo ngày {{date}} của {{name}}: {{result}}',
     comment: 'Ý kiến',
     commentHint: 'Bắt buộc khi trả lại.',
-    leaderApprove: 'Duyệt và gửi Văn phòng Chính phủ',
+    leaderApprove: 'Duyệt và gửi {{decider}}',
     accept: 'Chấp nhận hoàn thành',
     return: 'Trả lại',
     noCompletionToReview: 'Hiện không có báo cáo hoàn thành nào chờ bạn xem xét.',
@@ -246,6 +246,7 @@ export const tasksVi = {
     sending: 'Đang gửi…',
   },
   taskParts: {
+    office: 'Văn phòng Chính phủ',
     issuer: 'Cơ quan giao',
     government: 'Chính phủ, Thủ tướng Chính phủ',
     parent: 'Thuộc nhiệm vụ',
