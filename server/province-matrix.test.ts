@@ -46,6 +46,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
   const cookie = {} as Record<Actor, string>;
   /** P and S: two provinces; C and C2: communes of P; CS: a commune of S; M: a ministry. */
   const ag = { P: 0, S: 0, C: 0, C2: 0, CS: 0, M: 0 };
+  let provinceName = '';
 
   async function call(who: Actor, path: string, input: unknown, query = false) {
     return t.trpc(path, input, { method: query ? 'GET' : 'POST', cookie: cookie[who] });
@@ -154,6 +155,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     const [p, s] = provinces;
     if (!p || !s) throw new Error('two provinces needed');
     ag.P = p.id;
+    provinceName = p.nameVi;
     ag.S = s.id;
     const cName = unique('Xã Thử Một');
     ag.C = await addCommune(p.id, cName);
@@ -570,6 +572,10 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     const child = await get(open, 'officerC');
     expect(child.parent).toMatchObject({ id: parent });
     expect(child.issuer).toMatchObject({ id: ag.P });
+    // The part implements the Government's document; a province's own document names the province.
+    expect(child.document.issuerNameVi).toBeNull();
+    const own = await get(await communeTask());
+    expect([own.issuer?.nameVi, own.document.issuerNameVi]).toEqual([provinceName, provinceName]);
   });
 
   it("a part's change reaches the parent's readers: an event on the parent, the part's detail for the province", async () => {

@@ -349,6 +349,9 @@ export const documentHeader = z.object({
   issuedOn: z.string(),
   signer: z.string(),
   title: z.string(),
+  /** The province that issued it; null: the Government. */
+  issuerNameVi: z.string().nullable(),
+  issuerNameEn: z.string().nullable(),
 });
 
 const nullableDate = z.date().nullable();

@@ -85,6 +85,14 @@ export const documentHeaderColumns = {
   issuedOn: documents.issuedOn,
   signer: documents.signer,
   title: documents.title,
+  // The issuing province's names (null: the Government), as a lookup by key: the header is selected
+  // with different joins in each place.
+  issuerNameVi: sql<
+    string | null
+  >`(select ${agencies.nameVi} from ${agencies} where ${agencies.id} = ${documents.issuerAgencyId})`,
+  issuerNameEn: sql<
+    string | null
+  >`(select ${agencies.nameEn} from ${agencies} where ${agencies.id} = ${documents.issuerAgencyId})`,
 };
 
 /**

@@ -87,8 +87,7 @@ export const tasksEn: typeof tasksVi = {
     next: {
       completionAwaitingLeader:
         "Next: the lead agency's leader approves the completion report, then {{decider}} accepts or returns it.",
-      completionAwaitingOffice:
-        'Next: {{decider}} accepts the completion or returns it for more work.',
+      completionAwaitingOffice: 'Next: {{decider}} accepts the completion or returns it for more work.',
       extensionPending:
         'Next: {{decider}} approves or refuses the extension; until then the current deadline applies.',
       completed: 'The task is completed ({{status}}); nothing more to do.',
