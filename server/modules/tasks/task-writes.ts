@@ -24,6 +24,8 @@ async function assertAgenciesExist(tx: Db, ids: number[], field: string) {
 
 /** Who issues what `actor` assigns (policy `issuerOf`): null for the Government, else the actor's province. */
 export async function issuerFor(tx: Db, actor: Actor): Promise<number | null> {
+  // Only an officer's agency level matters: the Office issues for the Government, other roles never.
+  if (actor.role !== 'officer') return issuerOf(actor, 'central');
   const [own] = await tx
     .select({ level: agencies.level })
     .from(agencies)
