@@ -1,3 +1,4 @@
+import type { AgencyLevel } from './agencies';
 import { AGENCY_ROLES, OVERSIGHT_ROLES, ROLES, type Role } from './roles';
 
 /**
@@ -35,7 +36,8 @@ export const PAGE_ROLES = {
   '/scorecard': AGENCY_ROLES,
   '/agencies/:id/scorecard': ROLES,
   '/documents': ROLES,
-  '/documents/new': ['office'],
+  /** The Office, and a province's officers (`mayRegisterDocuments` says which officers). */
+  '/documents/new': ['office', 'officer'],
   '/documents/:id': ROLES,
   '/agencies': ROLES,
   '/admin/users': USER_ADMIN_ROLES,
@@ -56,6 +58,14 @@ export type PagePath = keyof typeof PAGE_ROLES;
 
 export function mayOpen(role: Role, page: PagePath): boolean {
   return (PAGE_ROLES[page] as readonly Role[]).includes(role);
+}
+
+/**
+ * Who registers directive documents and assigns their tasks: the Government Office, and a province's
+ * officers for their own communes (ADR 0029). The server's rule (`issuerOf`) reads this.
+ */
+export function mayRegisterDocuments(user: { role: Role; agencyLevel: AgencyLevel }): boolean {
+  return user.role === 'office' || (user.role === 'officer' && user.agencyLevel === 'provincial');
 }
 
 /** The roles a page is for, to tell someone else whose page it is. */

@@ -1,5 +1,6 @@
 import type { AgencyLevel } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
+import { mayRegisterDocuments } from '../../../shared/page-access';
 import { isOversight } from '../../../shared/roles';
 import type { TaskAction } from '../../../shared/schemas/tasks';
 import { acceptsProgress, isTaskOpen, type TaskOpenness } from '../../../shared/task-status';
@@ -117,9 +118,8 @@ export function assertTaskAction(actor: Actor, task: PolicyTask, action: TaskAct
  * onward); anyone else is FORBIDDEN.
  */
 export function issuerOf(actor: Actor, actorLevel: AgencyLevel): number | null {
-  if (actor.role === 'office') return null;
-  if (actor.role === 'officer' && actorLevel === 'provincial') return actor.agencyId;
-  throw new AppError('FORBIDDEN');
+  if (!mayRegisterDocuments({ role: actor.role, agencyLevel: actorLevel })) throw new AppError('FORBIDDEN');
+  return actor.role === 'office' ? null : actor.agencyId;
 }
 
 /**

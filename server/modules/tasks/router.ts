@@ -1,3 +1,4 @@
+import { PAGE_ROLES } from '../../../shared/page-access';
 import {
   agencyRankingInput,
   agencyRankingPage,
@@ -90,12 +91,12 @@ export const tasksRouter = router({
     .query(({ ctx, input }) => getTaskForecast(ctx.database.db, ctx.user, input.id)),
 
   /** The Office, or a province's officer for its own communes (policy `issuerOf`). */
-  createDocument: roleProcedure('office', 'officer')
+  createDocument: roleProcedure(...PAGE_ROLES['/documents/new'])
     .input(createDocumentInput)
     .output(createDocumentResult)
     .mutation(({ ctx, input }) => createDocument(ctx.database.db, ctx.user, input)),
 
-  create: roleProcedure('office', 'officer')
+  create: roleProcedure(...PAGE_ROLES['/documents/new'])
     .input(createTaskInput)
     .output(createTaskResult)
     .mutation(({ ctx, input }) => createTask(ctx.database.db, ctx.user, input)),
