@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveMessage } from '../shared/live-events';
 import type { Role } from '../shared/roles';
 import { foldVietnamese, vietnameseSortKey } from '../shared/text';
 import { shiftDate, vietnamDate } from '../shared/time';
@@ -184,7 +185,10 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
       cookie[who] = await t.login(username);
     }
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    t.app.server.closeAllConnections();
+    await t.close();
+  });
 
   interface Case {
     label: string;
@@ -601,4 +605,69 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     // The parent's cached page moved with it.
     expect((await get(parent, 'officerP')).parts.items[0].latestPercent).toBe(40);
   });
+
+  it("live: the province's stream hears a part's progress with its narrative and the parent's event; a sibling province's without", async () => {
+    const parent = await provinceTask();
+    const child = await part(parent);
+    // A port of helper 2's range (the worktree's rule), not an ephemeral one.
+    const base = await t.app.listen({ port: 3921, host: '127.0.0.1' });
+    const input = encodeURIComponent(JSON.stringify({ json: {} }));
+    const open = async (who: Actor) => {
+      const controller = new AbortController();
+      const res = await fetch(`${base}/trpc/live.changes?input=${input}`, {
+        headers: { cookie: cookie[who], accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      const reader = readSse(res);
+      await reader.next(); // the server's status, once subscribed
+      return { who, reader, controller };
+    };
+    const streams = await Promise.all((['officerP', 'officerS'] as const).map(open));
+    const narrative = unique('Xã đã lắp đặt thiết bị');
+    await ok('officerC', 'tasks.postProgress', { ...progress(child), narrative });
+    const heard = await Promise.all(
+      streams.map(async ({ who, reader, controller }) => {
+        const got: string[] = [];
+        for await (const m of reader) {
+          if (m.kind !== 'change') continue;
+          if (m.type === 'task.progress' && m.payload.taskId === child)
+            got.push(JSON.stringify(m).includes(narrative) ? 'progress with narrative' : 'progress');
+          if (m.type === 'task.partChanged' && m.payload.taskId === parent) got.push('parent told');
+          if (got.length === 2) break;
+        }
+        controller.abort();
+        return `${who}: ${got.sort().join(', ')}`;
+      }),
+    );
+    expect(heard).toEqual([
+      'officerP: parent told, progress with narrative',
+      'officerS: parent told, progress',
+    ]);
+  });
 });
+
+/** The change messages of a tRPC SSE stream (the superjson `json` part of each data line). */
+async function* readSse(res: Response): AsyncGenerator<LiveMessage> {
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = /^data: ?(.*)$/m.exec(block)?.[1];
+        if (data && !/^event: /m.test(block)) {
+          const parsed = JSON.parse(data);
+          if (parsed?.json) yield parsed.json as LiveMessage;
+        }
+      }
+    }
+  } catch {
+    return;
+  }
+}
