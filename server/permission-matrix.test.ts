@@ -588,6 +588,14 @@ describe('the permission matrix', () => {
         rows: onlyFor(['office']),
       },
     ],
+    // Only a province breaks down what it leads (A and B are ministries): server/province-matrix.test.ts.
+    'tasks.breakDown': [
+      {
+        input: () => ({ parentTaskId: fx.task, title: unique('Phần việc'), leadAgencyId: agency.B }),
+        rows: onlyFor([]),
+        probeAs: 'officerA',
+      },
+    ],
     'tasks.update': [
       {
         input: async (fresh) => {
@@ -615,13 +623,15 @@ describe('the permission matrix', () => {
         rows: onlyFor(['officerA']),
       },
     ],
+    // An officer may call (a province decides what it assigned): A's own is refused by the policy, B may
+    // not read the request. The relations of provinces: server/province-matrix.test.ts.
     'tasks.decideExtension': [
       {
         input: async (fresh) => ({
           ...(fresh ? await newExtension() : fx.extension),
           decision: 'approved',
         }),
-        rows: onlyFor(['office']),
+        rows: onlyFor(['office'], { officerB: 'NOT_FOUND' }),
       },
     ],
     'tasks.reportCompletion': [
@@ -651,7 +661,7 @@ describe('the permission matrix', () => {
           ...(fresh ? await newCompletion(true) : fx.completionApproved),
           decision: 'accept',
         }),
-        rows: onlyFor(['office']),
+        rows: onlyFor(['office'], { officerB: 'NOT_FOUND' }),
       },
     ],
     'documents.list': [{ input: () => ({}), rows: signedIn('ok') }],

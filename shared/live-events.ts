@@ -9,6 +9,8 @@ export const TASK_CHANGE_TYPES = [
   'extension.decided',
   'completion.reported',
   'completion.decided',
+  /** One of the task's parts (a commune task it was broken down into) changed: its roll-up moved. */
+  'task.partChanged',
 ] as const;
 
 /** What a change event tells a screen: enough to patch or refetch the right caches, nothing more. */
@@ -35,6 +37,8 @@ export interface ChangePayload {
   agencyNameVi?: string;
   agencyNameEn?: string;
   percent?: number;
+  /** task.partChanged: the part that changed. */
+  partTaskId?: number;
   state?: string;
   submissionId?: number;
   templateId?: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiPageFor, mayOpen, PAGE_ROLES, type PagePath } from './page-access';
+import { kpiPageFor, mayOpen, mayRegisterDocuments, PAGE_ROLES, type PagePath } from './page-access';
 import { AGENCY_ROLES, ROLES } from './roles';
 
 /** The page of the table an address falls on (`:param` matches one segment). */
@@ -27,5 +27,16 @@ describe('the pages a role may open', () => {
       expect([page, roles.length > 0]).toEqual([page, true]);
       for (const role of roles) expect(ROLES).toContain(role);
     }
+  });
+
+  it('lets the Office and a province’s officers register documents, nobody else', () => {
+    const who = ROLES.flatMap((role) =>
+      (['central', 'provincial', 'commune'] as const)
+        .filter((agencyLevel) => mayRegisterDocuments({ role, agencyLevel }))
+        .map((agencyLevel) => `${role}@${agencyLevel}`),
+    );
+    expect(who).toEqual(['office@central', 'office@provincial', 'office@commune', 'officer@provincial']);
+    for (const role of ROLES)
+      if (who.some((w) => w.startsWith(`${role}@`))) expect(mayOpen(role, '/documents/new')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { AgencyLevel } from './agencies';
 import { AGENCY_ROLES, OVERSIGHT_ROLES, ROLES, type Role } from './roles';
 
 /**
@@ -37,7 +38,8 @@ export const PAGE_ROLES = {
   '/scorecard': AGENCY_ROLES,
   '/agencies/:id/scorecard': ROLES,
   '/documents': ROLES,
-  '/documents/new': ['office'],
+  /** The Office, and a province's officers (`mayRegisterDocuments` says which officers). */
+  '/documents/new': ['office', 'officer'],
   '/documents/:id': ROLES,
   '/agencies': ROLES,
   /** A province's roll-up over its communes: the province's own staff and oversight (the server checks the row). */
@@ -60,6 +62,14 @@ export type PagePath = keyof typeof PAGE_ROLES;
 
 export function mayOpen(role: Role, page: PagePath): boolean {
   return (PAGE_ROLES[page] as readonly Role[]).includes(role);
+}
+
+/**
+ * Who registers directive documents and assigns their tasks: the Government Office, and a province's
+ * officers for their own communes (ADR 0029). The server's rule (`issuerOf`) reads this.
+ */
+export function mayRegisterDocuments(user: { role: Role; agencyLevel: AgencyLevel }): boolean {
+  return user.role === 'office' || (user.role === 'officer' && user.agencyLevel === 'provincial');
 }
 
 /** The roles a page is for, to tell someone else whose page it is. */

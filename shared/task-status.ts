@@ -158,3 +158,22 @@ export function completionRates(c: StatusCounts) {
     overdueRate: c.in_progress + c.overdue > 0 ? c.overdue / (c.in_progress + c.overdue) : null,
   };
 }
+
+/**
+ * A task's parts (the commune tasks a province broke it into) summed up on its page: done (of which
+ * late), still open within their deadline (or without one), overdue, withdrawn. The buckets but `late`
+ * add up to `total`; the parent's own status stays its own (the province reports it to the Government).
+ */
+export function rollUpParts(c: StatusCounts) {
+  const done = c.completed_on_time + c.completed_late;
+  const open = c.in_progress + c.no_deadline;
+  return {
+    total: done + open + c.overdue + c.withdrawn,
+    done,
+    late: c.completed_late,
+    open,
+    overdue: c.overdue,
+    withdrawn: c.withdrawn,
+  };
+}
+export type PartsRollup = ReturnType<typeof rollUpParts>;

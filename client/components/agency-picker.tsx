@@ -21,6 +21,8 @@ interface AgencyPickerProps {
   multiple?: boolean;
   /** Only agencies of this level (the provincial units a commune belongs to). */
   level?: AgencyLevel;
+  /** Only the direct children of this agency (a province's communes). */
+  parentId?: number;
   /** Agencies that may not be picked here (e.g. the lead among coordinators). */
   exclude?: readonly number[];
   /** Said before the picker's own hint. */
@@ -30,11 +32,17 @@ interface AgencyPickerProps {
 }
 
 /** Agencies whose name matches what the user typed (diacritics optional), one page of them. */
-export function useAgencyMatches(q: string, level?: AgencyLevel) {
+export function useAgencyMatches(q: string, level?: AgencyLevel, parentId?: number) {
   const trpc = useTRPC();
   return useQuery({
     ...trpc.agencies.list.queryOptions(
-      { q, page: 1, pageSize: AGENCY_PICKER_SIZE, ...(level ? { level } : {}) },
+      {
+        q,
+        page: 1,
+        pageSize: AGENCY_PICKER_SIZE,
+        ...(level ? { level } : {}),
+        ...(parentId ? { parentId } : {}),
+      },
       { staleTime: 5 * 60_000 },
     ),
     enabled: q.length > 0,
@@ -49,6 +57,7 @@ export function AgencyPicker({
   onChange,
   multiple = false,
   level,
+  parentId,
   exclude = [],
   hint,
   error,
@@ -57,7 +66,7 @@ export function AgencyPicker({
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [q, setQ] = useState('');
-  const matches = useAgencyMatches(q, level);
+  const matches = useAgencyMatches(q, level, parentId);
   const name = (a: { nameVi: string; nameEn: string }) => (en ? a.nameEn : a.nameVi);
   const results =
     matches.data && !matches.isPlaceholderData

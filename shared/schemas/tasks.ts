@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_BORDERS, AGENCY_LEVELS, RANKING_LEVELS } from '../agencies';
 import { TASK_SORTS } from '../task-sorts';
-import { COMPLETION_STATES, type StatusCounts, TASK_STATUSES } from '../task-status';
+import { COMPLETION_STATES, type PartsRollup, type StatusCounts, TASK_STATUSES } from '../task-status';
 import { auditSummary } from './audit';
 import { calendarDate } from './dates';
 import { positiveId } from './ids';
@@ -58,6 +58,14 @@ export type CreateDocument = z.output<typeof createDocumentInput>;
 export const createDocumentResult = z.object({ id: z.number(), taskIds: z.array(z.number()) });
 
 export const createTaskInput = taskFields.extend({ documentId: positiveId() });
+
+/**
+ * A province breaks a task it leads down into a task of one of its communes (`tasks.breakDown`): the
+ * part's lead is one of the province's communes, its deadline not after the task's.
+ */
+export const breakDownInput = taskFields.extend({ parentTaskId: positiveId() });
+export type BreakDownInput = z.input<typeof breakDownInput>;
+export type BreakDown = z.output<typeof breakDownInput>;
 export type CreateTaskInput = z.input<typeof createTaskInput>;
 /** The `z.output` types: what a procedure hands its service, checked once. */
 export type CreateTask = z.output<typeof createTaskInput>;
@@ -151,6 +159,8 @@ export const taskFilterInput = z.object({
   /** Tasks the agency leads or coordinates (the inbox); with agencyId, `lead` keeps only those it leads. */
   agencyRole: z.enum(['lead', 'any']).default('lead'),
   agencyLevel: z.enum(AGENCY_LEVELS).optional(),
+  /** Tasks led by the communes of this agency (a province's "các xã trực thuộc"). */
+  communesOf: positiveId().optional(),
   groupNo: z.number().int().min(1).max(9).optional(),
   documentId: positiveId().optional(),
   deadlineFrom: isoDate.optional(),
@@ -186,15 +196,21 @@ export const agencyRankingInput = z.object({
 export type AgencyRankingInput = z.input<typeof agencyRankingInput>;
 export type AgencyRankingQuery = z.output<typeof agencyRankingInput>;
 
+/** The inbox's two scopes: the agency's own tasks, or those of the communes under it (a province). */
+export const INBOX_SCOPES = ['own', 'communes'] as const;
+
 export const monthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalidMonth') });
 
 /**
  * The inbox: the user's own agency's tasks, so no agency to choose; `leadOnly` keeps the tasks it leads
  * (what a completion decision concerns), otherwise those it coordinates come too.
  */
-export const inboxInput = taskListInput
-  .omit({ agencyId: true, agencyRole: true })
-  .extend({ leadOnly: z.boolean().optional() });
+export const inboxInput = taskListInput.omit({ agencyId: true, agencyRole: true, communesOf: true }).extend({
+  leadOnly: z.boolean().optional(),
+  /** `communes`: the tasks of the user's agency's communes (a province's), instead of its own. */
+  scope: z.enum(INBOX_SCOPES).default('own'),
+});
+export type InboxInput = z.input<typeof inboxInput>;
 
 // What the procedures answer (`.output()`): plain schemas, no transforms, checked on every response.
 
@@ -207,6 +223,7 @@ export const TASK_ACTIONS = [
   'decideExtension',
   'reviewCompletion',
   'edit',
+  'breakDown',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 export const PROGRESS_KINDS = ['progress', 'contribution'] as const;
@@ -340,9 +357,36 @@ export const documentHeader = z.object({
   issuedOn: z.string(),
   signer: z.string(),
   title: z.string(),
+  /** The province that issued it; null: the Government. */
+  issuerNameVi: z.string().nullable(),
+  issuerNameEn: z.string().nullable(),
 });
 
 const nullableDate = z.date().nullable();
+const agencyName = z.object({ id: z.number(), nameVi: z.string(), nameEn: z.string() });
+
+/** `rollUpParts` (shared/task-status.ts). */
+export const partsRollup = z.object({
+  total: z.number(),
+  done: z.number(),
+  late: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  withdrawn: z.number(),
+}) satisfies z.ZodType<PartsRollup>;
+/** The parts a task's page lists (a province has at most a few hundred communes). */
+export const PARTS_SHOWN = 500;
+export const taskPart = z.object({
+  id: z.number(),
+  title: z.string(),
+  leadAgencyId: z.number(),
+  leadNameVi: z.string(),
+  leadNameEn: z.string(),
+  deadline: z.string().nullable(),
+  latestPercent: z.number(),
+  status: z.enum(TASK_STATUSES),
+});
+export type TaskPart = z.infer<typeof taskPart>;
 /** A task's page; the history (progress, requests, reports, audit) only for those who may read it. */
 export const taskDetail = z.object({
   task: taskListItem.extend({
@@ -355,6 +399,14 @@ export const taskDetail = z.object({
   }),
   document: documentHeader,
   coordinators: z.array(z.object({ id: z.number(), nameVi: z.string(), nameEn: z.string() })),
+  /** The province that assigned the task; null: the Government. */
+  issuer: agencyName.nullable(),
+  /** The province's task this one is a part of. */
+  parent: z
+    .object({ id: z.number(), title: z.string(), leadNameVi: z.string(), leadNameEn: z.string() })
+    .nullable(),
+  /** The commune tasks it was broken down into: their roll-up and the first PARTS_SHOWN of them. */
+  parts: z.object({ rollup: partsRollup, items: z.array(taskPart) }),
   detailsVisible: z.boolean(),
   /** What this user may do on this task now (the policy): the page offers exactly these. */
   allowedActions: z.array(z.enum(TASK_ACTIONS)),

@@ -44,4 +44,5 @@ export type TaskActionDone =
   | 'officeReturned'
   | 'extensionApproved'
   | 'extensionRefused'
-  | 'edited';
+  | 'edited'
+  | 'brokenDown';

@@ -30,6 +30,13 @@ describe('which caches a change refreshes', () => {
     expect(affected).not.toContain(filterKey(trpc.agencies.list.pathFilter()));
   });
 
+  it("a part's change refreshes its parent's page only (the part's own event refreshes the lists)", () => {
+    const affected = keys('task.partChanged', { taskId: 7, partTaskId: 9 });
+    expect(affected).toContain(filterKey(trpc.tasks.get.queryFilter({ id: 7 })));
+    expect(affected).not.toContain(filterKey(trpc.tasks.list.pathFilter()));
+    expect(affected).not.toContain(filterKey(trpc.tasks.dashboard.pathFilter()));
+  });
+
   it('a new document refreshes the document list too', () => {
     expect(keys('document.created', { documentId: 3 })).toContain(
       filterKey(trpc.documents.list.pathFilter()),

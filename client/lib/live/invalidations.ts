@@ -90,6 +90,10 @@ function cachesOfRecords(change: CacheChange, trpc: Trpc, viewer: Viewer | undef
   if (change.type === 'user.changed')
     return [trpc.users.list.pathFilter(), trpc.users.loginFailures.pathFilter()];
   const { taskId, documentId, submissionId } = change.payload ?? {};
+  if (change.type === 'task.partChanged') {
+    // A part of this task changed (its own event refreshes the lists): the parent's page and its roll-up.
+    return taskId ? [trpc.tasks.get.queryFilter({ id: taskId })] : [];
+  }
   if (change.type === 'holiday.changed') {
     // Deadlines are counted over the holiday calendar: every list showing one may move.
     return [

@@ -85,7 +85,9 @@ export function LiveStream({ onChange }: { onChange: (state: LiveState) => void 
         return;
       }
       const { kind: _kind, ...change } = message;
-      setFeed((current) => [change, ...current.filter((c) => c.id !== change.id)].slice(0, FEED_LENGTH));
+      // A part's change is in the feed already, as itself; its parent's event only refreshes caches.
+      if (change.type !== 'task.partChanged')
+        setFeed((current) => [change, ...current.filter((c) => c.id !== change.id)].slice(0, FEED_LENGTH));
       for (const filter of cachesAffectedBy(change, trpc, viewer)) {
         pending.current.set(filterKey(filter), filter);
       }

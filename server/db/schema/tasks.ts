@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   date,
@@ -53,6 +54,8 @@ export const documents = pgTable(
     signer: text('signer').notNull(),
     title: text('title').notNull(),
     searchText: text('search_text').notNull(),
+    /** The province that issued it; null: the Government (docs/decisions/0029-provinces-assign-onward.md). */
+    issuerAgencyId: integer('issuer_agency_id').references(() => agencies.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -84,6 +87,13 @@ export const tasks = pgTable(
     latestPercent: smallint('latest_percent').notNull().default(0),
     searchText: text('search_text').notNull(),
     version: integer('version').notNull().default(1),
+    /**
+     * Who assigned it and decides its requests: null, the Government (the Office); else the province
+     * that assigned it to one of its communes (docs/decisions/0029-provinces-assign-onward.md).
+     */
+    issuerAgencyId: integer('issuer_agency_id').references(() => agencies.id),
+    /** The province's task this commune task is a part of (a break-down); null for a task of its own. */
+    parentTaskId: integer('parent_task_id').references((): AnyPgColumn => tasks.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -115,6 +125,8 @@ export const tasks = pgTable(
       );
     return [
       index('tasks_document_idx').on(t.documentId),
+      // A task's parts (its page's roll-up): few, so a partial index of the tasks that have a parent.
+      index('tasks_parent_idx').on(t.parentTaskId).where(sql`${t.parentTaskId} is not null`),
       index('tasks_group_idx').on(t.groupNo),
       index('tasks_deadline_idx').on(t.deadline),
       index('tasks_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),

@@ -7,11 +7,15 @@ import { documents } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { recordChange } from '../live/record';
-import { insertTask } from '../tasks/task-writes';
+import { insertTask, issuerFor } from '../tasks/task-writes';
 
-/** The Government Office registers a directive document and, in the same transaction, the tasks it assigns. */
+/**
+ * The Government Office, or a province's officer, registers a directive document and, in the same
+ * transaction, the tasks it assigns (a province's: to its own communes only; policy `issuerOf`).
+ */
 export async function createDocument(db: Db, actor: Actor, d: CreateDocument) {
   return inTransaction(db, async (tx) => {
+    const issuerAgencyId = await issuerFor(tx, actor);
     const [existing] = await tx
       .select({ id: documents.id })
       .from(documents)
@@ -30,6 +34,7 @@ export async function createDocument(db: Db, actor: Actor, d: CreateDocument) {
         signer: d.signer,
         title: d.title,
         searchText: foldVietnamese(`${d.number} ${d.title}`),
+        issuerAgencyId,
         createdBy: actor.id,
       })
       .returning();
@@ -41,11 +46,14 @@ export async function createDocument(db: Db, actor: Actor, d: CreateDocument) {
       after: doc,
     });
     const taskIds: number[] = [];
-    for (const task of d.tasks) taskIds.push((await insertTask(tx, actor, doc, task)).id);
+    for (const task of d.tasks) taskIds.push((await insertTask(tx, actor, doc, task, { issuerAgencyId })).id);
     await recordChange(tx, {
       type: 'document.created',
       documentId: doc.id,
-      agencyIds: d.tasks.flatMap((t) => [t.leadAgencyId, ...t.coordinatorIds]),
+      agencyIds: [
+        ...d.tasks.flatMap((t) => [t.leadAgencyId, ...t.coordinatorIds]),
+        ...(issuerAgencyId === null ? [] : [issuerAgencyId]),
+      ],
       payload: { documentId: doc.id, title: doc.title },
     });
     return { id: doc.id, taskIds };

@@ -5,16 +5,11 @@ import type { ReportObligationInput } from '../../../shared/schemas/accountabili
 import type { ReportEscalation, TaskEscalation } from '../../../shared/schemas/escalation';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import type { Db } from '../../db/client';
-import {
-  escalationSteps,
-  reportEscalationSteps,
-  taskCoordinators,
-  taskEscalations,
-  tasks,
-} from '../../db/schema';
+import { escalationSteps, reportEscalationSteps, taskEscalations, tasks } from '../../db/schema';
 import { canReadExplanation } from '../accountability/policy';
 import type { Actor } from '../auth/actor';
 import { loadHolidays } from '../holidays/queries';
+import { findTaskParties } from '../tasks/parties';
 import { canReadTaskDetails } from '../tasks/policy';
 
 type Facts = TaskEscalation['facts'];
@@ -56,12 +51,8 @@ export async function findTaskEscalation(
   const red = row?.level === 'red' && task.deadline;
   let facts = (row?.facts ?? {}) as Facts;
   if (row?.rule === 'likely_late') {
-    const coordinators = await db
-      .select({ id: taskCoordinators.agencyId })
-      .from(taskCoordinators)
-      .where(eq(taskCoordinators.taskId, taskId));
-    const parties = { leadAgencyId: task.leadAgencyId, coordinatorIds: coordinators.map((c) => c.id) };
-    if (!canReadTaskDetails(actor, parties)) facts = { deadline: facts.deadline ?? null };
+    const parties = await findTaskParties(db, taskId);
+    if (!parties || !canReadTaskDetails(actor, parties)) facts = { deadline: facts.deadline ?? null };
   }
   return {
     level: row?.level ?? null,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
-import { evidenceFiles, progressUpdates, taskCoordinators, tasks } from '../../db/schema';
+import { evidenceFiles, progressUpdates } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
+import { findTaskParties } from '../tasks/parties';
 import type { TaskParties } from '../tasks/policy';
 import { fitsUploadQuota } from './policy';
 
@@ -76,15 +77,10 @@ export async function findEvidenceFile(db: Db, id: number) {
 /** The parties of the task whose progress update cites this file, or null when none does. */
 export async function findEvidenceTask(db: Db, fileId: number): Promise<TaskParties | null> {
   const [use] = await db
-    .select({ taskId: progressUpdates.taskId, leadAgencyId: tasks.leadAgencyId })
+    .select({ taskId: progressUpdates.taskId })
     .from(progressUpdates)
-    .innerJoin(tasks, eq(tasks.id, progressUpdates.taskId))
     .where(eq(progressUpdates.evidenceFileId, fileId))
     .limit(1);
   if (!use) return null;
-  const coordinators = await db
-    .select({ agencyId: taskCoordinators.agencyId })
-    .from(taskCoordinators)
-    .where(eq(taskCoordinators.taskId, use.taskId));
-  return { leadAgencyId: use.leadAgencyId, coordinatorIds: coordinators.map((c) => c.agencyId) };
+  return findTaskParties(db, use.taskId);
 }

@@ -12,9 +12,10 @@ import { shiftDate, vietnamInstant } from '../../../shared/time';
 import { vietnamDate } from '../../../shared/vietnam-date';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
-import { progressUpdates, taskCoordinators, tasks } from '../../db/schema';
+import { progressUpdates, tasks } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMarkOf } from '../live/change-cache';
+import { findTaskParties } from './parties';
 import { canReadTaskDetails } from './policy';
 
 /** A task's start as a Vietnam date: the day it was recorded (assigned). */
@@ -84,12 +85,8 @@ export async function getTaskForecast(db: Db, actor: Actor, taskId: number, now 
     .from(tasks)
     .where(eq(tasks.id, taskId));
   if (!task) throw new AppError('NOT_FOUND');
-  const coordinators = await db
-    .select({ id: taskCoordinators.agencyId })
-    .from(taskCoordinators)
-    .where(eq(taskCoordinators.taskId, taskId));
-  const parties = { leadAgencyId: task.leadAgencyId, coordinatorIds: coordinators.map((c) => c.id) };
-  if (!canReadTaskDetails(actor, parties)) return null;
+  const parties = await findTaskParties(db, taskId);
+  if (!parties || !canReadTaskDetails(actor, parties)) return null;
   if (task.completedOn || task.withdrawn || !task.deadline) return null;
   const today = vietnamDate(now);
   const [points, similar] = await Promise.all([

@@ -132,12 +132,23 @@ describe('task permissions', () => {
   });
   afterAll(() => c.close());
 
-  describe('refused writes answer 403 FORBIDDEN and change nothing', () => {
+  /**
+   * Refusals other than FORBIDDEN: a province's officer (Hà Nội) may register, but only for its own
+   * communes (the field is named); an officer may decide what its province assigned, so one who may
+   * not read the request is told NOT_FOUND (docs/decisions/0029-provinces-assign-onward.md).
+   */
+  const REFUSAL: Record<string, [number, string]> = {
+    'tasks.createDocument by coordOfficer': [400, 'VALIDATION'],
+    'tasks.decideExtension by otherOfficer': [404, 'NOT_FOUND'],
+    'tasks.reviewCompletion by otherOfficer': [404, 'NOT_FOUND'],
+  };
+
+  describe('refused writes answer 403 FORBIDDEN (or as REFUSAL says) and change nothing', () => {
     it.each(CELLS.filter((cell) => !cell.allowed))('$action by $who', async ({ action, who }) => {
       const before = await c.snapshot();
       const res = await c.mutate(who, action, INPUT[action](shared, c));
-      expect(res.status).toBe(403);
-      expect(res.error.data.appCode).toBe('FORBIDDEN');
+      const [status, code] = REFUSAL[`${action} by ${who}`] ?? [403, 'FORBIDDEN'];
+      expect([res.status, res.error.data.appCode]).toEqual([status, code]);
       expect(await c.snapshot()).toEqual(before);
     });
   });
@@ -339,9 +350,13 @@ describe('task permissions', () => {
 
 describe('task policy (pure)', () => {
   const officer = { id: 1, username: 'cv', role: 'officer', agencyId: 10 } as const;
+  // A commune (10) task its province (5) assigned; 6 is a sibling province.
   const open: PolicyTask = {
     leadAgencyId: 10,
     coordinatorIds: [20],
+    leadParentId: 5,
+    issuerAgencyId: 5,
+    leadLevel: 'commune',
     withdrawn: false,
     completedOn: null,
     completionPending: false,
@@ -355,18 +370,32 @@ describe('task policy (pure)', () => {
 
   it.each(states)('the page shows exactly the actions the service accepts: %s', (_label, state) => {
     const task = { ...open, ...state };
-    for (const actor of [officer, { ...officer, agencyId: 20 }, { ...officer, role: 'office' as const }]) {
-      const shown = allowedTaskActions(actor, task);
+    const provinceTask = { ...task, leadAgencyId: 5, leadParentId: null, issuerAgencyId: null };
+    const actors = [
+      officer,
+      { ...officer, agencyId: 20 },
+      { ...officer, agencyId: 5 },
+      { ...officer, agencyId: 6 },
+      { ...officer, role: 'office' as const },
+    ];
+    for (const [actor, t] of actors.flatMap((a) => [
+      [a, task] as const,
+      [a, { ...provinceTask, leadLevel: 'provincial' as const }] as const,
+    ])) {
+      const shown = allowedTaskActions(actor, t);
       for (const action of [
         'postProgress',
         'postContribution',
         'requestExtension',
         'reportCompletion',
         'edit',
+        'breakDown',
+        'decideExtension',
+        'reviewCompletion',
       ] as const) {
         let accepted = true;
         try {
-          assertTaskAction(actor, task, action);
+          assertTaskAction(actor, t, action);
         } catch {
           accepted = false;
         }
@@ -380,5 +409,30 @@ describe('task policy (pure)', () => {
       expect(canReadTaskDetails({ role, agencyId: 99 }, open)).toBe(true);
     expect(canReadTaskDetails({ role: 'leader', agencyId: 20 }, open)).toBe(true);
     expect(canReadTaskDetails({ role: 'officer', agencyId: 99 }, open)).toBe(false);
+  });
+
+  it('a province reads and decides its communes’ tasks; a sibling province nothing; a commune not its province’s', () => {
+    expect(canReadTaskDetails({ role: 'officer', agencyId: 5 }, open)).toBe(true);
+    expect(canReadTaskDetails({ role: 'leader', agencyId: 5 }, open)).toBe(true);
+    expect(canReadTaskDetails({ role: 'officer', agencyId: 6 }, open)).toBe(false);
+    expect(allowedTaskActions({ ...officer, agencyId: 5 }, open)).toEqual([
+      'decideExtension',
+      'reviewCompletion',
+    ]);
+    expect(allowedTaskActions({ ...officer, agencyId: 6 }, open)).toEqual([]);
+    const provinceTask: PolicyTask = {
+      ...open,
+      leadAgencyId: 5,
+      leadParentId: null,
+      issuerAgencyId: null,
+      leadLevel: 'provincial',
+    };
+    expect(canReadTaskDetails({ role: 'officer', agencyId: 10 }, provinceTask)).toBe(false);
+    expect(allowedTaskActions({ ...officer, agencyId: 5 }, provinceTask)).toContain('breakDown');
+    expect(allowedTaskActions({ ...officer, agencyId: 10 }, provinceTask)).toEqual([]);
+    // A ministry leads: nothing to break down.
+    expect(
+      allowedTaskActions({ ...officer, agencyId: 5 }, { ...provinceTask, leadLevel: 'central' }),
+    ).not.toContain('breakDown');
   });
 });

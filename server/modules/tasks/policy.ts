@@ -1,4 +1,6 @@
+import type { AgencyLevel } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
+import { mayRegisterDocuments } from '../../../shared/page-access';
 import { isOversight } from '../../../shared/roles';
 import type { TaskAction } from '../../../shared/schemas/tasks';
 import { acceptsProgress, isTaskOpen, type TaskOpenness } from '../../../shared/task-status';
@@ -12,29 +14,51 @@ import type { Actor } from '../auth/actor';
 export interface TaskParties {
   leadAgencyId: number;
   coordinatorIds: readonly number[];
+  /** The lead agency's parent: a commune's province, which answers for its communes' tasks. */
+  leadParentId: number | null;
+  /** The province that assigned the task and decides its requests; null: the Government (the Office). */
+  issuerAgencyId: number | null;
 }
 
-/** A task as the policy sees it: its parties and whether it is open. */
-export type PolicyTask = TaskParties & TaskOpenness;
+/** A task as the policy sees it: its parties, its lead's level (who may break it down) and whether it is open. */
+export type PolicyTask = TaskParties & TaskOpenness & { leadLevel: AgencyLevel };
 
-/** Progress narratives, evidence, extension reasons and completion reports: oversight and the task's agencies. */
+/**
+ * Progress narratives, evidence, extension reasons and completion reports: oversight, the task's
+ * agencies, and the province over its lead (a province reads all of its communes' work; a commune
+ * reads only its own, never its province's or a sibling's).
+ */
 export function canReadTaskDetails(actor: Pick<Actor, 'role' | 'agencyId'>, task: TaskParties): boolean {
   return (
     isOversight(actor.role) ||
     actor.agencyId === task.leadAgencyId ||
-    task.coordinatorIds.includes(actor.agencyId)
+    task.coordinatorIds.includes(actor.agencyId) ||
+    actor.agencyId === task.leadParentId ||
+    actor.agencyId === task.issuerAgencyId
   );
 }
 
-/** The actions this actor's role and agency give on this task, whatever its state. */
-function taskRights(actor: Actor, task: TaskParties): TaskAction[] {
+/**
+ * The actions this actor's role and agency give on this task, whatever its state. A province's officer
+ * plays the Office's part on the tasks the province assigned (deciding extensions and completions, as
+ * the Office's officer does on the Government's); the Office keeps every right everywhere.
+ */
+function taskRights(actor: Actor, task: PolicyTask): TaskAction[] {
   const lead = actor.agencyId === task.leadAgencyId;
   const coordinator = task.coordinatorIds.includes(actor.agencyId);
   switch (actor.role) {
     case 'office':
       return ['edit', 'decideExtension', 'reviewCompletion'];
     case 'officer':
-      if (lead) return ['postProgress', 'requestExtension', 'reportCompletion'];
+      if (lead)
+        return [
+          'postProgress',
+          'requestExtension',
+          'reportCompletion',
+          ...(task.leadLevel === 'provincial' ? (['breakDown'] as const) : []),
+        ];
+      if (task.issuerAgencyId !== null && actor.agencyId === task.issuerAgencyId)
+        return ['decideExtension', 'reviewCompletion'];
       return coordinator ? ['postContribution'] : [];
     case 'leader':
       return lead ? ['approveCompletion'] : [];
@@ -54,6 +78,7 @@ function stateAccepts(action: TaskAction, task: TaskOpenness): boolean {
       return acceptsProgress(task);
     case 'requestExtension':
     case 'reportCompletion':
+    case 'breakDown':
       return isTaskOpen(task);
     default:
       return true;
@@ -85,4 +110,28 @@ export function assertTaskAction(actor: Actor, task: PolicyTask, action: TaskAct
     const reason = isTaskOpen(task) ? 'completionPending' : 'taskClosed';
     throw new AppError('CONFLICT', reason, { reason });
   }
+}
+
+/**
+ * Who issues what an actor assigns (a document, its tasks): the Office for the Government (null), a
+ * province's officer for its province. Only they assign tasks (PRODUCT.md; issue 17: provinces assign
+ * onward); anyone else is FORBIDDEN.
+ */
+export function issuerOf(actor: Actor, actorLevel: AgencyLevel): number | null {
+  if (!mayRegisterDocuments({ role: actor.role, agencyLevel: actorLevel })) throw new AppError('FORBIDDEN');
+  return actor.role === 'office' ? null : actor.agencyId;
+}
+
+/**
+ * A province assigns only to its own communes (lead and coordinators): not to another province's, a
+ * ministry or itself. The Government (null) assigns to any agency.
+ */
+export function assertAssignable(
+  issuerAgencyId: number | null,
+  agencies: readonly { parentId: number | null }[],
+  field: string,
+): void {
+  if (issuerAgencyId === null) return;
+  if (agencies.some((a) => a.parentId !== issuerAgencyId))
+    throw new AppError('VALIDATION', 'notOwnCommune', { field, reason: 'notOwnCommune' });
 }

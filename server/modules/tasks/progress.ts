@@ -9,7 +9,7 @@ import { type AuditInput, appendAudits } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { type ChangeInput, recordChanges } from '../live/record';
 import { assertTaskAction } from './policy';
-import { type LockedTask, lockTasks, taskChange } from './write-steps';
+import { type LockedTask, lockTasks, parentChange, taskChange } from './write-steps';
 
 /**
  * Progress updates (the lead agency) and contributions (a coordinating agency), the most frequent
@@ -243,6 +243,7 @@ export async function saveProgressBatch(tx: Db, batch: readonly ProgressWrite[])
       payload: { ...change.payload, percent: row.percent },
       detail: { narrative: row.narrative.slice(0, 300) },
     });
+    changes.push(...parentChange(task));
   }
   const updates = [...latest];
   await together(

@@ -17,6 +17,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../../shared/errors';
 import type { ChangeType } from '../../../shared/live-events';
 import {
+  PARTS_SHOWN,
   TASK_HISTORY_PAGE,
   type TaskFilterInput,
   type TaskListInput,
@@ -28,6 +29,7 @@ import {
   completionRates,
   emptyStatusCounts,
   isCompletionPending,
+  rollUpParts,
   type StatusCounts,
   TASK_STATUSES,
   type TaskStatus,
@@ -90,6 +92,14 @@ export const documentHeaderColumns = {
   issuedOn: documents.issuedOn,
   signer: documents.signer,
   title: documents.title,
+  // The issuing province's names (null: the Government), as a lookup by key: the header is selected
+  // with different joins in each place.
+  issuerNameVi: sql<
+    string | null
+  >`(select ${agencies.nameVi} from ${agencies} where ${agencies.id} = ${documents.issuerAgencyId})`,
+  issuerNameEn: sql<
+    string | null
+  >`(select ${agencies.nameEn} from ${agencies} where ${agencies.id} = ${documents.issuerAgencyId})`,
 };
 
 /**
@@ -107,6 +117,7 @@ interface BoundFilter {
   agencyRole?: TaskFilterInput['agencyRole'];
   levelLeads?: string | Placeholder;
   agencyLevel?: string | Placeholder;
+  communesOf?: number | Placeholder;
   groupNo?: number | Placeholder;
   documentId?: number | Placeholder;
   deadlineFrom?: string | Placeholder;
@@ -122,6 +133,7 @@ const BOUND_VALUES = [
   'agencyId',
   'levelLeads',
   'agencyLevel',
+  'communesOf',
   'groupNo',
   'documentId',
   'deadlineFrom',
@@ -141,6 +153,7 @@ function boundFilter(filter: TaskFilterInput, levelLeads?: readonly number[]): B
     agencyRole: filter.agencyId ? filter.agencyRole : undefined,
     levelLeads: filter.agencyLevel && levelLeads ? `{${levelLeads.join(',')}}` : undefined,
     agencyLevel: filter.agencyLevel && !levelLeads ? filter.agencyLevel : undefined,
+    communesOf: filter.communesOf || undefined,
     groupNo: filter.groupNo || undefined,
     documentId: filter.documentId || undefined,
     deadlineFrom: filter.deadlineFrom || undefined,
@@ -187,6 +200,12 @@ function filterSql(filter: BoundFilter, clock: ClockSql): SQL | undefined {
   else if (filter.agencyLevel !== undefined)
     where.push(
       sql`${tasks.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.level} = ${filter.agencyLevel})`,
+    );
+  // A province's communes (a few hundred at most, from the agencies' parent index), then each one's
+  // tasks from the lead indexes.
+  if (filter.communesOf !== undefined)
+    where.push(
+      sql`${tasks.leadAgencyId} = any(array(select ${agencies.id} from ${agencies} where ${agencies.parentId} = ${filter.communesOf}))`,
     );
   if (filter.groupNo !== undefined) where.push(eq(tasks.groupNo, filter.groupNo));
   if (filter.documentId !== undefined) where.push(eq(tasks.documentId, filter.documentId));
@@ -653,6 +672,9 @@ const historyPlaceholder = sql.placeholder('history');
 const detailStatements = preparedFor('generic', (db) => {
   const author = alias(users, 'author');
   const decider = alias(users, 'decider');
+  const issuer = alias(agencies, 'issuer');
+  const parentTask = alias(tasks, 'parent_task');
+  const parentLead = alias(agencies, 'parent_lead');
   const leader = alias(users, 'leader');
   const taskId = taskIdPlaceholder;
   return {
@@ -666,13 +688,48 @@ const detailStatements = preparedFor('generic', (db) => {
         document: documentHeaderColumns,
         groupNameVi: taskGroups.nameVi,
         groupNameEn: taskGroups.nameEn,
+        leadParentId: lead.parentId,
+        issuerAgencyId: tasks.issuerAgencyId,
+        issuerNameVi: issuer.nameVi,
+        issuerNameEn: issuer.nameEn,
+        parentTaskId: tasks.parentTaskId,
+        parentTitle: parentTask.title,
+        parentLeadNameVi: parentLead.nameVi,
+        parentLeadNameEn: parentLead.nameEn,
       })
       .from(tasks)
       .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
       .innerJoin(documents, eq(documents.id, tasks.documentId))
       .leftJoin(taskGroups, eq(taskGroups.no, tasks.groupNo))
+      .leftJoin(issuer, eq(issuer.id, tasks.issuerAgencyId))
+      .leftJoin(parentTask, eq(parentTask.id, tasks.parentTaskId))
+      .leftJoin(parentLead, eq(parentLead.id, parentTask.leadAgencyId))
       .where(eq(tasks.id, taskId))
       .prepare('task_detail'),
+    // The task's parts (a province's break-down into commune tasks), by the status rule of status-sql.ts.
+    parts: db
+      .select({
+        id: tasks.id,
+        title: tasks.title,
+        leadAgencyId: tasks.leadAgencyId,
+        leadNameVi: lead.nameVi,
+        leadNameEn: lead.nameEn,
+        deadline: tasks.deadline,
+        latestPercent: tasks.latestPercent,
+        status: statusSql(clockPlaceholders).mapWith(String) as SQL<TaskStatus>,
+      })
+      .from(tasks)
+      .innerJoin(lead, eq(lead.id, tasks.leadAgencyId))
+      .where(eq(tasks.parentTaskId, taskId))
+      .orderBy(asc(tasks.deadline), asc(tasks.id))
+      .limit(PARTS_SHOWN + 1)
+      .prepare('task_detail_parts'),
+    partCounts: db
+      .select({ status: statusSql(clockPlaceholders).mapWith(String), n: count() })
+      .from(tasks)
+      .where(eq(tasks.parentTaskId, taskId))
+      .groupBy(sql`1`)
+      .prepare('task_detail_part_counts'),
     coordinators: db
       .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
       .from(taskCoordinators)
@@ -770,23 +827,65 @@ export async function loadTaskDetail(
   // One round trip: every query side by side, the history's too, even for a reader who will not be
   // shown it (rare; `taskDetailFor` leaves it out). Waiting for the task's parties first cost a round
   // trip on every view.
-  const [[row], coordinators, progress, extensions, completions, audit, [progressCount], [auditCount]] =
-    await Promise.all([
-      statements.task.execute(values),
-      statements.coordinators.execute(values),
-      statements.progress.execute(values),
-      statements.extensions.execute(values),
-      statements.completions.execute(values),
-      statements.audit.execute(values),
-      statements.progressTotal.execute(values),
-      statements.auditTotal.execute(values),
-    ]);
+  const [
+    [row],
+    coordinators,
+    progress,
+    extensions,
+    completions,
+    audit,
+    [progressCount],
+    [auditCount],
+    parts,
+    partCounts,
+  ] = await Promise.all([
+    statements.task.execute(values),
+    statements.coordinators.execute(values),
+    statements.progress.execute(values),
+    statements.extensions.execute(values),
+    statements.completions.execute(values),
+    statements.audit.execute(values),
+    statements.progressTotal.execute(values),
+    statements.auditTotal.execute(values),
+    statements.parts.execute(values),
+    statements.partCounts.execute(values),
+  ]);
   if (!row) throw new AppError('NOT_FOUND');
-  const { document, groupNameVi, groupNameEn, ...task } = row;
+  const {
+    document,
+    groupNameVi,
+    groupNameEn,
+    leadParentId,
+    issuerAgencyId,
+    issuerNameVi,
+    issuerNameEn,
+    parentTaskId,
+    parentTitle,
+    parentLeadNameVi,
+    parentLeadNameEn,
+    ...task
+  } = row;
+  const counts = emptyStatusCounts();
+  for (const c of partCounts) counts[c.status as TaskStatus] = c.n;
   return {
     task: { ...task, groupNameVi, groupNameEn },
     document,
     coordinators,
+    leadParentId,
+    issuer:
+      issuerAgencyId === null
+        ? null
+        : { id: issuerAgencyId, nameVi: issuerNameVi ?? '', nameEn: issuerNameEn ?? '' },
+    parent:
+      parentTaskId === null
+        ? null
+        : {
+            id: parentTaskId,
+            title: parentTitle ?? '',
+            leadNameVi: parentLeadNameVi ?? '',
+            leadNameEn: parentLeadNameEn ?? '',
+          },
+    parts: { rollup: rollUpParts(counts), items: parts.slice(0, PARTS_SHOWN) },
     progress,
     extensions,
     completions,
@@ -801,10 +900,14 @@ export type LoadedTaskDetail = Awaited<ReturnType<typeof loadTaskDetail>>;
 
 /** What `actor` sees of a task: its history only when an oversight role or one of its agencies. */
 export function taskDetailFor(actor: Actor, loaded: LoadedTaskDetail) {
-  const { progress, extensions, completions, audit, progressTotal, auditTotal, ...task } = loaded;
+  const { progress, extensions, completions, audit, progressTotal, auditTotal, leadParentId, ...task } =
+    loaded;
   const policyTask = {
     leadAgencyId: task.task.leadAgencyId,
     coordinatorIds: task.coordinators.map((c) => c.id),
+    leadParentId,
+    issuerAgencyId: task.issuer?.id ?? null,
+    leadLevel: task.task.leadLevel,
     withdrawn: task.task.withdrawn,
     completedOn: task.task.completedOn,
     completionPending: isCompletionPending(task.task.completionState),

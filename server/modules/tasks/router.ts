@@ -1,6 +1,8 @@
+import { PAGE_ROLES } from '../../../shared/page-access';
 import {
   agencyRankingInput,
   agencyRankingPage,
+  breakDownInput,
   createDocumentInput,
   createDocumentResult,
   createTaskInput,
@@ -37,7 +39,7 @@ import { getTaskForecast } from './forecast';
 import { postProgress } from './progress';
 import { countByStatus, findTasks } from './queries';
 import { statusClock } from './status-sql';
-import { createTask, updateTask } from './task-writes';
+import { breakDownTask, createTask, updateTask } from './task-writes';
 
 export const tasksRouter = router({
   list: authedProcedure
@@ -45,14 +47,19 @@ export const tasksRouter = router({
     .output(taskListPage)
     .query(({ ctx, input }) => findTasks(ctx.database.db, input, statusClock(new Date()))),
 
-  /** The user's own agency's tasks (led or coordinated), open work first, soonest deadline first. */
+  /**
+   * The user's own agency's tasks (led or coordinated), open work first, soonest deadline first; or,
+   * for a province, its communes' tasks (`scope: 'communes'`).
+   */
   inbox: authedProcedure
     .input(inboxInput)
     .output(taskListPage)
-    .query(({ ctx, input: { leadOnly, ...input } }) =>
+    .query(({ ctx, input: { leadOnly, scope, ...input } }) =>
       findTasks(
         ctx.database.db,
-        { ...input, agencyId: ctx.user.agencyId, agencyRole: leadOnly ? 'lead' : 'any' },
+        scope === 'communes'
+          ? { ...input, communesOf: ctx.user.agencyId, agencyRole: 'lead' }
+          : { ...input, agencyId: ctx.user.agencyId, agencyRole: leadOnly ? 'lead' : 'any' },
         statusClock(new Date()),
       ),
     ),
@@ -83,15 +90,22 @@ export const tasksRouter = router({
     .output(taskForecast)
     .query(({ ctx, input }) => getTaskForecast(ctx.database.db, ctx.user, input.id)),
 
-  createDocument: roleProcedure('office')
+  /** The Office, or a province's officer for its own communes (policy `issuerOf`). */
+  createDocument: roleProcedure(...PAGE_ROLES['/documents/new'])
     .input(createDocumentInput)
     .output(createDocumentResult)
     .mutation(({ ctx, input }) => createDocument(ctx.database.db, ctx.user, input)),
 
-  create: roleProcedure('office')
+  create: roleProcedure(...PAGE_ROLES['/documents/new'])
     .input(createTaskInput)
     .output(createTaskResult)
     .mutation(({ ctx, input }) => createTask(ctx.database.db, ctx.user, input)),
+
+  /** A province's officer gives a part of a task the province leads to one of its communes. */
+  breakDown: roleProcedure('officer')
+    .input(breakDownInput)
+    .output(createTaskResult)
+    .mutation(({ ctx, input }) => breakDownTask(ctx.database.db, ctx.user, input)),
 
   update: roleProcedure('office')
     .input(updateTaskInput)
@@ -108,7 +122,8 @@ export const tasksRouter = router({
     .output(writeResult)
     .mutation(({ ctx, input }) => requestExtension(ctx.database.db, ctx.user, input)),
 
-  decideExtension: roleProcedure('office')
+  /** The Office, or the province that assigned the task (policy `taskRights`). */
+  decideExtension: roleProcedure('office', 'officer')
     .input(decideExtensionInput)
     .output(decideExtensionResult)
     .mutation(({ ctx, input }) => decideExtension(ctx.database.db, ctx.user, input)),
@@ -124,8 +139,11 @@ export const tasksRouter = router({
     .output(reviewCompletionResult)
     .mutation(({ ctx, input }) => decideCompletion(ctx.database.db, ctx.user, input, 'leader')),
 
-  /** The Government Office accepts or returns a completion its agency's leader signed off. */
-  reviewCompletion: roleProcedure('office')
+  /**
+   * The Government Office (or the province that assigned the task) accepts or returns a completion its
+   * agency's leader signed off.
+   */
+  reviewCompletion: roleProcedure('office', 'officer')
     .input(reviewCompletionInput)
     .output(reviewCompletionResult)
     .mutation(({ ctx, input }) => decideCompletion(ctx.database.db, ctx.user, input, 'office')),

@@ -1,25 +1,40 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
-import type { CreateTask, TaskFields, UpdateTask } from '../../../shared/schemas/tasks';
+import type { BreakDown, CreateTask, TaskFields, UpdateTask } from '../../../shared/schemas/tasks';
 import { foldVietnamese } from '../../../shared/text';
 import { type Db, inTransaction } from '../../db/client';
 import { agencies, documents, taskCoordinators, tasks } from '../../db/schema';
 import { isCurrentAgency } from '../agencies/current';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { recordChange } from '../live/record';
-import { assertTaskAction } from './policy';
-import { lockTask } from './write-steps';
+import { recordChange, recordChanges } from '../live/record';
+import { assertAssignable, assertTaskAction, issuerOf } from './policy';
+import { detailReaders, lockTask, parentChange } from './write-steps';
 
-/** Tasks are given to today's units only; a task keeps the unit it was given to (agencies/current.ts). */
-async function assertAgenciesExist(tx: Db, ids: number[], field: string): Promise<void> {
+/**
+ * The agencies named (each once), with their parents; VALIDATION naming `field` when one does not exist
+ * or is no longer a unit of today (tasks are given to today's units only: agencies/current.ts).
+ */
+async function assertAgenciesExist(tx: Db, ids: number[], field: string) {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
   const found = await tx
-    .select({ id: agencies.id })
+    .select({ id: agencies.id, parentId: agencies.parentId })
     .from(agencies)
     .where(and(inArray(agencies.id, unique), isCurrentAgency()));
   if (found.length !== unique.length) throw new AppError('VALIDATION', 'unknownAgency', { field });
+  return found;
+}
+
+/** Who issues what `actor` assigns (policy `issuerOf`): null for the Government, else the actor's province. */
+export async function issuerFor(tx: Db, actor: Actor): Promise<number | null> {
+  // Only an officer's agency level matters: the Office issues for the Government, other roles never.
+  if (actor.role !== 'officer') return issuerOf(actor, 'central');
+  const [own] = await tx
+    .select({ level: agencies.level })
+    .from(agencies)
+    .where(eq(agencies.id, actor.agencyId));
+  return issuerOf(actor, own?.level ?? 'central');
 }
 
 function taskSearchText(title: string, documentNumber: string): string {
@@ -32,16 +47,22 @@ export async function insertTask(
   actor: Actor,
   document: { id: number; number: string },
   t: TaskFields,
+  /** Who assigns it (null: the Government) and, for a part of a province's task, that task. */
+  origin: { issuerAgencyId: number | null; parentTaskId?: number } = { issuerAgencyId: null },
 ) {
   if (t.coordinatorIds.includes(t.leadAgencyId)) {
     throw new AppError('VALIDATION', 'leadIsCoordinator', { field: 'coordinatorIds' });
   }
-  await assertAgenciesExist(tx, [t.leadAgencyId], 'leadAgencyId');
-  await assertAgenciesExist(tx, t.coordinatorIds, 'coordinatorIds');
+  const lead = await assertAgenciesExist(tx, [t.leadAgencyId], 'leadAgencyId');
+  assertAssignable(origin.issuerAgencyId, lead, 'leadAgencyId');
+  const coordinators = await assertAgenciesExist(tx, t.coordinatorIds, 'coordinatorIds');
+  assertAssignable(origin.issuerAgencyId, coordinators, 'coordinatorIds');
   const [row] = await tx
     .insert(tasks)
     .values({
       documentId: document.id,
+      issuerAgencyId: origin.issuerAgencyId,
+      parentTaskId: origin.parentTaskId ?? null,
       groupNo: t.groupNo,
       title: t.title,
       description: t.description,
@@ -70,17 +91,27 @@ export async function insertTask(
   return row;
 }
 
-/** The Office adds a task to a registered document. */
+/**
+ * The Office, or the province that issued the document, adds a task to it; the document's issuer
+ * issues the task (a province's: to one of its communes).
+ */
 export async function createTask(db: Db, actor: Actor, input: CreateTask) {
   return inTransaction(db, async (tx) => {
+    const issuer = await issuerFor(tx, actor);
     const [doc] = await tx.select().from(documents).where(eq(documents.id, input.documentId));
     if (!doc) throw new AppError('VALIDATION', 'unknownDocument', { field: 'documentId' });
-    const row = await insertTask(tx, actor, doc, input);
+    // A province adds only to its own documents; the Office to any (it keeps every right).
+    if (issuer !== null && doc.issuerAgencyId !== issuer) throw new AppError('FORBIDDEN');
+    const row = await insertTask(tx, actor, doc, input, { issuerAgencyId: doc.issuerAgencyId });
     await recordChange(tx, {
       type: 'task.created',
       taskId: row.id,
       documentId: doc.id,
-      agencyIds: [row.leadAgencyId, ...input.coordinatorIds],
+      agencyIds: [
+        row.leadAgencyId,
+        ...input.coordinatorIds,
+        ...(doc.issuerAgencyId ? [doc.issuerAgencyId] : []),
+      ],
       payload: { taskId: row.id, documentId: doc.id, leadAgencyId: row.leadAgencyId, title: row.title },
     });
     return { id: row.id };
@@ -100,10 +131,20 @@ export async function updateTask(db: Db, actor: Actor, u: UpdateTask) {
     }
     const { coordinatorIds, ...fields } = u.patch;
     const leadAgencyId = fields.leadAgencyId ?? before.leadAgencyId;
+    // A province's task stays with the province's communes, whoever edits it; a task keeps the unit it
+    // was given to (even one since merged) unless the lead is changed.
     if (fields.leadAgencyId && fields.leadAgencyId !== before.leadAgencyId)
-      await assertAgenciesExist(tx, [fields.leadAgencyId], 'leadAgencyId');
+      assertAssignable(
+        before.issuerAgencyId,
+        await assertAgenciesExist(tx, [fields.leadAgencyId], 'leadAgencyId'),
+        'leadAgencyId',
+      );
     if (coordinatorIds) {
-      await assertAgenciesExist(tx, coordinatorIds, 'coordinatorIds');
+      assertAssignable(
+        before.issuerAgencyId,
+        await assertAgenciesExist(tx, coordinatorIds, 'coordinatorIds'),
+        'coordinatorIds',
+      );
       if (coordinatorIds.includes(leadAgencyId))
         throw new AppError('VALIDATION', 'leadIsCoordinator', { field: 'coordinatorIds' });
     }
@@ -136,23 +177,56 @@ export async function updateTask(db: Db, actor: Actor, u: UpdateTask) {
       before: beforeRow,
       after: { ...after, coordinatorIds: coordinatorIds ?? before.coordinatorIds },
     });
-    await recordChange(tx, {
-      type: 'task.updated',
-      taskId: after.id,
-      documentId: after.documentId,
-      agencyIds: [
-        before.leadAgencyId,
-        after.leadAgencyId,
-        ...before.coordinatorIds,
-        ...(coordinatorIds ?? []),
-      ],
-      payload: {
+    await recordChanges(tx, [
+      {
+        type: 'task.updated',
         taskId: after.id,
         documentId: after.documentId,
-        leadAgencyId: after.leadAgencyId,
-        title: after.title,
+        agencyIds: [...detailReaders(before), after.leadAgencyId, ...(coordinatorIds ?? [])],
+        payload: {
+          taskId: after.id,
+          documentId: after.documentId,
+          leadAgencyId: after.leadAgencyId,
+          title: after.title,
+        },
       },
-    });
+      ...parentChange(after),
+    ]);
     return { id: after.id, version: after.version };
+  });
+}
+
+/**
+ * A province breaks a task it leads down into a task of one of its communes: the part implements the
+ * same document, the province issues it (and so decides its requests), and its deadline is not after
+ * the task's. The parent's readers are told (its page rolls the parts up).
+ */
+export async function breakDownTask(db: Db, actor: Actor, input: BreakDown) {
+  return inTransaction(db, async (tx) => {
+    const { parentTaskId, ...fields } = input;
+    const parent = await lockTask(tx, parentTaskId);
+    assertTaskAction(actor, parent, 'breakDown');
+    if (parent.deadline && (fields.deadline === null || fields.deadline > parent.deadline))
+      throw new AppError('VALIDATION', 'deadlineAfterParent', {
+        field: 'deadline',
+        reason: 'deadlineAfterParent',
+      });
+    const [doc] = await tx.select().from(documents).where(eq(documents.id, parent.documentId));
+    if (!doc) throw new AppError('INTERNAL');
+    const row = await insertTask(tx, actor, doc, fields, {
+      issuerAgencyId: parent.leadAgencyId,
+      parentTaskId: parent.id,
+    });
+    await recordChanges(tx, [
+      {
+        type: 'task.created',
+        taskId: row.id,
+        documentId: doc.id,
+        agencyIds: [row.leadAgencyId, ...fields.coordinatorIds, parent.leadAgencyId],
+        payload: { taskId: row.id, documentId: doc.id, leadAgencyId: row.leadAgencyId, title: row.title },
+      },
+      ...parentChange(row),
+    ]);
+    return { id: row.id };
   });
 }

@@ -1,11 +1,13 @@
 import { and, asc, eq, exists, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { AgencyLevel } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
 import type { ChangeType } from '../../../shared/live-events';
 import type { TaskAction } from '../../../shared/schemas/tasks';
 import { PENDING_COMPLETION_STATES } from '../../../shared/task-status';
 import { type Db, inTransaction } from '../../db/client';
 import {
+  agencies,
   completionReports,
   type extensionRequests,
   type progressUpdates,
@@ -14,8 +16,8 @@ import {
 } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
-import { recordChange } from '../live/record';
-import { assertRequestDecision, assertTaskAction, type PolicyTask } from './policy';
+import { type ChangeInput, recordChanges } from '../live/record';
+import { assertRequestDecision, assertTaskAction, type PolicyTask, type TaskParties } from './policy';
 
 /**
  * The steps every task write shares: lock the task with what the policy needs, idempotency, the change
@@ -32,6 +34,10 @@ export function lockTasks(tx: Db, taskIds: readonly number[]): Promise<LockedTas
   return tx
     .select({
       ...getTableColumns(tasks),
+      leadParentId: sql<
+        number | null
+      >`(select ${agencies.parentId} from ${agencies} where ${agencies.id} = ${tasks.leadAgencyId})`,
+      leadLevel: sql<AgencyLevel>`(select ${agencies.level} from ${agencies} where ${agencies.id} = ${tasks.leadAgencyId})`,
       coordinatorIds: sql<number[]>`array(${tx
         .select({ agencyId: taskCoordinators.agencyId })
         .from(taskCoordinators)
@@ -61,12 +67,15 @@ export async function lockTask(tx: Db, taskId: number): Promise<LockedTask> {
   return task;
 }
 
-/** The public part of a change to one task, and who may see its detail. */
+/**
+ * The public part of a change to one task, and who may see its detail: the task's agencies and the
+ * province over its lead (canReadTaskDetails).
+ */
 export function taskChange(task: LockedTask, actor: Actor) {
   return {
     taskId: task.id,
     documentId: task.documentId,
-    agencyIds: [task.leadAgencyId, ...task.coordinatorIds],
+    agencyIds: detailReaders(task),
     payload: {
       taskId: task.id,
       documentId: task.documentId,
@@ -76,6 +85,37 @@ export function taskChange(task: LockedTask, actor: Actor) {
       agencyNameEn: actor.agencyNameEn,
     },
   };
+}
+
+/** The agencies besides oversight that read a task's details (`canReadTaskDetails`), for a change's `agencyIds`. */
+export function detailReaders(task: TaskParties): number[] {
+  return [
+    ...new Set(
+      [task.leadAgencyId, ...task.coordinatorIds, task.leadParentId, task.issuerAgencyId].filter(
+        (id): id is number => id !== null,
+      ),
+    ),
+  ];
+}
+
+/**
+ * A change to a part (a commune task a province broke its task down into) tells the parent's readers
+ * too: the parent's page shows the parts' roll-up, and its cached detail is keyed on its own events.
+ * None for a task without a parent. Recorded in the same write as the part's own change.
+ */
+export function parentChange(
+  task: Pick<LockedTask, 'id' | 'parentTaskId' | 'documentId' | 'issuerAgencyId'>,
+): ChangeInput[] {
+  if (task.parentTaskId === null) return [];
+  return [
+    {
+      type: 'task.partChanged',
+      taskId: task.parentTaskId,
+      documentId: task.documentId,
+      agencyIds: task.issuerAgencyId === null ? [] : [task.issuerAgencyId],
+      payload: { taskId: task.parentTaskId, documentId: task.documentId, partTaskId: task.id },
+    },
+  ];
 }
 
 type KeyedTable = typeof progressUpdates | typeof extensionRequests | typeof completionReports;
@@ -132,7 +172,7 @@ export async function fileOnTask(
     const row = await filing.insert(tx, task);
     if (!row) throw new AppError('INTERNAL');
     await appendAudit(tx, actor, { action: filing.audit, entityType: 'task', entityId: task.id, after: row });
-    await recordChange(tx, { ...taskChange(task, actor), ...filing.change });
+    await recordChanges(tx, [{ ...taskChange(task, actor), ...filing.change }, ...parentChange(task)]);
     return { id: row.id, duplicate: false };
   });
 }
@@ -176,11 +216,10 @@ export async function decideOnTask<
       after,
     });
     const change = taskChange(task, actor);
-    await recordChange(tx, {
-      ...change,
-      type: `${decision.kind}.decided`,
-      payload: { ...change.payload, state },
-    });
+    await recordChanges(tx, [
+      { ...change, type: `${decision.kind}.decided`, payload: { ...change.payload, state } },
+      ...parentChange(task),
+    ]);
     return { id: d.id, state };
   });
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { mayRegisterDocuments } from '../../../../shared/page-access';
 import { createDocumentInput, DOCUMENT_KINDS, TASK_PRIORITIES } from '../../../../shared/schemas/tasks';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
 import { DateField } from '../../../components/date-field';
@@ -47,24 +48,27 @@ function emptyTask(): TaskDraft {
   };
 }
 
-/** Only the Government Office registers documents; the server refuses anyone else anyway. */
+/**
+ * The Government Office registers documents, and a province's officer those of its province, for its
+ * own communes (ADR 0029); the server refuses anyone else anyway.
+ */
 export function DocumentCreatePage() {
   const { t } = useTranslation();
   usePageTitle(t('documents.create.title'));
   const me = useCurrentUserQuery();
-  if (me.data?.role !== 'office') {
-    return (
-      <section className="page">
-        <h1>{t('documents.create.title')}</h1>
-        <p role="alert">{t('errors.FORBIDDEN')}</p>
-      </section>
-    );
+  if (me.data && mayRegisterDocuments(me.data)) {
+    return <DocumentCreateForm communesOf={me.data.role === 'office' ? undefined : me.data.agencyId} />;
   }
-  return <DocumentCreateForm />;
+  return (
+    <section className="page">
+      <h1>{t('documents.create.title')}</h1>
+      <p role="alert">{t('errors.FORBIDDEN')}</p>
+    </section>
+  );
 }
 
 /** The Office registers a directive document and the tasks it assigns, in one go. */
-function DocumentCreateForm() {
+function DocumentCreateForm({ communesOf }: { communesOf: number | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateDocument();
@@ -259,6 +263,7 @@ function DocumentCreateForm() {
                   value={task.lead}
                   onChange={(lead) => updateTask(task.key, { lead })}
                   error={e[`${p}leadAgencyId`]}
+                  {...(communesOf ? { level: 'commune' as const, parentId: communesOf } : {})}
                   exclude={task.coordinators.map((a) => a.id)}
                   required
                 />
@@ -268,6 +273,7 @@ function DocumentCreateForm() {
                   value={task.coordinators}
                   onChange={(coordinators) => updateTask(task.key, { coordinators })}
                   error={e[`${p}coordinatorIds`]}
+                  {...(communesOf ? { level: 'commune' as const, parentId: communesOf } : {})}
                   exclude={task.lead.map((a) => a.id)}
                 />
               </div>

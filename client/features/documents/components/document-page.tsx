@@ -63,6 +63,13 @@ export function DocumentPage() {
           <dt>{t('documents.signer')}</dt>
           <dd>{document.signer}</dd>
         </div>
+        <div>
+          <dt>{t('documents.issuer')}</dt>
+          <dd>
+            {(i18n.language === 'en' ? document.issuerNameEn : document.issuerNameVi) ??
+              t('documents.government')}
+          </dd>
+        </div>
       </dl>
       <section aria-labelledby="document-tasks-title" className="stack">
         <h2 id="document-tasks-title">{t('documents.tasksTitle')}</h2>

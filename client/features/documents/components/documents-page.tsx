@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayRegisterDocuments } from '../../../../shared/page-access';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination } from '../../../components/pagination';
 import { SearchBox } from '../../../components/search-box';
@@ -26,7 +27,7 @@ export function DocumentsPage() {
     <section className="page">
       <div className="page__header">
         <h1>{t('documents.title')}</h1>
-        {me.data?.role === 'office' && (
+        {me.data && mayRegisterDocuments(me.data) && (
           <Link className="button button--primary" to="/documents/new">
             {t('documents.register')}
           </Link>

@@ -1,12 +1,13 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ChangeType } from '../../../../shared/live-events';
-import { TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
+import { type INBOX_SCOPES, TASK_HISTORY_PAGE } from '../../../../shared/schemas/tasks';
 import type { CompletionState, TaskStatus } from '../../../../shared/task-status';
 import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { useTRPC } from '../../../lib/trpc';
 
 export const INBOX_PAGE_SIZE = 25;
+export type InboxScope = (typeof INBOX_SCOPES)[number];
 
 /** The completion-report filters the inbox offers (the home page's links): returned, or awaiting the leader. */
 export const INBOX_COMPLETIONS = {
@@ -22,11 +23,13 @@ export interface InboxFilter {
   completion?: InboxCompletion;
   /** Only the tasks the agency leads. */
   leadOnly?: boolean;
+  /** A province's own tasks, or its communes'. */
+  scope?: InboxScope;
   page: number;
 }
 
 /** The user's agency's tasks, open ones first by deadline; the previous page stays while the next loads. */
-export function useInbox({ q, status, urgency, completion, leadOnly, page }: InboxFilter) {
+export function useInbox({ q, status, urgency, completion, leadOnly, scope, page }: InboxFilter) {
   const trpc = useTRPC();
   const statuses: TaskStatus[] | undefined =
     urgency === 'overdue' ? ['overdue'] : status ? [status] : undefined;
@@ -37,6 +40,7 @@ export function useInbox({ q, status, urgency, completion, leadOnly, page }: Inb
       dueSoon: urgency === 'dueSoon' ? true : undefined,
       completion: completion ? [...INBOX_COMPLETIONS[completion]] : undefined,
       leadOnly: leadOnly || undefined,
+      scope: scope === 'communes' ? scope : undefined,
       sort: 'deadline',
       direction: 'asc',
       page,
@@ -85,6 +89,8 @@ export function useTaskWrites(taskId: number, documentId: number | undefined) {
     reviewCompletion: useMutation(trpc.tasks.reviewCompletion.mutationOptions(after('completion.decided'))),
     decideExtension: useMutation(trpc.tasks.decideExtension.mutationOptions(after('extension.decided'))),
     update: useMutation(trpc.tasks.update.mutationOptions(after('task.updated'))),
+    // A new part: the lists gain a task, and this task's page its roll-up.
+    breakDown: useMutation(trpc.tasks.breakDown.mutationOptions(after('task.created'))),
   };
 }
 

@@ -15,11 +15,32 @@ const REPORT = {
 };
 
 function renderForm(send = vi.fn((_input: unknown) => Promise.resolve({}))) {
-  renderTranslated(<CompletionReviewForm stage="office" report={REPORT} send={send} onReload={() => {}} />);
+  renderTranslated(
+    <CompletionReviewForm
+      stage="office"
+      decider="Văn phòng Chính phủ"
+      report={REPORT}
+      send={send}
+      onReload={() => {}}
+    />,
+  );
   return send;
 }
 
 describe('a reviewer’s decision on a task (TaskDecisionForm)', () => {
+  it('a commune leader sends the report to the province that assigned the task', () => {
+    renderTranslated(
+      <CompletionReviewForm
+        stage="leader"
+        decider="Thành phố Hà Nội"
+        report={REPORT}
+        send={vi.fn(() => Promise.resolve({}))}
+        onReload={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Duyệt và gửi Thành phố Hà Nội' })).toBeTruthy();
+  });
+
   resetAfterEach();
 
   it('returning without a comment: the error summary links to the comment, which keeps its message', () => {

@@ -14,12 +14,14 @@ interface Report {
 interface Props {
   /** The leader signs off before the report goes to the Office; the Office accepts or returns it. */
   stage: 'leader' | 'office';
+  /** Who the signed-off report goes to: the Office, or the province that assigned the task. */
+  decider: string;
   report: Report;
   send: (input: ReviewCompletionInput) => Promise<unknown>;
   onReload: () => void;
 }
 
-export function CompletionReviewForm({ stage, report, send, onReload }: Props) {
+export function CompletionReviewForm({ stage, decider, report, send, onReload }: Props) {
   const { t } = useTranslation();
   return (
     <TaskDecisionForm
@@ -33,7 +35,7 @@ export function CompletionReviewForm({ stage, report, send, onReload }: Props) {
       commentHint={t('taskForms.commentHint')}
       approve={{
         decision: 'accept',
-        label: stage === 'leader' ? t('taskForms.leaderApprove') : t('taskForms.accept'),
+        label: stage === 'leader' ? t('taskForms.leaderApprove', { decider }) : t('taskForms.accept'),
       }}
       refuse={{ decision: 'return', label: t('taskForms.return') }}
       parse={(decision, comment) =>

@@ -12,7 +12,13 @@ import { formatDate } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { useListParams } from '../../../lib/use-list-params';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { INBOX_COMPLETIONS, INBOX_PAGE_SIZE, type InboxCompletion, useInbox } from '../api/task-queries';
+import {
+  INBOX_COMPLETIONS,
+  INBOX_PAGE_SIZE,
+  type InboxCompletion,
+  type InboxScope,
+  useInbox,
+} from '../api/task-queries';
 import { type InboxItem, inboxTodos } from '../inbox-todos';
 import './tasks.css';
 import { ScrollRegion } from '../../../components/scroll-region';
@@ -25,9 +31,10 @@ function isStatus(value: string | null): value is TaskStatus {
   return value !== null && (TASK_STATUSES as readonly string[]).includes(value);
 }
 
-function InboxRow({ task, viewer }: { task: InboxItem; viewer: Viewer }) {
-  const { t } = useTranslation();
-  const todos = inboxTodos(task, viewer);
+/** `communes`: a province's view of its communes' tasks (the lead commune named; the todos are the commune's). */
+function InboxRow({ task, viewer, communes }: { task: InboxItem; viewer: Viewer; communes: boolean }) {
+  const { t, i18n } = useTranslation();
+  const todos = communes ? [] : inboxTodos(task, viewer);
   const rowClass = task.status === 'overdue' ? 'row--overdue' : task.dueSoon ? 'row--dueSoon' : undefined;
   return (
     <tr className={rowClass}>
@@ -41,7 +48,15 @@ function InboxRow({ task, viewer }: { task: InboxItem; viewer: Viewer }) {
         )}
       </th>
       <td>{task.documentNumber}</td>
-      <td>{task.leadAgencyId === viewer.agencyId ? t('inbox.roleLead') : t('inbox.roleCoordinator')}</td>
+      <td>
+        {communes
+          ? i18n.language === 'en'
+            ? task.leadNameEn
+            : task.leadNameVi
+          : task.leadAgencyId === viewer.agencyId
+            ? t('inbox.roleLead')
+            : t('inbox.roleCoordinator')}
+      </td>
       <td className="nowrap">
         {task.deadline ? formatDate(task.deadline) : t('taskDetail.noDeadline')}
         {task.originalDeadline && task.originalDeadline !== task.deadline && (
@@ -81,6 +96,7 @@ export function InboxPage() {
   const statusId = useId();
   const urgencyId = useId();
   const captionId = useId();
+  const scopeId = useId();
   const me = useCurrentUserQuery();
   const { params, q, page, setParam, onSearch, onPageChange } = useListParams();
   const rawStatus = params.get('status');
@@ -91,7 +107,11 @@ export function InboxPage() {
   const rawCompletion = params.get('completion');
   const completion = Object.keys(INBOX_COMPLETIONS).find((c): c is InboxCompletion => c === rawCompletion);
   const leadOnly = params.get('lead') === '1';
-  const inbox = useInbox({ q, status, urgency, completion, leadOnly, page });
+  // A province answers for its communes: it may list their tasks instead of its own.
+  const province = me.data?.agencyLevel === 'provincial';
+  const scope: InboxScope = province && params.get('scope') === 'communes' ? 'communes' : 'own';
+  const communes = scope === 'communes';
+  const inbox = useInbox({ q, status, urgency, completion, leadOnly, scope, page });
 
   const viewer = me.data ? { role: me.data.role, agencyId: me.data.agencyId } : null;
 
@@ -101,6 +121,19 @@ export function InboxPage() {
       <p>{t('inbox.intro')}</p>
       <ReportReminders />
       <div className="filters">
+        {province && (
+          <div className="field">
+            <label htmlFor={scopeId}>{t('inbox.scope')}</label>
+            <select
+              id={scopeId}
+              value={scope}
+              onChange={(e) => setParam('scope', e.target.value === 'communes' ? 'communes' : undefined)}
+            >
+              <option value="own">{t('inbox.scopeOwn')}</option>
+              <option value="communes">{t('inbox.scopeCommunes')}</option>
+            </select>
+          </div>
+        )}
         <SearchBox value={q} onSearch={onSearch} label={t('inbox.search')} hint={t('inbox.searchHint')} />
         <div className="field">
           <label htmlFor={statusId}>{t('inbox.statusFilter')}</label>
@@ -161,12 +194,12 @@ export function InboxPage() {
         <div className="stack">
           <ScrollRegion labelledBy={captionId}>
             <table className="data-table" aria-busy={inbox.isPlaceholderData}>
-              <caption id={captionId}>{t('inbox.caption')}</caption>
+              <caption id={captionId}>{t(communes ? 'inbox.captionCommunes' : 'inbox.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('inbox.task')}</th>
                   <th scope="col">{t('inbox.document')}</th>
-                  <th scope="col">{t('inbox.ourRole')}</th>
+                  <th scope="col">{t(communes ? 'inbox.communeLead' : 'inbox.ourRole')}</th>
                   <th scope="col">{t('inbox.deadline')}</th>
                   <th scope="col">{t('inbox.percent')}</th>
                   <th scope="col">{t('inbox.status')}</th>
@@ -175,7 +208,7 @@ export function InboxPage() {
               </thead>
               <tbody>
                 {inbox.data.items.map((task) => (
-                  <InboxRow key={task.id} task={task} viewer={viewer} />
+                  <InboxRow key={task.id} task={task} viewer={viewer} communes={communes} />
                 ))}
               </tbody>
             </table>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { useTaskWrites } from '../api/task-queries';
 import { type TaskActionDone, taskStages } from '../task-stage';
+import { useDecider } from '../use-decider';
+import { BreakDownForm } from './break-down-form';
 import { CompletionReportForm } from './completion-report-form';
 import { CompletionReviewForm } from './completion-review-form';
 import { ExtensionDecisionForm } from './extension-decision-form';
@@ -59,9 +61,11 @@ export function TaskActions({ detail, onReload }: Props) {
     };
   }
   const [stage] = taskStages(detail);
+  const decider = useDecider(detail.issuer);
   const outcomeText = outcome
-    ? `${t(`taskDetail.done.${outcome.done}`)} ${t(`taskDetail.next.${stage ?? 'inProgress'}`, {
+    ? `${t(`taskDetail.done.${outcome.done}`, { decider })} ${t(`taskDetail.next.${stage ?? 'inProgress'}`, {
         status: t(`status.${task.status}`),
+        decider,
       })}`
     : '';
   const {
@@ -72,6 +76,7 @@ export function TaskActions({ detail, onReload }: Props) {
     reviewCompletion,
     decideExtension,
     update,
+    breakDown,
   } = useTaskWrites(task.id, task.documentId);
 
   const open = task.status === 'in_progress' || task.status === 'overdue' || task.status === 'no_deadline';
@@ -125,6 +130,7 @@ export function TaskActions({ detail, onReload }: Props) {
       <CompletionReviewForm
         key={`leader-${latestReport.id}`}
         stage="leader"
+        decider={decider}
         report={latestReport}
         send={track(approveCompletion.mutateAsync, (input) =>
           input.decision === 'accept' ? 'leaderApproved' : 'leaderReturned',
@@ -138,6 +144,7 @@ export function TaskActions({ detail, onReload }: Props) {
       <CompletionReviewForm
         key={`office-${latestReport.id}`}
         stage="office"
+        decider={decider}
         report={latestReport}
         send={track(reviewCompletion.mutateAsync, (input) =>
           input.decision === 'accept' ? 'officeAccepted' : 'officeReturned',
@@ -156,6 +163,11 @@ export function TaskActions({ detail, onReload }: Props) {
         )}
         onReload={onReload}
       />,
+    );
+  }
+  if (open && can('breakDown')) {
+    forms.push(
+      <BreakDownForm key="break-down" task={task} send={track(breakDown.mutateAsync, () => 'brokenDown')} />,
     );
   }
   if (can('edit') && !task.withdrawn) {

@@ -11,6 +11,7 @@ import { useTaskDetail } from '../api/task-queries';
 import { TaskActions } from './task-actions';
 import { TaskAudit } from './task-audit';
 import { TaskFacts } from './task-facts';
+import { TaskParts } from './task-parts';
 import { TaskTimeline } from './task-timeline';
 import './tasks.css';
 
@@ -55,6 +56,7 @@ export function TaskDetailPage({ sections }: TaskDetailPageProps = {}) {
         </h1>
       </header>
       <TaskFacts detail={data} today={vietnamDate(new Date())} />
+      <TaskParts detail={data} />
       {data.task.description && (
         <section aria-labelledby="task-description-title">
           <h2 id="task-description-title">{t('taskDetail.description')}</h2>

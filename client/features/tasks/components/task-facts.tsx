@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { taskStages } from '../task-stage';
+import { useDecider } from '../use-decider';
 import { TaskForecastFact } from './task-forecast';
 
 type Detail = RouterOutputs['tasks']['get'];
@@ -29,6 +30,7 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const { task, document, coordinators } = detail;
+  const decider = useDecider(detail.issuer);
   const groupName = task.groupNo
     ? ((en ? task.groupNameEn : task.groupNameVi) ?? t(`taskGroups.${String(task.groupNo) as '1'}`))
     : null;
@@ -44,7 +46,7 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
             stage === 'completionAwaitingOffice' ||
             stage === 'extensionPending' ? (
               <span key={stage} className="task-stage" data-stage={stage}>
-                {t(`taskDetail.stage.${stage}`)}
+                {t(`taskDetail.stage.${stage}`, { decider })}
               </span>
             ) : null,
           )}
@@ -73,6 +75,21 @@ export function TaskFacts({ detail, today }: { detail: Detail; today: string }) 
           )}
         </dd>
       </div>
+      <div>
+        <dt>{t('taskParts.issuer')}</dt>
+        <dd>
+          {detail.issuer ? (en ? detail.issuer.nameEn : detail.issuer.nameVi) : t('taskParts.government')}
+        </dd>
+      </div>
+      {detail.parent && (
+        <div>
+          <dt>{t('taskParts.parent')}</dt>
+          <dd>
+            <Link to={`/tasks/${detail.parent.id}`}>{detail.parent.title}</Link>
+            <span className="muted"> – {en ? detail.parent.leadNameEn : detail.parent.leadNameVi}</span>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t('taskDetail.group')}</dt>
         <dd>{groupName ? `${task.groupNo}. ${groupName}` : t('taskDetail.noGroup')}</dd>

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { buildTimeline, type TimelineEntry } from '../timeline';
+import { useDecider } from '../use-decider';
 
 type Detail = RouterOutputs['tasks']['get'];
 
-function EntryBody({ entry }: { entry: TimelineEntry }) {
+function EntryBody({ entry, decider }: { entry: TimelineEntry; decider: string }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   switch (entry.type) {
@@ -134,6 +135,7 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
               c.state === 'accepted'
                 ? 'taskDetail.entries.officeAccepted'
                 : 'taskDetail.entries.officeReturned',
+              { decider },
             )}
           </p>
           {c.reviewerName && <p className="timeline__meta">{c.reviewerName}</p>}
@@ -152,6 +154,7 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
 export function TaskTimeline({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const entries = buildTimeline(detail);
+  const decider = useDecider(detail.issuer);
   return (
     <section aria-labelledby="task-timeline-title">
       <h2 id="task-timeline-title">{t('taskDetail.timeline')}</h2>
@@ -165,7 +168,7 @@ export function TaskTimeline({ detail }: { detail: Detail }) {
                 {formatDateTime(entry.at)}
               </time>
               <div>
-                <EntryBody entry={entry} />
+                <EntryBody entry={entry} decider={decider} />
               </div>
             </li>
           ))}

@@ -10,6 +10,8 @@ export const documentsEn: typeof documentsVi = {
     kind: 'Kind',
     issuedOn: 'Issued on',
     signer: 'Signer',
+    issuer: 'Issued by',
+    government: 'The Government, the Prime Minister',
     docTitle: 'Title',
     taskCount: 'Tasks',
     noResults: 'No documents found.',

@@ -8,6 +8,8 @@ export const documentsVi = {
     kind: 'Loại văn bản',
     issuedOn: 'Ngày ban hành',
     signer: 'Người ký',
+    issuer: 'Cơ quan ban hành',
+    government: 'Chính phủ, Thủ tướng Chính phủ',
     docTitle: 'Trích yếu',
     taskCount: 'Số nhiệm vụ',
     noResults: 'Không tìm thấy văn bản nào.',

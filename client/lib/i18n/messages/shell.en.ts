@@ -51,6 +51,7 @@ export const shellEn: typeof shellVi = {
       extension_decided: 'extension decision: {{state}}',
       completion_reported: 'reported completion',
       completion_decided: 'completion report: {{state}}',
+      task_partChanged: 'a part assigned to a commune changed',
       template_changed: 'changed a reporting regime',
       holiday_changed: 'updated the holiday calendar',
       submission_changed: 'updated a periodic report',

@@ -50,6 +50,7 @@ export const shellVi = {
       extension_decided: 'quyết định gia hạn: {{state}}',
       completion_reported: 'báo cáo hoàn thành',
       completion_decided: 'xử lý báo cáo hoàn thành: {{state}}',
+      task_partChanged: 'phần việc giao cho xã thay đổi',
       template_changed: 'thay đổi chế độ báo cáo',
       holiday_changed: 'cập nhật lịch ngày nghỉ',
       submission_changed: 'cập nhật báo cáo định kỳ',
