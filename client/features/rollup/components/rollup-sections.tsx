@@ -282,7 +282,20 @@ export function CommuneKpis({ data }: Data) {
   type Commune = Kpi['communes'][number];
   const communeColumns: SimpleColumn<Commune>[] = [
     { key: 'name', header: t('dashboard.agency'), rowHeader: true, cell: (c) => name(c) },
-    { key: 'value', header: t('rollup.value'), numeric: true, cell: (c) => value(c.value) },
+    {
+      key: 'value',
+      header: t('rollup.value'),
+      numeric: true,
+      // A reported figure leads to the report it comes from; a computed one (VH-04) to the commune's tasks.
+      cell: (c) => (
+        <Link
+          to={c.submissionId ? `/reports/submissions/${c.submissionId}` : `/tasks?agency=${c.agencyId}`}
+          aria-label={t(c.submissionId ? 'rollup.figureSource' : 'rollup.tasksOf', { name: name(c) })}
+        >
+          {value(c.value)}
+        </Link>
+      ),
+    },
     {
       key: 'fraction',
       header: t('rollup.fraction'),

@@ -56,6 +56,7 @@ export const rollupEn: typeof rollupVi = {
     restsOn: 'Rests on',
     restsOnValue: '{{n}} of {{of}} communes',
     communeValuesTitle: '{{code}}: each commune, period {{period}}',
+    figureSource: 'The report of {{name}} this figure comes from',
     value: 'Value',
   },
 };

@@ -55,6 +55,7 @@ export const rollupVi = {
     restsOn: 'Dựa trên',
     restsOnValue: '{{n}}/{{of}} xã',
     communeValuesTitle: '{{code}}: giá trị của từng xã, kỳ {{period}}',
+    figureSource: 'Báo cáo của {{name}} mang số liệu này',
     value: 'Giá trị',
   },
 };

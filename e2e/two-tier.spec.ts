@@ -1,0 +1,125 @@
+import { expect, type Page, test } from '@playwright/test';
+import { keepScreenshot, pageFor } from './helpers';
+
+/**
+ * Two-tier local government (issue 17): Hà Nội breaks a Government task it leads into three commune
+ * tasks; a commune posts progress on its part; the province's roll-up of its communes and the
+ * Government task's parts move live, without reloading; a commune's report accepted by the province is
+ * sent up as the province's computed figure, signed off by its leader, and lands in the Office's
+ * compliance. Named to run last: it adds tasks and reports other journeys count.
+ */
+
+/** The total of the roll-up's status table: every task the province's communes lead. */
+async function communeTaskTotal(page: Page): Promise<number> {
+  const total = page
+    .getByRole('table', { name: /Số nhiệm vụ theo trạng thái, cộng của các xã/ })
+    .getByRole('row', { name: /Tổng cộng/ });
+  return Number((await total.innerText()).replace(/\D/g, ''));
+}
+
+test('Hà Nội assigns onward to its communes, follows them live, and sends their reports up', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const province = await pageFor(browser, 'hanoi.chuyenvien');
+  const leader = await pageFor(browser, 'hanoi.lanhdao');
+  const commune = await pageFor(browser, 'xa.chuyenvien');
+  const communeName = (await commune.locator('.user-badge__meta').innerText()).split('·')[0]?.trim() ?? '';
+  expect(communeName).toMatch(/^(Xã|Phường|Đặc khu) /);
+
+  // The province's leader watches the communes' roll-up, from the menu.
+  await leader.getByRole('link', { name: 'Cấp xã' }).click();
+  await expect(leader.getByRole('heading', { name: 'Tổng hợp cấp xã: Thành phố Hà Nội' })).toBeVisible();
+  await expect(leader.getByTestId('connection-status')).toHaveText(/Trực tuyến/);
+  const before = await communeTaskTotal(leader);
+  await leader.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+
+  // The province's officer opens a Government task Hà Nội leads, still in progress.
+  await province.goto('/inbox');
+  await province
+    .locator('tbody tr')
+    .filter({ hasText: 'Chủ trì' })
+    .filter({ hasText: 'Đang thực hiện trong hạn' })
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  const parentUrl = province.url();
+  const breakDown = province.getByRole('region', { name: 'Giao tiếp cho xã' });
+  const intro = await breakDown.getByText(/thời hạn không sau/).innerText();
+  const parentDeadline = intro.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] ?? '';
+  expect(parentDeadline).not.toBe('');
+
+  const ownPart = 'Rà soát thủ tục hành chính cấp xã';
+  const parts = [ownPart, 'Số hoá hồ sơ một cửa', 'Tập huấn cán bộ một cửa'];
+  for (const [i, title] of parts.entries()) {
+    await breakDown.getByLabel('Tên phần việc').fill(title);
+    const picker = breakDown.getByRole('combobox', { name: /Xã chủ trì/ });
+    // The first part to the commune whose officer follows it; the others to any of Hà Nội's communes.
+    await picker.fill(i === 0 ? communeName.replace(/^(Xã|Phường|Đặc khu) /, '') : 'xa');
+    await province
+      .getByRole('option', i === 0 ? { name: communeName } : undefined)
+      .nth(i)
+      .click();
+    await breakDown.getByLabel('Thời hạn').fill(parentDeadline);
+    await breakDown.getByRole('button', { name: 'Giao cho xã' }).click();
+    await expect(province.getByRole('link', { name: title })).toBeVisible();
+  }
+  const partsSection = province.getByRole('region', { name: 'Nhiệm vụ đã giao tiếp cho xã' });
+  await expect(partsSection).toContainText('Tỉnh đã giao tiếp 3 phần việc');
+
+  // The roll-up counts the three new commune tasks, without reloading.
+  await expect.poll(() => communeTaskTotal(leader), { timeout: 5_000 }).toBe(before + 3);
+  expect(
+    await leader.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+  ).toBe(true);
+
+  // The commune posts progress on its part; the Government task's page shows it live.
+  await commune.goto('/inbox');
+  await commune.getByRole('link', { name: ownPart }).first().click();
+  await expect(commune.getByText('Thuộc nhiệm vụ')).toBeVisible();
+  const progress = commune.getByRole('region', { name: 'Cập nhật tiến độ' });
+  await progress.getByLabel('Phần trăm hoàn thành').fill('40');
+  await progress.getByLabel('Diễn giải').fill('Đã rà soát 12 thủ tục tại bộ phận một cửa.');
+  await progress.getByRole('button', { name: 'Gửi cập nhật tiến độ' }).click();
+  await expect(commune.getByText('Cập nhật tiến độ: 40 %').first()).toBeVisible();
+  expect(province.url()).toBe(parentUrl);
+  await expect(partsSection.getByRole('row', { name: new RegExp(ownPart) })).toContainText('40', {
+    timeout: 5_000,
+  });
+  await keepScreenshot(province, testInfo, 'two-tier-parts');
+
+  // A commune's report: the province accepts it and sends the computed sum up to the Office.
+  await province.goto('/reports/communes');
+  await province
+    .getByRole('link', { name: new RegExp(`Xem và quyết định báo cáo của ${communeName}`) })
+    .first()
+    .click();
+  await province.getByRole('button', { name: 'Chấp nhận', exact: true }).click();
+  await expect(province.getByText(/Đã được tỉnh chấp nhận|tỉnh chấp nhận/i).first()).toBeVisible();
+  await province.goto('/reports/communes');
+  await province
+    .getByRole('button', { name: 'Gửi số liệu tổng hợp lên Văn phòng Chính phủ' })
+    .first()
+    .click();
+  await expect(province.getByText(/Đã gửi số liệu tổng hợp/)).toBeVisible();
+  await province.getByRole('link', { name: 'Xem báo cáo của tỉnh' }).first().click();
+  const provinceReport = province.url();
+
+  await leader.goto(provinceReport);
+  await expect(leader.getByText(/tổng báo cáo đã được chấp nhận của \d+\/\d+ đơn vị cấp xã/)).toBeVisible();
+  await leader.getByRole('button', { name: 'Duyệt', exact: true }).click();
+  await expect(leader.getByText('Chờ VPCP tiếp nhận').first()).toBeVisible();
+
+  // The Office's compliance shows Hà Nội's report for the regime, awaiting its acceptance.
+  const office = await pageFor(browser, 'vpcp');
+  await office.goto('/reports/compliance');
+  const regime = office.getByLabel('Chế độ báo cáo');
+  const option = regime.locator('option', { hasText: 'BC-MOTCUA-XA' });
+  await regime.selectOption((await option.getAttribute('value')) ?? '');
+  const row = office.getByRole('row').filter({ hasText: 'Thành phố Hà Nội' }).first();
+  await expect(row).toContainText(/chờ VPCP tiếp nhận/i);
+  await keepScreenshot(office, testInfo, 'two-tier-compliance');
+});
