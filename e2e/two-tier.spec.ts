@@ -24,7 +24,9 @@ test('Hà Nội assigns onward to its communes, follows them live, and sends the
   const province = await pageFor(browser, 'hanoi.chuyenvien');
   const leader = await pageFor(browser, 'hanoi.lanhdao');
   const commune = await pageFor(browser, 'xa.chuyenvien');
-  const communeName = (await commune.locator('.user-badge__meta').innerText()).split('·')[0]?.trim() ?? '';
+  // The commune's name, as its officer's header says it ("Chuyên viên · Xã …").
+  const badge = await commune.locator('.user-badge__meta').innerText();
+  const communeName = badge.match(/(Xã|Phường|Đặc khu) [^·]+/)?.[0]?.trim() ?? '';
   expect(communeName).toMatch(/^(Xã|Phường|Đặc khu) /);
 
   // The province's leader watches the communes' roll-up, from the menu.
@@ -93,25 +95,30 @@ test('Hà Nội assigns onward to its communes, follows them live, and sends the
 
   // A commune's report: the province accepts it and sends the computed sum up to the Office.
   await province.goto('/reports/communes');
-  await province
+  const decideLink = province
     .getByRole('link', { name: new RegExp(`Xem và quyết định báo cáo của ${communeName}`) })
-    .first()
-    .click();
+    .first();
+  const period = (await decideLink.getAttribute('aria-label'))?.match(/kỳ (\S+)$/)?.[1] ?? '';
+  expect(period).toMatch(/^\d{4}-Q\d$/);
+  await decideLink.click();
   await province.getByRole('button', { name: 'Chấp nhận', exact: true }).click();
-  await expect(province.getByText(/Đã được tỉnh chấp nhận|tỉnh chấp nhận/i).first()).toBeVisible();
+  await expect(province.getByText('Đã được chấp nhận').first()).toBeVisible();
   await province.goto('/reports/communes');
-  await province
-    .getByRole('button', { name: 'Gửi số liệu tổng hợp lên Văn phòng Chính phủ' })
-    .first()
+  // The period's own section of the province's figures (the page's other periods have theirs).
+  const figure = province
+    .getByRole('heading', { name: new RegExp(`kỳ ${period}$`) })
+    .locator('xpath=ancestor::section[1]');
+  await figure
+    .getByRole('button', { name: /Gửi số liệu tổng hợp lên Văn phòng Chính phủ|Tính lại và gửi lên/ })
     .click();
-  await expect(province.getByText(/Đã gửi số liệu tổng hợp/)).toBeVisible();
-  await province.getByRole('link', { name: 'Xem báo cáo của tỉnh' }).first().click();
+  await expect(figure.getByText(/Đã gửi số liệu tổng hợp/)).toBeVisible();
+  await figure.getByRole('link', { name: 'Xem báo cáo của tỉnh' }).click();
   const provinceReport = province.url();
 
   await leader.goto(provinceReport);
   await expect(leader.getByText(/tổng báo cáo đã được chấp nhận của \d+\/\d+ đơn vị cấp xã/)).toBeVisible();
   await leader.getByRole('button', { name: 'Duyệt', exact: true }).click();
-  await expect(leader.getByText('Chờ VPCP tiếp nhận').first()).toBeVisible();
+  await expect(leader.getByText('Lãnh đạo đã duyệt, chờ VPCP').first()).toBeVisible();
 
   // The Office's compliance shows Hà Nội's report for the regime, awaiting its acceptance.
   const office = await pageFor(browser, 'vpcp');
