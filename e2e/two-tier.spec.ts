@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { keepScreenshot, pageFor } from './helpers';
 
@@ -77,6 +78,19 @@ test('Hà Nội assigns onward to its communes, follows them live, and sends the
   expect(
     await leader.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
   ).toBe(true);
+  // The roll-up with its figures: accessible (WCAG 2.2 AA and best practice) and readable on a phone.
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await leader.setViewportSize(size);
+    const { violations } = await new AxeBuilder({ page: leader })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(violations.map((v) => `${size.width}: ${v.id} ${v.help}`)).toEqual([]);
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+  }
+  await keepScreenshot(leader, testInfo, 'two-tier-rollup-390');
 
   // The commune posts progress on its part; the Government task's page shows it live.
   await commune.goto('/inbox');

@@ -322,16 +322,32 @@ export function approveSubmission(db: Db, actor: Actor, d: z.output<typeof submi
   });
 }
 
+/**
+ * A reviewer's decision on the current revision (the Office's, or under the province chain the
+ * province's): an acceptance checks the figures as a submission does; the outcome is recorded on the
+ * revision; the state it leads to is returned.
+ */
+async function recordReview(
+  tx: Db,
+  actor: Actor,
+  row: SubmissionRow,
+  d: z.output<typeof submissionDecisionInput>,
+  now: Date,
+): Promise<SubmissionState> {
+  const revision = await currentRevision(tx, row);
+  if (d.decision === 'accept') await assertSubmittable(tx, row, revision, now);
+  const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
+  await tx
+    .update(submissionRevisions)
+    .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
+    .where(eq(submissionRevisions.id, revision.id));
+  return state;
+}
+
 /** The Government Office accepts (the submission is locked) or returns it with a comment. */
 export function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
   return moveSubmission(db, actor, 'review', d, async (tx, row, now) => {
-    const revision = await currentRevision(tx, row);
-    if (d.decision === 'accept') await assertSubmittable(tx, row, revision, now);
-    const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
-    await tx
-      .update(submissionRevisions)
-      .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
-      .where(eq(submissionRevisions.id, revision.id));
+    const state = await recordReview(tx, actor, row, d, now);
     return {
       state,
       set: { acceptedAt: state === 'accepted' ? now : null },
@@ -349,13 +365,7 @@ export function reviewSubmission(db: Db, actor: Actor, d: z.output<typeof submis
  */
 export function provinceReviewSubmission(db: Db, actor: Actor, d: z.output<typeof submissionDecisionInput>) {
   return moveSubmission(db, actor, 'provinceReview', d, async (tx, row, now) => {
-    const revision = await currentRevision(tx, row);
-    if (d.decision === 'accept') await assertSubmittable(tx, row, revision, now);
-    const state: SubmissionState = d.decision === 'accept' ? 'accepted' : 'returned';
-    await tx
-      .update(submissionRevisions)
-      .set({ reviewerId: actor.id, reviewedAt: now, reviewOutcome: state, reviewComment: d.comment || null })
-      .where(eq(submissionRevisions.id, revision.id));
+    const state = await recordReview(tx, actor, row, d, now);
     return {
       state,
       set: { acceptedAt: state === 'accepted' ? now : null },

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../../../components/search-box';
 import { useListParams } from '../../../lib/use-list-params';
@@ -27,14 +27,15 @@ export function AgencyDirectory() {
   );
 }
 
-/** Administrators only: the "Add unit" button and, once opened, the form (focus moves into it). */
-function AddUnit() {
-  const { t } = useTranslation();
+/**
+ * Administrators only: a button that opens a form under it (focus moves into the form). The form is
+ * made when opened, so closing and opening again starts it afresh.
+ */
+function AdminDisclosure({ label, children }: { label: string; children: () => ReactNode }) {
   const isAdmin = useIsAdmin();
-  const create = useCreateAgency();
   const [open, setOpen] = useState(false);
   const regionRef = useRef<HTMLDivElement>(null);
-  const formId = useId();
+  const regionId = useId();
   useEffect(() => {
     if (open) regionRef.current?.querySelector<HTMLElement>('input, select')?.focus();
   }, [open]);
@@ -46,44 +47,38 @@ function AddUnit() {
           type="button"
           className="button"
           aria-expanded={open}
-          aria-controls={formId}
+          aria-controls={regionId}
           onClick={() => setOpen((o) => !o)}
         >
-          {t('agencyAdmin.addOpen')}
+          {label}
         </button>
       </div>
-      <div id={formId} ref={regionRef} hidden={!open}>
-        {open && <AgencyCreateForm send={create.mutateAsync} />}
+      <div id={regionId} ref={regionRef} hidden={!open}>
+        {open && children()}
       </div>
     </div>
   );
 }
 
-/** Administrators only: "Import a unit list" and, once opened, the preview-then-apply form. */
+/** "Add unit": the new unit's form. */
+function AddUnit() {
+  const { t } = useTranslation();
+  const create = useCreateAgency();
+  return (
+    <AdminDisclosure label={t('agencyAdmin.addOpen')}>
+      {() => <AgencyCreateForm send={create.mutateAsync} />}
+    </AdminDisclosure>
+  );
+}
+
+/** "Import a unit list": the preview-then-apply form. */
 function ImportUnits() {
   const { t } = useTranslation();
-  const isAdmin = useIsAdmin();
   const preview = useImportPreview();
   const apply = useImportApply();
-  const [open, setOpen] = useState(false);
-  const regionId = useId();
-  if (!isAdmin) return null;
   return (
-    <div className="stack">
-      <div>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={open}
-          aria-controls={regionId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {t('agencyImport.title')}
-        </button>
-      </div>
-      <div id={regionId} hidden={!open}>
-        {open && <AgencyImportForm preview={preview.mutateAsync} apply={apply.mutateAsync} />}
-      </div>
-    </div>
+    <AdminDisclosure label={t('agencyImport.title')}>
+      {() => <AgencyImportForm preview={preview.mutateAsync} apply={apply.mutateAsync} />}
+    </AdminDisclosure>
   );
 }
