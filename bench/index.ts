@@ -219,6 +219,11 @@ interface Read {
   procedure: string;
   input?: unknown;
   direct: (db: Db) => Promise<unknown>;
+  /**
+   * The API ÷ SQL budget; null where the statements replayed are a cold computation the API keeps
+   * cached (the figure is then informative).
+   */
+  ratioBudget?: number | null;
 }
 
 function stats(samples: number[]) {
@@ -359,6 +364,7 @@ async function serverFigures(): Promise<{
         procedure: 'rollup.province',
         input: { provinceId: busiest.id },
         direct: (db) => getProvinceRollup(db, officeActor, busiest.id),
+        ratioBudget: null,
       },
       {
         name: 'submissions.compliance (heatmap)',
@@ -421,9 +427,19 @@ async function serverFigures(): Promise<{
         figure(`${read.name} p95`, 'ms', a.p95, read.budget, {
           note: `${REQUESTS} sequential requests after ${WARMUP} warm-up; p50 ${a.p50.toFixed(1)}, p99 ${a.p99.toFixed(1)}; direct SQL (${statements.length} statements, ${direct.length} runs) p50 ${d.p50.toFixed(1)}, p95 ${d.p95.toFixed(1)}`,
         }),
-        figure(`${read.name} API ÷ direct SQL (p50)`, 'ratio', a.p50 / d.p50, 1.5, {
-          note: `API p50 ${a.p50.toFixed(2)} ms over postgres.js p50 ${d.p50.toFixed(2)} ms`,
-        }),
+        figure(
+          `${read.name} API ÷ direct SQL (p50)`,
+          'ratio',
+          a.p50 / d.p50,
+          read.ratioBudget === undefined ? 1.5 : read.ratioBudget,
+          {
+            note: `API p50 ${a.p50.toFixed(2)} ms over postgres.js p50 ${d.p50.toFixed(2)} ms${
+              read.ratioBudget === null
+                ? '; the SQL replayed computes afresh what the API keeps cached: informative'
+                : ''
+            }`,
+          },
+        ),
       );
       log(
         `  ${read.name}: API p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} ms; SQL p50 ${d.p50.toFixed(1)} p95 ${d.p95.toFixed(1)} ms`,
@@ -470,6 +486,36 @@ async function serverFigures(): Promise<{
           barePort: PORT + 3,
         })),
       );
+    }
+    if (onlyRollup || !partial) {
+      // The roll-up is kept until the next recorded change anywhere (server/modules/rollup/service.ts):
+      // the figure above is mostly its cached reads. Here a ministry officer posts progress before each
+      // read, so every read computes it afresh (tallies folded, lists, compliance, KPIs); the read alone is timed.
+      const [open] = await pg<{ id: number }[]>`
+        select id from tasks t where lead_agency_id = ${officerActor.agencyId} and completed_on is null
+          and not withdrawn and not exists (select 1 from completion_reports c where c.task_id = t.id
+          and c.state in ${pg(PENDING_COMPLETION_STATES)}) order by id limit 1`;
+      const misses: number[] = [];
+      for (let i = 0; i < REQUESTS / 2 && open; i++) {
+        await mutate(server, officer, 'tasks.postProgress', {
+          taskId: open.id,
+          percent: 40 + (i % 50),
+          narrative: `Bench rollup ${i}: cập nhật tiến độ`,
+          evidenceUrl: null,
+          evidenceFileId: null,
+          idempotencyKey: `bench-rollup-${Date.now()}-${i}`,
+        });
+        const t = performance.now();
+        await query(server, office, 'rollup.province', { provinceId: busiest.id });
+        misses.push(ms(t));
+      }
+      const m = stats(misses);
+      figures.push(
+        figure(`rollup.province (${busiest.name}) after a change, cache miss, p95`, 'ms', m.p95, 30, {
+          note: `${misses.length} reads, each after a progress post elsewhere; p50 ${m.p50.toFixed(1)}, p99 ${m.p99.toFixed(1)}`,
+        }),
+      );
+      log(`  rollup.province after a change: p50 ${m.p50.toFixed(1)} p95 ${m.p95.toFixed(1)} ms`);
     }
     if (onlyRollup) return { figures, postgresVersion: version, counts: counts ?? {} };
     if (!onlyWrites && !onlyAsOf) figures.push(...(await pagedListFigures(server, pg, office)));

@@ -18,6 +18,25 @@ const rollupTask = z.object({
   lastLeadUpdateAt: z.date().nullable(),
 });
 
+/**
+ * A commune in the roll-up's ranking: what the page shows of a national ranking row (a province has up
+ * to 168 communes, each line sent on every refresh).
+ */
+const rollupCommuneRow = rankingRow
+  .pick({
+    agencyId: true,
+    nameVi: true,
+    nameEn: true,
+    total: true,
+    assigned: true,
+    overdueRate: true,
+    ofDue: true,
+    ranked: true,
+    rank: true,
+    formerUnits: true,
+  })
+  .extend({ overdue: z.number() });
+
 const reportTotals = z.object({
   expected: z.number(),
   submitted: z.number(),
@@ -46,7 +65,7 @@ export const provinceRollupOutput = z.object({
     dueSoon: z.number(),
     stale: z.number(),
     /** Every commune, ranked by overdue rate when it has enough tasks (`minTasksToRank`), else apart. */
-    communes: z.array(rankingRow),
+    communes: z.array(rollupCommuneRow),
     minTasksToRank: z.number(),
     /** The longest overdue first, and the longest without a lead update first; `limit` of each. */
     overdue: z.array(rollupTask),

@@ -1,7 +1,7 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
-import { agencies, tasks } from '../../db/schema';
+import { agencies, reportTemplates, tasks } from '../../db/schema';
 import { isCurrentAgency } from '../agencies/current';
 import type { AgencyFigure } from '../kpis/queries';
 import { type StatusClock, staleSql, statusIn } from '../tasks/status-sql';
@@ -73,4 +73,12 @@ export function communeFigures(db: Db, communeIds: readonly number[]): Promise<A
           value, level, submission_id as "submissionId"
         from kpi_figures where agency_id = any(${idArray(communeIds)}::int[]) order by period_end`,
   );
+}
+
+/** The regimes being collected (active, not ended) with whom they oblige. */
+export function findActiveObligations(db: Db) {
+  return db
+    .select({ id: reportTemplates.id, obligation: reportTemplates.obligation })
+    .from(reportTemplates)
+    .where(and(eq(reportTemplates.active, true), isNull(reportTemplates.lastPeriod)));
 }

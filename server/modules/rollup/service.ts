@@ -2,18 +2,28 @@ import { regroupedAgency } from '../../../shared/agency-lineage';
 import { AppError } from '../../../shared/errors';
 import { kpiSource } from '../../../shared/kpi-catalog';
 import { aggregateShare } from '../../../shared/kpi-math';
+import { TASK_CHANGE_TYPES } from '../../../shared/live-events';
+import { isObliged } from '../../../shared/obligations';
 import { isOversight } from '../../../shared/roles';
 import type { ProvinceRollup } from '../../../shared/schemas/rollup';
 import { completionRates, emptyStatusCounts, TASK_STATUSES } from '../../../shared/task-status';
 import type { Db } from '../../db/client';
 import type { Actor } from '../auth/actor';
 import { type AgencyFigure, loadCatalog, systemFigures } from '../kpis/queries';
-import { getCompliance, listTemplates } from '../submissions/queries';
+import { changeCache, changeMarkOf } from '../live/change-cache';
+import { getCompliance } from '../submissions/queries';
 import { buildAgencyRanking, MIN_TASKS_TO_RANK } from '../tasks/agency-ranking';
-import { getAgencyTalliesCached } from '../tasks/dashboard-cache';
+import { DASHBOARD_MAX_AGE_MS, getAgencyTalliesCached } from '../tasks/dashboard-cache';
 import { statusClock } from '../tasks/status-sql';
 import type { AgencyTally } from '../tasks/tallies';
-import { communeFigures, findCommunes, findOverdueTasks, findProvince, findStalestTasks } from './queries';
+import {
+  communeFigures,
+  findActiveObligations,
+  findCommunes,
+  findOverdueTasks,
+  findProvince,
+  findStalestTasks,
+} from './queries';
 
 /** How many tasks the roll-up's overdue and stale lists carry; the task list has the rest. */
 export const ROLLUP_LIST_LIMIT = 10;
@@ -39,19 +49,55 @@ export async function getProvinceRollup(
   now = new Date(),
 ): Promise<ProvinceRollup> {
   if (!canReadProvinceRollup(actor, provinceId)) throw new AppError('NOT_FOUND');
+  // Each part is the same for every reader allowed (checked above), so kept until a change that can
+  // move it is recorded: progress flowing recomputes the task lists, not the reports or the KPIs.
+  const key = `province:${provinceId}`;
+  const [tasks, reports, kpis] = await Promise.all([
+    taskParts.get(db, key, changeMarkOf(db, TASK_CHANGE_TYPES, now), () =>
+      computeTaskPart(db, provinceId, now),
+    ),
+    reportParts.get(db, key, changeMarkOf(db, REPORT_CHANGES, now), () =>
+      computeReportPart(db, provinceId, now),
+    ),
+    kpiParts.get(db, key, changeMarkOf(db, KPI_CHANGES, now), () => computeKpiPart(db, provinceId, now)),
+  ]);
+  return { ...tasks, reports, kpis };
+}
+
+/**
+ * The parts of a province's roll-up, each kept per database until a change of the types that can move
+ * it is recorded (every write records one in its transaction, ADR 0003) or Vietnam's date moves, as the
+ * compliance heatmap and the KPI pages are (server/modules/live/change-cache.ts); at most
+ * DASHBOARD_MAX_AGE_MS (a unit list imported shows within that bound).
+ */
+const CACHE = { maxAgeMs: DASHBOARD_MAX_AGE_MS, maxEntries: 40 };
+type TaskPart = Omit<ProvinceRollup, 'reports' | 'kpis'>;
+const taskParts = changeCache<TaskPart>(CACHE);
+const reportParts = changeCache<ProvinceRollup['reports']>(CACHE);
+const kpiParts = changeCache<ProvinceRollup['kpis']>(CACHE);
+/** What can move the communes' compliance: their reports, a regime, the working calendar (deadlines). */
+const REPORT_CHANGES = ['submission.changed', 'template.changed', 'holiday.changed'] as const;
+/** What can move KPI figures: accepted reports (kpi.changed), and what the system-computed ones read. */
+const KPI_CHANGES = [
+  'kpi.changed',
+  'submission.changed',
+  'task.updated',
+  'completion.decided',
+  'template.changed',
+  'holiday.changed',
+] as const;
+
+async function computeTaskPart(db: Db, provinceId: number, now: Date): Promise<TaskPart> {
   const province = await findProvince(db, provinceId);
   if (!province) throw new AppError('NOT_FOUND');
   const communes = await findCommunes(db, provinceId);
   const ids = communes.map((c) => c.id);
   const clock = statusClock(now);
-  const [tallies, overdue, stalest, reports, kpis] = await Promise.all([
+  const [tallies, overdue, stalest] = await Promise.all([
     getAgencyTalliesCached(db, now),
     ids.length ? findOverdueTasks(db, ids, clock, ROLLUP_LIST_LIMIT) : [],
     ids.length ? findStalestTasks(db, ids, clock, ROLLUP_LIST_LIMIT) : [],
-    ids.length ? communeCompliance(db, provinceId, now) : [],
-    ids.length ? communeKpis(db, communes, clock.today) : [],
   ]);
-
   return {
     asOf: tallies.asOf,
     today: tallies.today,
@@ -64,9 +110,17 @@ export async function getProvinceRollup(
       stalest,
       listLimit: ROLLUP_LIST_LIMIT,
     },
-    reports,
-    kpis,
   };
+}
+
+async function computeReportPart(db: Db, provinceId: number, now: Date) {
+  const ids = (await findCommunes(db, provinceId)).map((c) => c.id);
+  return ids.length ? communeCompliance(db, provinceId, ids, now) : [];
+}
+
+async function computeKpiPart(db: Db, provinceId: number, now: Date) {
+  const communes = await findCommunes(db, provinceId);
+  return communes.length ? communeKpis(db, communes, statusClock(now).today) : [];
 }
 
 /**
@@ -116,7 +170,19 @@ export function rollUpTallies(
     rates: completionRates(counts),
     dueSoon,
     stale,
-    communes: [...ranking.ranked, ...ranking.unranked].map((e) => ({ ...e.row, rank: e.rank })),
+    communes: [...ranking.ranked, ...ranking.unranked].map(({ row, rank }) => ({
+      agencyId: row.agencyId,
+      nameVi: row.nameVi,
+      nameEn: row.nameEn,
+      total: row.total,
+      assigned: row.assigned,
+      overdue: row.counts.overdue,
+      overdueRate: row.overdueRate,
+      ofDue: row.ofDue,
+      ranked: row.ranked,
+      rank,
+      formerUnits: row.formerUnits,
+    })),
   };
 }
 
@@ -124,8 +190,11 @@ export function rollUpTallies(
  * Completeness and timeliness of every active regime the communes must submit (to the Office, or to
  * their province under the province chain: ADR 0030), over the province's communes only.
  */
-async function communeCompliance(db: Db, provinceId: number, now: Date) {
-  const templates = await listTemplates(db);
+async function communeCompliance(db: Db, provinceId: number, communeIds: readonly number[], now: Date) {
+  // Only the regimes some of these communes owe (most oblige ministries and provinces only).
+  const templates = (await findActiveObligations(db)).filter((t) =>
+    communeIds.some((id) => isObliged(t.obligation, { id, level: 'commune' })),
+  );
   const all = await Promise.all(
     templates.map((t) => getCompliance(db, { templateId: t.id }, now, { communesOf: provinceId })),
   );

@@ -16,18 +16,22 @@ const none: StatusCounts = {
   withdrawn: 0,
 };
 const busy: StatusCounts = { ...none, completed_on_time: 2, in_progress: 2, overdue: 2 };
-const row = (agencyId: number, nameVi: string, counts: StatusCounts, rank: number | null) => ({
-  agencyId,
-  nameVi,
-  nameEn: nameVi,
-  level: 'commune' as const,
-  validTo: null,
-  formerUnits: 0,
-  counts,
-  ...completionRates(counts),
-  ranked: rank !== null,
-  rank,
-});
+const row = (agencyId: number, nameVi: string, counts: StatusCounts, rank: number | null) => {
+  const rates = completionRates(counts);
+  return {
+    agencyId,
+    nameVi,
+    nameEn: nameVi,
+    total: rates.total,
+    assigned: rates.assigned,
+    overdue: counts.overdue,
+    overdueRate: rates.overdueRate,
+    ofDue: rates.ofDue,
+    ranked: rank !== null,
+    rank,
+    formerUnits: 0,
+  };
+};
 
 const data = {
   asOf: new Date('2026-12-07T01:00:00Z'),

@@ -115,7 +115,7 @@ export function CommuneRanking({ data }: Data) {
       key: 'overdue',
       header: t('dashboard.overdueCount'),
       numeric: true,
-      cell: (r) => count(r.counts.overdue),
+      cell: (r) => count(r.overdue),
     },
     {
       key: 'overdueRate',
