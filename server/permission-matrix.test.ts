@@ -10,6 +10,7 @@ import { appRouter } from './app-router';
 import { agencies, auditLog, changeEvents, reportTemplates } from './db/schema';
 import { getCompliance } from './modules/submissions/queries';
 import { createTestApp, createUser, TEST_PASSWORD } from './test/app';
+import { readSse } from './test/sse';
 
 /**
  * The permission matrix, generated from the router: every procedure the app router has must have a
@@ -1288,32 +1289,3 @@ describe('the permission matrix', () => {
     });
   });
 });
-
-/** The messages of a tRPC SSE stream (superjson `json` part of each data line). */
-async function* readSse(res: Response): AsyncGenerator<LiveMessage | { kind: 'refused'; code: string }> {
-  const reader = res.body?.getReader();
-  if (!reader) return;
-  const decoder = new TextDecoder();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = /^data: ?(.*)$/m.exec(block)?.[1];
-        const event = /^event: ?(.*)$/m.exec(block)?.[1];
-        if (data && event === 'serialized-error')
-          yield { kind: 'refused', code: JSON.parse(data).json?.data?.code };
-        else if (data && !event) {
-          const parsed = JSON.parse(data);
-          if (parsed?.json) yield parsed.json as LiveMessage;
-        }
-      }
-    }
-  } catch {
-    return;
-  }
-}

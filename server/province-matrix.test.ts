@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveMessage } from '../shared/live-events';
 import type { Role } from '../shared/roles';
 import { foldVietnamese, vietnameseSortKey } from '../shared/text';
 import { shiftDate, vietnamDate } from '../shared/time';
 import { agencies, changeEvents } from './db/schema';
 import { canSeeDetail } from './modules/live/policy';
 import { createTestApp, createUser } from './test/app';
+import { readSse } from './test/sse';
 
 /**
  * The permission matrix of the agency tree (issue 17 points 1 and 6; docs/decisions/0029): every task
@@ -645,29 +645,3 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     ]);
   });
 });
-
-/** The change messages of a tRPC SSE stream (the superjson `json` part of each data line). */
-async function* readSse(res: Response): AsyncGenerator<LiveMessage> {
-  const reader = res.body?.getReader();
-  if (!reader) return;
-  const decoder = new TextDecoder();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = /^data: ?(.*)$/m.exec(block)?.[1];
-        if (data && !/^event: /m.test(block)) {
-          const parsed = JSON.parse(data);
-          if (parsed?.json) yield parsed.json as LiveMessage;
-        }
-      }
-    }
-  } catch {
-    return;
-  }
-}
