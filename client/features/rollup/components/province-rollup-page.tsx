@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useProvinceRollup, useProvinces } from '../api/rollup-queries';
+import './rollup.css';
 import {
   CommuneKpis,
   CommuneRanking,
