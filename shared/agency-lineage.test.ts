@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AgencyLink, currentSuccessors, regroupedAgency } from './agency-lineage';
+import {
+  type AgencyLink,
+  currentSuccessors,
+  regroupedAgency,
+  regroupFigures,
+  type UnitFigure,
+} from './agency-lineage';
 
 const mapOf = (links: AgencyLink[], current: number[]) =>
   Object.fromEntries(currentSuccessors(links, (id) => current.includes(id)));
@@ -118,6 +124,87 @@ describe('the unit a figure re-aggregates to', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+const figure = (agencyId: number, periodKey: string, numerator: number, denominator: number): UnitFigure => ({
+  agencyId,
+  periodKey,
+  periodEnd: `${periodKey.slice(0, 4)}-12-31`,
+  numerator,
+  denominator,
+  value: denominator > 0 ? (100 * numerator) / denominator : null,
+  level: 3,
+  submissionId: agencyId * 100,
+});
+
+describe("KPI figures re-aggregated to today's units", () => {
+  it("adds the former units' figures to their successor as Σ numerators / Σ denominators, period by period", () => {
+    // 1 and 2 merged into 3 (2024 figures under 1 and 2, 2026 under 3); 4 untouched.
+    const successors = new Map([
+      [1, 3],
+      [2, 3],
+    ]);
+    const { figures, formerUnits } = regroupFigures(
+      [figure(1, '2024', 1, 4), figure(2, '2024', 9, 16), figure(3, '2026', 5, 10), figure(4, '2024', 2, 2)],
+      successors,
+    );
+    const at = (id: number, period: string) =>
+      figures.find((f) => f.agencyId === id && f.periodKey === period);
+    // 10 of 20, not the mean of 25 % and 56.25 %.
+    expect(at(3, '2024')).toMatchObject({
+      numerator: 10,
+      denominator: 20,
+      value: 50,
+      level: null,
+      submissionId: null,
+    });
+    expect(at(3, '2026')).toMatchObject({
+      numerator: 5,
+      denominator: 10,
+      value: 50,
+      level: 3,
+      submissionId: 300,
+    });
+    expect(at(4, '2024')).toMatchObject({ numerator: 2, denominator: 2, value: 100, submissionId: 400 });
+    expect(figures.some((f) => f.agencyId === 1 || f.agencyId === 2)).toBe(false);
+    expect(formerUnits.get(3)).toBe(2);
+    expect(formerUnits.has(4)).toBe(false);
+  });
+
+  it('changes nothing without successors (as recorded)', () => {
+    const recorded = [figure(1, '2024', 1, 4), figure(2, '2025', 3, 0)];
+    const { figures, formerUnits } = regroupFigures(recorded, new Map());
+    expect(figures).toEqual(recorded);
+    expect(formerUnits.size).toBe(0);
+  });
+
+  it("for any figures and any merger map, keeps every period's national Σ and leaves no former unit a row", () => {
+    const unit = fc.integer({ min: 0, max: 9 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(unit, fc.constantFrom('2024', '2025', '2026'), fc.nat(50), fc.nat(50)), {
+          maxLength: 40,
+        }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 9 })), { maxLength: 5 }),
+        (rows, merges) => {
+          const successors = new Map(merges);
+          const recorded = rows.map(([id, period, n, extra]) => figure(id, period, n, n + extra));
+          const { figures } = regroupFigures(recorded, successors);
+          for (const period of ['2024', '2025', '2026']) {
+            const sum = (list: UnitFigure[]) =>
+              list
+                .filter((f) => f.periodKey === period)
+                .reduce((acc, f) => ({ n: acc.n + f.numerator, d: acc.d + f.denominator }), { n: 0, d: 0 });
+            expect(sum(figures)).toEqual(sum(recorded));
+          }
+          for (const f of figures) expect(successors.has(f.agencyId)).toBe(false);
+          // One row per unit and period.
+          const keys = figures.map((f) => `${f.agencyId}|${f.periodKey}`);
+          expect(new Set(keys).size).toBe(keys.length);
+        },
+      ),
     );
   });
 });

@@ -50,3 +50,60 @@ export function currentSuccessors(
 export function regroupedAgency(successors: ReadonlyMap<number, number>, id: number): number {
   return successors.get(id) ?? id;
 }
+
+/** A KPI figure of one unit and period, as the per-agency views read it. */
+export interface UnitFigure {
+  agencyId: number;
+  periodKey: string;
+  periodEnd: string;
+  numerator: number;
+  denominator: number;
+  /** Percent; null when the denominator is 0. */
+  value: number | null;
+  level: number | null;
+  submissionId: number | null;
+}
+
+/**
+ * Figures recorded under former units, re-aggregated to today's units: per unit and period, Σ numerators
+ * over Σ denominators of every figure recorded under it or under a unit that became it (never the mean
+ * of percentages). A figure made of several has no single level or submission behind it (null). The
+ * national sums are unchanged: only the rows move. `formerUnits` counts, per unit, the former units whose
+ * figures it now carries.
+ */
+export function regroupFigures<F extends UnitFigure>(
+  figures: readonly F[],
+  successors: ReadonlyMap<number, number>,
+): { figures: F[]; formerUnits: Map<number, number> } {
+  const cells = new Map<string, { figure: F }>();
+  const former = new Map<number, Set<number>>();
+  for (const f of figures) {
+    const unit = regroupedAgency(successors, f.agencyId);
+    if (unit !== f.agencyId) {
+      const set = former.get(unit) ?? new Set<number>();
+      set.add(f.agencyId);
+      former.set(unit, set);
+    }
+    const key = `${unit}|${f.periodKey}`;
+    const cell = cells.get(key);
+    if (!cell) {
+      cells.set(key, { figure: { ...f, agencyId: unit } });
+      continue;
+    }
+    const numerator = cell.figure.numerator + f.numerator;
+    const denominator = cell.figure.denominator + f.denominator;
+    cell.figure = {
+      ...cell.figure,
+      numerator,
+      denominator,
+      value: denominator > 0 ? (100 * numerator) / denominator : null,
+      level: null,
+      submissionId: null,
+    };
+  }
+  const out = [...cells.values()].map((c) => c.figure);
+  out.sort((a, b) =>
+    a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.agencyId - b.agencyId,
+  );
+  return { figures: out, formerUnits: new Map([...former].map(([unit, set]) => [unit, set.size])) };
+}

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
 import { periodName } from '../../shared/period-names';
-import { kpiAgencyInput, kpiCodeInput, kpiOverviewFilters } from '../../shared/schemas/kpis';
+import { kpiAgencyInput, kpiDetailInput, kpiOverviewFilters } from '../../shared/schemas/kpis';
 import { submissionIdInput } from '../../shared/schemas/reports';
 import { vietnamDateTime } from '../../shared/time';
+import { formatVietnameseDate } from '../../shared/vietnam-date';
 import type { ServerDeps } from '../context';
 import { canReadKpiDetail } from '../modules/kpis/policy';
 import { getAgencyKpiSubmissions, getKpiDetail, getKpiOverview } from '../modules/kpis/service';
@@ -202,14 +203,19 @@ export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
     const { format, user } = request;
     const params = req.params as { code: string };
     if (!canReadKpiDetail(user)) return sendError(reply, 'FORBIDDEN');
-    const input = kpiCodeInput.safeParse({ code: params.code });
+    const input = kpiDetailInput.safeParse({
+      code: params.code,
+      borders: (req.query as { borders?: unknown }).borders,
+    });
     const query = langQuery.safeParse(req.query);
     if (!input.success || !query.success)
       return sendInvalid(reply, [...(input.error?.issues ?? []), ...(query.error?.issues ?? [])]);
     const lang = query.data.lang;
     const vi = lang === 'vi';
     return guarded(reply, async () => {
-      const detail = await readReport(deps, req, (db) => getKpiDetail(db, input.data.code));
+      const detail = await readReport(deps, req, (db) =>
+        getKpiDetail(db, input.data.code, new Date(), input.data.borders),
+      );
       const header = vi
         ? [
             'Hạng',
@@ -223,6 +229,8 @@ export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
             'Xu hướng',
             'Số kỳ trước kỳ toàn quốc',
             'Giữ nguyên vào giá trị toàn quốc',
+            'Gồm số liệu của đơn vị cũ',
+            'Đơn vị đến ngày',
           ]
         : [
             'Rank',
@@ -236,6 +244,8 @@ export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
             'Trend',
             'Periods before the national period',
             'Carried into the national value',
+            'Former units included',
+            'Unit until',
           ];
       const trend = { up: vi ? 'Tăng' : 'Up', down: vi ? 'Giảm' : 'Down', flat: vi ? 'Không đổi' : 'Flat' };
       const rows = detail.ranking.map((r, i) => [
@@ -250,13 +260,23 @@ export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
         r.trend ? trend[r.trend] : '',
         r.age ?? '',
         r.carriedForward ? (vi ? 'Có' : 'Yes') : '',
+        r.formerUnits || '',
+        r.validTo ? formatVietnameseDate(r.validTo) : '',
       ]);
+      const borders =
+        detail.borders === 'current'
+          ? vi
+            ? 'theo đơn vị hiện nay'
+            : "under today's units"
+          : vi
+            ? 'theo đơn vị tại thời điểm báo cáo'
+            : 'under the units as recorded';
       return download(
         reply,
         format,
         datedName(`chi-tieu-${detail.code}-xep-hang`),
         detail.code,
-        `${detail.code} — ${vi ? detail.nameVi : detail.nameEn}`,
+        `${detail.code} — ${vi ? detail.nameVi : detail.nameEn} (${borders})`,
         header,
         rows,
       );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_LEVELS } from '../agencies';
+import { AGENCY_BORDERS, AGENCY_LEVELS } from '../agencies';
 import { AGENCY_TRENDS, KPI_CODE_PATTERN, KPI_SOURCES, KPI_STATUSES, PILLARS } from '../kpi-vocabulary';
 import { positiveId } from './ids';
 import { signingQuery } from './signing';
@@ -19,6 +19,8 @@ export type KpiOverviewInput = z.infer<typeof kpiOverviewInput>;
 /** The KPI report's PDF (`GET /export/kpis.pdf`): the page's filters and the signing details. */
 export const kpiPdfQuery = signingQuery.extend(kpiOverviewFilters.shape);
 export const kpiCodeInput = z.object({ code: kpiCode });
+/** The drill-down under today's units (default) or the units the figures were recorded under. */
+export const kpiDetailInput = z.object({ code: kpiCode, borders: z.enum(AGENCY_BORDERS).default('current') });
 export const kpiAgencyInput = z.object({ code: kpiCode, agencyId });
 export const scorecardInput = z.object({ agencyId });
 
@@ -135,7 +137,12 @@ export const agencyKpiRow = z.object({
   age: z.number().nullable(),
   /** The figure counts in the national value from an earlier period ("share of agencies" KPIs). */
   carriedForward: z.boolean(),
+  /** Null when the figure adds up several former units' (today's units). */
   submissionId: z.number().nullable(),
+  /** The unit's last day, for a former unit listed as recorded. */
+  validTo: z.string().nullable(),
+  /** How many former units' figures the row carries (today's units). */
+  formerUnits: z.number(),
 });
 export type AgencyKpiRow = z.infer<typeof agencyKpiRow>;
 
@@ -154,6 +161,8 @@ export const kpiPeriodCoverage = z.object({
 export type KpiPeriodCoverage = z.infer<typeof kpiPeriodCoverage>;
 
 export const kpiDetail = kpiSummary.extend({
+  /** Under which units the ranking and the heatmap are: today's or as recorded. The national figure is the same. */
+  borders: z.enum(AGENCY_BORDERS),
   /** The ranking is as of the national value's period: each agency's figure up to it. */
   ranking: z.array(agencyKpiRow),
   /** Who is missing from the latest national value and from the provisional period. */

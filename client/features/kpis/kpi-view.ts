@@ -1,3 +1,4 @@
+import type { AgencyBorders } from '../../../shared/agencies';
 import { type AgencyTrend, type KpiStatus, PILLARS, type Pillar } from '../../../shared/kpi-vocabulary';
 import { foldVietnamese } from '../../../shared/text';
 import { formatNumber, formatPercent, formatRate } from '../../lib/format';
@@ -209,8 +210,8 @@ function query(params: Record<string, string | undefined>): string {
 export const kpiExportUrls = {
   overview: (format: ExportFormat, language: string, filters: KpiFilters = {}) =>
     `/export/kpis.${format}?${query({ ...filters, lang: language === 'en' ? 'en' : 'vi' })}`,
-  ranking: (code: string, format: ExportFormat, language: string) =>
-    `/export/kpis/${encodeURIComponent(code)}/ranking.${format}?${query({ lang: language === 'en' ? 'en' : 'vi' })}`,
+  ranking: (code: string, format: ExportFormat, language: string, borders: AgencyBorders = 'current') =>
+    `/export/kpis/${encodeURIComponent(code)}/ranking.${format}?${query({ lang: language === 'en' ? 'en' : 'vi', borders: borders === 'recorded' ? borders : undefined })}`,
   /** The overview as a report to sign (`server/http/pdf-exports.ts`), always in Vietnamese. */
   pdf: (filters: KpiFilters = {}, signing?: Signing) =>
     signedPdfHref('/export/kpis.pdf', { ...filters }, signing),

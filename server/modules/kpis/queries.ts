@@ -131,9 +131,17 @@ export async function rankingAgencies(db: Db, kpiCode: string | null, withFigure
         sql`, `,
       )})`
     : sql`false`;
-  return selectRows<{ id: number; nameVi: string; nameEn: string; level: string; sortKey: string }>(
+  return selectRows<{
+    id: number;
+    nameVi: string;
+    nameEn: string;
+    level: string;
+    sortKey: string;
+    validTo: string | null;
+  }>(
     db,
-    sql`select a.id, a.name_vi as "nameVi", a.name_en as "nameEn", a.level::text as level, a.sort_key as "sortKey"
+    sql`select a.id, a.name_vi as "nameVi", a.name_en as "nameEn", a.level::text as level, a.sort_key as "sortKey",
+          a.valid_to::text as "validTo"
         from agencies a where ${obliged} or ${listed}`,
   );
 }

@@ -2,8 +2,8 @@ import { KPI_DETAIL_ROLES } from '../../../shared/page-access';
 import {
   agencyKpiSubmissionsOutput,
   kpiAgencyInput,
-  kpiCodeInput,
   kpiDetail,
+  kpiDetailInput,
   kpiOverviewInput,
   kpiOverviewOutput,
   offTrackCountOutput,
@@ -31,9 +31,9 @@ export const kpisRouter = router({
     .query(({ ctx, input }) => getKpiOverviewCached(ctx.readDb, input)),
   /** One KPI with every agency ranked and the agency × period heatmap (oversight roles). */
   detail: reportProcedure(...KPI_DETAIL_ROLES)
-    .input(kpiCodeInput)
+    .input(kpiDetailInput)
     .output(sharedOutput(kpiDetail))
-    .query(({ ctx, input }) => getKpiDetailCached(ctx.readDb, input.code)),
+    .query(({ ctx, input }) => getKpiDetailCached(ctx.readDb, input.code, new Date(), input.borders)),
   /** One agency's submissions for a KPI: oversight roles, and the agency's own users (checked per row). */
   agencySubmissions: reportProcedure()
     .input(kpiAgencyInput)

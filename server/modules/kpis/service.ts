@@ -1,4 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AgencyBorders } from '../../../shared/agencies';
+import { regroupFigures } from '../../../shared/agency-lineage';
 import { AppError } from '../../../shared/errors';
 import { kpiDefinition, kpiSource, MATURITY_FIELD_KPI, SYSTEM_INDICATORS } from '../../../shared/kpi-catalog';
 import {
@@ -32,6 +34,7 @@ import {
   submissions,
   templateFields,
 } from '../../db/schema';
+import { loadSuccessors } from '../agencies/lineage';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMarkOf } from '../live/change-cache';
@@ -246,9 +249,20 @@ const compareNullsLast = (a: number | null, b: number | null) =>
  * age in periods (for "share of agencies" KPIs an older statement is carried into the national value).
  * Who is missing from the latest and the provisional period is listed by name.
  */
-export async function getKpiDetail(db: Db, code: string, now = new Date()): Promise<KpiDetail> {
+export async function getKpiDetail(
+  db: Db,
+  code: string,
+  now = new Date(),
+  borders: AgencyBorders = 'current',
+): Promise<KpiDetail> {
   const summary = await summaryOf(db, code, now);
-  const figures = await figuresOfKpi(db, code, now);
+  const recorded = await figuresOfKpi(db, code, now);
+  // Under today's units a former unit's figures move to its successor (ADR 0028); the national figure
+  // above is the same under either borders, only the rows below move.
+  const { figures, formerUnits } = regroupFigures(
+    recorded,
+    borders === 'current' ? await loadSuccessors(db) : new Map(),
+  );
   const listed = await rankingAgencies(db, summary.source === 'system' ? null : code, [
     ...new Set(figures.map((f) => f.agencyId)),
   ]);
@@ -287,6 +301,8 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
         age,
         carriedForward: carries && age !== null && age > 0,
         submissionId: latest?.submissionId ?? null,
+        validTo: agency?.validTo ?? null,
+        formerUnits: formerUnits.get(id) ?? 0,
       };
       return { row, sortKey: agency?.sortKey ?? '' };
     })
@@ -318,6 +334,7 @@ export async function getKpiDetail(db: Db, code: string, now = new Date()): Prom
   ];
   return {
     ...summary,
+    borders,
     ranking: ranked.map((r) => r.row),
     coverageDetail: {
       latest: await missingAt(summary.latest),
@@ -367,12 +384,17 @@ export function getKpiOverviewCached(
 }
 
 /** `getKpiDetail`, kept until the next KPI, template or submission change (`live/change-cache.ts`). */
-export function getKpiDetailCached(db: Db, code: string, now = new Date()): Promise<KpiDetail> {
+export function getKpiDetailCached(
+  db: Db,
+  code: string,
+  now = new Date(),
+  borders: AgencyBorders = 'current',
+): Promise<KpiDetail> {
   return detailCache.get(
     db,
-    code,
+    `${code}|${borders}`,
     changeMarkOf(db, KPI_CHANGES, now),
-    () => getKpiDetail(db, code, now),
+    () => getKpiDetail(db, code, now, borders),
     now.getTime(),
   );
 }

@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencies, tasks } from '../../db/schema';
+import { periodsEndingBetween } from '../../../shared/reporting-periods';
+import { shiftDate, vietnamInstant } from '../../../shared/time';
+import { formatVietnameseDate } from '../../../shared/vietnam-date';
+import { agencies, progressUpdates, tasks, users } from '../../db/schema';
 import { type Cast, ok, startCast, today } from '../../test/tasks';
 
 interface Row {
@@ -95,5 +99,98 @@ describe('the agency ranking across a merger', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.error.data.details).toMatchObject({ field: 'leadAgencyId' });
+  });
+
+  // The KPI drill-down re-aggregates the same way (VH-04 is computed per lead agency from the tasks):
+  // the old provinces' 8 tasks open since before the last finished quarter, one of A's followed in it.
+  it('re-aggregates a KPI’s per-agency figures the same way, its national figure the same under both', async () => {
+    const quarter = periodsEndingBetween('quarter', today(-200), today(-1)).at(-1);
+    if (!quarter) throw new Error('no finished quarter');
+    await c.database.db
+      .update(tasks)
+      .set({ createdAt: vietnamInstant(shiftDate(quarter.start, -1), 9) })
+      .where(inArray(tasks.leadAgencyId, [ids.a, ids.b]));
+    const [task] = await c.database.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(eq(tasks.leadAgencyId, ids.a))
+      .limit(1);
+    const [author] = await c.database.db.select({ id: users.id }).from(users).limit(1);
+    if (!task || !author) throw new Error('fixture missing');
+    await c.database.db.insert(progressUpdates).values({
+      taskId: task.id,
+      agencyId: ids.a,
+      authorId: author.id,
+      percent: 10,
+      narrative: 'Đang làm',
+      createdAt: vietnamInstant(shiftDate(quarter.start, 5), 9),
+    });
+    interface KpiRow {
+      agencyId: number;
+      numerator: number | null;
+      denominator: number | null;
+      validTo: string | null;
+      formerUnits: number;
+      submissionId: number | null;
+    }
+    interface Detail {
+      borders: string;
+      latest: unknown;
+      provisional: unknown;
+      series: unknown;
+      ranking: KpiRow[];
+      heatmap: { periods: string[]; rows: { agencyId: number; values: (number | null)[] }[] };
+    }
+    const detail = async (borders?: string) =>
+      ok(
+        await c.query('office', 'kpis.detail', { code: 'VH-04', ...(borders ? { borders } : {}) }),
+      ) as Detail;
+    const current = await detail();
+    const recorded = await detail('recorded');
+    expect(current.borders).toBe('current');
+    expect(recorded.borders).toBe('recorded');
+    // The national figure does not depend on the borders.
+    expect(current.latest).toEqual(recorded.latest);
+    expect(current.provisional).toEqual(recorded.provisional);
+    expect(current.series).toEqual(recorded.series);
+    const cell = (d: Detail, id: number) => {
+      const row = d.heatmap.rows.find((r) => r.agencyId === id);
+      return row?.values[d.heatmap.periods.indexOf(quarter.key)];
+    };
+    // Today's units: Tỉnh Thử C carries 1 followed of 8 open, the old provinces are no rows of their own.
+    expect(current.ranking.map((r) => r.agencyId)).not.toContain(ids.a);
+    expect(current.ranking.map((r) => r.agencyId)).not.toContain(ids.b);
+    expect(current.ranking.find((r) => r.agencyId === ids.c)).toMatchObject({
+      formerUnits: 2,
+      validTo: null,
+    });
+    expect(cell(current, ids.c)).toBe(12.5);
+    // As recorded: A 1 of 4, B 0 of 4, marked with their last day; C has no figure of its own yet.
+    expect(recorded.ranking.find((r) => r.agencyId === ids.a)).toMatchObject({
+      formerUnits: 0,
+      validTo: today(-1),
+    });
+    expect(recorded.ranking.find((r) => r.agencyId === ids.b)).toMatchObject({ validTo: today(-1) });
+    expect(recorded.ranking.map((r) => r.agencyId)).not.toContain(ids.c);
+    expect(cell(recorded, ids.a)).toBe(25);
+    expect(cell(recorded, ids.b)).toBe(0);
+    // The export follows the page's borders and says which in its title.
+    const file = (format: string, borders: string) =>
+      c.t.app.inject({
+        method: 'GET',
+        url: `/export/kpis/VH-04/ranking.${format}?borders=${borders}`,
+        headers: { cookie: c.cookie.office },
+      });
+    const csv = await file('csv', 'recorded');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Tỉnh Thử A');
+    expect(csv.body).toContain(formatVietnameseDate(today(-1)));
+    expect((await file('csv', 'current')).body).not.toContain('Tỉnh Thử A');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await file('xlsx', 'recorded')).rawPayload as unknown as ArrayBuffer);
+    const title = String(book.worksheets[0]?.getCell('A1').value ?? '');
+    expect(title).toContain('theo đơn vị tại thời điểm báo cáo');
+    const bad = await c.query('office', 'kpis.detail', { code: 'VH-04', borders: 'sometimes' });
+    expect(bad.status).toBe(400);
   });
 });

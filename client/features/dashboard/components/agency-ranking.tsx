@@ -2,19 +2,15 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 // Not from shared/schemas: that would bring zod into the dashboard's chunk.
-import {
-  AGENCY_BORDERS,
-  type AgencyBorders,
-  RANKING_LEVELS,
-  type RankingLevel,
-} from '../../../../shared/agencies';
+import { type AgencyBorders, RANKING_LEVELS, type RankingLevel } from '../../../../shared/agencies';
+import { BordersField, BordersNote, UnitHistory } from '../../../components/borders-field';
 import { ErrorState } from '../../../components/error-state';
 import { Pagination, pageCount } from '../../../components/pagination';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { SearchBox } from '../../../components/search-box';
 import { type SimpleColumn, SimpleTable } from '../../../components/simple-table';
 import { Spinner } from '../../../components/spinner';
-import { formatCount, formatDate, formatRate } from '../../../lib/format';
+import { formatCount, formatRate } from '../../../lib/format';
 import { type RankingRow, type RankingSummary, useAgencyRanking } from '../api/dashboard-queries';
 
 /** Rows per page of the full ranking (the server allows up to 100). */
@@ -47,14 +43,7 @@ function RankingTable({
       cell: (row) => (
         <>
           <Link to={`/tasks?agency=${row.agencyId}`}>{lang === 'en' ? row.nameEn : row.nameVi}</Link>
-          {row.validTo && (
-            <span className="ranking__hint">
-              {t('dashboard.unitEnded', { date: formatDate(row.validTo) })}
-            </span>
-          )}
-          {row.formerUnits > 0 && (
-            <span className="ranking__hint">{t('dashboard.formerUnits', { n: row.formerUnits })}</span>
-          )}
+          <UnitHistory validTo={row.validTo} formerUnits={row.formerUnits} />
         </>
       ),
       rowHeader: true,
@@ -159,23 +148,14 @@ function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
             <option value="unranked">{t('dashboard.unrankedOption', { min: minTasks })}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-borders`}>{t('dashboard.borders')}</label>
-          <select
-            id={`${id}-borders`}
-            value={borders}
-            onChange={(event) => {
-              setBorders(event.target.value as AgencyBorders);
-              setPage(1);
-            }}
-          >
-            {AGENCY_BORDERS.map((value) => (
-              <option key={value} value={value}>
-                {t(value === 'current' ? 'dashboard.bordersCurrent' : 'dashboard.bordersRecorded')}
-              </option>
-            ))}
-          </select>
-        </div>
+        <BordersField
+          id={`${id}-borders`}
+          value={borders}
+          onChange={(value) => {
+            setBorders(value);
+            setPage(1);
+          }}
+        />
         <SearchBox
           value={q}
           onSearch={(text) => {
@@ -192,13 +172,7 @@ function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
         <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />
       ) : (
         <>
-          <p className="ranking__borders">
-            {t(
-              ranking.data.borders === 'current'
-                ? 'dashboard.bordersCurrentNote'
-                : 'dashboard.bordersRecordedNote',
-            )}
-          </p>
+          <BordersNote borders={ranking.data.borders} subject="tasks" />
           {ranking.data.items.length ? (
             <RankingTable
               rows={ranking.data.items}
@@ -236,7 +210,7 @@ export function AgencyRanking({ ranking }: { ranking: RankingSummary }) {
     <section className="dashboard-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('dashboard.rankingTitle')}</h2>
       <p>{t('dashboard.rankingIntro', { min })}</p>
-      <p className="ranking__borders">{t('dashboard.bordersCurrentNote')}</p>
+      <BordersNote borders="current" subject="tasks" />
       {ranking.worst.length ? (
         <RankingTable
           rows={ranking.worst}

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { AgencyBorders } from '../../../../shared/agencies';
 import { useInvalidateFor } from '../../../lib/live/invalidations';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 import type { KpiFilters } from '../kpi-view';
@@ -21,10 +22,10 @@ export function useKpiOverview(filters: KpiFilters) {
   return useQuery(trpc.kpis.overview.queryOptions(filters, { placeholderData: keepPreviousData }));
 }
 
-export function useKpiDetail(code: string, enabled = true) {
+export function useKpiDetail(code: string, borders: AgencyBorders = 'current', enabled = true) {
   const trpc = useTRPC();
   return useQuery({
-    ...trpc.kpis.detail.queryOptions({ code }, { placeholderData: keepPreviousData }),
+    ...trpc.kpis.detail.queryOptions({ code, borders }, { placeholderData: keepPreviousData }),
     enabled,
   });
 }

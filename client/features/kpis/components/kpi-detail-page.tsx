@@ -1,8 +1,10 @@
 import { type FormEvent, lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { AgencyBorders } from '../../../../shared/agencies';
 import { numberLanguage, parseNumberInput } from '../../../../shared/number-input';
 import { AdminPanel } from '../../../components/admin-panel';
+import { BordersField, BordersNote, UnitHistory } from '../../../components/borders-field';
 import { PageError } from '../../../components/error-state';
 import { FormActions, TextField } from '../../../components/form-controls';
 import { describeServerError } from '../../../components/form-errors';
@@ -57,7 +59,12 @@ export function KpiDetailPage() {
   const language = i18n.language;
   const code = useParams().code ?? '';
   const valid = KPI_CODE.test(code);
-  const detail = useKpiDetail(code, valid);
+  // Today's units unless the address asks for the units as recorded (a link keeps the choice).
+  const [params, setParams] = useSearchParams();
+  const borders: AgencyBorders = params.get('borders') === 'recorded' ? 'recorded' : 'current';
+  const setBorders = (value: AgencyBorders) =>
+    setParams(value === 'recorded' ? { borders: value } : {}, { replace: true });
+  const detail = useKpiDetail(code, borders, valid);
   const data = detail.data;
   const name = data ? (language === 'en' ? data.nameEn : data.nameVi) : code;
   usePageTitle(`${code} — ${name}`);
@@ -176,7 +183,7 @@ export function KpiDetailPage() {
       <CoverageFloorForm data={data} />
       <Trajectory data={data} />
       <Missing data={data} />
-      <Ranking data={data} />
+      <Ranking data={data} onBorders={setBorders} />
       <Heatmap data={data} />
     </section>
   );
@@ -391,10 +398,11 @@ function SortHeader({
   );
 }
 
-function Ranking({ data }: { data: KpiDetailData }) {
+function Ranking({ data, onBorders }: { data: KpiDetailData; onBorders: (value: AgencyBorders) => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const searchId = useId();
+  const bordersId = useId();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<RankingSort>('value-asc');
   const [page, setPage] = useState(1);
@@ -412,7 +420,16 @@ function Ranking({ data }: { data: KpiDetailData }) {
     <section className="dashboard-panel" aria-labelledby="kpi-ranking-title">
       <h2 id="kpi-ranking-title">{t('kpis.rankingTitle')}</h2>
       <p className="hint">{t('kpis.rankingIntro')}</p>
+      <BordersNote borders={data.borders} subject="figures" />
       <div className="kpi-filters">
+        <BordersField
+          id={bordersId}
+          value={data.borders}
+          onChange={(value) => {
+            onBorders(value);
+            setPage(1);
+          }}
+        />
         <div className="form__field">
           <label htmlFor={searchId}>{t('kpis.rankingFilter')}</label>
           <input
@@ -427,7 +444,7 @@ function Ranking({ data }: { data: KpiDetailData }) {
         </div>
         <ExportLinks
           what={t('kpis.exportRanking')}
-          href={(format) => kpiExportUrls.ranking(data.code, format, language)}
+          href={(format) => kpiExportUrls.ranking(data.code, format, language, data.borders)}
         />
       </div>
       {data.ranking.length === 0 ? (
@@ -483,6 +500,7 @@ function Ranking({ data }: { data: KpiDetailData }) {
                       <Link to={agencyLink(row)} aria-label={t('kpis.openAgency', { agency: nameOf(row) })}>
                         {nameOf(row)}
                       </Link>
+                      <UnitHistory validTo={row.validTo} formerUnits={row.formerUnits} />
                     </th>
                     <td>{t(`levels.${row.level as 'central'}`, { defaultValue: row.level })}</td>
                     <td className="numeric">

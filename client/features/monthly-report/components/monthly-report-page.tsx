@@ -122,6 +122,8 @@ export function MonthlyReportPage() {
           <Totals totals={report.data.totals} />
           {/* Above the table, so that on paper the last page never holds this note alone. */}
           <p className="hint">{t('monthlyReport.ratesNote')}</p>
+          {/* Each task stays under the unit it was assigned to (docs/decisions/0028). */}
+          <p className="borders-note">{t('borders.tasksRecorded')}</p>
           {report.data.byAgency.length === 0 ? (
             <p className="empty">{t('monthlyReport.empty')}</p>
           ) : (

@@ -144,6 +144,7 @@ export function CompliancePage({
     <section className="page reports compliance">
       <h1>{t('reports.compliance.title')}</h1>
       <p className="hint">{t('reports.compliance.intro')}</p>
+      <p className="borders-note">{t('borders.obligations')}</p>
       {templates.isPending ? (
         <Spinner />
       ) : templates.isError ? (

@@ -66,6 +66,7 @@ export function ProvinceRollupPage() {
           <p className="rollup__as-of" aria-live="polite">
             {t('rollup.asOf', { time: formatDateTime(data.asOf), count: data.communeCount })}
           </p>
+          <p className="borders-note">{t('borders.communes')}</p>
           <RollupTaskSummary data={data} />
           <CommuneRanking data={data} />
           <RollupTaskList kind="overdue" data={data} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TASK_STATUSES } from '../../../../shared/task-status';
+import { UnitHistory } from '../../../components/borders-field';
 import { type SimpleColumn, SimpleTable, TotalRow } from '../../../components/simple-table';
 import {
   formatCount,
@@ -105,9 +106,12 @@ export function CommuneRanking({ data }: Data) {
       header: t('dashboard.agency'),
       rowHeader: true,
       cell: (r) => (
-        <Link to={`/tasks?agency=${r.agencyId}`} aria-label={t('rollup.tasksOf', { name: name(r) })}>
-          {name(r)}
-        </Link>
+        <>
+          <Link to={`/tasks?agency=${r.agencyId}`} aria-label={t('rollup.tasksOf', { name: name(r) })}>
+            {name(r)}
+          </Link>
+          <UnitHistory validTo={null} formerUnits={r.formerUnits} />
+        </>
       ),
     },
     { key: 'assigned', header: t('dashboard.assignedShort'), numeric: true, cell: (r) => count(r.assigned) },

@@ -175,4 +175,23 @@ export const commonEn: typeof commonVi = {
       results: '{{count}} matching provinces or cities',
     },
   },
+  borders: {
+    label: 'Borders',
+    current: "Today's units",
+    recorded: 'Units as recorded',
+    unitEnded: 'until {{date}}',
+    formerUnits: 'includes {{n}} former units',
+    tasksCurrent:
+      "Figures under today's units: tasks of merged-away units (such as those before 1 July 2025) are added to the unit that succeeded them.",
+    tasksRecorded:
+      'Figures under the units the tasks were assigned to: merged-away units are listed apart, as they were.',
+    figuresCurrent:
+      "Figures under today's units: what merged-away units reported is added to the unit that succeeded them (Σ numerators / Σ denominators). The national value is the same.",
+    figuresRecorded:
+      'Figures under the units that reported them: merged-away units are listed apart, as they were. The national value is the same.',
+    obligations:
+      "Under today's units: only units that exist today owe reports; what former units submitted stays under their own names.",
+    communes:
+      "Under today's units: figures of merged communes and wards are added to the unit that succeeded them.",
+  },
 };

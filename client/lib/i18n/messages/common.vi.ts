@@ -174,4 +174,23 @@ export const commonVi = {
       results: '{{count}} tỉnh, thành phố phù hợp',
     },
   },
+  /** Under which units a per-agency figure is shown (docs/decisions/0028-time-versioned-agencies.md). */
+  borders: {
+    label: 'Địa giới',
+    current: 'Theo đơn vị hiện nay',
+    recorded: 'Theo đơn vị tại thời điểm ghi nhận',
+    unitEnded: 'đến {{date}}',
+    formerUnits: 'gồm số liệu của {{n}} đơn vị cũ',
+    tasksCurrent:
+      'Số liệu theo đơn vị hiện nay: nhiệm vụ của các đơn vị đã sáp nhập (như trước ngày 01/07/2025) được cộng vào đơn vị kế thừa.',
+    tasksRecorded:
+      'Số liệu theo đơn vị tại thời điểm giao nhiệm vụ: các đơn vị đã sáp nhập được liệt kê riêng, như khi được giao.',
+    figuresCurrent:
+      'Số liệu theo đơn vị hiện nay: số liệu các đơn vị đã sáp nhập báo cáo được cộng vào đơn vị kế thừa (Σ tử số / Σ mẫu số). Giá trị toàn quốc không đổi.',
+    figuresRecorded:
+      'Số liệu theo đơn vị tại thời điểm báo cáo: các đơn vị đã sáp nhập được liệt kê riêng, như khi báo cáo. Giá trị toàn quốc không đổi.',
+    obligations:
+      'Theo đơn vị hiện nay: chỉ các đơn vị đang tồn tại có nghĩa vụ báo cáo; báo cáo các đơn vị cũ đã nộp vẫn giữ dưới tên đơn vị cũ.',
+    communes: 'Theo đơn vị hiện nay: số liệu của các xã, phường đã sáp nhập được cộng vào đơn vị kế thừa.',
+  },
 };

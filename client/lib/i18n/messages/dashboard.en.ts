@@ -81,15 +81,6 @@ export const dashboardEn: typeof dashboardVi = {
     whichAgencies: 'Agencies',
     rankedOption: 'Ranked',
     unrankedOption: 'Fewer than {{min}} tasks, not ranked',
-    borders: 'Borders',
-    bordersCurrent: "Today's units",
-    bordersRecorded: 'Units as assigned',
-    bordersCurrentNote:
-      "Figures under today's units: tasks of merged-away units (such as those before 1 July 2025) are added to the unit that succeeded them.",
-    bordersRecordedNote:
-      'Figures under the units the tasks were assigned to: merged-away units are listed apart, as they were.',
-    unitEnded: 'until {{date}}',
-    formerUnits: 'includes {{n}} former units',
     rankingSearch: 'Find an agency',
     rankingSearchHint: 'By name; with or without Vietnamese diacritics, e.g. “tai chinh”.',
     noRankingMatch: 'No agency matches.',

@@ -80,15 +80,6 @@ export const dashboardVi = {
     whichAgencies: 'Cơ quan',
     rankedOption: 'Đã xếp hạng',
     unrankedOption: 'Chưa đủ {{min}} nhiệm vụ để xếp hạng',
-    borders: 'Địa giới',
-    bordersCurrent: 'Theo đơn vị hiện nay',
-    bordersRecorded: 'Theo đơn vị tại thời điểm giao',
-    bordersCurrentNote:
-      'Số liệu theo đơn vị hiện nay: nhiệm vụ của các đơn vị đã sáp nhập (như trước ngày 01/07/2025) được cộng vào đơn vị kế thừa.',
-    bordersRecordedNote:
-      'Số liệu theo đơn vị tại thời điểm giao nhiệm vụ: các đơn vị đã sáp nhập được liệt kê riêng, như khi được giao.',
-    unitEnded: 'đến {{date}}',
-    formerUnits: 'gồm số liệu của {{n}} đơn vị cũ',
     rankingSearch: 'Tìm cơ quan',
     rankingSearchHint: 'Theo tên cơ quan; gõ có dấu hoặc không dấu, ví dụ “tai chinh”.',
     noRankingMatch: 'Không có cơ quan nào phù hợp.',
