@@ -62,3 +62,12 @@ export async function countAgenciesByLevel(db: Db) {
     .groupBy(agencies.level)
     .orderBy(asc(agencies.level));
 }
+
+/** The province's commune-level units of today (ADR 0028), in Vietnamese order (the parent index). */
+export function findCommunesOf(db: Db, provinceId: number) {
+  return db
+    .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+    .from(agencies)
+    .where(and(eq(agencies.parentId, provinceId), eq(agencies.level, 'commune'), isCurrentAgency()))
+    .orderBy(sql`${agencies.sortKey} collate "C"`, asc(agencies.id));
+}

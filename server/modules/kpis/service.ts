@@ -39,6 +39,7 @@ import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 import { changeCache, changeMarkOf } from '../live/change-cache';
 import { recordChange } from '../live/record';
+import { currentRevisionOf } from '../submissions/current-revision';
 import { assertMayReadAgencyKpis, canSetCoverageFloor } from './policy';
 import {
   type AgencyFigure,
@@ -435,13 +436,7 @@ export async function getAgencyKpiSubmissions(
     })
     .from(submissions)
     .innerJoin(reportTemplates, eq(reportTemplates.id, submissions.templateId))
-    .innerJoin(
-      submissionRevisions,
-      and(
-        eq(submissionRevisions.submissionId, submissions.id),
-        eq(submissionRevisions.revision, submissions.currentRevision),
-      ),
-    );
+    .innerJoin(submissionRevisions, currentRevisionOf);
   // A system KPI (VH-04) comes from tasks, not from reports.
   const rows =
     source === 'system'

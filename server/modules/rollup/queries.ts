@@ -15,15 +15,6 @@ export async function findProvince(db: Db, provinceId: number) {
   return province;
 }
 
-/** The province's commune-level units of today (ADR 0028), in Vietnamese order (the parent index). */
-export function findCommunes(db: Db, provinceId: number) {
-  return db
-    .select({ id: agencies.id, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
-    .from(agencies)
-    .where(and(eq(agencies.parentId, provinceId), eq(agencies.level, 'commune'), isCurrentAgency()))
-    .orderBy(sql`${agencies.sortKey} collate "C"`, asc(agencies.id));
-}
-
 /** Ids as one array parameter (`{1,2,3}`): one statement shape whatever their number. */
 const idArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 

@@ -8,6 +8,7 @@ import { isOversight } from '../../../shared/roles';
 import type { ProvinceRollup } from '../../../shared/schemas/rollup';
 import { completionRates, emptyStatusCounts, TASK_STATUSES } from '../../../shared/task-status';
 import type { Db } from '../../db/client';
+import { findCommunesOf } from '../agencies/queries';
 import type { Actor } from '../auth/actor';
 import { type AgencyFigure, loadCatalog, systemFigures } from '../kpis/queries';
 import { changeCache, changeMarkOf } from '../live/change-cache';
@@ -19,7 +20,6 @@ import type { AgencyTally } from '../tasks/tallies';
 import {
   communeFigures,
   findActiveObligations,
-  findCommunes,
   findOverdueTasks,
   findProvince,
   findStalestTasks,
@@ -52,14 +52,20 @@ export async function getProvinceRollup(
   // Each part is the same for every reader allowed (checked above), so kept until a change that can
   // move it is recorded: progress flowing recomputes the task lists, not the reports or the KPIs.
   const key = `province:${provinceId}`;
+  // A query builder runs again each time it is awaited: keep the one promise.
+  let communes: ReturnType<Communes> | undefined;
+  const communesOf: Communes = () => {
+    communes ??= findCommunesOf(db, provinceId).then((rows) => rows);
+    return communes;
+  };
   const [tasks, reports, kpis] = await Promise.all([
     taskParts.get(db, key, changeMarkOf(db, TASK_CHANGE_TYPES, now), () =>
-      computeTaskPart(db, provinceId, now),
+      computeTaskPart(db, provinceId, communesOf, now),
     ),
     reportParts.get(db, key, changeMarkOf(db, REPORT_CHANGES, now), () =>
-      computeReportPart(db, provinceId, now),
+      computeReportPart(db, provinceId, communesOf, now),
     ),
-    kpiParts.get(db, key, changeMarkOf(db, KPI_CHANGES, now), () => computeKpiPart(db, provinceId, now)),
+    kpiParts.get(db, key, changeMarkOf(db, KPI_CHANGES, now), () => computeKpiPart(communesOf, db, now)),
   ]);
   return { ...tasks, reports, kpis };
 }
@@ -87,10 +93,18 @@ const KPI_CHANGES = [
   'holiday.changed',
 ] as const;
 
-async function computeTaskPart(db: Db, provinceId: number, now: Date): Promise<TaskPart> {
+/** Today's communes of the province, read once for every part a request computes. */
+type Communes = () => Promise<Awaited<ReturnType<typeof findCommunesOf>>>;
+
+async function computeTaskPart(
+  db: Db,
+  provinceId: number,
+  communesOf: Communes,
+  now: Date,
+): Promise<TaskPart> {
   const province = await findProvince(db, provinceId);
   if (!province) throw new AppError('NOT_FOUND');
-  const communes = await findCommunes(db, provinceId);
+  const communes = await communesOf();
   const ids = communes.map((c) => c.id);
   const clock = statusClock(now);
   const [tallies, overdue, stalest] = await Promise.all([
@@ -113,13 +127,13 @@ async function computeTaskPart(db: Db, provinceId: number, now: Date): Promise<T
   };
 }
 
-async function computeReportPart(db: Db, provinceId: number, now: Date) {
-  const ids = (await findCommunes(db, provinceId)).map((c) => c.id);
+async function computeReportPart(db: Db, provinceId: number, communesOf: Communes, now: Date) {
+  const ids = (await communesOf()).map((c) => c.id);
   return ids.length ? communeCompliance(db, provinceId, ids, now) : [];
 }
 
-async function computeKpiPart(db: Db, provinceId: number, now: Date) {
-  const communes = await findCommunes(db, provinceId);
+async function computeKpiPart(communesOf: Communes, db: Db, now: Date) {
+  const communes = await communesOf();
   return communes.length ? communeKpis(db, communes, statusClock(now).today) : [];
 }
 

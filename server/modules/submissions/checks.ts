@@ -17,6 +17,7 @@ import type { Db } from '../../db/client';
 import { reportTemplates, submissionRevisions, submissions } from '../../db/schema';
 import { getMonthlyReport } from '../reports/monthly';
 import type { TemplateRow } from '../templates/queries';
+import { currentRevisionOf } from './current-revision';
 
 /** Which agency's period of which version the figures are for. */
 export interface CheckedPeriod {
@@ -44,13 +45,7 @@ export async function previousAcceptedPeriods(
     .select({ periodKey: submissions.periodKey, values: submissionRevisions.values })
     .from(submissions)
     .innerJoin(reportTemplates, eq(reportTemplates.id, submissions.templateId))
-    .innerJoin(
-      submissionRevisions,
-      and(
-        eq(submissionRevisions.submissionId, submissions.id),
-        eq(submissionRevisions.revision, submissions.currentRevision),
-      ),
-    )
+    .innerJoin(submissionRevisions, currentRevisionOf)
     .where(
       and(
         eq(submissions.agencyId, p.agencyId),
