@@ -198,12 +198,13 @@ export function Combobox<T extends ComboboxOption>({
               group.label === undefined ? (
                 group.items.map(({ option, index }) => renderOption(option, index))
               ) : (
-                // biome-ignore lint/a11y/useSemanticElements: a group of the listbox's options (ARIA listbox with grouped options); a fieldset is for form controls
-                <li key={`group-${group.label}`} role="group" aria-labelledby={`${id}-group-${g}`}>
-                  <div id={`${id}-group-${g}`} role="presentation" className="combobox-field__group">
-                    {group.label}
-                  </div>
-                  <ul role="none" className="combobox-field__sublist">
+                // The listbox owns the group through a presentational item (a list's child is a list item).
+                <li key={`group-${group.label}`} role="none">
+                  {/* biome-ignore lint/a11y/useSemanticElements: a group of the listbox's options (ARIA listbox with grouped options); a fieldset is for form controls */}
+                  <ul role="group" aria-labelledby={`${id}-group-${g}`} className="combobox-field__sublist">
+                    <li id={`${id}-group-${g}`} role="presentation" className="combobox-field__group">
+                      {group.label}
+                    </li>
                     {group.items.map(({ option, index }) => renderOption(option, index))}
                   </ul>
                 </li>

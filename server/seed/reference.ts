@@ -108,7 +108,8 @@ export async function seedReference(db: Db, options: { communes: number }): Prom
     kind: d.kind,
     parentCode: d.provinceCode,
   }));
-  await importAgencies(db, [...central, ...departments, ...communes]);
+  // Departments after the communes: the communes keep the ids they had before departments existed.
+  await importAgencies(db, [...central, ...communes, ...departments]);
 
   await db
     .insert(taskGroups)
