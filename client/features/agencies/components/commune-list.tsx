@@ -44,11 +44,14 @@ export function CommuneList({
   parentLabel,
   total,
   level = 'commune',
+  title,
 }: {
   parentId: number;
   parentLabel: string;
   total: number;
   level?: ChildLevel;
+  /** A visible heading, when a unit's departments and communes are listed one after the other. */
+  title?: string;
 }) {
   const { t } = useTranslation();
   const [pages, setPages] = useState(1);
@@ -56,6 +59,7 @@ export function CommuneList({
   const pageNumbers = Array.from({ length: pages }, (_, index) => index + 1);
   return (
     <div className="commune-list">
+      {title && <h3 className="commune-list__title">{title}</h3>}
       <ul
         aria-label={t(level === 'department' ? 'agencies.departmentsOf' : 'agencies.communesOf', {
           name: parentLabel,

@@ -36,9 +36,17 @@ export function ProvincialUnit({ agency }: { agency: AgencyItem }) {
             parentLabel={name}
             total={agency.departmentCount}
             level="department"
+            title={t('levels.department')}
           />
         )}
-        {open && <CommuneList parentId={agency.id} parentLabel={name} total={agency.childCount} />}
+        {open && (
+          <CommuneList
+            parentId={agency.id}
+            parentLabel={name}
+            total={agency.childCount}
+            {...(agency.departmentCount > 0 ? { title: t('levels.commune') } : {})}
+          />
+        )}
       </div>
     </li>
   );
