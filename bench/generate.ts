@@ -27,6 +27,7 @@ import { MIGRATIONS_FOLDER, runMigrations } from '../server/db/migrate';
 import { type AuditContent, auditHash, GENESIS_HASH } from '../server/modules/audit/hash';
 import { FAMILY, FIELDS, GIVEN, MIDDLE, NARRATIVES, TITLES } from '../server/seed/demo';
 import { seedIfEmpty } from '../server/seed/index';
+import type { AgencyLevel } from '../shared/agencies';
 import { createRandom, type Random } from '../shared/random';
 import { foldVietnamese } from '../shared/text';
 import { earlierDate, shiftDate, vietnamDate, vietnamInstant } from '../shared/time';
@@ -207,7 +208,8 @@ interface Agency {
   id: number;
   code: string;
   nameVi: string;
-  level: 'central' | 'provincial' | 'commune';
+  /** Departments (reference data: every province's) lead none of the generated tasks. */
+  level: AgencyLevel;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -227,7 +229,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   } finally {
     await database.close();
   }
-  step('migrations, reference data (3,321 communes), demo accounts and submission history loaded');
+  step(
+    "migrations, reference data (3,321 communes, every province's departments), demo accounts and submission history loaded",
+  );
 
   const sql = postgres(options.databaseUrl, {
     max: 8,

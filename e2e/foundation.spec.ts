@@ -56,7 +56,7 @@ test.describe('foundation journey', () => {
     await expect(page).toHaveURL(/\/login\?next=/);
   });
 
-  test('the agency directory finds “Thành phố Hà Nội” when typed “ha noi”, and opens a province’s communes', async ({
+  test('the agency directory finds “Thành phố Hà Nội” when typed “ha noi”, and opens a province’s departments and communes', async ({
     page,
   }, testInfo) => {
     await logIn(page, 'btc.chuyenvien');
@@ -68,9 +68,16 @@ test.describe('foundation journey', () => {
     await hanoi.click();
     await expect(hanoi).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByText(/^(Xã|Phường|Đặc khu) /).first()).toBeVisible();
+    // Its departments, listed apart above its communes.
+    await expect(page.getByRole('list', { name: 'Các sở, ban, ngành của Thành phố Hà Nội' })).toContainText(
+      'Sở Khoa học và Công nghệ thành phố Hà Nội',
+    );
     await page.getByLabel('Tìm cơ quan').fill('ha noi');
     await expect(page).toHaveURL(/q=ha(\+|%20)noi/);
-    await expect(page.getByRole('table').getByText('Thành phố Hà Nội', { exact: true })).toBeVisible();
+    // The city's own row (its departments name it as their parent, a column further).
+    await expect(
+      page.getByRole('table').getByRole('row', { name: /^Thành phố Hà Nội Thành phố trực thuộc TW/ }),
+    ).toBeVisible();
     await keepScreenshot(page, testInfo, 'agency-search');
   });
 

@@ -4,7 +4,8 @@ import { keepScreenshot, pageFor } from './helpers';
 
 /**
  * Two-tier local government (issue 17): Hà Nội breaks a Government task it leads into three commune
- * tasks; a commune posts progress on its part; the province's roll-up of its communes and the
+ * tasks and one for its science and technology department (the picker lists its departments apart
+ * from its communes); the department's officer finds it in its inbox; a commune posts progress on its part; the province's roll-up of its communes and the
  * Government task's parts move live, without reloading; a commune's report accepted by the province is
  * sent up as the province's computed figure, signed off by its leader, and lands in the Office's
  * compliance. Named to run last: it adds tasks and reports other journeys count.
@@ -50,7 +51,7 @@ test('Hà Nội assigns onward to its communes, follows them live, and sends the
     .first()
     .click();
   const parentUrl = province.url();
-  const breakDown = province.getByRole('region', { name: 'Giao tiếp cho xã' });
+  const breakDown = province.getByRole('region', { name: 'Giao tiếp cho xã, sở' });
   const intro = await breakDown.getByText(/thời hạn không sau/).innerText();
   const parentDeadline = intro.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] ?? '';
   expect(parentDeadline).not.toBe('');
@@ -59,21 +60,50 @@ test('Hà Nội assigns onward to its communes, follows them live, and sends the
   const parts = [ownPart, 'Số hoá hồ sơ một cửa', 'Tập huấn cán bộ một cửa'];
   for (const [i, title] of parts.entries()) {
     await breakDown.getByLabel('Tên phần việc').fill(title);
-    const picker = breakDown.getByRole('combobox', { name: /Xã chủ trì/ });
-    // The first part to the commune whose officer follows it; the others to any of Hà Nội's communes.
+    const picker = breakDown.getByRole('combobox', { name: /Đơn vị chủ trì/ });
+    // The first part to the commune whose officer follows it; the others to any of Hà Nội's communes
+    // (the picker's group of communes: "xa" matches departments too, "Sở Xây dựng").
     await picker.fill(i === 0 ? communeName.replace(/^(Xã|Phường|Đặc khu) /, '') : 'xa');
     await province
+      .getByRole('group', { name: 'Cấp xã' })
       .getByRole('option', i === 0 ? { name: communeName } : undefined)
       .nth(i)
       .click();
     await breakDown.getByLabel('Thời hạn').fill(parentDeadline);
-    await breakDown.getByRole('button', { name: 'Giao cho xã' }).click();
+    await breakDown.getByRole('button', { name: 'Giao phần việc' }).click();
     await expect(province.getByRole('link', { name: title })).toBeVisible();
   }
-  const partsSection = province.getByRole('region', { name: 'Nhiệm vụ đã giao tiếp cho xã' });
-  await expect(partsSection).toContainText('Tỉnh đã giao tiếp 3 phần việc');
+  // A fourth part for Sở Khoa học và Công nghệ: the departments listed under their own heading, the
+  // open list accessible at both widths.
+  const departmentPart = 'Kết nối dữ liệu khoa học và công nghệ với nền tảng của thành phố';
+  await breakDown.getByLabel('Tên phần việc').fill(departmentPart);
+  await breakDown.getByRole('combobox', { name: /Đơn vị chủ trì/ }).fill('so');
+  const departments = province.getByRole('group', { name: 'Sở, ban, ngành' });
+  await expect(departments.getByRole('option').first()).toBeVisible();
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await province.setViewportSize(size);
+    const { violations } = await new AxeBuilder({ page: province })
+      .include('.combobox-field')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(violations.map((v) => `${size.width}: ${v.id} ${v.help}`)).toEqual([]);
+  }
+  await province.setViewportSize({ width: 1440, height: 900 });
+  await departments.getByRole('option', { name: /^Sở Khoa học và Công nghệ thành phố Hà Nội/ }).click();
+  await breakDown.getByLabel('Thời hạn').fill(parentDeadline);
+  await breakDown.getByRole('button', { name: 'Giao phần việc' }).click();
+  await expect(province.getByRole('link', { name: departmentPart })).toBeVisible();
+  const partsSection = province.getByRole('region', { name: 'Phần việc đã giao tiếp cho xã, sở' });
+  await expect(partsSection).toContainText('Tỉnh đã giao tiếp 4 phần việc');
+  // The department's officer has it in its inbox.
+  const department = await pageFor(browser, 'hanoi.sokhcn');
+  await department.goto('/inbox');
+  await expect(department.getByRole('link', { name: departmentPart }).first()).toBeVisible();
 
-  // The roll-up counts the three new commune tasks, without reloading.
+  // The roll-up counts the three new commune tasks, not the department's, without reloading.
   await expect.poll(() => communeTaskTotal(leader), { timeout: 5_000 }).toBe(before + 3);
   expect(
     await leader.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),

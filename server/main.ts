@@ -113,7 +113,7 @@ async function main() {
   } else if (config.SEED_DEMO) {
     lines.push(
       '',
-      `  Demo logins: quantri, vpcp, btc.chuyenvien, btc.lanhdao, hanoi.chuyenvien, thanhtra (password ${DEMO_PASSWORD})`,
+      `  Demo logins: quantri, vpcp, btc.chuyenvien, btc.lanhdao, hanoi.chuyenvien, hanoi.sokhcn, thanhtra (password ${DEMO_PASSWORD})`,
     );
   }
   console.log(`${lines.join('\n')}\n`);

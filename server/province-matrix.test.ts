@@ -12,8 +12,10 @@ import { readSse } from './test/sse';
  * The permission matrix of the agency tree (issue 17 points 1 and 6; docs/decisions/0029): every task
  * and document procedure, tried by each relation to the row: the Office; the row's own agency; its
  * parent province; a child commune of a province's row; a sibling commune; a sibling province; another
- * ministry. Two kinds of row: a commune task its province assigned (P → C), and a Government task its
- * province leads, broken down into commune tasks. `ok`/`hidden`: answered with / without the task's
+ * ministry; a child department of the province (sở, docs/decisions/0032) and a sibling province's
+ * department. Three kinds of row: a commune task its province assigned (P → C), a department task its
+ * province assigned (P → D), and a Government task its province leads, broken down into commune and
+ * department tasks. `ok`/`hidden`: answered with / without the task's
  * details; otherwise the app code of the refusal. The relations own agency / other agency of ministries
  * stay in permission-matrix.test.ts.
  */
@@ -27,6 +29,9 @@ const ACTORS = [
   'officerC2',
   'officerS',
   'officerM',
+  'officerD',
+  'leaderD',
+  'officerDS',
 ] as const;
 type Actor = (typeof ACTORS)[number];
 type Outcome = 'ok' | 'hidden' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT';
@@ -38,6 +43,12 @@ const only = (actors: Actor[], refusal: Outcome = 'FORBIDDEN', overrides: Partia
   ...overrides,
 });
 
+/**
+ * P's and S's departments read nothing of a commune's or the province's own task: NOT_FOUND for a
+ * decision on its requests (a leader may not decide at all: FORBIDDEN, by role).
+ */
+const unrelatedDepartments: Partial<Rows> = { officerD: 'NOT_FOUND', officerDS: 'NOT_FOUND' };
+
 const today = (days = 0) => shiftDate(vietnamDate(new Date()), days);
 let serial = 0;
 const unique = (label: string) => `${label}-${++serial}-${Math.random().toString(36).slice(2, 7)}`;
@@ -45,8 +56,11 @@ const unique = (label: string) => `${label}-${++serial}-${Math.random().toString
 describe('provinces assign onward: the permission matrix of the agency tree', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   const cookie = {} as Record<Actor, string>;
-  /** P and S: two provinces; C and C2: communes of P; CS: a commune of S; M: a ministry. */
-  const ag = { P: 0, S: 0, C: 0, C2: 0, CS: 0, M: 0 };
+  /**
+   * P and S: two provinces; C and C2: communes of P; CS: a commune of S; M: a ministry; D: a department
+   * of P; DS: a department of S.
+   */
+  const ag = { P: 0, S: 0, C: 0, C2: 0, CS: 0, M: 0, D: 0, DS: 0 };
   let provinceName = '';
 
   async function call(who: Actor, path: string, input: unknown, query = false) {
@@ -59,15 +73,15 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
   }
   const get = (id: number, who: Actor = 'office') => ok(who, 'tasks.get', { id }, true);
 
-  async function addCommune(parentId: number, name: string): Promise<number> {
+  async function addCommune(parentId: number, name: string, kind: 'commune' | 'department' = 'commune') {
     const [row] = await t.database.db
       .insert(agencies)
       .values({
-        code: unique('XA').toUpperCase(),
+        code: unique(kind === 'commune' ? 'XA' : 'SO').toUpperCase(),
         nameVi: name,
         nameEn: name,
-        kind: 'commune',
-        level: 'commune',
+        kind,
+        level: kind,
         parentId,
         searchText: foldVietnamese(name),
         sortKey: vietnameseSortKey(name),
@@ -76,6 +90,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     if (!row) throw new Error('no commune');
     return row.id;
   }
+  const addDepartment = (parentId: number, name: string) => addCommune(parentId, name, 'department');
 
   /** A province's document assigning one task to `lead` (one of its communes unless a test says otherwise). */
   function provinceDocument(lead: number, deadline = today(20)) {
@@ -91,6 +106,10 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
   /** A commune task (lead C) that province P assigned. */
   async function communeTask(deadline = today(20)): Promise<number> {
     return (await ok('officerP', 'tasks.createDocument', provinceDocument(ag.C, deadline))).taskIds[0];
+  }
+  /** A department task (lead D) that province P assigned. */
+  async function departmentTask(deadline = today(20)): Promise<number> {
+    return (await ok('officerP', 'tasks.createDocument', provinceDocument(ag.D, deadline))).taskIds[0];
   }
   /** A Government task that province P leads. */
   const provinceTask = (deadline = today(40)) => governmentTask(ag.P, deadline);
@@ -146,7 +165,10 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
   });
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    // Every case makes its rows afresh for each of the eleven actors: more calls than a minute's limit.
+    t = await createTestApp({
+      config: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000', API_RATE_LIMIT_PER_MINUTE: '100000' },
+    });
     const provinces = await t.database.db
       .select({ id: agencies.id, nameVi: agencies.nameVi })
       .from(agencies)
@@ -163,6 +185,10 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     const c2Name = unique('Xã Thử Hai');
     ag.C2 = await addCommune(p.id, c2Name);
     ag.CS = await addCommune(s.id, unique('Xã Láng Giềng'));
+    const dName = unique('Sở Khoa học và Công nghệ');
+    ag.D = await addDepartment(p.id, dName);
+    const dsName = unique('Sở Khoa học và Công nghệ láng giềng');
+    ag.DS = await addDepartment(s.id, dsName);
     const [m] = await t.database.db
       .select({ id: agencies.id })
       .from(agencies)
@@ -178,6 +204,9 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
       officerC2: { role: 'officer', agency: c2Name },
       officerS: { role: 'officer', agency: s.nameVi },
       officerM: { role: 'officer', agency: 'Bộ Y tế' },
+      officerD: { role: 'officer', agency: dName },
+      leaderD: { role: 'leader', agency: dName },
+      officerDS: { role: 'officer', agency: dsName },
     };
     for (const who of ACTORS) {
       const username = `pm.${who.toLowerCase()}`;
@@ -236,6 +265,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
         officerC2: 'NOT_FOUND',
         officerS: 'NOT_FOUND',
         officerM: 'NOT_FOUND',
+        ...unrelatedDepartments,
       }),
     },
     // A province's own task: its communes see the public task only (a commune reads only its own).
@@ -353,7 +383,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
         ...(await completionOn(await communeTask(), 'officerC', null)),
         decision: 'accept',
       }),
-      rows: only(['leaderC']),
+      rows: only(['leaderC'], 'FORBIDDEN', { leaderD: 'NOT_FOUND' }),
     },
     // What the province assigned, the province decides as the Office does; the Office keeps the right.
     // Those who may not read the request are told NOT_FOUND.
@@ -365,6 +395,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
         officerC2: 'NOT_FOUND',
         officerS: 'NOT_FOUND',
         officerM: 'NOT_FOUND',
+        ...unrelatedDepartments,
       }),
     },
     {
@@ -378,6 +409,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
         officerC2: 'NOT_FOUND',
         officerS: 'NOT_FOUND',
         officerM: 'NOT_FOUND',
+        ...unrelatedDepartments,
       }),
     },
     // The Government's task the province leads: the Office decides, not the province, nor its communes.
@@ -390,6 +422,7 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
         officerC2: 'NOT_FOUND',
         officerS: 'NOT_FOUND',
         officerM: 'NOT_FOUND',
+        ...unrelatedDepartments,
       }),
     },
     {
@@ -404,7 +437,190 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
         officerC2: 'NOT_FOUND',
         officerS: 'NOT_FOUND',
         officerM: 'NOT_FOUND',
+        ...unrelatedDepartments,
       }),
+    },
+    // A department task the province assigned (issue 17 point 1: "to its communes and departments"):
+    // the department, its province and the Office read it; a commune of the province, a sibling
+    // province and its departments see the public task only. The department does its own work; the
+    // province decides what it issued, as for a commune.
+    {
+      label: "a department task's detail",
+      path: 'tasks.get',
+      query: true,
+      input: async () => ({ id: await departmentTask() }),
+      rows: only(['office', 'officerP', 'leaderP', 'officerD', 'leaderD'], 'hidden'),
+    },
+    {
+      label: "a department task's forecast",
+      path: 'tasks.forecast',
+      query: true,
+      input: async () => ({ id: await departmentTask() }),
+      rows: only(['office', 'officerP', 'leaderP', 'officerD', 'leaderD'], 'hidden'),
+    },
+    {
+      label: "a Government task of P's department",
+      path: 'tasks.get',
+      query: true,
+      input: async () => ({ id: await governmentTask(ag.D) }),
+      rows: only(['office', 'officerP', 'leaderP', 'officerD', 'leaderD'], 'hidden'),
+    },
+    {
+      label: "a document assigning to P's department",
+      path: 'tasks.createDocument',
+      input: async () => provinceDocument(ag.D),
+      rows: only(['office', 'officerP'], 'FORBIDDEN', { officerS: 'VALIDATION' }),
+    },
+    {
+      label: "a document assigning to S's department",
+      path: 'tasks.createDocument',
+      input: async () => provinceDocument(ag.DS),
+      rows: only(['office', 'officerS'], 'FORBIDDEN', { officerP: 'VALIDATION' }),
+    },
+    {
+      label: "a document assigning to P's department with S's department coordinating",
+      path: 'tasks.createDocument',
+      input: async () => {
+        const doc = provinceDocument(ag.D);
+        return { ...doc, tasks: doc.tasks.map((task) => ({ ...task, coordinatorIds: [ag.C, ag.DS] })) };
+      },
+      rows: only(['office'], 'FORBIDDEN', { officerP: 'VALIDATION', officerS: 'VALIDATION' }),
+    },
+    {
+      label: "a task for P's department added to P's document",
+      path: 'tasks.create',
+      input: async () => {
+        const documentId = (await get(await communeTask())).document.id;
+        return { documentId, title: unique('Việc thêm cho sở'), leadAgencyId: ag.D, coordinatorIds: [ag.C] };
+      },
+      rows: only(['office', 'officerP']),
+    },
+    {
+      label: "a task for S's department added to P's document",
+      path: 'tasks.create',
+      input: async () => {
+        const documentId = (await get(await communeTask())).document.id;
+        return { documentId, title: unique('Việc thêm cho sở khác'), leadAgencyId: ag.DS };
+      },
+      // The document's issuer issues the task, whoever adds it: the Office too stays within P's units.
+      rows: only([], 'FORBIDDEN', { office: 'VALIDATION', officerP: 'VALIDATION' }),
+    },
+    {
+      label: 'editing a department task',
+      path: 'tasks.update',
+      input: async () => {
+        const id = await departmentTask();
+        return { id, version: (await get(id)).task.version, patch: { title: unique('Đã sửa') } };
+      },
+      rows: only(['office']),
+    },
+    {
+      label: "moving a department task to S's department",
+      path: 'tasks.update',
+      input: async () => {
+        const id = await departmentTask();
+        return { id, version: (await get(id)).task.version, patch: { leadAgencyId: ag.DS } };
+      },
+      // The Office edits, but a province's task stays with the province's units.
+      rows: only([], 'FORBIDDEN', { office: 'VALIDATION' }),
+    },
+    {
+      label: "breaking down P's task to its department",
+      path: 'tasks.breakDown',
+      input: async () => breakDown(await provinceTask(), ag.D),
+      rows: only(['officerP']),
+    },
+    {
+      label: "breaking down P's task to S's department",
+      path: 'tasks.breakDown',
+      input: async () => breakDown(await provinceTask(), ag.DS),
+      rows: only([], 'FORBIDDEN', { officerP: 'VALIDATION' }),
+    },
+    {
+      label: 'breaking down a department task',
+      path: 'tasks.breakDown',
+      input: async () => breakDown(await departmentTask(), ag.C),
+      rows: only([]),
+    },
+    {
+      label: 'breaking down a Government task a department leads',
+      path: 'tasks.breakDown',
+      input: async () => breakDown(await governmentTask(ag.D), ag.C),
+      rows: only([]),
+    },
+    {
+      label: 'progress on a department task',
+      path: 'tasks.postProgress',
+      input: async () => progress(await departmentTask()),
+      rows: only(['officerD']),
+    },
+    {
+      label: 'an extension request on a department task',
+      path: 'tasks.requestExtension',
+      input: async () => ({
+        taskId: await departmentTask(),
+        requestedDeadline: today(60),
+        reason: 'Chờ kinh phí',
+        idempotencyKey: unique('e'),
+      }),
+      rows: only(['officerD']),
+    },
+    {
+      label: 'a completion report on a department task',
+      path: 'tasks.reportCompletion',
+      input: async () => ({
+        taskId: await departmentTask(),
+        result: 'Đã xong',
+        completionDate: today(),
+        idempotencyKey: unique('c'),
+      }),
+      rows: only(['officerD']),
+    },
+    {
+      label: "the department leader's sign-off",
+      path: 'tasks.approveCompletion',
+      input: async () => ({
+        ...(await completionOn(await departmentTask(), 'officerD', null)),
+        decision: 'accept',
+      }),
+      rows: only(['leaderD'], 'FORBIDDEN', { leaderC: 'NOT_FOUND' }),
+    },
+    {
+      label: "deciding a department task's extension",
+      path: 'tasks.decideExtension',
+      input: async () => ({
+        ...(await extensionOn(await departmentTask(), 'officerD')),
+        decision: 'approved',
+      }),
+      rows: only(['office', 'officerP'], 'FORBIDDEN', {
+        officerC: 'NOT_FOUND',
+        officerC2: 'NOT_FOUND',
+        officerS: 'NOT_FOUND',
+        officerM: 'NOT_FOUND',
+        officerDS: 'NOT_FOUND',
+      }),
+    },
+    {
+      label: "reviewing a department task's completion",
+      path: 'tasks.reviewCompletion',
+      input: async () => ({
+        ...(await completionOn(await departmentTask(), 'officerD', 'leaderD')),
+        decision: 'accept',
+      }),
+      rows: only(['office', 'officerP'], 'FORBIDDEN', {
+        officerC: 'NOT_FOUND',
+        officerC2: 'NOT_FOUND',
+        officerS: 'NOT_FOUND',
+        officerM: 'NOT_FOUND',
+        officerDS: 'NOT_FOUND',
+      }),
+    },
+    {
+      label: "P's document to its department",
+      path: 'documents.get',
+      query: true,
+      input: async () => ({ id: (await get(await departmentTask())).document.id }),
+      rows: only(ACTORS.slice()),
     },
     // Documents are public, as the tasks are.
     {
@@ -536,26 +752,51 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
     expect(elsewhere.total).toBe(0);
   });
 
-  it("a province's inbox shows its communes' tasks; a commune's only its own; a sibling province's neither", async () => {
+  it("a province's inbox shows its communes' and departments' tasks; a commune's or department's only its own; a sibling province's neither", async () => {
     const own = await communeTask();
     const parent = await provinceTask();
     const child = await part(parent);
-    const ids = async (who: Actor, scope?: 'own' | 'communes') =>
-      (await ok(who, 'tasks.inbox', { pageSize: 200, ...(scope ? { scope } : {}) }, true)).items.map(
-        (i: { id: number }) => i.id,
-      );
-    const provinceCommunes = await ids('officerP', 'communes');
-    expect(provinceCommunes).toEqual(expect.arrayContaining([own, child]));
-    expect(provinceCommunes).not.toContain(parent);
-    expect(await ids('officerP')).toContain(parent);
-    expect(await ids('officerC')).toEqual(expect.arrayContaining([own, child]));
-    expect(await ids('officerC2')).not.toContain(own);
-    expect(await ids('officerS', 'communes')).not.toContain(own);
+    const department = await departmentTask();
+    const departmentPart = (await ok('officerP', 'tasks.breakDown', breakDown(parent, ag.D))).id;
+    // Each task looked for by its own title: the cases above leave P's units with hundreds of tasks.
+    const sees = async (who: Actor, id: number, scope?: 'own' | 'communes') => {
+      const q = (await get(id)).task.title;
+      const found = await ok(who, 'tasks.inbox', { q, pageSize: 50, ...(scope ? { scope } : {}) }, true);
+      return found.items.some((i: { id: number }) => i.id === id);
+    };
+    const seen: string[] = [];
+    const wanted: string[] = [];
+    const tasks = { own, parent, child, department, departmentPart };
+    const expectations: [Actor, 'own' | 'communes' | undefined, keyof typeof tasks, boolean][] = [
+      ['officerP', 'communes', 'own', true],
+      ['officerP', 'communes', 'child', true],
+      ['officerP', 'communes', 'department', true],
+      ['officerP', 'communes', 'departmentPart', true],
+      ['officerP', 'communes', 'parent', false],
+      ['officerP', undefined, 'parent', true],
+      ['officerC', undefined, 'own', true],
+      ['officerC', undefined, 'child', true],
+      ['officerC', undefined, 'department', false],
+      ['officerC2', undefined, 'own', false],
+      ['officerS', 'communes', 'own', false],
+      ['officerS', 'communes', 'department', false],
+      ['officerD', undefined, 'department', true],
+      ['officerD', undefined, 'departmentPart', true],
+      ['officerD', undefined, 'own', false],
+      ['officerD', undefined, 'parent', false],
+      ['officerDS', undefined, 'department', false],
+    ];
+    for (const [who, scope, task, expected] of expectations) {
+      seen.push(`${who} ${scope ?? 'own'} ${task}: ${await sees(who, tasks[task], scope)}`);
+      wanted.push(`${who} ${scope ?? 'own'} ${task}: ${expected}`);
+    }
+    expect(seen).toEqual(wanted);
     // The public list takes the same filter.
-    const listed = (await ok('office', 'tasks.list', { communesOf: ag.P, pageSize: 200 }, true)).items.map(
-      (i: { id: number }) => i.id,
-    );
-    expect(listed).toEqual(expect.arrayContaining([own, child]));
+    for (const id of Object.values(tasks)) {
+      const q = (await get(id)).task.title;
+      const listed = await ok('office', 'tasks.list', { communesOf: ag.P, q }, true);
+      expect(listed.items.map((i: { id: number }) => i.id)).toEqual(id === parent ? [] : [id]);
+    }
   });
 
   it('the parent shows how many of its parts are done, open and overdue; a part links to its parent', async () => {
@@ -609,8 +850,8 @@ describe('provinces assign onward: the permission matrix of the agency tree', ()
   it("live: the province's stream hears a part's progress with its narrative and the parent's event; a sibling province's without", async () => {
     const parent = await provinceTask();
     const child = await part(parent);
-    // A port of helper 2's range (the worktree's rule), not an ephemeral one.
-    const base = await t.app.listen({ port: 3921, host: '127.0.0.1' });
+    // A port of this worktree's range (the helpers' rule), not an ephemeral one.
+    const base = await t.app.listen({ port: 3941, host: '127.0.0.1' });
     const input = encodeURIComponent(JSON.stringify({ json: {} }));
     const open = async (who: Actor) => {
       const controller = new AbortController();

@@ -1,5 +1,17 @@
-export const AGENCY_LEVELS = ['central', 'provincial', 'commune'] as const;
+/**
+ * 'department': a province's department (sở, ban, ngành), under its province. A level of its own, so
+ * nothing that counts, ranks or obliges provinces or communes counts it as either
+ * (docs/decisions/0032-provincial-departments.md).
+ */
+export const AGENCY_LEVELS = ['central', 'provincial', 'department', 'commune'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
+/** The levels whose units sit under a provincial unit (their province): the rest stand at the top. */
+export const PROVINCE_CHILD_LEVELS = ['department', 'commune'] as const satisfies readonly AgencyLevel[];
+
+export function isProvinceChildLevel(level: AgencyLevel): boolean {
+  return (PROVINCE_CHILD_LEVELS as readonly AgencyLevel[]).includes(level);
+}
 
 /** The agency ranking's level filter: every level, or one. */
 export const RANKING_LEVELS = ['all', ...AGENCY_LEVELS] as const;
@@ -14,6 +26,7 @@ export const AGENCY_KINDS = [
   'commune',
   'ward',
   'special_zone',
+  'department',
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
@@ -26,6 +39,7 @@ export const LEVEL_OF_KIND: Record<AgencyKind, AgencyLevel> = {
   commune: 'commune',
   ward: 'commune',
   special_zone: 'commune',
+  department: 'department',
 };
 
 /** How units change over time (docs/decisions/0028-time-versioned-agencies.md). */

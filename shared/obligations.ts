@@ -6,7 +6,7 @@ import { AGENCY_LEVELS } from './agencies';
  * is `isObliged`; its SQL form is `server/modules/templates/obligation-sql.ts` (tested to agree).
  */
 export const obligationSchema = z.union([
-  z.object({ levels: z.array(z.enum(AGENCY_LEVELS)).min(1, 'obligationEmpty').max(3) }),
+  z.object({ levels: z.array(z.enum(AGENCY_LEVELS)).min(1, 'obligationEmpty').max(AGENCY_LEVELS.length) }),
   z.object({
     agencyIds: z.array(z.number().int().positive()).min(1, 'obligationEmpty').max(5000, 'tooLong'),
   }),

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgencyLevel } from '../../shared/agencies';
+import { AGENCY_LEVELS, type AgencyLevel } from '../../shared/agencies';
 import { useTRPC } from '../lib/trpc';
 import { Combobox } from './combobox';
 
@@ -21,8 +21,10 @@ interface AgencyPickerProps {
   multiple?: boolean;
   /** Only agencies of this level (the provincial units a commune belongs to). */
   level?: AgencyLevel;
-  /** Only the direct children of this agency (a province's communes). */
+  /** Only the direct children of this agency (a province's departments and communes). */
   parentId?: number;
+  /** List the matches under their level (a province's departments apart from its communes). */
+  groupByLevel?: boolean;
   /** Agencies that may not be picked here (e.g. the lead among coordinators). */
   exclude?: readonly number[];
   /** Said before the picker's own hint. */
@@ -58,6 +60,7 @@ export function AgencyPicker({
   multiple = false,
   level,
   parentId,
+  groupByLevel = false,
   exclude = [],
   hint,
   error,
@@ -74,12 +77,18 @@ export function AgencyPicker({
           q,
           items: matches.data.items
             .filter((a) => !exclude.includes(a.id))
+            // Stable: within a level, the directory's order.
+            .sort((a, b) =>
+              groupByLevel ? AGENCY_LEVELS.indexOf(a.level) - AGENCY_LEVELS.indexOf(b.level) : 0,
+            )
             .map((a) => ({
               id: a.id,
               nameVi: a.nameVi,
               nameEn: a.nameEn,
               label: name(a),
-              detail: en ? a.parentNameEn : a.parentNameVi,
+              ...(groupByLevel
+                ? { group: t(`levels.${a.level}`) }
+                : { detail: en ? a.parentNameEn : a.parentNameVi }),
             })),
         }
       : undefined;

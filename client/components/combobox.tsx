@@ -7,6 +7,22 @@ export interface ComboboxOption {
   label: string;
   /** A second, quieter line, e.g. the parent unit. */
   detail?: string | null;
+  /**
+   * The group the option is listed under (e.g. a province's departments apart from its communes);
+   * options of one group come together, in the order given.
+   */
+  group?: string;
+}
+
+/** Consecutive options of the same group, each with its place among all the options. */
+function groupsOf<T extends ComboboxOption>(options: readonly T[]) {
+  const groups: { label: string | undefined; items: { option: T; index: number }[] }[] = [];
+  options.forEach((option, index) => {
+    const last = groups[groups.length - 1];
+    if (last && last.label === option.group) last.items.push({ option, index });
+    else groups.push({ label: option.group, items: [{ option, index }] });
+  });
+  return groups;
 }
 
 export interface ComboboxTexts {
@@ -98,6 +114,22 @@ export function Combobox<T extends ComboboxOption>({
   }
 
   const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(' ');
+  const renderOption = (option: T, index: number) => (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useFocusableInteractive: options stay unfocusable; the combobox input keeps focus and handles the keyboard (ARIA 1.2 combobox pattern)
+    <li
+      key={option.id}
+      id={`${id}-opt-${option.id}`}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (ARIA 1.2)
+      role="option"
+      aria-selected={index === active}
+      className="combobox-field__option"
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => pick(option)}
+    >
+      {option.label}
+      {option.detail && <span className="muted"> – {option.detail}</span>}
+    </li>
+  );
   const activeOption = expanded ? options[active] : undefined;
 
   return (
@@ -162,22 +194,22 @@ export function Combobox<T extends ComboboxOption>({
             className="combobox-field__list"
             hidden={!expanded}
           >
-            {options.map((option, index) => (
-              // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useFocusableInteractive: options stay unfocusable; the combobox input keeps focus and handles the keyboard (ARIA 1.2 combobox pattern)
-              <li
-                key={option.id}
-                id={`${id}-opt-${option.id}`}
-                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (ARIA 1.2)
-                role="option"
-                aria-selected={index === active}
-                className="combobox-field__option"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => pick(option)}
-              >
-                {option.label}
-                {option.detail && <span className="muted"> – {option.detail}</span>}
-              </li>
-            ))}
+            {groupsOf(options).map((group, g) =>
+              group.label === undefined ? (
+                group.items.map(({ option, index }) => renderOption(option, index))
+              ) : (
+                // The listbox owns the group through a presentational item (a list's child is a list item).
+                <li key={`group-${group.label}`} role="none">
+                  {/* biome-ignore lint/a11y/useSemanticElements: a group of the listbox's options (ARIA listbox with grouped options); a fieldset is for form controls */}
+                  <ul role="group" aria-labelledby={`${id}-group-${g}`} className="combobox-field__sublist">
+                    <li id={`${id}-group-${g}`} role="presentation" className="combobox-field__group">
+                      {group.label}
+                    </li>
+                    {group.items.map(({ option, index }) => renderOption(option, index))}
+                  </ul>
+                </li>
+              ),
+            )}
           </ul>
         </div>
       )}

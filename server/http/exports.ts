@@ -304,8 +304,18 @@ export function registerExports(app: FastifyInstance, deps: ServerDeps) {
     };
     const levelName: Record<AgencyLevel, string> =
       lang === 'vi'
-        ? { central: 'Trung ương', provincial: 'Địa phương cấp tỉnh', commune: 'Cấp xã' }
-        : { central: 'Central', provincial: 'Provincial', commune: 'Commune' };
+        ? {
+            central: 'Trung ương',
+            provincial: 'Địa phương cấp tỉnh',
+            department: 'Sở, ban, ngành',
+            commune: 'Cấp xã',
+          }
+        : {
+            central: 'Central',
+            provincial: 'Provincial',
+            department: 'Provincial department',
+            commune: 'Commune',
+          };
     const header = [
       lang === 'vi' ? 'Cơ quan' : 'Agency',
       lang === 'vi' ? 'Cấp' : 'Level',

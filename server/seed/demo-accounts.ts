@@ -8,5 +8,11 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; fullName: string; ag
   { username: 'btc.lanhdao', role: 'leader', fullName: 'Phạm Thị Hồng Nhung', agency: 'Bộ Tài chính' },
   { username: 'hanoi.chuyenvien', role: 'officer', fullName: 'Đỗ Văn Hùng', agency: 'Thành phố Hà Nội' },
   { username: 'hanoi.lanhdao', role: 'leader', fullName: 'Vũ Thị Mai Anh', agency: 'Thành phố Hà Nội' },
+  {
+    username: 'hanoi.sokhcn',
+    role: 'officer',
+    fullName: 'Trịnh Thị Lan Phương',
+    agency: 'Sở Khoa học và Công nghệ thành phố Hà Nội',
+  },
   { username: 'thanhtra', role: 'inspector', fullName: 'Hoàng Đức Thắng', agency: 'Thanh tra Chính phủ' },
 ];

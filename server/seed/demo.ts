@@ -21,6 +21,7 @@ import { seedAuditHistory } from './audit-history';
 import { seedCommuneReports } from './commune-reports';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedMerger2025, seedMergerHistory } from './merger-2025';
+import { seedProvinceTasks } from './province-tasks';
 import { seedSubmissionHistory } from './submissions';
 import { replayTaskEvents, type TaskEvent } from './task-history';
 
@@ -452,6 +453,19 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<DemoLogin[
       const at = userValues.findIndex((u) => u.username === username);
       return at >= 0 ? (insertedUsers[at]?.id ?? null) : null;
     };
+    const science = byName.get('Sở Khoa học và Công nghệ thành phố Hà Nội');
+    const homeAffairs = byName.get('Sở Nội vụ thành phố Hà Nội');
+    if (science && homeAffairs)
+      await seedProvinceTasks(db, {
+        today: options.today,
+        notAfterNow,
+        province: hanoi.id,
+        science: science.id,
+        homeAffairs: homeAffairs.id,
+        commune: firstCommune?.parentId === hanoi.id ? firstCommune.id : null,
+        provinceOfficer: named('hanoi.chuyenvien'),
+        scienceOfficer: named('hanoi.sokhcn'),
+      });
     await seedCommuneReports(db, {
       today: options.today,
       notAfterNow,

@@ -4,6 +4,7 @@ import { foldVietnamese, vietnameseSortKey } from '../../shared/text';
 import type { Db } from '../db/client';
 import { agencies, kpis, kpiTargets, taskGroups } from '../db/schema';
 import { generateCommunes } from './communes';
+import { generateDepartments } from './departments';
 import agencyList from './reference/agencies.json' with { type: 'json' };
 import kpiCatalog from './reference/kpi-catalog.json' with { type: 'json' };
 import { seedReportingReference } from './templates';
@@ -86,7 +87,10 @@ export async function importAgencies(db: Db, rows: readonly AgencyRow[]): Promis
   return inserted;
 }
 
-/** Reference data every deployment needs: agencies, task groups, KPIs and their targets. Idempotent. */
+/**
+ * Reference data every deployment needs: agencies (each province with its departments and `communes`
+ * commune-level units), task groups, KPIs and their targets. Idempotent.
+ */
 export async function seedReference(db: Db, options: { communes: number }): Promise<void> {
   const central = referenceAgencies();
   const provincial = central.filter((a) => a.kind === 'city' || a.kind === 'province');
@@ -97,7 +101,15 @@ export async function seedReference(db: Db, options: { communes: number }): Prom
     kind: c.kind,
     parentCode: c.provinceCode,
   }));
-  await importAgencies(db, [...central, ...communes]);
+  const departments = generateDepartments(provincial).map((d) => ({
+    code: d.code,
+    nameVi: d.nameVi,
+    nameEn: d.nameEn,
+    kind: d.kind,
+    parentCode: d.provinceCode,
+  }));
+  // Departments after the communes: the communes keep the ids they had before departments existed.
+  await importAgencies(db, [...central, ...communes, ...departments]);
 
   await db
     .insert(taskGroups)

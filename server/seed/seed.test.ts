@@ -33,6 +33,7 @@ import { createTestDatabase } from '../test/db';
 import { validToBreaches } from '../test/task-states';
 import { type GeneratedCommune, generateCommunes, REAL_COMMUNE_TOTAL } from './communes';
 import { seedDemo } from './demo';
+import { DEPARTMENTS, generateDepartments } from './departments';
 import { seedIfEmpty } from './index';
 import { referenceAgencies, seedReference } from './reference';
 
@@ -347,6 +348,53 @@ describe('demo seed', () => {
     const [usersCount] = await database.db.select({ n: count() }).from(users);
     expect(usersCount?.n).toBeGreaterThan(50);
   });
+
+  it("gives every province its departments, counted as neither provinces nor communes; Hà Nội's demo department has tasks of the city", async () => {
+    const levels = await database.db
+      .select({ level: agencies.level, n: count() })
+      .from(agencies)
+      .where(isCurrentAgency())
+      .groupBy(agencies.level);
+    expect(Object.fromEntries(levels.map((l) => [l.level, l.n]))).toEqual({
+      central: 25,
+      provincial: 34,
+      department: 34 * DEPARTMENTS.length,
+      commune: 68,
+    });
+    // Each under a province of today, coded `<province>-Snn`.
+    const [misplaced] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from agencies d left join agencies p on p.id = d.parent_id
+          where d.level = 'department' and (p.level is distinct from 'provincial' or p.valid_to is not null
+            or d.kind <> 'department' or d.code <> p.code || '-S' || lpad(
+              (select count(*) from agencies e where e.parent_id = d.parent_id and e.level = 'department' and e.code <= d.code)::text, 2, '0'))`,
+    );
+    expect(misplaced?.n).toBe(0);
+    const [officer] = await selectRows<{ role: string; agency: string; parent: string }>(
+      database.db,
+      sql`select u.role, a.name_vi as agency, p.name_vi as parent from users u
+          join agencies a on a.id = u.agency_id join agencies p on p.id = a.parent_id
+          where u.username = 'hanoi.sokhcn'`,
+    );
+    expect(officer).toEqual({
+      role: 'officer',
+      agency: 'Sở Khoa học và Công nghệ thành phố Hà Nội',
+      parent: 'Thành phố Hà Nội',
+    });
+    const given = await selectRows<{ lead: string; issuer: string; part: boolean; percent: number }>(
+      database.db,
+      sql`select l.name_vi as lead, i.name_vi as issuer, t.parent_task_id is not null as part,
+            t.latest_percent as percent
+          from tasks t join agencies l on l.id = t.lead_agency_id join agencies i on i.id = t.issuer_agency_id
+          where l.level = 'department' order by t.id`,
+    );
+    expect(given.map((g) => [g.lead, g.issuer, g.part])).toEqual([
+      ['Sở Khoa học và Công nghệ thành phố Hà Nội', 'Thành phố Hà Nội', false],
+      ['Sở Nội vụ thành phố Hà Nội', 'Thành phố Hà Nội', false],
+      ['Sở Khoa học và Công nghệ thành phố Hà Nội', 'Thành phố Hà Nội', true],
+    ]);
+    expect(given[0]?.percent).toBe(40);
+  });
 });
 
 describe('reporting reference data', () => {
@@ -422,6 +470,27 @@ describe('generated communes', () => {
     expect(generateCommunes(provinces.slice(0, 2), 10)).toHaveLength(10);
     expect(generateCommunes(provinces, 0)).toHaveLength(0);
     expect(() => generateCommunes([{ code: 'X', nameVi: 'Tỉnh Không Có' }], 5)).toThrow(/Tỉnh Không Có/);
+  });
+});
+
+describe('generated departments', () => {
+  it('names each after its province and codes it by its place in the list, the same every time', () => {
+    const provinces = referenceAgencies().filter((a) => a.kind === 'city' || a.kind === 'province');
+    const departments = generateDepartments(provinces);
+    expect(departments).toHaveLength(34 * DEPARTMENTS.length);
+    expect(new Set(departments.map((d) => d.code)).size).toBe(departments.length);
+    const hanoi = provinces.find((p) => p.nameVi === 'Thành phố Hà Nội');
+    const laiChau = provinces.find((p) => p.nameVi === 'Tỉnh Lai Châu');
+    expect(departments.find((d) => d.code === `${hanoi?.code}-S06`)).toMatchObject({
+      nameVi: 'Sở Khoa học và Công nghệ thành phố Hà Nội',
+      nameEn: 'Department of Science and Technology, Hanoi',
+    });
+    expect(departments.find((d) => d.code === `${laiChau?.code}-S02`)?.nameVi).toBe(
+      'Thanh tra tỉnh Lai Châu',
+    );
+    // Communes are coded `<province>-001`…: the two never meet.
+    expect(departments.every((d) => /-S\d{2}$/.test(d.code))).toBe(true);
+    expect(generateDepartments(provinces)).toEqual(departments);
   });
 });
 

@@ -51,7 +51,10 @@ export const agencyListOutput = z.object({
       parentId: z.number().nullable(),
       parentNameVi: z.string().nullable(),
       parentNameEn: z.string().nullable(),
+      /** Today's commune-level units under it. */
       childCount: z.number(),
+      /** Today's departments (sở, ban, ngành) under it: a provincial unit's. */
+      departmentCount: z.number(),
     }),
   ),
   total: z.number(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnameseSortKey } from '../../../shared/text';
+import { DEPARTMENTS } from '../../seed/departments';
 import { createTestApp, createUser } from '../../test/app';
 
 describe('agency directory', () => {
@@ -46,15 +47,35 @@ describe('agency directory', () => {
   it('lists a province’s communes under it, paginated, in Vietnamese order', async () => {
     const hanoi = (await list({ q: 'thanh pho ha noi' })).data.items[0];
     expect(hanoi.childCount).toBeGreaterThan(0);
-    const page1 = await list({ parentId: hanoi.id, page: 1, pageSize: 1 });
-    const page2 = await list({ parentId: hanoi.id, page: 2, pageSize: 1 });
+    const page1 = await list({ parentId: hanoi.id, level: 'commune', page: 1, pageSize: 1 });
+    const page2 = await list({ parentId: hanoi.id, level: 'commune', page: 2, pageSize: 1 });
     expect(page1.data.total).toBe(hanoi.childCount);
     expect(page1.data.items[0].parentNameVi).toBe('Thành phố Hà Nội');
     expect(page1.data.items[0].id).not.toBe(page2.data.items[0].id);
-    const all = await list({ parentId: hanoi.id, pageSize: 100 });
+    const all = await list({ parentId: hanoi.id, level: 'commune', pageSize: 100 });
     const names: string[] = all.data.items.map((a: { nameVi: string }) => a.nameVi);
     const keys = names.map(vietnameseSortKey);
     expect(keys).toEqual([...keys].sort());
+  });
+
+  it('lists a province’s departments apart from its communes, counted apart', async () => {
+    const hanoi = (await list({ q: 'thanh pho ha noi' })).data.items[0];
+    expect(hanoi.departmentCount).toBe(DEPARTMENTS.length);
+    const departments = await list({ parentId: hanoi.id, level: 'department', pageSize: 100 });
+    expect(departments.data.total).toBe(DEPARTMENTS.length);
+    expect(departments.data.items.map((a: { kind: string }) => a.kind)).toEqual(
+      DEPARTMENTS.map(() => 'department'),
+    );
+    expect(departments.data.items.map((a: { nameVi: string }) => a.nameVi)).toContain(
+      'Sở Khoa học và Công nghệ thành phố Hà Nội',
+    );
+    // Both together: the departments first (the level's order), then the communes.
+    const children = await list({ parentId: hanoi.id, pageSize: 100 });
+    expect(children.data.total).toBe(DEPARTMENTS.length + hanoi.childCount);
+    expect(children.data.items[0].level).toBe('department');
+    // A search finds one by its name without diacritics.
+    const found = await list({ q: 'so khoa hoc va cong nghe thanh pho ha noi' });
+    expect(found.data.items.map((a: { level: string }) => a.level)).toEqual(['department']);
   });
 
   it('refuses a page size over the maximum with a validation error', async () => {
@@ -74,6 +95,7 @@ describe('agency directory', () => {
     expect(res.data).toEqual([
       { level: 'central', n: 25 },
       { level: 'provincial', n: 34 },
+      { level: 'department', n: 34 * DEPARTMENTS.length },
       { level: 'commune', n: 68 },
     ]);
   });

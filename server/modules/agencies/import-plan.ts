@@ -2,6 +2,7 @@ import {
   type AgencyChangeKind,
   type AgencyKind,
   type AgencyLevel,
+  isProvinceChildLevel,
   LEVEL_OF_KIND,
 } from '../../../shared/agencies';
 import type { AgencyImportReport } from '../../../shared/schemas/agencies';
@@ -62,7 +63,7 @@ export function planAgencyImport(
     const before = byCode.get(u.code);
     if (before && before.level !== level)
       problems.push({ line: u.line, field: 'kind', reason: 'levelChange' });
-    if (level === 'commune') {
+    if (isProvinceChildLevel(level)) {
       if (!u.parentCode) problems.push({ line: u.line, field: 'parent_code', reason: 'parentRequired' });
       else if (!levelOf(u.parentCode) || (u.validTo === null && !currentAfter(u.parentCode)))
         problems.push({ line: u.line, field: 'parent_code', reason: 'unknownParent' });
@@ -90,11 +91,11 @@ export function planAgencyImport(
     if (ends.has(p) || inFile.get(p)?.validTo || byCode.get(p)?.validTo) continue;
     ends.set(p, shiftDate(firstDayOf(succ), -1));
   }
-  // New units: parents (central and provincial) before communes.
+  // New units: parents (central and provincial) before their communes and departments.
   const added = units.filter((u) => !byCode.has(u.code));
   plan.add = [
-    ...added.filter((u) => LEVEL_OF_KIND[u.kind] !== 'commune'),
-    ...added.filter((u) => LEVEL_OF_KIND[u.kind] === 'commune'),
+    ...added.filter((u) => !isProvinceChildLevel(LEVEL_OF_KIND[u.kind])),
+    ...added.filter((u) => isProvinceChildLevel(LEVEL_OF_KIND[u.kind])),
   ].map((u) => ({ ...u, validFrom: startOf(u) }));
   for (const u of units) {
     const before = byCode.get(u.code);

@@ -25,10 +25,13 @@ export async function findAgencies(
     filters.push(input.parentId === null ? isNull(agencies.parentId) : eq(agencies.parentId, input.parentId));
   }
   const where = and(...filters);
-  const childCount =
-    sql<number>`(select count(*) from ${agencies} c where c.parent_id = ${agencies.id} and ${isCurrentAgency(sql`c.valid_to`)})`.mapWith(
+  // A province's communes and its departments are counted apart (the tree lists them apart).
+  const childrenOf = (level: 'commune' | 'department') =>
+    sql<number>`(select count(*) from ${agencies} c where c.parent_id = ${agencies.id} and c.level = ${level} and ${isCurrentAgency(sql`c.valid_to`)})`.mapWith(
       Number,
     );
+  const childCount = childrenOf('commune');
+  const departmentCount = childrenOf('department');
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -42,6 +45,7 @@ export async function findAgencies(
         parentNameVi: parent.nameVi,
         parentNameEn: parent.nameEn,
         childCount,
+        departmentCount,
       })
       .from(agencies)
       .leftJoin(parent, eq(parent.id, agencies.parentId))

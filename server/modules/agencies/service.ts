@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { LEVEL_OF_KIND } from '../../../shared/agencies';
+import { isProvinceChildLevel, LEVEL_OF_KIND } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
 import type { CreateAgency, RenameAgency } from '../../../shared/schemas/agencies';
 import { foldVietnamese, vietnameseSortKey } from '../../../shared/text';
@@ -8,11 +8,11 @@ import { agencies } from '../../db/schema';
 import { appendAudit } from '../audit/service';
 import type { Actor } from '../auth/actor';
 
-/** Commune-level units sit under a provincial unit; central and provincial units at the top. */
+/** Communes and provincial departments sit under a provincial unit; central and provincial units at the top. */
 export async function createAgency(db: Db, actor: Actor, a: CreateAgency) {
   const level = LEVEL_OF_KIND[a.kind];
   return inTransaction(db, async (tx) => {
-    if (level === 'commune') {
+    if (isProvinceChildLevel(level)) {
       const [parent] = a.parentId
         ? await tx.select({ level: agencies.level }).from(agencies).where(eq(agencies.id, a.parentId))
         : [];

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvinceRollup } from '../../../shared/schemas/rollup';
@@ -89,7 +89,8 @@ describe('rollup.province', () => {
     hanoiCommunes = await db
       .select({ id: agencies.id, nameVi: agencies.nameVi })
       .from(agencies)
-      .where(eq(agencies.parentId, c.agency.hanoi))
+      // Its communes, not its departments (docs/decisions/0032): the roll-up is of the communes.
+      .where(and(eq(agencies.parentId, c.agency.hanoi), eq(agencies.level, 'commune')))
       .orderBy(asc(agencies.id));
     const [haiPhong] = await db
       .select({ id: agencies.id })

@@ -62,7 +62,7 @@ describe('approval levels: communes report to their province, the province to th
       await t.database.db
         .select({ id: agencies.id })
         .from(agencies)
-        .where(eq(agencies.parentId, hanoi))
+        .where(and(eq(agencies.parentId, hanoi), eq(agencies.level, 'commune')))
         .orderBy(asc(agencies.id))
     ).map((c) => c.id);
     for (const [username, role, agency] of [

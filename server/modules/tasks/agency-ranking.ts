@@ -109,6 +109,7 @@ export function buildAgencyRanking(agencies: AgencyStatusCounts[]): AgencyRankin
       all: listFor('all'),
       central: listFor('central'),
       provincial: listFor('provincial'),
+      department: listFor('department'),
       commune: listFor('commune'),
     },
   };

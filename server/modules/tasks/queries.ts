@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { AGENCY_LEVELS } from '../../../shared/agencies';
 import { AppError } from '../../../shared/errors';
 import type { ChangeType } from '../../../shared/live-events';
 import {
@@ -1029,7 +1030,7 @@ export async function getDashboard(db: Db, clock: StatusClock) {
     ]
       .map((g) => ({ ...g, counts: tallies.groups.get(g.groupNo) ?? emptyStatusCounts() }))
       .filter((g) => g.groupNo !== 0 || tallies.groups.has(0)),
-    byLevel: (['central', 'provincial', 'commune'] as const).map((level) => ({
+    byLevel: AGENCY_LEVELS.map((level) => ({
       level,
       counts: levelMap.get(level) ?? emptyStatusCounts(),
     })),

@@ -26,12 +26,16 @@ export function useTopLevelAgencies() {
   );
 }
 
-/** One page of a provincial unit's communes. */
-export function useChildAgencies(parentId: number, page: number) {
+/** One page of a provincial unit's communes, or of its departments. */
+export function useChildAgencies(
+  parentId: number,
+  page: number,
+  level: 'commune' | 'department' = 'commune',
+) {
   const trpc = useTRPC();
   return useQuery(
     trpc.agencies.list.queryOptions(
-      { parentId, page, pageSize: COMMUNE_PAGE_SIZE },
+      { parentId, level, page, pageSize: COMMUNE_PAGE_SIZE },
       { staleTime: 5 * 60_000 },
     ),
   );

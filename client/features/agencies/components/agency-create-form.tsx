@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGENCY_KINDS, LEVEL_OF_KIND } from '../../../../shared/agencies';
+import { AGENCY_KINDS, isProvinceChildLevel, LEVEL_OF_KIND } from '../../../../shared/agencies';
 import { type CreateAgencyInput, createAgencyInput } from '../../../../shared/schemas/agencies';
 import { AdminPanel } from '../../../components/admin-panel';
 import { AgencyPicker, type PickedAgency } from '../../../components/agency-picker';
@@ -17,10 +17,10 @@ interface AgencyCreateFormProps {
 
 const EMPTY = { code: '', nameVi: '', nameEn: '', kind: '' };
 
-/** Whether units of this kind sit under a province or city (communes, wards, special zones). */
+/** Whether units of this kind sit under a province or city (communes, wards, special zones, departments). */
 function needsParent(kind: string): boolean {
   const known = AGENCY_KINDS.find((k) => k === kind);
-  return known !== undefined && LEVEL_OF_KIND[known] === 'commune';
+  return known !== undefined && isProvinceChildLevel(LEVEL_OF_KIND[known]);
 }
 
 /** The administrator adds a unit to the directory; commune-level units name their province or city. */

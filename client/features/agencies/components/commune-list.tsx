@@ -5,9 +5,11 @@ import { Spinner } from '../../../components/spinner';
 import { agencyName } from '../agency-name';
 import { COMMUNE_PAGE_SIZE, useChildAgencies } from '../api/agency-queries';
 
-function CommunePage({ parentId, page }: { parentId: number; page: number }) {
+type ChildLevel = 'commune' | 'department';
+
+function CommunePage({ parentId, page, level }: { parentId: number; page: number; level: ChildLevel }) {
   const { t, i18n } = useTranslation();
-  const communes = useChildAgencies(parentId, page);
+  const communes = useChildAgencies(parentId, page, level);
   if (communes.isPending) {
     return (
       <li className="commune-list__status">
@@ -33,15 +35,23 @@ function CommunePage({ parentId, page }: { parentId: number; page: number }) {
   );
 }
 
-/** A provincial unit's communes, one page of 50 at a time, each "Show more" appending the next. */
+/**
+ * A provincial unit's communes (or its departments), one page of 50 at a time, each "Show more"
+ * appending the next.
+ */
 export function CommuneList({
   parentId,
   parentLabel,
   total,
+  level = 'commune',
+  title,
 }: {
   parentId: number;
   parentLabel: string;
   total: number;
+  level?: ChildLevel;
+  /** A visible heading, when a unit's departments and communes are listed one after the other. */
+  title?: string;
 }) {
   const { t } = useTranslation();
   const [pages, setPages] = useState(1);
@@ -49,9 +59,14 @@ export function CommuneList({
   const pageNumbers = Array.from({ length: pages }, (_, index) => index + 1);
   return (
     <div className="commune-list">
-      <ul aria-label={t('agencies.communesOf', { name: parentLabel })}>
+      {title && <h3 className="commune-list__title">{title}</h3>}
+      <ul
+        aria-label={t(level === 'department' ? 'agencies.departmentsOf' : 'agencies.communesOf', {
+          name: parentLabel,
+        })}
+      >
         {pageNumbers.map((page) => (
-          <CommunePage key={page} parentId={parentId} page={page} />
+          <CommunePage key={page} parentId={parentId} page={page} level={level} />
         ))}
       </ul>
       <p className="commune-list__footer">

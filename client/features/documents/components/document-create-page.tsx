@@ -263,7 +263,7 @@ function DocumentCreateForm({ communesOf }: { communesOf: number | undefined }) 
                   value={task.lead}
                   onChange={(lead) => updateTask(task.key, { lead })}
                   error={e[`${p}leadAgencyId`]}
-                  {...(communesOf ? { level: 'commune' as const, parentId: communesOf } : {})}
+                  {...(communesOf ? { parentId: communesOf, groupByLevel: true } : {})}
                   exclude={task.coordinators.map((a) => a.id)}
                   required
                 />
@@ -273,7 +273,7 @@ function DocumentCreateForm({ communesOf }: { communesOf: number | undefined }) 
                   value={task.coordinators}
                   onChange={(coordinators) => updateTask(task.key, { coordinators })}
                   error={e[`${p}coordinatorIds`]}
-                  {...(communesOf ? { level: 'commune' as const, parentId: communesOf } : {})}
+                  {...(communesOf ? { parentId: communesOf, groupByLevel: true } : {})}
                   exclude={task.lead.map((a) => a.id)}
                 />
               </div>

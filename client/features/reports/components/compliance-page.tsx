@@ -14,9 +14,10 @@ import { compareVietnamese } from '../../../lib/vietnamese-collator';
 import { useCompliance, useReportTemplates } from '../api/report-queries';
 import { CELL_SYMBOLS, type CellStage, type CellState, HeatmapCell } from './heatmap-cell';
 import '../reports.css';
+import { AGENCY_LEVELS, type AgencyLevel } from '../../../../shared/agencies';
 import { periodName } from '../../../../shared/period-names';
 
-type Level = 'central' | 'provincial' | 'commune';
+type Level = AgencyLevel;
 type RankKey = 'completeness' | 'timeliness';
 /** What a cell can say first: its timeliness, or where a report not yet accepted stands. */
 const LEGEND: (CellState | CellStage)[] = [
@@ -179,7 +180,7 @@ export function CompliancePage({
                 onChange={(event) => setLevel(event.target.value as Level | '')}
               >
                 <option value="">{t('reports.compliance.allLevels')}</option>
-                {(['central', 'provincial', 'commune'] as const).map((l) => (
+                {AGENCY_LEVELS.map((l) => (
                   <option key={l} value={l}>
                     {t(`levels.${l}`)}
                   </option>

@@ -10,26 +10,26 @@ function renderForm(send = vi.fn(() => Promise.resolve({ id: 9 }))) {
   return send;
 }
 
-describe('BreakDownForm (Giao tiếp cho xã)', () => {
+describe('BreakDownForm (Giao tiếp cho xã, sở)', () => {
   resetAfterEach();
 
   it('names the commune and the deadline when they are missing, in Vietnamese, and sends nothing', async () => {
     const send = renderForm();
     expect(screen.getByText(/thời hạn không sau 31\/12\/2026/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/Tên phần việc/), { target: { value: 'Rà soát thủ tục' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Giao cho xã' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Giao phần việc' }));
     await screen.findByRole('alert', { name: 'Có lỗi cần sửa' });
     expect(screen.getByLabelText(/^Thời hạn/).getAttribute('aria-invalid')).toBe('true');
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('without a deadline on the task, only the commune is asked for', async () => {
+  it('without a deadline on the task, only the lead unit is asked for', async () => {
     const send = vi.fn(() => Promise.resolve({ id: 9 }));
     renderWithApi(<BreakDownForm task={{ ...task, deadline: null }} send={send} />);
     fireEvent.change(screen.getByLabelText(/Tên phần việc/), { target: { value: 'Rà soát thủ tục' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Giao cho xã' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Giao phần việc' }));
     const summary = await screen.findByRole('alert', { name: 'Có lỗi cần sửa' });
-    expect(summary.textContent).toContain('Xã chủ trì');
+    expect(summary.textContent).toContain('Đơn vị chủ trì (xã hoặc sở)');
     expect(summary.textContent).not.toContain('Thời hạn');
     expect(send).not.toHaveBeenCalled();
   });

@@ -74,8 +74,8 @@ export function BreakDownForm({ task, send }: Props) {
         label={labels.leadAgencyId}
         value={commune}
         onChange={setCommune}
-        level="commune"
         parentId={task.leadAgencyId}
+        groupByLevel
         error={submit.errors.leadAgencyId}
         required
       />

@@ -33,7 +33,7 @@ describe('TaskParts', () => {
         <TaskParts detail={detail} />
       </MemoryRouter>,
     );
-    expect(screen.getByRole('heading', { name: 'Nhiệm vụ đã giao tiếp cho xã' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Phần việc đã giao tiếp cho xã, sở' })).toBeTruthy();
     const figure = (label: string) =>
       screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
     expect([figure('Đã hoàn thành'), figure('Quá hạn'), figure('Đang thực hiện trong hạn')]).toEqual([

@@ -17,6 +17,8 @@ export const agenciesEn: typeof agenciesVi = {
     showMore: 'Show more',
     shown: 'Showing {{shown}} of {{total}}',
     communesOf: 'Commune-level units of {{name}}',
+    departmentCount: '{{count}} provincial departments',
+    departmentsOf: 'Provincial departments of {{name}}',
   },
   agencyAdmin: {
     addOpen: 'Add unit',
@@ -53,7 +55,8 @@ export const agenciesEn: typeof agenciesVi = {
     },
     errors: {
       agencyCodeTaken: 'This unit code is already in use.',
-      parentMustBeProvincial: 'A commune-level unit must belong to a province or city.',
+      parentMustBeProvincial:
+        'A commune-level unit or provincial department must belong to a province or city.',
       noParentAllowed: 'Central and provincial units have no parent unit.',
       unknownAgency: 'The chosen parent unit was not found.',
     },
@@ -89,10 +92,11 @@ export const agenciesEn: typeof agenciesVi = {
       required: 'No value given.',
       tooLong: 'Longer than 200 characters.',
       unknownKind:
-        'Unknown kind of unit (ministry, ministry_level, government_agency, city, province, commune, ward, special_zone).',
+        'Unknown kind of unit (ministry, ministry_level, government_agency, city, province, commune, ward, special_zone, department).',
       invalidDate: 'Not a valid date (YYYY-MM-DD).',
       endsBeforeStart: 'The last day comes before the first.',
-      parentRequired: 'A commune-level unit must give the code of its province or city.',
+      parentRequired:
+        'A commune-level unit or provincial department must give the code of its province or city.',
       noParentAllowed: 'A central or provincial unit has no parent unit.',
       unknownParent: 'No current province or city has this code.',
       parentNotProvincial: 'The parent unit must be a province or centrally-run city.',

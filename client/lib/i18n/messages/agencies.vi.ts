@@ -15,6 +15,8 @@ export const agenciesVi = {
     showMore: 'Xem thêm',
     shown: 'Đang hiển thị {{shown}} / {{total}}',
     communesOf: 'Các đơn vị cấp xã của {{name}}',
+    departmentCount: '{{count}} sở, ban, ngành',
+    departmentsOf: 'Các sở, ban, ngành của {{name}}',
   },
   agencyAdmin: {
     addOpen: 'Thêm đơn vị',
@@ -50,7 +52,7 @@ export const agenciesVi = {
     },
     errors: {
       agencyCodeTaken: 'Mã đơn vị này đã được dùng.',
-      parentMustBeProvincial: 'Đơn vị cấp xã phải trực thuộc một tỉnh hoặc thành phố.',
+      parentMustBeProvincial: 'Đơn vị cấp xã và sở, ban, ngành phải trực thuộc một tỉnh hoặc thành phố.',
       noParentAllowed: 'Đơn vị cấp trung ương hoặc cấp tỉnh không có đơn vị cấp trên.',
       unknownAgency: 'Không tìm thấy đơn vị cấp trên đã chọn.',
     },
@@ -86,10 +88,10 @@ export const agenciesVi = {
       required: 'Chưa có giá trị.',
       tooLong: 'Dài quá 200 ký tự.',
       unknownKind:
-        'Loại đơn vị không hợp lệ (ministry, ministry_level, government_agency, city, province, commune, ward, special_zone).',
+        'Loại đơn vị không hợp lệ (ministry, ministry_level, government_agency, city, province, commune, ward, special_zone, department).',
       invalidDate: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).',
       endsBeforeStart: 'Ngày hết hiệu lực trước ngày bắt đầu.',
-      parentRequired: 'Đơn vị cấp xã phải ghi mã tỉnh, thành phố trực thuộc.',
+      parentRequired: 'Đơn vị cấp xã và sở, ban, ngành phải ghi mã tỉnh, thành phố trực thuộc.',
       noParentAllowed: 'Đơn vị cấp trung ương hoặc cấp tỉnh không có đơn vị cấp trên.',
       unknownParent: 'Không tìm thấy tỉnh, thành phố có mã này (đang còn hiệu lực).',
       parentNotProvincial: 'Đơn vị cấp trên phải là tỉnh hoặc thành phố trực thuộc trung ương.',

@@ -32,6 +32,7 @@ export const commonEn: typeof commonVi = {
   levels: {
     central: 'Central',
     provincial: 'Provincial',
+    department: 'Provincial department',
     commune: 'Commune level',
   },
   kinds: {
@@ -43,6 +44,7 @@ export const commonEn: typeof commonVi = {
     commune: 'Commune',
     ward: 'Ward',
     special_zone: 'Special zone',
+    department: 'Provincial department',
   },
   validation: {
     required: 'Please enter the {{field}}.',

@@ -31,6 +31,7 @@ export const commonVi = {
   levels: {
     central: 'Trung ương',
     provincial: 'Địa phương cấp tỉnh',
+    department: 'Sở, ban, ngành',
     commune: 'Cấp xã',
   },
   kinds: {
@@ -42,6 +43,7 @@ export const commonVi = {
     commune: 'Xã',
     ward: 'Phường',
     special_zone: 'Đặc khu',
+    department: 'Sở, ban, ngành',
   },
   /** The sentences every form shares; a form's catalogue adds only its own. */
   validation: {
