@@ -1,5 +1,14 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 import { pageFor } from './helpers';
+
+/** WCAG 2.2 A/AA and best practice, as e2e/a11y.spec.ts scans every page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 /**
  * A machine client (issue 18.3, ADR 0034): the administrator issues an API token for Bộ Tài chính's
@@ -24,10 +33,18 @@ test('a machine client posts progress; the Office sees it live; a revoked token 
   const dialog = admin.getByRole('dialog', { name: new RegExp(systemName) });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('chỉ hiện một lần');
+  // The dialog is accessible at 1440 and 390 px, and nothing scrolls sideways on the phone.
+  expect(await axeViolations(admin)).toEqual([]);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  expect(await axeViolations(admin)).toEqual([]);
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await admin.screenshot({ path: 'e2e/artifacts/api-token-dialog-390.png' });
+  await admin.setViewportSize({ width: 1440, height: 900 });
   const token = await dialog.getByTestId('api-token-value').inputValue();
   expect(token).toMatch(/^dgm_[A-Za-z0-9_-]{43}$/);
   await dialog.getByRole('button', { name: /đóng/ }).click();
   await expect(dialog).toBeHidden();
+  expect(await axeViolations(admin)).toEqual([]);
   const row = section.getByRole('row', { name: new RegExp(systemName) });
   await expect(row).toContainText(token.slice(0, 12));
   // The list never shows the token again.

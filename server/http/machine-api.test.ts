@@ -1,8 +1,18 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodContaining, periodOf } from '../../shared/reporting-periods';
 import { shiftDate, vietnamDate } from '../../shared/time';
-import { apiTokens, auditLog, changeEvents, progressUpdates, users } from '../db/schema';
+import {
+  apiIdempotency,
+  apiTokens,
+  auditLog,
+  changeEvents,
+  progressUpdates,
+  reportTemplates,
+  users,
+} from '../db/schema';
+import { forgetOldAnswers, IDEMPOTENCY_KEEP_HOURS } from '../modules/machine/idempotency';
 import { type Cast, newKey, ok, startCast, today } from '../test/tasks';
 import { fastifyPath, MACHINE_ROUTES } from './machine-api';
 
@@ -317,6 +327,28 @@ describe('machine API (/api/v1)', () => {
       expect(await updatesOf(financeTask)).toBe(before + 2);
     });
 
+    it('kept answers are forgotten after a week, not before', async () => {
+      const { id, token } = await issue(c.agency.finance);
+      const oldKey = newKey('old');
+      const newOne = newKey('new');
+      expect((await progress(token, financeTask, { percent: 46, narrative: 'Cũ' }, oldKey)).statusCode).toBe(
+        200,
+      );
+      expect((await progress(token, financeTask, { percent: 47, narrative: 'Mới' }, newOne)).statusCode).toBe(
+        200,
+      );
+      await c.database.db
+        .update(apiIdempotency)
+        .set({ createdAt: new Date(Date.now() - (IDEMPOTENCY_KEEP_HOURS + 1) * 3_600_000) })
+        .where(and(eq(apiIdempotency.tokenId, id), eq(apiIdempotency.key, oldKey)));
+      expect(await forgetOldAnswers(c.database.db)).toBeGreaterThanOrEqual(1);
+      const left = await c.database.db
+        .select({ key: apiIdempotency.key })
+        .from(apiIdempotency)
+        .where(eq(apiIdempotency.tokenId, id));
+      expect(left.map((r) => r.key)).toEqual([newOne]);
+    });
+
     it('concurrent retries of one write make one record', async () => {
       const { token } = await issue(c.agency.finance);
       const before = await updatesOf(financeTask);
@@ -400,25 +432,60 @@ describe('machine API (/api/v1)', () => {
       expect(detail.task.latestPercent).toBe(55);
     });
 
-    it('a report draft through the API: the same service as the form', async () => {
-      const { token } = await issue(c.agency.finance);
+    it('a report draft through the API: the same service, rules and answers as the form', async () => {
+      const { token } = await issue(c.agency.finance, ['reports:write', 'data:read']);
       const reports = await call(token, 'GET', '/api/v1/reports');
       expect(reports.statusCode).toBe(200);
-      const open = (reports.json() as { templateId: number; periodKey: string; state: string }[]).find(
-        (r) => r.state === 'missing' || r.state === 'draft',
+      const [monthly] = await c.database.db
+        .select({ id: reportTemplates.id })
+        .from(reportTemplates)
+        .where(eq(reportTemplates.code, 'BC-NV-THANG'));
+      if (!monthly) throw new Error('no monthly template');
+      const current = periodContaining('month', today());
+      if (!current) throw new Error('no current month');
+      const previous = current.year * 12 + current.index - 2;
+      const periodKey = periodOf('month', Math.floor(previous / 12), (previous % 12) + 1).key;
+      const url = `/api/v1/reports/${monthly.id}/${periodKey}/draft`;
+      const values = { tasks_assigned: 12, tasks_completed: 5, tasks_overdue: 1, notes: 'Từ hệ thống' };
+      const key = newKey('draft');
+      const saved = await call(token, 'PUT', url, { values }, { 'idempotency-key': key });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const draft = saved.json() as { id: number; version: number };
+      // The agency's officer opens the same draft on the screen, with the system's figures.
+      const onScreen = ok(await c.query('leadOfficer', 'submissions.get', { id: draft.id }));
+      expect(JSON.stringify(onScreen)).toContain('Từ hệ thống');
+      // A retry is the first answer; a stale version is the screen's conflict.
+      const again = await call(token, 'PUT', url, { values }, { 'idempotency-key': key });
+      expect(again.json()).toEqual(draft);
+      const stale = await call(
+        token,
+        'PUT',
+        url,
+        { values, version: draft.version + 5 },
+        { 'idempotency-key': newKey('draft') },
       );
-      if (!open) return;
-      const url = `/api/v1/reports/${open.templateId}/${open.periodKey}/draft`;
-      const res = await call(token, 'PUT', url, { values: {} }, { 'idempotency-key': newKey('draft') });
-      expect([200, 400]).toContain(res.statusCode);
+      const screenStale = await c.mutate('leadOfficer', 'submissions.saveDraft', {
+        templateId: monthly.id,
+        periodKey,
+        values,
+        version: draft.version + 5,
+      });
+      expect(stale.statusCode).toBe(screenStale.status);
+      // Another agency's draft is out of reach: there is no agency in the request at all.
+      const smuggled = await call(
+        token,
+        'PUT',
+        url,
+        { values, agencyId: c.agency.health },
+        { 'idempotency-key': newKey('draft') },
+      );
+      expect(smuggled.statusCode).toBe(400);
       const bad = await call(
         token,
         'PUT',
-        `/api/v1/reports/${open.templateId}/2026-M13/draft`,
+        `/api/v1/reports/${monthly.id}/2026-M13/draft`,
         { values: {} },
-        {
-          'idempotency-key': newKey('draft'),
-        },
+        { 'idempotency-key': newKey('draft') },
       );
       expect(bad.statusCode).toBe(400);
       expect(bad.json().issues[0]).toMatchObject({ path: 'params.periodKey', message: 'invalidPeriod' });

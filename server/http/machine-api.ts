@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { type AppErrorCode, isAppErrorCode } from '../../shared/errors';
@@ -21,8 +20,7 @@ import { saveDraftInput } from '../../shared/schemas/reports';
 import { postProgressInput, taskDetail, taskListInput } from '../../shared/schemas/tasks';
 import { nulCharacterPath } from '../../shared/text';
 import type { ServerDeps } from '../context';
-import type { Db } from '../db/client';
-import { apiIdempotency } from '../db/schema';
+import { type Answer, once } from '../modules/machine/idempotency';
 import { authenticateToken, type MachinePrincipal } from '../modules/machine/tokens';
 import { findMySubmissions } from '../modules/submissions/queries';
 import { saveDraft } from '../modules/submissions/service';
@@ -244,11 +242,6 @@ const STATUS: Record<MachineErrorCode, number> = {
   IDEMPOTENCY_IN_PROGRESS: 409,
 };
 
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
 function errorAnswer(code: MachineErrorCode, extra: Record<string, unknown> = {}): Answer {
   return { status: STATUS[code], body: { error: code, message: MESSAGES[code], ...extra } };
 }
@@ -294,80 +287,6 @@ function canonical(value: unknown): string {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,100}$/;
-/** A claim older than this belongs to a request that died mid-way: a retry may take it over. */
-const STALE_CLAIM_MS = 60_000;
-
-/**
- * Runs a write once per token and key: claims the key (a row without a status), runs the write, keeps
- * its answer. A retry with the same request gets the kept answer; with another request, 422; while the
- * first still runs, 409. A server error releases the claim (nothing was written; a retry may run).
- */
-async function once(
-  db: Db,
-  tokenId: number,
-  key: string,
-  requestHash: string,
-  run: () => Promise<Answer>,
-): Promise<Answer & { replayed: boolean }> {
-  const claimed = await db
-    .insert(apiIdempotency)
-    .values({ tokenId, key, requestHash })
-    .onConflictDoNothing()
-    .returning({ key: apiIdempotency.key });
-  if (claimed.length === 0) {
-    const [kept] = await db
-      .select()
-      .from(apiIdempotency)
-      .where(and(eq(apiIdempotency.tokenId, tokenId), eq(apiIdempotency.key, key)));
-    if (!kept) return once(db, tokenId, key, requestHash, run);
-    if (kept.requestHash !== requestHash)
-      return { ...errorAnswer('IDEMPOTENCY_KEY_REUSED'), replayed: false };
-    if (kept.status !== null) return { status: kept.status, body: kept.response, replayed: true };
-    // A claim left by a request that died: taken over (one taker wins).
-    const [taken] = await db
-      .update(apiIdempotency)
-      .set({ createdAt: sql`now()` })
-      .where(
-        and(
-          eq(apiIdempotency.tokenId, tokenId),
-          eq(apiIdempotency.key, key),
-          isNull(apiIdempotency.status),
-          lt(apiIdempotency.createdAt, new Date(Date.now() - STALE_CLAIM_MS)),
-        ),
-      )
-      .returning({ key: apiIdempotency.key });
-    if (!taken) return { ...errorAnswer('IDEMPOTENCY_IN_PROGRESS'), replayed: false };
-  }
-  let answer: Answer;
-  try {
-    answer = await run();
-  } catch (error) {
-    await db
-      .delete(apiIdempotency)
-      .where(and(eq(apiIdempotency.tokenId, tokenId), eq(apiIdempotency.key, key)));
-    throw error;
-  }
-  if (answer.status >= 500) {
-    await db
-      .delete(apiIdempotency)
-      .where(and(eq(apiIdempotency.tokenId, tokenId), eq(apiIdempotency.key, key)));
-  } else {
-    await db
-      .update(apiIdempotency)
-      .set({ status: answer.status, response: answer.body as object })
-      .where(and(eq(apiIdempotency.tokenId, tokenId), eq(apiIdempotency.key, key)));
-  }
-  return { ...answer, replayed: false };
-}
-
-/** Kept answers older than this are deleted (by the evidence clean-up's hourly run, or any caller). */
-export const IDEMPOTENCY_KEEP_HOURS = 24 * 7;
-
-export async function forgetOldAnswers(db: Db, now = new Date()): Promise<void> {
-  await db
-    .delete(apiIdempotency)
-    .where(lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_KEEP_HOURS * 3_600_000)));
-}
 
 function bearer(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
@@ -454,9 +373,11 @@ export function registerMachineApi(app: FastifyInstance, deps: ServerDeps): void
         const requestHash = createHash('sha256')
           .update(`${route.method} ${req.url.split('?')[0] ?? ''}\n${canonical(req.body ?? null)}`)
           .digest('hex');
-        const answer = await once(db, principal.tokenId, key, requestHash, () => run(key));
-        if (answer.replayed) reply.header('idempotent-replayed', 'true');
-        return send(reply, answer);
+        const outcome = await once(db, principal.tokenId, key, requestHash, () => run(key));
+        if (outcome.kind === 'reused') return send(reply, errorAnswer('IDEMPOTENCY_KEY_REUSED'));
+        if (outcome.kind === 'running') return send(reply, errorAnswer('IDEMPOTENCY_IN_PROGRESS'));
+        if (outcome.kind === 'replayed') reply.header('idempotent-replayed', 'true');
+        return send(reply, outcome);
       },
     });
   }

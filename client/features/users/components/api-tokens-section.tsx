@@ -178,7 +178,6 @@ function IssueTokenForm({ send }: { send: (input: IssueApiTokenInput) => Promise
         />
         <fieldset
           className="form__field api-tokens__capabilities"
-          aria-invalid={capabilityError ? true : undefined}
           aria-describedby={capabilityError ? `${capabilitiesId}-error` : undefined}
         >
           <legend>
