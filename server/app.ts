@@ -188,7 +188,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   registerPdfExports(app, deps);
   registerAuditExports(app, deps);
   await registerEvidence(app, deps);
-  registerMachineApi(app, deps);
+  await registerMachineApi(app, deps);
   registerMachineOpenApi(app);
 
   const trpcOptions = {

@@ -165,6 +165,37 @@ describe('machine API (/api/v1)', () => {
       }
     });
 
+    it("a body that is not JSON, or too large, is refused in the API's shape", async () => {
+      const { token } = await issue(c.agency.finance);
+      const res = await c.t.app.inject({
+        method: 'POST',
+        url: `/api/v1/tasks/${financeTask}/progress`,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': newKey('bad'),
+        },
+        payload: '{"percent": 10, "narrative": ',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: 'VALIDATION',
+        message: { vi: expect.any(String), en: expect.any(String) },
+      });
+      const large = await c.t.app.inject({
+        method: 'POST',
+        url: `/api/v1/tasks/${financeTask}/progress`,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': newKey('big'),
+        },
+        payload: JSON.stringify({ percent: 10, narrative: 'x'.repeat(2 * 1024 * 1024) }),
+      });
+      expect(large.statusCode).toBe(413);
+      expect(large.json().message.en).toBeTruthy();
+    });
+
     it('a session cookie is no way in: the machine API takes tokens only', async () => {
       const res = await c.t.app.inject({
         method: 'GET',

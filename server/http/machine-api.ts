@@ -300,10 +300,34 @@ function send(reply: FastifyReply, answer: Answer) {
   return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
 }
 
-export function registerMachineApi(app: FastifyInstance, deps: ServerDeps): void {
+/**
+ * The machine API's routes, in a scope of their own whose error handler answers Fastify's own refusals
+ * (a body that is not JSON, too large, of another type) in the API's shape, with both languages.
+ */
+export async function registerMachineApi(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const limited = tokenRateLimit(app, deps.config);
-  const db = deps.database.db;
+  await app.register(async (api) => {
+    api.setErrorHandler((error, req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 429) return send(reply, errorAnswer('RATE_LIMITED'));
+      if (status && status >= 400 && status < 500) {
+        const code = (error as { code?: string }).code;
+        return send(reply, {
+          status,
+          body: { ...(errorAnswer('VALIDATION').body as object), ...(code ? { reason: code } : {}) },
+        });
+      }
+      const known = answerOfError(error);
+      if (known) return send(reply, known);
+      req.log.error({ err: error }, 'machine API call failed');
+      return send(reply, errorAnswer('INTERNAL'));
+    });
+    routes(api, deps, limited);
+  });
+}
 
+function routes(app: FastifyInstance, deps: ServerDeps, limited: ReturnType<typeof tokenRateLimit>): void {
+  const db = deps.database.db;
   for (const route of MACHINE_ROUTES) {
     app.route({
       method: route.method,
