@@ -50,6 +50,18 @@ test('a machine client posts progress; the Office sees it live; a revoked token 
   // The list never shows the token again.
   await expect(section).not.toContainText(token);
 
+  // The published document describes the running server: each documented operation exists there (a
+  // call without a token is 401, never 404).
+  const document = (await (await request.get('/api/v1/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  for (const [path, operations] of Object.entries(document.paths))
+    for (const method of Object.keys(operations)) {
+      const url = path.replace('{id}', '1').replace('{templateId}', '1').replace('{periodKey}', '2026-M11');
+      const res = await request.fetch(url, { method: method.toUpperCase() });
+      expect(res.status(), `${method} ${path}`).toBe(401);
+    }
+
   const auth = { authorization: `Bearer ${token}` };
   const tasks = await request.get('/api/v1/tasks?leadOnly=true&pageSize=200', { headers: auth });
   expect(tasks.status()).toBe(200);

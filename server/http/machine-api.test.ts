@@ -205,6 +205,16 @@ describe('machine API (/api/v1)', () => {
       expect(res.statusCode).toBe(401);
     });
 
+    it("a token opens the machine API only: the screens' procedures and downloads ignore it", async () => {
+      const { token } = await issue(c.agency.finance);
+      const headers = { authorization: `Bearer ${token}` };
+      expect((await c.t.trpc('tasks.inbox', {}, { method: 'GET', headers })).status).toBe(401);
+      expect((await c.t.trpc('apiTokens.list', {}, { method: 'GET', headers })).status).toBe(401);
+      expect((await c.t.app.inject({ method: 'GET', url: '/export/tasks.csv', headers })).statusCode).toBe(
+        401,
+      );
+    });
+
     it('a revoked token fails at the very next request', async () => {
       const { id, token } = await issue(c.agency.finance);
       expect((await call(token, 'GET', '/api/v1/me')).statusCode).toBe(200);
