@@ -115,7 +115,8 @@ export const MACHINE_ROUTES: readonly MachineRoute[] = [
     path: '/api/v1/tasks/{id}',
     operationId: 'getTask',
     summary: 'A task the agency may read, with its latest progress updates',
-    description: "Another agency's task answers 404, like a task that does not exist.",
+    description:
+      "As the screen shows it to an officer of the token's agency: another agency's task comes without its progress, requests and audit.",
     capability: 'data:read',
     params: machineTaskParams,
     query: machineTaskQuery,

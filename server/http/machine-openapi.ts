@@ -68,7 +68,7 @@ export function machineOpenApiDocument(serverUrl?: string) {
           : {}),
         401: errorResponse('No token, or a wrong, expired or revoked one'),
         ...(route.capability ? { 403: errorResponse('The token lacks the capability') } : {}),
-        ...(route.params ? { 404: errorResponse("Not found, or another agency's") } : {}),
+        ...(route.params ? { 404: errorResponse("Not found, or out of the agency's reach") } : {}),
         ...(write
           ? {
               409: errorResponse('The state changed, or the same key is still being processed'),
