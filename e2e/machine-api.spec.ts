@@ -52,10 +52,10 @@ test('a machine client posts progress; the Office sees it live; a revoked token 
 
   // The published document describes the running server: each documented operation exists there (a
   // call without a token is 401, never 404).
-  const document = (await (await request.get('/api/v1/openapi.json')).json()) as {
+  const openapi = (await (await request.get('/api/v1/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
-  for (const [path, operations] of Object.entries(document.paths))
+  for (const [path, operations] of Object.entries(openapi.paths))
     for (const method of Object.keys(operations)) {
       const url = path.replace('{id}', '1').replace('{templateId}', '1').replace('{periodKey}', '2026-M11');
       const res = await request.fetch(url, { method: method.toUpperCase() });
