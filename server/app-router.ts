@@ -8,6 +8,7 @@ import { holidaysRouter } from './modules/holidays/router';
 import { homeRouter } from './modules/home/router';
 import { kpisRouter } from './modules/kpis/router';
 import { liveRouter } from './modules/live/router';
+import { apiTokensRouter } from './modules/machine/router';
 import { mailRouter } from './modules/mail/router';
 import { reportsRouter } from './modules/reports/router';
 import { rollupRouter } from './modules/rollup/router';
@@ -37,6 +38,7 @@ export const appRouter = router({
   escalation: escalationRouter,
   mail: mailRouter,
   rollup: rollupRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

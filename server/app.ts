@@ -21,6 +21,8 @@ import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
 import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
+import { registerMachineApi } from './http/machine-api';
+import { registerMachineOpenApi } from './http/machine-openapi';
 import { makeOriginCheck } from './http/origin-check';
 import { registerPdfExports } from './http/pdf-exports';
 import { registerRateLimits } from './http/rate-limits';
@@ -41,6 +43,8 @@ declare module 'fastify' {
     drain: () => Promise<void>;
     /** The read replica of READ_DATABASE_URL, or null (server/db/replica.ts). */
     replica: ReadReplica | null;
+    /** Every route registered, `METHOD url` (the machine API's document is checked against it). */
+    registeredRoutes: string[];
   }
 }
 
@@ -80,6 +84,11 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     // Asked at once, so that a replica that cannot be reached or is no standby is told at start.
     void replica.serves(NO_FLOOR);
   }
+  const registeredRoutes: string[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registeredRoutes.push(`${method} ${route.url}`);
+  });
   const deps: ServerDeps = { ...appDeps, bus, replica };
   app.decorate('bus', bus);
   app.decorate('replica', replica);
@@ -179,6 +188,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   registerPdfExports(app, deps);
   registerAuditExports(app, deps);
   await registerEvidence(app, deps);
+  await registerMachineApi(app, deps);
+  registerMachineOpenApi(app);
 
   const trpcOptions = {
     router: appRouter,

@@ -159,6 +159,8 @@ const envSchema = z.object({
     ),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Machine API calls (`/api/v1`) per API token per minute (docs/decisions/0034-machine-clients.md). */
+  API_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 type Secrets =

@@ -12,6 +12,7 @@ import { deleteExpiredSessions } from './modules/auth/sessions';
 import { escalationJob } from './modules/escalation/evaluate';
 import { evidenceCleanupJob } from './modules/evidence/cleanup';
 import { getKpiOverviewCached } from './modules/kpis/service';
+import { idempotencyCleanupJob } from './modules/machine/idempotency';
 import { digestJob } from './modules/mail/digest';
 import { connectMailQueue } from './modules/mail/outbox';
 import { mailSendJob, mailSweepJob, smtpTransport } from './modules/mail/send';
@@ -68,6 +69,8 @@ async function main() {
         graceMs: config.EVIDENCE_UNATTACHED_HOURS * 3_600_000,
         log: app.log,
       }),
+      // The machine API's kept answers (idempotency keys) are deleted after a week: hourly, at :30.
+      idempotencyCleanupJob(database.db),
       // The audit chain is signed if it grew since the last checkpoint: every AUDIT_CHECKPOINT_MINUTES.
       checkpointJob(database.db, {
         keys: auditKeysFrom(config),

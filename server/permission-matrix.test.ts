@@ -553,6 +553,33 @@ describe('the permission matrix', () => {
       { input: async (fresh) => ({ id: fresh ? await newUser() : fx.userId }), rows: onlyFor(['admin']) },
     ],
     'users.loginFailures': [{ input: () => ({}), rows: onlyFor(['admin']) }],
+    'apiTokens.list': [{ input: () => ({}), rows: onlyFor(['admin']) }],
+    'apiTokens.issue': [
+      {
+        input: () => ({
+          name: unique('Hệ thống'),
+          agencyId: agency.A,
+          capabilities: ['data:read'],
+          expiresOn: today(30),
+        }),
+        rows: onlyFor(['admin']),
+      },
+    ],
+    'apiTokens.revoke': [
+      {
+        input: async () => ({
+          id: (
+            await ok('admin', 'apiTokens.issue', {
+              name: unique('Hệ thống'),
+              agencyId: agency.A,
+              capabilities: ['data:read'],
+              expiresOn: today(30),
+            })
+          ).id,
+        }),
+        rows: onlyFor(['admin']),
+      },
+    ],
     'tasks.list': [{ input: () => ({}), rows: signedIn('ok') }],
     'tasks.inbox': [{ input: () => ({}), rows: signedIn('ok') }],
     'tasks.counts': [{ input: () => ({}), rows: signedIn('ok') }],
@@ -1020,6 +1047,16 @@ describe('the permission matrix', () => {
       url: () => `/export/kpis/DV-01/agencies/${agency.A}.csv`,
       rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
     },
+    // The machine API takes API tokens only (server/http/machine-api.test.ts): no session opens it.
+    'GET /api/v1/openapi.json': { url: () => '/api/v1/openapi.json', rows: signedIn('ok', { anon: 'ok' }) },
+    'GET /api/v1/me': { url: () => '/api/v1/me', rows: signedIn('UNAUTHORIZED') },
+    'GET /api/v1/tasks': { url: () => '/api/v1/tasks', rows: signedIn('UNAUTHORIZED') },
+    'GET /api/v1/tasks/:id': { url: () => `/api/v1/tasks/${fx.task}`, rows: signedIn('UNAUTHORIZED') },
+    'POST /api/v1/tasks/:id/progress': {
+      url: () => `/api/v1/tasks/${fx.task}/progress`,
+      rows: signedIn('UNAUTHORIZED'),
+    },
+    'GET /api/v1/reports': { url: () => '/api/v1/reports', rows: signedIn('UNAUTHORIZED') },
     'GET /export/submissions/:id/history.:format': {
       url: () => `/export/submissions/${fx.draft.id}/history.csv`,
       rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
@@ -1060,9 +1097,17 @@ describe('the permission matrix', () => {
         const res = route.startsWith('POST /api/evidence')
           ? await upload(who)
           : await t.app.inject({
-              method: 'GET',
+              method: route.startsWith('POST ') ? 'POST' : 'GET',
               url: spec.url(),
-              headers: who === 'anon' ? {} : { cookie: cookie[who] },
+              headers: {
+                ...(who === 'anon' ? {} : { cookie: cookie[who] }),
+                ...(route.startsWith('POST ')
+                  ? { 'content-type': 'application/json', 'idempotency-key': unique('matrix') }
+                  : {}),
+              },
+              ...(route.startsWith('POST ')
+                ? { payload: JSON.stringify({ percent: 5, narrative: 'x' }) }
+                : {}),
             });
         const got =
           res.statusCode >= 200 && res.statusCode < 300

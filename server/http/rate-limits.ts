@@ -52,3 +52,24 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     }
   });
 }
+
+/**
+ * The machine API's own bucket: calls per API token (docs/decisions/0034-machine-clients.md), besides the
+ * client address's. A busy agency system behind a shared address spends its own allowance, not its
+ * neighbours'. The route resolves the token first and calls the limiter with its id.
+ */
+export function tokenRateLimit(app: FastifyInstance, config: Config) {
+  const limit = app.createRateLimit({
+    max: config.API_TOKEN_RATE_LIMIT_PER_MINUTE,
+    keyGenerator: (req) => `token:${(req as FastifyRequest & { apiTokenId?: number }).apiTokenId ?? 0}`,
+  });
+  /** Whether the call may go on; else the 429 has been sent. */
+  return async (req: FastifyRequest & { apiTokenId?: number }, reply: FastifyReply): Promise<boolean> => {
+    const outcome = await limit(req);
+    if (!outcome.isAllowed && outcome.isExceeded) {
+      await refuse(reply, outcome.ttlInSeconds);
+      return false;
+    }
+    return true;
+  };
+}

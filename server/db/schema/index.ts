@@ -10,3 +10,4 @@ export * from './mail';
 export * from './reports';
 export * from './tallies';
 export * from './tasks';
+export * from './machine';

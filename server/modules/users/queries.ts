@@ -3,17 +3,19 @@ import type { UserListInput } from '../../../shared/schemas/users';
 import { foldVietnamese } from '../../../shared/text';
 import type { Db } from '../../db/client';
 import { agencies, users } from '../../db/schema';
+import { isPersonAccount } from '../machine/accounts';
 
 export async function findUsers(
   db: Db,
   input: Required<Pick<UserListInput, 'page' | 'pageSize'>> & UserListInput,
 ) {
-  const filters: SQL[] = [];
+  // The accounts machine clients act through are tokens' business (`/admin/api-tokens`), not people's.
+  const filters: SQL[] = [isPersonAccount()];
   const q = input.q ? foldVietnamese(input.q) : '';
   if (q) filters.push(sql`${users.searchText} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (input.role) filters.push(eq(users.role, input.role));
   if (input.locked) filters.push(sql`${users.lockedUntil} > now()`);
-  const where = filters.length ? and(...filters) : undefined;
+  const where = and(...filters);
   const [items, [total]] = await Promise.all([
     db
       .select({

@@ -11,6 +11,7 @@ import { clearLoginFailures } from '../auth/login-failures';
 import { hashPassword } from '../auth/password';
 import { assertPasswordAllowed } from '../auth/password-policy';
 import { forgetUserSessions } from '../auth/sessions';
+import { isPersonAccount } from '../machine/accounts';
 import { assertEmailFree, emailTakenOr } from './email';
 
 const publicFields = {
@@ -76,7 +77,11 @@ export async function createUser(db: Db, actor: Actor, u: CreateUser) {
  */
 export async function updateUser(db: Db, actor: Actor, u: UpdateUser) {
   const updated = await inTransaction(db, async (tx) => {
-    const [before] = await tx.select(publicFields).from(users).where(eq(users.id, u.id)).for('update');
+    const [before] = await tx
+      .select(publicFields)
+      .from(users)
+      .where(and(eq(users.id, u.id), isPersonAccount()))
+      .for('update');
     if (!before) throw new AppError('NOT_FOUND');
     if (u.id === actor.id && (u.active === false || (u.role && u.role !== 'admin'))) {
       throw new AppError('VALIDATION', 'cannotDemoteSelf', { field: u.active === false ? 'active' : 'role' });
@@ -110,7 +115,7 @@ export async function resetPassword(db: Db, actor: Actor, r: ResetPassword) {
   const [person] = await db
     .select({ username: users.username, fullName: users.fullName })
     .from(users)
-    .where(eq(users.id, r.id));
+    .where(and(eq(users.id, r.id), isPersonAccount()));
   if (!person) throw new AppError('NOT_FOUND');
   assertPasswordAllowed(r.password, person, 'password');
   const passwordHash = await hashPassword(r.password);

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { useCreateUser, useResetPassword, useUnlockUser, useUpdateUser } from '../api/use-user-admin';
 import { USERS_PAGE_SIZE, useUsers } from '../api/use-users';
 import '../../../components/forms.css';
+import { ApiTokensSection } from './api-tokens-section';
 import { CreateUserForm } from './create-user-form';
 import { LoginFailuresSection } from './login-failures-section';
 import { parseRole, RoleFilter } from './role-filter';
@@ -119,6 +120,7 @@ export function UsersPage() {
         </div>
       )}
       <LoginFailuresSection />
+      <ApiTokensSection />
     </section>
   );
 }
