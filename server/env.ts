@@ -159,6 +159,8 @@ const envSchema = z.object({
     ),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Requests per minute per address to the public portal and open-data files (ADR 0033). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 type Secrets =
