@@ -181,6 +181,39 @@ const AccountSecurityPage = lazyPage(
   'AccountSecurityPage',
 );
 
+/**
+ * The public portal (issue 18, ADR 0033): no login, outside `ProtectedLayout`; lazily loaded with its
+ * words, so the first page's JavaScript does not grow.
+ */
+const PUBLIC_MESSAGES = ['kpis', 'open-data'] as const;
+function publicPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  let loading: Promise<Record<K, ComponentType>> | undefined;
+  const preload = () => {
+    loading ??= Promise.all([retryImport(load), loadMessages(PUBLIC_MESSAGES)]).then(([module]) => module);
+    return loading;
+  };
+  return Object.assign(
+    lazy(() => preload().then((module) => ({ default: module[name] }))),
+    { preload },
+  );
+}
+const PublicPortalPage = publicPage(
+  () => import('../features/open-data/components/public-portal-page'),
+  'PublicPortalPage',
+);
+const PublicKpiPage = publicPage(
+  () => import('../features/open-data/components/public-kpi-page'),
+  'PublicKpiPage',
+);
+const publicRoute = (path: string, Page: ComponentType): RouteObject => ({
+  path,
+  element: (
+    <Suspense fallback={<Spinner />}>
+      <Page />
+    </Suspense>
+  ),
+});
+
 /** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
 const PAGES: Record<PagePath, ComponentType> = {
   '/': OverviewPage,
@@ -236,6 +269,8 @@ function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
  */
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  publicRoute('/public', PublicPortalPage),
+  publicRoute('/public/kpis/:code', PublicKpiPage),
   {
     element: <ProtectedLayout prefetchPage={prefetchPageData} />,
     children: [

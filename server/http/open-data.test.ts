@@ -203,6 +203,37 @@ describe('public portal and open data', () => {
     expect((await get('/public-api/portal')).headers.etag).not.toBe(etagBefore);
   });
 
+  it('a published report reopened by the Office leaves the public figures at the next request', async () => {
+    const before = (await get('/public-api/kpis/DV-01')).json() as PublicKpiDetail;
+    const period = before.kpi.latest?.periodKey ?? '';
+    const first = before.agencies.find((a) => a.periodKey === period);
+    const [row] = await db
+      .select({ id: submissions.id, version: submissions.version })
+      .from(kpiFigures)
+      .innerJoin(submissions, eq(submissions.id, kpiFigures.submissionId))
+      .where(
+        and(
+          eq(kpiFigures.kpiCode, 'DV-01'),
+          eq(kpiFigures.periodKey, period),
+          eq(kpiFigures.agencyId, first?.agencyId ?? 0),
+        ),
+      );
+    const office = await t.login('vpcp', DEMO_PASSWORD);
+    const reopened = await t.trpc(
+      'submissions.reopen',
+      { id: row?.id, version: row?.version, reason: 'Kiểm tra lại số liệu trước khi công bố.' },
+      { cookie: office },
+    );
+    expect(reopened.status).toBe(200);
+    await t.app.bus.pull();
+    const after = (await get('/public-api/kpis/DV-01')).json() as PublicKpiDetail;
+    const latest = after.kpi.periods.find((p) => p.periodKey === period);
+    expect(latest?.agencies).toBe((before.kpi.latest?.agencies ?? 0) - 1);
+    expect(after.agencies.some((a) => a.periodKey === period && a.agencyId === first?.agencyId)).toBe(false);
+    const csv = (await get(`/open-data/kpis/DV-01/${period}.csv`)).body;
+    expect(csv.includes(`"${first?.nameVi}"`)).toBe(false);
+  });
+
   it('refuses what is not a published table, KPI or period', async () => {
     for (const url of [
       '/open-data/users.csv',

@@ -7,9 +7,8 @@ import {
   agencyFile,
   catalogFile,
   dictionaryFile,
-  getPublicKpiDetail,
-  getPublished,
   nationalFile,
+  publishedReader,
   type Rendered,
   renderOnce,
   taskGroupFile,
@@ -49,7 +48,11 @@ function send(req: FastifyRequest, reply: FastifyReply, rendered: Rendered, down
 }
 
 export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
-  const db = () => deps.database.db;
+  const reader = publishedReader(deps.database.db, (listener) => deps.bus.subscribe(listener));
+  app.addHook('onClose', async () => reader.stop());
+  /** Whether a code is a KPI of the catalogue (only those reach the per-KPI cache). */
+  const published = async (code: string) =>
+    KPI_CODE_PATTERN.test(code) && (await reader.published()).portal.kpis.some((k) => k.code === code);
   const contact = /<([^>]+)>/.exec(deps.config.MAIL_FROM)?.[1] ?? deps.config.MAIL_FROM;
 
   const language = (req: FastifyRequest, reply: FastifyReply) => {
@@ -66,7 +69,7 @@ export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
   };
 
   app.get('/public-api/portal', async (req, reply) => {
-    const published = await getPublished(db());
+    const published = await reader.published();
     return send(
       req,
       reply,
@@ -76,8 +79,8 @@ export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
 
   app.get('/public-api/kpis/:code', async (req, reply) => {
     const { code } = req.params as { code: string };
-    if (!KPI_CODE_PATTERN.test(code)) return sendError(reply, 'NOT_FOUND');
-    const detail = await getPublicKpiDetail(db(), code);
+    if (!(await published(code))) return sendError(reply, 'NOT_FOUND');
+    const detail = await reader.detail(code);
     if (!detail) return sendError(reply, 'NOT_FOUND');
     return send(
       req,
@@ -95,7 +98,7 @@ export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
       return send(req, reply, await renderOnce(registerOpenData, 'dictionary', dictionaryFile, TYPES.json));
     }
     if (!file || (file.name !== 'kpis' && file.name !== 'task-groups')) return sendError(reply, 'NOT_FOUND');
-    const published = await getPublished(db());
+    const published = await reader.published();
     const rendered = await renderOnce(
       published,
       `${file.name}|${file.format}|${lng}`,
@@ -109,7 +112,7 @@ export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
   });
 
   app.get('/open-data/catalog.jsonld', async (req, reply) => {
-    const published = await getPublished(db());
+    const published = await reader.published();
     const rendered = await renderOnce(
       published,
       'catalog',
@@ -126,7 +129,7 @@ export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
     const lng = language(req, reply);
     if (!lng) return;
     if (!file || !KPI_CODE_PATTERN.test(file.name)) return sendError(reply, 'NOT_FOUND');
-    const published = await getPublished(db());
+    const published = await reader.published();
     if (!published.portal.kpis.some((k) => k.code === file.name)) return sendError(reply, 'NOT_FOUND');
     const rendered = await renderOnce(
       published,
@@ -143,9 +146,9 @@ export function registerOpenData(app: FastifyInstance, deps: ServerDeps) {
     const file = fileOf((req.params as { file: string }).file);
     const lng = language(req, reply);
     if (!lng) return;
-    if (!file || !KPI_CODE_PATTERN.test(code) || !PERIOD_KEY_PATTERN.test(file.name))
+    if (!file || !PERIOD_KEY_PATTERN.test(file.name) || !(await published(code)))
       return sendError(reply, 'NOT_FOUND');
-    const detail = await getPublicKpiDetail(db(), code);
+    const detail = await reader.detail(code);
     if (
       !detail ||
       detail.kpi.source === 'system' ||

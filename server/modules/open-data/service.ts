@@ -15,6 +15,7 @@ import {
   type PublicPortal,
   type PublishedKpi,
 } from '../../../shared/schemas/open-data';
+import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { changeEvents } from '../../db/schema';
 import { getPublishedAgencyFigures, getPublishedKpis } from '../kpis/service';
@@ -433,4 +434,59 @@ export function catalogFile(published: Published, publicUrl: string, contactEmai
     'foaf:homepage': { '@id': `${publicUrl}/public` },
     'dcat:dataset': datasets,
   });
+}
+
+// ---- kept between changes ----
+
+/** How long a kept answer is trusted without hearing of a change (the files say `max-age=60` too). */
+export const PUBLISHED_MAX_AGE_MS = 60_000;
+
+interface Kept<V> {
+  value: Promise<V>;
+  at: number;
+  day: string;
+}
+
+/**
+ * The published data as the public routes read it: kept in memory until this process's change bus
+ * hears of any change (every process hears every change, ADR 0003), Vietnam's date moves or
+ * PUBLISHED_MAX_AGE_MS pass. A request that finds it kept reads nothing from the database: anonymous
+ * readers, however many, cost the signed-in users nothing. After a change the next request goes
+ * through the narrower caches above, so an unrelated change (a progress post) gives back the same
+ * objects, the same renderings and the same ETags.
+ */
+export function publishedReader(db: Db, onChange: (listener: () => void) => () => void) {
+  let portal: Kept<Published> | null = null;
+  const details = new Map<string, Kept<PublicKpiDetail | null>>();
+  const unsubscribe = onChange(() => {
+    portal = null;
+    details.clear();
+  });
+  const fresh = <V>(kept: Kept<V> | null | undefined, now: Date): kept is Kept<V> =>
+    Boolean(kept && kept.day === vietnamDate(now) && now.getTime() - kept.at < PUBLISHED_MAX_AGE_MS);
+  const keep = <V>(value: Promise<V>, now: Date, forget: () => void): Kept<V> => {
+    value.catch(forget);
+    return { value, at: now.getTime(), day: vietnamDate(now) };
+  };
+  return {
+    published(now = new Date()): Promise<Published> {
+      if (fresh(portal, now)) return portal.value;
+      const kept = keep(getPublished(db, now), now, () => {
+        if (portal === kept) portal = null;
+      });
+      portal = kept;
+      return kept.value;
+    },
+    detail(code: string, now = new Date()): Promise<PublicKpiDetail | null> {
+      const found = details.get(code);
+      if (fresh(found, now)) return found.value;
+      const kept = keep(getPublicKpiDetail(db, code, now), now, () => {
+        if (details.get(code) === kept) details.delete(code);
+      });
+      // Only catalogue codes reach here (the route checks the pattern); a few dozen at most.
+      details.set(code, kept);
+      return kept.value;
+    },
+    stop: unsubscribe,
+  };
 }
