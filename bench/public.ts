@@ -92,14 +92,15 @@ export async function runPublicBench(options: PublicBenchOptions): Promise<Figur
       );
       log(`  ${read.name}: p50 ${s.p50.toFixed(2)} p95 ${s.p95.toFixed(2)} ms (${bytes} bytes)`);
     }
-    for (const load of [
+    const loads: { name: string; path: string; headers: Record<string, string> }[] = [
       { name: 'public: /public-api/portal throughput (anonymous)', path: '/public-api/portal', headers: {} },
       {
         name: 'signed in: kpis.overview throughput, beside',
         path: overview,
         headers: { cookie: options.cookie },
       },
-    ]) {
+    ];
+    for (const load of loads) {
       let done = 0;
       const latencies: number[] = [];
       const until = performance.now() + seconds * 1000;

@@ -4,6 +4,19 @@
  * home of the headers: the CSV files, `dictionary.json`, the DCAT catalogue and the portal's page.
  */
 
+/** The licence every published file, the catalogue and the page state. */
+export const OPEN_DATA_LICENCE = {
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  name: {
+    vi: 'Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)',
+    en: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+  },
+  attribution: {
+    vi: 'Nguồn: Văn phòng Chính phủ — Hệ thống giám sát Chương trình chuyển đổi số (Quyết định 2629/QĐ-TTg)',
+    en: 'Source: Government Office — Digital Government Program Monitor (Decision 2629/QĐ-TTg)',
+  },
+} as const;
+
 export type OpenDataTable = 'kpis' | 'kpi-agencies' | 'task-groups';
 export type ColumnType = 'string' | 'number' | 'date' | 'integer';
 

@@ -87,18 +87,5 @@ export const publicKpiDetail = z.object({
 });
 export type PublicKpiDetail = z.infer<typeof publicKpiDetail>;
 
-/** The licence every published file, the catalogue and the page state. */
-export const OPEN_DATA_LICENCE = {
-  url: 'https://creativecommons.org/licenses/by/4.0/',
-  name: {
-    vi: 'Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)',
-    en: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
-  },
-  attribution: {
-    vi: 'Nguồn: Văn phòng Chính phủ — Hệ thống giám sát Chương trình chuyển đổi số (Quyết định 2629/QĐ-TTg)',
-    en: 'Source: Government Office — Digital Government Program Monitor (Decision 2629/QĐ-TTg)',
-  },
-} as const;
-
 /** A period key as a URL path segment: `2026-M10`, `2026-Q3`, `2026-H1`, `2026-9M`, `2026-Y`. */
 export const PERIOD_KEY_PATTERN = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H1|9M|Y)$/;

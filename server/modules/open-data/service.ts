@@ -6,15 +6,11 @@ import type { ChangeType } from '../../../shared/live-events';
 import {
   dictionaryTable,
   OPEN_DATA_DICTIONARY,
+  OPEN_DATA_LICENCE,
   type OpenDataTable,
 } from '../../../shared/open-data-dictionary';
 import { periodName } from '../../../shared/period-names';
-import {
-  OPEN_DATA_LICENCE,
-  type PublicKpiDetail,
-  type PublicPortal,
-  type PublishedKpi,
-} from '../../../shared/schemas/open-data';
+import type { PublicKpiDetail, PublicPortal, PublishedKpi } from '../../../shared/schemas/open-data';
 import { vietnamDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { changeEvents } from '../../db/schema';

@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OPEN_DATA_DICTIONARY } from '../../../../shared/open-data-dictionary';
-import {
-  OPEN_DATA_LICENCE,
-  type PublishedKpi,
-  type PublishedPeriod,
-} from '../../../../shared/schemas/open-data';
+import { OPEN_DATA_DICTIONARY, OPEN_DATA_LICENCE } from '../../../../shared/open-data-dictionary';
+import type { PublishedKpi, PublishedPeriod } from '../../../../shared/schemas/open-data';
 import { TASK_STATUSES } from '../../../../shared/task-status';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { Spinner } from '../../../components/spinner';
