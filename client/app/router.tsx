@@ -5,6 +5,7 @@ import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
 import { loadMessages } from '../lib/i18n/i18n';
+import type { PageMessageGroup } from '../lib/i18n/message-groups';
 import type { PagePrefetch } from '../lib/page-prefetch';
 import { retryImport } from '../lib/retry-import';
 import { PAGE_MESSAGES } from './page-messages';
@@ -20,11 +21,17 @@ type PageModule<K extends string> = Record<K, ComponentType> & { prefetch?: Page
  * `prefetch`, which asks for its data.
  */
 function lazyPage<K extends string>(page: PagePath, load: () => Promise<PageModule<K>>, name: K) {
+  return lazyWithMessages(PAGE_MESSAGES[page], load, name);
+}
+
+function lazyWithMessages<K extends string>(
+  groups: readonly PageMessageGroup[],
+  load: () => Promise<PageModule<K>>,
+  name: K,
+) {
   let loading: Promise<PageModule<K>> | undefined;
   const preload = () => {
-    loading ??= Promise.all([retryImport(load), loadMessages(PAGE_MESSAGES[page])]).then(
-      ([module]) => module,
-    );
+    loading ??= Promise.all([retryImport(load), loadMessages(groups)]).then(([module]) => module);
     return loading;
   };
   return Object.assign(
@@ -185,23 +192,14 @@ const AccountSecurityPage = lazyPage(
  * The public portal (issue 18, ADR 0033): no login, outside `ProtectedLayout`; lazily loaded with its
  * words, so the first page's JavaScript does not grow.
  */
-const PUBLIC_MESSAGES = ['kpis', 'open-data'] as const;
-function publicPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  let loading: Promise<Record<K, ComponentType>> | undefined;
-  const preload = () => {
-    loading ??= Promise.all([retryImport(load), loadMessages(PUBLIC_MESSAGES)]).then(([module]) => module);
-    return loading;
-  };
-  return Object.assign(
-    lazy(() => preload().then((module) => ({ default: module[name] }))),
-    { preload },
-  );
-}
-const PublicPortalPage = publicPage(
+const PUBLIC_MESSAGES: readonly PageMessageGroup[] = ['kpis', 'open-data'];
+const PublicPortalPage = lazyWithMessages(
+  PUBLIC_MESSAGES,
   () => import('../features/open-data/components/public-portal-page'),
   'PublicPortalPage',
 );
-const PublicKpiPage = publicPage(
+const PublicKpiPage = lazyWithMessages(
+  PUBLIC_MESSAGES,
   () => import('../features/open-data/components/public-kpi-page'),
   'PublicKpiPage',
 );
@@ -284,7 +282,11 @@ export function AppRoutes() {
   return useRoutes(appRoutes);
 }
 
-const preloads = Object.entries(PAGES).flatMap(([path, Page]) =>
+const preloads = Object.entries({
+  ...PAGES,
+  '/public': PublicPortalPage,
+  '/public/kpis/:code': PublicKpiPage,
+}).flatMap(([path, Page]) =>
   'preload' in Page && typeof Page.preload === 'function'
     ? [{ path, preload: Page.preload as () => Promise<{ prefetch?: PagePrefetch }> }]
     : [],
