@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { periodName } from '../../../../shared/period-names';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { Spinner } from '../../../components/spinner';
 import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { publicKpiQuery } from '../api/public-queries';
 import { PublicLayout } from './public-layout';
-import { targetOf } from './public-portal-page';
 
 /** The agencies a page lists at most; the file has them all. */
 const AGENCIES_SHOWN = 200;
@@ -25,6 +25,8 @@ export function PublicKpiPage() {
   usePageTitle(kpi ? t('openData.kpiTitle', { code: kpi.code, name: name(kpi) }) : t('openData.title'));
   const [chosen, setChosen] = useState<string | null>(null);
   const suffix = lang === 'en' ? '?lang=en' : '';
+  const periodLabel = (p: { periodKey: string; periodEnd: string }) =>
+    `${periodName(p.periodKey, lang)} (${formatDate(p.periodEnd)})`;
 
   if (detail.isPending)
     return (
@@ -99,7 +101,7 @@ export function PublicKpiPage() {
                   <tr key={p.periodKey}>
                     <th scope="row">
                       {kpi.source === 'system' ? (
-                        t('kpis.periodOf', { period: p.periodKey, date: formatDate(p.periodEnd) })
+                        periodLabel(p)
                       ) : (
                         <button
                           type="button"
@@ -107,7 +109,7 @@ export function PublicKpiPage() {
                           aria-pressed={p.periodKey === period}
                           onClick={() => setChosen(p.periodKey)}
                         >
-                          {t('kpis.periodOf', { period: p.periodKey, date: formatDate(p.periodEnd) })}
+                          {periodLabel(p)}
                         </button>
                       )}
                     </th>
@@ -141,8 +143,6 @@ export function PublicKpiPage() {
           <a href={`/open-data/kpis/${kpi.code}.json${suffix}`}>
             {t('openData.fileJson', { table: kpi.code })}
           </a>
-          {' · '}
-          {t('openData.colTarget', { year: 2030 })}: {percent(targetOf(kpi, 2030))}
         </p>
       </section>
       <section aria-labelledby="kpi-agencies" className="stack">

@@ -27,8 +27,11 @@ export function PeriodBasis({ period }: { period: PublishedPeriod }) {
       });
 }
 
-export const targetOf = (kpi: PublishedKpi, year: number) =>
-  kpi.targets.find((x) => x.year === year)?.value ?? null;
+/** The target a KPI heads for next: the first after its latest published period (else its last one). */
+export function nextTarget(kpi: PublishedKpi) {
+  const from = Number((kpi.latest?.periodEnd ?? '').slice(0, 4)) || 0;
+  return kpi.targets.find((x) => x.year >= from) ?? kpi.targets.at(-1) ?? null;
+}
 
 /** The open-data files: each table in CSV and JSON (Vietnamese, and English), the catalogue, the dictionary. */
 export function Downloads() {
@@ -149,7 +152,7 @@ export function PublicPortalPage() {
                       {t('openData.colPlanned')}
                     </th>
                     <th scope="col" className="numeric">
-                      {t('openData.colTarget', { year: 2030 })}
+                      {t('openData.colNextTarget')}
                     </th>
                     <th scope="col">{t('kpis.status')}</th>
                   </tr>
@@ -167,7 +170,14 @@ export function PublicPortalPage() {
                         {k.latest ? <PeriodBasis period={k.latest} /> : t('openData.noPublished')}
                       </td>
                       <td className="numeric">{percent(k.latest?.planned ?? null)}</td>
-                      <td className="numeric">{percent(targetOf(k, 2030))}</td>
+                      <td className="numeric">
+                        {nextTarget(k)
+                          ? t('openData.targetBy', {
+                              value: percent(nextTarget(k)?.value ?? null),
+                              year: nextTarget(k)?.year,
+                            })
+                          : '—'}
+                      </td>
                       <td className="public-status">{t(`kpis.statuses.${k.status}`)}</td>
                     </tr>
                   ))}

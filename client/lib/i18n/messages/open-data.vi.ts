@@ -17,7 +17,8 @@ export const openDataVi = {
     colValue: 'Giá trị đã công bố',
     colBasis: 'Cơ sở số liệu',
     colPlanned: 'Theo lộ trình',
-    colTarget: 'Mục tiêu {{year}}',
+    colNextTarget: 'Mục tiêu',
+    targetBy: '{{value}} (năm {{year}})',
     basis:
       'Kỳ {{period, periodInSentence}}: {{agencies}}/{{obliged}} cơ quan đã báo cáo, hạn nộp {{closesOn}}',
     basisSystem:
