@@ -58,6 +58,7 @@ import {
 } from './generate';
 import { BROAD_SEARCH, listPageFigures, type PagedList, type ReadPage } from './list-pages';
 import { login as signIn } from './own-server';
+import { runPublicBench } from './public';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -71,16 +72,18 @@ const PASSWORD = 'Demo@2026';
 const ONLY = argValue('only');
 if (
   ONLY !== undefined &&
-  !['writes', 'asof', 'audit', 'lists', 'escalation', 'digest', 'rollup'].includes(ONLY)
+  !['writes', 'asof', 'audit', 'lists', 'escalation', 'digest', 'rollup', 'public'].includes(ONLY)
 )
-  throw new Error('--only must be writes, asof, audit, lists, escalation, digest or rollup');
+  throw new Error('--only must be writes, asof, audit, lists, escalation, digest, rollup or public');
 const onlyWrites = ONLY === 'writes';
 const onlyAsOf = ONLY === 'asof';
 const onlyLists = ONLY === 'lists';
 /** Only the busiest province's roll-up over its communes, beside the national dashboard it shares tallies with. */
 const onlyRollup = ONLY === 'rollup';
+/** Only the public portal and open data, beside the signed-in API (bench/public.ts). */
+const onlyPublic = ONLY === 'public';
 /** Only part of the figures: the server's reads, PGlite, client and live figures are left out. */
-const partial = onlyWrites || onlyAsOf || onlyLists || onlyRollup;
+const partial = onlyWrites || onlyAsOf || onlyLists || onlyRollup || onlyPublic;
 
 const log = (line: string) => console.log(line);
 const ms = (start: number) => performance.now() - start;
@@ -109,6 +112,7 @@ async function startServer(env: Record<string, string>, port: number): Promise<S
       PORT: String(port),
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_PER_MINUTE: '100000000',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
       // The bench measures the pages and reads, not the login's steps: in production the Office must
       // set up a second factor first, and every read would be refused until then.
@@ -283,6 +287,17 @@ async function serverFigures(): Promise<{
       log(`Autovacuum is off here: tasks and submissions vacuumed in ${(ms(t) / 1000).toFixed(1)} s.`);
     }
     const office = await login(server, 'vpcp');
+    if (onlyPublic) {
+      const [first] = await pg<{ code: string }[]>`
+        select kpi_code as code from kpi_figures group by kpi_code order by count(*) desc limit 1`;
+      log('The public portal and open data, beside the signed-in API (bench/public.ts)…');
+      const figures = await runPublicBench({
+        base: server.base,
+        cookie: office,
+        kpiCode: first?.code ?? 'DV-01',
+      });
+      return { figures, postgresVersion: version, counts: counts ?? {} };
+    }
     const officer = await login(server, 'btc.chuyenvien');
     const users = await pg<Actor[]>`
       select u.id, u.username, u.role, u.agency_id as "agencyId" from users u where username in ('vpcp', 'btc.chuyenvien')`;
@@ -1072,9 +1087,11 @@ async function main() {
         ? ['lists']
         : onlyRollup
           ? ['rollup']
-          : scale === 'national'
-            ? ['latest', 'national']
-            : ['latest'];
+          : onlyPublic
+            ? ['public']
+            : scale === 'national'
+              ? ['latest', 'national']
+              : ['latest'];
   for (const name of names) {
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.json`), `${JSON.stringify(entries, null, 2)}\n`);
     writeFileSync(path.join(ROOT, 'bench/results', `${name}.run.json`), `${JSON.stringify(run, null, 2)}\n`);

@@ -23,6 +23,7 @@ import { registerKpiExports } from './http/kpi-exports';
 import { registerLiveStream } from './http/live-stream';
 import { registerMachineApi } from './http/machine-api';
 import { registerMachineOpenApi } from './http/machine-openapi';
+import { registerOpenData } from './http/open-data';
 import { makeOriginCheck } from './http/origin-check';
 import { registerPdfExports } from './http/pdf-exports';
 import { registerRateLimits } from './http/rate-limits';
@@ -187,6 +188,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   registerKpiExports(app, deps);
   registerPdfExports(app, deps);
   registerAuditExports(app, deps);
+  registerOpenData(app, deps);
   await registerEvidence(app, deps);
   await registerMachineApi(app, deps);
   registerMachineOpenApi(app);
@@ -228,7 +230,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
     // History-API fallback: any other GET for a page gets the app, which routes on the client.
     app.setNotFoundHandler((req, reply) => {
       const path = req.url.split('?')[0] ?? '';
-      const isApi = /^\/(trpc|api|export)(\/|$)/.test(path);
+      const isApi = /^\/(trpc|api|export|public-api|open-data)(\/|$)/.test(path);
       // Page paths have no file extension; a missing asset (.js, .png…) stays a 404.
       const wantsPage =
         req.method === 'GET' &&

@@ -161,6 +161,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   /** Machine API calls (`/api/v1`) per API token per minute (docs/decisions/0034-machine-clients.md). */
   API_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per minute per address to the public portal and open-data files (ADR 0033). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 type Secrets =

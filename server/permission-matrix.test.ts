@@ -1061,6 +1061,26 @@ describe('the permission matrix', () => {
       url: () => `/export/submissions/${fx.draft.id}/history.csv`,
       rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
     },
+    // The public portal and the open data (ADR 0033): the same answer for everyone, signed in or not.
+    'GET /public-api/portal': { url: () => '/public-api/portal', rows: signedIn('ok', { anon: 'ok' }) },
+    'GET /public-api/kpis/:code': {
+      url: () => '/public-api/kpis/DV-01',
+      rows: signedIn('ok', { anon: 'ok' }),
+    },
+    'GET /open-data/:file': { url: () => '/open-data/kpis.csv', rows: signedIn('ok', { anon: 'ok' }) },
+    'GET /open-data/catalog.jsonld': {
+      url: () => '/open-data/catalog.jsonld',
+      rows: signedIn('ok', { anon: 'ok' }),
+    },
+    'GET /open-data/kpis/:code': {
+      url: () => '/open-data/kpis/DV-01.json',
+      rows: signedIn('ok', { anon: 'ok' }),
+    },
+    // A period still open is not published, to anyone.
+    'GET /open-data/kpis/:code/:file': {
+      url: () => `/open-data/kpis/DV-01/${today().slice(0, 4)}-Y.csv`,
+      rows: signedIn('NOT_FOUND', { anon: 'NOT_FOUND' }),
+    },
   };
   /** Routes whose rows are elsewhere: the procedures (above) and the live stream (below). */
   const ROUTES_ELSEWHERE = ['GET /trpc/:path', 'POST /trpc/:path', 'GET /trpc/live.changes'];

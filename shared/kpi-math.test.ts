@@ -8,6 +8,7 @@ import {
   FORECAST_METHOD,
   figuresFromValues,
   forecastSeries,
+  isPublishedPeriod,
   kpiStatus,
   leastSquares,
   periodCounts,
@@ -352,5 +353,19 @@ describe('agency trend', () => {
     expect(trendOf(40, 50)).toBe('down');
     expect(trendOf(50, 50)).toBe('flat');
     expect(trendOf(50, null)).toBeNull();
+  });
+});
+
+describe('isPublishedPeriod (what the public portal may show)', () => {
+  it.each([
+    // [closesOn, periodEnd, today, published]
+    ['2026-09-21', '2026-09-14', '2026-09-22', true],
+    ['2026-09-21', '2026-09-14', '2026-09-21', false], // the deadline day itself: still open
+    ['2026-12-21', '2026-12-14', '2026-12-07', false], // the quarter under way
+    [null, '2026-09-14', '2026-09-15', true], // system KPI: the period is over
+    [null, '2026-12-14', '2026-12-07', false], // system KPI: the quarter under way
+    [null, '2026-12-14', '2026-12-14', false], // its last day
+  ] as const)('closes %s, ends %s, on %s: %s', (closesOn, periodEnd, today, published) => {
+    expect(isPublishedPeriod({ closesOn, periodEnd }, today)).toBe(published);
   });
 });

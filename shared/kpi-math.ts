@@ -174,6 +174,19 @@ export function periodCounts(facts: PeriodFacts, floor: number, today: string): 
 }
 
 /**
+ * Published on the open-data portal (issue 18): only a period that is over and closed, i.e. its
+ * deadline passed (reaching the coverage floor early is enough inside the system, never in public)
+ * and its last day is before `today`. For a system-computed KPI (nothing awaited) the period's end
+ * decides alone, so the quarter under way is never published.
+ */
+export function isPublishedPeriod(
+  facts: Pick<PeriodFacts, 'closesOn' | 'periodEnd'>,
+  today: string,
+): boolean {
+  return deadlinePassed(facts, today) && facts.periodEnd < today;
+}
+
+/**
  * A KPI's periods (ordered by period end) split into those that count and the provisional one: the
  * newest period after the last counting one that does not count yet (one early report of a quarter
  * still open must not become "the national value"). Older periods that do not count are left out.

@@ -5,6 +5,7 @@ import { Spinner } from '../components/spinner';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireRole } from '../features/auth/components/require-role';
 import { loadMessages } from '../lib/i18n/i18n';
+import type { PageMessageGroup } from '../lib/i18n/message-groups';
 import type { PagePrefetch } from '../lib/page-prefetch';
 import { retryImport } from '../lib/retry-import';
 import { PAGE_MESSAGES } from './page-messages';
@@ -20,11 +21,17 @@ type PageModule<K extends string> = Record<K, ComponentType> & { prefetch?: Page
  * `prefetch`, which asks for its data.
  */
 function lazyPage<K extends string>(page: PagePath, load: () => Promise<PageModule<K>>, name: K) {
+  return lazyWithMessages(PAGE_MESSAGES[page], load, name);
+}
+
+function lazyWithMessages<K extends string>(
+  groups: readonly PageMessageGroup[],
+  load: () => Promise<PageModule<K>>,
+  name: K,
+) {
   let loading: Promise<PageModule<K>> | undefined;
   const preload = () => {
-    loading ??= Promise.all([retryImport(load), loadMessages(PAGE_MESSAGES[page])]).then(
-      ([module]) => module,
-    );
+    loading ??= Promise.all([retryImport(load), loadMessages(groups)]).then(([module]) => module);
     return loading;
   };
   return Object.assign(
@@ -181,6 +188,30 @@ const AccountSecurityPage = lazyPage(
   'AccountSecurityPage',
 );
 
+/**
+ * The public portal (issue 18, ADR 0033): no login, outside `ProtectedLayout`; lazily loaded with its
+ * words, so the first page's JavaScript does not grow.
+ */
+const PUBLIC_MESSAGES: readonly PageMessageGroup[] = ['kpis', 'open-data'];
+const PublicPortalPage = lazyWithMessages(
+  PUBLIC_MESSAGES,
+  () => import('../features/open-data/components/public-portal-page'),
+  'PublicPortalPage',
+);
+const PublicKpiPage = lazyWithMessages(
+  PUBLIC_MESSAGES,
+  () => import('../features/open-data/components/public-kpi-page'),
+  'PublicKpiPage',
+);
+const publicRoute = (path: string, Page: ComponentType): RouteObject => ({
+  path,
+  element: (
+    <Suspense fallback={<Spinner />}>
+      <Page />
+    </Suspense>
+  ),
+});
+
 /** Every page behind the login, by its path in `PAGE_ROLES`: the compiler keeps the two lists equal. */
 const PAGES: Record<PagePath, ComponentType> = {
   '/': OverviewPage,
@@ -236,6 +267,8 @@ function pageRoute(page: PagePath, Page: ComponentType): RouteObject {
  */
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  publicRoute('/public', PublicPortalPage),
+  publicRoute('/public/kpis/:code', PublicKpiPage),
   {
     element: <ProtectedLayout prefetchPage={prefetchPageData} />,
     children: [
@@ -249,7 +282,11 @@ export function AppRoutes() {
   return useRoutes(appRoutes);
 }
 
-const preloads = Object.entries(PAGES).flatMap(([path, Page]) =>
+const preloads = Object.entries({
+  ...PAGES,
+  '/public': PublicPortalPage,
+  '/public/kpis/:code': PublicKpiPage,
+}).flatMap(([path, Page]) =>
   'preload' in Page && typeof Page.preload === 'function'
     ? [{ path, preload: Page.preload as () => Promise<{ prefetch?: PagePrefetch }> }]
     : [],

@@ -14,6 +14,8 @@ import type { Config } from '../env';
  */
 
 const API_PATH = /^\/(trpc|api|export)(\/|$)/;
+/** The public portal's JSON and the open-data files (ADR 0033): anonymous, their own bucket. */
+const PUBLIC_PATH = /^\/(public-api|open-data)(\/|$)/;
 
 /** The procedures a tRPC request calls: one, or one per item of a batch ('a,b,c'). */
 export function trpcCalls(url: string): string[] {
@@ -41,8 +43,19 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     keyGenerator: (req) => `login:${req.ip}`,
   });
 
+  // Anonymous readers (and harvesters) cannot use up the signed-in users' budget, nor they theirs.
+  const open = app.createRateLimit({
+    max: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    keyGenerator: (req) => `public:${req.ip}`,
+  });
+
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0] ?? '';
+    if (PUBLIC_PATH.test(path)) {
+      const limit = await open(req);
+      if (!limit.isAllowed && limit.isExceeded) return refuse(reply, limit.ttlInSeconds);
+      return;
+    }
     if (!API_PATH.test(path)) return;
     const calls = trpcCalls(req.url);
     // Each call of a batch is one request's worth; a plain route is one call.

@@ -11,6 +11,7 @@ import { kpisEn } from './messages/kpis.en';
 import { mailEn } from './messages/mail.en';
 import { mfaEn } from './messages/mfa.en';
 import { monthlyReportEn } from './messages/monthly-report.en';
+import { openDataEn } from './messages/open-data.en';
 import { reportsEn } from './messages/reports.en';
 import { rollupEn } from './messages/rollup.en';
 import { shellEn } from './messages/shell.en';
@@ -31,6 +32,7 @@ export const en: Messages = {
   ...dashboardEn,
   ...taskListEn,
   ...monthlyReportEn,
+  ...openDataEn,
   ...reportsEn,
   ...kpisEn,
   ...templatesEn,

@@ -13,6 +13,7 @@ export const MESSAGE_GROUPS = [
   'mail',
   'mfa',
   'monthly-report',
+  'open-data',
   'reports',
   'rollup',
   'shell',

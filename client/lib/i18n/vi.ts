@@ -11,6 +11,7 @@ import { kpisVi } from './messages/kpis.vi';
 import { mailVi } from './messages/mail.vi';
 import { mfaVi } from './messages/mfa.vi';
 import { monthlyReportVi } from './messages/monthly-report.vi';
+import { openDataVi } from './messages/open-data.vi';
 import { reportsVi } from './messages/reports.vi';
 import { rollupVi } from './messages/rollup.vi';
 import { shellVi } from './messages/shell.vi';
@@ -34,6 +35,7 @@ export const vi = {
   ...dashboardVi,
   ...taskListVi,
   ...monthlyReportVi,
+  ...openDataVi,
   ...reportsVi,
   ...kpisVi,
   ...templatesVi,

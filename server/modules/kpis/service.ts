@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { AgencyBorders } from '../../../shared/agencies';
+import type { AgencyBorders, AgencyLevel } from '../../../shared/agencies';
 import { regroupFigures } from '../../../shared/agency-lineage';
 import { AppError } from '../../../shared/errors';
 import { kpiDefinition, kpiSource, MATURITY_FIELD_KPI, SYSTEM_INDICATORS } from '../../../shared/kpi-catalog';
 import {
   aggregateShare,
   figuresFromValues,
+  isPublishedPeriod,
   percentOf,
   splitProvisional,
   summariseSeries,
@@ -24,6 +25,7 @@ import type {
   Scorecard,
   SystemIndicatorSummary,
 } from '../../../shared/schemas/kpis';
+import type { PublishedAgencyFigure, PublishedKpi } from '../../../shared/schemas/open-data';
 import { vietnamDate } from '../../../shared/time';
 import { type Db, inTransaction } from '../../db/client';
 import {
@@ -154,16 +156,18 @@ function summariseIndicator(
  * denominators (read every time). Summarising (grouping thousands of system figures, trends and
  * forecasts for 20 KPIs) cost more than the queries; a request that finds the same inputs reuses it.
  */
-const summaryMemo = new WeakMap<
-  Db,
-  { key: string; summaries: KpiSummary[]; indicators: SystemIndicatorSummary[] }
->();
+interface AllSummaries {
+  key: string;
+  today: string;
+  catalog: CatalogKpi[];
+  aggregates: PeriodAggregate[];
+  summaries: KpiSummary[];
+  indicators: SystemIndicatorSummary[];
+}
+const summaryMemo = new WeakMap<Db, AllSummaries>();
 
 /** National summaries of every KPI and system indicator. */
-async function buildAll(
-  db: Db,
-  now: Date,
-): Promise<{ summaries: KpiSummary[]; indicators: SystemIndicatorSummary[] }> {
+async function buildAll(db: Db, now: Date): Promise<AllSummaries> {
   const all = await loadCatalog(db);
   const codes = (...sources: KpiSource[]) =>
     all.filter((k) => sources.includes(kpiSource(k.code))).map((k) => k.code);
@@ -187,6 +191,9 @@ async function buildAll(
     const aggregates = [...reported, ...system];
     memo = {
       key,
+      today,
+      catalog: all,
+      aggregates,
       summaries: all.map((k) => summarise(k, aggregates, today)),
       indicators: SYSTEM_INDICATORS.map((i) => summariseIndicator(i, system)),
     };
@@ -214,6 +221,89 @@ export async function getKpiOverview(
     // Indicators have no status: a status filter leaves them out.
     indicators: indicators.filter((i) => !input.status && (!input.pillar || i.pillar === input.pillar)),
   };
+}
+
+/**
+ * The KPIs as the public portal publishes them (issue 18, ADR 0033): only the periods that count and
+ * are published (`isPublishedPeriod`: closed and over), each with N of M; the trajectory, status and
+ * its reason judged on those periods alone, so a figure still open inside the system never shows.
+ */
+export async function getPublishedKpis(db: Db, now = new Date()): Promise<PublishedKpi[]> {
+  const { catalog, aggregates, today } = await buildAll(db, now);
+  return catalog.map((kpi) => {
+    const own = aggregates
+      .filter((a) => a.kpiCode === kpi.code)
+      .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1));
+    const published = splitProvisional(own, kpi.coverageFloor, today).counted.filter((p) =>
+      isPublishedPeriod(p, today),
+    );
+    const judged = summariseSeries(
+      published.map((p) => ({
+        periodKey: p.periodKey,
+        periodEnd: p.periodEnd,
+        value: percentOf(Number(p.numerator), Number(p.denominator)),
+      })),
+      kpi.targets,
+    );
+    const periods = published.map((p, i) => {
+      const { closed: _closed, carriedForward: _carried, ...value } = periodValue(p);
+      return { ...value, planned: judged.series[i]?.planned ?? null };
+    });
+    return {
+      code: kpi.code,
+      pillar: kpi.pillar as Pillar,
+      nameVi: kpi.nameVi,
+      nameEn: kpi.nameEn,
+      unit: kpi.unit,
+      source: kpiSource(kpi.code),
+      definition: kpiDefinition(kpi.code),
+      targets: kpi.targets,
+      status: judged.status,
+      statusReason: judged.statusReason,
+      latest: [...periods].reverse().find((p) => p.denominator > 0) ?? periods.at(-1) ?? null,
+      periods,
+    };
+  });
+}
+
+/**
+ * Every agency's accepted figure of one reported KPI in the given (published) periods, with the
+ * agency's name. A system-computed KPI has none: no agency reports it.
+ */
+export async function getPublishedAgencyFigures(
+  db: Db,
+  code: string,
+  periodKeys: readonly string[],
+): Promise<PublishedAgencyFigure[]> {
+  if (kpiSource(code) === 'system' || periodKeys.length === 0) return [];
+  const wanted = new Set(periodKeys);
+  const figures = (await agencyFigures(db, code)).filter((f) => wanted.has(f.periodKey));
+  const names = new Map(
+    (await rankingAgencies(db, null, [...new Set(figures.map((f) => f.agencyId))])).map((a) => [a.id, a]),
+  );
+  return figures
+    .map((f) => {
+      const agency = names.get(f.agencyId);
+      return {
+        kpiCode: f.kpiCode,
+        periodKey: f.periodKey,
+        periodEnd: f.periodEnd,
+        agencyId: f.agencyId,
+        nameVi: agency?.nameVi ?? '',
+        nameEn: agency?.nameEn ?? '',
+        level: (agency?.level ?? 'central') as AgencyLevel,
+        sortKey: agency?.sortKey ?? '',
+        value: f.value === null ? null : Number(f.value),
+        numerator: Number(f.numerator),
+        denominator: Number(f.denominator),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.periodEnd > b.periodEnd ? -1 : a.periodEnd < b.periodEnd ? 1 : 0) ||
+        (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0),
+    )
+    .map(({ periodEnd: _end, sortKey: _sort, ...row }) => row);
 }
 
 export async function countOffTrack(db: Db, now = new Date()) {
