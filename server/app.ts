@@ -17,6 +17,7 @@ import { NO_FLOOR, openReadReplica, type ReadReplica } from './db/replica';
 import { registerAuditExports } from './http/audit-exports';
 import { registerDrain } from './http/drain';
 import { registerEvidence } from './http/evidence';
+import { registerExcelUploads } from './http/excel-uploads';
 import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
 import { registerKpiExports } from './http/kpi-exports';
@@ -179,6 +180,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   registerPdfExports(app, deps);
   registerAuditExports(app, deps);
   await registerEvidence(app, deps);
+  registerExcelUploads(app, deps);
 
   const trpcOptions = {
     router: appRouter,

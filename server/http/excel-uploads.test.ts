@@ -1,0 +1,259 @@
+import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodContaining, periodOf } from '../../shared/reporting-periods';
+import { vietnamDate } from '../../shared/time';
+import { auditLog, documents, reportTemplates, submissionRevisions, submissions, tasks } from '../db/schema';
+import { createTestApp, createUser } from '../test/app';
+
+/** A multipart body of one file, as a browser's form sends it. */
+function multipart(content: Buffer, filename = 'bao-cao.xlsx') {
+  const boundary = 'excelBoundary7MA4YWxk';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function workbookOf(payload: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+  return workbook;
+}
+
+async function bytes(workbook: ExcelJS.Workbook) {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('Excel in: the report form', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let officer: string;
+  let leader: string;
+  let other: string;
+  let office: string;
+  let templateId: number;
+  let periodKey: string;
+  let previousKey: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await createUser(t.database, { username: 'hn.cv', role: 'officer', agency: 'Thành phố Hà Nội' });
+    await createUser(t.database, { username: 'hn.ld', role: 'leader', agency: 'Thành phố Hà Nội' });
+    await createUser(t.database, { username: 'yt.cv', role: 'officer', agency: 'Bộ Y tế' });
+    await createUser(t.database, { username: 'vp', role: 'office', agency: 'Văn phòng Chính phủ' });
+    officer = await t.login('hn.cv');
+    leader = await t.login('hn.ld');
+    other = await t.login('yt.cv');
+    office = await t.login('vp');
+    const [monthly] = await t.database.db
+      .select()
+      .from(reportTemplates)
+      .where(eq(reportTemplates.code, 'BC-NV-THANG'));
+    templateId = monthly?.id ?? 0;
+    const current = periodContaining('month', vietnamDate(new Date()));
+    const year = current?.year ?? 2026;
+    const index = current?.index ?? 2;
+    periodKey = periodOf('month', index === 1 ? year - 1 : year, index === 1 ? 12 : index - 1).key;
+    previousKey = periodOf('month', index <= 2 ? year - 1 : year, index <= 2 ? 10 + index : index - 2).key;
+  });
+  afterAll(() => t.close());
+
+  const download = (cookie: string, key = periodKey, lang = 'vi') =>
+    t.app.inject({
+      method: 'GET',
+      url: `/export/report-form.xlsx?templateId=${templateId}&periodKey=${key}&lang=${lang}`,
+      headers: { cookie },
+    });
+  const upload = (cookie: string, content: Buffer, extra = '', key = periodKey) => {
+    const { body, contentType } = multipart(content);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/reports/form?templateId=${templateId}&periodKey=${key}${extra}`,
+      headers: { cookie, 'content-type': contentType },
+      payload: body,
+    });
+  };
+  const saved = async () => {
+    const [s] = await t.database.db.select({ n: count() }).from(submissions);
+    const [r] = await t.database.db.select({ n: count() }).from(submissionRevisions);
+    const [a] = await t.database.db.select({ n: count() }).from(auditLog);
+    return { submissions: s?.n, revisions: r?.n, audit: a?.n };
+  };
+  /** The downloaded form with values typed into column C, by field row. */
+  async function filled(values: Record<number, ExcelJS.CellValue>, cookie = officer) {
+    const res = await download(cookie);
+    expect(res.statusCode).toBe(200);
+    const workbook = await workbookOf(res.rawPayload);
+    const sheet = workbook.getWorksheet('Báo cáo');
+    for (const [row, value] of Object.entries(values)) {
+      if (sheet) sheet.getCell(`C${row}`).value = value;
+    }
+    return { workbook, content: await bytes(workbook) };
+  }
+
+  it('downloads one named sheet with the template, agency and period, labels, required marks and validation', async () => {
+    const res = await download(officer);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(`bieu-mau-BC-NV-THANG-${periodKey}.xlsx`);
+    const workbook = await workbookOf(res.rawPayload);
+    const visible = workbook.worksheets.filter((s) => s.state === 'visible').map((s) => s.name);
+    expect(visible).toEqual(['Báo cáo']);
+    const sheet = workbook.getWorksheet('Báo cáo') as ExcelJS.Worksheet;
+    expect(String(sheet.getCell('A1').value)).toContain('Báo cáo tình hình thực hiện nhiệm vụ');
+    expect(sheet.getCell('B2').value).toBe('Thành phố Hà Nội');
+    expect(sheet.getCell('C6').value).toBe('Giá trị');
+    expect(sheet.getCell('A7').value).toBe('tasks_assigned');
+    expect(sheet.getCell('B7').value).toBe('Số nhiệm vụ được giao (lũy kế) *');
+    expect(sheet.getCell('D7').value).toBe('nhiệm vụ');
+    expect(sheet.getCell('C7').dataValidation).toMatchObject({ type: 'whole' });
+    expect(sheet.getCell('C7').protection).toMatchObject({ locked: false });
+    const english = await workbookOf((await download(officer, periodKey, 'en')).rawPayload);
+    expect(english.getWorksheet('Report')?.getCell('B7').value).toBe('Tasks assigned (to date) *');
+  });
+
+  it('refuses the form to another agency’s or the Office’s staff where the template does not oblige them', async () => {
+    expect((await download(office)).statusCode).toBe(403);
+  });
+
+  it('round trip: download, fill with exceljs (Vietnamese 1.000 typed as text too), upload: the draft holds the figures', async () => {
+    const { content } = await filled({ 7: '1.000', 8: 700, 9: 12, 10: 'Khó khăn về kinh phí' });
+    const res = await upload(officer, content);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const detail = await t.trpc('submissions.get', { id: body.id }, { method: 'GET', cookie: officer });
+    expect(detail.data.revisions.at(-1).values).toEqual({
+      tasks_assigned: 1000,
+      tasks_completed: 700,
+      tasks_overdue: 12,
+      notes: 'Khó khăn về kinh phí',
+    });
+    // The next download starts from the saved draft.
+    const again = await workbookOf((await download(officer)).rawPayload);
+    expect(again.getWorksheet('Báo cáo')?.getCell('C7').value).toBe(1000);
+  });
+
+  it('saves through saveDraft: without the page’s version a saved report is refused as stale, with it it saves', async () => {
+    const { content } = await filled({ 7: 900, 8: 800, 9: 10 });
+    const stale = await upload(officer, content);
+    expect(stale.statusCode).toBe(409);
+    const [row] = await t.database.db.select().from(submissions).where(eq(submissions.periodKey, periodKey));
+    const ok = await upload(officer, content, `&version=${row?.version}`);
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('accepts a formula by the result Excel saved with it, and refuses one without a result', async () => {
+    const before = await saved();
+    const { content: noResult } = await filled(
+      { 7: { formula: 'C8+C9' } as ExcelJS.CellFormulaValue, 8: 5, 9: 1 },
+      officer,
+    );
+    const refused = await upload(officer, noResult, '', previousKey);
+    // The form is of periodKey: its identifier says so, whatever period the page asks.
+    expect(refused.json()).toMatchObject({ reason: 'wrongPeriod' });
+    const own = await upload(officer, noResult);
+    expect(own.statusCode).toBe(400);
+    expect(own.json().cells).toEqual([expect.objectContaining({ cell: 'C7', code: 'formulaWithoutResult' })]);
+    const error = await filled({
+      7: { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue,
+    });
+    expect((await upload(officer, error.content)).json().cells[0]).toMatchObject({
+      cell: 'C7',
+      code: 'formulaError',
+    });
+    expect(await saved()).toEqual(before);
+
+    const [row] = await t.database.db.select().from(submissions).where(eq(submissions.periodKey, periodKey));
+    const withResult = await filled({
+      7: { formula: 'C8+C9', result: 21 } as ExcelJS.CellFormulaValue,
+      8: 20,
+      9: 1,
+    });
+    const ok = await upload(officer, withResult.content, `&version=${row?.version}`);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const detail = await t.trpc('submissions.get', { id: ok.json().id }, { method: 'GET', cookie: officer });
+    expect(detail.data.revisions.at(-1).values.tasks_assigned).toBe(21);
+  });
+
+  it('answers cell by cell (whole number, required, range, text not a number, a rule) and saves nothing', async () => {
+    const before = await saved();
+    const { content } = await filled({ 7: 12.5, 8: null, 9: -3, 10: 'ghi chú' });
+    const res = await upload(officer, content, '&lang=vi');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'VALIDATION', reason: 'cells' });
+    expect(res.json().cells).toEqual([
+      expect.objectContaining({ cell: 'C7', code: 'notAnInteger' }),
+      expect.objectContaining({ cell: 'C8', code: 'required' }),
+      expect.objectContaining({ cell: 'C9', code: 'belowMin', min: 0 }),
+    ]);
+    const words = await filled({ 7: 'mười', 8: 5, 9: 1 });
+    expect((await upload(officer, words.content)).json().cells).toEqual([
+      expect.objectContaining({ cell: 'C7', code: 'notANumber' }),
+    ]);
+    // The template's rule: completed ≤ assigned, on the cell of its first field.
+    const rule = await filled({ 7: 5, 8: 9, 9: 1 });
+    const ruled = (await upload(officer, rule.content)).json();
+    expect(ruled.cells).toEqual([
+      expect.objectContaining({
+        cell: 'C8',
+        code: 'rule',
+        messageVi: 'Số nhiệm vụ đã hoàn thành không được lớn hơn số nhiệm vụ được giao.',
+      }),
+    ]);
+    expect(await saved()).toEqual(before);
+  });
+
+  it('refuses a wrong sheet, a file that is not the form, not xlsx, a corrupt zip, and 20 MB, saving nothing', async () => {
+    const before = await saved();
+    const renamed = await filled({ 7: 1, 8: 1, 9: 1 });
+    const sheet = renamed.workbook.getWorksheet('Báo cáo');
+    if (sheet) sheet.name = 'Sheet1';
+    const wrongSheet = await upload(officer, await bytes(renamed.workbook));
+    expect(wrongSheet.statusCode).toBe(400);
+    expect(wrongSheet.json()).toMatchObject({ reason: 'wrongSheet', sheet: 'Báo cáo' });
+
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Báo cáo').getCell('C7').value = 5;
+    expect((await upload(officer, await bytes(plain))).json()).toMatchObject({ reason: 'notAForm' });
+
+    const pdf = await upload(officer, Buffer.from('%PDF-1.7\nkhông phải Excel\n'));
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json()).toMatchObject({ reason: 'notXlsx' });
+
+    const good = renamed.content;
+    const cut = await upload(officer, good.subarray(0, Math.floor(good.length / 2)));
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json()).toMatchObject({ reason: 'corruptFile' });
+    const garbled = Buffer.from(good);
+    garbled.fill(0x41, 200, 1200);
+    expect((await upload(officer, garbled)).json()).toMatchObject({ reason: 'corruptFile' });
+
+    const huge = Buffer.alloc(20 * 1024 * 1024, 0x50);
+    const tooLarge = await upload(officer, huge);
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toMatchObject({ reason: 'fileTooLarge', maxBytes: 5 * 1024 * 1024 });
+    expect(await saved()).toEqual(before);
+  });
+
+  it('another agency cannot upload Hà Nội’s form, nor a leader or the Office; nothing saved', async () => {
+    const before = await saved();
+    const { content } = await filled({ 7: 3, 8: 2, 9: 1 });
+    const otherAgency = await upload(other, content);
+    expect(otherAgency.statusCode).toBe(400);
+    expect(otherAgency.json()).toMatchObject({ reason: 'wrongAgency' });
+    expect((await upload(leader, content)).statusCode).toBe(403);
+    expect((await upload(office, content)).statusCode).toBe(403);
+    const anon = multipart(content);
+    const nobody = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/form?templateId=${templateId}&periodKey=${periodKey}`,
+      headers: { 'content-type': anon.contentType },
+      payload: anon.body,
+    });
+    expect(nobody.statusCode).toBe(401);
+    expect(await saved()).toEqual(before);
+  });
+});
