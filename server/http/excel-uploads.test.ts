@@ -3,7 +3,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodContaining, periodOf } from '../../shared/reporting-periods';
 import { vietnamDate } from '../../shared/time';
-import { auditLog, documents, reportTemplates, submissionRevisions, submissions, tasks } from '../db/schema';
+import {
+  agencies,
+  auditLog,
+  documents,
+  reportTemplates,
+  submissionRevisions,
+  submissions,
+  tasks,
+} from '../db/schema';
 import { createTestApp, createUser } from '../test/app';
 
 /** A multipart body of one file, as a browser's form sends it. */
@@ -255,5 +263,170 @@ describe('Excel in: the report form', () => {
     });
     expect(nobody.statusCode).toBe(401);
     expect(await saved()).toEqual(before);
+  });
+});
+
+describe('Excel in: a document’s tasks', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let office: string;
+  let province: string;
+  let officer: string;
+  let financeId: number;
+  let healthId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await createUser(t.database, { username: 'vp', role: 'office', agency: 'Văn phòng Chính phủ' });
+    await createUser(t.database, { username: 'hn.cv', role: 'officer', agency: 'Thành phố Hà Nội' });
+    await createUser(t.database, { username: 'yt.cv', role: 'officer', agency: 'Bộ Y tế' });
+    office = await t.login('vp');
+    province = await t.login('hn.cv');
+    officer = await t.login('yt.cv');
+    const [finance] = await t.database.db.select().from(agencies).where(eq(agencies.nameVi, 'Bộ Tài chính'));
+    const [health] = await t.database.db.select().from(agencies).where(eq(agencies.nameVi, 'Bộ Y tế'));
+    financeId = finance?.id ?? 0;
+    healthId = health?.id ?? 0;
+    // A unit whose name differs from the ministry's only by its diacritics: typed without them, ambiguous.
+    if (finance)
+      await t.database.db.insert(agencies).values({
+        ...finance,
+        id: undefined,
+        code: 'BTC-THU',
+        nameVi: 'Bo Tai chinh',
+        nameEn: 'Finance (test twin)',
+      });
+  });
+  afterAll(() => t.close());
+
+  const sheetRows = async (rows: ExcelJS.CellValue[][], name = 'Nhiệm vụ') => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/export/task-import.xlsx',
+      headers: { cookie: office },
+    });
+    expect(res.statusCode).toBe(200);
+    const workbook = await workbookOf(res.rawPayload);
+    const sheet = workbook.getWorksheet('Nhiệm vụ') as ExcelJS.Worksheet;
+    for (const row of rows) sheet.addRow(row);
+    sheet.name = name;
+    return bytes(workbook);
+  };
+  const preview = (cookie: string, content: Buffer) => {
+    const { body, contentType } = multipart(content, 'nhiem-vu.xlsx');
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/documents/task-import',
+      headers: { cookie, 'content-type': contentType },
+      payload: body,
+    });
+  };
+  const stored = async () => {
+    const [d] = await t.database.db.select({ n: count() }).from(documents);
+    const [k] = await t.database.db.select({ n: count() }).from(tasks);
+    return { documents: d?.n, tasks: k?.n };
+  };
+
+  it('previews the rows with their agencies resolved by name or code, dates typed or real; saves nothing; then the form registers them', async () => {
+    const before = await stored();
+    const content = await sheetRows([
+      [
+        'Xây dựng cơ sở dữ liệu tài chính',
+        'Mô tả',
+        'bộ tài chính',
+        'Bộ Y tế; Thành phố Hà Nội',
+        '31/12/2026',
+        2,
+        'Cao',
+        'x',
+      ],
+      ['Kết nối dữ liệu y tế', '', 'Bộ Y tế', '', new Date(Date.UTC(2027, 2, 15)), '', '', ''],
+    ]);
+    const res = await preview(office, content);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.issues).toEqual([]);
+    expect(body.rows).toMatchObject([
+      {
+        row: 2,
+        lead: { id: financeId, nameVi: 'Bộ Tài chính' },
+        coordinators: [{ id: healthId }, { nameVi: 'Thành phố Hà Nội' }],
+        deadline: '2026-12-31',
+        groupNo: 2,
+        priority: 'high',
+        isKey: true,
+      },
+      { row: 3, lead: { id: healthId }, deadline: '2027-03-15', priority: 'normal', isKey: false },
+    ]);
+    expect(await stored()).toEqual(before);
+
+    const created = await t.trpc(
+      'tasks.createDocument',
+      {
+        number: '99/QĐ-TTg',
+        kind: 'decision',
+        issuedOn: '2026-11-01',
+        signer: 'Thủ tướng',
+        title: 'Quyết định thử nhập nhiệm vụ từ Excel',
+        tasks: body.rows.map(
+          (r: { lead: { id: number }; coordinators: { id: number }[] } & Record<string, unknown>) => ({
+            title: r.title,
+            description: r.description,
+            groupNo: r.groupNo,
+            leadAgencyId: r.lead.id,
+            coordinatorIds: r.coordinators.map((c) => c.id),
+            deadline: r.deadline,
+            priority: r.priority,
+            isKey: r.isKey,
+          }),
+        ),
+      },
+      { cookie: office },
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.data.taskIds).toHaveLength(2);
+  });
+
+  it('answers row by row and column by column: unknown, ambiguous agency, bad date, group, priority, missing title', async () => {
+    const before = await stored();
+    const content = await sheetRows([
+      ['Nhiệm vụ một', '', 'Bộ Tài chánh', '', '31/02/2026', '', '', ''],
+      ['Nhiệm vụ hai', '', 'Bộ Tai Chinh', 'Bộ Y tế', '2026-12-31', 12, 'rất gấp', ''],
+      ['', '', 'Bộ Y tế', '', '', '', '', ''],
+      ['Nhiệm vụ đúng', '', 'BTC-THU', '', '', '', '', ''],
+    ]);
+    const body = (await preview(office, content)).json();
+    expect(body.issues).toEqual(
+      [
+        expect.objectContaining({ row: 2, column: 'C', code: 'agencyNotFound', value: 'Bộ Tài chánh' }),
+        expect.objectContaining({ row: 2, column: 'E', code: 'notADate' }),
+        expect.objectContaining({ row: 3, column: 'C', code: 'agencyAmbiguous', value: 'Bộ Tai Chinh' }),
+        expect.objectContaining({ row: 3, column: 'E', code: 'notADate' }),
+        expect.objectContaining({ row: 3, column: 'F', code: 'invalidGroup' }),
+        expect.objectContaining({ row: 3, column: 'G', code: 'invalidPriority' }),
+        expect.objectContaining({ row: 4, column: 'A', code: 'required' }),
+      ].map((m) => m),
+    );
+    expect(body.rows.map((r: { row: number }) => r.row)).toEqual([5]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('a province’s officer may take only its own communes; a ministry’s officer may not import at all', async () => {
+    const content = await sheetRows([['Nhiệm vụ của tỉnh', '', 'Bộ Y tế', '', '', '', '', '']]);
+    const body = (await preview(province, content)).json();
+    expect(body.issues).toEqual([
+      expect.objectContaining({ cell: 'C2', code: 'agencyNotAssignable', value: 'Bộ Y tế' }),
+    ]);
+    expect((await preview(officer, content)).statusCode).toBe(403);
+  });
+
+  it('refuses a wrong sheet, a sheet with other columns, and a file that is not Excel', async () => {
+    expect((await preview(office, await sheetRows([['a']], 'Sheet1'))).json()).toMatchObject({
+      reason: 'wrongSheet',
+      sheet: 'Nhiệm vụ',
+    });
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Nhiệm vụ').addRow(['Tên', 'Ngày']);
+    expect((await preview(office, await bytes(other))).json()).toMatchObject({ reason: 'notAForm' });
+    expect((await preview(office, Buffer.from('a,b,c\n1,2,3\n'))).statusCode).toBe(415);
   });
 });

@@ -77,11 +77,16 @@ interface AgencyRow {
   parentId: number | null;
 }
 
-/** Finds an agency by code, then its exact name, then its name without case and diacritics if only one has it. */
+/**
+ * Finds an agency by code, then by its exact name, then without case, then without case and diacritics:
+ * each only when one agency answers it.
+ */
 function agencyFinder(rows: AgencyRow[]) {
   const byCode = new Map<string, AgencyRow>();
   const byName = new Map<string, AgencyRow[]>();
+  const byLower = new Map<string, AgencyRow[]>();
   const byFolded = new Map<string, AgencyRow[]>();
+  const lower = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
   const add = (map: Map<string, AgencyRow[]>, key: string, row: AgencyRow) => {
     const list = map.get(key) ?? [];
     if (!list.includes(row)) list.push(row);
@@ -91,6 +96,8 @@ function agencyFinder(rows: AgencyRow[]) {
     byCode.set(row.code.toLowerCase(), row);
     add(byName, row.nameVi, row);
     add(byName, row.nameEn, row);
+    add(byLower, lower(row.nameVi), row);
+    add(byLower, lower(row.nameEn), row);
     add(byFolded, foldVietnamese(row.nameVi), row);
     add(byFolded, foldVietnamese(row.nameEn), row);
   }
@@ -100,9 +107,14 @@ function agencyFinder(rows: AgencyRow[]) {
     if (code) return { agency: code };
     const exact = byName.get(typed) ?? [];
     if (exact.length === 1 && exact[0]) return { agency: exact[0] };
+    const caseless = byLower.get(lower(typed)) ?? [];
+    if (caseless.length === 1 && caseless[0]) return { agency: caseless[0] };
     const folded = byFolded.get(foldVietnamese(typed)) ?? [];
     if (folded.length === 1 && folded[0]) return { agency: folded[0] };
-    return { problem: folded.length > 1 || exact.length > 1 ? 'agencyAmbiguous' : 'agencyNotFound' };
+    return {
+      problem:
+        folded.length > 1 || caseless.length > 1 || exact.length > 1 ? 'agencyAmbiguous' : 'agencyNotFound',
+    };
   };
 }
 
@@ -242,7 +254,7 @@ export async function previewTaskImport(db: Db, actor: Actor, data: Buffer): Pro
       }
     }
     if (rowIssues.length > 0 || !lead || !checked.success) {
-      issues.push(...rowIssues);
+      issues.push(...rowIssues.sort((a, b) => a.column.localeCompare(b.column)));
       continue;
     }
     const named = (a: AgencyRow) => ({ id: a.id, nameVi: a.nameVi, nameEn: a.nameEn });
