@@ -21,6 +21,7 @@ import { registerExcelUploads } from './http/excel-uploads';
 import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
 import { registerKpiExports } from './http/kpi-exports';
+import { registerListExports } from './http/list-exports';
 import { registerLiveStream } from './http/live-stream';
 import { makeOriginCheck } from './http/origin-check';
 import { registerPdfExports } from './http/pdf-exports';
@@ -176,6 +177,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   });
 
   registerExports(app, deps);
+  registerListExports(app, deps);
   registerKpiExports(app, deps);
   registerPdfExports(app, deps);
   registerAuditExports(app, deps);
