@@ -1024,6 +1024,33 @@ describe('the permission matrix', () => {
       url: () => `/export/submissions/${fx.draft.id}/history.csv`,
       rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
     },
+    'GET /export/agency-ranking.:format': { url: () => '/export/agency-ranking.csv', rows: signedIn('ok') },
+    'GET /export/documents.:format': { url: () => '/export/documents.csv', rows: signedIn('ok') },
+    'GET /export/inbox.:format': { url: () => '/export/inbox.csv', rows: signedIn('ok') },
+    'GET /export/agencies.:format': { url: () => '/export/agencies.csv', rows: signedIn('ok') },
+    'GET /export/scorecards/:agencyId.:format': {
+      url: () => `/export/scorecards/${agency.A}.csv`,
+      rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+    },
+    // The form is its agency's staff's, where the template obliges the agency (both ministries here).
+    'GET /export/report-form.xlsx': {
+      url: () => `/export/report-form.xlsx?templateId=${monthlyTemplateId}&periodKey=${fx.missingReport}`,
+      rows: onlyFor(['officerA', 'leaderA', 'officerB', 'leaderB']),
+    },
+    // Past the rights, a request without a file is refused as such (the uploads' own tests send files).
+    'POST /api/reports/form': {
+      url: () => `/api/reports/form?templateId=${monthlyTemplateId}&periodKey=${fx.missingReport}`,
+      rows: onlyFor([], { officerA: 'BAD_REQUEST', officerB: 'BAD_REQUEST' }),
+    },
+    'GET /export/task-import.xlsx': {
+      url: () => '/export/task-import.xlsx',
+      rows: onlyFor(['office', 'officerA', 'officerB']),
+    },
+    // A ministry's officer registers no documents (a province's does, for its communes).
+    'POST /api/documents/task-import': {
+      url: () => '/api/documents/task-import',
+      rows: onlyFor([], { office: 'BAD_REQUEST' }),
+    },
   };
   /** Routes whose rows are elsewhere: the procedures (above) and the live stream (below). */
   const ROUTES_ELSEWHERE = ['GET /trpc/:path', 'POST /trpc/:path', 'GET /trpc/live.changes'];
@@ -1059,11 +1086,21 @@ describe('the permission matrix', () => {
         const expected = spec.rows[who];
         const res = route.startsWith('POST /api/evidence')
           ? await upload(who)
-          : await t.app.inject({
-              method: 'GET',
-              url: spec.url(),
-              headers: who === 'anon' ? {} : { cookie: cookie[who] },
-            });
+          : route.startsWith('POST ')
+            ? await t.app.inject({
+                method: 'POST',
+                url: spec.url(),
+                headers: {
+                  'content-type': 'multipart/form-data; boundary=matrixEmpty',
+                  ...(who === 'anon' ? {} : { cookie: cookie[who] }),
+                },
+                payload: '--matrixEmpty--\r\n',
+              })
+            : await t.app.inject({
+                method: 'GET',
+                url: spec.url(),
+                headers: who === 'anon' ? {} : { cookie: cookie[who] },
+              });
         const got =
           res.statusCode >= 200 && res.statusCode < 300
             ? 'ok'
