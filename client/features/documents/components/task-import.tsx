@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskImportPreview, TaskImportRow } from '../../../../shared/schemas/excel';
 import { ExcelUpload, excelRefusalLines } from '../../../components/excel-upload';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { formatDate } from '../../../lib/format';
 
 /**
@@ -14,6 +15,7 @@ export function TaskImport({ onTake }: { onTake: (rows: TaskImportRow[]) => void
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const [preview, setPreview] = useState<TaskImportPreview | null>(null);
+  const previewId = useId();
   const name = (a: { nameVi: string; nameEn: string }) => (lang === 'en' ? a.nameEn : a.nameVi);
   const problems = preview?.issues.length
     ? excelRefusalLines(t, i18n.language, 400, { reason: 'cells', cells: preview.issues }, 'row')
@@ -35,10 +37,8 @@ export function TaskImport({ onTake }: { onTake: (rows: TaskImportRow[]) => void
         onUploaded={(body) => setPreview(body as TaskImportPreview)}
       />
       {preview && (
-        <section aria-labelledby="task-import-preview">
-          <h3 id="task-import-preview">
-            {t('documents.import.previewTitle', { count: preview.rows.length })}
-          </h3>
+        <section aria-labelledby={previewId}>
+          <h3 id={previewId}>{t('documents.import.previewTitle', { count: preview.rows.length })}</h3>
           {problems.length > 0 && (
             <div className="error-summary" role="alert">
               <p className="error-summary__title">
@@ -52,8 +52,8 @@ export function TaskImport({ onTake }: { onTake: (rows: TaskImportRow[]) => void
             </div>
           )}
           {preview.rows.length > 0 && (
-            <div className="table-scroll">
-              <table className="table">
+            <ScrollRegion labelledBy={previewId}>
+              <table className="data-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('documents.import.row')}</th>
@@ -75,7 +75,7 @@ export function TaskImport({ onTake }: { onTake: (rows: TaskImportRow[]) => void
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <div className="button-row">
             <button

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { currentMonthlyPeriod, keepScreenshot, pageFor } from './helpers';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+async function axe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * Issue 18, point 4: the Ministry of Finance's officer downloads the monthly report's Excel form, fills
+ * it badly (a fraction where a whole number goes): the cells are listed, nothing saved, the form on
+ * screen unchanged; fills it right: the draft holds the figures. Axe at 1440 and 390 px.
+ */
+test('a report filled in Excel: refused cell by cell, then saved as the draft', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const period = currentMonthlyPeriod().inSentence;
+  const officer = await pageFor(browser, 'btc.chuyenvien');
+  await officer.goto('/reports');
+  await officer.getByRole('link', { name: new RegExp(`thực hiện nhiệm vụ.*kỳ ${period}`) }).click();
+  const assigned = officer.getByLabel(/Số nhiệm vụ được giao/);
+  await expect(assigned).toBeVisible();
+  const before = await assigned.inputValue();
+
+  await officer.getByText('Nhập số liệu bằng Excel').click();
+  const [download] = await Promise.all([
+    officer.waitForEvent('download'),
+    officer.getByRole('link', { name: 'Tải biểu mẫu Excel' }).click(),
+  ]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile((await download.path()) as string)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Báo cáo') as ExcelJS.Worksheet;
+  sheet.getCell('C7').value = 12.5;
+  sheet.getCell('C8').value = 3;
+  sheet.getCell('C9').value = 1;
+  const bad = testInfo.outputPath('bad.xlsx');
+  await workbook.xlsx.writeFile(bad);
+
+  await officer.getByLabel('Biểu mẫu đã điền (.xlsx)').setInputFiles(bad);
+  await officer.getByRole('button', { name: 'Tải lên' }).click();
+  const refusal = officer.getByRole('alert').filter({ hasText: 'chưa có gì được lưu' });
+  await expect(refusal).toBeFocused();
+  await expect(refusal.getByRole('listitem')).toHaveText(['C7: phải là số nguyên']);
+  await expect(assigned).toHaveValue(before);
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await officer.setViewportSize(size);
+    expect(await axe(officer)).toEqual([]);
+  }
+  await keepScreenshot(officer, testInfo, 'excel-form-refused');
+
+  sheet.getCell('C7').value = 40;
+  const good = testInfo.outputPath('good.xlsx');
+  await workbook.xlsx.writeFile(good);
+  await officer.getByLabel('Biểu mẫu đã điền (.xlsx)').setInputFiles(good);
+  await officer.getByRole('button', { name: 'Tải lên' }).click();
+  await expect(officer).toHaveURL(/\/reports\/submissions\/\d+$/);
+  await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('40');
+  await expect(officer.getByLabel(/Số nhiệm vụ đã hoàn thành/)).toHaveValue('3');
+});
