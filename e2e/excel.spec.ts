@@ -66,3 +66,61 @@ test('a report filled in Excel: refused cell by cell, then saved as the draft', 
   await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('40');
   await expect(officer.getByLabel(/Số nhiệm vụ đã hoàn thành/)).toHaveValue('3');
 });
+
+/** Issue 18, point 4: the Office imports a document's tasks from a sheet, previewed before anything is saved. */
+test('a document’s tasks from Excel: problems by row, a preview, then registered with the document', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const office = await pageFor(browser, 'vpcp');
+  await office.goto('/documents/new');
+  await office.getByText('Nhập nhiệm vụ từ Excel').click();
+  const [download] = await Promise.all([
+    office.waitForEvent('download'),
+    office.getByRole('link', { name: 'Tải mẫu danh sách nhiệm vụ' }).click(),
+  ]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile((await download.path()) as string)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Nhiệm vụ') as ExcelJS.Worksheet;
+  sheet.addRow([
+    'Chuẩn hóa dữ liệu tài chính công',
+    '',
+    'bo tai chinh',
+    'Bộ Y tế',
+    '31/12/2026',
+    2,
+    'Cao',
+    'x',
+  ]);
+  sheet.addRow(['Kết nối dữ liệu y tế', '', 'Bộ Tài chánh', '', '15/03/2027', '', '', '']);
+  const bad = testInfo.outputPath('tasks-bad.xlsx');
+  await workbook.xlsx.writeFile(bad);
+  await office.getByLabel('Danh sách nhiệm vụ (.xlsx)').setInputFiles(bad);
+  await office.getByRole('button', { name: 'Tải lên' }).click();
+  await expect(office.getByText('Dòng 3, cột C: không tìm thấy cơ quan “Bộ Tài chánh”')).toBeVisible();
+  await expect(office.getByRole('button', { name: /Đưa 1 nhiệm vụ vào văn bản/ })).toBeDisabled();
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await office.setViewportSize(size);
+    expect(await axe(office)).toEqual([]);
+  }
+  await keepScreenshot(office, testInfo, 'task-import-problems');
+
+  sheet.getCell('C3').value = 'Bộ Y tế';
+  const good = testInfo.outputPath('tasks-good.xlsx');
+  await workbook.xlsx.writeFile(good);
+  await office.getByLabel('Danh sách nhiệm vụ (.xlsx)').setInputFiles(good);
+  await office.getByRole('button', { name: 'Tải lên' }).click();
+  await office.getByRole('button', { name: 'Đưa 2 nhiệm vụ vào văn bản' }).click();
+  await expect(office.getByRole('group', { name: 'Nhiệm vụ 2' })).toBeVisible();
+  await office.getByLabel('Số hiệu').fill('77/QĐ-TTg');
+  await office.getByLabel('Ngày ban hành').fill('01/12/2026');
+  await office.getByLabel('Người ký').fill('Thủ tướng Chính phủ');
+  await office.getByLabel('Trích yếu').fill('Quyết định giao nhiệm vụ nhập từ Excel');
+  await office.getByRole('button', { name: 'Đăng ký văn bản' }).click();
+  await expect(office).toHaveURL(/\/documents\/\d+$/);
+  await expect(office.getByText('Chuẩn hóa dữ liệu tài chính công')).toBeVisible();
+  await expect(office.getByText('Kết nối dữ liệu y tế')).toBeVisible();
+});

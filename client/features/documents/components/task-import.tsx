@@ -37,8 +37,8 @@ export function TaskImport({ onTake }: { onTake: (rows: TaskImportRow[]) => void
         onUploaded={(body) => setPreview(body as TaskImportPreview)}
       />
       {preview && (
-        <section aria-labelledby={previewId}>
-          <h3 id={previewId}>{t('documents.import.previewTitle', { count: preview.rows.length })}</h3>
+        <div className="task-import__preview">
+          <h2 id={previewId}>{t('documents.import.previewTitle', { count: preview.rows.length })}</h2>
           {problems.length > 0 && (
             <div className="error-summary" role="alert">
               <p className="error-summary__title">
@@ -91,7 +91,7 @@ export function TaskImport({ onTake }: { onTake: (rows: TaskImportRow[]) => void
             </button>
           </div>
           {preview.issues.length > 0 && <p className="hint">{t('documents.import.fixFirst')}</p>}
-        </section>
+        </div>
       )}
     </details>
   );
