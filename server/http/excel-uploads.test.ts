@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,35 @@ function multipart(content: Buffer, filename = 'bao-cao.xlsx') {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A zip of one entry, by hand: `size` zero bytes deflated to a few kilobytes (a "zip bomb" in small). */
+function zipOfZeros(name: string, size: number): Buffer {
+  const data = deflateRawSync(Buffer.alloc(size));
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const directoryOffset = local.length + fileName.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
 }
 
 async function workbookOf(payload: Buffer) {
@@ -238,6 +268,13 @@ describe('Excel in: the report form', () => {
     const garbled = Buffer.from(good);
     garbled.fill(0x41, 200, 1200);
     expect((await upload(officer, garbled)).json()).toMatchObject({ reason: 'corruptFile' });
+
+    // Small on the wire, 60 MB unpacked: refused from the zip's directory, never inflated.
+    const bomb = zipOfZeros('xl/worksheets/sheet1.xml', 60 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const bombed = await upload(officer, bomb);
+    expect(bombed.statusCode).toBe(413);
+    expect(bombed.json()).toMatchObject({ reason: 'fileTooLarge' });
 
     const huge = Buffer.alloc(20 * 1024 * 1024, 0x50);
     const tooLarge = await upload(officer, huge);
