@@ -1315,6 +1315,29 @@ describe('the permission matrix', () => {
         [filter({ deadlineTo: '2026-02-31' }), 400, 'filter.deadlineTo'],
         [filter({ q: 'a\u0000b' }), 400, 'filter.q'],
         [filter({ agencyId: MAX_INT4 + 1 }), 400, 'filter.agencyId'],
+        [`/export/scorecards/${MAX_INT4 + 1}.csv`, 400, 'agencyId'],
+        ['/export/scorecards/1.5.csv', 400, 'agencyId'],
+        [
+          `/export/documents.csv?filter=${encodeURIComponent(JSON.stringify({ q: 'a\u0000b' }))}`,
+          400,
+          'filter.q',
+        ],
+        [
+          `/export/agencies.csv?filter=${encodeURIComponent(JSON.stringify({ parentId: MAX_INT4 + 1 }))}`,
+          400,
+          'filter.parentId',
+        ],
+        [
+          `/export/inbox.csv?filter=${encodeURIComponent(JSON.stringify({ deadlineFrom: '2026-02-30' }))}`,
+          400,
+          'filter.deadlineFrom',
+        ],
+        [
+          `/export/agency-ranking.csv?filter=${encodeURIComponent(JSON.stringify({ level: 'planet' }))}`,
+          400,
+          'filter.level',
+        ],
+        [`/export/report-form.xlsx?templateId=${MAX_INT4 + 1}&periodKey=2026-M01`, 400, 'templateId'],
       ];
       const seen = [];
       for (const [url, , field] of cases) {
