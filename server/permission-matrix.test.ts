@@ -1044,7 +1044,7 @@ describe('the permission matrix', () => {
     },
     'GET /export/task-import.xlsx': {
       url: () => '/export/task-import.xlsx',
-      rows: onlyFor(['office', 'officerA', 'officerB']),
+      rows: onlyFor(['office']),
     },
     // A ministry's officer registers no documents (a province's does, for its communes).
     'POST /api/documents/task-import': {

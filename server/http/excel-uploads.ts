@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { PAGE_ROLES } from '../../shared/page-access';
 import { EXCEL_UPLOAD_MAX_BYTES, reportFormUploadQuery } from '../../shared/schemas/excel';
 import type { AppDeps } from '../context';
+import type { SessionUser } from '../modules/auth/sessions';
 import { buildTaskSheet, previewTaskImport } from '../modules/documents/task-import';
 import { buildReportForm, uploadReportForm } from '../modules/submissions/excel-form';
 import { submissionActionRole } from '../modules/submissions/policy';
@@ -17,10 +17,7 @@ import { langQuery, requireUser, sendError, sendInvalid, sendXlsx } from './kit'
  * Files are read in memory up to `EXCEL_UPLOAD_MAX_BYTES`; past it, 413 with the limit.
  */
 
-const formQuery = langQuery.extend({
-  templateId: z.coerce.number().int().positive().max(2147483647),
-  periodKey: z.string().max(20),
-});
+const formQuery = reportFormUploadQuery.omit({ version: true });
 
 /** The uploaded file's bytes, or null once the refusal is sent (none, or past the limit). */
 async function uploadedFile(req: FastifyRequest, reply: FastifyReply): Promise<Buffer | null> {
@@ -65,6 +62,19 @@ async function refuse(reply: FastifyReply, run: () => Promise<unknown>) {
   }
 }
 
+/** The Office, or a province's officer (policy `issuerOf`): whoever registers documents; else 403 sent. */
+async function mayImportTasks(deps: AppDeps, user: SessionUser, reply: FastifyReply): Promise<boolean> {
+  if (!(PAGE_ROLES['/documents/new'] as readonly string[]).includes(user.role)) {
+    await sendError(reply, 'FORBIDDEN');
+    return false;
+  }
+  const allowed = await refuse(reply, async () => {
+    await issuerFor(deps.database.db, user);
+    return true;
+  });
+  return allowed === true;
+}
+
 export function registerExcelUploads(app: FastifyInstance, deps: AppDeps) {
   /** The form of the user's agency's report for a period (its staff). */
   app.get('/export/report-form.xlsx', async (req, reply) => {
@@ -94,8 +104,7 @@ export function registerExcelUploads(app: FastifyInstance, deps: AppDeps) {
   app.get('/export/task-import.xlsx', async (req, reply) => {
     const user = await requireUser(deps, req, reply);
     if (!user) return;
-    if (!(PAGE_ROLES['/documents/new'] as readonly string[]).includes(user.role))
-      return sendError(reply, 'FORBIDDEN');
+    if (!(await mayImportTasks(deps, user, reply))) return;
     const query = langQuery.safeParse(req.query);
     if (!query.success) return sendInvalid(reply, query.error.issues);
     return sendXlsx(
@@ -109,14 +118,8 @@ export function registerExcelUploads(app: FastifyInstance, deps: AppDeps) {
   app.post('/api/documents/task-import', async (req, reply) => {
     const user = await requireUser(deps, req, reply);
     if (!user) return;
-    if (!(PAGE_ROLES['/documents/new'] as readonly string[]).includes(user.role))
-      return sendError(reply, 'FORBIDDEN');
     // Who may register documents at all is asked before the file is read.
-    const allowed = await refuse(reply, async () => {
-      await issuerFor(deps.database.db, user);
-      return true;
-    });
-    if (allowed !== true) return;
+    if (!(await mayImportTasks(deps, user, reply))) return;
     const data = await uploadedFile(req, reply);
     if (!data) return;
     return refuse(reply, () => previewTaskImport(deps.database.db, user, data));
