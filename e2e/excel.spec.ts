@@ -65,6 +65,18 @@ test('a report filled in Excel: refused cell by cell, then saved as the draft', 
   await expect(officer).toHaveURL(/\/reports\/submissions\/\d+$/);
   await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('40');
   await expect(officer.getByLabel(/Số nhiệm vụ đã hoàn thành/)).toHaveValue('3');
+
+  // On the draft's own page, a second upload replaces the figures shown (the page's version goes with it).
+  sheet.getCell('C7').value = '1.200';
+  const again = testInfo.outputPath('again.xlsx');
+  await workbook.xlsx.writeFile(again);
+  await officer.getByText('Nhập số liệu bằng Excel').click();
+  await officer.getByLabel('Biểu mẫu đã điền (.xlsx)').setInputFiles(again);
+  await officer.getByRole('button', { name: 'Tải lên' }).click();
+  await expect(
+    officer.getByRole('status').filter({ hasText: 'Đã lưu bản nháp từ tệp Excel.' }),
+  ).toBeVisible();
+  await expect(officer.getByLabel(/Số nhiệm vụ được giao/)).toHaveValue('1.200');
 });
 
 /** Issue 18, point 4: the Office imports a document's tasks from a sheet, previewed before anything is saved. */

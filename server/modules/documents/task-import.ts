@@ -138,7 +138,12 @@ function readDeadline(cell: ExcelJS.Cell): { value: string | null } | { problem:
   return isCalendarDate(iso) ? { value: iso } : { problem: 'notADate' };
 }
 
-const headerKey = (text: string) => foldVietnamese(text).replace(/\s+/g, ' ').trim();
+/** A header or a word as compared: without case, diacritics or a trailing note in brackets ("(1–9)"). */
+const headerKey = (text: string) =>
+  foldVietnamese(text)
+    .replace(/\s*\(.*\)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Every row of the sheet as a task of the form, or the cells that keep it from being one. Agencies the
