@@ -17,9 +17,11 @@ import { NO_FLOOR, openReadReplica, type ReadReplica } from './db/replica';
 import { registerAuditExports } from './http/audit-exports';
 import { registerDrain } from './http/drain';
 import { registerEvidence } from './http/evidence';
+import { registerExcelUploads } from './http/excel-uploads';
 import { registerExports } from './http/exports';
 import { sendError } from './http/kit';
 import { registerKpiExports } from './http/kpi-exports';
+import { registerListExports } from './http/list-exports';
 import { registerLiveStream } from './http/live-stream';
 import { registerMachineApi } from './http/machine-api';
 import { registerMachineOpenApi } from './http/machine-openapi';
@@ -185,6 +187,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   });
 
   registerExports(app, deps);
+  registerListExports(app, deps);
   registerKpiExports(app, deps);
   registerPdfExports(app, deps);
   registerAuditExports(app, deps);
@@ -192,6 +195,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}) {
   await registerEvidence(app, deps);
   await registerMachineApi(app, deps);
   registerMachineOpenApi(app);
+  registerExcelUploads(app, deps);
 
   const trpcOptions = {
     router: appRouter,

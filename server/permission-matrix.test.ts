@@ -1081,6 +1081,33 @@ describe('the permission matrix', () => {
       url: () => `/open-data/kpis/DV-01/${today().slice(0, 4)}-Y.csv`,
       rows: signedIn('NOT_FOUND', { anon: 'NOT_FOUND' }),
     },
+    'GET /export/agency-ranking.:format': { url: () => '/export/agency-ranking.csv', rows: signedIn('ok') },
+    'GET /export/documents.:format': { url: () => '/export/documents.csv', rows: signedIn('ok') },
+    'GET /export/inbox.:format': { url: () => '/export/inbox.csv', rows: signedIn('ok') },
+    'GET /export/agencies.:format': { url: () => '/export/agencies.csv', rows: signedIn('ok') },
+    'GET /export/scorecards/:agencyId.:format': {
+      url: () => `/export/scorecards/${agency.A}.csv`,
+      rows: signedIn('ok', { officerB: 'NOT_FOUND', leaderB: 'NOT_FOUND' }),
+    },
+    // The form is its agency's staff's, where the template obliges the agency (both ministries here).
+    'GET /export/report-form.xlsx': {
+      url: () => `/export/report-form.xlsx?templateId=${monthlyTemplateId}&periodKey=${fx.missingReport}`,
+      rows: onlyFor(['officerA', 'leaderA', 'officerB', 'leaderB']),
+    },
+    // Past the rights, a request without a file is refused as such (the uploads' own tests send files).
+    'POST /api/reports/form': {
+      url: () => `/api/reports/form?templateId=${monthlyTemplateId}&periodKey=${fx.missingReport}`,
+      rows: onlyFor([], { officerA: 'BAD_REQUEST', officerB: 'BAD_REQUEST' }),
+    },
+    'GET /export/task-import.xlsx': {
+      url: () => '/export/task-import.xlsx',
+      rows: onlyFor(['office']),
+    },
+    // A ministry's officer registers no documents (a province's does, for its communes).
+    'POST /api/documents/task-import': {
+      url: () => '/api/documents/task-import',
+      rows: onlyFor([], { office: 'BAD_REQUEST' }),
+    },
   };
   /** Routes whose rows are elsewhere: the procedures (above) and the live stream (below). */
   const ROUTES_ELSEWHERE = ['GET /trpc/:path', 'POST /trpc/:path', 'GET /trpc/live.changes'];
@@ -1116,19 +1143,32 @@ describe('the permission matrix', () => {
         const expected = spec.rows[who];
         const res = route.startsWith('POST /api/evidence')
           ? await upload(who)
-          : await t.app.inject({
-              method: route.startsWith('POST ') ? 'POST' : 'GET',
-              url: spec.url(),
-              headers: {
-                ...(who === 'anon' ? {} : { cookie: cookie[who] }),
-                ...(route.startsWith('POST ')
-                  ? { 'content-type': 'application/json', 'idempotency-key': unique('matrix') }
-                  : {}),
-              },
-              ...(route.startsWith('POST ')
-                ? { payload: JSON.stringify({ percent: 5, narrative: 'x' }) }
-                : {}),
-            });
+          : route.startsWith('POST /api/v1/')
+            ? await t.app.inject({
+                method: 'POST',
+                url: spec.url(),
+                headers: {
+                  ...(who === 'anon' ? {} : { cookie: cookie[who] }),
+                  'content-type': 'application/json',
+                  'idempotency-key': unique('matrix'),
+                },
+                payload: JSON.stringify({ percent: 5, narrative: 'x' }),
+              })
+            : route.startsWith('POST ')
+              ? await t.app.inject({
+                  method: 'POST',
+                  url: spec.url(),
+                  headers: {
+                    'content-type': 'multipart/form-data; boundary=matrixEmpty',
+                    ...(who === 'anon' ? {} : { cookie: cookie[who] }),
+                  },
+                  payload: '--matrixEmpty--\r\n',
+                })
+              : await t.app.inject({
+                  method: 'GET',
+                  url: spec.url(),
+                  headers: who === 'anon' ? {} : { cookie: cookie[who] },
+                });
         const got =
           res.statusCode >= 200 && res.statusCode < 300
             ? 'ok'
@@ -1343,6 +1383,29 @@ describe('the permission matrix', () => {
         [filter({ deadlineTo: '2026-02-31' }), 400, 'filter.deadlineTo'],
         [filter({ q: 'a\u0000b' }), 400, 'filter.q'],
         [filter({ agencyId: MAX_INT4 + 1 }), 400, 'filter.agencyId'],
+        [`/export/scorecards/${MAX_INT4 + 1}.csv`, 400, 'agencyId'],
+        ['/export/scorecards/1.5.csv', 400, 'agencyId'],
+        [
+          `/export/documents.csv?filter=${encodeURIComponent(JSON.stringify({ q: 'a\u0000b' }))}`,
+          400,
+          'filter.q',
+        ],
+        [
+          `/export/agencies.csv?filter=${encodeURIComponent(JSON.stringify({ parentId: MAX_INT4 + 1 }))}`,
+          400,
+          'filter.parentId',
+        ],
+        [
+          `/export/inbox.csv?filter=${encodeURIComponent(JSON.stringify({ deadlineFrom: '2026-02-30' }))}`,
+          400,
+          'filter.deadlineFrom',
+        ],
+        [
+          `/export/agency-ranking.csv?filter=${encodeURIComponent(JSON.stringify({ level: 'planet' }))}`,
+          400,
+          'filter.level',
+        ],
+        [`/export/report-form.xlsx?templateId=${MAX_INT4 + 1}&periodKey=2026-M01`, 400, 'templateId'],
       ];
       const seen = [];
       for (const [url, , field] of cases) {

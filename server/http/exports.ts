@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AgencyLevel } from '../../shared/agencies';
 import { cellHeadline } from '../../shared/compliance-cells';
+import { LEVEL_LABEL } from '../../shared/export-labels';
 import { periodName } from '../../shared/period-names';
 import { isOversight } from '../../shared/roles';
 import { type CellStage, type CellState, complianceExportQuery } from '../../shared/schemas/reports';
@@ -12,10 +13,11 @@ import { formatVietnameseDate, vietnamDateTime } from '../../shared/time';
 import type { ServerDeps } from '../context';
 import { getMonthlyReport } from '../modules/reports/monthly';
 import { getCompliance } from '../modules/submissions/queries';
-import { findTasksForExport } from '../modules/tasks/queries';
+import { findTaskGroups, findTasksForExport } from '../modules/tasks/queries';
 import { statusClock } from '../modules/tasks/status-sql';
 import {
   datedName,
+  type Lang,
   langQuery,
   nulIssues,
   percentCell,
@@ -24,11 +26,12 @@ import {
   sendInvalid,
   sendTable,
   sendXlsx,
+  type TableFormat,
   tableRequest,
 } from './kit';
 import { readReport } from './read-node';
 
-const STATUS_LABEL: Record<'vi' | 'en', Record<TaskStatus, string>> = {
+export const STATUS_LABEL: Record<'vi' | 'en', Record<TaskStatus, string>> = {
   vi: {
     completed_on_time: 'Hoàn thành đúng hạn',
     completed_late: 'Hoàn thành quá hạn',
@@ -184,7 +187,45 @@ const MONTHLY_HEADERS = {
   ],
 };
 
-const exportQuery = langQuery.extend({ filter: z.string().max(4000).default('{}') });
+type ExportedTask = Awaited<ReturnType<typeof findTasksForExport>>[number];
+
+/** A list of tasks as the task list and the inbox download it: labels, not codes. */
+export function sendTaskTable(
+  reply: FastifyReply,
+  format: TableFormat,
+  lang: Lang,
+  base: string,
+  items: readonly ExportedTask[],
+  groups: readonly { no: number; nameVi: string; nameEn: string }[],
+  now: Date,
+) {
+  const groupName = new Map(groups.map((g) => [g.no, `${g.no}. ${lang === 'vi' ? g.nameVi : g.nameEn}`]));
+  const rows = items.map((t) => [
+    t.id,
+    t.title,
+    t.documentNumber,
+    lang === 'vi' ? t.leadNameVi : t.leadNameEn,
+    LEVEL_LABEL[lang][t.leadLevel as AgencyLevel] ?? t.leadLevel,
+    t.groupNo === null ? '' : (groupName.get(t.groupNo) ?? t.groupNo),
+    t.deadline ? formatVietnameseDate(t.deadline) : '',
+    t.originalDeadline ? formatVietnameseDate(t.originalDeadline) : '',
+    t.latestPercent,
+    STATUS_LABEL[lang][t.status],
+    t.dueSoon ? 'x' : '',
+    t.stale ? 'x' : '',
+    t.isKey ? 'x' : '',
+    t.completedOn ? formatVietnameseDate(t.completedOn) : '',
+  ]);
+  return sendTable(reply, format, datedName(base, now), {
+    sheet: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
+    header: TASK_HEADERS[lang],
+    rows,
+    freezeHeader: true,
+    widths: { 2: 60, 4: 32, 6: 30 },
+  });
+}
+
+export const exportQuery = langQuery.extend({ filter: z.string().max(4000).default('{}') });
 
 /** CSV and Excel downloads of the task list (current filter), the monthly report and compliance. */
 export function registerExports(app: FastifyInstance, deps: ServerDeps) {
@@ -207,29 +248,8 @@ export function registerExports(app: FastifyInstance, deps: ServerDeps) {
     const lang = query.data.lang;
     const clock = statusClock(new Date());
     const items = await readReport(deps, req, (db) => findTasksForExport(db, filter.data, clock));
-    const rows = items.map((t) => [
-      t.id,
-      t.title,
-      t.documentNumber,
-      lang === 'vi' ? t.leadNameVi : t.leadNameEn,
-      t.leadLevel,
-      t.groupNo ?? '',
-      t.deadline ? formatVietnameseDate(t.deadline) : '',
-      t.originalDeadline ? formatVietnameseDate(t.originalDeadline) : '',
-      t.latestPercent,
-      STATUS_LABEL[lang][t.status],
-      t.dueSoon ? 'x' : '',
-      t.stale ? 'x' : '',
-      t.isKey ? 'x' : '',
-      t.completedOn ? formatVietnameseDate(t.completedOn) : '',
-    ]);
-    return sendTable(reply, format, datedName('nhiem-vu', clock.now), {
-      sheet: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
-      header: TASK_HEADERS[lang],
-      rows,
-      freezeHeader: true,
-      widths: { 2: 60, 4: 32 },
-    });
+    const groups = await readReport(deps, req, (db) => findTaskGroups(db));
+    return sendTaskTable(reply, format, lang, 'nhiem-vu', items, groups, clock.now);
   });
 
   app.get('/export/monthly.xlsx', async (req, reply) => {
@@ -302,20 +322,7 @@ export function registerExports(app: FastifyInstance, deps: ServerDeps) {
       const { main, detail } = cellHeadline(cell);
       return detail ? `${words.main[main]} (${words.detail[detail]})` : words.main[main];
     };
-    const levelName: Record<AgencyLevel, string> =
-      lang === 'vi'
-        ? {
-            central: 'Trung ương',
-            provincial: 'Địa phương cấp tỉnh',
-            department: 'Sở, ban, ngành',
-            commune: 'Cấp xã',
-          }
-        : {
-            central: 'Central',
-            provincial: 'Provincial',
-            department: 'Provincial department',
-            commune: 'Commune',
-          };
+    const levelName = LEVEL_LABEL[lang];
     const header = [
       lang === 'vi' ? 'Cơ quan' : 'Agency',
       lang === 'vi' ? 'Cấp' : 'Level',

@@ -158,3 +158,31 @@ export function sendTable(reply: FastifyReply, format: TableFormat, name: string
   for (const [column, width] of Object.entries(table.widths)) sheet.getColumn(Number(column)).width = width;
   return sendXlsx(reply, name, workbook);
 }
+
+/**
+ * A download's `filter` parameter: the screen's own input as JSON, read by the screen's own schema
+ * (NUL characters refused first, like every procedure's input). Null once the 400 has been sent.
+ */
+export async function filterOf<S extends z.ZodType>(
+  reply: FastifyReply,
+  raw: string,
+  schema: S,
+): Promise<z.output<S> | null> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    json = null;
+  }
+  const nul = nulIssues(json);
+  if (nul.length) {
+    await sendInvalid(reply, nul, ['filter']);
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    await sendInvalid(reply, parsed.error.issues, ['filter']);
+    return null;
+  }
+  return parsed.data;
+}

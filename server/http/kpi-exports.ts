@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AgencyLevel } from '../../shared/agencies';
+import { LEVEL_LABEL } from '../../shared/export-labels';
 import type { KpiStatus } from '../../shared/kpi-vocabulary';
 import { periodName } from '../../shared/period-names';
 import { kpiAgencyInput, kpiDetailInput, kpiOverviewFilters } from '../../shared/schemas/kpis';
@@ -23,7 +25,7 @@ import {
 } from './kit';
 import { readReport } from './read-node';
 
-const STATUS_LABEL: Record<Lang, Record<KpiStatus, string>> = {
+export const KPI_STATUS_LABEL: Record<Lang, Record<KpiStatus, string>> = {
   vi: {
     on_track: 'Đúng lộ trình',
     at_risk: 'Có nguy cơ',
@@ -181,7 +183,7 @@ export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
         percentCell(y30.attainment),
         round(y27.forecast),
         round(y30.forecast),
-        STATUS_LABEL[lang][k.status],
+        KPI_STATUS_LABEL[lang][k.status],
         k.statusReason[lang],
         k.forecast?.method[lang] ?? '',
       ];
@@ -251,7 +253,7 @@ export function registerKpiExports(app: FastifyInstance, deps: ServerDeps) {
       const rows = detail.ranking.map((r, i) => [
         i + 1,
         vi ? r.nameVi : r.nameEn,
-        r.level,
+        LEVEL_LABEL[lang][r.level as AgencyLevel] ?? r.level,
         r.periodKey ? periodName(r.periodKey, lang) : '',
         round(r.value),
         r.numerator ?? '',

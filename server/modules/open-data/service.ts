@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inArray, max } from 'drizzle-orm';
 import type { AgencyLevel } from '../../../shared/agencies';
+import { LEVEL_LABEL } from '../../../shared/export-labels';
 import type { KpiStatus } from '../../../shared/kpi-vocabulary';
 import type { ChangeType } from '../../../shared/live-events';
 import {
@@ -165,10 +166,6 @@ const STATUS: Record<Lang, Record<KpiStatus, string>> = {
     insufficient_data: 'Insufficient data',
   },
 };
-const LEVEL: Record<Lang, Record<AgencyLevel, string>> = {
-  vi: { central: 'Trung ương', provincial: 'Tỉnh, thành phố', department: 'Sở, ban, ngành', commune: 'Xã, phường' },
-  en: { central: 'Central', provincial: 'Province', department: 'Provincial department', commune: 'Commune' },
-};
 
 export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -248,7 +245,7 @@ export function agencyFile(detail: PublicKpiDetail, periodKey: string, format: '
         a.periodKey,
         period?.periodEnd ?? null,
         nameOf(a, lang),
-        LEVEL[lang][a.level],
+        LEVEL_LABEL[lang][a.level],
         round(a.value),
         a.numerator,
         a.denominator,

@@ -164,3 +164,12 @@ export function canDraft(actor: PolicyActor, obligation: Obligation, agency: { i
 export function assertProvinceStaff(actor: PolicyActor, agency: { level: string }): void {
   if (!isAgencyRole(actor.role) || agency.level !== 'provincial') throw new AppError('FORBIDDEN');
 }
+
+/** The Excel form of a report: the staff of an agency the template obliges, for their own agency. */
+export function canDownloadForm(
+  actor: PolicyActor,
+  obligation: Obligation,
+  agency: { id: number; level: string },
+): boolean {
+  return isAgencyRole(actor.role) && actor.agencyId === agency.id && isObliged(obligation, agency);
+}

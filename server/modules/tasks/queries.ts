@@ -1039,3 +1039,8 @@ export async function getDashboard(db: Db, clock: StatusClock) {
   };
   return { summary, ranking, agencyTallies: tallies.agencies, successors };
 }
+
+/** The nine task groups with their names (exports show the name, not the number). */
+export async function findTaskGroups(db: Db) {
+  return db.select().from(taskGroups).orderBy(asc(taskGroups.no));
+}

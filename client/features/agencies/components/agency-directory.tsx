@@ -12,13 +12,22 @@ import { AgencyTree } from './agency-tree';
 
 /** The directory page: search state lives in the URL (?q=&page=) so it survives reloads and can be shared. */
 export function AgencyDirectory() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('agencies.title'));
   const { q, page, onSearch, onPageChange } = useListParams();
 
   return (
     <section className="page">
-      <h1>{t('agencies.title')}</h1>
+      <div className="page__header">
+        <h1>{t('agencies.title')}</h1>
+        <a
+          className="button"
+          href={`/export/agencies.xlsx?filter=${encodeURIComponent(JSON.stringify({ q: q || undefined }))}&lang=${i18n.language === 'en' ? 'en' : 'vi'}`}
+          download
+        >
+          {t('excel.download')}
+        </a>
+      </div>
       <AddUnit />
       <ImportUnits />
       <SearchBox value={q} onSearch={onSearch} label={t('agencies.search')} hint={t('agencies.searchHint')} />

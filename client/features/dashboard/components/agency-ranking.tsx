@@ -89,7 +89,7 @@ function RankingTable({
 
 /** The whole ranking, a page at a time, by level; ranked or too few tasks to rank; searchable by name. */
 function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [level, setLevel] = useState<RankingLevel>('all');
   const [ranked, setRanked] = useState(true);
   const [borders, setBorders] = useState<AgencyBorders>('current');
@@ -116,6 +116,17 @@ function FullRanking({ id, minTasks }: { id: string; minTasks: number }) {
   return (
     <section id={id} className="full-ranking" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('dashboard.fullRankingTitle')}</h3>
+      <p>
+        <a
+          className="button button--small"
+          href={`/export/agency-ranking.xlsx?filter=${encodeURIComponent(
+            JSON.stringify({ level, ranked, borders, q: q || undefined }),
+          )}&lang=${i18n.language === 'en' ? 'en' : 'vi'}`}
+          download
+        >
+          {t('excel.download')}
+        </a>
+      </p>
       <div className="filters full-ranking__filters">
         <div className="field">
           <label htmlFor={`${id}-level`}>{t('dashboard.level')}</label>

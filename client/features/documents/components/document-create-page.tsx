@@ -10,9 +10,11 @@ import { useFormMessages } from '../../../components/form-errors';
 import { SubmitFeedback } from '../../../components/form-feedback';
 import { Field } from '../../../components/form-field';
 import { useFormSubmit } from '../../../components/use-form-submit';
+import { formatDate } from '../../../lib/format';
 import { useCurrentUserQuery } from '../../../lib/use-current-user';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useCreateDocument } from '../api/document-queries';
+import { TaskImport } from './task-import';
 import './documents.css';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
@@ -140,6 +142,26 @@ function DocumentCreateForm({ communesOf }: { communesOf: number | undefined }) 
     <section className="page">
       <h1>{t('documents.create.title')}</h1>
       <p>{t('documents.create.intro')}</p>
+      <TaskImport
+        onTake={(rows) =>
+          setTasks((list) => [
+            // The empty task the form starts with gives way to the imported ones.
+            ...list.filter((task) => task.title.trim() !== '' || task.lead.length > 0),
+            ...rows.map((row) => ({
+              ...emptyTask(),
+              title: row.title,
+              description: row.description,
+              groupNo: row.groupNo === null ? '' : String(row.groupNo),
+              lead: [row.lead],
+              coordinators: row.coordinators,
+              noDeadline: row.deadline === null,
+              deadline: row.deadline ? formatDate(row.deadline) : '',
+              priority: row.priority,
+              isKey: row.isKey,
+            })),
+          ])
+        }
+      />
       <form
         ref={formRef}
         className="form document-form"

@@ -16,9 +16,10 @@ import { ScrollRegion } from '../../../components/scroll-region';
 
 /** Directive documents, newest first, searchable with or without diacritics; the Office registers new ones. */
 export function DocumentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('documents.title'));
   const captionId = useId();
+  const exportHintId = useId();
   const me = useCurrentUserQuery();
   const { q, page, onSearch, onPageChange } = useListParams();
   const documents = useDocuments(q, page);
@@ -27,12 +28,25 @@ export function DocumentsPage() {
     <section className="page">
       <div className="page__header">
         <h1>{t('documents.title')}</h1>
-        {me.data && mayRegisterDocuments(me.data) && (
-          <Link className="button button--primary" to="/documents/new">
-            {t('documents.register')}
-          </Link>
-        )}
+        <div className="button-row">
+          <a
+            className="button"
+            href={`/export/documents.xlsx?filter=${encodeURIComponent(JSON.stringify({ q: q || undefined }))}&lang=${i18n.language === 'en' ? 'en' : 'vi'}`}
+            download
+            aria-describedby={exportHintId}
+          >
+            {t('excel.download')}
+          </a>
+          {me.data && mayRegisterDocuments(me.data) && (
+            <Link className="button button--primary" to="/documents/new">
+              {t('documents.register')}
+            </Link>
+          )}
+        </div>
       </div>
+      <p className="hint" id={exportHintId}>
+        {t('documents.exportHint')}
+      </p>
       <SearchBox
         value={q}
         onSearch={onSearch}

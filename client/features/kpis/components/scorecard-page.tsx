@@ -117,6 +117,13 @@ function ScorecardView({ agencyId, sections }: { agencyId: number | null } & Sco
           >
             {t('kpis.exportCsv')}
           </button>
+          <a
+            className="button button--small"
+            href={`/export/scorecards/${data.agency.id}.xlsx?lang=${language === 'en' ? 'en' : 'vi'}`}
+            download
+          >
+            {t('excel.download')}
+          </a>
         </p>
       </div>
       <ScorecardTable agencyId={agencyId} items={items} busy={query.isPlaceholderData} />

@@ -13,6 +13,7 @@ import {
   useSubmissionWrites,
 } from '../api/report-queries';
 import { inputsFromValues, ruleContextOf } from '../report-values-form';
+import { ExcelFormTransfer } from './excel-form-transfer';
 import { DueBadges, PeriodText, StateLabel } from './state-badges';
 import { SubmissionForm } from './submission-form';
 import '../reports.css';
@@ -83,6 +84,14 @@ export function NewSubmissionPage() {
           <p className="hint">
             {t('reports.newFormIntro')} {t('reports.newTemplateVersion', { version: data.template.version })}
           </p>
+          <ExcelFormTransfer
+            templateId={data.template.id}
+            periodKey={data.period.key}
+            onSaved={(saved) => {
+              void refreshLists();
+              void navigate(`/reports/submissions/${saved.id}`, { replace: true });
+            }}
+          />
           <SubmissionForm
             fields={fields}
             // What the system already holds is entered for the agency; it corrects it if it must (and says why).

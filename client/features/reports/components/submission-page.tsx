@@ -16,6 +16,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { useRefreshSubmissions, useSubmission, useSubmissionWrites } from '../api/report-queries';
 import { inputsFromValues, labelOf, ruleContextOf } from '../report-values-form';
 import { DecisionForm } from './decision-form';
+import { ExcelFormTransfer } from './excel-form-transfer';
 import { StateLabel } from './state-badges';
 import { SubmissionAuditTrail } from './submission-audit-trail';
 import { SubmissionForm } from './submission-form';
@@ -65,6 +66,8 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
   const location = useLocation();
   const arrived = (location.state as { outcome?: unknown } | null)?.outcome === 'submitted';
   const [outcome, setOutcome] = useState<{ text: string; n: number } | null>(null);
+  // Each draft saved from an Excel file remounts the form with its figures.
+  const [uploads, setUploads] = useState(0);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
   const loaded = query.data !== undefined;
   useEffect(() => {
@@ -151,44 +154,55 @@ export function SubmissionPage({ sections }: { sections?: SubmissionSections } =
       )}
 
       {data.canEdit ? (
-        <SubmissionForm
-          key={submission.id}
-          fields={fields}
-          initialInputs={inputsFromValues(
-            fields,
-            current?.values as SubmissionValues | undefined,
-            i18n.language,
-          )}
-          rules={data.rules}
-          context={context}
-          kpis={data.kpis}
-          previous={data.previousPeriods[0] ?? null}
-          initialExplanations={explanations}
-          version={version}
-          save={async ({ values, explanations: written, version: v }) => {
-            const result = await saveDraft.mutateAsync({
-              templateId: submission.templateId,
-              periodKey: submission.periodKey,
-              values,
-              explanations: written,
-              version: v,
-            });
-            void refresh();
-            return result;
-          }}
-          submit={async ({ version: v }) => {
-            const result = await submit.mutateAsync({ id: submission.id, version: v });
-            await refresh();
-            return result;
-          }}
-          reload={async () => {
-            const fresh = await query.refetch();
-            return fresh.data?.submission.version ?? null;
-          }}
-          onSubmitted={() =>
-            setOutcome((o) => ({ text: t('reports.check.submittedNext'), n: (o?.n ?? 0) + 1 }))
-          }
-        />
+        <>
+          <ExcelFormTransfer
+            templateId={submission.templateId}
+            periodKey={submission.periodKey}
+            version={version}
+            onSaved={() => {
+              void Promise.resolve(refresh()).then(() => setUploads((n) => n + 1));
+              setOutcome({ text: t('reports.excelForm.saved'), n: uploads + 1 });
+            }}
+          />
+          <SubmissionForm
+            key={`${submission.id}-${uploads}`}
+            fields={fields}
+            initialInputs={inputsFromValues(
+              fields,
+              current?.values as SubmissionValues | undefined,
+              i18n.language,
+            )}
+            rules={data.rules}
+            context={context}
+            kpis={data.kpis}
+            previous={data.previousPeriods[0] ?? null}
+            initialExplanations={explanations}
+            version={version}
+            save={async ({ values, explanations: written, version: v }) => {
+              const result = await saveDraft.mutateAsync({
+                templateId: submission.templateId,
+                periodKey: submission.periodKey,
+                values,
+                explanations: written,
+                version: v,
+              });
+              void refresh();
+              return result;
+            }}
+            submit={async ({ version: v }) => {
+              const result = await submit.mutateAsync({ id: submission.id, version: v });
+              await refresh();
+              return result;
+            }}
+            reload={async () => {
+              const fresh = await query.refetch();
+              return fresh.data?.submission.version ?? null;
+            }}
+            onSubmitted={() =>
+              setOutcome((o) => ({ text: t('reports.check.submittedNext'), n: (o?.n ?? 0) + 1 }))
+            }
+          />
+        </>
       ) : (
         <>
           <p className="notice" role="note">

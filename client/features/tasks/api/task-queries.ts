@@ -28,24 +28,40 @@ export interface InboxFilter {
   page: number;
 }
 
-/** The user's agency's tasks, open ones first by deadline; the previous page stays while the next loads. */
-export function useInbox({ q, status, urgency, completion, leadOnly, scope, page }: InboxFilter) {
-  const trpc = useTRPC();
+/** The inbox's filter as `tasks.inbox` takes it (and its Excel download, without the page). */
+export function inboxQueryInput({
+  q,
+  status,
+  urgency,
+  completion,
+  leadOnly,
+  scope,
+}: Omit<InboxFilter, 'page'>) {
   const statuses: TaskStatus[] | undefined =
     urgency === 'overdue' ? ['overdue'] : status ? [status] : undefined;
+  return {
+    q: q || undefined,
+    status: statuses,
+    dueSoon: urgency === 'dueSoon' ? true : undefined,
+    completion: completion ? [...INBOX_COMPLETIONS[completion]] : undefined,
+    leadOnly: leadOnly || undefined,
+    scope: scope === 'communes' ? scope : undefined,
+    sort: 'deadline' as const,
+    direction: 'asc' as const,
+  };
+}
+
+/** The inbox as an Excel file: the same filter, every row, the user's own agency (the server decides). */
+export function inboxExportHref(filter: Omit<InboxFilter, 'page'>, language: string): string {
+  const lang = language === 'en' ? 'en' : 'vi';
+  return `/export/inbox.xlsx?filter=${encodeURIComponent(JSON.stringify(inboxQueryInput(filter)))}&lang=${lang}`;
+}
+
+/** The user's agency's tasks, open ones first by deadline; the previous page stays while the next loads. */
+export function useInbox({ page, ...filter }: InboxFilter) {
+  const trpc = useTRPC();
   return useQuery({
-    ...trpc.tasks.inbox.queryOptions({
-      q: q || undefined,
-      status: statuses,
-      dueSoon: urgency === 'dueSoon' ? true : undefined,
-      completion: completion ? [...INBOX_COMPLETIONS[completion]] : undefined,
-      leadOnly: leadOnly || undefined,
-      scope: scope === 'communes' ? scope : undefined,
-      sort: 'deadline',
-      direction: 'asc',
-      page,
-      pageSize: INBOX_PAGE_SIZE,
-    }),
+    ...trpc.tasks.inbox.queryOptions({ ...inboxQueryInput(filter), page, pageSize: INBOX_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 }

@@ -17,6 +17,7 @@ import {
   INBOX_PAGE_SIZE,
   type InboxCompletion,
   type InboxScope,
+  inboxExportHref,
   useInbox,
 } from '../api/task-queries';
 import { type InboxItem, inboxTodos } from '../inbox-todos';
@@ -91,7 +92,7 @@ function InboxRow({ task, viewer, communes }: { task: InboxItem; viewer: Viewer;
 
 /** The agency's own tasks, open ones first by deadline, with what each one needs from the user. */
 export function InboxPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('inbox.title'));
   const statusId = useId();
   const urgencyId = useId();
@@ -117,7 +118,16 @@ export function InboxPage() {
 
   return (
     <section className="page">
-      <h1>{t('inbox.title')}</h1>
+      <div className="page__header">
+        <h1>{t('inbox.title')}</h1>
+        <a
+          className="button"
+          href={inboxExportHref({ q, status, urgency, completion, leadOnly, scope }, i18n.language)}
+          download
+        >
+          {t('excel.download')}
+        </a>
+      </div>
       <p>{t('inbox.intro')}</p>
       <ReportReminders />
       <div className="filters">

@@ -2,6 +2,22 @@ import type { documentsVi } from './documents.vi';
 
 export const documentsEn: typeof documentsVi = {
   documents: {
+    exportHint: 'The Excel file holds every document matching the search, not only the page shown.',
+    import: {
+      title: 'Import tasks from Excel',
+      intro:
+        'One task per row: lead and coordinating agencies by name or code (several coordinators separated by ;), deadlines as dd/mm/yyyy. The file is checked and previewed; the tasks are saved only when the document is registered.',
+      downloadSheet: 'Download the task sheet',
+      uploadLabel: 'Task list (.xlsx)',
+      previewTitle_one: 'Preview: {{count}} valid task',
+      previewTitle_other: 'Preview: {{count}} valid tasks',
+      rowsWithProblems_one: '{{count}} problem to fix in the file:',
+      rowsWithProblems_other: '{{count}} problems to fix in the file:',
+      row: 'Row',
+      take_one: 'Put {{count}} task into the document',
+      take_other: 'Put {{count}} tasks into the document',
+      fixFirst: 'Fix the problems in the file and upload it again: while any remain, no task is taken.',
+    },
     title: 'Directive documents',
     search: 'Search documents',
     searchHint: 'By number or title, with or without Vietnamese diacritics.',

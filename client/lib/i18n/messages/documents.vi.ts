@@ -1,5 +1,21 @@
 export const documentsVi = {
   documents: {
+    exportHint: 'Tệp Excel gồm mọi văn bản khớp với ô tìm kiếm, không chỉ trang đang xem.',
+    import: {
+      title: 'Nhập nhiệm vụ từ Excel',
+      intro:
+        'Mỗi dòng một nhiệm vụ: cơ quan chủ trì và phối hợp ghi tên hoặc mã (nhiều cơ quan phối hợp cách nhau bằng dấu ;), thời hạn theo dạng dd/mm/yyyy. Tệp được kiểm tra và xem trước; nhiệm vụ chỉ được lưu khi đăng ký văn bản.',
+      downloadSheet: 'Tải mẫu danh sách nhiệm vụ',
+      uploadLabel: 'Danh sách nhiệm vụ (.xlsx)',
+      previewTitle_one: 'Xem trước: {{count}} nhiệm vụ hợp lệ',
+      previewTitle_other: 'Xem trước: {{count}} nhiệm vụ hợp lệ',
+      rowsWithProblems_one: '{{count}} lỗi cần sửa trong tệp:',
+      rowsWithProblems_other: '{{count}} lỗi cần sửa trong tệp:',
+      row: 'Dòng',
+      take_one: 'Đưa {{count}} nhiệm vụ vào văn bản',
+      take_other: 'Đưa {{count}} nhiệm vụ vào văn bản',
+      fixFirst: 'Sửa các lỗi trong tệp rồi tải lên lại: khi còn lỗi, không nhiệm vụ nào được đưa vào.',
+    },
     title: 'Văn bản chỉ đạo',
     search: 'Tìm văn bản',
     searchHint: 'Theo số hiệu hoặc trích yếu; gõ có dấu hoặc không dấu.',

@@ -2,6 +2,14 @@ import type { reportsVi } from './reports.vi';
 
 export const reportsEn: typeof reportsVi = {
   reports: {
+    excelForm: {
+      title: 'Enter the figures in Excel',
+      intro:
+        "Download this period's Excel form (prefilled with the saved figures), fill in the “Value” column and upload it: the figures are saved as the draft. If any cell is wrong nothing is saved and each wrong cell is listed.",
+      download: 'Download the Excel form',
+      uploadLabel: 'The filled form (.xlsx)',
+      saved: 'Draft saved from the Excel file.',
+    },
     myTitle: "Your agency's periodic reports",
     myIntro:
       'The reporting periods your agency must submit under each reporting regime: overdue periods first, then those returned, then the others not yet sent, soonest deadline first; then the periods sent, the newest first.',

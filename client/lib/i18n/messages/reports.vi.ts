@@ -1,5 +1,13 @@
 export const reportsVi = {
   reports: {
+    excelForm: {
+      title: 'Nhập số liệu bằng Excel',
+      intro:
+        'Tải biểu mẫu Excel của kỳ này (đã điền sẵn số liệu đang lưu), điền cột “Giá trị” rồi tải lên: số liệu được lưu thành bản nháp. Nếu có ô sai, không có gì được lưu và từng ô sai được liệt kê.',
+      download: 'Tải biểu mẫu Excel',
+      uploadLabel: 'Biểu mẫu đã điền (.xlsx)',
+      saved: 'Đã lưu bản nháp từ tệp Excel.',
+    },
     myTitle: 'Báo cáo định kỳ của cơ quan',
     myIntro:
       'Các kỳ báo cáo cơ quan phải nộp theo từng chế độ báo cáo: kỳ quá hạn lên đầu, rồi kỳ bị trả lại, rồi các kỳ chưa nộp, hạn sớm nhất trước; sau đó là các kỳ đã nộp, kỳ mới nhất trước.',
