@@ -9,6 +9,7 @@ import { agencies } from '../../db/schema';
 import { isCurrentAgency } from '../agencies/current';
 import type { Actor } from '../auth/actor';
 import { cellIssue, fileRefusal, openWorkbook, readCell } from '../excel/read';
+import { mayAssignTo } from '../tasks/policy';
 import { issuerFor } from '../tasks/task-writes';
 
 /**
@@ -147,7 +148,7 @@ const headerKey = (text: string) =>
 
 /**
  * Every row of the sheet as a task of the form, or the cells that keep it from being one. Agencies the
- * actor may not assign to (a province's officer: anything but its own communes) are named as such.
+ * actor may not assign to (a province's officer: anything but its own communes and departments, `mayAssignTo`) are named as such.
  */
 export async function previewTaskImport(db: Db, actor: Actor, data: Buffer): Promise<TaskImportPreview> {
   const issuerAgencyId = await issuerFor(db, actor);
@@ -179,7 +180,7 @@ export async function previewTaskImport(db: Db, actor: Actor, data: Buffer): Pro
       .from(agencies)
       .where(and(isCurrentAgency())),
   );
-  const mayAssign = (a: AgencyRow) => issuerAgencyId === null || a.parentId === issuerAgencyId;
+  const mayAssign = (a: AgencyRow) => mayAssignTo(issuerAgencyId, a);
   const rows: TaskImportRow[] = [];
   const issues: ExcelCellIssue[] = [];
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { inArray, max } from 'drizzle-orm';
-import type { AgencyLevel } from '../../../shared/agencies';
 import { LEVEL_LABEL } from '../../../shared/export-labels';
 import type { KpiStatus } from '../../../shared/kpi-vocabulary';
 import type { ChangeType } from '../../../shared/live-events';

@@ -2,7 +2,6 @@ import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { selectRows } from '../../db/rows';
 import { agencies, reportTemplates, tasks } from '../../db/schema';
-import { isCurrentAgency } from '../agencies/current';
 import type { AgencyFigure } from '../kpis/queries';
 import { type StatusClock, staleSql, statusIn } from '../tasks/status-sql';
 

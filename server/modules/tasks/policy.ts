@@ -123,15 +123,18 @@ export function issuerOf(actor: Actor, actorLevel: AgencyLevel): number | null {
 }
 
 /**
- * A province assigns only to its own communes (lead and coordinators): not to another province's, a
- * ministry or itself. The Government (null) assigns to any agency.
+ * A province assigns only to its own units, its communes and departments (lead and coordinators): not
+ * to another province's, a ministry or itself. The Government (null) assigns to any agency.
  */
+export function mayAssignTo(issuerAgencyId: number | null, agency: { parentId: number | null }): boolean {
+  return issuerAgencyId === null || agency.parentId === issuerAgencyId;
+}
+
 export function assertAssignable(
   issuerAgencyId: number | null,
   agencies: readonly { parentId: number | null }[],
   field: string,
 ): void {
-  if (issuerAgencyId === null) return;
-  if (agencies.some((a) => a.parentId !== issuerAgencyId))
+  if (agencies.some((a) => !mayAssignTo(issuerAgencyId, a)))
     throw new AppError('VALIDATION', 'notOwnCommune', { field, reason: 'notOwnCommune' });
 }
