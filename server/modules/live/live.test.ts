@@ -150,6 +150,12 @@ describe('live changes over SSE', () => {
     expect(v?.data.kind === 'change' && v.data.detail).toMatchObject({ narrative: 'Nội dung nội bộ f' });
   });
 
+  /**
+   * What listens on the change bus for the whole process: the live hub (every stream is one of its
+   * connections, never a listener of its own) and the open data's cache (server/http/open-data.ts).
+   */
+  const PROCESS_LISTENERS = 2;
+
   it('refuses a stream without a session or with a malformed last id, as tRPC does, and opens nothing', async () => {
     const read = async (cookie: string, lastEventId?: string) => {
       const input = encodeURIComponent(JSON.stringify({ json: lastEventId ? { lastEventId } : {} }));
@@ -166,8 +172,8 @@ describe('live changes over SSE', () => {
     expect(malformed).toContain('event: serialized-error');
     expect(malformed).toContain('"appCode":"VALIDATION"');
     expect(t.app.liveHub.connectionCount).toBe(0);
-    // The process's one hub listens on the bus; no stream was opened.
-    expect(t.app.bus.subscriberCount).toBe(1);
+    // The process's own listeners on the bus, and no stream's.
+    expect(t.app.bus.subscriberCount).toBe(PROCESS_LISTENERS);
   });
 
   it('frees the listener when the client goes away', async () => {
@@ -176,12 +182,12 @@ describe('live changes over SSE', () => {
     await stream.next();
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
-    expect(t.app.bus.subscriberCount).toBe(1);
+    expect(t.app.bus.subscriberCount).toBe(PROCESS_LISTENERS);
     // Each open stream is a connection of the hub.
     expect(t.app.liveHub.connectionCount).toBe(1);
     sub.close();
     await expect.poll(() => t.app.liveHub.connectionCount).toBe(0);
-    expect(t.app.bus.subscriberCount).toBe(1);
+    expect(t.app.bus.subscriberCount).toBe(PROCESS_LISTENERS);
   });
 
   /** Reads until the server ends the stream; true if it did (false if it was still open after the wait). */
