@@ -114,6 +114,7 @@ export function LoginFailuresSection() {
             pageSize={LOGIN_FAILURES_PAGE_SIZE}
             total={failures.data.total}
             onPageChange={setPage}
+            label={t('loginFailures.caption')}
           />
         </>
       )}

@@ -116,6 +116,7 @@ export function UsersPage() {
             pageSize={USERS_PAGE_SIZE}
             total={users.data.total}
             onPageChange={onPageChange}
+            label={t('users.caption')}
           />
         </div>
       )}
