@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { AgencyLevel } from '../../shared/agencies';
 import { DOCUMENT_KIND_LABEL, KIND_LABEL, LEVEL_LABEL, PILLAR_LABEL } from '../../shared/export-labels';
 import { agencyListInput } from '../../shared/schemas/agencies';
@@ -38,20 +39,38 @@ import { readReport } from './read-node';
 /** Every row of a list, not a page of it (the largest list, the agencies, has about 3,400). */
 const ALL_ROWS = 100_000;
 
+/**
+ * A list download's request: signed in, its format, the language, and the screen's filter read with
+ * the screen's own schema (without the page); null once the refusal is sent.
+ */
+async function listRequest<S extends z.ZodType>(
+  deps: ServerDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  schema: S,
+) {
+  const request = await tableRequest(deps, req, reply);
+  if (!request) return null;
+  const query = exportQuery.safeParse(req.query);
+  if (!query.success) {
+    await sendInvalid(reply, query.error.issues);
+    return null;
+  }
+  const filter = await filterOf(reply, query.data.filter, schema);
+  if (!filter) return null;
+  return { ...request, lang: query.data.lang, vi: query.data.lang === 'vi', filter };
+}
+
 export function registerListExports(app: FastifyInstance, deps: ServerDeps) {
   app.get('/export/agency-ranking.:format', async (req, reply) => {
-    const request = await tableRequest(deps, req, reply);
-    if (!request) return;
-    const query = exportQuery.safeParse(req.query);
-    if (!query.success) return sendInvalid(reply, query.error.issues);
-    const filter = await filterOf(
+    const request = await listRequest(
+      deps,
+      req,
       reply,
-      query.data.filter,
       agencyRankingInput.omit({ page: true, pageSize: true }),
     );
-    if (!filter) return;
-    const { lang } = query.data;
-    const vi = lang === 'vi';
+    if (!request) return;
+    const { filter, lang, vi } = request;
     const ranking = await readReport(deps, req, (db) =>
       getAgencyRankingCached(db, { ...filter, page: 1, pageSize: ALL_ROWS }),
     );
@@ -113,18 +132,14 @@ export function registerListExports(app: FastifyInstance, deps: ServerDeps) {
   });
 
   app.get('/export/documents.:format', async (req, reply) => {
-    const request = await tableRequest(deps, req, reply);
-    if (!request) return;
-    const query = exportQuery.safeParse(req.query);
-    if (!query.success) return sendInvalid(reply, query.error.issues);
-    const filter = await filterOf(
+    const request = await listRequest(
+      deps,
+      req,
       reply,
-      query.data.filter,
       documentListInput.omit({ page: true, pageSize: true }),
     );
-    if (!filter) return;
-    const { lang } = query.data;
-    const vi = lang === 'vi';
+    if (!request) return;
+    const { filter, lang, vi } = request;
     const page = await readReport(deps, req, (db) =>
       findDocuments(db, { ...filter, page: 1, pageSize: ALL_ROWS }),
     );
@@ -149,13 +164,9 @@ export function registerListExports(app: FastifyInstance, deps: ServerDeps) {
   });
 
   app.get('/export/inbox.:format', async (req, reply) => {
-    const request = await tableRequest(deps, req, reply);
+    const request = await listRequest(deps, req, reply, inboxInput);
     if (!request) return;
-    const { user } = request;
-    const query = exportQuery.safeParse(req.query);
-    if (!query.success) return sendInvalid(reply, query.error.issues);
-    const filter = await filterOf(reply, query.data.filter, inboxInput);
-    if (!filter) return;
+    const { user, filter } = request;
     // The inbox's own scope (tasks.inbox): the user's agency, or its communes; never an agency chosen.
     const { leadOnly, scope, page: _page, pageSize: _size, ...rest } = filter;
     const clock = statusClock(new Date());
@@ -165,22 +176,13 @@ export function registerListExports(app: FastifyInstance, deps: ServerDeps) {
         : { ...rest, agencyId: user.agencyId, agencyRole: leadOnly ? ('lead' as const) : ('any' as const) };
     const items = await readReport(deps, req, (db) => findTasksForExport(db, input, clock));
     const groups = await readReport(deps, req, (db) => findTaskGroups(db));
-    return sendTaskTable(reply, request.format, query.data.lang, 'hop-viec', items, groups, clock.now);
+    return sendTaskTable(reply, request.format, request.lang, 'hop-viec', items, groups, clock.now);
   });
 
   app.get('/export/agencies.:format', async (req, reply) => {
-    const request = await tableRequest(deps, req, reply);
+    const request = await listRequest(deps, req, reply, agencyListInput.omit({ page: true, pageSize: true }));
     if (!request) return;
-    const query = exportQuery.safeParse(req.query);
-    if (!query.success) return sendInvalid(reply, query.error.issues);
-    const filter = await filterOf(
-      reply,
-      query.data.filter,
-      agencyListInput.omit({ page: true, pageSize: true }),
-    );
-    if (!filter) return;
-    const { lang } = query.data;
-    const vi = lang === 'vi';
+    const { filter, lang, vi } = request;
     const page = await readReport(deps, req, (db) =>
       findAgencies(db, { ...filter, page: 1, pageSize: ALL_ROWS }),
     );
